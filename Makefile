@@ -1,0 +1,51 @@
+# Warren: the two commands.
+#   make serve   install what is missing, build, serve on http://127.0.0.1:8080
+#   make test    install what is missing, run every test, print a summary
+#
+# The single stages can be run alone once the tools are installed:
+#   make test-native  test-wasm  build-release  test-e2e
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Tools installed by scripts/setup.sh: cargo-installed ones and npm's wasm-opt.
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+# wasm-bindgen-test in headless Chromium (browser flags in webdriver.json).
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
+
+.PHONY: help setup serve test test-native test-wasm build-release test-e2e
+
+help:
+	@echo "make serve   build and serve the playground on http://127.0.0.1:8080"
+	@echo "make test    run every test (native, wasm in Chromium, end-to-end)"
+	@echo "stages: make setup | test-native | test-wasm | build-release | test-e2e"
+
+## Install every tool that is missing (idempotent; fast when all are there).
+setup:
+	@bash scripts/setup.sh
+
+## Build and serve with live reload.
+serve: setup
+	trunk serve
+
+## Every test, with a summary; fails if anything fails.
+test:
+	@bash scripts/test.sh
+
+## Native tests: the engine, the conformance runner, all non-web code.
+test-native:
+	cargo test
+
+## Component tests in headless Chromium (only tests/web.rs is meant for wasm).
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test web
+
+## The static site in dist/ (size-optimised wasm).
+build-release:
+	trunk build --release
+
+## End-to-end tests against dist/ (run build-release first).
+test-e2e:
+	node --test --test-reporter=spec e2e/

@@ -1,0 +1,24 @@
+//! The app header: the name and what it is.
+
+use yew::prelude::*;
+
+/// The words under the name in the header.
+pub const TAGLINE: &str = "A RabbitMQ playground that runs in your browser";
+
+/// The app header: "Warren" and its tagline.
+#[function_component(Header)]
+pub fn header() -> Html {
+    html! {
+        <header class="app-header">
+            <svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
+                <rect x="1" y="1" width="30" height="30" rx="7" class="logo-bg" />
+                <circle cx="9" cy="16" r="3.5" class="logo-dot" />
+                <path d="M13 16 H19 M19 16 L23 10 M19 16 L23 22" class="logo-line" />
+                <circle cx="24.5" cy="9" r="2.5" class="logo-dot" />
+                <circle cx="24.5" cy="23" r="2.5" class="logo-dot" />
+            </svg>
+            <h1 class="app-title">{ "Warren" }</h1>
+            <p class="tagline">{ TAGLINE }</p>
+        </header>
+    }
+}

@@ -1,0 +1,23 @@
+//! The `warren` binary: in the browser (wasm32) it renders the Yew app into
+//! the page's `<body>`; natively it only says how to serve the app.
+
+/// Renders the app into the page (Trunk loads this through `index.html`).
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    yew::Renderer::<warren::app::App>::new().render();
+}
+
+/// Natively there is nothing to run: print how to build and serve the page.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    println!(
+        "Warren is a web app: it runs in the browser as WebAssembly.\n\
+         \n\
+         \x20 make serve              install the tools, build and serve on http://127.0.0.1:8080\n\
+         \x20 trunk serve             the same, if trunk, wasm-bindgen and wasm-opt are installed\n\
+         \x20 trunk build --release   build the static site into dist/\n\
+         \n\
+         The conformance runner is native:\n\
+         \x20 cargo run --release --bin conformance -- tests/conformance/*.json"
+    );
+}
