@@ -48,4 +48,4 @@ build-release:
 
 ## End-to-end tests against dist/ (run build-release first).
 test-e2e:
-	node --test --test-reporter=spec e2e/
+	node --test --test-reporter=spec e2e/*.test.mjs

@@ -1,7 +1,7 @@
 // End-to-end tests: the release build (dist/, from `trunk build --release`)
 // served on 127.0.0.1 and driven in Debian's Chromium by playwright-core.
 // Screenshots go to target/screenshots/. Run with `make test-e2e`, or
-// `node --test e2e/` after a release build.
+// `node --test e2e/*.test.mjs` after a release build.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
