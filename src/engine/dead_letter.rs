@@ -1,0 +1,182 @@
+//! Dead lettering (RabbitMQ's `rabbit_dead_letter`): the message a death
+//! makes, its `x-death` history, and the cycle rule.
+
+use super::event::DeathReason;
+use super::message::{Message, MessageId};
+use super::value::{FieldTable, FieldValue};
+use super::Name;
+
+/// Builds the message that a death of `original` in `queue` publishes to
+/// the dead-letter exchange `dlx`: new exchange and routing keys, `x-death`
+/// updated (same queue and reason: count + 1 and moved to the front), the
+/// `x-first-death-*` headers on the first death, and `expiration` moved to
+/// `original-expiration`.
+pub fn make_message(
+    original: &Message,
+    id: MessageId,
+    reason: DeathReason,
+    queue: &str,
+    dlx: Name,
+    dl_routing_key: Option<&str>,
+    now_seconds: u64,
+) -> Message {
+    let mut headers = original.properties.headers.clone().unwrap_or_default();
+    let routing_keys = match dl_routing_key {
+        Some(rk) => {
+            headers.remove("CC");
+            vec![rk.to_string()]
+        }
+        None => original.routing_keys.clone(),
+    };
+    let mut info = FieldTable::new();
+    info.insert("reason", FieldValue::from(reason.as_str()));
+    info.insert("queue", FieldValue::from(queue));
+    info.insert("time", FieldValue::Timestamp(now_seconds));
+    info.insert("exchange", FieldValue::from(&*original.exchange));
+    info.insert(
+        "routing-keys",
+        FieldValue::Array(original.routing_keys.iter().map(|k| FieldValue::from(k.as_str())).collect()),
+    );
+    if let Some(exp) = &original.properties.expiration {
+        info.insert("original-expiration", FieldValue::from(exp.as_str()));
+    }
+    let deaths = match headers.get("x-death") {
+        Some(FieldValue::Array(entries)) => {
+            let (matching, mut others): (Vec<_>, Vec<_>) = entries.iter().cloned().partition(|e| match e {
+                FieldValue::Table(t) => {
+                    t.get("queue").and_then(|v| v.as_str()) == Some(queue)
+                        && t.get("reason").and_then(|v| v.as_str()) == Some(reason.as_str())
+                }
+                _ => false,
+            });
+            let entry = match matching.into_iter().next() {
+                Some(FieldValue::Table(mut t)) => {
+                    let count = t.get("count").and_then(|c| c.as_int()).unwrap_or(0);
+                    t.insert("count", FieldValue::Int(count + 1));
+                    t
+                }
+                _ => {
+                    info.insert("count", FieldValue::Int(1));
+                    info
+                }
+            };
+            others.insert(0, FieldValue::Table(entry));
+            others
+        }
+        _ => {
+            headers.insert("x-first-death-reason", FieldValue::from(reason.as_str()));
+            headers.insert("x-first-death-queue", FieldValue::from(queue));
+            headers.insert("x-first-death-exchange", FieldValue::from(&*original.exchange));
+            info.insert("count", FieldValue::Int(1));
+            vec![FieldValue::Table(info)]
+        }
+    };
+    headers.insert("x-death", FieldValue::Array(deaths));
+    let mut properties = original.properties.clone();
+    properties.expiration = None;
+    properties.headers = Some(headers);
+    Message {
+        id,
+        exchange: dlx,
+        routing_key: routing_keys.first().cloned().unwrap_or_default(),
+        routing_keys,
+        properties,
+        body: original.body.clone(),
+    }
+}
+
+/// RabbitMQ's cycle rule: would delivering a message dead-lettered for
+/// `reason` to `target` close a fully automatic cycle? For reasons other
+/// than `rejected`, a target already in `x-death` is a cycle unless a
+/// `rejected` death comes before (or at) its entry.
+pub fn is_cycle(reason: DeathReason, message: &Message, target: &str) -> bool {
+    if reason == DeathReason::Rejected {
+        return false;
+    }
+    let Some(FieldValue::Array(deaths)) = message.properties.headers.as_ref().and_then(|h| h.get("x-death")) else {
+        return false;
+    };
+    let Some(at) = deaths.iter().position(|d| match d {
+        FieldValue::Table(t) => t.get("queue").and_then(|q| q.as_str()) == Some(target),
+        _ => false,
+    }) else {
+        return false;
+    };
+    deaths[..=at].iter().all(|d| match d {
+        FieldValue::Table(t) => t.get("reason").and_then(|r| r.as_str()) != Some("rejected"),
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::message::Properties;
+    use std::rc::Rc;
+
+    fn msg() -> Message {
+        Message {
+            id: 1,
+            exchange: Rc::from(""),
+            routing_key: "work".into(),
+            routing_keys: vec!["work".into()],
+            properties: Properties { expiration: Some("500".into()), ..Default::default() },
+            body: Rc::from("job"),
+        }
+    }
+
+    fn deaths(m: &Message) -> Vec<FieldTable> {
+        match m.properties.headers.as_ref().unwrap().get("x-death") {
+            Some(FieldValue::Array(a)) => a
+                .iter()
+                .map(|v| match v {
+                    FieldValue::Table(t) => t.clone(),
+                    _ => panic!(),
+                })
+                .collect(),
+            _ => panic!(),
+        }
+    }
+
+    #[test]
+    fn first_death_sets_first_death_headers() {
+        let m = make_message(&msg(), 2, DeathReason::Expired, "work", Rc::from("dlx"), None, 0);
+        let h = m.properties.headers.as_ref().unwrap();
+        assert_eq!(h.get("x-first-death-reason"), Some(&FieldValue::from("expired")));
+        assert_eq!(h.get("x-first-death-queue"), Some(&FieldValue::from("work")));
+        assert_eq!(h.get("x-first-death-exchange"), Some(&FieldValue::from("")));
+        let d = deaths(&m);
+        assert_eq!(d[0].get("count"), Some(&FieldValue::Int(1)));
+        assert_eq!(d[0].get("original-expiration"), Some(&FieldValue::from("500")));
+        assert_eq!(m.properties.expiration, None);
+        assert_eq!(&*m.exchange, "dlx");
+        assert_eq!(m.routing_keys, vec!["work".to_string()]);
+    }
+
+    #[test]
+    fn same_queue_and_reason_counts_up_and_moves_first() {
+        let m1 = make_message(&msg(), 2, DeathReason::Rejected, "a", Rc::from("dlx"), Some("k"), 0);
+        let m2 = make_message(&m1, 3, DeathReason::Expired, "b", Rc::from("dlx"), None, 0);
+        let m3 = make_message(&m2, 4, DeathReason::Rejected, "a", Rc::from("dlx"), None, 0);
+        let d = deaths(&m3);
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].get("queue"), Some(&FieldValue::from("a")));
+        assert_eq!(d[0].get("count"), Some(&FieldValue::Int(2)));
+        assert_eq!(d[1].get("queue"), Some(&FieldValue::from("b")));
+        let h = m3.properties.headers.as_ref().unwrap();
+        assert_eq!(h.get("x-first-death-queue"), Some(&FieldValue::from("a")));
+        assert_eq!(m1.routing_keys, vec!["k".to_string()]);
+    }
+
+    #[test]
+    fn cycles_only_without_rejects() {
+        let m1 = make_message(&msg(), 2, DeathReason::Expired, "a", Rc::from("dlx"), None, 0);
+        assert!(is_cycle(DeathReason::Expired, &m1, "a"));
+        assert!(!is_cycle(DeathReason::Expired, &m1, "b"));
+        assert!(!is_cycle(DeathReason::Rejected, &m1, "a"));
+        let r = make_message(&msg(), 2, DeathReason::Rejected, "a", Rc::from("dlx"), None, 0);
+        let m2 = make_message(&r, 3, DeathReason::Expired, "b", Rc::from("dlx"), None, 0);
+        assert!(!is_cycle(DeathReason::Expired, &m2, "a"));
+        assert!(is_cycle(DeathReason::Expired, &m2, "b"));
+    }
+}

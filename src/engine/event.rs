@@ -1,0 +1,176 @@
+//! Events: every change of the broker's state, in order, so a view can
+//! animate and explain everything without looking inside the engine.
+
+use std::rc::Rc;
+
+use super::channel::{ChannelId, ConnectionId};
+use super::error::AmqpError;
+use super::exchange::{Binding, ExchangeType};
+use super::message::{CopyId, Message, MessageId};
+use super::Name;
+
+/// Why a copy left the broker for good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RemovalReason {
+    /// basic.ack.
+    Acked,
+    /// Delivered to a no-ack consumer or by basic.get with auto-ack.
+    AutoAcked,
+    /// Its TTL passed at the head of the queue.
+    Expired,
+    /// Dropped from the head by `x-max-length` / `x-max-length-bytes`.
+    MaxLength,
+    /// basic.reject / basic.nack without requeue.
+    Rejected,
+    /// queue.purge.
+    Purged,
+    /// Its queue was deleted.
+    QueueDeleted,
+    /// A transient message (or one in a transient queue) at a broker restart.
+    LostOnRestart,
+}
+
+impl RemovalReason {
+    /// A short lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemovalReason::Acked => "acked",
+            RemovalReason::AutoAcked => "auto-acked",
+            RemovalReason::Expired => "expired",
+            RemovalReason::MaxLength => "dropped by max-length",
+            RemovalReason::Rejected => "rejected",
+            RemovalReason::Purged => "purged",
+            RemovalReason::QueueDeleted => "queue deleted",
+            RemovalReason::LostOnRestart => "lost on restart",
+        }
+    }
+}
+
+/// The `x-death` reason of a dead-lettered message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DeathReason {
+    /// Rejected or nacked without requeue.
+    Rejected,
+    /// Its TTL passed.
+    Expired,
+    /// A full queue dropped or refused it.
+    Maxlen,
+}
+
+impl DeathReason {
+    /// The spelling in `x-death`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeathReason::Rejected => "rejected",
+            DeathReason::Expired => "expired",
+            DeathReason::Maxlen => "maxlen",
+        }
+    }
+}
+
+/// One exchange's part in routing a message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RouteHop {
+    /// The exchange.
+    pub exchange: Name,
+    /// Its type.
+    pub kind: ExchangeType,
+    /// How it was reached: `None` for the exchange published to, or the
+    /// exchange whose binding (or alternate-exchange) led here.
+    pub via: Option<Name>,
+    /// True when reached as an alternate exchange.
+    pub as_alternate: bool,
+    /// The bindings that matched.
+    pub matched: Vec<Rc<Binding>>,
+}
+
+/// How a message was routed: every exchange visited and the queues reached.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Route {
+    /// Exchanges in the order they routed.
+    pub hops: Vec<RouteHop>,
+    /// Queues reached (de-duplicated, sorted by name).
+    pub queues: Vec<Name>,
+    /// Alternate exchanges named but missing (the message was dropped
+    /// there).
+    pub missing_alternates: Vec<Name>,
+}
+
+/// A state change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// A connection opened.
+    ConnectionOpened { connection: ConnectionId, label: String },
+    /// A connection closed (by the client, an error, or a restart).
+    ConnectionClosed { connection: ConnectionId, error: Option<AmqpError> },
+    /// A channel opened.
+    ChannelOpened { channel: ChannelId, connection: ConnectionId },
+    /// A channel closed; `error` when the broker closed it.
+    ChannelClosed { channel: ChannelId, error: Option<AmqpError> },
+    /// An exchange was created.
+    ExchangeDeclared { exchange: Name, kind: ExchangeType },
+    /// An exchange was deleted (`auto`: by auto-delete).
+    ExchangeDeleted { exchange: Name, auto: bool },
+    /// A queue was created.
+    QueueDeclared { queue: Name },
+    /// A queue was deleted, with why.
+    QueueDeleted { queue: Name, reason: &'static str },
+    /// A binding was made.
+    BindingCreated { binding: Rc<Binding> },
+    /// A binding was removed.
+    BindingRemoved { binding: Rc<Binding> },
+    /// A consumer registered.
+    ConsumerAdded { queue: Name, channel: ChannelId, tag: String },
+    /// A consumer went away (`by_broker`: its queue was deleted).
+    ConsumerCancelled { queue: Name, channel: ChannelId, tag: String, by_broker: bool },
+    /// A message was published (or re-published by dead lettering:
+    /// `channel` is `None`).
+    Published { message: Rc<Message>, channel: Option<ChannelId>, mandatory: bool },
+    /// How that message was routed.
+    Routed { message: MessageId, route: Route },
+    /// A mandatory message reached no queue and went back (basic.return 312).
+    Returned { message: MessageId, channel: ChannelId },
+    /// A message reached no queue and was dropped.
+    Unroutable { message: MessageId },
+    /// A copy entered a queue.
+    Enqueued { queue: Name, copy: CopyId, message: Rc<Message> },
+    /// A full queue refused a message (`x-overflow` reject-publish[-dlx]).
+    Refused { queue: Name, message: MessageId },
+    /// A publisher confirm (`ack: false` is a basic.nack).
+    Confirmed { channel: ChannelId, message: MessageId, ack: bool },
+    /// A copy was delivered: to a consumer, or by basic.get (`consumer`
+    /// `None`).
+    Delivered {
+        queue: Name,
+        copy: CopyId,
+        message: Rc<Message>,
+        channel: ChannelId,
+        consumer: Option<String>,
+        delivery_tag: u64,
+        redelivered: bool,
+        /// The copy is settled at once (no-ack consumer or auto-ack get).
+        auto_ack: bool,
+        /// Ready messages left in the queue.
+        remaining: usize,
+    },
+    /// A copy went back to its queue (nack/reject with requeue, channel
+    /// closed, basic.recover).
+    Requeued { queue: Name, copy: CopyId, channel: ChannelId, delivery_tag: u64 },
+    /// A copy left the broker for good.
+    Removed { queue: Name, copy: CopyId, reason: RemovalReason },
+    /// A copy was dead-lettered as a new message (`copy` is `None` for a
+    /// message a full queue refused with `reject-publish-dlx`).
+    DeadLettered { queue: Name, copy: Option<CopyId>, reason: DeathReason, exchange: Name, message: MessageId },
+    /// A dead-lettered message was dropped: its dead-letter exchange is
+    /// missing, or every target queue was a dead-letter cycle.
+    DeadLetterDropped { queue: Name, copy: Option<CopyId>, why: String },
+    /// basic.qos changed a channel's prefetch.
+    QosChanged { channel: ChannelId, prefetch: u32, global: bool },
+    /// The broker restarted.
+    Restarted,
+    /// A command failed; the channel or connection closes (see the
+    /// following ChannelClosed / ConnectionClosed).
+    Error { channel: Option<ChannelId>, error: AmqpError },
+    /// Virtual time moved.
+    ClockAdvanced { now: u64 },
+}

@@ -1,0 +1,241 @@
+//! Exchanges, their bindings, and how one exchange picks destinations for a
+//! message (the per-type `route` of RabbitMQ's exchange type modules).
+
+use std::fmt;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use super::error::{AmqpError, ReplyCode};
+use super::headers;
+use super::topic::{self, TopicTrie};
+use super::value::FieldTable;
+use super::Name;
+
+/// The four exchange types of AMQP 0-9-1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ExchangeType {
+    /// Binding key equals routing key.
+    Direct,
+    /// Every binding, routing key ignored.
+    Fanout,
+    /// Binding key pattern with `*` and `#` over dot-separated words.
+    Topic,
+    /// Message headers against binding arguments (`x-match`).
+    Headers,
+}
+
+impl ExchangeType {
+    /// Parses an AMQP exchange type name; anything else is RabbitMQ's 503
+    /// COMMAND_INVALID (which closes the connection).
+    pub fn parse(name: &str) -> Result<Self, AmqpError> {
+        match name {
+            "direct" => Ok(ExchangeType::Direct),
+            "fanout" => Ok(ExchangeType::Fanout),
+            "topic" => Ok(ExchangeType::Topic),
+            "headers" => Ok(ExchangeType::Headers),
+            other => Err(AmqpError::new(
+                ReplyCode::CommandInvalid,
+                format!("unknown exchange type '{other}'"),
+            )),
+        }
+    }
+
+    /// The AMQP name (`direct`, `fanout`, `topic`, `headers`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExchangeType::Direct => "direct",
+            ExchangeType::Fanout => "fanout",
+            ExchangeType::Topic => "topic",
+            ExchangeType::Headers => "headers",
+        }
+    }
+
+    /// All four, in palette order.
+    pub const ALL: [ExchangeType; 4] =
+        [ExchangeType::Direct, ExchangeType::Fanout, ExchangeType::Topic, ExchangeType::Headers];
+}
+
+impl fmt::Display for ExchangeType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a binding leads: a queue, or another exchange.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Destination {
+    /// A queue.
+    Queue(Name),
+    /// An exchange (exchange-to-exchange binding).
+    Exchange(Name),
+}
+
+impl Destination {
+    /// The destination's name.
+    pub fn name(&self) -> &Name {
+        match self {
+            Destination::Queue(n) | Destination::Exchange(n) => n,
+        }
+    }
+
+    /// `queue` or `exchange`, as in definitions.json's `destination_type`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Destination::Queue(_) => "queue",
+            Destination::Exchange(_) => "exchange",
+        }
+    }
+}
+
+/// A binding from an exchange to a queue or exchange. The same key with
+/// different arguments is a different binding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Binding {
+    /// The source exchange.
+    pub source: Name,
+    /// The destination.
+    pub destination: Destination,
+    /// The binding key (`routing_key` in AMQP methods).
+    pub routing_key: String,
+    /// Binding arguments (headers exchanges: `x-match` and values).
+    pub arguments: FieldTable,
+}
+
+impl Binding {
+    /// Explains whether a message with this routing key and headers matches
+    /// this binding on an exchange of type `kind`.
+    pub fn explain(&self, kind: ExchangeType, routing_key: &str, headers: &FieldTable) -> (bool, String) {
+        match kind {
+            ExchangeType::Fanout => (true, "fanout: every binding receives a copy".to_string()),
+            ExchangeType::Direct => {
+                if self.routing_key == routing_key {
+                    (true, format!("binding key '{}' equals the routing key", self.routing_key))
+                } else {
+                    (false, format!("binding key '{}' is not '{routing_key}' (direct needs an exact match)", self.routing_key))
+                }
+            }
+            ExchangeType::Topic => (topic::matches(&self.routing_key, routing_key), topic::explain(&self.routing_key, routing_key)),
+            ExchangeType::Headers => (headers::matches(&self.arguments, headers), headers::explain(&self.arguments, headers)),
+        }
+    }
+}
+
+/// An exchange and its outgoing bindings, indexed for its type.
+#[derive(Clone, Debug)]
+pub struct Exchange {
+    /// Its name (`""` is the default exchange).
+    pub name: Name,
+    /// Its type.
+    pub kind: ExchangeType,
+    /// Survives a broker restart.
+    pub durable: bool,
+    /// Deleted when its last binding as a source goes.
+    pub auto_delete: bool,
+    /// Cannot be published to directly, only through exchange bindings.
+    pub internal: bool,
+    /// Declared arguments (e.g. `alternate-exchange`).
+    pub arguments: FieldTable,
+    bindings: Vec<Rc<Binding>>,
+    direct: FxHashMap<String, Vec<Rc<Binding>>>,
+    trie: TopicTrie<Rc<Binding>>,
+}
+
+impl Exchange {
+    /// A new exchange with no bindings.
+    pub fn new(name: Name, kind: ExchangeType, durable: bool, auto_delete: bool, internal: bool, arguments: FieldTable) -> Self {
+        Exchange {
+            name,
+            kind,
+            durable,
+            auto_delete,
+            internal,
+            arguments,
+            bindings: Vec::new(),
+            direct: FxHashMap::default(),
+            trie: TopicTrie::new(),
+        }
+    }
+
+    /// The alternate exchange's name, if the `alternate-exchange` argument
+    /// is a string.
+    pub fn alternate_exchange(&self) -> Option<&str> {
+        self.arguments.get("alternate-exchange").and_then(|v| v.as_str())
+    }
+
+    /// Its bindings as a source, in the order they were made.
+    pub fn bindings(&self) -> &[Rc<Binding>] {
+        &self.bindings
+    }
+
+    /// True when the default exchange (`""`).
+    pub fn is_default(&self) -> bool {
+        self.name.is_empty()
+    }
+
+    /// Adds a binding; false when an identical one exists (idempotent bind).
+    pub fn add_binding(&mut self, binding: Binding) -> Option<Rc<Binding>> {
+        if self.bindings.iter().any(|b| **b == binding) {
+            return None;
+        }
+        let b = Rc::new(binding);
+        match self.kind {
+            ExchangeType::Direct => self.direct.entry(b.routing_key.clone()).or_default().push(b.clone()),
+            ExchangeType::Topic => self.trie.insert(&b.routing_key.clone(), b.clone()),
+            ExchangeType::Fanout | ExchangeType::Headers => {}
+        }
+        self.bindings.push(b.clone());
+        Some(b)
+    }
+
+    /// Removes bindings for which `pred` holds, returning them.
+    pub fn remove_bindings(&mut self, mut pred: impl FnMut(&Binding) -> bool) -> Vec<Rc<Binding>> {
+        let (gone, kept): (Vec<_>, Vec<_>) = self.bindings.drain(..).partition(|b| pred(b));
+        self.bindings = kept;
+        for b in &gone {
+            match self.kind {
+                ExchangeType::Direct => {
+                    if let Some(v) = self.direct.get_mut(&b.routing_key) {
+                        v.retain(|x| !Rc::ptr_eq(x, b));
+                        if v.is_empty() {
+                            self.direct.remove(&b.routing_key);
+                        }
+                    }
+                }
+                ExchangeType::Topic => self.trie.remove(&b.routing_key, b),
+                ExchangeType::Fanout | ExchangeType::Headers => {}
+            }
+        }
+        gone
+    }
+
+    /// Calls `found` for every binding of this exchange that matches a
+    /// message with `routing_keys` and `headers` (possibly more than once
+    /// for a binding: callers de-duplicate destinations).
+    pub fn for_each_match(&self, routing_keys: &[String], headers: Option<&FieldTable>, mut found: impl FnMut(&Rc<Binding>)) {
+        match self.kind {
+            ExchangeType::Fanout => self.bindings.iter().for_each(found),
+            ExchangeType::Direct => {
+                for rk in routing_keys {
+                    if let Some(v) = self.direct.get(rk.as_str()) {
+                        v.iter().for_each(&mut found);
+                    }
+                }
+            }
+            ExchangeType::Topic => {
+                for rk in routing_keys {
+                    self.trie.for_each_match(rk, &mut found);
+                }
+            }
+            ExchangeType::Headers => {
+                let empty = FieldTable::new();
+                let h = headers.unwrap_or(&empty);
+                for b in &self.bindings {
+                    if headers::matches(&b.arguments, h) {
+                        found(b);
+                    }
+                }
+            }
+        }
+    }
+}

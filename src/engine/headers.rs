@@ -1,0 +1,180 @@
+//! Headers matching (RabbitMQ's `rabbit_exchange_type_headers`).
+//!
+//! A binding's `x-match` is `all` (the default), `any`, `all-with-x` or
+//! `any-with-x`. `x-match` itself is never compared; other `x-` arguments are
+//! ignored under `all`/`any` and compared under the `-with-x` variants. A
+//! void binding value asks only for the header's presence.
+
+use super::error::{AmqpError, ReplyCode};
+use super::value::{FieldTable, FieldValue};
+
+/// How a headers binding combines its arguments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchKind {
+    /// Every compared argument must match (no arguments: every message).
+    All,
+    /// At least one compared argument must match (none: no message).
+    Any,
+    /// Like `All`, also comparing `x-` arguments.
+    AllWithX,
+    /// Like `Any`, also comparing `x-` arguments.
+    AnyWithX,
+}
+
+impl MatchKind {
+    /// The `x-match` spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::All => "all",
+            MatchKind::Any => "any",
+            MatchKind::AllWithX => "all-with-x",
+            MatchKind::AnyWithX => "any-with-x",
+        }
+    }
+
+    fn is_all(self) -> bool {
+        matches!(self, MatchKind::All | MatchKind::AllWithX)
+    }
+
+    fn compares_x(self) -> bool {
+        matches!(self, MatchKind::AllWithX | MatchKind::AnyWithX)
+    }
+}
+
+/// Validates a headers binding's `x-match` (406 for anything else, as
+/// RabbitMQ's `validate_binding`) and returns its kind.
+pub fn validate_binding(args: &FieldTable) -> Result<MatchKind, AmqpError> {
+    match args.get("x-match") {
+        None => Ok(MatchKind::All),
+        Some(FieldValue::Str(s)) => match s.as_str() {
+            "all" => Ok(MatchKind::All),
+            "any" => Ok(MatchKind::Any),
+            "all-with-x" => Ok(MatchKind::AllWithX),
+            "any-with-x" => Ok(MatchKind::AnyWithX),
+            other => Err(AmqpError::new(
+                ReplyCode::PreconditionFailed,
+                format!("Invalid x-match field value <<\"{other}\">>; expected all, any, all-with-x, or any-with-x"),
+            )),
+        },
+        Some(v) => Err(AmqpError::new(
+            ReplyCode::PreconditionFailed,
+            format!("Invalid x-match field type {} (value {v}); expected longstr", v.type_name()),
+        )),
+    }
+}
+
+fn kind_of(args: &FieldTable) -> MatchKind {
+    validate_binding(args).unwrap_or(MatchKind::All)
+}
+
+fn compared<'a>(args: &'a FieldTable, kind: MatchKind) -> impl Iterator<Item = (&'a str, &'a FieldValue)> {
+    args.iter()
+        .filter(move |(k, _)| *k != "x-match" && (kind.compares_x() || !k.starts_with("x-")))
+}
+
+fn arg_matches(expected: &FieldValue, actual: Option<&FieldValue>) -> bool {
+    match (expected, actual) {
+        (_, None) => false,
+        (FieldValue::Void, Some(_)) => true,
+        (e, Some(a)) => e.amqp_eq(a),
+    }
+}
+
+/// Does a message with `headers` match a binding with `args`?
+pub fn matches(args: &FieldTable, headers: &FieldTable) -> bool {
+    let kind = kind_of(args);
+    let mut iter = compared(args, kind);
+    if kind.is_all() {
+        iter.all(|(k, v)| arg_matches(v, headers.get(k)))
+    } else {
+        iter.any(|(k, v)| arg_matches(v, headers.get(k)))
+    }
+}
+
+/// Explains a headers match in plain words: each compared argument and
+/// whether the message satisfied it.
+pub fn explain(args: &FieldTable, headers: &FieldTable) -> String {
+    let kind = kind_of(args);
+    let parts: Vec<String> = compared(args, kind)
+        .map(|(k, v)| match headers.get(k) {
+            None => format!("{k}: missing"),
+            Some(a) if arg_matches(v, Some(a)) => format!("{k}: {a} matches"),
+            Some(a) => {
+                let hint = if std::mem::discriminant(a) != std::mem::discriminant(v) {
+                    " (a different type: values of different types never match)"
+                } else {
+                    ""
+                };
+                format!("{k}: wants {v}, has {a}{hint}")
+            }
+        })
+        .collect();
+    let verdict = if matches(args, headers) { "match" } else { "no match" };
+    if parts.is_empty() {
+        let why = if kind.is_all() { "no arguments to compare: all matches every message" } else { "no arguments to compare: any matches nothing" };
+        return format!("x-match {}: {why} → {verdict}", kind.as_str());
+    }
+    format!("x-match {}: {} → {verdict}", kind.as_str(), parts.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(v: serde_json::Value) -> FieldTable {
+        FieldTable::from_json(&v).unwrap()
+    }
+
+    #[test]
+    fn all_and_any() {
+        let all = t(serde_json::json!({"x-match": "all", "format": "pdf", "type": "report"}));
+        let any = t(serde_json::json!({"x-match": "any", "format": "pdf", "type": "report"}));
+        let both = t(serde_json::json!({"format": "pdf", "type": "report"}));
+        let one = t(serde_json::json!({"format": "pdf"}));
+        let none = t(serde_json::json!({"format": "zip", "type": "log"}));
+        assert!(matches(&all, &both) && matches(&any, &both));
+        assert!(!matches(&all, &one) && matches(&any, &one));
+        assert!(!matches(&all, &none) && !matches(&any, &none));
+        assert!(!matches(&all, &FieldTable::new()));
+    }
+
+    #[test]
+    fn types_are_compared() {
+        let b = t(serde_json::json!({"k": 1}));
+        assert!(matches(&b, &t(serde_json::json!({"k": 1}))));
+        assert!(!matches(&b, &t(serde_json::json!({"k": "1"}))));
+        assert!(!matches(&b, &t(serde_json::json!({"k": true}))));
+        assert!(explain(&b, &t(serde_json::json!({"k": "1"}))).contains("different type"));
+    }
+
+    #[test]
+    fn x_arguments_only_with_x() {
+        let all = t(serde_json::json!({"x-match": "all", "x-k": 1}));
+        let allx = t(serde_json::json!({"x-match": "all-with-x", "x-k": 1}));
+        let anyx = t(serde_json::json!({"x-match": "any-with-x", "x-k": 1, "k": 2}));
+        let any_empty = t(serde_json::json!({"x-match": "any", "x-k": 1}));
+        let msg = t(serde_json::json!({"x-k": 2}));
+        assert!(matches(&all, &msg));
+        assert!(!matches(&allx, &msg));
+        assert!(matches(&allx, &t(serde_json::json!({"x-k": 1}))));
+        assert!(!matches(&anyx, &msg));
+        assert!(matches(&anyx, &t(serde_json::json!({"k": 2}))));
+        assert!(!matches(&any_empty, &msg));
+    }
+
+    #[test]
+    fn void_means_presence() {
+        let mut b = FieldTable::new();
+        b.insert("k", FieldValue::Void);
+        assert!(matches(&b, &t(serde_json::json!({"k": "anything"}))));
+        assert!(!matches(&b, &FieldTable::new()));
+    }
+
+    #[test]
+    fn bad_x_match_is_406() {
+        let e = validate_binding(&t(serde_json::json!({"x-match": "some"}))).unwrap_err();
+        assert_eq!(e.code, ReplyCode::PreconditionFailed);
+        let e = validate_binding(&t(serde_json::json!({"x-match": 1}))).unwrap_err();
+        assert_eq!(e.code, ReplyCode::PreconditionFailed);
+    }
+}

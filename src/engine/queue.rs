@@ -1,0 +1,220 @@
+//! Queues: their ready messages (in order, by priority), their consumers in
+//! round-robin order, and the settings from their arguments.
+
+use std::collections::VecDeque;
+
+use super::channel::{ChannelId, ConnectionId};
+use super::message::QueuedMessage;
+use super::queue_args::QueueSettings;
+use super::value::FieldTable;
+use super::Name;
+
+/// Ready messages in delivery order. A priority queue keeps one lane per
+/// priority (highest delivered first, FIFO within a lane); any other queue
+/// has one lane. Requeued copies go back to their original position (by
+/// `seq`).
+#[derive(Clone, Debug, Default)]
+pub struct ReadyMessages {
+    lanes: Vec<VecDeque<QueuedMessage>>,
+    len: usize,
+    bytes: u64,
+}
+
+impl ReadyMessages {
+    /// Ready messages for a queue with `max_priority` (None: one lane).
+    pub fn new(max_priority: Option<u8>) -> Self {
+        let lanes = max_priority.map(|p| p as usize + 1).unwrap_or(1);
+        ReadyMessages { lanes: (0..lanes).map(|_| VecDeque::new()).collect(), len: 0, bytes: 0 }
+    }
+
+    /// Number of ready messages.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when no message is ready.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Total body bytes of the ready messages.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// The lane for a message priority (clamped to the queue's maximum).
+    pub fn lane_for(&self, priority: Option<u8>) -> u8 {
+        let max = (self.lanes.len() - 1) as u8;
+        priority.unwrap_or(0).min(max)
+    }
+
+    /// Appends a newly enqueued copy.
+    pub fn push_back(&mut self, m: QueuedMessage) {
+        self.len += 1;
+        self.bytes += m.message.size();
+        let lane = (m.priority as usize).min(self.lanes.len() - 1);
+        self.lanes[lane].push_back(m);
+    }
+
+    /// Puts a requeued copy back at its original position.
+    pub fn requeue(&mut self, m: QueuedMessage) {
+        self.len += 1;
+        self.bytes += m.message.size();
+        let last = self.lanes.len() - 1;
+        let lane = &mut self.lanes[(m.priority as usize).min(last)];
+        let at = lane.partition_point(|x| x.seq < m.seq);
+        lane.insert(at, m);
+    }
+
+    /// The next copy to deliver.
+    pub fn front(&self) -> Option<&QueuedMessage> {
+        self.lanes.iter().rev().find_map(|l| l.front())
+    }
+
+    /// Takes the next copy to deliver.
+    pub fn pop_front(&mut self) -> Option<QueuedMessage> {
+        let lane = self.lanes.iter_mut().rev().find(|l| !l.is_empty())?;
+        let m = lane.pop_front()?;
+        self.len -= 1;
+        self.bytes -= m.message.size();
+        Some(m)
+    }
+
+    /// Takes the head of each lane while `expired` holds for it (RabbitMQ
+    /// removes expired messages only at the head).
+    pub fn pop_expired(&mut self, mut expired: impl FnMut(&QueuedMessage) -> bool) -> Vec<QueuedMessage> {
+        let mut out = Vec::new();
+        for lane in self.lanes.iter_mut().rev() {
+            while lane.front().is_some_and(&mut expired) {
+                let m = lane.pop_front().expect("front exists");
+                self.len -= 1;
+                self.bytes -= m.message.size();
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// The earliest expiry among the lane heads.
+    pub fn next_expiry(&self) -> Option<u64> {
+        self.lanes.iter().filter_map(|l| l.front()?.expires_at).min()
+    }
+
+    /// Removes every ready copy.
+    pub fn drain_all(&mut self) -> Vec<QueuedMessage> {
+        self.len = 0;
+        self.bytes = 0;
+        let mut out = Vec::new();
+        for lane in self.lanes.iter_mut().rev() {
+            out.extend(lane.drain(..));
+        }
+        out
+    }
+
+    /// Ready copies in delivery order.
+    pub fn iter(&self) -> impl Iterator<Item = &QueuedMessage> {
+        self.lanes.iter().rev().flat_map(|l| l.iter())
+    }
+
+    /// Keeps only the copies for which `keep` holds (broker restart).
+    pub fn retain(&mut self, mut keep: impl FnMut(&QueuedMessage) -> bool) {
+        for lane in &mut self.lanes {
+            lane.retain(&mut keep);
+        }
+        self.len = self.lanes.iter().map(|l| l.len()).sum();
+        self.bytes = self.lanes.iter().flat_map(|l| l.iter()).map(|m| m.message.size()).sum();
+    }
+}
+
+/// A consumer registered on a queue (basic.consume).
+#[derive(Clone, Debug)]
+pub struct Consumer {
+    /// Consumer tag, unique on its channel.
+    pub tag: String,
+    /// The channel it consumes on.
+    pub channel: ChannelId,
+    /// Auto-ack: deliveries need no ack and ignore prefetch.
+    pub no_ack: bool,
+    /// Exclusive consumer: no other consumer may join.
+    pub exclusive: bool,
+    /// Consumer priority (`x-priority`), higher served first.
+    pub priority: i64,
+    /// Per-consumer prefetch limit (0 = unlimited), from basic.qos at
+    /// consume time.
+    pub prefetch: u32,
+    /// Deliveries to this consumer not yet settled.
+    pub unacked: u32,
+    /// Position in the round robin: lower goes first (within a priority).
+    pub(crate) turn: u64,
+    /// Skipped because it was at its limit; rejoins at the tail when it
+    /// can take messages again.
+    pub(crate) blocked: bool,
+    /// Registration order (single active consumer picks the earliest).
+    pub(crate) registered: u64,
+    /// Consumer arguments.
+    pub arguments: FieldTable,
+}
+
+/// A queue.
+#[derive(Clone, Debug)]
+pub struct Queue {
+    /// Its name.
+    pub name: Name,
+    /// An id that changes when a queue of the same name is recreated.
+    pub(crate) incarnation: u64,
+    /// Survives a broker restart (with its persistent messages).
+    pub durable: bool,
+    /// The connection that owns it, for exclusive queues.
+    pub exclusive_owner: Option<ConnectionId>,
+    /// Deleted when its last consumer goes (if it ever had one).
+    pub auto_delete: bool,
+    /// The broker chose its name (`amq.gen-...`).
+    pub server_named: bool,
+    /// Declared arguments.
+    pub arguments: FieldTable,
+    /// Settings parsed from the arguments.
+    pub settings: QueueSettings,
+    /// Ready messages.
+    pub ready: ReadyMessages,
+    /// Copies delivered to consumers (or basic.get with ack) and not yet
+    /// settled.
+    pub unacked: u64,
+    /// Consumers, in registration order.
+    pub consumers: Vec<Consumer>,
+    /// Had at least one consumer (auto-delete only deletes such queues).
+    pub(crate) had_consumer: bool,
+    /// Virtual time of the last use (declare, get, consumer leaving), for
+    /// `x-expires`.
+    pub(crate) last_used: u64,
+}
+
+impl Queue {
+    /// True when exclusive to a connection.
+    pub fn is_exclusive(&self) -> bool {
+        self.exclusive_owner.is_some()
+    }
+
+    /// Number of consumers.
+    pub fn consumer_count(&self) -> usize {
+        self.consumers.len()
+    }
+
+    /// The consumer that receives under single active consumer (the
+    /// earliest registered), if the queue uses it.
+    pub fn active_consumer(&self) -> Option<&Consumer> {
+        if !self.settings.single_active_consumer {
+            return None;
+        }
+        self.consumers.iter().min_by_key(|c| c.registered)
+    }
+
+    /// When this queue is due to be deleted by `x-expires`, if it is unused.
+    pub fn expires_at(&self) -> Option<u64> {
+        let ttl = self.settings.expires?;
+        if self.consumers.is_empty() {
+            Some(self.last_used.saturating_add(ttl))
+        } else {
+            None
+        }
+    }
+}

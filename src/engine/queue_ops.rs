@@ -1,0 +1,300 @@
+//! The queue class: queue.declare, queue.bind, queue.unbind, queue.purge
+//! and queue.delete, with exclusive, auto-delete and server-named queues.
+
+use std::rc::Rc;
+
+use super::broker::Broker;
+use super::channel::{ChannelId, ConnectionId};
+use super::error::{check_short_str, inequivalent, locked, not_found, resource, AmqpError, ReplyCode};
+use super::event::{Event, RemovalReason};
+use super::exchange::Destination;
+use super::exchange_ops::{arg_inequivalent, default_exchange_refused};
+use super::queue::{Queue, ReadyMessages};
+use super::queue_args::{self, COMPARED_ARGS};
+use super::value::FieldTable;
+use super::Name;
+
+/// queue.declare's fields.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QueueDeclare {
+    /// The queue name; `""` asks the broker to choose one (`amq.gen-...`).
+    pub queue: String,
+    /// Only check that it exists (and report its counts).
+    pub passive: bool,
+    /// Survives a restart (never for exclusive queues).
+    pub durable: bool,
+    /// Owned by this connection, deleted when it closes.
+    pub exclusive: bool,
+    /// Deleted when its last consumer goes.
+    pub auto_delete: bool,
+    /// Arguments (`x-message-ttl`, `x-max-length`, ...).
+    pub arguments: FieldTable,
+}
+
+impl QueueDeclare {
+    /// A declaration of a plain transient queue.
+    pub fn new(queue: impl Into<String>) -> Self {
+        QueueDeclare { queue: queue.into(), ..Default::default() }
+    }
+}
+
+/// queue.declare-ok.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueueDeclareOk {
+    /// The queue's name (the generated one for server-named queues).
+    pub queue: Name,
+    /// Ready messages.
+    pub message_count: u64,
+    /// Consumers.
+    pub consumer_count: u64,
+    /// The broker chose the name.
+    pub server_named: bool,
+}
+
+impl Broker {
+    /// queue.declare.
+    pub fn queue_declare(&mut self, channel: ChannelId, d: QueueDeclare) -> Result<QueueDeclareOk, AmqpError> {
+        self.on_channel(channel, |b| b.queue_declare_inner(channel, d))
+    }
+
+    fn queue_declare_inner(&mut self, channel: ChannelId, d: QueueDeclare) -> Result<QueueDeclareOk, AmqpError> {
+        check_short_str("queue name", &d.queue)?;
+        let conn = self.channels[&channel].connection;
+        if d.passive {
+            let q = self.accessible_queue(conn, &d.queue)?;
+            let q = self.queues.get_mut(&q).expect("exists");
+            q.last_used = self.now;
+            let ok = QueueDeclareOk {
+                queue: q.name.clone(),
+                message_count: q.ready.len() as u64,
+                consumer_count: q.consumers.len() as u64,
+                server_named: false,
+            };
+            self.channels.get_mut(&channel).expect("open").last_queue = Some(ok.queue.clone());
+            return Ok(ok);
+        }
+        let server_named = d.queue.is_empty();
+        let name = if server_named {
+            self.rng.guid("amq.gen")
+        } else {
+            if d.queue.starts_with("amq.") {
+                return Err(AmqpError::new(
+                    ReplyCode::AccessRefused,
+                    format!("queue name '{}' contains reserved prefix 'amq.*'", d.queue),
+                ));
+            }
+            d.queue.clone()
+        };
+        let owner = d.exclusive.then_some(conn);
+        let durable = d.durable && !d.exclusive;
+        if let Some(q) = self.queues.get_mut(name.as_str()) {
+            if q.exclusive_owner != owner {
+                return Err(locked(&name));
+            }
+            if q.durable != durable {
+                return Err(inequivalent("queue", &name, "durable", &format!("'{durable}'"), &format!("'{}'", q.durable)));
+            }
+            if q.auto_delete != d.auto_delete {
+                return Err(inequivalent(
+                    "queue",
+                    &name,
+                    "auto_delete",
+                    &format!("'{}'", d.auto_delete),
+                    &format!("'{}'", q.auto_delete),
+                ));
+            }
+            for key in COMPARED_ARGS {
+                if !q.arguments.equivalent_at(&d.arguments, key) {
+                    return Err(arg_inequivalent("queue", &name, key, &d.arguments, &q.arguments));
+                }
+            }
+            q.last_used = self.now;
+            let ok = QueueDeclareOk {
+                queue: q.name.clone(),
+                message_count: q.ready.len() as u64,
+                consumer_count: q.consumers.len() as u64,
+                server_named: false,
+            };
+            self.channels.get_mut(&channel).expect("open").last_queue = Some(ok.queue.clone());
+            return Ok(ok);
+        }
+        let settings = queue_args::parse(&name, &d.arguments)?;
+        let name: Name = Rc::from(name.as_str());
+        let incarnation = self.next_incarnation;
+        self.next_incarnation += 1;
+        let queue = Queue {
+            name: name.clone(),
+            incarnation,
+            durable,
+            exclusive_owner: owner,
+            auto_delete: d.auto_delete,
+            server_named,
+            ready: ReadyMessages::new(settings.max_priority),
+            settings,
+            arguments: d.arguments,
+            unacked: 0,
+            consumers: Vec::new(),
+            had_consumer: false,
+            last_used: self.now,
+        };
+        self.queues.insert(name.clone(), queue);
+        self.emit(Event::QueueDeclared { queue: name.clone() });
+        self.channels.get_mut(&channel).expect("open").last_queue = Some(name.clone());
+        Ok(QueueDeclareOk { queue: name, message_count: 0, consumer_count: 0, server_named })
+    }
+
+    /// Resolves AMQP's empty-queue-name shortcut (the queue last declared on
+    /// the channel).
+    pub(crate) fn resolve_queue_name(&self, channel: ChannelId, queue: &str) -> Result<String, AmqpError> {
+        if !queue.is_empty() {
+            return Ok(queue.to_string());
+        }
+        match &self.channels[&channel].last_queue {
+            Some(q) => Ok(q.to_string()),
+            None => Err(AmqpError::new(ReplyCode::NotFound, "no previously declared queue")),
+        }
+    }
+
+    /// The queue if it exists and `conn` may use it: 404 when missing, 405
+    /// when exclusive to another connection.
+    pub(crate) fn accessible_queue(&self, conn: ConnectionId, queue: &str) -> Result<Name, AmqpError> {
+        let q = self.queues.get(queue).ok_or_else(|| not_found("queue", queue))?;
+        if q.exclusive_owner.is_some_and(|o| o != conn) {
+            return Err(locked(queue));
+        }
+        Ok(q.name.clone())
+    }
+
+    /// queue.bind: `exchange` routes matching messages to `queue`.
+    pub fn queue_bind(
+        &mut self,
+        channel: ChannelId,
+        queue: &str,
+        exchange: &str,
+        routing_key: &str,
+        arguments: FieldTable,
+    ) -> Result<(), AmqpError> {
+        self.on_channel(channel, |b| {
+            let resolved = b.resolve_queue_name(channel, queue)?;
+            // AMQP shortcut: empty queue and key bind with the queue's name.
+            let routing_key = if routing_key.is_empty() && queue.is_empty() { resolved.as_str() } else { routing_key };
+            let queue = resolved.clone();
+            check_short_str("routing key", routing_key)?;
+            if exchange.is_empty() {
+                return Err(default_exchange_refused());
+            }
+            b.existing_exchange(exchange)?;
+            let conn = b.channels[&channel].connection;
+            let q = b.accessible_queue(conn, &queue)?;
+            let binding = b.checked_binding(exchange, Destination::Queue(q), routing_key, arguments)?;
+            b.add_binding(binding);
+            Ok(())
+        })
+    }
+
+    /// queue.unbind (a missing binding is fine).
+    pub fn queue_unbind(
+        &mut self,
+        channel: ChannelId,
+        queue: &str,
+        exchange: &str,
+        routing_key: &str,
+        arguments: FieldTable,
+    ) -> Result<(), AmqpError> {
+        self.on_channel(channel, |b| {
+            let queue = b.resolve_queue_name(channel, queue)?;
+            if exchange.is_empty() {
+                return Err(default_exchange_refused());
+            }
+            let x = b.existing_exchange(exchange)?;
+            let conn = b.channels[&channel].connection;
+            let q = b.accessible_queue(conn, &queue)?;
+            b.remove_binding(&x, &Destination::Queue(q), routing_key, &arguments);
+            Ok(())
+        })
+    }
+
+    /// queue.purge: removes the ready messages, returning how many.
+    pub fn queue_purge(&mut self, channel: ChannelId, queue: &str) -> Result<u64, AmqpError> {
+        self.on_channel(channel, |b| {
+            let queue = b.resolve_queue_name(channel, queue)?;
+            let conn = b.channels[&channel].connection;
+            let q = b.accessible_queue(conn, &queue)?;
+            let purged = b.queues.get_mut(&q).expect("exists").ready.drain_all();
+            let n = purged.len() as u64;
+            for m in purged {
+                b.emit(Event::Removed { queue: q.clone(), copy: m.copy, reason: RemovalReason::Purged });
+            }
+            Ok(n)
+        })
+    }
+
+    /// queue.delete: returns the number of ready messages deleted with it.
+    /// Deleting a missing queue is fine (0).
+    pub fn queue_delete(&mut self, channel: ChannelId, queue: &str, if_unused: bool, if_empty: bool) -> Result<u64, AmqpError> {
+        self.on_channel(channel, |b| {
+            let queue = b.resolve_queue_name(channel, queue)?;
+            let conn = b.channels[&channel].connection;
+            let Some(q) = b.queues.get(queue.as_str()) else { return Ok(0) };
+            if q.exclusive_owner.is_some_and(|o| o != conn) {
+                return Err(locked(&queue));
+            }
+            if if_unused && !q.consumers.is_empty() {
+                return Err(AmqpError::new(ReplyCode::PreconditionFailed, format!("{} in use", resource("queue", &queue))));
+            }
+            if if_empty && !q.ready.is_empty() {
+                return Err(AmqpError::new(
+                    ReplyCode::PreconditionFailed,
+                    format!("{} is not empty", resource("queue", &queue)),
+                ));
+            }
+            let n = q.ready.len() as u64;
+            b.delete_queue(&queue, "deleted by queue.delete");
+            Ok(n)
+        })
+    }
+
+    /// Deletes a queue: its consumers are cancelled, its bindings removed
+    /// (auto-deleting exchanges left without bindings), and its ready and
+    /// unacked copies are gone.
+    pub(crate) fn delete_queue(&mut self, queue: &str, reason: &'static str) {
+        let Some(mut q) = self.queues.remove(queue) else { return };
+        self.dirty.remove(queue);
+        for c in q.consumers.drain(..) {
+            if let Some(ch) = self.channels.get_mut(&c.channel) {
+                ch.consumers.remove(&c.tag);
+            }
+            self.events.push(Event::ConsumerCancelled {
+                queue: q.name.clone(),
+                channel: c.channel,
+                tag: c.tag,
+                by_broker: true,
+            });
+        }
+        for m in q.ready.drain_all() {
+            self.events.push(Event::Removed { queue: q.name.clone(), copy: m.copy, reason: RemovalReason::QueueDeleted });
+        }
+        // Unacked copies stay on their channels (acking them is harmless)
+        // but are gone from the broker's point of view.
+        for ch in self.channels.values() {
+            for u in ch.unacked.values() {
+                if u.queue == q.name && u.incarnation == q.incarnation {
+                    self.events.push(Event::Removed {
+                        queue: q.name.clone(),
+                        copy: u.message.copy,
+                        reason: RemovalReason::QueueDeleted,
+                    });
+                }
+            }
+        }
+        self.remove_bindings_to(&Destination::Queue(q.name.clone()));
+        self.emit(Event::QueueDeleted { queue: q.name, reason });
+    }
+
+    /// Deletes an auto-delete queue that had consumers and has none left.
+    pub(crate) fn maybe_auto_delete_queue(&mut self, queue: &str) {
+        if self.queues.get(queue).is_some_and(|q| q.auto_delete && q.had_consumer && q.consumers.is_empty()) {
+            self.delete_queue(queue, "auto-delete: its last consumer went away");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Warren: a RabbitMQ playground that runs in the browser.
+//!
+//! - [`engine`]: the broker, a deterministic model of RabbitMQ 3.10.8
+//!   (pure Rust, no web dependencies: commands in, events out).
+//! - [`conformance`]: replays recordings of a real RabbitMQ through the engine.
+//! - `components` (wasm32 only): the Yew app that draws it.
+//!
+//! See `ARCHITECTURE.md` for the map of modules and how data flows.
+
+pub mod conformance;
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
