@@ -9,6 +9,7 @@
 
 pub mod conformance;
 pub mod engine;
+pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

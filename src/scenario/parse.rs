@@ -1,0 +1,315 @@
+//! Reading a scenario document: size and version checks, typed parsing with
+//! the path of the first problem, then checks of the references between
+//! nodes and of the numbers. A document that fails any of them is refused
+//! whole, so the caller's current scenario stays as it was.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::document::*;
+use crate::engine::queue_args::MAX_EXPIRY_MS;
+use crate::engine::FieldTable;
+
+/// The largest document accepted, in bytes.
+pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Most nodes of one kind, and most bindings.
+pub const MAX_NODES: usize = 2_000;
+/// Most bindings.
+pub const MAX_BINDINGS: usize = 10_000;
+/// Longest message body template, in bytes.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Why a document was refused, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError {
+    /// Path in the document (`queues[2].name`), empty for the whole document.
+    pub path: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl ScenarioError {
+    fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
+        ScenarioError { path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "at {}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+/// Parses and checks a scenario document.
+pub fn parse(text: &str) -> Result<Scenario, ScenarioError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(ScenarioError::at(
+            "",
+            format!("the document is {} bytes; the limit is {} bytes", text.len(), MAX_DOCUMENT_BYTES),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(ScenarioError::at("", "the document is empty"));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ScenarioError::at("", format!("not valid JSON: {e} (line {}, column {})", e.line(), e.column()))
+    })?;
+    from_value(value)
+}
+
+/// Checks and converts an already parsed JSON value.
+pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
+    let Some(obj) = value.as_object() else {
+        return Err(ScenarioError::at("", "a scenario is a JSON object, e.g. {\"warren\": 1, ...}"));
+    };
+    match obj.get("warren") {
+        None => {
+            return Err(ScenarioError::at("warren", "missing the format version: a scenario starts with \"warren\": 1"))
+        }
+        Some(v) if v.as_u64() == Some(FORMAT_VERSION as u64) => {}
+        Some(v) => {
+            return Err(ScenarioError::at(
+                "warren",
+                format!("unknown format version {v}: this Warren reads version {FORMAT_VERSION}"),
+            ))
+        }
+    }
+    let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        ScenarioError::at(if path == "." { String::new() } else { path }, e.into_inner().to_string())
+    })?;
+    check(&scenario)?;
+    Ok(scenario)
+}
+
+fn check_name(path: String, name: &str, what: &str, allow_empty: bool) -> Result<(), ScenarioError> {
+    if name.is_empty() && !allow_empty {
+        return Err(ScenarioError::at(path, format!("the {what} needs a name")));
+    }
+    if name.len() > 255 {
+        return Err(ScenarioError::at(path, format!("the {what} name is {} bytes; AMQP names hold at most 255", name.len())));
+    }
+    if name.chars().any(|c| c.is_control()) {
+        return Err(ScenarioError::at(path, format!("the {what} name contains a control character")));
+    }
+    Ok(())
+}
+
+fn check_finite(path: String, v: f64) -> Result<(), ScenarioError> {
+    if !v.is_finite() || v.abs() > 1.0e6 {
+        return Err(ScenarioError::at(path, format!("{v} is not a usable canvas coordinate (finite, within ±1,000,000)")));
+    }
+    Ok(())
+}
+
+fn check_table(path: String, args: &Map<String, Value>) -> Result<(), ScenarioError> {
+    if FieldTable::from_json(&Value::Object(args.clone())).is_none() {
+        return Err(ScenarioError::at(path, "values must be strings, numbers, booleans, arrays or objects (null is not an AMQP value)"));
+    }
+    Ok(())
+}
+
+fn check_ms(path: String, v: Option<u64>, what: &str) -> Result<(), ScenarioError> {
+    if let Some(v) = v {
+        if v > MAX_EXPIRY_MS as u64 {
+            return Err(ScenarioError::at(path, format!("{what} {v} is more than RabbitMQ's limit of {MAX_EXPIRY_MS} ms")));
+        }
+    }
+    Ok(())
+}
+
+/// The checks serde cannot make: unique ids and names, references between
+/// nodes, limits on sizes and numbers.
+pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
+    if !(0.1..=10.0).contains(&s.speed) {
+        return Err(ScenarioError::at("speed", format!("{} is outside 0.1 to 10", s.speed)));
+    }
+    for (list, n) in [
+        ("exchanges", s.exchanges.len()),
+        ("queues", s.queues.len()),
+        ("producers", s.producers.len()),
+        ("consumers", s.consumers.len()),
+    ] {
+        if n > MAX_NODES {
+            return Err(ScenarioError::at(list, format!("{n} entries; the limit is {MAX_NODES}")));
+        }
+    }
+    if s.bindings.len() > MAX_BINDINGS {
+        return Err(ScenarioError::at("bindings", format!("{} entries; the limit is {MAX_BINDINGS}", s.bindings.len())));
+    }
+    let mut ids: HashSet<&str> = HashSet::new();
+    ids.insert(DEFAULT_EXCHANGE_ID);
+    let check_id = |path: String, id: &'_ str| -> Result<(), ScenarioError> {
+        if id.is_empty() || id.len() > 64 {
+            return Err(ScenarioError::at(path, "a node id is 1 to 64 characters"));
+        }
+        Ok(())
+    };
+    let all_ids: Vec<(String, &str)> = s
+        .exchanges
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (format!("exchanges[{i}].id"), n.id.as_str()))
+        .chain(s.queues.iter().enumerate().map(|(i, n)| (format!("queues[{i}].id"), n.id.as_str())))
+        .chain(s.producers.iter().enumerate().map(|(i, n)| (format!("producers[{i}].id"), n.id.as_str())))
+        .chain(s.consumers.iter().enumerate().map(|(i, n)| (format!("consumers[{i}].id"), n.id.as_str())))
+        .collect();
+    for (path, id) in &all_ids {
+        check_id(path.clone(), id)?;
+        if !ids.insert(id) {
+            return Err(ScenarioError::at(path.clone(), format!("the id '{id}' is used by another node")));
+        }
+    }
+    check_finite("default_exchange.x".into(), s.default_exchange.x)?;
+    check_finite("default_exchange.y".into(), s.default_exchange.y)?;
+    let is_exchange = |id: &str| id == DEFAULT_EXCHANGE_ID || s.exchange(id).is_some();
+    let is_queue = |id: &str| s.queue(id).is_some();
+    let mut names = HashSet::new();
+    for (i, x) in s.exchanges.iter().enumerate() {
+        check_name(format!("exchanges[{i}].name"), &x.name, "exchange", false)?;
+        if !names.insert(x.name.as_str()) {
+            return Err(ScenarioError::at(format!("exchanges[{i}].name"), format!("another exchange is named '{}'", x.name)));
+        }
+        check_finite(format!("exchanges[{i}].x"), x.x)?;
+        check_finite(format!("exchanges[{i}].y"), x.y)?;
+        check_table(format!("exchanges[{i}].arguments"), &x.arguments)?;
+        if let Some(ae) = &x.alternate_exchange {
+            if !is_exchange(ae) {
+                return Err(ScenarioError::at(format!("exchanges[{i}].alternate_exchange"), format!("no exchange node has the id '{ae}'")));
+            }
+        }
+    }
+    let mut names = HashSet::new();
+    for (i, q) in s.queues.iter().enumerate() {
+        check_name(format!("queues[{i}].name"), &q.name, "queue", true)?;
+        if !q.name.is_empty() && !names.insert(q.name.as_str()) {
+            return Err(ScenarioError::at(format!("queues[{i}].name"), format!("another queue is named '{}'", q.name)));
+        }
+        check_finite(format!("queues[{i}].x"), q.x)?;
+        check_finite(format!("queues[{i}].y"), q.y)?;
+        check_table(format!("queues[{i}].arguments"), &q.arguments)?;
+        check_ms(format!("queues[{i}].message_ttl"), q.message_ttl, "a TTL of")?;
+        check_ms(format!("queues[{i}].expires"), q.expires, "an expiry of")?;
+        if q.expires == Some(0) {
+            return Err(ScenarioError::at(format!("queues[{i}].expires"), "x-expires must be at least 1 ms"));
+        }
+        if let Some(dlx) = &q.dead_letter_exchange {
+            if !is_exchange(dlx) {
+                return Err(ScenarioError::at(format!("queues[{i}].dead_letter_exchange"), format!("no exchange node has the id '{dlx}'")));
+            }
+        }
+        if let Some(rk) = &q.dead_letter_routing_key {
+            check_name(format!("queues[{i}].dead_letter_routing_key"), rk, "dead-letter routing key", true)?;
+        }
+    }
+    for (i, b) in s.bindings.iter().enumerate() {
+        if !is_exchange(&b.from) {
+            return Err(ScenarioError::at(format!("bindings[{i}].from"), format!("a binding starts at an exchange; '{}' is not an exchange node", b.from)));
+        }
+        if !is_exchange(&b.to) && !is_queue(&b.to) {
+            return Err(ScenarioError::at(format!("bindings[{i}].to"), format!("a binding ends at a queue or exchange; '{}' is neither", b.to)));
+        }
+        check_name(format!("bindings[{i}].routing_key"), &b.routing_key, "binding key", true)?;
+        check_table(format!("bindings[{i}].arguments"), &b.arguments)?;
+    }
+    for (i, p) in s.producers.iter().enumerate() {
+        check_finite(format!("producers[{i}].x"), p.x)?;
+        check_finite(format!("producers[{i}].y"), p.y)?;
+        if let Some(x) = &p.exchange {
+            if !is_exchange(x) {
+                return Err(ScenarioError::at(format!("producers[{i}].exchange"), format!("no exchange node has the id '{x}'")));
+            }
+        }
+        let m = &p.message;
+        check_name(format!("producers[{i}].message.routing_key"), &m.routing_key, "routing key", true)?;
+        if m.body.len() > MAX_BODY_BYTES {
+            return Err(ScenarioError::at(format!("producers[{i}].message.body"), format!("the body is {} bytes; the limit is {MAX_BODY_BYTES}", m.body.len())));
+        }
+        check_table(format!("producers[{i}].message.headers"), &m.headers)?;
+        if let Some(e) = &m.expiration {
+            if let Err(why) = crate::engine::basic_ops::parse_expiration(e) {
+                return Err(ScenarioError::at(format!("producers[{i}].message.expiration"), format!("'{e}' is not a TTL in ms from 0 to {MAX_EXPIRY_MS} ({why})")));
+            }
+        }
+        if let Some(q) = &m.reply_to_queue {
+            if !is_queue(q) {
+                return Err(ScenarioError::at(format!("producers[{i}].message.reply_to_queue"), format!("no queue node has the id '{q}'")));
+            }
+        }
+        match &p.schedule {
+            Schedule::Every { every_ms, count, .. } => {
+                if *every_ms < 10 {
+                    return Err(ScenarioError::at(format!("producers[{i}].schedule.every_ms"), "publish at most every 10 ms"));
+                }
+                if count.is_some_and(|c| c > 1_000_000) {
+                    return Err(ScenarioError::at(format!("producers[{i}].schedule.count"), "at most 1,000,000 messages"));
+                }
+            }
+            Schedule::Burst { count, .. } if *count > 10_000 => {
+                return Err(ScenarioError::at(format!("producers[{i}].schedule.count"), "a burst holds at most 10,000 messages"));
+            }
+            _ => {}
+        }
+    }
+    for (i, c) in s.consumers.iter().enumerate() {
+        check_finite(format!("consumers[{i}].x"), c.x)?;
+        check_finite(format!("consumers[{i}].y"), c.y)?;
+        check_name(format!("consumers[{i}].name"), &c.name, "consumer", false)?;
+        if let Some(q) = &c.queue {
+            if !is_queue(q) {
+                return Err(ScenarioError::at(format!("consumers[{i}].queue"), format!("no queue node has the id '{q}'")));
+            }
+        }
+        if c.processing_ms > 3_600_000 {
+            return Err(ScenarioError::at(format!("consumers[{i}].processing_ms"), "processing takes at most an hour (3,600,000 ms)"));
+        }
+    }
+    if s.narration.len() > 200 {
+        return Err(ScenarioError::at("narration", "at most 200 narration steps"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_document_parses_and_round_trips() {
+        let s = parse(r#"{"warren": 1}"#).unwrap();
+        assert_eq!(s, Scenario::default());
+        let text = serde_json::to_string(&s).unwrap();
+        assert_eq!(parse(&text).unwrap(), s);
+    }
+
+    #[test]
+    fn errors_name_the_path() {
+        let cases = [
+            ("", "", "empty"),
+            ("[1]", "", "JSON object"),
+            ("{", "", "not valid JSON"),
+            (r#"{"title": "x"}"#, "warren", "missing the format version"),
+            (r#"{"warren": 2}"#, "warren", "unknown format version 2"),
+            (r#"{"warren": 1, "queues": [{"id": "q1", "name": 5}]}"#, "queues[0].name", "expected a string"),
+            (r#"{"warren": 1, "consumers": [{"id": "c", "name": "c", "prefetch": -1}]}"#, "consumers[0].prefetch", "-1"),
+            (r#"{"warren": 1, "queues": [{"id": "q", "name": "a"}, {"id": "q", "name": "b"}]}"#, "queues[1].id", "used by another node"),
+            (r#"{"warren": 1, "bindings": [{"from": "nope", "to": "default"}]}"#, "bindings[0].from", "not an exchange"),
+            (r#"{"warren": 1, "speed": 50}"#, "speed", "outside"),
+            (r#"{"warren": 1, "bogus": 1}"#, "bogus", "unknown field"),
+        ];
+        for (doc, path, text) in cases {
+            let e = parse(doc).unwrap_err();
+            assert_eq!(e.path, path, "{doc}: {e}");
+            assert!(e.message.contains(text), "{doc}: {e}");
+        }
+    }
+}
