@@ -10,6 +10,7 @@
 pub mod conformance;
 pub mod engine;
 pub mod scenario;
+pub mod simulation;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

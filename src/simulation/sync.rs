@@ -1,0 +1,291 @@
+//! Applying a scenario to the broker: the difference between the scenario
+//! in play and a new one becomes AMQP commands (exchange.declare /
+//! delete, queue.declare / delete, queue.bind / unbind, exchange.bind /
+//! unbind, basic.consume / channel.close), the way a client application
+//! would change a real broker. What the broker refuses is kept as a
+//! [`NodeError`](super::NodeError) on the node or binding that caused it.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::clients::{Down, ProducerState};
+use super::{binding_key, Simulation};
+use crate::engine::{Destination, ExchangeDeclare, FieldTable, FieldValue, QueueDeclare};
+use crate::scenario::{ConsumerNode, Scenario};
+
+fn table(map: &serde_json::Map<String, Value>) -> FieldTable {
+    FieldTable::from_json(&Value::Object(map.clone())).unwrap_or_default()
+}
+
+/// The exchange.declare a scenario makes for exchange node `id`.
+pub fn exchange_declare(s: &Scenario, id: &str) -> Option<ExchangeDeclare> {
+    let x = s.exchange(id)?;
+    let mut arguments = table(&x.arguments);
+    if let Some(ae) = x.alternate_exchange.as_deref().and_then(|ae| s.exchange_name(ae)) {
+        arguments.insert("alternate-exchange", FieldValue::from(ae));
+    }
+    Some(ExchangeDeclare {
+        exchange: x.name.clone(),
+        kind: x.kind.as_str().to_string(),
+        passive: false,
+        durable: x.durable,
+        auto_delete: x.auto_delete,
+        internal: x.internal,
+        arguments,
+    })
+}
+
+/// The queue.declare a scenario makes for queue node `id`.
+pub fn queue_declare(s: &Scenario, id: &str) -> Option<QueueDeclare> {
+    let q = s.queue(id)?;
+    let mut a = table(&q.arguments);
+    let int = |v: u64| FieldValue::Int(v.min(i64::MAX as u64) as i64);
+    if let Some(v) = q.message_ttl {
+        a.insert("x-message-ttl", int(v));
+    }
+    if let Some(v) = q.expires {
+        a.insert("x-expires", int(v));
+    }
+    if let Some(v) = q.max_length {
+        a.insert("x-max-length", int(v));
+    }
+    if let Some(v) = q.max_length_bytes {
+        a.insert("x-max-length-bytes", int(v));
+    }
+    if let Some(v) = q.overflow {
+        a.insert("x-overflow", FieldValue::from(v.as_str()));
+    }
+    if let Some(dlx) = q.dead_letter_exchange.as_deref().and_then(|d| s.exchange_name(d)) {
+        a.insert("x-dead-letter-exchange", FieldValue::from(dlx));
+    }
+    if let Some(rk) = &q.dead_letter_routing_key {
+        a.insert("x-dead-letter-routing-key", FieldValue::from(rk.as_str()));
+    }
+    if let Some(p) = q.max_priority {
+        a.insert("x-max-priority", FieldValue::Int(p as i64));
+    }
+    if q.single_active_consumer {
+        a.insert("x-single-active-consumer", FieldValue::Bool(true));
+    }
+    Some(QueueDeclare {
+        queue: q.name.clone(),
+        passive: false,
+        durable: q.durable,
+        exclusive: q.exclusive,
+        auto_delete: q.auto_delete,
+        arguments: a,
+    })
+}
+
+/// The parts of a consumer that need a new basic.consume when they change.
+fn consume_identity(c: &ConsumerNode) -> (Option<&str>, &str, crate::scenario::AckMode, u16, bool, Option<i32>) {
+    (c.queue.as_deref(), c.name.as_str(), c.ack, c.prefetch, c.exclusive, c.priority)
+}
+
+impl Simulation {
+    /// Plays `new` from now on: applies its difference from the current
+    /// scenario to the broker. Engine refusals are kept per node (see
+    /// [`node_errors`](Simulation::node_errors)); the scenario is taken as
+    /// it is either way (the canvas shows what the broker refused).
+    pub fn set_scenario(&mut self, new: Scenario) {
+        let old = std::mem::replace(&mut self.scenario, new);
+        let now = self.now();
+
+        // Consumers that went away or whose basic.consume changed stop first.
+        for c in &old.consumers {
+            let changed = match self.scenario.consumer(&c.id) {
+                None => true,
+                Some(n) => consume_identity(n) != consume_identity(c),
+            };
+            if changed {
+                if let Some(state) = self.consumers.get_mut(&c.id) {
+                    if let Some(ch) = state.channel.take() {
+                        self.broker.close_channel(ch);
+                    }
+                    state.jobs.clear();
+                    state.down = None;
+                }
+                if self.scenario.consumer(&c.id).is_none() {
+                    self.consumers.remove(&c.id);
+                    self.errors.remove(&c.id);
+                }
+            }
+        }
+
+        // Exchanges: delete the removed and changed ones, declare the new
+        // and changed ones.
+        for x in &old.exchanges {
+            let before = exchange_declare(&old, &x.id);
+            let after = exchange_declare(&self.scenario, &x.id);
+            if before != after {
+                let ch = self.admin_channel();
+                if self.broker.exchange(&x.name).is_some() {
+                    let r = self.broker.exchange_delete(ch, &x.name, false);
+                    self.record(&x.id, "exchange.delete", r);
+                }
+                if after.is_none() {
+                    self.errors.remove(&x.id);
+                }
+            }
+        }
+        let ids: Vec<String> = self.scenario.exchanges.iter().map(|x| x.id.clone()).collect();
+        for id in ids {
+            let after = exchange_declare(&self.scenario, &id);
+            if exchange_declare(&old, &id) != after || old.exchange(&id).is_none() {
+                let ch = self.admin_channel();
+                let r = self.broker.exchange_declare(ch, after.expect("exists"));
+                self.record(&id, "exchange.declare", r);
+            }
+        }
+
+        // Queues likewise.
+        for q in &old.queues {
+            let before = queue_declare(&old, &q.id);
+            let after = queue_declare(&self.scenario, &q.id);
+            if before != after {
+                if let Some(name) = self.queue_names.remove(&q.id) {
+                    if self.broker.queue(&name).is_some() {
+                        let ch = self.admin_channel();
+                        let r = self.broker.queue_delete(ch, &name, false, false).map(|_| ());
+                        self.record(&q.id, "queue.delete", r);
+                    }
+                }
+                if after.is_none() {
+                    self.errors.remove(&q.id);
+                }
+            }
+        }
+        let ids: Vec<String> = self.scenario.queues.iter().map(|q| q.id.clone()).collect();
+        for id in ids {
+            let after = queue_declare(&self.scenario, &id).expect("exists");
+            if queue_declare(&old, &id).as_ref() != Some(&after) || !self.queue_names.contains_key(&id) {
+                let ch = self.admin_channel();
+                match self.broker.queue_declare(ch, after) {
+                    Ok(ok) => {
+                        self.queue_names.insert(id.clone(), ok.queue);
+                        self.record(&id, "queue.declare", Ok(()));
+                    }
+                    Err(e) => {
+                        self.record(&id, "queue.declare", Err(e));
+                    }
+                }
+            }
+        }
+
+        self.sync_bindings();
+
+        // Producers: new schedules start from now.
+        for p in &self.scenario.producers {
+            let restart = old.producer(&p.id).is_none_or(|o| o.schedule != p.schedule);
+            if restart {
+                let channel = self.producers.get(&p.id).and_then(|s| s.channel);
+                let sent = self.producers.get(&p.id).map(|s| s.sent).unwrap_or(0);
+                let mut state = ProducerState::scheduled(&p.schedule, now);
+                state.channel = channel;
+                state.sent = sent;
+                self.producers.insert(p.id.clone(), state);
+            }
+        }
+        let gone: Vec<String> =
+            self.producers.keys().filter(|id| self.scenario.producer(id).is_none()).cloned().collect();
+        for id in gone {
+            if let Some(ch) = self.producers.remove(&id).and_then(|p| p.channel) {
+                self.broker.close_channel(ch);
+            }
+            self.errors.remove(&id);
+        }
+
+        self.ensure_consumers();
+        self.errors.retain(|k, _| k.contains("->") || self.scenario.kind_of(k).is_some());
+        self.pump();
+    }
+
+    /// Makes the broker's bindings between the scenario's nodes what the
+    /// scenario says (bindings whose ends are missing in the broker wait).
+    fn sync_bindings(&mut self) {
+        let s = &self.scenario;
+        let dest_of = |id: &str| -> Option<Destination> {
+            if let Some(q) = self.queue_names.get(id) {
+                return Some(Destination::Queue(q.clone()));
+            }
+            s.exchange_name(id).map(|n| Destination::Exchange(n.into()))
+        };
+        let mut wanted = Vec::new();
+        for b in &s.bindings {
+            let (Some(src), Some(dest)) = (s.exchange_name(&b.from), dest_of(&b.to)) else { continue };
+            wanted.push((binding_key(&b.from, &b.to, &b.routing_key), src.to_string(), dest, b.routing_key.clone(), table(&b.arguments)));
+        }
+        let managed_sources: BTreeSet<String> = s.exchanges.iter().map(|x| x.name.clone()).collect();
+        let managed_queues: BTreeSet<String> = self.queue_names.values().map(|q| q.to_string()).collect();
+        let managed_exchanges = managed_sources.clone();
+        let stale: Vec<_> = self
+            .broker
+            .bindings()
+            .filter(|b| managed_sources.contains(&*b.source))
+            .filter(|b| match &b.destination {
+                Destination::Queue(q) => managed_queues.contains(&**q),
+                Destination::Exchange(x) => managed_exchanges.contains(&**x),
+            })
+            .filter(|b| {
+                !wanted.iter().any(|(_, src, dest, key, args)| {
+                    **src == *b.source && *dest == b.destination && *key == b.routing_key && *args == b.arguments
+                })
+            })
+            .map(|b| (**b).clone())
+            .collect();
+        for b in stale {
+            let ch = self.admin_channel();
+            let _ = match &b.destination {
+                Destination::Queue(q) => self.broker.queue_unbind(ch, q, &b.source, &b.routing_key, b.arguments.clone()),
+                Destination::Exchange(x) => self.broker.exchange_unbind(ch, x, &b.source, &b.routing_key, b.arguments.clone()),
+            };
+        }
+        for (key, src, dest, rk, args) in wanted {
+            let exists_in_broker = self.broker.exchange(&src).is_some()
+                && match &dest {
+                    Destination::Queue(q) => self.broker.queue(q).is_some(),
+                    Destination::Exchange(x) => self.broker.exchange(x).is_some(),
+                };
+            let present = self.broker.bindings().any(|b| {
+                *b.source == *src && b.destination == dest && b.routing_key == rk && b.arguments == args
+            });
+            if present || !exists_in_broker {
+                continue;
+            }
+            let ch = self.admin_channel();
+            let r = match &dest {
+                Destination::Queue(q) => self.broker.queue_bind(ch, q, &src, &rk, args),
+                Destination::Exchange(x) => self.broker.exchange_bind(ch, x, &src, &rk, args),
+            };
+            let during = if matches!(dest, Destination::Queue(_)) { "queue.bind" } else { "exchange.bind" };
+            self.record(&key, during, r);
+        }
+    }
+
+    /// Every consumer that should be consuming and is not (new, changed, or
+    /// its queue was recreated) starts; the others say why they are down.
+    pub(crate) fn ensure_consumers(&mut self) {
+        let ids: Vec<String> = self.scenario.consumers.iter().map(|c| c.id.clone()).collect();
+        for id in ids {
+            let state = self.consumers.entry(id.clone()).or_default();
+            if matches!(state.down, Some(Down::Killed) | Some(Down::Crashed)) {
+                continue;
+            }
+            if let Some(ch) = state.channel {
+                let registered = state.queue.as_ref().and_then(|q| self.broker.queue(q)).is_some_and(|q| {
+                    q.consumers.iter().any(|c| c.channel == ch)
+                });
+                if registered {
+                    continue;
+                }
+                state.channel = None;
+                state.jobs.clear();
+                self.broker.close_channel(ch);
+            }
+            let state = self.consumers.get_mut(&id).expect("exists");
+            state.down = None;
+            self.start_consumer(&id);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Tests of the simulation driver: schedules, consumer behaviours, kills,
+//! restarts, edits applied as AMQP commands, and runaway limits.
+
+use super::*;
+use crate::engine::RemovalReason;
+use crate::scenario::*;
+
+fn queue(id: &str, name: &str) -> QueueNode {
+    QueueNode { id: id.into(), name: name.into(), ..Default::default() }
+}
+
+fn consumer(id: &str, queue: &str, prefetch: u16, processing_ms: u64) -> ConsumerNode {
+    ConsumerNode {
+        id: id.into(),
+        name: id.into(),
+        queue: Some(queue.into()),
+        ack: AckMode::Manual,
+        prefetch,
+        processing_ms,
+        outcome: Outcome::Ack,
+        crash_after: None,
+        reply: false,
+        exclusive: false,
+        priority: None,
+        x: 0.0,
+        y: 0.0,
+    }
+}
+
+fn producer(id: &str, exchange: &str, routing_key: &str, schedule: Schedule) -> ProducerNode {
+    ProducerNode {
+        id: id.into(),
+        name: id.into(),
+        exchange: Some(exchange.into()),
+        message: MessageTemplate { routing_key: routing_key.into(), body: "task {n}".into(), ..Default::default() },
+        schedule,
+        x: 0.0,
+        y: 0.0,
+    }
+}
+
+fn work_queue() -> Scenario {
+    Scenario {
+        queues: vec![queue("q", "tasks")],
+        producers: vec![producer("p", DEFAULT_EXCHANGE_ID, "tasks", Schedule::Burst { count: 4, at_ms: 0 })],
+        consumers: vec![consumer("fast", "q", 1, 100), consumer("slow", "q", 1, 10_000)],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn work_queue_fair_dispatch_and_kill_redelivers() {
+    let mut sim = Simulation::new(work_queue());
+    sim.advance(1);
+    let q = sim.broker().queue("tasks").unwrap();
+    assert_eq!(q.unacked, 2, "each consumer holds one message (prefetch 1)");
+    assert_eq!(q.ready.len(), 2);
+    sim.advance(500);
+    // The fast consumer finished its messages; the slow one still holds task 2.
+    let slow = sim.consumer_state("slow").unwrap();
+    assert_eq!(slow.jobs.len(), 1);
+    let held = slow.jobs[0].message.body.to_string();
+    let fast_channel = sim.consumer_state("fast").unwrap().channel;
+    sim.take_events();
+    sim.kill_consumer("slow");
+    sim.advance(1);
+    let events = sim.take_events();
+    let redelivered: Vec<_> = events
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::Delivered { channel, message, redelivered: true, .. } if Some(*channel) == fast_channel => {
+                Some(message.body.to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(redelivered, vec![held], "the other consumer gets the killed one's message, redelivered");
+    sim.advance(1_000);
+    let q = sim.broker().queue("tasks").unwrap();
+    assert_eq!((q.ready.len(), q.unacked), (0, 0));
+    assert_eq!(sim.consumer_state("slow").unwrap().down, Some(Down::Killed));
+}
+
+#[test]
+fn every_schedule_publishes_on_time_and_stops_at_count() {
+    let mut s = Scenario { queues: vec![queue("q", "q")], ..Default::default() };
+    s.producers.push(producer("p", DEFAULT_EXCHANGE_ID, "q", Schedule::Every { every_ms: 100, start_ms: 50, count: Some(3) }));
+    let mut sim = Simulation::new(s);
+    sim.advance(49);
+    assert_eq!(sim.broker().queue("q").unwrap().ready.len(), 0);
+    sim.advance(1);
+    assert_eq!(sim.broker().queue("q").unwrap().ready.len(), 1);
+    sim.advance(1_000);
+    assert_eq!(sim.broker().queue("q").unwrap().ready.len(), 3);
+    assert_eq!(sim.next_due(), None);
+}
+
+#[test]
+fn step_jumps_to_the_next_thing_that_happens() {
+    let mut s = Scenario { queues: vec![queue("q", "q")], ..Default::default() };
+    s.producers.push(producer("p", DEFAULT_EXCHANGE_ID, "q", Schedule::Once { at_ms: 700 }));
+    let mut sim = Simulation::new(s);
+    assert!(sim.step());
+    assert_eq!(sim.now(), 700);
+    assert_eq!(sim.broker().queue("q").unwrap().ready.len(), 1);
+    assert!(!sim.step());
+}
+
+#[test]
+fn rpc_server_replies_to_reply_to_with_correlation_id() {
+    let mut s = Scenario {
+        queues: vec![queue("rpc", "rpc_queue"), QueueNode { id: "reply".into(), exclusive: true, ..Default::default() }],
+        ..Default::default()
+    };
+    let mut client = producer("client", DEFAULT_EXCHANGE_ID, "rpc_queue", Schedule::Once { at_ms: 0 });
+    client.message.reply_to_queue = Some("reply".into());
+    client.message.correlation_id = Some("req-{n}".into());
+    s.producers.push(client);
+    let mut server = consumer("server", "rpc", 1, 10);
+    server.reply = true;
+    s.consumers.push(server);
+    let mut sim = Simulation::new(s);
+    let reply_name = sim.queue_name("reply").unwrap().clone();
+    assert!(reply_name.starts_with("amq.gen-"));
+    sim.advance(100);
+    let q = sim.broker().queue(&reply_name).unwrap();
+    let m = q.ready.iter().next().expect("a reply arrived");
+    assert_eq!(m.message.properties.correlation_id.as_deref(), Some("req-1"));
+    assert_eq!(&*m.message.body, "reply to task 1");
+}
+
+#[test]
+fn crash_after_closes_the_channel_and_requeues() {
+    let mut s = work_queue();
+    s.consumers = vec![ConsumerNode { crash_after: Some(2), ..consumer("c", "q", 0, 1_000) }];
+    let mut sim = Simulation::new(s);
+    sim.advance(1);
+    assert_eq!(sim.consumer_state("c").unwrap().down, Some(Down::Crashed));
+    let q = sim.broker().queue("tasks").unwrap();
+    assert_eq!((q.ready.len(), q.unacked, q.consumers.len()), (4, 0, 0));
+    assert!(q.ready.iter().take(2).all(|m| m.redelivered));
+    sim.revive_consumer("c");
+    assert_eq!(sim.consumer_state("c").unwrap().down, Some(Down::Crashed), "crashes again at its 2nd delivery");
+}
+
+#[test]
+fn restart_keeps_durable_and_persistent_only_and_consumers_reconnect() {
+    let mut s = Scenario {
+        queues: vec![QueueNode { durable: true, ..queue("d", "durable") }, queue("t", "transient")],
+        ..Default::default()
+    };
+    let mut p = producer("p", DEFAULT_EXCHANGE_ID, "durable", Schedule::Manual);
+    p.message.persistent = true;
+    s.producers.push(p);
+    s.producers.push(producer("p2", DEFAULT_EXCHANGE_ID, "durable", Schedule::Manual));
+    let mut sim = Simulation::new(s);
+    sim.publish_now("p").unwrap();
+    sim.publish_now("p2").unwrap();
+    assert_eq!(sim.broker().queue("durable").unwrap().ready.len(), 2);
+    sim.restart_broker();
+    assert!(sim.broker().queue("transient").is_none());
+    assert_eq!(sim.broker().queue("durable").unwrap().ready.len(), 1);
+    assert!(sim.publish_now("p").is_ok(), "producers reconnect");
+    sim.redeclare_all();
+    assert!(sim.broker().queue("transient").is_some());
+}
+
+#[test]
+fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
+    let mut s = Scenario {
+        exchanges: vec![ExchangeNode {
+            id: "x".into(),
+            name: "logs".into(),
+            kind: ExchangeKind::Topic,
+            durable: false,
+            auto_delete: false,
+            internal: false,
+            alternate_exchange: None,
+            arguments: Default::default(),
+            x: 0.0,
+            y: 0.0,
+        }],
+        queues: vec![queue("q", "errors")],
+        ..Default::default()
+    };
+    s.bindings.push(BindingEdge { from: "x".into(), to: "q".into(), routing_key: "*.error".into(), arguments: Default::default() });
+    let mut sim = Simulation::new(s.clone());
+    assert_eq!(sim.broker().route("logs", "db.error", None).queues.len(), 1);
+    // Edit the binding key: unbind the old, bind the new.
+    s.bindings[0].routing_key = "#.error".into();
+    sim.set_scenario(s.clone());
+    assert_eq!(sim.broker().bindings().filter(|b| &*b.source == "logs").count(), 1);
+    assert_eq!(sim.broker().route("logs", "a.b.error", None).queues.len(), 1);
+    // Binding the default exchange is refused by the broker with 403.
+    s.bindings.push(BindingEdge { from: DEFAULT_EXCHANGE_ID.into(), to: "q".into(), routing_key: "k".into(), arguments: Default::default() });
+    sim.set_scenario(s.clone());
+    let e = sim.node_error(&binding_key(DEFAULT_EXCHANGE_ID, "q", "k")).expect("refused");
+    assert_eq!(e.code, ReplyCode::AccessRefused);
+    // Changing a queue's arguments redeclares it (a redeclare with other
+    // arguments would be a 406).
+    s.queues[0].max_length = Some(5);
+    sim.set_scenario(s.clone());
+    assert_eq!(sim.broker().queue("errors").unwrap().settings.max_length, Some(5));
+    assert_eq!(sim.broker().route("logs", "a.error", None).queues.len(), 1, "bindings are restored");
+    // Removing the queue deletes it.
+    s.remove_node("q");
+    sim.set_scenario(s);
+    assert!(sim.broker().queue("errors").is_none());
+}
+
+#[test]
+fn runaway_producer_pauses_the_simulation() {
+    let mut s = Scenario { queues: vec![queue("q", "sink")], ..Default::default() };
+    s.producers.push(producer("p", DEFAULT_EXCHANGE_ID, "sink", Schedule::Every { every_ms: 10, start_ms: 0, count: None }));
+    let mut sim = Simulation::new(s);
+    sim.set_limits(Limits { max_ready_messages: 1_000, ..Limits::default() });
+    sim.advance(60_000);
+    assert!(sim.halted().is_some());
+    assert!(sim.broker().queue("sink").unwrap().ready.len() <= 1_001);
+    let before = sim.now();
+    sim.advance(1_000);
+    assert_eq!(sim.now(), before, "halted: time does not move");
+    sim.purge_queue("q").unwrap();
+    sim.resume();
+    sim.advance(100);
+    assert!(sim.now() > before);
+}
+
+#[test]
+fn same_scenario_same_events() {
+    let run = || {
+        let mut sim = Simulation::new(work_queue());
+        sim.advance(30_000);
+        sim.take_events().into_iter().map(|e| format!("{:?}", e)).collect::<Vec<_>>()
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn auto_ack_consumer_leaves_nothing_unacked() {
+    let mut s = work_queue();
+    s.consumers = vec![ConsumerNode { ack: AckMode::Auto, ..consumer("c", "q", 1, 1_000) }];
+    let mut sim = Simulation::new(s);
+    sim.advance(1);
+    let q = sim.broker().queue("tasks").unwrap();
+    assert_eq!((q.ready.len(), q.unacked), (0, 0), "auto-ack ignores prefetch");
+    let events = sim.take_events();
+    assert_eq!(
+        events.iter().filter(|e| matches!(e.event, Event::Removed { reason: RemovalReason::AutoAcked, .. })).count(),
+        4
+    );
+}
