@@ -498,8 +498,10 @@ impl Broker {
             return None;
         }
         if q.settings.single_active_consumer {
-            let (idx, c) = q.consumers.iter().enumerate().min_by_key(|(_, c)| c.registered)?;
-            return can_take(c, self.channels.get(&c.channel)).then_some(idx);
+            q.elect_active_consumer();
+            let (ch, tag) = q.active.as_ref()?;
+            let idx = q.consumers.iter().position(|c| c.channel == *ch && &c.tag == tag)?;
+            return can_take(&q.consumers[idx], self.channels.get(ch)).then_some(idx);
         }
         loop {
             let (idx, c) = q
@@ -627,6 +629,7 @@ impl Broker {
         });
         q.had_consumer = true;
         q.last_used = now;
+        q.elect_active_consumer();
         self.emit(Event::ConsumerAdded { queue: qname.clone(), channel, tag: tag.clone() });
         self.dirty.insert(qname);
         Ok(tag)
@@ -645,6 +648,7 @@ impl Broker {
             if let Some(q) = b.queues.get_mut(&queue) {
                 q.consumers.retain(|c| !(c.channel == channel && c.tag == consumer_tag));
                 q.last_used = b.now;
+                q.elect_active_consumer();
             }
             b.emit(Event::ConsumerCancelled { queue: queue.clone(), channel, tag: consumer_tag.to_string(), by_broker: false });
             b.maybe_auto_delete_queue(&queue);
@@ -823,21 +827,27 @@ impl Broker {
     }
 
     /// Consumers of a channel that were skipped at their limit and can take
-    /// messages again rejoin the round robin at the tail.
+    /// messages again rejoin the round robin at the tail, in the order they
+    /// were skipped (`rabbit_queue_consumers:unblock`).
     pub(crate) fn unblock_consumers(&mut self, channel: ChannelId) {
         let Some(ch) = self.channels.get(&channel) else { return };
-        let consumers: Vec<(String, Name)> = ch.consumers.iter().map(|(t, q)| (t.clone(), q.clone())).collect();
-        for (tag, queue) in consumers {
-            let turn = self.next_turn;
-            let ch = self.channels.get(&channel);
-            let Some(q) = self.queues.get_mut(&queue) else { continue };
-            let Some(c) = q.consumers.iter_mut().find(|c| c.channel == channel && c.tag == tag) else { continue };
-            if c.blocked && can_take(c, ch) {
-                c.blocked = false;
-                c.turn = turn;
-                self.next_turn += 1;
-                self.dirty.insert(queue);
+        let mut ready: Vec<(u64, String, Name)> = Vec::new();
+        for (tag, queue) in &ch.consumers {
+            let Some(q) = self.queues.get(queue) else { continue };
+            if let Some(c) = q.consumers.iter().find(|c| c.channel == channel && &c.tag == tag) {
+                if c.blocked && can_take(c, Some(ch)) {
+                    ready.push((c.turn, tag.clone(), queue.clone()));
+                }
             }
+        }
+        ready.sort();
+        for (_, tag, queue) in ready {
+            let turn = self.new_turn();
+            let q = self.queues.get_mut(&queue).expect("checked above");
+            let c = q.consumers.iter_mut().find(|c| c.channel == channel && c.tag == tag).expect("checked above");
+            c.blocked = false;
+            c.turn = turn;
+            self.dirty.insert(queue);
         }
     }
 }

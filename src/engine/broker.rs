@@ -249,6 +249,7 @@ impl Broker {
             if let Some(q) = self.queues.get_mut(queue) {
                 q.consumers.retain(|c| !(c.channel == channel && &c.tag == tag));
                 q.last_used = self.now;
+                q.elect_active_consumer();
             }
             self.events.push(Event::ConsumerCancelled {
                 queue: queue.clone(),

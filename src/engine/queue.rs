@@ -181,6 +181,9 @@ pub struct Queue {
     pub unacked: u64,
     /// Consumers, in registration order.
     pub consumers: Vec<Consumer>,
+    /// Single active consumer: the (channel, tag) of the active one. It
+    /// stays active until it goes, even if a higher-priority one joins.
+    pub(crate) active: Option<(ChannelId, String)>,
     /// Had at least one consumer (auto-delete only deletes such queues).
     pub(crate) had_consumer: bool,
     /// Virtual time of the last use (declare, get, consumer leaving), for
@@ -199,13 +202,25 @@ impl Queue {
         self.consumers.len()
     }
 
-    /// The consumer that receives under single active consumer (the
-    /// earliest registered), if the queue uses it.
+    /// The consumer that receives under single active consumer, if the
+    /// queue uses it.
     pub fn active_consumer(&self) -> Option<&Consumer> {
-        if !self.settings.single_active_consumer {
-            return None;
+        let (ch, tag) = self.active.as_ref()?;
+        self.consumers.iter().find(|c| c.channel == *ch && &c.tag == tag)
+    }
+
+    /// Single active consumer: after the active consumer left, the next one
+    /// is the head of the consumer list (highest consumer priority, then
+    /// earliest registered), as `rabbit_queue_consumers:get_consumer`.
+    pub(crate) fn elect_active_consumer(&mut self) {
+        if !self.settings.single_active_consumer || self.active_consumer().is_some() {
+            return;
         }
-        self.consumers.iter().min_by_key(|c| c.registered)
+        self.active = self
+            .consumers
+            .iter()
+            .min_by_key(|c| (std::cmp::Reverse(c.priority), c.registered))
+            .map(|c| (c.channel, c.tag.clone()));
     }
 
     /// When this queue is due to be deleted by `x-expires`, if it is unused.

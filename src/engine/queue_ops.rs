@@ -134,6 +134,7 @@ impl Broker {
             arguments: d.arguments,
             unacked: 0,
             consumers: Vec::new(),
+            active: None,
             had_consumer: false,
             last_used: self.now,
         };
