@@ -165,7 +165,7 @@ impl Broker {
         }
         if let Some(mode) = properties.delivery_mode {
             if mode != 1 && mode != 2 {
-                return Err(AmqpError::new(ReplyCode::PreconditionFailed, format!("invalid delivery mode {mode}")));
+                return Err(AmqpError::new(ReplyCode::PreconditionFailed, format!("invalid message: {{delivery_mode_unknown,{mode}}}")));
             }
         }
         let mut routing_keys = vec![p.routing_key.clone()];
