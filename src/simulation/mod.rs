@@ -81,6 +81,8 @@ pub struct Simulation {
     pub(crate) broker: Broker,
     pub(crate) connection: Option<ConnectionId>,
     pub(crate) admin: Option<ChannelId>,
+    /// The channel the host-page API publishes on.
+    pub(crate) api: Option<ChannelId>,
     pub(crate) producers: BTreeMap<String, ProducerState>,
     pub(crate) consumers: BTreeMap<String, ConsumerState>,
     /// Queue node id → the engine's name (server-named queues included).
@@ -100,6 +102,7 @@ impl Simulation {
             scenario: Scenario::default(),
             connection: None,
             admin: None,
+            api: None,
             producers: BTreeMap::new(),
             consumers: BTreeMap::new(),
             queue_names: BTreeMap::new(),
@@ -465,6 +468,24 @@ impl Simulation {
         r
     }
 
+    /// Publishes an arbitrary message on the simulation's API channel (for
+    /// the host-page API and the "publish" tool), with publisher confirms.
+    pub fn publish_raw(&mut self, p: Publish) -> Result<PublishOutcome, AmqpError> {
+        let channel = match self.api.filter(|c| self.broker.is_channel_open(*c)) {
+            Some(c) => c,
+            None => {
+                let conn = self.connection();
+                let c = self.broker.open_channel(conn).expect("connection is open");
+                let _ = self.broker.confirm_select(c);
+                self.api = Some(c);
+                c
+            }
+        };
+        let r = self.broker.basic_publish(channel, p);
+        self.pump();
+        r
+    }
+
     /// Kills a consumer: its channel closes and its unacked messages go back
     /// to the queue, marked redelivered.
     pub fn kill_consumer(&mut self, consumer_id: &str) {
@@ -567,6 +588,7 @@ impl Simulation {
         self.broker.restart();
         self.connection = None;
         self.admin = None;
+        self.api = None;
         for p in self.producers.values_mut() {
             p.channel = None;
         }
