@@ -7,6 +7,7 @@
 //!
 //! See `ARCHITECTURE.md` for the map of modules and how data flows.
 
+pub mod api;
 pub mod conformance;
 pub mod engine;
 pub mod scenario;
