@@ -11,6 +11,7 @@ pub mod api;
 pub mod conformance;
 pub mod engine;
 pub mod scenario;
+pub mod share;
 pub mod simulation;
 
 #[cfg(target_arch = "wasm32")]
