@@ -112,7 +112,9 @@ pub fn parse_expiration(s: &str) -> Result<u64, String> {
         return Err(format!("{{value_negative,{value}}}"));
     }
     if value > MAX_EXPIRY_MS as i128 {
-        return Err(format!("{{value_too_large,{value},{MAX_EXPIRY_MS}}}"));
+        // rabbit_misc:check_expiry (rabbitmq-server#4836, backported to
+        // 3.10.x): {error, {value_too_large, N}}.
+        return Err(format!("{{value_too_large,{value}}}"));
     }
     Ok(value as u64)
 }

@@ -401,6 +401,15 @@ impl Broker {
                 self.emit(Event::Removed { queue: q.clone(), copy, reason: RemovalReason::LostOnRestart });
             }
             self.queues.get_mut(&q).expect("queue exists").ready.drain_all();
+            // Their bindings simply are not recovered (rabbit_binding:recover
+            // restores only routes whose destination came back): nothing
+            // runs the auto-delete check for their source exchanges.
+            let dest = super::exchange::Destination::Queue(q.clone());
+            for x in self.exchanges.values_mut() {
+                for binding in x.remove_bindings(|b| b.destination == dest) {
+                    self.events.push(Event::BindingRemoved { binding });
+                }
+            }
             self.delete_queue(&q, "transient queues do not survive a restart");
         }
         let now = self.now;

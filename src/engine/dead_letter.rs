@@ -21,6 +21,15 @@ pub fn make_message(
     now_seconds: u64,
 ) -> Message {
     let mut headers = original.properties.headers.clone().unwrap_or_default();
+    // x-death's routing-keys: the publish's routing key followed by the CC
+    // header's keys (rabbit_dead_letter:make_msg uses header_routes on the
+    // current headers, where BCC was already stripped at publish: BCC keys
+    // route but are not recorded). Taken before a dead-letter routing key
+    // removes CC.
+    let mut recorded_keys: Vec<FieldValue> = vec![FieldValue::from(original.routing_key.as_str())];
+    if let Some(FieldValue::Array(cc)) = headers.get("CC") {
+        recorded_keys.extend(cc.iter().filter(|v| v.as_str().is_some()).cloned());
+    }
     let routing_keys = match dl_routing_key {
         Some(rk) => {
             headers.remove("CC");
@@ -33,10 +42,7 @@ pub fn make_message(
     info.insert("queue", FieldValue::from(queue));
     info.insert("time", FieldValue::Timestamp(now_seconds));
     info.insert("exchange", FieldValue::from(&*original.exchange));
-    info.insert(
-        "routing-keys",
-        FieldValue::Array(original.routing_keys.iter().map(|k| FieldValue::from(k.as_str())).collect()),
-    );
+    info.insert("routing-keys", FieldValue::Array(recorded_keys));
     if let Some(exp) = &original.properties.expiration {
         info.insert("original-expiration", FieldValue::from(exp.as_str()));
     }
@@ -63,7 +69,13 @@ pub fn make_message(
             others.insert(0, FieldValue::Table(entry));
             others
         }
-        _ => {
+        // update_x_death_header: an x-death of another type is reset to a
+        // fresh one-entry array, without the x-first-death-* headers.
+        Some(_) => {
+            info.insert("count", FieldValue::Int(1));
+            vec![FieldValue::Table(info)]
+        }
+        None => {
             headers.insert("x-first-death-reason", FieldValue::from(reason.as_str()));
             headers.insert("x-first-death-queue", FieldValue::from(queue));
             headers.insert("x-first-death-exchange", FieldValue::from(&*original.exchange));

@@ -265,8 +265,10 @@ impl Broker {
 /// 406 for a compared argument that differs on redeclaration, in RabbitMQ's
 /// words.
 pub(crate) fn arg_inequivalent(kind: &str, name: &str, key: &str, requested: &FieldTable, current: &FieldTable) -> AmqpError {
+    // rabbit_misc:val/1: binaries print bare (`~ts`), other terms with `~tp`.
     let show = |v: Option<&FieldValue>| match v {
         None => "none".to_string(),
+        Some(FieldValue::Str(s)) => format!("the value '{s}' of type 'longstr'"),
         Some(v) => format!("the value '{}' of type '{}'", v.to_json(), v.type_name()),
     };
     AmqpError::new(

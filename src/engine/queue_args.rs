@@ -32,18 +32,27 @@ impl Overflow {
     }
 }
 
-/// The arguments RabbitMQ compares when a queue is declared again.
-pub const COMPARED_ARGS: [&str; 10] = [
+/// The arguments RabbitMQ compares when a queue is declared again: every key
+/// of `rabbit_amqqueue:declare_args/0` (assert_args_equivalence), in its
+/// order, which is also the order of validation on declare.
+pub const COMPARED_ARGS: [&str; 17] = [
     "x-expires",
     "x-message-ttl",
     "x-dead-letter-exchange",
     "x-dead-letter-routing-key",
     "x-max-length",
     "x-max-length-bytes",
+    "x-max-in-memory-length",
+    "x-max-in-memory-bytes",
     "x-max-priority",
     "x-overflow",
+    "x-queue-mode",
     "x-single-active-consumer",
     "x-queue-type",
+    "x-quorum-initial-group-size",
+    "x-max-age",
+    "x-initial-cluster-size",
+    "x-queue-leader-locator",
 ];
 
 /// A queue's parsed arguments.
@@ -102,7 +111,8 @@ fn expiry(queue: &str, key: &str, i: i64) -> Result<u64, AmqpError> {
     if i < 0 {
         Err(invalid(queue, key, format!("{{value_negative,{i}}}")))
     } else if i > MAX_EXPIRY_MS {
-        Err(invalid(queue, key, format!("{{value_too_large,{i},{MAX_EXPIRY_MS}}}")))
+        // rabbit_misc:check_expiry: {value_too_large, N} (rabbitmq-server#4836).
+        Err(invalid(queue, key, format!("{{value_too_large,{i}}}")))
     } else {
         Ok(i as u64)
     }
@@ -147,6 +157,13 @@ pub fn parse(queue: &str, args: &FieldTable) -> Result<QueueSettings, AmqpError>
     if let Some(v) = args.get("x-max-length-bytes") {
         s.max_length_bytes = Some(non_neg(queue, "x-max-length-bytes", v)?);
     }
+    // Accepted and validated but without effect on a classic queue in this
+    // model (memory limits of 3.10's classic queues).
+    for key in ["x-max-in-memory-length", "x-max-in-memory-bytes"] {
+        if let Some(v) = args.get(key) {
+            non_neg(queue, key, v)?;
+        }
+    }
     if let Some(v) = args.get("x-max-priority") {
         let p = non_neg(queue, "x-max-priority", v)?;
         if p as i64 > MAX_PRIORITY {
@@ -162,6 +179,15 @@ pub fn parse(queue: &str, args: &FieldTable) -> Result<QueueSettings, AmqpError>
             FieldValue::Str(_) => return Err(invalid(queue, "x-overflow", "invalid_overflow".into())),
             other => return Err(invalid(queue, "x-overflow", format!("{{unacceptable_type,{}}}", other.type_name()))),
         });
+    }
+    // check_queue_mode: "default" or "lazy" (lazy changes only where a
+    // classic queue keeps its messages, which this model does not show).
+    if let Some(v) = args.get("x-queue-mode") {
+        match v {
+            FieldValue::Str(m) if m == "default" || m == "lazy" => {}
+            FieldValue::Str(_) => return Err(invalid(queue, "x-queue-mode", "invalid_queue_mode".into())),
+            other => return Err(invalid(queue, "x-queue-mode", format!("{{unacceptable_type,{}}}", other.type_name()))),
+        }
     }
     if let Some(v) = args.get("x-single-active-consumer") {
         s.single_active_consumer = match v {

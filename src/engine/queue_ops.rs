@@ -118,6 +118,21 @@ impl Broker {
             self.channels.get_mut(&channel).expect("open").last_queue = Some(ok.queue.clone());
             return Ok(ok);
         }
+        // rabbit_channel's queue.declare checks the dead-letter exchange's
+        // type (rabbit_misc:r_arg) before rabbit_amqqueue:declare validates
+        // the other arguments, with its own text.
+        if let Some(v) = d.arguments.get("x-dead-letter-exchange") {
+            if !matches!(v, super::value::FieldValue::Str(_)) {
+                return Err(AmqpError::new(
+                    ReplyCode::PreconditionFailed,
+                    format!(
+                        "invalid type '{}' for arg 'x-dead-letter-exchange' in {}",
+                        v.type_name(),
+                        resource("queue", &name)
+                    ),
+                ));
+            }
+        }
         let settings = queue_args::parse(&name, &d.arguments)?;
         let name: Name = Rc::from(name.as_str());
         let incarnation = self.next_incarnation;
@@ -185,9 +200,12 @@ impl Broker {
                 return Err(default_exchange_refused());
             }
             b.existing_exchange(exchange)?;
-            let conn = b.channels[&channel].connection;
-            let q = b.accessible_queue(conn, &queue)?;
+            let q = b.queues.get(queue.as_str()).map(|q| q.name.clone()).ok_or_else(|| not_found("queue", &queue))?;
+            // rabbit_binding:add validates the binding (headers x-match)
+            // before the exclusive-access check.
             let binding = b.checked_binding(exchange, Destination::Queue(q), routing_key, arguments)?;
+            let conn = b.channels[&channel].connection;
+            b.accessible_queue(conn, &queue)?;
             b.add_binding(binding);
             Ok(())
         })
@@ -208,9 +226,19 @@ impl Broker {
                 return Err(default_exchange_refused());
             }
             let x = b.existing_exchange(exchange)?;
-            let conn = b.channels[&channel].connection;
-            let q = b.accessible_queue(conn, &queue)?;
-            b.remove_binding(&x, &Destination::Queue(q), routing_key, &arguments);
+            let q = b.queues.get(queue.as_str()).map(|q| q.name.clone()).ok_or_else(|| not_found("queue", &queue))?;
+            // rabbit_binding:remove: a missing binding is simply ok; the
+            // exclusive-access check runs only for a binding that exists.
+            let dest = Destination::Queue(q);
+            let exists = b.exchanges[&x]
+                .bindings()
+                .iter()
+                .any(|bd| bd.destination == dest && bd.routing_key == routing_key && bd.arguments == arguments);
+            if exists {
+                let conn = b.channels[&channel].connection;
+                b.accessible_queue(conn, &queue)?;
+            }
+            b.remove_binding(&x, &dest, routing_key, &arguments);
             Ok(())
         })
     }
@@ -240,14 +268,17 @@ impl Broker {
             if q.exclusive_owner.is_some_and(|o| o != conn) {
                 return Err(locked(&queue));
             }
-            if if_unused && !q.consumers.is_empty() {
-                return Err(AmqpError::new(ReplyCode::PreconditionFailed, format!("{} in use", resource("queue", &queue))));
-            }
+            // rabbit_amqqueue_process handle_call({delete, ...}) checks
+            // if_empty before if_unused; rabbit_channel's texts are
+            // "~s not empty" and "~s in use".
             if if_empty && !q.ready.is_empty() {
                 return Err(AmqpError::new(
                     ReplyCode::PreconditionFailed,
-                    format!("{} is not empty", resource("queue", &queue)),
+                    format!("{} not empty", resource("queue", &queue)),
                 ));
+            }
+            if if_unused && !q.consumers.is_empty() {
+                return Err(AmqpError::new(ReplyCode::PreconditionFailed, format!("{} in use", resource("queue", &queue))));
             }
             let n = q.ready.len() as u64;
             b.delete_queue(&queue, "deleted by queue.delete");
