@@ -9,7 +9,9 @@
 
 pub mod api;
 pub mod conformance;
+pub mod editor;
 pub mod engine;
+pub mod monitor;
 pub mod scenario;
 pub mod share;
 pub mod simulation;

@@ -1,0 +1,227 @@
+//! The event log: what happened, in words, with the reasons. Each entry
+//! names the canvas nodes it concerns (for the filter), the message it is
+//! about (for the message inspector) and, for routing decisions, errors and
+//! dead letters, the details a learner opens to see why.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use crate::engine::{CopyId, Message, MessageId, Name, ReplyCode, RouteExplanation};
+
+/// Most entries kept; older ones are dropped (the count of dropped entries
+/// is shown).
+pub const LOG_LIMIT: usize = 3_000;
+
+/// The kinds of entry, for the log's filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LogKind {
+    /// A producer (or dead lettering) published a message.
+    Publish,
+    /// An exchange routed a message: the bindings that matched and why.
+    Route,
+    /// A copy entered a queue.
+    Enqueue,
+    /// A queue delivered a copy to a consumer.
+    Deliver,
+    /// A consumer acked (or a no-ack delivery settled).
+    Ack,
+    /// A copy went back to its queue (nack/reject with requeue, a consumer
+    /// died).
+    Requeue,
+    /// A message went nowhere: unroutable, expired, dropped by max-length,
+    /// rejected without a dead-letter exchange, purged, lost on restart.
+    Drop,
+    /// A mandatory message came back (basic.return).
+    Return,
+    /// A copy was dead-lettered.
+    DeadLetter,
+    /// The broker refused a command.
+    Error,
+    /// Exchanges, queues, bindings and consumers came and went.
+    Topology,
+    /// The broker restarted; connections.
+    Broker,
+}
+
+impl LogKind {
+    /// Every kind, in the filter's order.
+    pub const ALL: [LogKind; 12] = [
+        LogKind::Publish,
+        LogKind::Route,
+        LogKind::Enqueue,
+        LogKind::Deliver,
+        LogKind::Ack,
+        LogKind::Requeue,
+        LogKind::Drop,
+        LogKind::Return,
+        LogKind::DeadLetter,
+        LogKind::Error,
+        LogKind::Topology,
+        LogKind::Broker,
+    ];
+
+    /// A short lower-case label (also the CSS class and `data-kind`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogKind::Publish => "publish",
+            LogKind::Route => "route",
+            LogKind::Enqueue => "enqueue",
+            LogKind::Deliver => "deliver",
+            LogKind::Ack => "ack",
+            LogKind::Requeue => "requeue",
+            LogKind::Drop => "drop",
+            LogKind::Return => "return",
+            LogKind::DeadLetter => "dead-letter",
+            LogKind::Error => "error",
+            LogKind::Topology => "topology",
+            LogKind::Broker => "broker",
+        }
+    }
+}
+
+/// The part of an entry a learner opens.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    /// A routing decision: every exchange visited, each binding with its
+    /// verdict and reason, alternate exchanges used or missing.
+    Route {
+        /// The engine's explanation, computed when the event was logged.
+        explanation: RouteExplanation,
+        /// Alternate exchanges that took the message: (from, alternate).
+        alternates: Vec<(Name, Name)>,
+        /// Alternate exchanges named but missing.
+        missing_alternates: Vec<Name>,
+    },
+    /// An AMQP error.
+    Error {
+        /// The reply code.
+        code: ReplyCode,
+        /// RabbitMQ's text.
+        text: String,
+        /// What it means, in plain words.
+        explanation: String,
+    },
+}
+
+/// One line of the log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogEntry {
+    /// Increasing number (a stable key).
+    pub seq: u64,
+    /// Virtual time in ms.
+    pub at: u64,
+    /// Its kind.
+    pub kind: LogKind,
+    /// Canvas node ids it concerns.
+    pub nodes: Vec<String>,
+    /// What happened, in one sentence.
+    pub text: String,
+    /// The message it is about.
+    pub message: Option<Rc<Message>>,
+    /// The copy (a message in one queue) it is about.
+    pub copy: Option<CopyId>,
+    /// The copy was delivered before (a redelivery).
+    pub redelivered: bool,
+    /// Details to open.
+    pub detail: Option<Detail>,
+}
+
+impl LogEntry {
+    /// True when it concerns node `id`.
+    pub fn concerns(&self, id: &str) -> bool {
+        self.nodes.iter().any(|n| n == id)
+    }
+
+    /// The message id it is about.
+    pub fn message_id(&self) -> Option<MessageId> {
+        self.message.as_ref().map(|m| m.id)
+    }
+}
+
+/// The log: entries in order, oldest first, at most [`LOG_LIMIT`].
+#[derive(Clone, Debug, Default)]
+pub struct EventLog {
+    entries: VecDeque<LogEntry>,
+    next_seq: u64,
+    dropped: u64,
+}
+
+impl EventLog {
+    /// Appends an entry (numbering it) and returns its sequence number.
+    pub fn push(&mut self, mut entry: LogEntry) -> u64 {
+        self.next_seq += 1;
+        entry.seq = self.next_seq;
+        self.entries.push_back(entry);
+        if self.entries.len() > LOG_LIMIT {
+            self.entries.pop_front();
+            self.dropped += 1;
+        }
+        self.next_seq
+    }
+
+    /// Entries, oldest first.
+    pub fn entries(&self) -> impl DoubleEndedIterator<Item = &LogEntry> + ExactSizeIterator {
+        self.entries.iter()
+    }
+
+    /// How many entries there are.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many old entries were dropped to stay under the limit.
+    pub fn dropped(&self) -> u64 {
+        self.dropped
+    }
+
+    /// The entry with this sequence number.
+    pub fn get(&self, seq: u64) -> Option<&LogEntry> {
+        let first = self.entries.front()?.seq;
+        self.entries.get(seq.checked_sub(first)? as usize).filter(|e| e.seq == seq)
+    }
+
+    /// Removes every entry.
+    pub fn clear(&mut self) {
+        self.dropped += self.entries.len() as u64;
+        self.entries.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(text: &str) -> LogEntry {
+        LogEntry {
+            seq: 0,
+            at: 0,
+            kind: LogKind::Publish,
+            nodes: vec!["p1".into()],
+            text: text.into(),
+            message: None,
+            copy: None,
+            redelivered: false,
+            detail: None,
+        }
+    }
+
+    #[test]
+    fn numbers_limits_and_finds_entries() {
+        let mut log = EventLog::default();
+        for i in 0..LOG_LIMIT + 5 {
+            log.push(entry(&format!("e{i}")));
+        }
+        assert_eq!(log.len(), LOG_LIMIT);
+        assert_eq!(log.dropped(), 5);
+        let first = log.entries().next().unwrap();
+        assert_eq!(first.text, "e5");
+        assert_eq!(log.get(first.seq).unwrap().text, "e5");
+        assert_eq!(log.get(1), None);
+        assert!(first.concerns("p1") && !first.concerns("q1"));
+    }
+}
