@@ -11,6 +11,7 @@ pub mod api;
 pub mod conformance;
 pub mod editor;
 pub mod engine;
+pub mod lessons;
 pub mod monitor;
 pub mod scenario;
 pub mod share;
