@@ -576,17 +576,19 @@ impl Broker {
         check_short_str("consumer tag", &opts.consumer_tag)?;
         let reuse = || AmqpError::new(ReplyCode::NotAllowed, format!("attempt to reuse consumer tag '{}'", opts.consumer_tag));
         let ch = &self.channels[&channel];
-        if !opts.consumer_tag.is_empty()
-            && (ch.consumers.contains_key(&opts.consumer_tag) || ch.reply_consumer.as_deref() == Some(&opts.consumer_tag))
-        {
+        // rabbit_channel looks the tag up in the channel's consumer mapping
+        // only (the direct reply-to pseudo-consumer is not in it).
+        if !opts.consumer_tag.is_empty() && ch.consumers.contains_key(&opts.consumer_tag) {
             return Err(reuse());
         }
         if opts.queue == REPLY_TO_QUEUE {
-            if ch.reply_consumer.is_some() {
-                return Err(AmqpError::new(ReplyCode::PreconditionFailed, "reply consumer already set"));
-            }
+            // rabbit_channel: `{_, false}` (must be no-ack) is matched
+            // before "already set".
             if !opts.no_ack {
                 return Err(AmqpError::new(ReplyCode::PreconditionFailed, "reply consumer cannot acknowledge"));
+            }
+            if ch.reply_consumer.is_some() {
+                return Err(AmqpError::new(ReplyCode::PreconditionFailed, "reply consumer already set"));
             }
             let tag = if opts.consumer_tag.is_empty() { self.rng.guid("amq.ctag") } else { opts.consumer_tag };
             self.channels.get_mut(&channel).expect("open").reply_consumer = Some(tag.clone());
@@ -606,7 +608,12 @@ impl Broker {
             }
         };
         let q = &self.queues[&qname];
-        if q.consumers.iter().any(|c| c.exclusive) || (opts.exclusive && !q.consumers.is_empty()) {
+        // rabbit_amqqueue_process basic_consume: on a single-active-consumer
+        // queue an exclusive consume is always refused; otherwise it needs a
+        // queue without consumers, and an exclusive consumer bars others.
+        if q.consumers.iter().any(|c| c.exclusive)
+            || (opts.exclusive && (!q.consumers.is_empty() || q.settings.single_active_consumer))
+        {
             return Err(AmqpError::new(ReplyCode::AccessRefused, format!("{} in exclusive use", resource("queue", &queue))));
         }
         let tag = if opts.consumer_tag.is_empty() { self.rng.guid("amq.ctag") } else { opts.consumer_tag };
@@ -668,7 +675,10 @@ impl Broker {
             if global {
                 ch.global_prefetch = prefetch_count as u32;
             } else {
+                // rabbit_channel: basic.qos with global=false also calls
+                // rabbit_limiter:unlimit_prefetch, lifting a channel limit.
                 ch.prefetch = prefetch_count as u32;
+                ch.global_prefetch = 0;
             }
             b.emit(Event::QosChanged { channel, prefetch: prefetch_count as u32, global });
             b.unblock_consumers(channel);
