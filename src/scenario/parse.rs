@@ -291,6 +291,16 @@ mod tests {
         assert_eq!(parse(&text).unwrap(), s);
     }
 
+    /// Found by the fuzzer: floats must survive write → read exactly
+    /// (serde_json's `float_roundtrip`), or share links would change values.
+    #[test]
+    fn floats_round_trip_exactly() {
+        let doc = r#"{"warren":1,"producers":[{"id":"p","name":"p","message":{"headers":{"k":8.888888888888891e+54}},"x":0.1,"y":1e-7}]}"#;
+        let s = parse(doc).unwrap();
+        let again = parse(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(again, s);
+    }
+
     #[test]
     fn errors_name_the_path() {
         let cases = [
