@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod conformance;
+pub mod definitions;
 pub mod editor;
 pub mod engine;
 pub mod lessons;

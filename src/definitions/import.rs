@@ -1,0 +1,562 @@
+//! Importing a definitions file into a scenario.
+//!
+//! One virtual host is imported (`/` unless asked otherwise, or the only
+//! one there is); everything a playground does not model is left out with a
+//! [`Warning`]: users, permissions, policies, parameters, other virtual
+//! hosts, the default and `amq.*` exchanges, plugin exchange types, and
+//! bindings whose ends are not in the file. A file that is not JSON, has
+//! values of the wrong type, or `null` argument values is refused whole with
+//! a [`DefinitionsError`] naming the path.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde_json::{Map, Value};
+
+use super::format::{BindingDef, Definitions, ExchangeDef, QueueDef};
+use super::{layout, DefinitionsError, Warning};
+use crate::engine::{queue_args, FieldTable};
+use crate::scenario::{
+    self, BindingEdge, ExchangeKind, ExchangeNode, OverflowKind, QueueNode, Scenario, DEFAULT_EXCHANGE_ID,
+};
+
+/// The largest definitions file accepted, in bytes.
+pub const MAX_DEFINITIONS_BYTES: usize = 16 * 1024 * 1024;
+
+/// Choices for an import.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The virtual host to import; `None` picks `/`, or the first one the
+    /// file uses.
+    pub vhost: Option<String>,
+}
+
+/// An imported scenario and what was left out or changed on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Import {
+    /// The topology, laid out.
+    pub scenario: Scenario,
+    /// The virtual host that was imported.
+    pub vhost: String,
+    /// What was skipped or changed, in document order.
+    pub warnings: Vec<Warning>,
+}
+
+/// Imports a definitions file (the default virtual host, see
+/// [`ImportOptions`]).
+pub fn import(text: &str) -> Result<Import, DefinitionsError> {
+    import_with(text, &ImportOptions::default())
+}
+
+/// Imports a definitions file with options.
+pub fn import_with(text: &str, options: &ImportOptions) -> Result<Import, DefinitionsError> {
+    let defs = read(text)?;
+    Importer::new(&defs, options)?.run()
+}
+
+/// Reads the text into [`Definitions`]: size, JSON, shape and types.
+fn read(text: &str) -> Result<Definitions, DefinitionsError> {
+    if text.len() > MAX_DEFINITIONS_BYTES {
+        return Err(DefinitionsError::at(
+            "",
+            format!("the file is {} bytes; the limit is {MAX_DEFINITIONS_BYTES} bytes", text.len()),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(DefinitionsError::at("", "the file is empty"));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        DefinitionsError::at("", format!("not valid JSON: {e} (line {}, column {})", e.line(), e.column()))
+    })?;
+    let Some(obj) = value.as_object() else {
+        return Err(DefinitionsError::at("", "a definitions file is a JSON object with exchanges, queues and bindings"));
+    };
+    if obj.contains_key("warren") {
+        return Err(DefinitionsError::at(
+            "warren",
+            "this is a Warren scenario, not a RabbitMQ definitions file: open it as a scenario",
+        ));
+    }
+    const KNOWN: [&str; 12] = [
+        "rabbit_version", "rabbitmq_version", "users", "vhosts", "permissions", "topic_permissions", "parameters",
+        "global_parameters", "policies", "queues", "exchanges", "bindings",
+    ];
+    if !obj.keys().any(|k| KNOWN.contains(&k.as_str())) {
+        return Err(DefinitionsError::at(
+            "",
+            "not a RabbitMQ definitions file: none of the keys exchanges, queues, bindings, vhosts, rabbit_version is there",
+        ));
+    }
+    if let Some(path) = find_null_argument(obj) {
+        return Err(DefinitionsError::at(path, "null is not an AMQP value (RabbitMQ refuses it): remove the argument or give it a value"));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        DefinitionsError::at(if path == "." { String::new() } else { path }, e.into_inner().to_string())
+    })
+}
+
+/// The path of the first `null` inside an `arguments` table of an exchange,
+/// queue or binding.
+fn find_null_argument(obj: &Map<String, Value>) -> Option<String> {
+    fn walk(v: &Value, path: String) -> Option<String> {
+        match v {
+            Value::Null => Some(path),
+            Value::Array(items) => items.iter().enumerate().find_map(|(i, x)| walk(x, format!("{path}[{i}]"))),
+            Value::Object(m) => m.iter().find_map(|(k, x)| walk(x, format!("{path}.{k}"))),
+            _ => None,
+        }
+    }
+    for list in ["exchanges", "queues", "bindings"] {
+        let Some(Value::Array(items)) = obj.get(list) else { continue };
+        for (i, item) in items.iter().enumerate() {
+            if let Some(args @ Value::Object(_)) = item.get("arguments") {
+                if let Some(p) = walk(args, format!("{list}[{i}].arguments")) {
+                    return Some(p);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn check_name(path: String, name: &str, what: &str) -> Result<(), DefinitionsError> {
+    if name.len() > 255 {
+        return Err(DefinitionsError::at(path, format!("the {what} name is {} bytes; AMQP names hold at most 255", name.len())));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(DefinitionsError::at(path, format!("the {what} name contains a control character")));
+    }
+    Ok(())
+}
+
+fn list_names(names: impl Iterator<Item = String>) -> String {
+    let names: Vec<String> = names.collect();
+    let shown: Vec<String> = names.iter().take(5).map(|n| format!("'{n}'")).collect();
+    let more = names.len().saturating_sub(5);
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+struct Importer<'a> {
+    defs: &'a Definitions,
+    vhost: String,
+    warnings: Vec<Warning>,
+    scenario: Scenario,
+    /// Exchange name → node id.
+    exchange_ids: HashMap<String, String>,
+    /// Queue name → node id.
+    queue_ids: HashMap<String, String>,
+    /// Names skipped on purpose, so bindings to them get a precise warning.
+    skipped_exchanges: HashMap<String, String>,
+    skipped_queues: HashMap<String, String>,
+    /// For each imported exchange, its index in the file.
+    exchange_index: Vec<usize>,
+}
+
+impl<'a> Importer<'a> {
+    fn new(defs: &'a Definitions, options: &ImportOptions) -> Result<Self, DefinitionsError> {
+        let vhost = choose_vhost(defs, options)?;
+        Ok(Importer {
+            defs,
+            vhost,
+            warnings: Vec::new(),
+            scenario: Scenario::default(),
+            exchange_ids: HashMap::new(),
+            queue_ids: HashMap::new(),
+            skipped_exchanges: HashMap::new(),
+            skipped_queues: HashMap::new(),
+            exchange_index: Vec::new(),
+        })
+    }
+
+    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.warnings.push(Warning::at(path, message));
+    }
+
+    fn in_vhost(&self, v: &Option<String>) -> bool {
+        v.as_deref().is_none_or(|v| v == self.vhost)
+    }
+
+    fn run(mut self) -> Result<Import, DefinitionsError> {
+        self.report_skipped_categories();
+        self.report_other_vhosts();
+        for (i, x) in self.defs.exchanges.iter().enumerate() {
+            if self.in_vhost(&x.vhost) {
+                self.exchange(i, x)?;
+            }
+        }
+        self.resolve_alternates();
+        for (i, q) in self.defs.queues.iter().enumerate() {
+            if self.in_vhost(&q.vhost) {
+                self.queue(i, q)?;
+            }
+        }
+        let mut seen = HashSet::new();
+        for (i, b) in self.defs.bindings.iter().enumerate() {
+            if self.in_vhost(&b.vhost) {
+                self.binding(i, b, &mut seen)?;
+            }
+        }
+        self.check_limits()?;
+        let s = &mut self.scenario;
+        let version = self.defs.rabbitmq_version.as_ref().or(self.defs.rabbit_version.as_ref());
+        s.title = match version {
+            Some(v) => format!("Definitions from RabbitMQ {v}"),
+            None => "Imported definitions".to_string(),
+        };
+        s.description = format!(
+            "Imported from a definitions file (vhost '{}'): {}, {}, {}.",
+            self.vhost,
+            plural(s.exchanges.len(), "exchange", "exchanges"),
+            plural(s.queues.len(), "queue", "queues"),
+            plural(s.bindings.len(), "binding", "bindings"),
+        );
+        layout::arrange(s);
+        scenario::parse::check(s).map_err(|e| DefinitionsError::at(e.path, format!("the imported scenario is not valid: {}", e.message)))?;
+        Ok(Import { scenario: self.scenario, vhost: self.vhost, warnings: self.warnings })
+    }
+
+    fn report_skipped_categories(&mut self) {
+        let d = self.defs;
+        let names = |items: &[Value], key: &str| {
+            list_names(items.iter().filter_map(|u| u.get(key).and_then(Value::as_str)).map(str::to_string))
+        };
+        if !d.users.is_empty() {
+            let msg = format!(
+                "{} skipped ({}): Warren has no users or logins",
+                plural(d.users.len(), "user", "users"),
+                names(&d.users, "name")
+            );
+            self.warn("users", msg);
+        }
+        if !d.permissions.is_empty() {
+            let msg = format!("{} skipped: Warren does not check permissions", plural(d.permissions.len(), "permission", "permissions"));
+            self.warn("permissions", msg);
+        }
+        if !d.topic_permissions.is_empty() {
+            let msg = format!(
+                "{} skipped: Warren does not check permissions",
+                plural(d.topic_permissions.len(), "topic permission", "topic permissions")
+            );
+            self.warn("topic_permissions", msg);
+        }
+        for (i, p) in d.parameters.iter().enumerate() {
+            let s = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("?").to_string();
+            let msg = format!(
+                "runtime parameter '{}' ({}, vhost '{}') skipped: Warren has no plugins such as federation or shovel",
+                s("name"),
+                s("component"),
+                s("vhost")
+            );
+            self.warn(format!("parameters[{i}]"), msg);
+        }
+        if !d.global_parameters.is_empty() {
+            let msg = format!(
+                "{} skipped ({})",
+                plural(d.global_parameters.len(), "global parameter", "global parameters"),
+                names(&d.global_parameters, "name")
+            );
+            self.warn("global_parameters", msg);
+        }
+        for (i, p) in d.policies.iter().enumerate() {
+            let s = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("?").to_string();
+            let keys = p
+                .get("definition")
+                .and_then(Value::as_object)
+                .map(|m| m.keys().cloned().collect::<Vec<_>>().join(", "))
+                .unwrap_or_default();
+            let msg = format!(
+                "policy '{}' (vhost '{}', pattern '{}', applies to {}: {}) skipped: Warren does not apply policies; set these as queue or exchange arguments to see their effect",
+                s("name"),
+                s("vhost"),
+                s("pattern"),
+                p.get("apply-to").and_then(Value::as_str).unwrap_or("all"),
+                if keys.is_empty() { "nothing".to_string() } else { keys }
+            );
+            self.warn(format!("policies[{i}]"), msg);
+        }
+    }
+
+    fn report_other_vhosts(&mut self) {
+        let d = self.defs;
+        let mut counts: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
+        for v in &d.vhosts {
+            counts.entry(v.name.as_str()).or_default();
+        }
+        for x in &d.exchanges {
+            if let Some(v) = &x.vhost {
+                counts.entry(v).or_default()[0] += 1;
+            }
+        }
+        for q in &d.queues {
+            if let Some(v) = &q.vhost {
+                counts.entry(v).or_default()[1] += 1;
+            }
+        }
+        for b in &d.bindings {
+            if let Some(v) = &b.vhost {
+                counts.entry(v).or_default()[2] += 1;
+            }
+        }
+        for (v, [x, q, b]) in counts {
+            if v != self.vhost {
+                let msg = format!(
+                    "vhost '{v}' skipped ({}, {}, {}): Warren plays one virtual host; import again choosing '{v}' to see it",
+                    plural(x, "exchange", "exchanges"),
+                    plural(q, "queue", "queues"),
+                    plural(b, "binding", "bindings")
+                );
+                self.warn("vhosts", msg);
+            }
+        }
+    }
+
+    fn exchange(&mut self, i: usize, x: &ExchangeDef) -> Result<(), DefinitionsError> {
+        let path = format!("exchanges[{i}]");
+        check_name(format!("{path}.name"), &x.name, "exchange")?;
+        if x.name.is_empty() {
+            self.warn(&path, "the default exchange is always there; skipped");
+            return Ok(());
+        }
+        if x.name.starts_with("amq.") {
+            self.skipped_exchanges.insert(x.name.clone(), "amq.* exchanges are predeclared by RabbitMQ".into());
+            self.warn(&path, format!("exchange '{}' skipped: names starting with 'amq.' are reserved for RabbitMQ's own exchanges", x.name));
+            return Ok(());
+        }
+        let kind = match x.kind.as_str() {
+            "direct" => ExchangeKind::Direct,
+            "fanout" => ExchangeKind::Fanout,
+            "topic" => ExchangeKind::Topic,
+            "headers" => ExchangeKind::Headers,
+            other => {
+                self.skipped_exchanges.insert(x.name.clone(), format!("its type '{other}' is not modelled"));
+                self.warn(
+                    &path,
+                    format!("exchange '{}' skipped: its type '{other}' comes from a plugin Warren does not model (only direct, fanout, topic and headers)", x.name),
+                );
+                return Ok(());
+            }
+        };
+        if self.exchange_ids.contains_key(&x.name) {
+            self.warn(&path, format!("exchange '{}' appears twice; the first one was kept", x.name));
+            return Ok(());
+        }
+        let id = format!("x{}", self.scenario.exchanges.len() + 1);
+        self.exchange_ids.insert(x.name.clone(), id.clone());
+        self.exchange_index.push(i);
+        self.scenario.exchanges.push(ExchangeNode {
+            id,
+            name: x.name.clone(),
+            kind,
+            durable: x.durable,
+            auto_delete: x.auto_delete,
+            internal: x.internal,
+            alternate_exchange: None,
+            arguments: x.arguments.clone(),
+            x: 0.0,
+            y: 0.0,
+        });
+        Ok(())
+    }
+
+    /// Turns `alternate-exchange` arguments that name an imported exchange
+    /// into edges; others stay arguments (RabbitMQ drops the message when
+    /// the alternate is missing, and so does the engine).
+    fn resolve_alternates(&mut self) {
+        let mut warnings = Vec::new();
+        for (x, i) in self.scenario.exchanges.iter_mut().zip(&self.exchange_index) {
+            let Some(Value::String(ae)) = x.arguments.get("alternate-exchange").cloned() else { continue };
+            if let Some(id) = self.exchange_ids.get(&ae) {
+                x.alternate_exchange = Some(id.clone());
+                x.arguments.remove("alternate-exchange");
+            } else if !ae.starts_with("amq.") {
+                warnings.push(Warning::at(
+                    format!("exchanges[{i}].arguments.alternate-exchange"),
+                    format!("exchange '{}': its alternate exchange '{ae}' is not in the import: unroutable messages are dropped until it exists", x.name),
+                ));
+            }
+        }
+        self.warnings.extend(warnings);
+    }
+
+    fn queue(&mut self, i: usize, q: &QueueDef) -> Result<(), DefinitionsError> {
+        let path = format!("queues[{i}]");
+        check_name(format!("{path}.name"), &q.name, "queue")?;
+        if q.name.is_empty() {
+            self.warn(&path, "a queue with an empty name skipped: server-named queues cannot be declared by name");
+            return Ok(());
+        }
+        if q.name.starts_with("amq.") {
+            self.skipped_queues.insert(q.name.clone(), "names starting with 'amq.' are reserved".into());
+            self.warn(&path, format!("queue '{}' skipped: names starting with 'amq.' are reserved (RabbitMQ skips them on import too)", q.name));
+            return Ok(());
+        }
+        if self.queue_ids.contains_key(&q.name) {
+            self.warn(&path, format!("queue '{}' appears twice; the first one was kept", q.name));
+            return Ok(());
+        }
+        let mut arguments = q.arguments.clone();
+        let declared_type = arguments.get("x-queue-type").and_then(Value::as_str).map(str::to_string);
+        let kind = declared_type.or_else(|| q.kind.clone());
+        if let Some(t) = kind.as_deref().filter(|t| *t != "classic") {
+            arguments.remove("x-queue-type");
+            self.warn(
+                &path,
+                format!("queue '{}' is a {t} queue; Warren plays it as a classic queue (routing is the same) and exports it as classic", q.name),
+            );
+        }
+        let mut node = QueueNode { id: format!("q{}", self.scenario.queues.len() + 1), name: q.name.clone(), durable: q.durable, auto_delete: q.auto_delete, ..Default::default() };
+        let table = FieldTable::from_json(&Value::Object(arguments.clone())).unwrap_or_default();
+        match queue_args::parse(&q.name, &table) {
+            Err(e) => {
+                self.warn(format!("{path}.arguments"), format!("{}: kept as written; the broker refuses this queue until it is fixed", e.text));
+            }
+            Ok(settings) => {
+                // Valid: the arguments Warren edits become typed fields.
+                for key in [
+                    "x-message-ttl", "x-expires", "x-max-length", "x-max-length-bytes", "x-overflow", "x-max-priority",
+                    "x-single-active-consumer",
+                ] {
+                    arguments.remove(key);
+                }
+                node.message_ttl = settings.message_ttl;
+                node.expires = settings.expires;
+                node.max_length = settings.max_length;
+                node.max_length_bytes = settings.max_length_bytes;
+                node.overflow = settings.overflow.map(|o| match o {
+                    crate::engine::Overflow::DropHead => OverflowKind::DropHead,
+                    crate::engine::Overflow::RejectPublish => OverflowKind::RejectPublish,
+                    crate::engine::Overflow::RejectPublishDlx => OverflowKind::RejectPublishDlx,
+                });
+                node.max_priority = settings.max_priority;
+                node.single_active_consumer = settings.single_active_consumer;
+                if let Some(dlx) = &settings.dead_letter_exchange {
+                    let id = if dlx.is_empty() { Some(DEFAULT_EXCHANGE_ID.to_string()) } else { self.exchange_ids.get(dlx).cloned() };
+                    match id {
+                        Some(id) => {
+                            node.dead_letter_exchange = Some(id);
+                            node.dead_letter_routing_key = settings.dead_letter_routing_key.clone();
+                            arguments.remove("x-dead-letter-exchange");
+                            arguments.remove("x-dead-letter-routing-key");
+                        }
+                        None if dlx.starts_with("amq.") => {}
+                        None => self.warn(
+                            format!("{path}.arguments.x-dead-letter-exchange"),
+                            format!("queue '{}': its dead-letter exchange '{dlx}' is not in the import; dead-lettered messages are dropped until it exists", q.name),
+                        ),
+                    }
+                }
+            }
+        }
+        node.arguments = arguments;
+        self.queue_ids.insert(q.name.clone(), node.id.clone());
+        self.scenario.queues.push(node);
+        Ok(())
+    }
+
+    fn binding(&mut self, i: usize, b: &BindingDef, seen: &mut HashSet<(String, String, String, String)>) -> Result<(), DefinitionsError> {
+        let path = format!("bindings[{i}]");
+        check_name(format!("{path}.routing_key"), &b.routing_key, "binding key")?;
+        let to_exchange = match b.destination_type.as_str() {
+            "queue" => false,
+            "exchange" => true,
+            other => {
+                return Err(DefinitionsError::at(
+                    format!("{path}.destination_type"),
+                    format!("'{other}' is not a destination type: use \"queue\" or \"exchange\""),
+                ))
+            }
+        };
+        let describe = format!(
+            "binding {} → {} '{}' (key '{}')",
+            if b.source.is_empty() { "from the default exchange".to_string() } else { format!("from '{}'", b.source) },
+            b.destination_type,
+            b.destination,
+            b.routing_key
+        );
+        if b.source.is_empty() {
+            self.warn(&path, format!("{describe} skipped: the default exchange's bindings are implicit"));
+            return Ok(());
+        }
+        let Some(from) = self.exchange_ids.get(&b.source).cloned() else {
+            let why = match self.skipped_exchanges.get(&b.source) {
+                Some(why) => format!("its source exchange was skipped ({why})"),
+                None => format!("its source exchange '{}' is not in the file", b.source),
+            };
+            self.warn(&path, format!("{describe} skipped: {why}"));
+            return Ok(());
+        };
+        let target = if to_exchange { self.exchange_ids.get(&b.destination) } else { self.queue_ids.get(&b.destination) };
+        let Some(to) = target.cloned() else {
+            let skipped = if to_exchange { self.skipped_exchanges.get(&b.destination) } else { self.skipped_queues.get(&b.destination) };
+            let why = match skipped {
+                Some(why) => format!("its destination was skipped ({why})"),
+                None => format!("its destination {} '{}' is not in the file", b.destination_type, b.destination),
+            };
+            self.warn(&path, format!("{describe} skipped: {why}"));
+            return Ok(());
+        };
+        let key = (from.clone(), to.clone(), b.routing_key.clone(), Value::Object(b.arguments.clone()).to_string());
+        if !seen.insert(key) {
+            return Ok(());
+        }
+        self.scenario.bindings.push(BindingEdge { from, to, routing_key: b.routing_key.clone(), arguments: b.arguments.clone() });
+        Ok(())
+    }
+
+    fn check_limits(&self) -> Result<(), DefinitionsError> {
+        let s = &self.scenario;
+        for (list, n) in [("exchanges", s.exchanges.len()), ("queues", s.queues.len())] {
+            if n > scenario::parse::MAX_NODES {
+                return Err(DefinitionsError::at(list, format!("{n} {list} in vhost '{}'; Warren holds at most {}", self.vhost, scenario::parse::MAX_NODES)));
+            }
+        }
+        if s.bindings.len() > scenario::parse::MAX_BINDINGS {
+            return Err(DefinitionsError::at(
+                "bindings",
+                format!("{} bindings in vhost '{}'; Warren holds at most {}", s.bindings.len(), self.vhost, scenario::parse::MAX_BINDINGS),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The virtual host to import: the one asked for, else `/` if the file has
+/// it (or names none), else the first one it uses.
+fn choose_vhost(d: &Definitions, options: &ImportOptions) -> Result<String, DefinitionsError> {
+    let used: Vec<&str> = d
+        .exchanges
+        .iter()
+        .filter_map(|x| x.vhost.as_deref())
+        .chain(d.queues.iter().filter_map(|q| q.vhost.as_deref()))
+        .chain(d.bindings.iter().filter_map(|b| b.vhost.as_deref()))
+        .chain(d.vhosts.iter().map(|v| v.name.as_str()))
+        .collect();
+    if let Some(v) = &options.vhost {
+        if used.is_empty() || used.contains(&v.as_str()) {
+            return Ok(v.clone());
+        }
+        let mut all: Vec<&str> = used.clone();
+        all.sort();
+        all.dedup();
+        return Err(DefinitionsError::at("vhosts", format!("no vhost '{v}' in this file; it has {}", list_names(all.into_iter().map(str::to_string)))));
+    }
+    if used.is_empty() || used.contains(&"/") {
+        return Ok("/".to_string());
+    }
+    // The first vhost that holds something, else the first listed.
+    let holding = d
+        .exchanges
+        .iter()
+        .filter_map(|x| x.vhost.as_deref())
+        .chain(d.queues.iter().filter_map(|q| q.vhost.as_deref()))
+        .next();
+    Ok(holding.unwrap_or(used[0]).to_string())
+}

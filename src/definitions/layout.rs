@@ -1,0 +1,270 @@
+//! Automatic layout: places every node of a scenario in columns, left to
+//! right the way messages flow — producers | exchanges (one column per
+//! depth of exchange-to-exchange bindings and alternate exchanges) | queues
+//! | consumers — ordered so that edges mostly run straight across, and
+//! packed so that no two nodes overlap.
+//!
+//! Linear in nodes and edges (plus sorting), so a topology of 500 queues
+//! and 2,000 bindings is laid out in milliseconds.
+
+use std::collections::HashMap;
+
+use crate::scenario::{NodeKind, Position, Scenario, DEFAULT_EXCHANGE_ID};
+
+/// Left and top margin of the layout.
+pub const MARGIN: f64 = 40.0;
+/// Horizontal space between columns.
+pub const COLUMN_GAP: f64 = 100.0;
+/// Vertical space between nodes in a column.
+pub const ROW_GAP: f64 = 24.0;
+/// Most exchange columns (deeper chains share the last one).
+pub const MAX_EXCHANGE_COLUMNS: usize = 8;
+
+/// The box the layout reserves for a node: at least the size the canvas
+/// draws it at.
+pub fn node_size(kind: NodeKind) -> (f64, f64) {
+    match kind {
+        NodeKind::Producer => (160.0, 64.0),
+        NodeKind::Exchange => (170.0, 64.0),
+        NodeKind::Queue => (200.0, 100.0),
+        NodeKind::Consumer => (180.0, 84.0),
+    }
+}
+
+/// A column being filled: nodes with the vertical centre they would like.
+struct Column {
+    x: f64,
+    height: f64,
+    nodes: Vec<(String, f64)>,
+}
+
+impl Column {
+    fn new(x: f64, kind: NodeKind) -> Self {
+        Column { x, height: node_size(kind).1, nodes: Vec::new() }
+    }
+
+    /// Sorts by wanted centre (stable, so ties keep their order) and packs
+    /// top to bottom: each node as close to its wish as the one above
+    /// allows. Returns each node's top-left corner.
+    fn place(mut self) -> Vec<(String, Position)> {
+        self.nodes.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let mut next_top = MARGIN;
+        let mut out = Vec::with_capacity(self.nodes.len());
+        for (id, centre) in self.nodes {
+            let wished = if centre.is_finite() { centre - self.height / 2.0 } else { next_top };
+            let top = wished.max(next_top).round();
+            next_top = top + self.height + ROW_GAP;
+            out.push((id, Position { x: self.x, y: top }));
+        }
+        out
+    }
+}
+
+/// The depth of each exchange (by index) in the graph of exchange-to-exchange
+/// bindings and alternate exchanges: 0 for exchanges nothing leads to,
+/// otherwise one more than the deepest exchange that leads to it. Cycles
+/// are cut where they are found.
+fn exchange_depths(s: &Scenario, index: &HashMap<&str, usize>) -> Vec<usize> {
+    let n = s.exchanges.len();
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut succs: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut edge = |from: &str, to: &str| {
+        if let (Some(&a), Some(&b)) = (index.get(from), index.get(to)) {
+            if a != b {
+                preds[b].push(a);
+                succs[a].push(b);
+            }
+        }
+    };
+    for b in &s.bindings {
+        edge(&b.from, &b.to);
+    }
+    for x in &s.exchanges {
+        if let Some(ae) = &x.alternate_exchange {
+            edge(&x.id, ae);
+        }
+    }
+    // Kahn's algorithm, longest path; exchanges left in cycles are placed
+    // after their placed predecessors.
+    let mut depth = vec![0usize; n];
+    let mut waiting: Vec<usize> = preds.iter().map(Vec::len).collect();
+    let mut done = vec![false; n];
+    let mut queued: Vec<bool> = waiting.iter().map(|&w| w == 0).collect();
+    let mut ready: Vec<usize> = (0..n).filter(|&i| queued[i]).collect();
+    let mut remaining = n;
+    loop {
+        while let Some(i) = ready.pop() {
+            done[i] = true;
+            remaining -= 1;
+            for &j in &succs[i] {
+                if done[j] {
+                    continue;
+                }
+                depth[j] = depth[j].max(depth[i] + 1).min(MAX_EXCHANGE_COLUMNS - 1);
+                waiting[j] = waiting[j].saturating_sub(1);
+                if waiting[j] == 0 && !queued[j] {
+                    queued[j] = true;
+                    ready.push(j);
+                }
+            }
+        }
+        if remaining == 0 {
+            break;
+        }
+        // A cycle: release its first exchange (in document order).
+        let i = (0..n).find(|&i| !queued[i]).expect("some exchange remains");
+        queued[i] = true;
+        ready.push(i);
+    }
+    depth
+}
+
+/// Lays out every node of `s` (and the default exchange) in columns.
+pub fn arrange(s: &mut Scenario) {
+    let (pw, _) = node_size(NodeKind::Producer);
+    let (xw, xh) = node_size(NodeKind::Exchange);
+    let (qw, _) = node_size(NodeKind::Queue);
+
+    let index: HashMap<&str, usize> = s.exchanges.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+    let depth = exchange_depths(s, &index);
+    let columns = depth.iter().copied().max().map_or(1, |d| d + 1);
+    let exchange_x = |d: usize| MARGIN + pw + COLUMN_GAP + d as f64 * (xw + COLUMN_GAP);
+    let queue_x = exchange_x(columns);
+    let consumer_x = queue_x + qw + COLUMN_GAP;
+
+    // Exchanges, column by column: the first column in name order below
+    // the default exchange, deeper ones by the centres of what leads to
+    // them.
+    let mut centre: HashMap<String, f64> = HashMap::new();
+    let default_top = MARGIN;
+    centre.insert(DEFAULT_EXCHANGE_ID.to_string(), default_top + xh / 2.0);
+    s.default_exchange = Position { x: exchange_x(0), y: default_top };
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); s.exchanges.len()];
+    for b in &s.bindings {
+        if let (Some(&a), Some(&t)) = (index.get(b.from.as_str()), index.get(b.to.as_str())) {
+            preds[t].push(a);
+        }
+    }
+    for (i, x) in s.exchanges.iter().enumerate() {
+        if let Some(&t) = x.alternate_exchange.as_deref().and_then(|ae| index.get(ae)) {
+            preds[t].push(i);
+        }
+    }
+    let mut placed: HashMap<String, Position> = HashMap::new();
+    for d in 0..columns {
+        let mut col = Column::new(exchange_x(d), NodeKind::Exchange);
+        let mut members: Vec<usize> = (0..s.exchanges.len()).filter(|&i| depth[i] == d).collect();
+        if d == 0 {
+            members.sort_by(|&a, &b| s.exchanges[a].name.cmp(&s.exchanges[b].name));
+        }
+        let first_top = if d == 0 { default_top + xh + ROW_GAP } else { MARGIN };
+        for (rank, &i) in members.iter().enumerate() {
+            let wish = if d == 0 {
+                first_top + rank as f64 * (xh + ROW_GAP) + xh / 2.0
+            } else {
+                mean(preds[i].iter().filter_map(|&p| centre.get(&s.exchanges[p].id).copied())).unwrap_or(f64::INFINITY)
+            };
+            col.nodes.push((s.exchanges[i].id.clone(), wish));
+        }
+        if d == 0 {
+            // Keep the default exchange's place free.
+            col.nodes.push((DEFAULT_EXCHANGE_ID.to_string(), default_top + xh / 2.0));
+        }
+        for (id, p) in col.place() {
+            centre.insert(id.clone(), p.y + xh / 2.0);
+            placed.insert(id, p);
+        }
+    }
+
+    // Queues by the centres of the exchanges bound to them; queues fed by
+    // the default exchange beside it; the rest below.
+    let mut sources: HashMap<&str, Vec<f64>> = HashMap::new();
+    for b in &s.bindings {
+        if let Some(c) = centre.get(&b.from) {
+            sources.entry(b.to.as_str()).or_default().push(*c);
+        }
+    }
+    let mut col = Column::new(queue_x, NodeKind::Queue);
+    for q in &s.queues {
+        let wish = sources.get(q.id.as_str()).and_then(|v| mean(v.iter().copied()));
+        let wish = wish
+            .or_else(|| {
+                // Fed through the default exchange: by the producers that
+                // name it, else after everything else.
+                s.producers
+                    .iter()
+                    .any(|p| p.exchange.as_deref() == Some(DEFAULT_EXCHANGE_ID) && p.message.routing_key == q.name)
+                    .then(|| centre[DEFAULT_EXCHANGE_ID])
+            })
+            .unwrap_or(f64::INFINITY);
+        col.nodes.push((q.id.clone(), wish));
+    }
+    let (_, qh) = node_size(NodeKind::Queue);
+    for (id, p) in col.place() {
+        centre.insert(id.clone(), p.y + qh / 2.0);
+        placed.insert(id, p);
+    }
+
+    // Consumers next to their queue, producers next to their exchange.
+    let (_, ch) = node_size(NodeKind::Consumer);
+    let mut col = Column::new(consumer_x, NodeKind::Consumer);
+    for c in &s.consumers {
+        let wish = c.queue.as_ref().and_then(|q| centre.get(q)).copied().unwrap_or(f64::INFINITY);
+        col.nodes.push((c.id.clone(), wish));
+    }
+    for (id, p) in col.place() {
+        centre.insert(id.clone(), p.y + ch / 2.0);
+        placed.insert(id, p);
+    }
+    let mut col = Column::new(MARGIN, NodeKind::Producer);
+    for p in &s.producers {
+        let wish = p.exchange.as_ref().and_then(|x| centre.get(x)).copied().unwrap_or(f64::INFINITY);
+        col.nodes.push((p.id.clone(), wish));
+    }
+    for (id, p) in col.place() {
+        placed.insert(id, p);
+    }
+
+    let at = |id: &str| placed.get(id).copied().unwrap_or_default();
+    for n in &mut s.exchanges {
+        Position { x: n.x, y: n.y } = at(&n.id);
+    }
+    for n in &mut s.queues {
+        Position { x: n.x, y: n.y } = at(&n.id);
+    }
+    for n in &mut s.producers {
+        Position { x: n.x, y: n.y } = at(&n.id);
+    }
+    for n in &mut s.consumers {
+        Position { x: n.x, y: n.y } = at(&n.id);
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// True when no two nodes' boxes (from [`node_size`]) overlap.
+pub fn no_overlaps(s: &Scenario) -> bool {
+    let mut boxes: Vec<(f64, f64, f64, f64)> = s
+        .node_ids()
+        .filter_map(|(id, kind)| {
+            let p = s.position(id)?;
+            let (w, h) = node_size(kind);
+            Some((p.x, p.y, p.x + w, p.y + h))
+        })
+        .collect();
+    boxes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            if b.0 >= a.2 {
+                break;
+            }
+            if a.1 < b.3 && b.1 < a.3 {
+                return false;
+            }
+        }
+    }
+    true
+}
