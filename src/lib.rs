@@ -8,6 +8,7 @@
 //! See `ARCHITECTURE.md` for the map of modules and how data flows.
 
 pub mod api;
+pub mod codegen;
 pub mod conformance;
 pub mod definitions;
 pub mod editor;
