@@ -45,19 +45,18 @@ fn value(c: u8) -> Option<u32> {
 
 /// Decodes base64url without padding.
 pub fn decode(text: &str) -> Result<Vec<u8>, DecodeError> {
+    if let Some(at) = text.bytes().position(|c| value(c).is_none()) {
+        let found = text[at..].chars().next().unwrap_or('?');
+        return Err(DecodeError::BadCharacter { at, found });
+    }
     if text.len() % 4 == 1 {
         return Err(DecodeError::BadLength(text.len()));
     }
     let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-    for (i, chunk) in text.as_bytes().chunks(4).enumerate() {
+    for chunk in text.as_bytes().chunks(4) {
         let mut n = 0u32;
         for (j, &c) in chunk.iter().enumerate() {
-            let Some(v) = value(c) else {
-                let at = i * 4 + j;
-                let found = text[at..].chars().next().unwrap_or('?');
-                return Err(DecodeError::BadCharacter { at, found });
-            };
-            n |= v << (18 - 6 * j);
+            n |= value(c).unwrap_or(0) << (18 - 6 * j);
         }
         let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
         out.extend_from_slice(&bytes[..chunk.len() - 1]);
@@ -90,7 +89,8 @@ mod tests {
 
     #[test]
     fn refuses_foreign_characters_and_impossible_lengths() {
-        assert_eq!(decode("Zm9v="), Err(DecodeError::BadLength(5)));
+        assert_eq!(decode("Zm9v="), Err(DecodeError::BadCharacter { at: 4, found: '=' }));
+        assert_eq!(decode("Zm9vZ"), Err(DecodeError::BadLength(5)));
         assert_eq!(decode("Zm+v"), Err(DecodeError::BadCharacter { at: 2, found: '+' }));
         assert_eq!(decode("Zmé"), Err(DecodeError::BadCharacter { at: 2, found: 'é' }));
     }
