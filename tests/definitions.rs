@@ -10,7 +10,7 @@ use std::time::Instant;
 use serde_json::{json, Value};
 use warren::definitions::{self, layout, ImportOptions};
 use warren::engine::{Broker, ChannelId, ExchangeDeclare, FieldTable, QueueDeclare};
-use warren::scenario::Scenario;
+use warren::scenario::{NodeKind, Scenario};
 use warren::simulation::sync::{exchange_declare, queue_declare};
 use warren::simulation::Simulation;
 
@@ -384,6 +384,15 @@ fn a_large_topology_imports_and_lays_out_quickly_without_overlaps() {
     let out = definitions::export(&i.scenario);
     assert!(start.elapsed().as_millis() < 3_000);
     assert_eq!(definitions::import(&out.json).unwrap().scenario.bindings.len(), 2000);
+}
+
+#[test]
+fn layout_boxes_are_at_least_as_big_as_the_canvas_draws_nodes() {
+    for kind in [NodeKind::Producer, NodeKind::Exchange, NodeKind::Queue, NodeKind::Consumer] {
+        let (w, h) = layout::node_size(kind);
+        let (cw, ch) = warren::editor::geometry::node_size(kind);
+        assert!(w >= cw && h >= ch, "{kind:?}: layout {w}x{h}, canvas {cw}x{ch}");
+    }
 }
 
 #[test]

@@ -67,15 +67,9 @@ fn every_lesson_loads_with_title_narration_and_a_sensible_speed() {
     assert!(lessons::by_slug("nope").is_none());
 }
 
-/// Node sizes as the canvas draws them (src/editor/geometry.rs), plus a
-/// margin so labels do not touch.
+/// Node sizes as the canvas draws them.
 fn node_box(kind: NodeKind) -> (f64, f64) {
-    match kind {
-        NodeKind::Producer => (156.0, 64.0),
-        NodeKind::Exchange => (164.0, 64.0),
-        NodeKind::Queue => (196.0, 100.0),
-        NodeKind::Consumer => (176.0, 84.0),
-    }
+    warren::editor::geometry::node_size(kind)
 }
 
 #[test]
