@@ -404,7 +404,9 @@ fn layout_puts_columns_in_flow_order_and_consumers_beside_their_queue() {
     let q = s.queue("orders").unwrap();
     let c = &s.consumers[0];
     assert!(p.x < s.default_exchange.x && s.default_exchange.x < q.x && q.x < c.x);
-    assert!((c.y + 42.0 - (q.y + 50.0)).abs() < 1.0, "the consumer is level with its queue");
+    let (_, qh) = layout::node_size(NodeKind::Queue);
+    let (_, ch) = layout::node_size(NodeKind::Consumer);
+    assert!((c.y + ch / 2.0 - (q.y + qh / 2.0)).abs() < 1.0, "the consumer is level with its queue");
     for l in warren::lessons::all() {
         let mut s = l.scenario;
         layout::arrange(&mut s);

@@ -21,13 +21,13 @@ pub const ROW_GAP: f64 = 24.0;
 pub const MAX_EXCHANGE_COLUMNS: usize = 8;
 
 /// The box the layout reserves for a node: at least the size the canvas
-/// draws it at.
+/// draws it at (`editor::geometry::node_size`), with room to spare.
 pub fn node_size(kind: NodeKind) -> (f64, f64) {
     match kind {
-        NodeKind::Producer => (160.0, 64.0),
-        NodeKind::Exchange => (170.0, 64.0),
-        NodeKind::Queue => (200.0, 100.0),
-        NodeKind::Consumer => (180.0, 84.0),
+        NodeKind::Producer => (190.0, 96.0),
+        NodeKind::Exchange => (190.0, 84.0),
+        NodeKind::Queue => (220.0, 120.0),
+        NodeKind::Consumer => (200.0, 120.0),
     }
 }
 
