@@ -267,17 +267,33 @@ impl Broker {
             route.queues = queues;
             return route;
         }
-        let mut visited: Vec<Name> = vec![exchange.clone()];
-        let mut work: Vec<(Name, Option<Name>, bool)> = vec![(exchange.clone(), None, false)];
+        // `visited` (besides `exchange` itself) and `work` (besides the
+        // first hop) only allocate once a message goes past one exchange.
+        let mut visited: Vec<Name> = Vec::new();
+        let mut work: Vec<(Name, Option<Name>, bool)> = Vec::new();
+        let mut first = Some((exchange.clone(), None, false));
         let mut queues: Vec<Name> = Vec::new();
-        while let Some((xname, via, as_alternate)) = work.pop() {
+        while let Some((xname, via, as_alternate)) = first.take().or_else(|| work.pop()) {
             let Some(x) = self.exchanges.get(&xname) else { continue };
             let mut matched: Vec<Rc<Binding>> = Vec::new();
             let may_repeat = x.kind == ExchangeType::Topic || (x.kind == ExchangeType::Direct && routing_keys.len() > 1);
             if may_repeat {
-                let mut seen: FxHashSet<*const Binding> = FxHashSet::default();
+                // A binding may match more than once (several `#` paths or
+                // routing keys): keep its first occurrence. A linear scan
+                // while the list is short, a hash set beyond.
+                let mut seen: Option<FxHashSet<*const Binding>> = None;
                 x.for_each_match(routing_keys, headers, |b| {
-                    if seen.insert(Rc::as_ptr(b)) {
+                    let new = match &mut seen {
+                        Some(set) => set.insert(Rc::as_ptr(b)),
+                        None if matched.len() < 16 => !matched.iter().any(|m| Rc::ptr_eq(m, b)),
+                        None => {
+                            let mut set: FxHashSet<*const Binding> = matched.iter().map(Rc::as_ptr).collect();
+                            let new = set.insert(Rc::as_ptr(b));
+                            seen = Some(set);
+                            new
+                        }
+                    };
+                    if new {
                         matched.push(b.clone());
                     }
                 });
@@ -286,7 +302,7 @@ impl Broker {
             }
             if matched.is_empty() {
                 if let Some(ae) = x.alternate_exchange() {
-                    if !visited.iter().any(|v| &**v == ae) {
+                    if &**exchange != ae && !visited.iter().any(|v| &**v == ae) {
                         match self.exchanges.get_key_value(ae) {
                             Some((ae, _)) => {
                                 visited.push(ae.clone());
@@ -305,7 +321,7 @@ impl Broker {
                 match &b.destination {
                     Destination::Queue(q) => queues.push(q.clone()),
                     Destination::Exchange(e) => {
-                        if !visited.contains(e) {
+                        if e != exchange && !visited.contains(e) {
                             visited.push(e.clone());
                             if self.exchanges.contains_key(e) {
                                 work.push((e.clone(), Some(xname.clone()), false));
@@ -776,6 +792,21 @@ impl Broker {
 
     fn settle_tags(&mut self, channel: ChannelId, tag: u64, multiple: bool, how: Settlement) -> Result<(), AmqpError> {
         let ch = self.channels.get_mut(&channel).expect("open");
+        if !multiple {
+            // One tag (the common case): the same steps as below without
+            // the lists.
+            let Some(u) = ch.unacked.remove(&tag) else {
+                return Err(AmqpError::new(ReplyCode::PreconditionFailed, format!("unknown delivery tag {tag}")));
+            };
+            let queue = u.queue.clone();
+            self.settle_one(channel, tag, u, how);
+            if how == Settlement::Requeue {
+                self.after_requeue(&queue);
+            }
+            self.dirty.insert(queue);
+            self.unblock_consumers(channel);
+            return Ok(());
+        }
         let tags: Vec<u64> = if multiple && tag == 0 {
             ch.unacked.keys().copied().collect()
         } else if !ch.unacked.contains_key(&tag) {

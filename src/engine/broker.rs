@@ -27,6 +27,44 @@ pub(crate) struct PendingDeadLetter {
     pub routing_key: Option<String>,
 }
 
+/// The queues that may be able to deliver or expire something, taken in
+/// name order: a sorted list (it stays short, and unlike a `BTreeSet` it
+/// keeps its buffer when it empties, so settling allocates nothing).
+#[derive(Debug, Default)]
+pub(crate) struct DirtyQueues(Vec<Name>);
+
+impl DirtyQueues {
+    pub(crate) fn insert(&mut self, q: Name) -> bool {
+        match self.0.binary_search(&q) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, q);
+                true
+            }
+        }
+    }
+
+    pub(crate) fn pop_first(&mut self) -> Option<Name> {
+        (!self.0.is_empty()).then(|| self.0.remove(0))
+    }
+
+    pub(crate) fn remove(&mut self, q: &str) -> bool {
+        match self.0.binary_search_by(|n| (**n).cmp(q)) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub(crate) fn extend(&mut self, qs: impl IntoIterator<Item = Name>) {
+        for q in qs {
+            self.insert(q);
+        }
+    }
+}
+
 /// A RabbitMQ 3.10.8 broker with one virtual host (`/`).
 ///
 /// Every command returns its AMQP answer or an [`AmqpError`]; an error closes
@@ -50,7 +88,7 @@ pub struct Broker {
     pub(crate) next_turn: u64,
     pub(crate) next_incarnation: u64,
     /// Queues that may be able to deliver or expire something.
-    pub(crate) dirty: BTreeSet<Name>,
+    pub(crate) dirty: DirtyQueues,
     pub(crate) dead_letters: VecDeque<PendingDeadLetter>,
 }
 
@@ -94,7 +132,7 @@ impl Broker {
             next_seq: 1,
             next_turn: 1,
             next_incarnation: 1,
-            dirty: BTreeSet::new(),
+            dirty: DirtyQueues::default(),
             dead_letters: VecDeque::new(),
         };
         for (name, kind, internal) in PREDECLARED {

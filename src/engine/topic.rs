@@ -185,7 +185,7 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
         if !routing_key.is_empty() {
             key.extend(routing_key.split('.'));
         }
-        let mut expanded: Option<FxHashSet<(u32, u32)>> = None;
+        let mut expanded = Expanded::Small(Vec::new());
         self.walk(0, &key, 0, &mut expanded, &mut found);
     }
 
@@ -194,7 +194,7 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
         node: u32,
         key: &[&str],
         at: usize,
-        expanded: &mut Option<FxHashSet<(u32, u32)>>,
+        expanded: &mut Expanded,
         found: &mut impl FnMut(&T),
     ) {
         let n = &self.nodes[node as usize];
@@ -212,11 +212,42 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
             // '#' consumes zero or more words: continue below it from every
             // later position, once per (node, position).
             for next in at..=key.len() {
-                let seen = expanded.get_or_insert_with(FxHashSet::default);
-                if seen.insert((hash, next as u32)) {
+                if expanded.insert((hash, next as u32)) {
                     self.walk(hash, key, next, expanded, found);
                 }
             }
+        }
+    }
+}
+
+/// The (`#` node, key position) pairs already expanded during one match.
+/// Ordinary keys visit few of them: a short list scanned linearly (no
+/// hashing, no allocation before the first `#`), which turns into a hash
+/// set for long, hostile keys. (A performance detail: the pairs visited, and
+/// so the matches, are the same either way.)
+enum Expanded {
+    Small(Vec<(u32, u32)>),
+    Large(FxHashSet<(u32, u32)>),
+}
+
+impl Expanded {
+    /// True when `pair` was not there yet.
+    fn insert(&mut self, pair: (u32, u32)) -> bool {
+        match self {
+            Expanded::Small(v) => {
+                if v.contains(&pair) {
+                    return false;
+                }
+                if v.len() < 32 {
+                    v.push(pair);
+                } else {
+                    let mut set: FxHashSet<(u32, u32)> = v.drain(..).collect();
+                    set.insert(pair);
+                    *self = Expanded::Large(set);
+                }
+                true
+            }
+            Expanded::Large(set) => set.insert(pair),
         }
     }
 }
