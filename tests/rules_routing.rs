@@ -816,3 +816,68 @@ fn routed_event_lists_matched_bindings_and_path() {
         .collect();
     assert_eq!(kinds, vec!["published", "routed", "enqueued"]);
 }
+
+#[test]
+fn long_keys_and_many_hashes_route_like_the_reference_matcher() {
+    // Exercises the trie's '#' memo past its short-list size and the
+    // de-duplication of bindings matched several times.
+    let patterns = [
+        "#", "#.#", "a.#", "#.a", "#.a.#", "#.b.#.a.#", "*.#.*", "a.#.b.#.c.#", "#.*.#.*.#", "a.*.#.a", "#.x", "b.#.b.#.b",
+    ];
+    let mut w = World::new();
+    w.exchange("t", ExchangeType::Topic);
+    for (i, p) in patterns.iter().enumerate() {
+        w.queue(&format!("p{i:02}"));
+        w.bind(&format!("p{i:02}"), "t", p);
+        w.bind(&format!("p{i:02}"), "t", &format!("{p}.#"));
+    }
+    let keys = [
+        "a.b.a.b.a.b.a.b.a.b.a.b.c",
+        "b.b.b.b.b.b.b.b.b.b.b.b.b.b.b.b",
+        "a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a",
+        "x.y.z.a.b.c.d.e.f.g.h.i.j.k",
+        "",
+        "a",
+    ];
+    for k in keys {
+        let want: Vec<String> = patterns
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| warren::engine::topic::matches(p, k) || warren::engine::topic::matches(&format!("{p}.#"), k))
+            .map(|(i, _)| format!("p{i:02}"))
+            .collect();
+        assert_eq!(w.route("t", k), want, "key {k}");
+        let r = w.b.route("t", k, None);
+        let mut ptrs: Vec<*const Binding> = r.hops[0].matched.iter().map(std::rc::Rc::as_ptr).collect();
+        let n = ptrs.len();
+        ptrs.sort();
+        ptrs.dedup();
+        assert_eq!(ptrs.len(), n, "each binding reported once for {k}");
+    }
+}
+
+#[test]
+fn bindings_matched_by_several_routing_keys_are_reported_once_in_first_match_order() {
+    let mut w = World::new();
+    w.exchange("t", ExchangeType::Topic);
+    for i in 0..20 {
+        w.queue(&format!("q{i:02}"));
+        w.bind(&format!("q{i:02}"), "t", "#");
+        w.bind(&format!("q{i:02}"), "t", &format!("k{i}.*"));
+    }
+    w.b.take_events();
+    let cc: Vec<String> = (0..20).map(|i| format!("k{i}.x")).collect();
+    w.publish_h("t", "k0.x", "m", serde_json::json!({ "CC": cc }));
+    let route = w
+        .b
+        .take_events()
+        .into_iter()
+        .find_map(|e| match e {
+            Event::Routed { route, .. } => Some(route),
+            _ => None,
+        })
+        .unwrap();
+    let keys: Vec<&str> = route.hops[0].matched.iter().map(|b| b.routing_key.as_str()).collect();
+    assert_eq!(keys.len(), 40, "20 '#' bindings and 20 'kN.*' bindings, each once");
+    assert_eq!(route.queues.len(), 20);
+}
