@@ -229,7 +229,7 @@ impl Broker {
     /// exchanges visited, the bindings that matched and the queues reached.
     pub fn route(&self, exchange: &str, routing_key: &str, headers: Option<&FieldTable>) -> Route {
         let Some((name, _)) = self.exchanges.get_key_value(exchange) else { return Route::default() };
-        self.route_keys(name, std::slice::from_ref(&routing_key.to_string()), headers)
+        self.route_keys(name, &[routing_key], headers)
     }
 
     fn route_message(&mut self, exchange: &Name, message: &Rc<Message>) -> Route {
@@ -248,12 +248,12 @@ impl Broker {
     /// visited set (each exchange routes once per message), alternate
     /// exchanges where an exchange matched nothing, and the queue set
     /// de-duplicated.
-    pub(crate) fn route_keys(&self, exchange: &Name, routing_keys: &[String], headers: Option<&FieldTable>) -> Route {
-        let mut route = Route::default();
+    pub(crate) fn route_keys<K: AsRef<str>>(&self, exchange: &Name, routing_keys: &[K], headers: Option<&FieldTable>) -> Route {
+        let mut route = Route { hops: Vec::with_capacity(1), ..Route::default() };
         if exchange.is_empty() {
             let mut queues: Vec<Name> = routing_keys
                 .iter()
-                .filter_map(|k| self.queues.get_key_value(k.as_str()).map(|(n, _)| n.clone()))
+                .filter_map(|k| self.queues.get_key_value(k.as_ref()).map(|(n, _)| n.clone()))
                 .collect();
             queues.sort();
             queues.dedup();
@@ -272,10 +272,10 @@ impl Broker {
         let mut visited: Vec<Name> = Vec::new();
         let mut work: Vec<(Name, Option<Name>, bool)> = Vec::new();
         let mut first = Some((exchange.clone(), None, false));
-        let mut queues: Vec<Name> = Vec::new();
+        let mut queues: Vec<Name> = Vec::with_capacity(4);
         while let Some((xname, via, as_alternate)) = first.take().or_else(|| work.pop()) {
             let Some(x) = self.exchanges.get(&xname) else { continue };
-            let mut matched: Vec<Rc<Binding>> = Vec::new();
+            let mut matched: Vec<Rc<Binding>> = Vec::with_capacity(4);
             let may_repeat = x.kind == ExchangeType::Topic || (x.kind == ExchangeType::Direct && routing_keys.len() > 1);
             if may_repeat {
                 // A binding may match more than once (several `#` paths or

@@ -137,6 +137,9 @@ pub struct Exchange {
     /// Declared arguments (e.g. `alternate-exchange`).
     pub arguments: FieldTable,
     bindings: Vec<Rc<Binding>>,
+    /// Bindings by (destination, key), so an identical bind is found
+    /// without scanning every binding.
+    by_target: FxHashMap<(Destination, String), Vec<Rc<Binding>>>,
     direct: FxHashMap<String, Vec<Rc<Binding>>>,
     trie: TopicTrie<Rc<Binding>>,
 }
@@ -152,6 +155,7 @@ impl Exchange {
             internal,
             arguments,
             bindings: Vec::new(),
+            by_target: FxHashMap::default(),
             direct: FxHashMap::default(),
             trie: TopicTrie::new(),
         }
@@ -175,7 +179,8 @@ impl Exchange {
 
     /// Adds a binding; false when an identical one exists (idempotent bind).
     pub fn add_binding(&mut self, binding: Binding) -> Option<Rc<Binding>> {
-        if self.bindings.iter().any(|b| **b == binding) {
+        let target = (binding.destination.clone(), binding.routing_key.clone());
+        if self.by_target.get(&target).is_some_and(|same| same.iter().any(|b| **b == binding)) {
             return None;
         }
         let b = Rc::new(binding);
@@ -184,6 +189,7 @@ impl Exchange {
             ExchangeType::Topic => self.trie.insert(&b.routing_key.clone(), b.clone()),
             ExchangeType::Fanout | ExchangeType::Headers => {}
         }
+        self.by_target.entry(target).or_default().push(b.clone());
         self.bindings.push(b.clone());
         Some(b)
     }
@@ -193,6 +199,13 @@ impl Exchange {
         let (gone, kept): (Vec<_>, Vec<_>) = self.bindings.drain(..).partition(|b| pred(b));
         self.bindings = kept;
         for b in &gone {
+            let target = (b.destination.clone(), b.routing_key.clone());
+            if let Some(same) = self.by_target.get_mut(&target) {
+                same.retain(|x| !Rc::ptr_eq(x, b));
+                if same.is_empty() {
+                    self.by_target.remove(&target);
+                }
+            }
             match self.kind {
                 ExchangeType::Direct => {
                     if let Some(v) = self.direct.get_mut(&b.routing_key) {
@@ -212,19 +225,24 @@ impl Exchange {
     /// Calls `found` for every binding of this exchange that matches a
     /// message with `routing_keys` and `headers` (possibly more than once
     /// for a binding: callers de-duplicate destinations).
-    pub fn for_each_match(&self, routing_keys: &[String], headers: Option<&FieldTable>, mut found: impl FnMut(&Rc<Binding>)) {
+    pub fn for_each_match<K: AsRef<str>>(
+        &self,
+        routing_keys: &[K],
+        headers: Option<&FieldTable>,
+        mut found: impl FnMut(&Rc<Binding>),
+    ) {
         match self.kind {
             ExchangeType::Fanout => self.bindings.iter().for_each(found),
             ExchangeType::Direct => {
                 for rk in routing_keys {
-                    if let Some(v) = self.direct.get(rk.as_str()) {
+                    if let Some(v) = self.direct.get(rk.as_ref()) {
                         v.iter().for_each(&mut found);
                     }
                 }
             }
             ExchangeType::Topic => {
                 for rk in routing_keys {
-                    self.trie.for_each_match(rk, &mut found);
+                    self.trie.for_each_match(rk.as_ref(), &mut found);
                 }
             }
             ExchangeType::Headers => {

@@ -181,12 +181,26 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
     /// Calls `found` with every value whose binding key matches `routing_key`
     /// (a value may be reported more than once: callers de-duplicate).
     pub fn for_each_match(&self, routing_key: &str, mut found: impl FnMut(&T)) {
-        let mut key: Vec<&str> = Vec::new();
+        // Keys of up to 16 words are split onto the stack (no allocation).
+        let mut words: [&str; 16] = [""; 16];
+        let mut long: Vec<&str> = Vec::new();
+        let mut n = 0;
         if !routing_key.is_empty() {
-            key.extend(routing_key.split('.'));
+            for w in routing_key.split('.') {
+                if n < words.len() {
+                    words[n] = w;
+                } else {
+                    if long.is_empty() {
+                        long.extend_from_slice(&words);
+                    }
+                    long.push(w);
+                }
+                n += 1;
+            }
         }
-        let mut expanded = Expanded::Small(Vec::new());
-        self.walk(0, &key, 0, &mut expanded, &mut found);
+        let key: &[&str] = if long.is_empty() { &words[..n] } else { &long };
+        let mut expanded = Expanded::Small([(0, 0); SMALL_EXPANDED], 0);
+        self.walk(0, key, 0, &mut expanded, &mut found);
     }
 
     fn walk(
@@ -226,22 +240,28 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
 /// set for long, hostile keys. (A performance detail: the pairs visited, and
 /// so the matches, are the same either way.)
 enum Expanded {
-    Small(Vec<(u32, u32)>),
+    /// Up to [`SMALL_EXPANDED`] pairs on the stack, and how many are used.
+    Small([(u32, u32); SMALL_EXPANDED], usize),
     Large(FxHashSet<(u32, u32)>),
 }
+
+/// How many expanded `#` positions are kept on the stack before switching
+/// to a hash set.
+const SMALL_EXPANDED: usize = 32;
 
 impl Expanded {
     /// True when `pair` was not there yet.
     fn insert(&mut self, pair: (u32, u32)) -> bool {
         match self {
-            Expanded::Small(v) => {
-                if v.contains(&pair) {
+            Expanded::Small(items, len) => {
+                if items[..*len].contains(&pair) {
                     return false;
                 }
-                if v.len() < 32 {
-                    v.push(pair);
+                if *len < SMALL_EXPANDED {
+                    items[*len] = pair;
+                    *len += 1;
                 } else {
-                    let mut set: FxHashSet<(u32, u32)> = v.drain(..).collect();
+                    let mut set: FxHashSet<(u32, u32)> = items.iter().copied().collect();
                     set.insert(pair);
                     *self = Expanded::Large(set);
                 }
