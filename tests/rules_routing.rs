@@ -881,3 +881,19 @@ fn bindings_matched_by_several_routing_keys_are_reported_once_in_first_match_ord
     assert_eq!(keys.len(), 40, "20 '#' bindings and 20 'kN.*' bindings, each once");
     assert_eq!(route.queues.len(), 20);
 }
+
+/// 3.10 stores a binding from the default exchange to every queue (keyed by
+/// its name), so an alternate exchange of `""` routes by queue name.
+#[test]
+fn alternate_exchange_can_be_the_default_exchange() {
+    let mut b = warren::engine::Broker::new();
+    let c = b.open_connection("t");
+    let ch = b.open_channel(c).unwrap();
+    let mut d = warren::engine::ExchangeDeclare::new("main", warren::engine::ExchangeType::Direct);
+    d.arguments.insert("alternate-exchange", warren::engine::FieldValue::from(""));
+    b.exchange_declare(ch, d).unwrap();
+    b.queue_declare(ch, warren::engine::QueueDeclare::new("fallback")).unwrap();
+    let r = b.route("main", "fallback", None);
+    assert_eq!(r.queues.iter().map(|q| q.to_string()).collect::<Vec<_>>(), vec!["fallback"]);
+    assert!(b.route("main", "nothing-named-so", None).queues.is_empty());
+}

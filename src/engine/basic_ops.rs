@@ -275,6 +275,18 @@ impl Broker {
         let mut queues: Vec<Name> = Vec::with_capacity(4);
         while let Some((xname, via, as_alternate)) = first.take().or_else(|| work.pop()) {
             let Some(x) = self.exchanges.get(&xname) else { continue };
+            if x.is_default() {
+                // Reached as an alternate exchange: in 3.10 every queue has a
+                // stored binding from the default exchange keyed by its name,
+                // so the default exchange routes by queue name here too.
+                for k in routing_keys {
+                    if let Some((q, _)) = self.queues.get_key_value(k.as_ref()) {
+                        queues.push(q.clone());
+                    }
+                }
+                route.hops.push(RouteHop { exchange: xname, kind: x.kind, via, as_alternate, matched: Vec::new() });
+                continue;
+            }
             let mut matched: Vec<Rc<Binding>> = Vec::with_capacity(4);
             let may_repeat = x.kind == ExchangeType::Topic || (x.kind == ExchangeType::Direct && routing_keys.len() > 1);
             if may_repeat {
