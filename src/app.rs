@@ -1,118 +1,111 @@
-//! The root of the Yew app: its state, the actions that change it, and the
-//! [`App`] component that lays out the header, the palette and the canvas.
-//!
-//! State lives in one [`AppState`] changed only through [`AppAction`]s
-//! (Yew's `use_reducer`), so every change is a value that tests can replay.
+//! The root of the Yew app: it owns the editor (a reducer over
+//! [`Editor`]), the running [`Runtime`] and the message inspector, provides
+//! them to the components as contexts, keeps the simulation in step with
+//! the edited scenario, and lays out the page: header with the clock, the
+//! palette, the canvas with the event log under it, the inspector.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{Canvas, Header, Palette};
+use crate::components::{
+    use_run_loop, use_shortcuts, Canvas, EventLog, Header, Inspector, MessageInspector, OpenMessage, Palette, Stage,
+};
+use crate::editor::Editor;
+use crate::engine::Message;
+use crate::monitor::runtime::Runtime;
+use crate::scenario::Scenario;
 
-/// A kind of node that can be placed on the canvas.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum NodeKind {
-    /// Publishes messages to an exchange.
-    Producer,
-    /// Routes messages to queues (or other exchanges) through bindings.
-    Exchange,
-    /// Holds messages until a consumer takes them.
-    Queue,
-    /// Receives messages from a queue and acks, nacks or rejects them.
-    Consumer,
-}
+/// A counter that changes when the runtime's state changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Revision(u64);
 
-impl NodeKind {
-    /// Every node kind, in the order the palette shows them.
-    pub const ALL: [NodeKind; 4] = [
-        NodeKind::Producer,
-        NodeKind::Exchange,
-        NodeKind::Queue,
-        NodeKind::Consumer,
-    ];
+impl Reducible for Revision {
+    type Action = ();
 
-    /// The lowercase name shown in the palette and used in CSS classes and
-    /// test selectors (`producer`, `exchange`, `queue`, `consumer`).
-    pub fn name(self) -> &'static str {
-        match self {
-            NodeKind::Producer => "producer",
-            NodeKind::Exchange => "exchange",
-            NodeKind::Queue => "queue",
-            NodeKind::Consumer => "consumer",
-        }
-    }
-
-    /// One line saying what this kind of node does.
-    pub fn description(self) -> &'static str {
-        match self {
-            NodeKind::Producer => "Publishes messages to an exchange",
-            NodeKind::Exchange => "Routes messages: direct, fanout, topic, headers",
-            NodeKind::Queue => "Holds messages until they are consumed",
-            NodeKind::Consumer => "Takes messages from a queue and acks them",
-        }
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(Revision(self.0.wrapping_add(1)))
     }
 }
 
-/// Everything the app shows that is not the broker's own state.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct AppState {
-    /// The palette entry the user picked, if any.
-    pub selected: Option<NodeKind>,
+/// The properties of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The scenario to start with (an empty one when absent).
+    #[prop_or_default]
+    pub scenario: Option<Rc<Scenario>>,
 }
 
-/// A change to [`AppState`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AppAction {
-    /// Pick a palette entry; picking the one already picked clears it.
-    Select(NodeKind),
-    /// Clear the palette selection.
-    ClearSelection,
-}
-
-impl AppState {
-    /// The state after `action`; the reducer's logic, kept free of Yew so it
-    /// can be tested directly.
-    pub fn apply(&self, action: AppAction) -> AppState {
-        match action {
-            AppAction::Select(kind) if self.selected == Some(kind) => AppState { selected: None },
-            AppAction::Select(kind) => AppState {
-                selected: Some(kind),
-            },
-            AppAction::ClearSelection => AppState { selected: None },
-        }
-    }
-}
-
-impl Reducible for AppState {
-    type Action = AppAction;
-
-    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
-        Rc::new(self.apply(action))
-    }
-}
-
-/// The whole page: header on top, palette on the left, canvas filling the rest.
+/// The whole page.
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_reducer(AppState::default);
+pub fn app(props: &AppProps) -> Html {
+    let initial = props.scenario.as_deref().cloned().unwrap_or_default();
+    let editor = {
+        let initial = initial.clone();
+        use_reducer(move || Editor::new(initial))
+    };
+    let runtime = use_mut_ref(move || Runtime::new(initial));
+    let revision = use_reducer(Revision::default);
+    let refresh = {
+        let revision = revision.dispatcher();
+        Callback::from(move |_: ()| revision.dispatch(()))
+    };
+    let stage = Stage {
+        runtime: runtime.clone(),
+        revision: revision.0,
+        refresh: refresh.clone(),
+        dots: use_node_ref(),
+        clock: use_node_ref(),
+    };
 
-    let on_select = {
-        let state = state.dispatcher();
-        Callback::from(move |kind: NodeKind| state.dispatch(AppAction::Select(kind)))
+    // The simulation plays what the editor holds (not during a drag: the
+    // positions settle when it ends).
+    {
+        let runtime = runtime.clone();
+        let refresh = refresh.clone();
+        use_effect_with((editor.scenario.clone(), editor.in_gesture()), move |(scenario, dragging)| {
+            if !*dragging {
+                let changed = runtime.borrow().sim.scenario() != &**scenario;
+                if changed {
+                    runtime.borrow_mut().set_scenario((**scenario).clone(), crate::components::wall_now());
+                    refresh.emit(());
+                }
+            }
+        });
+    }
+
+    use_run_loop(&stage, editor.view);
+    let inspecting = use_state(|| None::<Rc<Message>>);
+    let open_message = {
+        let inspecting = inspecting.setter();
+        OpenMessage(Callback::from(move |m: Rc<Message>| inspecting.set(Some(m))))
     };
-    let on_clear = {
-        let state = state.dispatcher();
-        Callback::from(move |_| state.dispatch(AppAction::ClearSelection))
+    let close_message = {
+        let inspecting = inspecting.setter();
+        Callback::from(move |_: ()| inspecting.set(None))
     };
+    use_shortcuts(editor.dispatcher(), runtime.clone(), refresh.clone(), close_message.clone());
 
     html! {
-        <div class="app">
-            <Header />
-            <main class="workspace">
-                <Palette selected={state.selected} {on_select} />
-                <Canvas selected={state.selected} {on_clear} />
-            </main>
-        </div>
+        <ContextProvider<crate::components::EditorHandle> context={editor.clone()}>
+            <ContextProvider<Stage> context={stage}>
+                <ContextProvider<OpenMessage> context={open_message}>
+                    <div class="app">
+                        <Header />
+                        <main class="workspace">
+                            <Palette />
+                            <div class="stage-column">
+                                <Canvas />
+                                <EventLog />
+                            </div>
+                            <Inspector />
+                        </main>
+                        if let Some(message) = (*inspecting).clone() {
+                            <MessageInspector {message} on_close={close_message} />
+                        }
+                    </div>
+                </ContextProvider<OpenMessage>>
+            </ContextProvider<Stage>>
+        </ContextProvider<crate::components::EditorHandle>>
     }
 }

@@ -3,7 +3,11 @@
 //! - [`engine`]: the broker, a deterministic model of RabbitMQ 3.10.8
 //!   (pure Rust, no web dependencies: commands in, events out).
 //! - [`conformance`]: replays recordings of a real RabbitMQ through the engine.
-//! - `components` (wasm32 only): the Yew app that draws it.
+//! - [`editor`]: the canvas editor's state (scenario, undo/redo, selection,
+//!   pan/zoom, connection rules), pure and natively tested.
+//! - [`monitor`]: watching a run (event log with reasons, message dots,
+//!   the frame-driven runtime), pure and natively tested.
+//! - `app`, `components` (wasm32 only): the Yew app that draws it.
 //!
 //! See `ARCHITECTURE.md` for the map of modules and how data flows.
 

@@ -7,134 +7,218 @@
 //! cargo test --target wasm32-unknown-unknown --test web
 //! ```
 //!
-//! Natively this file compiles to nothing.
+//! The editing rules, the log and the runtime are tested natively (`cargo
+//! test`); these tests check what the components draw from them. Natively
+//! this file compiles to nothing.
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
 use std::time::Duration;
 
-use warren::app::{App, AppAction, AppState, NodeKind};
+use serde_json::Map;
+use warren::app::{App, AppProps};
 use warren::components::TAGLINE;
+use warren::scenario::{BindingEdge, QueueNode, Scenario};
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Lets Yew's scheduler run its pending renders.
 async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(0)).await;
+    yew::platform::time::sleep(Duration::from_millis(0)).await;
 }
 
 /// Renders a fresh [`App`] into a new `<div>` in the document and returns it.
-async fn render_app() -> Element {
+async fn render_app(scenario: Option<Scenario>) -> Element {
     let document = gloo::utils::document();
+    static NEXT: AtomicU32 = AtomicU32::new(1);
     let root = document.create_element("div").unwrap();
+    root.set_id(&format!("app-{}", NEXT.fetch_add(1, Ordering::Relaxed)));
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { scenario: scenario.map(Rc::new) }).render();
     settle().await;
     root
 }
 
 fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
 }
 
 fn text(root: &Element, selector: &str) -> String {
     find(root, selector).text_content().unwrap_or_default()
 }
 
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+fn click(root: &Element, selector: &str) {
+    find(root, selector).dyn_into::<HtmlElement>().unwrap().click();
+}
+
+fn node_ids(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all("[data-node-id]").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-node-id").unwrap())
+        .collect()
+}
+
+/// Presses a key on the page (every app rendered so far hears it).
+fn key(keyname: &str, ctrl: bool, shift: bool) {
+    js_sys::eval(&format!(
+        "document.body.dispatchEvent(new KeyboardEvent('keydown', {{key: {keyname:?}, ctrlKey: {ctrl}, shiftKey: {shift}, bubbles: true}}))"
+    ))
+    .unwrap();
+}
+
+/// Types `value` into the input matched by `selector` in `root` and fires
+/// `change`, as leaving the field does.
+fn change(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).dyn_into().unwrap();
+    input.set_value(value);
+    js_sys::eval(&format!(
+        "document.querySelector({:?}).dispatchEvent(new Event('change', {{bubbles: true}}))",
+        format!("#{} {selector}", root.id())
+    ))
+    .unwrap();
+}
+
+fn has_class(el: &Element, class: &str) -> bool {
+    el.class_name().split_whitespace().any(|c| c == class)
+}
+
 #[wasm_bindgen_test]
-async fn header_shows_name_and_tagline() {
-    let root = render_app().await;
+async fn header_shows_name_tagline_and_clock() {
+    let root = render_app(None).await;
     assert_eq!(text(&root, "header h1"), "Warren");
     assert_eq!(text(&root, "header .tagline"), TAGLINE);
+    assert!(text(&root, ".clock-play").contains("Play"));
+    assert!(text(&root, ".clock-speed-value").contains("1×"));
 }
 
 #[wasm_bindgen_test]
-async fn palette_lists_the_four_node_kinds_in_order() {
-    let root = render_app().await;
-    let names: Vec<String> = NodeKind::ALL
-        .iter()
-        .map(|kind| {
-            text(
-                &root,
-                &format!(".palette [data-kind=\"{}\"] .palette-name", kind.name()),
-            )
-        })
+async fn palette_lists_every_kind_in_order() {
+    let root = render_app(None).await;
+    let list = root.query_selector_all(".palette [data-kind]").unwrap();
+    let kinds: Vec<String> = (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-kind").unwrap())
         .collect();
-    assert_eq!(names, ["producer", "exchange", "queue", "consumer"]);
-    let palette = text(&root, ".palette");
-    let positions: Vec<usize> = names
-        .iter()
-        .map(|n| palette.find(n.as_str()).unwrap())
-        .collect();
-    assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "palette order: {palette}"
-    );
+    assert_eq!(kinds, ["producer", "exchange-direct", "exchange-fanout", "exchange-topic", "exchange-headers", "queue", "consumer"]);
 }
 
 #[wasm_bindgen_test]
-async fn canvas_is_an_empty_svg() {
-    let root = render_app().await;
-    let svg = find(&root, ".canvas-area svg.canvas");
-    assert_eq!(svg.tag_name().to_lowercase(), "svg");
-    assert_eq!(find(&root, ".canvas-nodes").child_element_count(), 0);
+async fn the_canvas_starts_with_the_default_exchange_only() {
+    let root = render_app(None).await;
+    assert_eq!(node_ids(&root), ["default"]);
     assert!(text(&root, ".canvas-status").contains("Empty canvas"));
+    assert!(text(&root, "[data-node-id=default] .node-name").contains("default"));
 }
 
 #[wasm_bindgen_test]
-async fn clicking_a_palette_entry_selects_it_and_clicking_again_clears_it() {
-    let root = render_app().await;
-    let queue: HtmlElement = find(&root, "[data-kind=\"queue\"]").dyn_into().unwrap();
-    assert_eq!(
-        queue.get_attribute("aria-pressed").as_deref(),
-        Some("false")
-    );
-
-    queue.click();
+async fn clicking_the_palette_places_named_nodes_and_selects_them() {
+    let root = render_app(None).await;
+    click(&root, "[data-kind=queue]");
     settle().await;
-    assert_eq!(queue.get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert!(queue
-        .class_name()
-        .split_whitespace()
-        .any(|c| c == "selected"));
-    assert_eq!(text(&root, ".canvas-status"), "Selected: queue");
-
-    queue.click();
+    click(&root, "[data-kind=queue]");
     settle().await;
-    assert_eq!(
-        queue.get_attribute("aria-pressed").as_deref(),
-        Some("false")
-    );
-    assert!(text(&root, ".canvas-status").contains("Empty canvas"));
+    click(&root, "[data-kind=exchange-topic]");
+    settle().await;
+    let names = texts(&root, ".node .node-name");
+    assert_eq!(names, ["(default)", "topic1", "queue1", "queue2"]);
+    assert_eq!(text(&root, "[data-node-id=x1] .node-kind"), "topic exchange");
+    assert!(has_class(&find(&root, "[data-node-id=x1]"), "selected"));
+    assert_eq!(text(&root, ".inspector-title"), "Exchange");
 }
 
 #[wasm_bindgen_test]
-async fn clear_button_on_the_canvas_clears_the_selection() {
-    let root = render_app().await;
-    let producer: HtmlElement = find(&root, "[data-kind=\"producer\"]").dyn_into().unwrap();
-    producer.click();
+async fn the_inspector_renames_a_queue_and_refuses_a_duplicate_name() {
+    let root = render_app(None).await;
+    click(&root, "[data-kind=queue]");
     settle().await;
-    assert_eq!(text(&root, ".canvas-status"), "Selected: producer");
-
-    let clear: HtmlElement = find(&root, ".canvas-clear").dyn_into().unwrap();
-    clear.click();
+    change(&root, ".inspector [data-field=name] input", "orders");
     settle().await;
-    assert!(text(&root, ".canvas-status").contains("Empty canvas"));
-    assert!(root.query_selector(".canvas-clear").unwrap().is_none());
+    assert_eq!(text(&root, "[data-node-id=q1] .node-name"), "orders");
+    click(&root, "[data-kind=queue]");
+    settle().await;
+    change(&root, ".inspector [data-field=name] input", "orders");
+    settle().await;
+    assert!(text(&root, ".inspector [data-field=name] .field-error").contains("another queue is named 'orders'"));
+    assert_eq!(text(&root, "[data-node-id=q2] .node-name"), "queue1", "the refused name changed nothing");
 }
 
 #[wasm_bindgen_test]
-fn reducer_selects_toggles_and_clears() {
-    let empty = AppState::default();
-    let picked = empty.apply(AppAction::Select(NodeKind::Exchange));
-    assert_eq!(picked.selected, Some(NodeKind::Exchange));
-    let other = picked.apply(AppAction::Select(NodeKind::Consumer));
-    assert_eq!(other.selected, Some(NodeKind::Consumer));
-    assert_eq!(other.apply(AppAction::Select(NodeKind::Consumer)), empty);
-    assert_eq!(other.apply(AppAction::ClearSelection), empty);
-    assert_eq!(empty.apply(AppAction::ClearSelection), empty);
+async fn delete_undo_and_redo_from_the_keyboard() {
+    let root = render_app(None).await;
+    click(&root, "[data-kind=consumer]");
+    settle().await;
+    assert!(node_ids(&root).contains(&"c1".to_string()));
+    key("Delete", false, false);
+    settle().await;
+    assert!(!node_ids(&root).contains(&"c1".to_string()));
+    key("z", true, false);
+    settle().await;
+    assert!(node_ids(&root).contains(&"c1".to_string()));
+    key("z", true, true);
+    settle().await;
+    assert!(!node_ids(&root).contains(&"c1".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn an_engine_refusal_shows_next_to_the_binding() {
+    let scenario = Scenario {
+        queues: vec![QueueNode { id: "q1".into(), name: "tasks".into(), x: 600.0, y: 200.0, ..Default::default() }],
+        bindings: vec![BindingEdge { from: "default".into(), to: "q1".into(), routing_key: "tasks".into(), arguments: Map::new() }],
+        ..Default::default()
+    };
+    let root = render_app(Some(scenario)).await;
+    settle().await;
+    let callout = text(&root, ".error-callout");
+    assert!(callout.contains("403 ACCESS_REFUSED"), "{callout}");
+    assert!(callout.contains("default exchange"), "{callout}");
+    assert!(find(&root, ".edge-label.has-error").text_content().unwrap().contains("tasks"));
+}
+
+#[wasm_bindgen_test]
+async fn step_publishes_and_the_log_and_queue_show_it() {
+    let scenario: Scenario = warren::scenario::parse(
+        r#"{"warren": 1,
+            "queues": [{"id": "q1", "name": "tasks", "x": 500, "y": 200}],
+            "producers": [{"id": "p1", "name": "app", "exchange": "default", "x": 40, "y": 200,
+                           "message": {"routing_key": "tasks", "body": "hello"},
+                           "schedule": {"kind": "once", "at_ms": 250}}]}"#,
+    )
+    .unwrap();
+    let root = render_app(Some(scenario)).await;
+    click(&root, ".clock-step");
+    settle().await;
+    assert_eq!(text(&root, "[data-node-id=q1] .stat.ready b"), "1");
+    let log = texts(&root, ".log-entry .log-text").join("\n");
+    assert!(log.contains("app published #1 \"hello\" to the default exchange"), "{log}");
+    assert!(log.contains("routed #1 \"hello\" to tasks"), "{log}");
+    // Opening the message from the queue shows its body and path.
+    click(&root, "[data-node-id=q1] .msg-chip");
+    settle().await;
+    assert_eq!(text(&root, ".message-inspector .msg-body"), "hello");
+    assert!(text(&root, ".message-inspector .path").contains("entered queue tasks"));
+    click(&root, ".message-inspector .dialog-close");
+    settle().await;
+    assert!(root.query_selector(".message-inspector").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn log_filters_hide_kinds() {
+    let root = render_app(None).await;
+    let topology = find(&root, ".log-filter[data-kind=topology]");
+    assert_eq!(topology.get_attribute("aria-pressed").as_deref(), Some("false"));
+    click(&root, ".log-filter[data-kind=topology]");
+    click(&root, "[data-kind=queue]");
+    settle().await;
+    settle().await;
+    assert!(texts(&root, ".log-entry .log-text").iter().any(|t| t.contains("declared queue queue1")));
 }

@@ -1,11 +1,13 @@
-//! The app header: the name and what it is.
+//! The app header: the name, what it is, and the clock bar.
 
 use yew::prelude::*;
+
+use super::clock_bar::ClockBar;
 
 /// The words under the name in the header.
 pub const TAGLINE: &str = "A RabbitMQ playground that runs in your browser";
 
-/// The app header: "Warren" and its tagline.
+/// The app header: "Warren", its tagline and the clock.
 #[function_component(Header)]
 pub fn header() -> Html {
     html! {
@@ -17,8 +19,11 @@ pub fn header() -> Html {
                 <circle cx="24.5" cy="9" r="2.5" class="logo-dot" />
                 <circle cx="24.5" cy="23" r="2.5" class="logo-dot" />
             </svg>
-            <h1 class="app-title">{ "Warren" }</h1>
-            <p class="tagline">{ TAGLINE }</p>
+            <div class="app-name">
+                <h1 class="app-title">{ "Warren" }</h1>
+                <p class="tagline">{ TAGLINE }</p>
+            </div>
+            <ClockBar />
         </header>
     }
 }

@@ -1,10 +1,54 @@
-//! The Yew components that make up the page. Each is a small function
-//! component; state lives in [`crate::app`] and comes in through props.
+//! The Yew components that make up the page, in the style of Yew's
+//! examples: small function components, one concept per file; shared state
+//! comes from contexts ([`context`]), changes go through the editor's
+//! reducer or the stage's actions.
+//!
+//! - page: [`Header`] with the [`ClockBar`], [`Palette`], [`Canvas`],
+//!   [`EventLog`], [`Inspector`], [`MessageInspector`];
+//! - on the canvas: [`NodeView`] and its body, edges and their labels,
+//!   the dot layer, callouts (engine errors, notices), node actions, the
+//!   inline binding editor, the zoom and history controls;
+//! - hooks: the animation loop ([`use_run_loop`]) and keyboard shortcuts
+//!   ([`use_shortcuts`]).
 
+mod callouts;
 mod canvas;
+mod canvas_controls;
+mod clock_bar;
+mod commit;
+mod context;
+mod dots;
+mod edges;
+mod event_log;
 mod header;
+mod inline_binding;
+pub mod inspector;
+mod message_inspector;
+mod node;
+mod node_actions;
+mod node_body;
 mod palette;
+mod route_detail;
+mod run_loop;
+mod shortcuts;
 
-pub use canvas::{Canvas, CanvasProps};
+pub use callouts::{Callouts, ErrorCallout, FloatingNotice};
+pub use canvas::Canvas;
+pub use canvas_controls::CanvasControls;
+pub use clock_bar::{format_speed, speed_of_slider, ClockBar};
+pub use commit::{apply, edit};
+pub use context::{use_editor, use_open_message, use_stage, wall_now, EditorHandle, OpenMessage, Stage};
+pub use dots::{dot_colour, draw_dots, DotLayer};
+pub use edges::{binding_label, edge_geometry, parse_edge_key, EdgeGeom, EdgeLabels, EdgeLayer};
+pub use event_log::EventLog;
 pub use header::{Header, TAGLINE};
-pub use palette::{Palette, PaletteProps};
+pub use inline_binding::InlineBinding;
+pub use inspector::Inspector;
+pub use message_inspector::MessageInspector;
+pub use node::{display_name, NodeView};
+pub use node_actions::NodeActions;
+pub use node_body::{chip_text, format_ms, schedule_text, NodeBody};
+pub use palette::Palette;
+pub use route_detail::RouteDetail;
+pub use run_loop::{format_clock, use_run_loop};
+pub use shortcuts::use_shortcuts;

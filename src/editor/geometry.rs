@@ -29,10 +29,10 @@ impl From<Position> for Point {
 /// Width and height of a node of `kind`, in canvas units.
 pub fn node_size(kind: NodeKind) -> (f64, f64) {
     match kind {
-        NodeKind::Producer => (156.0, 64.0),
-        NodeKind::Exchange => (164.0, 64.0),
-        NodeKind::Queue => (196.0, 100.0),
-        NodeKind::Consumer => (176.0, 84.0),
+        NodeKind::Producer => (152.0, 86.0),
+        NodeKind::Exchange => (156.0, 74.0),
+        NodeKind::Queue => (180.0, 112.0),
+        NodeKind::Consumer => (166.0, 120.0),
     }
 }
 

@@ -7,10 +7,12 @@
 //! - [`view`]: pan and zoom.
 //! - [`connect`]: which connections are accepted and what they mean.
 //! - [`naming`]: unique names for new nodes.
+//! - [`table_text`]: header tables as `name=value, ...` text.
 
 pub mod connect;
 pub mod geometry;
 pub mod naming;
+pub mod table_text;
 pub mod view;
 
 use std::collections::BTreeSet;
@@ -155,6 +157,34 @@ pub struct Notice {
     pub serial: u64,
 }
 
+/// An edit of the scenario, applied by the reducer to the scenario it
+/// holds at that moment (so two quick edits never overwrite each other).
+/// It may refuse with a reason.
+#[derive(Clone)]
+pub struct ScenarioEdit(pub Rc<EditFn>);
+
+/// The function inside a [`ScenarioEdit`].
+pub type EditFn = dyn Fn(&mut Scenario) -> Result<(), String>;
+
+impl ScenarioEdit {
+    /// Wraps an edit.
+    pub fn new(f: impl Fn(&mut Scenario) -> Result<(), String> + 'static) -> Self {
+        ScenarioEdit(Rc::new(f))
+    }
+}
+
+impl std::fmt::Debug for ScenarioEdit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ScenarioEdit(..)")
+    }
+}
+
+impl PartialEq for ScenarioEdit {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// A change to the [`Editor`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum EditAction {
@@ -210,8 +240,12 @@ pub enum EditAction {
         /// Vertical.
         dy: f64,
     },
-    /// Replace the scenario with an edited copy (the inspector's edits).
+    /// Replace the scenario with an edited copy.
     Replace(Rc<Scenario>),
+    /// Apply an edit to the current scenario (the inspector's edits); the
+    /// result must pass the document checks, or nothing changes and a
+    /// notice says why.
+    Apply(ScenarioEdit),
     /// Load a whole scenario (undoable, selection cleared).
     Load(Rc<Scenario>),
     /// Delete the selected nodes and edge.
@@ -238,6 +272,8 @@ pub enum EditAction {
     },
     /// Back to 100% at the origin.
     ResetView,
+    /// Set pan and zoom (fit to content).
+    SetView(View),
     /// Show a notice.
     Notify {
         /// The text.
@@ -249,6 +285,9 @@ pub enum EditAction {
     DismissNotice,
     /// Close the inline binding-key editor.
     CloseInline,
+    /// Set the clock speed (0.1 to 10). Not an undo step: undo and redo
+    /// keep the current speed.
+    SetSpeed(f64),
 }
 
 /// The editor state.
@@ -446,6 +485,19 @@ impl Editor {
                     self.prune_selection();
                 }
             }
+            EditAction::Apply(edit) => {
+                let mut next = (*self.scenario).clone();
+                let r = (edit.0)(&mut next).and_then(|_| crate::scenario::parse::check(&next).map_err(|e| e.to_string()));
+                match r {
+                    Ok(()) if next != *self.scenario => {
+                        self.remember(None);
+                        self.scenario = Rc::new(next);
+                        self.prune_selection();
+                    }
+                    Ok(()) => {}
+                    Err(why) => self.notify(why, None),
+                }
+            }
             EditAction::Load(s) => {
                 self.remember(None);
                 self.scenario = s;
@@ -485,7 +537,8 @@ impl Editor {
                 }
             }
             EditAction::Undo => {
-                if let Some(prev) = self.undo.pop() {
+                if let Some(mut prev) = self.undo.pop() {
+                    Rc::make_mut(&mut prev).speed = self.scenario.speed;
                     let now = std::mem::replace(&mut self.scenario, prev);
                     self.redo.push(now);
                     self.inline_binding = None;
@@ -493,7 +546,8 @@ impl Editor {
                 }
             }
             EditAction::Redo => {
-                if let Some(next) = self.redo.pop() {
+                if let Some(mut next) = self.redo.pop() {
+                    Rc::make_mut(&mut next).speed = self.scenario.speed;
                     let now = std::mem::replace(&mut self.scenario, next);
                     self.undo.push(now);
                     self.inline_binding = None;
@@ -503,9 +557,19 @@ impl Editor {
             EditAction::Pan { dx, dy } => self.view = self.view.panned(dx, dy),
             EditAction::Zoom { at, factor } => self.view = self.view.zoomed_at(at, factor),
             EditAction::ResetView => self.view = Editor::default().view,
+            EditAction::SetView(v) => {
+                if v.x.is_finite() && v.y.is_finite() && v.zoom.is_finite() {
+                    self.view = View { x: v.x, y: v.y, zoom: v.zoom.clamp(view::MIN_ZOOM, view::MAX_ZOOM) };
+                }
+            }
             EditAction::Notify { text, node } => self.notify(text, node),
             EditAction::DismissNotice => self.notice = None,
             EditAction::CloseInline => self.inline_binding = None,
+            EditAction::SetSpeed(v) => {
+                if v.is_finite() {
+                    Rc::make_mut(&mut self.scenario).speed = v.clamp(0.1, 10.0);
+                }
+            }
         }
     }
 }
@@ -540,6 +604,20 @@ fn delete_edge(s: &mut Scenario, e: &Edge) {
             }
         }
     }
+}
+
+/// The view that shows every node of `s` in a `width` × `height` canvas,
+/// with a margin, at most at 100%.
+pub fn fit_view(s: &Scenario, width: f64, height: f64) -> View {
+    let rects: Vec<Rect> = s.node_ids().filter_map(|(id, k)| Some(Rect::of_node(k, s.position(id)?))).collect();
+    let (x0, y0) = rects.iter().fold((f64::MAX, f64::MAX), |(x, y), r| (x.min(r.x), y.min(r.y)));
+    let (x1, y1) = rects.iter().fold((f64::MIN, f64::MIN), |(x, y), r| (x.max(r.x + r.w), y.max(r.y + r.h)));
+    if rects.is_empty() || width <= 0.0 || height <= 0.0 {
+        return View::default();
+    }
+    let margin = 48.0;
+    let zoom = ((width - 2.0 * margin) / (x1 - x0).max(1.0)).min((height - 2.0 * margin) / (y1 - y0).max(1.0)).clamp(view::MIN_ZOOM, 1.0);
+    View { x: (width - (x1 - x0) * zoom) / 2.0 - x0 * zoom, y: (height - (y1 - y0) * zoom) / 2.0 - y0 * zoom, zoom }
 }
 
 /// A free spot for a new node of `kind` near `near` (top-left): the first
@@ -736,6 +814,43 @@ mod tests {
         assert!(e.notice.as_ref().unwrap().text.contains("cannot be deleted"));
         assert_eq!(e.scenario.kind_of("default"), Some(NodeKind::Exchange));
         assert!(!e.can_undo());
+    }
+
+    #[test]
+    fn edits_apply_to_the_current_scenario_and_are_checked() {
+        let mut e = Editor::default();
+        e.apply(EditAction::Add { item: item(NodeKind::Queue), at: at(0.0, 0.0) });
+        let rename = |name: &'static str| {
+            EditAction::Apply(ScenarioEdit::new(move |s| {
+                s.queues[0].name = name.into();
+                Ok(())
+            }))
+        };
+        let durable = EditAction::Apply(ScenarioEdit::new(|s| {
+            s.queues[0].durable = true;
+            Ok(())
+        }));
+        e.apply(rename("orders"));
+        e.apply(durable);
+        assert_eq!((e.scenario.queues[0].name.as_str(), e.scenario.queues[0].durable), ("orders", true));
+        e.apply(rename("bad\u{7}name"));
+        assert!(e.notice.as_ref().unwrap().text.contains("control character"));
+        assert_eq!(e.scenario.queues[0].name, "orders");
+        e.apply(EditAction::Undo);
+        assert!(!e.scenario.queues[0].durable);
+    }
+
+    #[test]
+    fn speed_is_not_undone() {
+        let mut e = Editor::default();
+        e.apply(EditAction::Add { item: item(NodeKind::Queue), at: at(0.0, 0.0) });
+        e.apply(EditAction::SetSpeed(4.0));
+        e.apply(EditAction::SetSpeed(f64::NAN));
+        e.apply(EditAction::Undo);
+        assert_eq!(e.scenario.speed, 4.0);
+        assert!(e.scenario.queues.is_empty());
+        e.apply(EditAction::SetSpeed(100.0));
+        assert_eq!(e.scenario.speed, 10.0);
     }
 
     #[test]

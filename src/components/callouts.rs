@@ -1,0 +1,153 @@
+//! Messages drawn next to what they are about, in the world layer: the
+//! engine's refusals (the AMQP code and name, RabbitMQ's text and a plain
+//! explanation) under the node or on the binding that caused them, and the
+//! canvas's own notices (a connection it refused, and why).
+
+use yew::prelude::*;
+
+use crate::editor::geometry::{node_size, Point, Rect};
+use crate::editor::EditAction;
+use crate::simulation::NodeError;
+
+use super::context::{use_editor, use_stage};
+use super::edges::edge_geometry;
+
+/// Properties of [`ErrorCallout`].
+#[derive(Properties, PartialEq)]
+pub struct ErrorCalloutProps {
+    /// The node id, or the binding's edge key.
+    pub target: AttrValue,
+    /// Where (world units, top-left).
+    pub at: Point,
+    /// The refusal.
+    pub error: NodeError,
+}
+
+/// One engine refusal.
+#[function_component(ErrorCallout)]
+pub fn error_callout(props: &ErrorCalloutProps) -> Html {
+    let e = &props.error;
+    html! {
+        <div class="error-callout" role="alert" data-error-for={props.target.clone()}
+             style={format!("left: {:.1}px; top: {:.1}px", props.at.x, props.at.y)}>
+            <div class="error-code">
+                <strong>{ format!("{} {}", e.code.code(), e.code.name()) }</strong>
+                <span class="error-during">{ format!("on {}", e.during) }</span>
+            </div>
+            <p class="error-text">{ e.text.clone() }</p>
+            <p class="error-explain">{ e.explanation.clone() }</p>
+        </div>
+    }
+}
+
+/// The size a callout is laid out with (world units).
+pub const CALLOUT: (f64, f64) = (260.0, 120.0);
+
+/// The first of `candidates` (top-left corners) where a callout covers none
+/// of `obstacles`; the first candidate when every one covers something.
+pub fn place_callout(candidates: &[Point], obstacles: &[Rect]) -> Point {
+    let (w, h) = CALLOUT;
+    candidates
+        .iter()
+        .copied()
+        .find(|c| {
+            let r = Rect { x: c.x, y: c.y, w, h };
+            !obstacles.iter().any(|o| o.intersects(&r))
+        })
+        .unwrap_or(candidates[0])
+}
+
+/// Every refusal and the current notice.
+#[function_component(Callouts)]
+pub fn callouts() -> Html {
+    let editor = use_editor();
+    let stage = use_stage();
+    let s = editor.scenario.clone();
+    let rt = stage.runtime.borrow();
+    let (cw, ch) = CALLOUT;
+    // Callouts go where they hide no node (and no other callout), if they can.
+    let mut obstacles: Vec<Rect> = s.node_ids().filter_map(|(id, k)| Some(Rect::of_node(k, s.position(id)?))).collect();
+    let mut items: Vec<Html> = Vec::new();
+    for (key, error) in rt.sim.node_errors() {
+        if let (Some(kind), Some(p)) = (s.kind_of(key), s.position(key)) {
+            let (w, h) = node_size(kind);
+            let candidates = [
+                Point::new(p.x, p.y + h + 10.0),
+                Point::new(p.x + w + 14.0, p.y),
+                Point::new(p.x, p.y - ch - 40.0),
+                Point::new(p.x - cw - 14.0, p.y),
+                Point::new(p.x + w + 14.0, p.y + h - ch),
+            ];
+            let at = place_callout(&candidates, &obstacles);
+            obstacles.push(Rect { x: at.x, y: at.y, w: cw, h: ch });
+            items.push(html! { <ErrorCallout key={key.clone()} target={AttrValue::from(key.clone())} {at} error={error.clone()} /> });
+        }
+    }
+    for g in edge_geometry(&s, &rt.sim) {
+        if let Some(error) = g.error {
+            let m = g.curve.at(0.5);
+            let candidates = [
+                Point::new(m.x - 20.0, m.y + 18.0),
+                Point::new(m.x - cw + 20.0, m.y + 18.0),
+                Point::new(m.x - cw / 2.0, m.y - ch - 18.0),
+                Point::new(m.x + 18.0, m.y - ch / 2.0),
+                Point::new(m.x - cw - 18.0, m.y - ch / 2.0),
+                Point::new(m.x - cw / 2.0, m.y + 18.0),
+            ];
+            let at = place_callout(&candidates, &obstacles);
+            obstacles.push(Rect { x: at.x, y: at.y, w: cw, h: ch });
+            items.push(html! { <ErrorCallout key={g.key.clone()} target={AttrValue::from(g.key.clone())} {at} {error} /> });
+        }
+    }
+    drop(rt);
+    let notice = editor.notice.clone().map(|n| {
+        let at = n
+            .node
+            .as_deref()
+            .and_then(|id| Some((s.kind_of(id)?, s.position(id)?)))
+            .map(|(k, p)| {
+                let (w, _) = node_size(k);
+                Point::new(p.x + w + 16.0, p.y - 8.0)
+            });
+        let dismiss = {
+            let editor = editor.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.stop_propagation();
+                editor.dispatch(EditAction::DismissNotice);
+            })
+        };
+        let body = html! {
+            <>
+                <p>{ n.text.clone() }</p>
+                <button type="button" class="notice-close" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+            </>
+        };
+        match at {
+            Some(at) => html! {
+                <div key={format!("notice-{}", n.serial)} class="notice" role="alert" data-notice-for={n.node.clone()}
+                     style={format!("left: {:.1}px; top: {:.1}px", at.x, at.y)}>{ body }</div>
+            },
+            None => html! {},
+        }
+    });
+    html! { <>{ for items }{ for notice }</> }
+}
+
+/// The notice when it is not about a node: at the top of the canvas.
+#[function_component(FloatingNotice)]
+pub fn floating_notice() -> Html {
+    let editor = use_editor();
+    let Some(n) = editor.notice.clone().filter(|n| n.node.as_deref().map_or(true, |id| editor.scenario.kind_of(id).is_none())) else {
+        return html! {};
+    };
+    let dismiss = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::DismissNotice))
+    };
+    html! {
+        <div key={format!("notice-{}", n.serial)} class="notice floating" role="alert">
+            <p>{ n.text }</p>
+            <button type="button" class="notice-close" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,101 @@
+//! The clock bar: play, pause, step to the next event, speed from 0.1× to
+//! 10×, the virtual time, reset to time zero and restart the broker.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::editor::EditAction;
+
+use super::context::{use_editor, use_stage};
+
+/// The speed a slider position (−1 to 1, logarithmic) stands for.
+pub fn speed_of_slider(v: f64) -> f64 {
+    let s = 10f64.powf(v.clamp(-1.0, 1.0));
+    if s < 1.0 {
+        (s * 100.0).round() / 100.0
+    } else {
+        (s * 10.0).round() / 10.0
+    }
+}
+
+/// The speed as the bar shows it: `0.25×`, `1×`, `10×`.
+pub fn format_speed(s: f64) -> String {
+    let text = format!("{s:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}×")
+}
+
+/// The clock bar.
+#[function_component(ClockBar)]
+pub fn clock_bar() -> Html {
+    let stage = use_stage();
+    let editor = use_editor();
+    let (playing, halted) = {
+        let rt = stage.runtime.borrow();
+        (rt.playing, rt.sim.halted().map(str::to_string))
+    };
+    let speed = editor.scenario.speed;
+
+    let toggle = {
+        let stage = stage.clone();
+        Callback::from(move |_: MouseEvent| stage.set_playing(!playing))
+    };
+    let step = {
+        let stage = stage.clone();
+        Callback::from(move |_: MouseEvent| stage.step())
+    };
+    let on_speed = {
+        let editor = editor.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                if let Ok(v) = input.value().parse::<f64>() {
+                    editor.dispatch(EditAction::SetSpeed(speed_of_slider(v)));
+                }
+            }
+        })
+    };
+    let reset = {
+        let stage = stage.clone();
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            stage.runtime.borrow_mut().reset((*editor.scenario).clone());
+            stage.refresh.emit(());
+        })
+    };
+    let restart = {
+        let stage = stage.clone();
+        Callback::from(move |_: MouseEvent| stage.act(|sim| sim.restart_broker()))
+    };
+
+    html! {
+        <div class="clock-bar" role="toolbar" aria-label="Clock">
+            <button type="button" class={classes!("clock-play", playing.then_some("playing"))} aria-pressed={playing.to_string()}
+                    onclick={toggle} title="Play or pause the virtual clock (Space)">
+                <span class="clock-icon" aria-hidden="true">{ if playing { "❚❚" } else { "▶" } }</span>
+                { if playing { "Pause" } else { "Play" } }
+            </button>
+            <button type="button" class="clock-step" onclick={step} title="Jump to the next thing that happens (.)">
+                <span class="clock-icon" aria-hidden="true">{ "▶|" }</span>{ "Step" }
+            </button>
+            <label class="clock-speed" title="Virtual milliseconds per real millisecond">
+                <span class="clock-label">{ "Speed" }</span>
+                <input type="range" min="-1" max="1" step="0.05" value={format!("{:.2}", speed.log10())}
+                       aria-label="Speed" aria-valuetext={format_speed(speed)} oninput={on_speed} />
+                <output class="clock-speed-value">{ format_speed(speed) }</output>
+            </label>
+            <span class="clock-time-box" title="Virtual time">
+                <span class="clock-label">{ "t =" }</span>
+                <span class="clock-time" ref={stage.clock.clone()} aria-live="off"></span>
+            </span>
+            <button type="button" class="clock-reset" onclick={reset} title="Start the scenario again from time zero with a fresh broker">{ "Reset" }</button>
+            <button type="button" class="clock-restart" onclick={restart}
+                    title="Restart the broker: only durable exchanges and queues and persistent messages in durable queues survive">
+                { "Restart broker" }
+            </button>
+            if let Some(why) = halted {
+                <p class="clock-halted" role="status">{ why }</p>
+            }
+        </div>
+    }
+}

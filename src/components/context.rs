@@ -1,0 +1,110 @@
+//! What many components share, through Yew contexts: the editor (scenario,
+//! selection, view, history), the stage (the running simulation and its
+//! watcher) and the way to open the message inspector.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::editor::{EditAction, Editor};
+use crate::engine::Message;
+use crate::monitor::runtime::Runtime;
+
+/// The editor's reducer handle: read the state, dispatch [`EditAction`]s.
+pub type EditorHandle = UseReducerHandle<Editor>;
+
+impl Reducible for Editor {
+    type Action = EditAction;
+
+    fn reduce(self: Rc<Self>, action: EditAction) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+/// Wall-clock milliseconds (the animation frames' time base).
+pub fn wall_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// The running playground: the [`Runtime`] (simulation, log, dots) shared
+/// with the animation loop, and a revision that changes whenever its state
+/// changed, so components that read it render again.
+#[derive(Clone)]
+pub struct Stage {
+    /// The runtime. Borrow it briefly; never across an `await` or a
+    /// dispatch.
+    pub runtime: Rc<RefCell<Runtime>>,
+    /// Increases when the runtime's state changed.
+    pub revision: u64,
+    /// Asks for a new render (the revision increases).
+    pub refresh: Callback<()>,
+    /// The `<canvas>` the dots are drawn on.
+    pub dots: NodeRef,
+    /// The element showing the virtual time (updated every frame without
+    /// a render).
+    pub clock: NodeRef,
+}
+
+impl PartialEq for Stage {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision && Rc::ptr_eq(&self.runtime, &other.runtime)
+    }
+}
+
+impl Stage {
+    /// Runs an action on the simulation (publish now, kill, purge, ...),
+    /// takes its events and renders again.
+    pub fn act<T>(&self, f: impl FnOnce(&mut crate::simulation::Simulation) -> T) -> T {
+        let out = self.runtime.borrow_mut().act(wall_now(), f);
+        self.refresh.emit(());
+        out
+    }
+
+    /// Plays or pauses the clock.
+    pub fn set_playing(&self, playing: bool) {
+        {
+            let mut rt = self.runtime.borrow_mut();
+            if playing {
+                rt.sim.resume();
+            }
+            rt.playing = playing;
+            rt.touch();
+        }
+        self.refresh.emit(());
+    }
+
+    /// Steps to the next event (pausing first).
+    pub fn step(&self) {
+        {
+            let mut rt = self.runtime.borrow_mut();
+            rt.playing = false;
+            rt.step(wall_now());
+        }
+        self.refresh.emit(());
+    }
+}
+
+/// Opens the message inspector on a message.
+#[derive(Clone, PartialEq)]
+pub struct OpenMessage(pub Callback<Rc<Message>>);
+
+/// The editor handle from context (the app always provides it).
+#[hook]
+pub fn use_editor() -> EditorHandle {
+    use_context::<EditorHandle>().expect("the App provides the editor")
+}
+
+/// The stage from context (the app always provides it).
+#[hook]
+pub fn use_stage() -> Stage {
+    use_context::<Stage>().expect("the App provides the stage")
+}
+
+/// The callback that opens the message inspector.
+#[hook]
+pub fn use_open_message() -> Callback<Rc<Message>> {
+    use_context::<OpenMessage>().map(|o| o.0).unwrap_or_default()
+}

@@ -1,0 +1,182 @@
+//! The edges: producer → exchange (publishes), exchange → queue or
+//! exchange (bindings, labelled with their key or header arguments),
+//! queue → consumer (consumes), and dashed helpers for alternate and
+//! dead-letter exchanges. Lines are SVG; labels are HTML buttons in the
+//! world layer, so they are readable and clickable.
+
+use yew::prelude::*;
+
+use crate::editor::geometry::{in_port, out_port, Curve, Point};
+use crate::editor::table_text::format_table;
+use crate::editor::{edges, Edge, EditAction};
+use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
+use crate::simulation::{binding_key, NodeError, Simulation};
+
+use super::context::{use_editor, use_stage};
+
+/// An edge as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeGeom {
+    /// `publish:p1`, `binding:0`, `consume:c1`, or `alternate:x1`,
+    /// `dead-letter:q1` for the dashed helpers.
+    pub key: String,
+    /// The selectable edge (none for the helpers).
+    pub edge: Option<Edge>,
+    /// `publish`, `binding`, `consume`, `alternate`, `dead-letter`.
+    pub class: &'static str,
+    /// The source exchange's type, for bindings.
+    pub exchange_type: Option<&'static str>,
+    /// Its curve.
+    pub curve: Curve,
+    /// Its label.
+    pub label: String,
+    /// The engine's refusal of this binding, if any.
+    pub error: Option<NodeError>,
+}
+
+fn curve(s: &Scenario, from: &str, to: &str) -> Option<Curve> {
+    let (fk, tk) = (s.kind_of(from)?, s.kind_of(to)?);
+    Some(Curve::between(out_port(fk, s.position(from)?), in_port(tk, s.position(to)?)))
+}
+
+/// A binding's label: its key, or for headers exchanges its `x-match` and
+/// header arguments.
+pub fn binding_label(s: &Scenario, i: usize) -> String {
+    let Some(b) = s.bindings.get(i) else { return String::new() };
+    let kind = if b.from == DEFAULT_EXCHANGE_ID { ExchangeKind::Direct } else { s.exchange(&b.from).map(|x| x.kind).unwrap_or_default() };
+    match kind {
+        ExchangeKind::Headers => {
+            let mode = b.arguments.get("x-match").and_then(|v| v.as_str()).unwrap_or("all");
+            let rest = format_table(&b.arguments, &["x-match"]);
+            if rest.is_empty() {
+                format!("{mode}: (no headers)")
+            } else {
+                format!("{mode}: {rest}")
+            }
+        }
+        ExchangeKind::Fanout if b.routing_key.is_empty() => "fanout".to_string(),
+        _ if b.routing_key.is_empty() => "\"\"".to_string(),
+        _ => b.routing_key.clone(),
+    }
+}
+
+/// Every edge of the scenario with its geometry.
+pub fn edge_geometry(s: &Scenario, sim: &Simulation) -> Vec<EdgeGeom> {
+    let mut out = Vec::new();
+    for e in edges(s) {
+        let Some((from, to)) = e.ends(s) else { continue };
+        let Some(c) = curve(s, &from, &to) else { continue };
+        let (class, label, exchange_type, error) = match &e {
+            // The producer shows its routing key itself.
+            Edge::Publish(_) => ("publish", String::new(), None, None),
+            Edge::Binding(i) => {
+                let b = &s.bindings[*i];
+                let t = if b.from == DEFAULT_EXCHANGE_ID { Some("direct") } else { s.exchange(&b.from).map(|x| x.kind.as_str()) };
+                let err = sim.node_errors().get(&binding_key(&b.from, &b.to, &b.routing_key)).cloned();
+                ("binding", binding_label(s, *i), t, err)
+            }
+            Edge::Consume(_) => ("consume", String::new(), None, None),
+        };
+        out.push(EdgeGeom { key: e.key(), edge: Some(e), class, exchange_type, curve: c, label, error });
+    }
+    for x in &s.exchanges {
+        if let Some(ae) = &x.alternate_exchange {
+            if let Some(c) = curve(s, &x.id, ae) {
+                out.push(EdgeGeom {
+                    key: format!("alternate:{}", x.id),
+                    edge: None,
+                    class: "alternate",
+                    exchange_type: None,
+                    curve: c,
+                    label: "alternate".into(),
+                    error: None,
+                });
+            }
+        }
+    }
+    for q in &s.queues {
+        if let Some(dlx) = &q.dead_letter_exchange {
+            if let Some(c) = curve(s, &q.id, dlx) {
+                out.push(EdgeGeom {
+                    key: format!("dead-letter:{}", q.id),
+                    edge: None,
+                    class: "dead-letter",
+                    exchange_type: None,
+                    curve: c,
+                    label: "dead letters".into(),
+                    error: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Parses an edge key back (`binding:3` → `Edge::Binding(3)`).
+pub fn parse_edge_key(key: &str) -> Option<Edge> {
+    let (kind, rest) = key.split_once(':')?;
+    match kind {
+        "publish" => Some(Edge::Publish(rest.to_string())),
+        "binding" => rest.parse().ok().map(Edge::Binding),
+        "consume" => Some(Edge::Consume(rest.to_string())),
+        _ => None,
+    }
+}
+
+/// The SVG paths of the edges (inside the canvas's transformed group).
+#[function_component(EdgeLayer)]
+pub fn edge_layer() -> Html {
+    let editor = use_editor();
+    let stage = use_stage();
+    let geoms = edge_geometry(&editor.scenario, &stage.runtime.borrow().sim);
+    let selected = editor.selection.edge.clone();
+    let paths = geoms.into_iter().map(|g| {
+        let is_selected = g.edge.is_some() && g.edge == selected;
+        let d = g.curve.svg();
+        html! {
+            <g key={g.key.clone()} class={classes!("edge", g.class, g.exchange_type, is_selected.then_some("selected"), g.error.is_some().then_some("has-error"))}
+               data-edge={g.edge.is_some().then(|| g.key.clone())}>
+                <path class="edge-hit" d={d.clone()} />
+                <path class="edge-line" d={d} marker-end="url(#edge-arrow)" />
+            </g>
+        }
+    });
+    html! { <>{ for paths }</> }
+}
+
+/// The edges' labels (HTML, in the world layer); clicking one selects its
+/// edge.
+#[function_component(EdgeLabels)]
+pub fn edge_labels() -> Html {
+    let editor = use_editor();
+    let stage = use_stage();
+    let geoms = edge_geometry(&editor.scenario, &stage.runtime.borrow().sim);
+    let selected = editor.selection.edge.clone();
+    let labels = geoms.into_iter().filter(|g| !g.label.is_empty()).map(|g| {
+        let Point { x, y } = g.curve.at(0.5);
+        let is_selected = g.edge.is_some() && g.edge == selected;
+        let onclick = {
+            let editor = editor.clone();
+            let edge = g.edge.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.stop_propagation();
+                if let Some(edge) = edge.clone() {
+                    editor.dispatch(EditAction::SelectEdge(edge));
+                }
+            })
+        };
+        let style = format!("left: {x:.1}px; top: {y:.1}px");
+        if g.edge.is_some() {
+            html! {
+                <button key={g.key.clone()} type="button"
+                    class={classes!("edge-label", g.class, g.exchange_type, is_selected.then_some("selected"), g.error.is_some().then_some("has-error"))}
+                    data-edge={g.key.clone()} {style} {onclick} title={format!("{}: click to edit", g.label)}>
+                    { g.label }
+                </button>
+            }
+        } else {
+            html! { <span key={g.key.clone()} class={classes!("edge-label", "aux", g.class)} {style}>{ g.label }</span> }
+        }
+    });
+    html! { <>{ for labels }</> }
+}

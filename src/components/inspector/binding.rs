@@ -1,0 +1,109 @@
+//! The binding form: its ends, its key, and for headers exchanges its
+//! `x-match` and header values; the engine's refusal if it refused it.
+
+use serde_json::Value;
+use yew::prelude::*;
+
+use crate::editor::table_text::{format_table, parse_table};
+use crate::editor::EditAction;
+use crate::scenario::{BindingEdge, ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
+use crate::simulation::binding_key;
+
+use super::super::commit::apply;
+use super::super::context::{use_editor, use_stage};
+use super::fields::{Commit, SelectField, TextField};
+
+/// Properties of [`BindingForm`].
+#[derive(Properties, PartialEq)]
+pub struct BindingFormProps {
+    /// The binding's index in the scenario.
+    pub index: usize,
+}
+
+fn end_label(s: &Scenario, id: &str) -> String {
+    if id == DEFAULT_EXCHANGE_ID {
+        return "the default exchange".into();
+    }
+    s.exchange(id)
+        .map(|x| format!("{} exchange {}", x.kind.as_str(), x.name))
+        .or_else(|| s.queue(id).map(|q| format!("queue {}", if q.name.is_empty() { &q.id } else { &q.name })))
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn binding_cb<V: Clone + 'static>(
+    editor: &super::super::context::EditorHandle,
+    i: usize,
+    f: impl Fn(&mut BindingEdge, V) -> Result<(), String> + 'static,
+) -> Commit<V> {
+    let editor = editor.clone();
+    let f = std::rc::Rc::new(f);
+    Callback::from(move |v: V| {
+        let f = f.clone();
+        apply(&editor, move |s| {
+            let b = s.bindings.get_mut(i).ok_or("this binding no longer exists")?;
+            f(b, v.clone())
+        })
+    })
+}
+
+/// The binding form.
+#[function_component(BindingForm)]
+pub fn binding_form(props: &BindingFormProps) -> Html {
+    let editor = use_editor();
+    let stage = use_stage();
+    let s = editor.scenario.clone();
+    let i = props.index;
+    let Some(b) = s.bindings.get(i).cloned() else { return html! {} };
+    let kind = if b.from == DEFAULT_EXCHANGE_ID { ExchangeKind::Direct } else { s.exchange(&b.from).map(|x| x.kind).unwrap_or_default() };
+    let error = stage.runtime.borrow().sim.node_errors().get(&binding_key(&b.from, &b.to, &b.routing_key)).cloned();
+    let delete = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::DeleteSelected))
+    };
+    let key_hint = match kind {
+        ExchangeKind::Direct => "matches a message whose routing key is exactly this",
+        ExchangeKind::Topic => "words separated by dots; * stands for exactly one word, # for zero or more",
+        ExchangeKind::Fanout => "fanout exchanges ignore keys: every bound queue gets a copy",
+        ExchangeKind::Headers => "headers exchanges ignore keys: the header values below decide",
+    };
+    let mode = b.arguments.get("x-match").and_then(|v| v.as_str()).unwrap_or("all").to_string();
+    let modes: Vec<(AttrValue, AttrValue)> = [
+        ("all", "all: every header must match"),
+        ("any", "any: one header is enough"),
+        ("all-with-x", "all-with-x: all, counting x- headers"),
+        ("any-with-x", "any-with-x: any, counting x- headers"),
+    ]
+    .iter()
+    .map(|(v, l)| (AttrValue::from(*v), AttrValue::from(*l)))
+    .collect();
+    html! {
+        <div class="inspector-form">
+            <p class="inspector-lead">{ format!("From {} to {}.", end_label(&s, &b.from), end_label(&s, &b.to)) }</p>
+            if let Some(e) = error {
+                <div class="inspector-error" role="alert">
+                    <strong>{ format!("{} {}", e.code.code(), e.code.name()) }</strong>
+                    <p>{ e.text }</p>
+                    <p>{ e.explanation }</p>
+                </div>
+            }
+            <TextField name="routing_key" label="Binding key" value={b.routing_key.clone()} hint={key_hint}
+                on_commit={binding_cb(&editor, i, |b, v: String| { b.routing_key = v; Ok(()) })} />
+            if kind == ExchangeKind::Headers {
+                <SelectField name="x_match" label="x-match" value={AttrValue::from(mode)} options={modes}
+                    on_commit={binding_cb(&editor, i, |b, v: String| { b.arguments.insert("x-match".into(), Value::String(v)); Ok(()) })} />
+                <TextField name="headers" label="Header values" value={format_table(&b.arguments, &["x-match"])}
+                    placeholder="format=pdf, type=report" hint="name=value pairs; 42 is a number, \"42\" a string, true/false booleans"
+                    on_commit={binding_cb(&editor, i, |b, v: String| {
+                        let mut t = parse_table(&v)?;
+                        let mode = b.arguments.get("x-match").cloned().unwrap_or(Value::String("all".into()));
+                        t.insert("x-match".into(), mode);
+                        b.arguments = t;
+                        Ok(())
+                    })} />
+            }
+            <div class="inspector-actions">
+                <button type="button" class="node-action delete" onclick={delete}>{ "Delete binding" }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,102 @@
+//! The exchange form: name, type, durable, auto-delete, internal, alternate
+//! exchange; its bindings; and a tester that explains how a routing key
+//! would be routed right now.
+
+use yew::prelude::*;
+
+use crate::editor::{Edge, EditAction};
+use crate::scenario::{ExchangeKind, DEFAULT_EXCHANGE_ID};
+
+use super::super::context::{use_editor, use_stage};
+use super::super::edges::binding_label;
+use super::super::node_actions::NodeActions;
+use super::fields::{CheckField, SelectField, TextField};
+use super::{exchange_options, find_exchange, node_cb, RouteTester};
+
+/// Properties of [`ExchangeForm`].
+#[derive(Properties, PartialEq)]
+pub struct ExchangeFormProps {
+    /// The exchange node id.
+    pub id: AttrValue,
+}
+
+/// The exchange form.
+#[function_component(ExchangeForm)]
+pub fn exchange_form(props: &ExchangeFormProps) -> Html {
+    let editor = use_editor();
+    let stage = use_stage();
+    let s = editor.scenario.clone();
+    let id = props.id.to_string();
+    let bindings = s.bindings.iter().enumerate().filter(|(_, b)| b.from == id).map(|(i, b)| {
+        let to = s
+            .exchange_name(&b.to)
+            .map(|n| format!("exchange {n}"))
+            .or_else(|| s.queue(&b.to).map(|q| format!("queue {}", if q.name.is_empty() { &q.id } else { &q.name })))
+            .unwrap_or_else(|| b.to.clone());
+        let onclick = {
+            let editor = editor.clone();
+            Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::SelectEdge(Edge::Binding(i))))
+        };
+        html! {
+            <li key={i}>
+                <button type="button" class="link" {onclick}>{ format!("→ {to}") }</button>
+                <code class="binding-key">{ binding_label(&s, i) }</code>
+            </li>
+        }
+    });
+    let binding_list = html! {
+        <section class="inspector-section">
+            <h3>{ "Bindings" }</h3>
+            <ul class="binding-list">{ for bindings }</ul>
+            <p class="field-hint">{ "Drag from this exchange's ● port to a queue or another exchange to add a binding." }</p>
+        </section>
+    };
+    if id == DEFAULT_EXCHANGE_ID {
+        return html! {
+            <div class="inspector-form">
+                <p class="inspector-lead">
+                    { "The default exchange (its name is the empty string) is a direct exchange every queue is bound to, with the queue's name as the key. Publish to it with a queue's name as the routing key to reach that queue. It cannot be deleted, and binding to it is refused (403 ACCESS_REFUSED)." }
+                </p>
+                <RouteTester exchange={props.id.clone()} />
+            </div>
+        };
+    }
+    let Some(x) = s.exchange(&id).cloned() else { return html! {} };
+    let in_broker = stage.runtime.borrow().sim.broker().exchange(&x.name).is_some();
+    let types: Vec<(AttrValue, AttrValue)> = ExchangeKind::ALL.iter().map(|k| (AttrValue::from(k.as_str()), AttrValue::from(k.as_str()))).collect();
+    let mut ae_options = exchange_options(&s, Some("none"));
+    ae_options.retain(|(v, _)| v.as_str() != id);
+    html! {
+        <div class="inspector-form">
+            <NodeActions id={props.id.clone()} inline=true />
+            if !in_broker { <p class="inspector-warn">{ "This exchange is not in the broker (a restart removed it, or the broker refused it)." }</p> }
+            <TextField name="name" label="Name" value={x.name.clone()}
+                on_commit={node_cb(&editor, &id, find_exchange, |x, v: String| { x.name = v; Ok(()) })}
+                hint="Names starting with amq. are reserved: the broker refuses them (403)." />
+            <SelectField name="type" label="Type" value={AttrValue::from(x.kind.as_str())} options={types}
+                on_commit={node_cb(&editor, &id, find_exchange, |x, v: String| {
+                    x.kind = ExchangeKind::ALL.into_iter().find(|k| k.as_str() == v).ok_or("unknown type")?;
+                    Ok(())
+                })}
+                hint={match x.kind {
+                    ExchangeKind::Direct => "direct: a binding matches when its key equals the routing key",
+                    ExchangeKind::Fanout => "fanout: every bound queue gets a copy; keys are ignored",
+                    ExchangeKind::Topic => "topic: keys are words separated by dots; * matches one word, # zero or more",
+                    ExchangeKind::Headers => "headers: bindings match header values (x-match all or any); keys are ignored",
+                }} />
+            <div class="field-group">
+                <CheckField name="durable" label="durable" checked={x.durable} hint="survives a broker restart"
+                    on_commit={node_cb(&editor, &id, find_exchange, |x, v: bool| { x.durable = v; Ok(()) })} />
+                <CheckField name="auto_delete" label="auto-delete" checked={x.auto_delete} hint="deleted when its last binding goes"
+                    on_commit={node_cb(&editor, &id, find_exchange, |x, v: bool| { x.auto_delete = v; Ok(()) })} />
+                <CheckField name="internal" label="internal" checked={x.internal} hint="publishers may not publish to it (403); only other exchanges route to it"
+                    on_commit={node_cb(&editor, &id, find_exchange, |x, v: bool| { x.internal = v; Ok(()) })} />
+            </div>
+            <SelectField name="alternate_exchange" label="Alternate exchange" value={AttrValue::from(x.alternate_exchange.clone().unwrap_or_default())}
+                options={ae_options} hint="takes the messages no binding of this exchange matches"
+                on_commit={node_cb(&editor, &id, find_exchange, |x, v: String| { x.alternate_exchange = super::non_empty(v); Ok(()) })} />
+            { binding_list }
+            <RouteTester exchange={props.id.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,261 @@
+//! The inspector's form fields: text, whole numbers (optional or not),
+//! check boxes and choices. Each commits on `change` (Enter or leaving the
+//! field), so one edit is one undo step; a refused value stays in the field
+//! with the reason under it, and the scenario is unchanged.
+//!
+//! Yew writes an input's `value` back on every render, and the page renders
+//! while the simulation runs, so text fields keep what is being typed as a
+//! draft in their own state until it is committed.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// What a field reports: `Err(reason)` when the value is refused.
+pub type Commit<T> = Callback<T, Result<(), String>>;
+
+fn blur_on_enter(e: KeyboardEvent) {
+    if e.key() == "Enter" {
+        if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+            let _ = el.blur();
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Properties of [`TextField`].
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    /// A short name (`data-field`, and the input's id).
+    pub name: AttrValue,
+    /// The label.
+    pub label: AttrValue,
+    /// The current value.
+    pub value: AttrValue,
+    /// Called with the new value.
+    pub on_commit: Commit<String>,
+    /// A hint under the field.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// Placeholder text.
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    /// A multi-line text area.
+    #[prop_or_default]
+    pub multiline: bool,
+    /// Read only.
+    #[prop_or_default]
+    pub disabled: bool,
+}
+
+/// The draft text of a field and the handler that keeps it.
+#[hook]
+fn use_draft(value: AttrValue) -> (UseStateHandle<Option<String>>, UseStateHandle<Option<String>>, Callback<InputEvent>) {
+    let draft = use_state(|| None::<String>);
+    let error = use_state(|| None::<String>);
+    {
+        let (draft, error) = (draft.clone(), error.clone());
+        use_effect_with(value, move |_| {
+            draft.set(None);
+            error.set(None);
+        });
+    }
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target()
+                .and_then(|t| t.clone().dyn_into::<HtmlInputElement>().ok().map(|i| i.value()).or_else(|| t.dyn_into::<HtmlTextAreaElement>().ok().map(|t| t.value())));
+            draft.set(value);
+        })
+    };
+    (draft, error, oninput)
+}
+
+/// A text field.
+#[function_component(TextField)]
+pub fn text_field(props: &TextFieldProps) -> Html {
+    let (draft, error, oninput) = use_draft(props.value.clone());
+    let value = (*draft).clone().map(AttrValue::from).unwrap_or_else(|| props.value.clone());
+    let onchange = {
+        let error = error.clone();
+        let commit = props.on_commit.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target()
+                .and_then(|t| t.clone().dyn_into::<HtmlInputElement>().ok().map(|i| i.value()).or_else(|| t.dyn_into::<HtmlTextAreaElement>().ok().map(|t| t.value())));
+            if let Some(v) = value {
+                error.set(commit.emit(v).err());
+            }
+        })
+    };
+    let id = format!("field-{}", props.name);
+    html! {
+        <div class={classes!("field", error.is_some().then_some("invalid"))} data-field={props.name.clone()}>
+            <label for={id.clone()}>{ props.label.clone() }</label>
+            if props.multiline {
+                <textarea {id} {value} {onchange} {oninput} rows="3" disabled={props.disabled}
+                          placeholder={props.placeholder.clone()} aria-invalid={error.is_some().to_string()}></textarea>
+            } else {
+                <input {id} type="text" {value} {onchange} {oninput} onkeydown={Callback::from(blur_on_enter)}
+                       disabled={props.disabled} placeholder={props.placeholder.clone()} aria-invalid={error.is_some().to_string()}
+                       spellcheck="false" autocomplete="off" />
+            }
+            if let Some(e) = (*error).clone() { <p class="field-error" role="alert">{ e }</p> }
+            else if let Some(h) = props.hint.clone() { <p class="field-hint">{ h }</p> }
+        </div>
+    }
+}
+
+/// Properties of [`NumberField`].
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    /// A short name.
+    pub name: AttrValue,
+    /// The label.
+    pub label: AttrValue,
+    /// The current value (`None`: empty).
+    pub value: Option<i64>,
+    /// Smallest allowed.
+    pub min: i64,
+    /// Largest allowed.
+    pub max: i64,
+    /// Empty is allowed (and means "not set").
+    #[prop_or_default]
+    pub optional: bool,
+    /// Called with the new value.
+    pub on_commit: Commit<Option<i64>>,
+    /// A hint under the field.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// A unit after the field (`ms`).
+    #[prop_or_default]
+    pub unit: Option<AttrValue>,
+}
+
+/// Reads a whole number for a field: empty is `None` when optional;
+/// anything else must be a whole number from `min` to `max`.
+pub fn parse_whole(text: &str, min: i64, max: i64, optional: bool) -> Result<Option<i64>, String> {
+    let t = text.trim().replace(['_', ','], "");
+    if t.is_empty() {
+        return if optional { Ok(None) } else { Err("a number is needed here".into()) };
+    }
+    let n: i64 = t.parse().map_err(|_| format!("'{}' is not a whole number", text.trim()))?;
+    if n < min || n > max {
+        return Err(format!("must be from {min} to {max}"));
+    }
+    Ok(Some(n))
+}
+
+/// A whole-number field.
+#[function_component(NumberField)]
+pub fn number_field(props: &NumberFieldProps) -> Html {
+    let text = AttrValue::from(props.value.map(|v| v.to_string()).unwrap_or_default());
+    let (draft, error, oninput) = use_draft(text.clone());
+    let value = (*draft).clone().map(AttrValue::from).unwrap_or(text);
+    let onchange = {
+        let error = error.clone();
+        let commit = props.on_commit.clone();
+        let (min, max, optional) = (props.min, props.max, props.optional);
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let r = parse_whole(&input.value(), min, max, optional).and_then(|v| commit.emit(v));
+            error.set(r.err());
+        })
+    };
+    let id = format!("field-{}", props.name);
+    html! {
+        <div class={classes!("field", "number", error.is_some().then_some("invalid"))} data-field={props.name.clone()}>
+            <label for={id.clone()}>{ props.label.clone() }</label>
+            <span class="field-row">
+                <input {id} type="text" inputmode="numeric" {value}
+                       placeholder={props.optional.then_some("not set")} {onchange} {oninput} onkeydown={Callback::from(blur_on_enter)}
+                       aria-invalid={error.is_some().to_string()} autocomplete="off" />
+                if let Some(u) = props.unit.clone() { <span class="field-unit">{ u }</span> }
+            </span>
+            if let Some(e) = (*error).clone() { <p class="field-error" role="alert">{ e }</p> }
+            else if let Some(h) = props.hint.clone() { <p class="field-hint">{ h }</p> }
+        </div>
+    }
+}
+
+/// Properties of [`CheckField`].
+#[derive(Properties, PartialEq)]
+pub struct CheckFieldProps {
+    /// A short name.
+    pub name: AttrValue,
+    /// The label.
+    pub label: AttrValue,
+    /// Checked.
+    pub checked: bool,
+    /// Called with the new state.
+    pub on_commit: Commit<bool>,
+    /// A hint.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+}
+
+/// A check box.
+#[function_component(CheckField)]
+pub fn check_field(props: &CheckFieldProps) -> Html {
+    let error = use_state(|| None::<String>);
+    let onchange = {
+        let error = error.clone();
+        let commit = props.on_commit.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            error.set(commit.emit(input.checked()).err());
+        })
+    };
+    let id = format!("field-{}", props.name);
+    html! {
+        <div class="field check" data-field={props.name.clone()} title={props.hint.clone()}>
+            <input id={id.clone()} type="checkbox" checked={props.checked} {onchange} />
+            <label for={id}>{ props.label.clone() }</label>
+            if let Some(e) = (*error).clone() { <p class="field-error" role="alert">{ e }</p> }
+        </div>
+    }
+}
+
+/// Properties of [`SelectField`].
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    /// A short name.
+    pub name: AttrValue,
+    /// The label.
+    pub label: AttrValue,
+    /// The chosen value.
+    pub value: AttrValue,
+    /// (value, label) pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    /// Called with the chosen value.
+    pub on_commit: Commit<String>,
+    /// A hint.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+}
+
+/// A choice.
+#[function_component(SelectField)]
+pub fn select_field(props: &SelectFieldProps) -> Html {
+    let error = use_state(|| None::<String>);
+    let onchange = {
+        let error = error.clone();
+        let commit = props.on_commit.clone();
+        Callback::from(move |e: Event| {
+            let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
+            error.set(commit.emit(el.value()).err());
+        })
+    };
+    let id = format!("field-{}", props.name);
+    html! {
+        <div class="field select" data-field={props.name.clone()}>
+            <label for={id.clone()}>{ props.label.clone() }</label>
+            <select {id} {onchange}>
+                { for props.options.iter().map(|(v, l)| html! { <option value={v.clone()} selected={*v == props.value}>{ l.clone() }</option> }) }
+            </select>
+            if let Some(e) = (*error).clone() { <p class="field-error" role="alert">{ e }</p> }
+            else if let Some(h) = props.hint.clone() { <p class="field-hint">{ h }</p> }
+        </div>
+    }
+}

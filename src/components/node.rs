@@ -1,0 +1,144 @@
+//! A node on the canvas: a producer, an exchange, a queue or a consumer,
+//! drawn as an HTML box at its position in the world layer, with its name,
+//! its live state (see [`super::node_body`]) and its ports. Dragging,
+//! selecting and connecting are handled by the canvas through the
+//! `data-node-id` and `data-port` attributes.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+use crate::editor::geometry::node_size;
+use crate::editor::EditAction;
+use crate::scenario::{NodeKind, DEFAULT_EXCHANGE_ID};
+
+use super::context::{use_editor, use_stage};
+use super::node_body::NodeBody;
+
+/// Properties of [`NodeView`].
+#[derive(Properties, PartialEq)]
+pub struct NodeViewProps {
+    /// The node id.
+    pub id: AttrValue,
+    /// Its kind.
+    pub kind: NodeKind,
+    /// Selected.
+    pub selected: bool,
+}
+
+/// The label the node shows: its name (the broker's name for a
+/// server-named queue).
+pub fn display_name(s: &crate::scenario::Scenario, sim: &crate::simulation::Simulation, id: &str) -> String {
+    if id == DEFAULT_EXCHANGE_ID {
+        return "(default)".to_string();
+    }
+    if let Some(x) = s.exchange(id) {
+        return x.name.clone();
+    }
+    if let Some(q) = s.queue(id) {
+        if q.name.is_empty() {
+            return sim.queue_name(id).map(|n| n.to_string()).unwrap_or_else(|| "(server-named)".into());
+        }
+        return q.name.clone();
+    }
+    s.producer(id).map(|p| p.name.clone()).or_else(|| s.consumer(id).map(|c| c.name.clone())).unwrap_or_default()
+}
+
+/// Focuses the first field of the inspector (Enter on a node).
+pub fn focus_inspector() {
+    if let Some(el) = gloo::utils::document()
+        .query_selector(".inspector input, .inspector select, .inspector textarea")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = el.focus();
+        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    }
+}
+
+/// One node.
+#[function_component(NodeView)]
+pub fn node_view(props: &NodeViewProps) -> Html {
+    let editor = use_editor();
+    let stage = use_stage();
+    let s = editor.scenario.clone();
+    let id = props.id.to_string();
+    let Some(at) = s.position(&id) else { return html! {} };
+    let (w, h) = node_size(props.kind);
+    let rt = stage.runtime.borrow();
+    let name = display_name(&s, &rt.sim, &id);
+    let error = rt.sim.node_error(&id).is_some();
+    let exchange_type = s.exchange(&id).map(|x| x.kind.as_str()).or((id == DEFAULT_EXCHANGE_ID).then_some("direct"));
+    let vanished = match props.kind {
+        NodeKind::Queue => rt.sim.queue_name(&id).map_or(true, |n| rt.sim.broker().queue(n).is_none()),
+        NodeKind::Exchange => s.exchange_name(&id).is_some_and(|n| rt.sim.broker().exchange(n).is_none()),
+        _ => false,
+    };
+    drop(rt);
+    let kind_label = match props.kind {
+        NodeKind::Exchange => format!("{} exchange", exchange_type.unwrap_or("direct")),
+        k => k.as_str().to_string(),
+    };
+    let badge = match props.kind {
+        NodeKind::Producer => "P",
+        NodeKind::Exchange => "X",
+        NodeKind::Queue => "Q",
+        NodeKind::Consumer => "C",
+    };
+
+    let onfocus = {
+        let editor = editor.clone();
+        let id = id.clone();
+        let selected = props.selected;
+        Callback::from(move |e: FocusEvent| {
+            let keyboard = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
+            if keyboard && !selected {
+                editor.dispatch(EditAction::SelectNode(id.clone()));
+            }
+        })
+    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        let on_node = e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| el.has_attribute("data-node-id"));
+        if e.key() == "Enter" && on_node {
+            e.prevent_default();
+            focus_inspector();
+        }
+    });
+
+    html! {
+        <div
+            class={classes!(
+                "node", props.kind.as_str(), exchange_type,
+                props.selected.then_some("selected"), error.then_some("has-error"), vanished.then_some("vanished"),
+                (id == DEFAULT_EXCHANGE_ID).then_some("default-exchange")
+            )}
+            data-node-id={id.clone()}
+            data-kind={props.kind.as_str()}
+            style={format!("left: {}px; top: {}px; width: {w}px; height: {h}px", at.x, at.y)}
+            tabindex="0"
+            role="group"
+            aria-label={format!("{kind_label} {name}")}
+            aria-current={props.selected.then_some("true")}
+            {onfocus} {onkeydown}
+        >
+            <div class="node-head">
+                <span class="node-badge" aria-hidden="true">{ badge }</span>
+                <span class="node-name" title={name.clone()}>{ name }</span>
+            </div>
+            <div class="node-kind">{ kind_label }</div>
+            <NodeBody id={props.id.clone()} kind={props.kind} />
+            if props.kind != NodeKind::Producer {
+                <span class="port port-in" aria-hidden="true"></span>
+            }
+            if props.kind != NodeKind::Consumer {
+                <span class="port port-out" data-port="out" title="Drag from here to another node to connect"></span>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,123 @@
+//! Header tables as one line of text, for quick editing: `format=pdf,
+//! size=3, urgent=true`. Values: `true`/`false` are booleans, integers and
+//! decimals are numbers, anything else (or anything in double quotes) is a
+//! string, so `code="42"` is the string "42" and `code=42` the number 42
+//! (RabbitMQ's headers exchange tells them apart).
+
+use serde_json::{Map, Number, Value};
+
+/// Most pairs in one table.
+pub const MAX_PAIRS: usize = 64;
+
+fn split_pairs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                cur.push(c);
+            }
+            ',' if !quoted => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+}
+
+fn value_of(raw: &str) -> Value {
+    let raw = raw.trim();
+    if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') {
+        return Value::String(raw[1..raw.len() - 1].to_string());
+    }
+    match raw {
+        "true" => return Value::Bool(true),
+        "false" => return Value::Bool(false),
+        _ => {}
+    }
+    if let Ok(i) = raw.parse::<i64>() {
+        return Value::Number(i.into());
+    }
+    if let Some(n) = raw.parse::<f64>().ok().filter(|f| f.is_finite()).and_then(Number::from_f64) {
+        if raw.contains('.') {
+            return Value::Number(n);
+        }
+    }
+    Value::String(raw.to_string())
+}
+
+/// Parses `key=value, ...` into a table, or says what is wrong.
+pub fn parse_table(text: &str) -> Result<Map<String, Value>, String> {
+    let mut map = Map::new();
+    let pairs = split_pairs(text);
+    if pairs.len() > MAX_PAIRS {
+        return Err(format!("at most {MAX_PAIRS} headers"));
+    }
+    for pair in pairs {
+        let Some((k, v)) = pair.split_once('=') else {
+            return Err(format!("'{pair}' is not name=value"));
+        };
+        let k = k.trim();
+        if k.is_empty() {
+            return Err(format!("'{pair}' has no name before ="));
+        }
+        if k.len() > 255 {
+            return Err("a header name holds at most 255 bytes".to_string());
+        }
+        if k.chars().any(|c| c.is_control()) || v.chars().any(|c| c.is_control()) {
+            return Err(format!("'{k}' contains a control character"));
+        }
+        map.insert(k.to_string(), value_of(v));
+    }
+    Ok(map)
+}
+
+/// Writes a table as `key=value, ...` (strings that would read back as
+/// something else are quoted). `skip` leaves out keys (like `x-match`).
+pub fn format_table(map: &Map<String, Value>, skip: &[&str]) -> String {
+    map.iter()
+        .filter(|(k, _)| !skip.contains(&k.as_str()))
+        .map(|(k, v)| {
+            let v = match v {
+                Value::String(s) => {
+                    let plain = value_of(s) == Value::String(s.clone()) && !s.contains(',') && !s.contains('"') && s.trim() == s;
+                    if plain {
+                        s.clone()
+                    } else {
+                        format!("\"{s}\"")
+                    }
+                }
+                other => other.to_string(),
+            };
+            format!("{k}={v}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn values_keep_their_types_and_round_trip() {
+        let t = parse_table("format=pdf, size=3, urgent=true, code=\"42\", note=\"a, b\", ratio=0.5").unwrap();
+        assert_eq!(
+            Value::Object(t.clone()),
+            json!({"format": "pdf", "size": 3, "urgent": true, "code": "42", "note": "a, b", "ratio": 0.5})
+        );
+        assert_eq!(parse_table(&format_table(&t, &[])).unwrap(), t);
+        assert!(!format_table(&t, &["format"]).contains("format"));
+        assert!(parse_table("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn bad_pairs_are_explained() {
+        assert!(parse_table("novalue").unwrap_err().contains("name=value"));
+        assert!(parse_table("=3").unwrap_err().contains("no name"));
+        assert!(parse_table("a=\u{7}").unwrap_err().contains("control"));
+    }
+}
