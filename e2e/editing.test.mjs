@@ -62,6 +62,11 @@ describe('editing', () => {
       await waitForText(page.locator('.edge-label[data-edge="binding:0"]'), /^orders\.new$/);
       await connect(page, q, c);
       await attached(page.locator('.edge[data-edge="consume:c1"]'));
+      // Exchange to exchange: a binding too.
+      const x2 = await dragFromPalette(page, 'exchange-fanout', 300, 420);
+      await connect(page, x, x2);
+      await attached(page.locator('.edge.binding[data-edge="binding:1"]'));
+      await page.keyboard.press('Escape');
       // Consumers cannot be connected onward.
       assert.equal(await page.locator('[data-node-id="c1"] .port-out').count(), 0, 'a consumer has no out port');
 
@@ -70,7 +75,7 @@ describe('editing', () => {
       await waitForText(page.locator('.inspector-title'), /Binding/);
       await setField(page, 'routing_key', 'orders.created');
       await waitForText(page.locator('.edge-label[data-edge="binding:0"]'), /^orders\.created$/);
-      assert.match(await page.locator('.canvas-status').textContent(), /5 nodes, 1 bindings/);
+      assert.match(await page.locator('.canvas-status').textContent(), /6 nodes, 2 bindings/);
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
       await context.close();
@@ -98,6 +103,15 @@ describe('editing', () => {
       // Undo removes the cause and the error with it.
       await page.keyboard.press('Control+z');
       await page.locator(`.error-callout[data-error-for="${x}"]`).waitFor({ state: 'detached' });
+      // Publishing to an internal exchange: refused (403), next to the producer.
+      await select(page, x);
+      await page.locator('.inspector [data-field="internal"] input').check();
+      const p = await dragFromPalette(page, 'producer', 100, 110);
+      await connect(page, p, x);
+      await page.locator('.inspector .node-action.publish').click();
+      const perr = await waitForText(page.locator(`.error-callout[data-error-for="${p}"]`), /403 ACCESS_REFUSED/);
+      assert.match(perr, /internal exchange 'fanout1'/);
+      assert.match(perr, /basic\.publish/);
       // An inspector value the scenario cannot hold is refused in the field, and nothing changes.
       await select(page, q);
       await setField(page, 'max_priority', '300');

@@ -63,6 +63,8 @@ describe('running', () => {
       assert.match(detail, /'\*\.info' has 2 words? .*|word 2: the binding wants 'info' but the routing key has 'critical'/);
       assert.equal(await route.locator('.verdict.matched').count(), 1);
       assert.equal(await route.locator('.verdict.unmatched').count(), 1);
+      await route.scrollIntoViewIfNeeded();
+      await shot(page, 'log-explanation');
 
       // A key nothing matches: unroutable, dropped, and the log says why.
       await select(page, p);

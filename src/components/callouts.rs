@@ -43,18 +43,39 @@ pub fn error_callout(props: &ErrorCalloutProps) -> Html {
 /// The size a callout is laid out with (world units).
 pub const CALLOUT: (f64, f64) = (260.0, 120.0);
 
-/// The first of `candidates` (top-left corners) where a callout covers none
-/// of `obstacles`; the first candidate when every one covers something.
-pub fn place_callout(candidates: &[Point], obstacles: &[Rect]) -> Point {
+/// Where a callout goes: the first of `preferred` (top-left corners) that
+/// covers none of `obstacles`, else the nearest free spot on a grid around
+/// the first one (up to about 300 units away), else the first.
+pub fn place_callout(preferred: &[Point], obstacles: &[Rect]) -> Point {
     let (w, h) = CALLOUT;
-    candidates
-        .iter()
-        .copied()
-        .find(|c| {
-            let r = Rect { x: c.x, y: c.y, w, h };
-            !obstacles.iter().any(|o| o.intersects(&r))
-        })
-        .unwrap_or(candidates[0])
+    let free = |c: &Point| {
+        let r = Rect { x: c.x, y: c.y, w, h };
+        !obstacles.iter().any(|o| o.intersects(&r))
+    };
+    if let Some(p) = preferred.iter().find(|c| free(c)) {
+        return *p;
+    }
+    let origin = preferred[0];
+    let step = 30.0;
+    for ring in 1..=10i32 {
+        let mut best: Option<(f64, Point)> = None;
+        for dy in -ring..=ring {
+            for dx in -ring..=ring {
+                if dx.abs() != ring && dy.abs() != ring {
+                    continue;
+                }
+                let c = Point::new(origin.x + dx as f64 * step, origin.y + dy as f64 * step);
+                let d = (dx * dx + dy * dy) as f64;
+                if free(&c) && best.map_or(true, |(b, _)| d < b) {
+                    best = Some((d, c));
+                }
+            }
+        }
+        if let Some((_, c)) = best {
+            return c;
+        }
+    }
+    origin
 }
 
 /// Every refusal and the current notice.

@@ -340,7 +340,7 @@ pub fn canvas() -> Html {
                              patternTransform={format!("translate({:.1} {:.1})", view.x, view.y)}>
                         <circle cx="1" cy="1" r="1" class="canvas-grid-dot" />
                     </pattern>
-                    <marker id="edge-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <marker id="edge-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" class="edge-arrow" />
                     </marker>
                 </defs>

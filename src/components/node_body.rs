@@ -54,7 +54,7 @@ pub fn format_ms(ms: u64) -> String {
 /// A producer's schedule in words.
 pub fn schedule_text(s: &Schedule) -> String {
     match s {
-        Schedule::Manual => "on demand (publish now)".into(),
+        Schedule::Manual => "on demand".into(),
         Schedule::Once { at_ms } => format!("once at {}", format_ms(*at_ms)),
         Schedule::Every { every_ms, count: None, .. } => format!("every {}", format_ms(*every_ms)),
         Schedule::Every { every_ms, count: Some(n), .. } => format!("every {}, {n} in all", format_ms(*every_ms)),
@@ -132,7 +132,7 @@ pub fn node_body(props: &NodeBodyProps) -> Html {
         NodeKind::Exchange => {
             if id == DEFAULT_EXCHANGE_ID {
                 return html! {
-                    <div class="node-body"><div class="node-line muted">{ "routes to the queue named by the routing key" }</div></div>
+                    <div class="node-body"><div class="node-line muted" title="routes each message to the queue named by its routing key">{ "routes by queue name" }</div></div>
                 };
             }
             let Some(x) = s.exchange(id) else { return html! {} };

@@ -466,7 +466,8 @@ impl Monitor {
                 self.log_full(sim, at, LogKind::Requeue, nodes, text, m, Some(copy), false, None);
             }
             Event::Removed { queue, copy, reason } => {
-                let info = self.copies.remove(&copy).unwrap_or_default();
+                // Kept (bounded): a dead-lettering that follows needs to know the copy.
+                let info = self.copies.get(&copy).cloned().unwrap_or_default();
                 let m = self.msg(info.message);
                 let q = Self::queue_node(sim, &queue);
                 let what = m.as_deref().map(label).unwrap_or_else(|| format!("copy {copy}"));

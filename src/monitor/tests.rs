@@ -137,3 +137,115 @@ fn engine_refusals_are_logged_with_the_node() {
     assert!(err.text.contains("403"), "{}", err.text);
     assert!(err.concerns("default"), "{:?}", err.nodes);
 }
+
+fn exchange(id: &str, name: &str, kind: ExchangeKind) -> ExchangeNode {
+    ExchangeNode {
+        id: id.into(),
+        name: name.into(),
+        kind,
+        durable: false,
+        auto_delete: false,
+        internal: false,
+        alternate_exchange: None,
+        arguments: Map::new(),
+        x: 0.0,
+        y: 0.0,
+    }
+}
+
+#[test]
+fn alternate_exchanges_and_returns_are_explained() {
+    let mut s = topic_scenario();
+    s.exchanges.push(exchange("ae", "unrouted", ExchangeKind::Fanout));
+    s.exchanges[0].alternate_exchange = Some("ae".into());
+    s.queues.push(QueueNode { id: "q2".into(), name: "lost-and-found".into(), ..Default::default() });
+    s.bindings.push(BindingEdge { from: "ae".into(), to: "q2".into(), routing_key: String::new(), arguments: Map::new() });
+    s.producers[0].message.routing_key = "db.info".into();
+    let mut sim = Simulation::new(s.clone());
+    let mut mon = Monitor::new();
+    sim.publish_now("p1").unwrap();
+    run(&mut sim, &mut mon);
+    let route = mon.log.entries().find(|e| e.kind == LogKind::Route).unwrap();
+    assert_eq!(route.text, "exchange logs routed #1 \"m1\" to lost-and-found");
+    let Some(Detail::Route { alternates, explanation, .. }) = &route.detail else { panic!() };
+    assert_eq!(alternates.len(), 1);
+    assert_eq!((&*alternates[0].0, &*alternates[0].1), ("logs", "unrouted"));
+    assert!(explanation.hops[0].summary.contains("alternate exchange 'unrouted' takes the message"), "{}", explanation.hops[0].summary);
+    let legs: Vec<LegKind> = mon
+        .take_motions()
+        .into_iter()
+        .filter_map(|m| match m {
+            Motion::Leg { kind, .. } => Some(kind),
+            _ => None,
+        })
+        .collect();
+    assert!(legs.contains(&LegKind::Alternate), "{legs:?}");
+
+    // Without the alternate exchange and with mandatory, the message comes back.
+    s.exchanges[0].alternate_exchange = None;
+    s.producers[0].message.mandatory = true;
+    sim.set_scenario(s);
+    sim.publish_now("p1").unwrap();
+    run(&mut sim, &mut mon);
+    let ret = mon.log.entries().find(|e| e.kind == LogKind::Return).expect("a return entry");
+    assert!(ret.text.contains("returned to app (312 NO_ROUTE)"), "{}", ret.text);
+    assert!(matches!(ret.detail, Some(Detail::Route { .. })));
+}
+
+#[test]
+fn dead_letters_keep_their_history() {
+    let mut s = topic_scenario();
+    s.exchanges.push(exchange("dlx", "dead", ExchangeKind::Fanout));
+    s.queues[0].dead_letter_exchange = Some("dlx".into());
+    s.queues.push(QueueNode { id: "q2".into(), name: "graveyard".into(), ..Default::default() });
+    s.bindings.push(BindingEdge { from: "dlx".into(), to: "q2".into(), routing_key: String::new(), arguments: Map::new() });
+    s.consumers[0].outcome = Outcome::Reject;
+    let mut sim = Simulation::new(s);
+    let mut mon = Monitor::new();
+    sim.publish_now("p1").unwrap();
+    sim.advance(500);
+    run(&mut sim, &mut mon);
+    let dl = mon.log.entries().find(|e| e.kind == LogKind::DeadLetter).expect("dead-lettered");
+    assert!(dl.text.contains("dead-lettered from queue errors (reason: rejected) to exchange dead as message #2"), "{}", dl.text);
+    let new = mon.message(2).expect("the dead letter is known");
+    assert_eq!(new.parent, Some(1));
+    let x_death = new.message.properties.headers.as_ref().and_then(|h| h.get("x-death").cloned());
+    assert!(x_death.is_some(), "the new message carries x-death");
+    // The path of the dead letter includes the original's.
+    let path: Vec<LogKind> = mon.path(2).iter().map(|e| e.kind).collect();
+    assert_eq!(path.first(), Some(&LogKind::Publish));
+    assert!(path.contains(&LogKind::Deliver) && path.contains(&LogKind::DeadLetter), "{path:?}");
+    assert!(mon.path(2).iter().any(|e| e.text.contains("entered queue graveyard")));
+    let legs: Vec<LegKind> = mon
+        .take_motions()
+        .into_iter()
+        .filter_map(|m| match m {
+            Motion::Leg { kind, .. } => Some(kind),
+            _ => None,
+        })
+        .collect();
+    assert!(legs.contains(&LegKind::DeadLetter), "{legs:?}");
+}
+
+#[test]
+fn replays_are_the_same_whatever_the_frame_rate() {
+    use crate::monitor::runtime::Runtime;
+    let mut s = topic_scenario();
+    s.producers[0].schedule = Schedule::Every { every_ms: 70, start_ms: 0, count: Some(20) };
+    let play = |frame_ms: f64| {
+        let mut rt = Runtime::new(s.clone());
+        rt.playing = true;
+        let mut t = 0.0;
+        while rt.sim.now() < 3_000 {
+            rt.frame(t);
+            t += frame_ms;
+        }
+        rt.sim.advance(3_000u64.saturating_sub(rt.sim.now()));
+        rt.drain(t);
+        rt.monitor.log.entries().map(|e| (e.at, e.text.clone())).filter(|(at, _)| *at < 3_000).collect::<Vec<_>>()
+    };
+    let smooth = play(16.7);
+    let jerky = play(113.0);
+    assert!(smooth.len() > 60, "{}", smooth.len());
+    assert_eq!(smooth, jerky);
+}

@@ -122,6 +122,8 @@ pub fn inspector() -> Html {
         ("Scenario".into(), html! { <overview::Overview /> })
     };
     let open = !sel.is_empty();
+    // A new selection starts the panel at its top.
+    let body_key = sel.edge.as_ref().map(|e| e.key()).unwrap_or_else(|| sel.nodes.iter().cloned().collect::<Vec<_>>().join(","));
     html! {
         <aside class={classes!("inspector", open.then_some("open"))} aria-label="Inspector">
             <header class="inspector-head">
@@ -130,7 +132,7 @@ pub fn inspector() -> Html {
                     <button type="button" class="inspector-close" aria-label="Close the inspector" title="Clear the selection (Escape)" onclick={close}>{ "×" }</button>
                 }
             </header>
-            <div class="inspector-body">{ body }</div>
+            <div class="inspector-body" key={body_key}>{ body }</div>
         </aside>
     }
 }
