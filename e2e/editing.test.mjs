@@ -36,7 +36,7 @@ describe('editing', () => {
       const c = await dragFromPalette(page, 'consumer', 700, 170);
       assert.deepEqual([p, x, q, c], ['p1', 'x1', 'q1', 'c1']);
       const names = await page.locator('.node .node-name').allTextContents();
-      assert.deepEqual(names, ['(default)', 'direct1', 'queue1', 'producer1', 'consumer1']);
+      assert.deepEqual(names, ['producer1', '(default)', 'direct1', 'queue1', 'consumer1']);
       // The node lands where it was dropped (its centre under the pointer).
       const canvas = await canvasBox(page);
       const qb = await page.locator('[data-node-id="q1"]').boundingBox();

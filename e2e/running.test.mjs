@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  choose, connect, dragFromPalette, openApp, select, setField, setSpeed, shot, start, waitForLog, waitForText,
+  attached, choose, connect, dragFromPalette, openApp, select, setField, setSpeed, shot, start, waitForLog, waitForText,
 } from './helpers.mjs';
 
 let env;
@@ -189,6 +189,48 @@ describe('running', () => {
       await select(page, slow);
       await page.locator('.node-actions[data-for="c1"] .node-action.revive').click();
       await page.locator(`[data-node-id="${slow}"] .node-status`).waitFor({ state: 'detached' });
+      assert.deepEqual(errors, [], 'no console errors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('dead lettering: a rejected message goes to the dead-letter exchange; the log and the inspector show its x-death', async () => {
+    const { context, page, errors } = await openApp(env);
+    try {
+      const p = await dragFromPalette(page, 'producer', 90, 300);
+      const work = await dragFromPalette(page, 'queue', 330, 300);
+      const c = await dragFromPalette(page, 'consumer', 560, 300);
+      const dlx = await dragFromPalette(page, 'exchange-fanout', 330, 455);
+      const dead = await dragFromPalette(page, 'queue', 600, 455);
+      await select(page, work);
+      await setField(page, 'name', 'work');
+      await choose(page, 'dead_letter_exchange', dlx);
+      await attached(page.locator('.edge.dead-letter'));
+      await connect(page, p, 'default');
+      await setField(page, 'routing_key', 'work');
+      await choose(page, 'schedule', 'manual');
+      await connect(page, dlx, dead);
+      await connect(page, work, c);
+      await choose(page, 'outcome', 'reject');
+      await setField(page, 'processing_ms', '100');
+      await select(page, p);
+      await page.locator(`.node-actions[data-for="${p}"] .node-action.publish`).click();
+      await page.getByRole('button', { name: 'Play' }).click();
+      await waitForText(stat(page, dead, 'ready'), /^1$/);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      const dl = await waitForLog(page, /dead-lettered from queue work \(reason: rejected\) to exchange fanout1 as message #2/);
+      assert.ok(dl);
+      const republished = await waitForLog(page, /#2 "message 1" was re-published to exchange fanout1 by dead lettering/);
+      await republished.locator('summary').click();
+      assert.match(await republished.locator('.x-death').textContent(), /once rejected in queue work \(published to the default exchange with keys work\)/);
+      await page.locator(`[data-node-id="${dead}"] .msg-chip`).first().click();
+      const dialog = page.locator('.message-inspector');
+      assert.match(await dialog.locator('.x-death').textContent(), /once rejected in queue work/);
+      assert.match(await dialog.textContent(), /Dead-lettered from message #1/);
+      assert.match(await dialog.locator('.path').textContent(), /producer1 published #1.*rejected #1.*entered queue queue2/s);
+      await shot(page, 'dead-letter-inspector');
+      await page.keyboard.press('Escape');
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
       await context.close();

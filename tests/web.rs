@@ -89,6 +89,18 @@ fn change(root: &Element, selector: &str, value: &str) {
     .unwrap();
 }
 
+/// Chooses `value` in the select matched by `selector` in `root` and fires
+/// `change`.
+fn choose(root: &Element, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, selector).dyn_into().unwrap();
+    select.set_value(value);
+    js_sys::eval(&format!(
+        "document.querySelector({:?}).dispatchEvent(new Event('change', {{bubbles: true}}))",
+        format!("#{} {selector}", root.id())
+    ))
+    .unwrap();
+}
+
 fn has_class(el: &Element, class: &str) -> bool {
     el.class_name().split_whitespace().any(|c| c == class)
 }
@@ -130,7 +142,7 @@ async fn clicking_the_palette_places_named_nodes_and_selects_them() {
     click(&root, "[data-kind=exchange-topic]");
     settle().await;
     let names = texts(&root, ".node .node-name");
-    assert_eq!(names, ["(default)", "topic1", "queue1", "queue2"]);
+    assert_eq!(names, ["(default)", "topic1", "queue1", "queue2"], "in flow order");
     assert_eq!(text(&root, "[data-node-id=x1] .node-kind"), "topic exchange");
     assert!(has_class(&find(&root, "[data-node-id=x1]"), "selected"));
     assert_eq!(text(&root, ".inspector-title"), "Exchange");
@@ -221,4 +233,20 @@ async fn log_filters_hide_kinds() {
     settle().await;
     settle().await;
     assert!(texts(&root, ".log-entry .log-text").iter().any(|t| t.contains("declared queue queue1")));
+}
+
+#[wasm_bindgen_test]
+async fn bindings_can_be_added_from_the_keyboard_in_the_exchange_inspector() {
+    let root = render_app(None).await;
+    click(&root, "[data-kind=queue]");
+    settle().await;
+    click(&root, "[data-kind=exchange-topic]");
+    settle().await;
+    choose(&root, ".inspector [data-field=bind_to] select", "q1");
+    settle().await;
+    assert_eq!(text(&root, ".edge-label[data-edge='binding:0']"), "#");
+    assert_eq!(text(&root, ".inspector-title"), "Binding");
+    // The inline editor has the focus, ready for the key.
+    let active = gloo::utils::document().active_element().unwrap();
+    assert_eq!(active.get_attribute("aria-label").as_deref(), Some("Binding key"));
 }

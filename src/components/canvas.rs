@@ -304,7 +304,15 @@ pub fn canvas() -> Html {
 
     let s = editor.scenario.clone();
     let view = editor.view;
-    let nodes = s.node_ids().map(|(id, kind)| {
+    // In flow order (producers, exchanges, queues, consumers): the order Tab follows.
+    let mut ordered: Vec<(&str, crate::scenario::NodeKind)> = s.node_ids().collect();
+    ordered.sort_by_key(|(_, k)| match k {
+        crate::scenario::NodeKind::Producer => 0,
+        crate::scenario::NodeKind::Exchange => 1,
+        crate::scenario::NodeKind::Queue => 2,
+        crate::scenario::NodeKind::Consumer => 3,
+    });
+    let nodes = ordered.into_iter().map(|(id, kind)| {
         let selected = editor.selection.nodes.contains(id);
         html! { <NodeView key={id.to_string()} id={AttrValue::from(id.to_string())} {kind} {selected} /> }
     });

@@ -24,6 +24,7 @@ pub struct MessageInspectorProps {
 
 fn value_text(v: &FieldValue) -> String {
     match v {
+        FieldValue::Str(s) if s.is_empty() => "\"\" (empty)".to_string(),
         FieldValue::Str(s) => s.clone(),
         other => other.to_string(),
     }
@@ -128,30 +129,7 @@ pub fn message_inspector(props: &MessageInspectorProps) -> Html {
         .filter(|(k, _)| *k != "x-death")
         .map(|(k, v)| html! { <tr key={k.to_string()}><th scope="row">{ k.to_string() }</th><td>{ value_text(v) }</td><td class="muted">{ v.type_name() }</td></tr> })
         .collect();
-    let deaths: Vec<Html> = match headers.get("x-death") {
-        Some(FieldValue::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let text = match d {
-                    FieldValue::Table(t) => {
-                        let g = |k: &str| t.get(k).map(value_text).unwrap_or_default();
-                        format!(
-                            "{} time(s) in queue {}: {} (from exchange {}, keys {})",
-                            g("count"),
-                            g("queue"),
-                            g("reason"),
-                            if g("exchange").is_empty() { "(default)".into() } else { g("exchange") },
-                            g("routing-keys")
-                        )
-                    }
-                    other => value_text(other),
-                };
-                html! { <li key={i}>{ text }</li> }
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let deaths: Vec<Html> = crate::monitor::log::x_death_lines(&m).into_iter().enumerate().map(|(i, t)| html! { <li key={i}>{ t }</li> }).collect();
     let close = props.on_close.reform(|_: MouseEvent| ());
     let backdrop = {
         let on_close = props.on_close.clone();

@@ -26,6 +26,12 @@ fn exchange(name: &str) -> String {
 #[function_component(RouteDetail)]
 pub fn route_detail(props: &RouteDetailProps) -> Html {
     match &props.detail {
+        Detail::Deaths(lines) => html! {
+            <div class="route-detail deaths">
+                <p class="hop-summary">{ "Dead-letter history (x-death, most recent first):" }</p>
+                <ul class="x-death">{ for lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
+            </div>
+        },
         Detail::Error { code, text, explanation } => html! {
             <div class="error-detail">
                 <p><strong>{ format!("{} {}", code.code(), code.name()) }</strong>{ " " }{ text.clone() }</p>

@@ -6,7 +6,7 @@
 //! | Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y | undo / redo |
 //! | Ctrl+A | select every node |
 //! | arrows (Shift: further) | move the selected nodes |
-//! | Escape | close the message, clear the selection |
+//! | Escape | close the message dialog, or leave the field and clear the selection |
 //! | Space | play / pause |
 //! | `.` | step to the next event |
 //! | `+` `-` `0` | zoom in, out, reset |
@@ -82,9 +82,13 @@ pub fn use_shortcuts(
         let options = EventListenerOptions::enable_prevent_default();
         let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
             let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+            if e.key() == "Escape" && gloo::utils::document().query_selector(".message-inspector").ok().flatten().is_some() {
+                close_message.emit(());
+                return;
+            }
             if e.key() == "Escape" {
                 // Leaving a field commits it (change fires on blur), then the
-                // selection and any dialog close.
+                // selection closes.
                 if let Some(el) = gloo::utils::document().active_element().and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = el.blur();
                 }

@@ -6,7 +6,7 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::engine::{CopyId, Message, MessageId, Name, ReplyCode, RouteExplanation};
+use crate::engine::{CopyId, FieldValue, Message, MessageId, Name, ReplyCode, RouteExplanation};
 
 /// Most entries kept; older ones are dropped (the count of dropped entries
 /// is shown).
@@ -92,6 +92,9 @@ pub enum Detail {
         /// Alternate exchanges named but missing.
         missing_alternates: Vec<Name>,
     },
+    /// A dead-lettered message's history, from its `x-death` header
+    /// (most recent first), one sentence per entry.
+    Deaths(Vec<String>),
     /// An AMQP error.
     Error {
         /// The reply code.
@@ -101,6 +104,39 @@ pub enum Detail {
         /// What it means, in plain words.
         explanation: String,
     },
+}
+
+/// The `x-death` header of a message in words, most recent first: `2
+/// times rejected in queue tasks (published to exchange jobs with keys
+/// tasks)`.
+pub fn x_death_lines(m: &Message) -> Vec<String> {
+    let Some(FieldValue::Array(items)) = m.properties.headers.as_ref().and_then(|h| h.get("x-death")) else {
+        return Vec::new();
+    };
+    let text = |v: &FieldValue| match v {
+        FieldValue::Str(s) => s.clone(),
+        FieldValue::Array(items) => items.iter().map(|i| i.as_str().map(str::to_string).unwrap_or_else(|| i.to_string())).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    };
+    items
+        .iter()
+        .map(|d| match d {
+            FieldValue::Table(t) => {
+                let g = |k: &str| t.get(k).map(text).unwrap_or_default();
+                let count = t.get("count").and_then(|c| c.as_int()).unwrap_or(1);
+                let exchange = g("exchange");
+                format!(
+                    "{} {} in queue {} (published to {} with keys {})",
+                    if count == 1 { "once".to_string() } else { format!("{count} times") },
+                    g("reason"),
+                    g("queue"),
+                    if exchange.is_empty() { "the default exchange".to_string() } else { format!("exchange {exchange}") },
+                    g("routing-keys")
+                )
+            }
+            other => other.to_string(),
+        })
+        .collect()
 }
 
 /// One line of the log.

@@ -310,7 +310,9 @@ impl Monitor {
                         }
                     }
                 }
-                self.log(sim, at, LogKind::Publish, nodes, text, Some(message));
+                let deaths = log::x_death_lines(&message);
+                let detail = (publisher.is_none() && !deaths.is_empty()).then_some(Detail::Deaths(deaths));
+                self.log_full(sim, at, LogKind::Publish, nodes, text, Some(message), None, false, detail);
             }
             Event::Routed { message, route } => {
                 let Some(m) = self.msg(message) else { return };

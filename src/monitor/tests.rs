@@ -211,6 +211,11 @@ fn dead_letters_keep_their_history() {
     assert_eq!(new.parent, Some(1));
     let x_death = new.message.properties.headers.as_ref().and_then(|h| h.get("x-death").cloned());
     assert!(x_death.is_some(), "the new message carries x-death");
+    let republished = mon.log.entries().find(|e| e.kind == LogKind::Publish && e.message_id() == Some(2)).unwrap();
+    assert_eq!(
+        republished.detail,
+        Some(Detail::Deaths(vec!["once rejected in queue errors (published to exchange logs with keys db.error)".into()]))
+    );
     // The path of the dead letter includes the original's.
     let path: Vec<LogKind> = mon.path(2).iter().map(|e| e.kind).collect();
     assert_eq!(path.first(), Some(&LogKind::Publish));

@@ -44,11 +44,28 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
             </li>
         }
     });
+    // Binding from the keyboard: the same as dragging from the port.
+    let mut targets: Vec<(AttrValue, AttrValue)> = vec![("".into(), "choose a queue or exchange…".into())];
+    targets.extend(super::queue_options(&s, None).into_iter().map(|(v, l)| (v, AttrValue::from(format!("queue {l}")))));
+    targets.extend(
+        s.exchanges.iter().filter(|x| x.id != id).map(|x| (AttrValue::from(x.id.clone()), AttrValue::from(format!("exchange {}", x.name)))),
+    );
+    let bind_to = {
+        let editor = editor.clone();
+        let id = id.clone();
+        Callback::from(move |to: String| -> Result<(), String> {
+            if !to.is_empty() {
+                editor.dispatch(EditAction::Connect { from: id.clone(), to });
+            }
+            Ok(())
+        })
+    };
     let binding_list = html! {
         <section class="inspector-section">
             <h3>{ "Bindings" }</h3>
             <ul class="binding-list">{ for bindings }</ul>
-            <p class="field-hint">{ "Drag from this exchange's ● port to a queue or another exchange to add a binding." }</p>
+            <SelectField name="bind_to" label="Add a binding to" value="" options={targets} on_commit={bind_to}
+                hint="or drag from this exchange's ● port to a queue or another exchange" />
         </section>
     };
     if id == DEFAULT_EXCHANGE_ID {
