@@ -490,7 +490,7 @@ impl Harness {
                 if held != c.unacked {
                     return Err(format!("consumer {}: count {} but channel holds {held}", c.tag, c.unacked));
                 }
-                if ch.consumers.get(&c.tag) != Some(&q.name) {
+                if ch.consumers.get(&*c.tag) != Some(&q.name) {
                     return Err(format!("consumer {} not registered on its channel", c.tag));
                 }
             }
@@ -515,7 +515,7 @@ impl Harness {
                 }
             }
             for (tag, q) in &ch.consumers {
-                let found = self.b.queue(q).is_some_and(|q| q.consumers.iter().any(|c| c.channel == ch.id && &c.tag == tag));
+                let found = self.b.queue(q).is_some_and(|q| q.consumers.iter().any(|c| c.channel == ch.id && *c.tag == **tag));
                 if !found {
                     return Err(format!("channel {} lists consumer {tag} on {q} which does not have it", ch.id));
                 }

@@ -25,7 +25,7 @@ fn deliveries(events: &[SimEvent]) -> BTreeMap<String, Vec<(String, bool)>> {
     let mut out: BTreeMap<String, Vec<(String, bool)>> = BTreeMap::new();
     for e in events {
         if let Event::Delivered { consumer: Some(tag), message, redelivered, .. } = &e.event {
-            out.entry(tag.clone()).or_default().push((message.body.to_string(), *redelivered));
+            out.entry(tag.to_string()).or_default().push((message.body.to_string(), *redelivered));
         }
     }
     out
@@ -148,7 +148,7 @@ fn work_queues_redeliver_a_dead_workers_task_to_the_other() {
 fn fair_dispatch_round_robin_deals_evenly_prefetch_one_favours_the_fast() {
     let mut sim = Simulation::new(lesson("fair-dispatch").scenario);
     sim.advance(3_500);
-    let unacked = |sim: &Simulation, q: &str| sim.broker().queue(q).unwrap().consumers.iter().map(|c| (c.tag.clone(), c.unacked)).collect::<Vec<_>>();
+    let unacked = |sim: &Simulation, q: &str| sim.broker().queue(q).unwrap().consumers.iter().map(|c| (c.tag.to_string(), c.unacked)).collect::<Vec<_>>();
     assert_eq!(unacked(&sim, "round_robin"), [("rr fast".to_string(), 0), ("rr slow".to_string(), 5)]);
     let (sim, events) = play("fair-dispatch", 60_000);
     let got = deliveries(&events);
@@ -236,7 +236,7 @@ fn rpc_replies_reach_the_exclusive_reply_queue_with_the_correlation_id() {
     let replies: Vec<(String, Option<String>)> = events
         .iter()
         .filter_map(|e| match &e.event {
-            Event::Delivered { queue, consumer: Some(tag), message, .. } if **queue == *reply && tag == "client callback" => {
+            Event::Delivered { queue, consumer: Some(tag), message, .. } if **queue == *reply && &**tag == "client callback" => {
                 Some((message.body.to_string(), message.properties.correlation_id.clone()))
             }
             _ => None,
@@ -249,7 +249,7 @@ fn rpc_replies_reach_the_exclusive_reply_queue_with_the_correlation_id() {
     let requests: Vec<_> = events
         .iter()
         .filter_map(|e| match &e.event {
-            Event::Delivered { consumer: Some(tag), message, .. } if tag == "rpc server" => Some(message.properties.reply_to.clone()),
+            Event::Delivered { consumer: Some(tag), message, .. } if &**tag == "rpc server" => Some(message.properties.reply_to.clone()),
             _ => None,
         })
         .collect();

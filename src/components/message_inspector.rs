@@ -52,7 +52,7 @@ fn whereabouts(sim: &crate::simulation::Simulation, m: &Message) -> Vec<String> 
                     .node_for_channel(ch.id)
                     .and_then(|id| sim.scenario().consumer(id))
                     .map(|c| c.name.clone())
-                    .or_else(|| u.consumer.clone())
+                    .or_else(|| u.consumer.as_deref().map(str::to_string))
                     .unwrap_or_else(|| "a consumer".into());
                 out.push(format!("delivered from queue {} to {who}, not acked yet (delivery tag {tag})", u.queue));
             }
@@ -99,8 +99,8 @@ pub fn message_inspector(props: &MessageInspectorProps) -> Html {
         ("exchange".into(), if m.exchange.is_empty() { "(default exchange)".into() } else { m.exchange.to_string() }),
         ("routing key".into(), format!("\"{}\"", m.routing_key)),
     ];
-    if m.routing_keys.len() > 1 {
-        props_rows.push(("CC routing keys".into(), m.routing_keys[1..].join(", ")));
+    if !m.extra_routing_keys.is_empty() {
+        props_rows.push(("CC routing keys".into(), m.extra_routing_keys.join(", ")));
     }
     props_rows.push((
         "delivery_mode".into(),

@@ -388,7 +388,7 @@ impl Replay {
     fn collect_deliveries(&mut self) {
         for e in self.broker.take_events() {
             if let Event::Delivered { channel, consumer: Some(tag), message, redelivered, delivery_tag, .. } = e {
-                let Some((name, _)) = self.consumers.iter().find(|(_, c)| c.channel == channel && c.tag == tag) else {
+                let Some((name, _)) = self.consumers.iter().find(|(_, c)| c.channel == channel && *c.tag == *tag) else {
                     continue;
                 };
                 let name = name.clone();

@@ -170,13 +170,13 @@ impl Broker {
                 return Err(AmqpError::new(ReplyCode::PreconditionFailed, format!("invalid message: {{delivery_mode_unknown,{mode}}}")));
             }
         }
-        let mut routing_keys = vec![p.routing_key.clone()];
+        let mut extra_routing_keys = Vec::new();
         if let Some(h) = properties.headers.as_mut() {
             for key in ["CC", "BCC"] {
                 match h.get(key) {
                     None => {}
                     Some(FieldValue::Array(items)) => {
-                        routing_keys.extend(items.iter().filter_map(|v| v.as_str().map(str::to_string)))
+                        extra_routing_keys.extend(items.iter().filter_map(|v| v.as_str().map(str::to_string)))
                     }
                     Some(v) => {
                         return Err(AmqpError::new(
@@ -196,7 +196,7 @@ impl Broker {
             id,
             exchange: exchange.clone(),
             routing_key: p.routing_key,
-            routing_keys,
+            extra_routing_keys,
             properties,
             body: Rc::from(p.body),
         });
@@ -235,13 +235,25 @@ impl Broker {
     fn route_message(&mut self, exchange: &Name, message: &Rc<Message>) -> Route {
         if exchange.is_empty() {
             // Direct reply-to answers go straight to the requester's channel.
-            for rk in &message.routing_keys {
-                if rk.starts_with("amq.rabbitmq.reply-to.") {
-                    self.deliver_reply(rk, message);
-                }
+            let replies: Vec<String> =
+                message.routing_keys().filter(|rk| rk.starts_with("amq.rabbitmq.reply-to.")).map(str::to_string).collect();
+            for rk in replies {
+                self.deliver_reply(&rk, message);
             }
         }
-        self.route_keys(exchange, &message.routing_keys, message.properties.headers.as_ref())
+        self.route_message_keys(exchange, message)
+    }
+
+    /// Routes a message by all its routing keys (no allocation for the
+    /// common message without CC/BCC keys).
+    fn route_message_keys(&self, exchange: &Name, message: &Message) -> Route {
+        let headers = message.properties.headers.as_ref();
+        if message.extra_routing_keys.is_empty() {
+            self.route_keys(exchange, &[message.routing_key.as_str()], headers)
+        } else {
+            let keys: Vec<&str> = message.routing_keys().collect();
+            self.route_keys(exchange, &keys, headers)
+        }
     }
 
     /// RabbitMQ's `rabbit_exchange:route`: a walk over exchanges with a
@@ -356,7 +368,7 @@ impl Broker {
         };
         let tag = ch.next_tag();
         let channel = ch.id;
-        let consumer = ch.reply_consumer.clone();
+        let consumer = ch.reply_consumer.as_deref().map(Rc::from);
         let copy = self.new_copy_id();
         self.emit(Event::Delivered {
             queue: Rc::from(REPLY_TO_QUEUE),
@@ -496,7 +508,7 @@ impl Broker {
         ));
         self.emit(Event::DeadLettered { queue: dl.queue.clone(), copy: dl.copy, reason: dl.reason, exchange: dlx.clone(), message: id });
         self.emit(Event::Published { message: message.clone(), channel: None, mandatory: false });
-        let mut route = self.route_keys(&dlx, &message.routing_keys, message.properties.headers.as_ref());
+        let mut route = self.route_message_keys(&dlx, &message);
         let (cycles, targets): (Vec<Name>, Vec<Name>) =
             route.queues.drain(..).partition(|q| dead_letter::is_cycle(dl.reason, &message, q));
         route.queues = targets.clone();
@@ -652,7 +664,7 @@ impl Broker {
         let prefetch = ch.prefetch;
         let q = self.queues.get_mut(&qname).expect("exists");
         q.consumers.push(Consumer {
-            tag: tag.clone(),
+            tag: Rc::from(tag.as_str()),
             channel,
             no_ack: opts.no_ack,
             exclusive: opts.exclusive,
@@ -683,7 +695,7 @@ impl Broker {
             }
             let Some(queue) = ch.consumers.remove(consumer_tag) else { return Ok(()) };
             if let Some(q) = b.queues.get_mut(&queue) {
-                q.consumers.retain(|c| !(c.channel == channel && c.tag == consumer_tag));
+                q.consumers.retain(|c| !(c.channel == channel && &*c.tag == consumer_tag));
                 q.last_used = b.now;
                 q.elect_active_consumer();
             }
@@ -889,7 +901,7 @@ impl Broker {
         let mut ready: Vec<(u64, String, Name)> = Vec::new();
         for (tag, queue) in &ch.consumers {
             let Some(q) = self.queues.get(queue) else { continue };
-            if let Some(c) = q.consumers.iter().find(|c| c.channel == channel && &c.tag == tag) {
+            if let Some(c) = q.consumers.iter().find(|c| c.channel == channel && *c.tag == **tag) {
                 if c.blocked && can_take(c, Some(ch)) {
                     ready.push((c.turn, tag.clone(), queue.clone()));
                 }
@@ -899,7 +911,7 @@ impl Broker {
         for (_, tag, queue) in ready {
             let turn = self.new_turn();
             let q = self.queues.get_mut(&queue).expect("checked above");
-            let c = q.consumers.iter_mut().find(|c| c.channel == channel && c.tag == tag).expect("checked above");
+            let c = q.consumers.iter_mut().find(|c| c.channel == channel && *c.tag == *tag).expect("checked above");
             c.blocked = false;
             c.turn = turn;
             self.dirty.insert(queue);

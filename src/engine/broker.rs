@@ -285,7 +285,7 @@ impl Broker {
         for (tag, queue) in &ch.consumers {
             touched.insert(queue.clone());
             if let Some(q) = self.queues.get_mut(queue) {
-                q.consumers.retain(|c| !(c.channel == channel && &c.tag == tag));
+                q.consumers.retain(|c| !(c.channel == channel && *c.tag == **tag));
                 q.last_used = self.now;
                 q.elect_active_consumer();
             }

@@ -32,7 +32,7 @@ pub struct Unacked {
     /// get it back).
     pub(crate) incarnation: u64,
     /// The consumer it went to (`None`: basic.get).
-    pub consumer: Option<String>,
+    pub consumer: Option<Name>,
     /// The copy itself.
     pub message: QueuedMessage,
 }

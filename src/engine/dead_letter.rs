@@ -30,12 +30,12 @@ pub fn make_message(
     if let Some(FieldValue::Array(cc)) = headers.get("CC") {
         recorded_keys.extend(cc.iter().filter(|v| v.as_str().is_some()).cloned());
     }
-    let routing_keys = match dl_routing_key {
+    let (routing_key, extra_routing_keys) = match dl_routing_key {
         Some(rk) => {
             headers.remove("CC");
-            vec![rk.to_string()]
+            (rk.to_string(), Vec::new())
         }
-        None => original.routing_keys.clone(),
+        None => (original.routing_key.clone(), original.extra_routing_keys.clone()),
     };
     let mut info = FieldTable::new();
     info.insert("reason", FieldValue::from(reason.as_str()));
@@ -90,8 +90,8 @@ pub fn make_message(
     Message {
         id,
         exchange: dlx,
-        routing_key: routing_keys.first().cloned().unwrap_or_default(),
-        routing_keys,
+        routing_key,
+        extra_routing_keys,
         properties,
         body: original.body.clone(),
     }
@@ -131,7 +131,7 @@ mod tests {
             id: 1,
             exchange: Rc::from(""),
             routing_key: "work".into(),
-            routing_keys: vec!["work".into()],
+            extra_routing_keys: Vec::new(),
             properties: Properties { expiration: Some("500".into()), ..Default::default() },
             body: Rc::from("job"),
         }
@@ -162,7 +162,7 @@ mod tests {
         assert_eq!(d[0].get("original-expiration"), Some(&FieldValue::from("500")));
         assert_eq!(m.properties.expiration, None);
         assert_eq!(&*m.exchange, "dlx");
-        assert_eq!(m.routing_keys, vec!["work".to_string()]);
+        assert_eq!(m.routing_keys().collect::<Vec<_>>(), vec!["work"]);
     }
 
     #[test]
@@ -177,7 +177,7 @@ mod tests {
         assert_eq!(d[1].get("queue"), Some(&FieldValue::from("b")));
         let h = m3.properties.headers.as_ref().unwrap();
         assert_eq!(h.get("x-first-death-queue"), Some(&FieldValue::from("a")));
-        assert_eq!(m1.routing_keys, vec!["k".to_string()]);
+        assert_eq!(m1.routing_keys().collect::<Vec<_>>(), vec!["k"]);
     }
 
     #[test]

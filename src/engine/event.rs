@@ -145,7 +145,7 @@ pub enum Event {
         copy: CopyId,
         message: Rc<Message>,
         channel: ChannelId,
-        consumer: Option<String>,
+        consumer: Option<Name>,
         delivery_tag: u64,
         redelivered: bool,
         /// The copy is settled at once (no-ack consumer or auto-ack get).

@@ -58,8 +58,9 @@ pub struct Message {
     pub exchange: Name,
     /// The routing key it was published with.
     pub routing_key: String,
-    /// All routing keys: the routing key followed by the `CC` header's keys.
-    pub routing_keys: Vec<String>,
+    /// The extra routing keys from the `CC` and `BCC` headers (usually none,
+    /// so the common message allocates nothing for them).
+    pub extra_routing_keys: Vec<String>,
     /// Its properties.
     pub properties: Properties,
     /// The body (text in this playground; its length in bytes counts for
@@ -68,6 +69,11 @@ pub struct Message {
 }
 
 impl Message {
+    /// Every routing key: the routing key, then the `CC` and `BCC` keys.
+    pub fn routing_keys(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.routing_key.as_str()).chain(self.extra_routing_keys.iter().map(String::as_str))
+    }
+
     /// The body's size in bytes.
     pub fn size(&self) -> u64 {
         self.body.len() as u64

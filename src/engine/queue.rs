@@ -130,7 +130,7 @@ impl ReadyMessages {
 #[derive(Clone, Debug)]
 pub struct Consumer {
     /// Consumer tag, unique on its channel.
-    pub tag: String,
+    pub tag: Name,
     /// The channel it consumes on.
     pub channel: ChannelId,
     /// Auto-ack: deliveries need no ack and ignore prefetch.
@@ -183,7 +183,7 @@ pub struct Queue {
     pub consumers: Vec<Consumer>,
     /// Single active consumer: the (channel, tag) of the active one. It
     /// stays active until it goes, even if a higher-priority one joins.
-    pub(crate) active: Option<(ChannelId, String)>,
+    pub(crate) active: Option<(ChannelId, Name)>,
     /// Had at least one consumer (auto-delete only deletes such queues).
     pub(crate) had_consumer: bool,
     /// Virtual time of the last use (declare, get, consumer leaving), for
@@ -206,7 +206,7 @@ impl Queue {
     /// queue uses it.
     pub fn active_consumer(&self) -> Option<&Consumer> {
         let (ch, tag) = self.active.as_ref()?;
-        self.consumers.iter().find(|c| c.channel == *ch && &c.tag == tag)
+        self.consumers.iter().find(|c| c.channel == *ch && c.tag == *tag)
     }
 
     /// Single active consumer: after the active consumer left, the next one

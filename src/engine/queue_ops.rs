@@ -294,12 +294,12 @@ impl Broker {
         self.dirty.remove(queue);
         for c in q.consumers.drain(..) {
             if let Some(ch) = self.channels.get_mut(&c.channel) {
-                ch.consumers.remove(&c.tag);
+                ch.consumers.remove(&*c.tag);
             }
             self.events.push(Event::ConsumerCancelled {
                 queue: q.name.clone(),
                 channel: c.channel,
-                tag: c.tag,
+                tag: c.tag.to_string(),
                 by_broker: true,
             });
         }

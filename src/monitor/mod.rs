@@ -434,7 +434,7 @@ impl Monitor {
                 }
                 let who = match (&c, &consumer) {
                     (Some(c), _) => Self::node_name(sim, c),
-                    (None, Some(tag)) => tag.clone(),
+                    (None, Some(tag)) => tag.to_string(),
                     (None, None) => "basic.get".to_string(),
                 };
                 let mut text = format!("queue {queue} delivered {} to {who} (delivery tag {delivery_tag})", label(&message));

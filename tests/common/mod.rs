@@ -35,7 +35,7 @@ pub fn deliveries(events: &[Event]) -> Vec<Seen> {
             Event::Delivered { queue, message, channel, consumer, delivery_tag, redelivered, auto_ack, .. } => Some(Seen {
                 queue: queue.to_string(),
                 channel: *channel,
-                consumer: consumer.clone(),
+                consumer: consumer.as_deref().map(str::to_string),
                 tag: *delivery_tag,
                 body: message.body.to_string(),
                 redelivered: *redelivered,
