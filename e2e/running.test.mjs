@@ -119,6 +119,26 @@ describe('running', () => {
       await shot(page, 'message-inspector');
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
+      // From a moving dot: publish again and click the dot on its way.
+      await setSpeed(page, 0.1);
+      await page.locator('.inspector .node-action.publish').click();
+      const dotOf2 = () => (document.querySelector('.dots-layer').dataset.dots ?? '').split(' ').find((d) => d.startsWith('2:'));
+      await page.waitForFunction(dotOf2);
+      const clicked = await page.evaluate((find) => {
+        // Read the dot's position and press on it in the same task, so it has not moved on.
+        const dot = new Function(`return (${find})()`)();
+        const [x, y] = dot.slice(2).split(',').map(Number);
+        const r = document.querySelector('.canvas-area').getBoundingClientRect();
+        const at = { clientX: r.left + x, clientY: r.top + y, bubbles: true, pointerId: 7, isPrimary: true, pointerType: 'mouse', button: 0 };
+        const target = document.elementFromPoint(at.clientX, at.clientY);
+        target.dispatchEvent(new PointerEvent('pointerdown', at));
+        target.dispatchEvent(new PointerEvent('pointerup', at));
+        return target.tagName;
+      }, dotOf2.toString());
+      await dialog.waitFor();
+      assert.match(await dialog.locator('h2').textContent(), /Message #2/, `a click on the dot (on ${clicked}) opens its message`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
       // From the log.
       const line = await waitForLog(page, /producer1 published #1/);
       await line.locator('.log-inspect').click();

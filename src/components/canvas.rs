@@ -7,8 +7,9 @@
 //! - drag from a node's ● port to another node: connect them;
 //! - drag the empty canvas: pan; shift-drag: select with a box; two
 //!   fingers: pinch to zoom; the wheel zooms around the pointer;
-//! - click an edge or its label: select it; click a moving dot: inspect
-//!   its message; click the empty canvas: clear the selection.
+//! - click an edge or its label: select it; press on a moving dot (drawn
+//!   above everything): inspect its message; click the empty canvas: clear
+//!   the selection.
 
 use std::collections::BTreeMap;
 
@@ -76,6 +77,8 @@ pub fn canvas() -> Html {
 
     let onpointerdown = {
         let editor = editor.clone();
+        let stage = stage.clone();
+        let open_message = open_message.clone();
         let gesture = gesture.clone();
         let pointers = pointers.clone();
         let preview = preview.clone();
@@ -90,6 +93,20 @@ pub fn canvas() -> Html {
                 return;
             }
             let p = local(&e);
+            // A dot is drawn above everything: pressing on one inspects its message.
+            let hit = {
+                let rt = stage.runtime.borrow();
+                let view = editor.view;
+                rt.flights
+                    .hit(wall_now(), rt.sim.scenario(), view.to_world(p), 10.0 / view.zoom)
+                    .and_then(|id| rt.monitor.message(id))
+                    .map(|m| m.message.clone())
+            };
+            if let Some(m) = hit {
+                e.prevent_default();
+                open_message.emit(m);
+                return;
+            }
             pointers.borrow_mut().insert(e.pointer_id(), p);
             if let Some(el) = area.cast::<HtmlElement>() {
                 let _ = el.focus();
@@ -213,8 +230,6 @@ pub fn canvas() -> Html {
         let gesture = gesture.clone();
         let pointers = pointers.clone();
         let preview = preview.clone();
-        let stage = stage.clone();
-        let open_message = open_message.clone();
         let local = local.clone();
         move |e: PointerEvent, cancelled: bool| {
             let p = local(&e);
@@ -228,14 +243,7 @@ pub fn canvas() -> Html {
                 }
                 Gesture::Pan { moved, .. } => {
                     if !moved && !cancelled {
-                        let rt = stage.runtime.borrow();
-                        let hit = rt.flights.hit(wall_now(), rt.sim.scenario(), view.to_world(p), 12.0 / view.zoom);
-                        let message = hit.and_then(|id| rt.monitor.message(id)).map(|m| m.message.clone());
-                        drop(rt);
-                        match message {
-                            Some(m) => open_message.emit(m),
-                            None => editor.dispatch(EditAction::ClearSelection),
-                        }
+                        editor.dispatch(EditAction::ClearSelection);
                     }
                 }
                 Gesture::Move { moved, collapse_to, .. } => {

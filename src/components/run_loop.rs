@@ -58,7 +58,19 @@ pub fn use_run_loop(stage: &Stage, view: View) {
                 if let Some(canvas) = dots.cast::<HtmlCanvasElement>() {
                     let list = rt.flights.dots(ts, rt.sim.scenario());
                     if !list.is_empty() || had_dots.get() {
-                        draw_dots(&canvas, &list, *view_cell.borrow());
+                        let view = *view_cell.borrow();
+                        draw_dots(&canvas, &list, view);
+                        // Where the travelling dots are, as `message:x,y` in canvas
+                        // pixels, for tests and tools.
+                        let at: Vec<String> = list
+                            .iter()
+                            .filter(|d| matches!(d.kind, crate::monitor::flights::DotKind::Leg(_)))
+                            .map(|d| {
+                                let p = view.to_screen(d.at);
+                                format!("{}:{:.0},{:.0}", d.message, p.x, p.y)
+                            })
+                            .collect();
+                        let _ = canvas.set_attribute("data-dots", &at.join(" "));
                     }
                     had_dots.set(!list.is_empty());
                 }

@@ -246,7 +246,8 @@ pub enum EditAction {
     /// result must pass the document checks, or nothing changes and a
     /// notice says why.
     Apply(ScenarioEdit),
-    /// Load a whole scenario (undoable, selection cleared).
+    /// Load a whole scenario (a lesson, an import): undoable; the selection
+    /// and the view are reset and the app starts a fresh simulation.
     Load(Rc<Scenario>),
     /// Delete the selected nodes and edge.
     DeleteSelected,
@@ -308,6 +309,9 @@ pub struct Editor {
     /// The binding whose key is being edited right on the canvas (just
     /// after it was drawn).
     pub inline_binding: Option<usize>,
+    /// Increases with every [`EditAction::Load`]: the app starts a fresh
+    /// simulation (new broker, empty log) when it changes.
+    pub loads: u64,
     serial: u64,
 }
 
@@ -330,6 +334,7 @@ impl Editor {
             view: View { x: 24.0, y: 16.0, zoom: 1.0 },
             notice: None,
             inline_binding: None,
+            loads: 0,
             serial: 0,
         }
     }
@@ -504,6 +509,8 @@ impl Editor {
                 self.selection = Selection::default();
                 self.inline_binding = None;
                 self.notice = None;
+                self.view = Editor::default().view;
+                self.loads += 1;
             }
             EditAction::DeleteSelected => {
                 let sel = std::mem::take(&mut self.selection);
@@ -838,6 +845,21 @@ mod tests {
         assert_eq!(e.scenario.queues[0].name, "orders");
         e.apply(EditAction::Undo);
         assert!(!e.scenario.queues[0].durable);
+    }
+
+    #[test]
+    fn loading_resets_selection_and_view_and_counts() {
+        let mut e = Editor::default();
+        e.apply(EditAction::Add { item: item(NodeKind::Queue), at: at(0.0, 0.0) });
+        e.apply(EditAction::Pan { dx: 100.0, dy: 0.0 });
+        let mut lesson = Scenario::default();
+        lesson.title = "Hello".into();
+        e.apply(EditAction::Load(Rc::new(lesson)));
+        assert_eq!((e.loads, e.scenario.title.as_str()), (1, "Hello"));
+        assert!(e.selection.is_empty());
+        assert_eq!(e.view, Editor::default().view);
+        e.apply(EditAction::Undo);
+        assert_eq!(e.scenario.queues.len(), 1, "a load is undoable");
     }
 
     #[test]
