@@ -23,10 +23,29 @@ pub struct ErrorCalloutProps {
     pub error: NodeError,
 }
 
+/// True when RabbitMQ refused to declare an existing exchange or queue
+/// again with other attributes (406 inequivalent): deleting it and declaring
+/// it anew is the way out, and the callout offers it.
+pub fn offers_recreate(e: &NodeError) -> bool {
+    e.code == crate::engine::ReplyCode::PreconditionFailed
+        && (e.during == "queue.declare" || e.during == "exchange.declare")
+        && e.text.contains("inequivalent")
+}
+
 /// One engine refusal.
 #[function_component(ErrorCallout)]
 pub fn error_callout(props: &ErrorCalloutProps) -> Html {
     let e = &props.error;
+    let stage = use_stage();
+    let recreate = offers_recreate(e).then(|| {
+        let target = props.target.to_string();
+        let onclick = Callback::from(move |ev: MouseEvent| {
+            ev.stop_propagation();
+            stage.act(|sim| sim.recreate(&target));
+        });
+        let what = if e.during == "queue.declare" { "Delete the queue (its messages are lost) and declare it with the new settings" } else { "Delete the exchange (and its bindings) and declare it with the new settings" };
+        html! { <button type="button" class="callout-action" title={what} {onclick}>{ "Delete and declare again" }</button> }
+    });
     html! {
         <div class="error-callout" role="alert" data-error-for={props.target.clone()}
              style={format!("left: {:.1}px; top: {:.1}px", props.at.x, props.at.y)}>
@@ -36,6 +55,7 @@ pub fn error_callout(props: &ErrorCalloutProps) -> Html {
             </div>
             <p class="error-text">{ e.text.clone() }</p>
             <p class="error-explain">{ e.explanation.clone() }</p>
+            { for recreate }
         </div>
     }
 }

@@ -14,6 +14,16 @@ use super::{binding_key, Simulation};
 use crate::engine::{Destination, ExchangeDeclare, FieldTable, FieldValue, QueueDeclare};
 use crate::scenario::{ConsumerNode, Scenario};
 
+/// True when a declaration is gone, names another resource, or is
+/// server-named (an `amq.gen-` name cannot be declared again): such a node is
+/// deleted and declared anew rather than redeclared.
+fn renamed_or_gone(before: Option<&str>, after: Option<&str>) -> bool {
+    match (before, after) {
+        (Some(b), Some(a)) => a != b || a.is_empty(),
+        _ => true,
+    }
+}
+
 fn table(map: &serde_json::Map<String, Value>) -> FieldTable {
     FieldTable::from_json(&Value::Object(map.clone())).unwrap_or_default()
 }
@@ -113,12 +123,16 @@ impl Simulation {
             }
         }
 
-        // Exchanges: delete the removed and changed ones, declare the new
-        // and changed ones.
+        // Exchanges: delete the removed and renamed ones, declare the new and
+        // changed ones. An exchange whose attributes changed under the same
+        // name is declared again as it is, as a client would: RabbitMQ
+        // refuses an inequivalent redeclare (406) and the error stays on the
+        // node until it is recreated (`recreate`) or the change is undone.
         for x in &old.exchanges {
             let before = exchange_declare(&old, &x.id);
             let after = exchange_declare(&self.scenario, &x.id);
-            if before != after {
+            let renamed = renamed_or_gone(before.as_ref().map(|d| d.exchange.as_str()), after.as_ref().map(|d| d.exchange.as_str()));
+            if before != after && renamed {
                 let ch = self.admin_channel();
                 if self.broker.exchange(&x.name).is_some() {
                     let r = self.broker.exchange_delete(ch, &x.name, false);
@@ -135,15 +149,20 @@ impl Simulation {
             if exchange_declare(&old, &id) != after || old.exchange(&id).is_none() {
                 let ch = self.admin_channel();
                 let r = self.broker.exchange_declare(ch, after.expect("exists"));
+                if r.is_ok() {
+                    self.errors.remove(&id);
+                }
                 self.record(&id, "exchange.declare", r);
             }
         }
 
-        // Queues likewise.
+        // Queues likewise (a server-named queue cannot be declared again by
+        // its name: amq.* names are reserved, so it is recreated).
         for q in &old.queues {
             let before = queue_declare(&old, &q.id);
             let after = queue_declare(&self.scenario, &q.id);
-            if before != after {
+            let renamed = renamed_or_gone(before.as_ref().map(|d| d.queue.as_str()), after.as_ref().map(|d| d.queue.as_str()));
+            if before != after && renamed {
                 if let Some(name) = self.queue_names.remove(&q.id) {
                     if self.broker.queue(&name).is_some() {
                         let ch = self.admin_channel();
@@ -164,6 +183,7 @@ impl Simulation {
                 match self.broker.queue_declare(ch, after) {
                     Ok(ok) => {
                         self.queue_names.insert(id.clone(), ok.queue);
+                        self.errors.remove(&id);
                         self.record(&id, "queue.declare", Ok(()));
                     }
                     Err(e) => {
@@ -261,6 +281,48 @@ impl Simulation {
             let during = if matches!(dest, Destination::Queue(_)) { "queue.bind" } else { "exchange.bind" };
             self.record(&key, during, r);
         }
+    }
+
+    /// Deletes exchange or queue node `id` in the broker and declares it
+    /// again with the scenario's settings (what a user does after RabbitMQ
+    /// refused a redeclaration with other arguments: a queue loses its
+    /// messages). Its bindings and consumers come back.
+    pub fn recreate(&mut self, id: &str) {
+        if let Some(d) = exchange_declare(&self.scenario, id) {
+            let ch = self.admin_channel();
+            if self.broker.exchange(&d.exchange).is_some() {
+                let r = self.broker.exchange_delete(ch, &d.exchange, false);
+                self.record(id, "exchange.delete", r);
+            }
+            let ch = self.admin_channel();
+            let r = self.broker.exchange_declare(ch, d);
+            if r.is_ok() {
+                self.errors.remove(id);
+            }
+            self.record(id, "exchange.declare", r);
+        } else if let Some(d) = queue_declare(&self.scenario, id) {
+            let name = self.queue_names.remove(id).map(|n| n.to_string()).unwrap_or_else(|| d.queue.clone());
+            if self.broker.queue(&name).is_some() {
+                let ch = self.admin_channel();
+                let r = self.broker.queue_delete(ch, &name, false, false).map(|_| ());
+                self.record(id, "queue.delete", r);
+            }
+            let ch = self.admin_channel();
+            match self.broker.queue_declare(ch, d) {
+                Ok(ok) => {
+                    self.queue_names.insert(id.to_string(), ok.queue);
+                    self.errors.remove(id);
+                }
+                Err(e) => {
+                    self.record(id, "queue.declare", Err(e));
+                }
+            }
+        } else {
+            return;
+        }
+        self.sync_bindings();
+        self.ensure_consumers();
+        self.pump();
     }
 
     /// Every consumer that should be consuming and is not (new, changed, or

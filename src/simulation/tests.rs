@@ -196,12 +196,33 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
     sim.set_scenario(s.clone());
     let e = sim.node_error(&binding_key(DEFAULT_EXCHANGE_ID, "q", "k")).expect("refused");
     assert_eq!(e.code, ReplyCode::AccessRefused);
-    // Changing a queue's arguments redeclares it (a redeclare with other
-    // arguments would be a 406).
+    // Changing a queue's arguments redeclares it as a client would:
+    // RabbitMQ refuses (406) and the queue keeps its old arguments...
     s.queues[0].max_length = Some(5);
     sim.set_scenario(s.clone());
+    let e = sim.node_error("q").expect("refused");
+    assert_eq!((e.code, e.during.as_str()), (ReplyCode::PreconditionFailed, "queue.declare"));
+    assert!(e.text.contains("inequivalent arg 'x-max-length'"), "{}", e.text);
+    assert_eq!(sim.broker().queue("errors").unwrap().settings.max_length, None);
+    // ...until the user recreates it.
+    sim.recreate("q");
+    assert!(sim.node_error("q").is_none());
     assert_eq!(sim.broker().queue("errors").unwrap().settings.max_length, Some(5));
     assert_eq!(sim.broker().route("logs", "a.error", None).queues.len(), 1, "bindings are restored");
+    // Undoing a refused change clears the error (the redeclare now matches).
+    s.queues[0].durable = true;
+    sim.set_scenario(s.clone());
+    assert_eq!(sim.node_error("q").map(|e| e.code), Some(ReplyCode::PreconditionFailed));
+    s.queues[0].durable = false;
+    sim.set_scenario(s.clone());
+    assert!(sim.node_error("q").is_none());
+    // An exchange's type cannot change either.
+    s.exchanges[0].kind = ExchangeKind::Direct;
+    sim.set_scenario(s.clone());
+    assert!(sim.node_error("x").unwrap().text.contains("inequivalent arg 'type'"));
+    sim.recreate("x");
+    assert_eq!(sim.broker().exchange("logs").unwrap().kind, crate::engine::ExchangeType::Direct);
+    assert_eq!(sim.broker().route("logs", "#.error", None).queues.len(), 1, "its bindings came back");
     // Removing the queue deletes it.
     s.remove_node("q");
     sim.set_scenario(s);
