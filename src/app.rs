@@ -34,6 +34,14 @@ pub struct AppProps {
     /// The scenario to start with (an empty one when absent).
     #[prop_or_default]
     pub scenario: Option<Rc<Scenario>>,
+    /// How the page is shown: the full playground, or an embed (see
+    /// [`EmbedLayout`](crate::components::EmbedLayout)), and which origins
+    /// may call the API by `postMessage`.
+    #[prop_or_default]
+    pub mode: crate::api::page::PageMode,
+    /// A message an embed shows once at start (a link it could not open).
+    #[prop_or_default]
+    pub notice: Option<AttrValue>,
 }
 
 /// The whole page.
@@ -91,6 +99,29 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: ()| inspecting.set(None))
     };
     use_shortcuts(editor.dispatcher(), runtime.clone(), refresh.clone(), close_message.clone());
+
+    // Embeds: edits refused unless the author made the embed editable (and
+    // the scenario is not read-only); `window.warren` and postMessage.
+    {
+        let locked = props.mode.locked(&editor.scenario);
+        let editor = editor.clone();
+        use_effect_with(locked, move |locked| editor.dispatch(crate::editor::EditAction::SetReadOnly(*locked)));
+    }
+    crate::web::use_host_api(&editor, &stage, &props.mode);
+    if props.mode.embed {
+        return html! {
+            <ContextProvider<crate::components::EditorHandle> context={editor.clone()}>
+                <ContextProvider<Stage> context={stage}>
+                    <ContextProvider<OpenMessage> context={open_message}>
+                        <crate::components::EmbedLayout page_url={crate::web::page::page_url()} notice={props.notice.clone()} />
+                        if let Some(message) = (*inspecting).clone() {
+                            <MessageInspector {message} on_close={close_message} />
+                        }
+                    </ContextProvider<OpenMessage>>
+                </ContextProvider<Stage>>
+            </ContextProvider<crate::components::EditorHandle>>
+        };
+    }
 
     html! {
         <ContextProvider<crate::components::EditorHandle> context={editor.clone()}>

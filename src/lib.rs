@@ -7,7 +7,8 @@
 //!   pan/zoom, connection rules), pure and natively tested.
 //! - [`monitor`]: watching a run (event log with reasons, message dots,
 //!   the frame-driven runtime), pure and natively tested.
-//! - `app`, `components` (wasm32 only): the Yew app that draws it.
+//! - `app`, `components` (wasm32 only): the Yew app that draws it;
+//!   `web` (wasm32 only): `window.warren` and `postMessage` over [`api`].
 //!
 //! See `ARCHITECTURE.md` for the map of modules and how data flows.
 
@@ -27,3 +28,5 @@ pub mod simulation;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -4,7 +4,15 @@
 /// Renders the app into the page (Trunk loads this through `index.html`).
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    yew::Renderer::<warren::app::App>::new().render();
+    let mode = warren::web::page::mode();
+    let props = if mode.embed {
+        // An embed opens its link or lesson and never the autosaved workspace.
+        let (scenario, notice) = warren::web::page::embed_start();
+        warren::app::AppProps { scenario: scenario.map(std::rc::Rc::new), mode, notice: notice.map(Into::into) }
+    } else {
+        warren::app::AppProps { mode, ..Default::default() }
+    };
+    yew::Renderer::<warren::app::App>::with_props(props).render();
 }
 
 /// Natively there is nothing to run: print how to build and serve the page.

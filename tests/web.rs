@@ -40,7 +40,7 @@ async fn render_app(scenario: Option<Scenario>) -> Element {
     let root = document.create_element("div").unwrap();
     root.set_id(&format!("app-{}", NEXT.fetch_add(1, Ordering::Relaxed)));
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { scenario: scenario.map(Rc::new) }).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { scenario: scenario.map(Rc::new), ..Default::default() }).render();
     settle().await;
     root
 }
@@ -249,4 +249,28 @@ async fn bindings_can_be_added_from_the_keyboard_in_the_exchange_inspector() {
     // The inline editor has the focus, ready for the key.
     let active = gloo::utils::document().active_element().unwrap();
     assert_eq!(active.get_attribute("aria-label").as_deref(), Some("Binding key"));
+}
+
+#[wasm_bindgen_test]
+async fn embed_mode_is_read_only_and_the_api_shows_on_the_canvas() {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    root.set_id("app-embed");
+    document.body().unwrap().append_child(&root).unwrap();
+    let scenario = Scenario { queues: vec![QueueNode { id: "q".into(), name: "orders".into(), ..Default::default() }], ..Default::default() };
+    let mode = warren::api::page::PageMode { embed: true, ..Default::default() };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { scenario: Some(Rc::new(scenario)), mode, notice: None }).render();
+    settle().await;
+    assert_eq!(find(&root, ".app.embed").get_attribute("data-embed").as_deref(), Some("read-only"));
+    assert!(root.query_selector(".palette").unwrap().is_none(), "no palette");
+    assert!(root.query_selector(".inspector").unwrap().is_none(), "no inspector");
+    assert!(find(&root, "a.open-in-warren").get_attribute("href").unwrap().contains("#s="));
+    // The last app rendered answers window.warren.
+    let routed = js_sys::eval("JSON.stringify(window.warren.publish({routing_key: 'orders', body: 'w1'}).routed)").unwrap();
+    assert_eq!(routed.as_string().as_deref(), Some("[\"orders\"]"));
+    let bad = js_sys::eval("window.warren.publish({routing_key: 5}).error").unwrap();
+    assert!(bad.as_string().unwrap().contains("routing_key must be a string"));
+    settle().await;
+    yew::platform::time::sleep(Duration::from_millis(150)).await;
+    assert!(text(&root, "[data-node-id=\"q\"]").contains("1 ready"), "{}", text(&root, "[data-node-id=\"q\"]"));
 }

@@ -4,6 +4,20 @@
 //! Every function answers with a JSON object and never panics on bad input:
 //! a request it cannot use gets `{"ok": false, "error": "..."}` saying what
 //! is wrong and where, and changes nothing.
+//!
+//! - this module: the calls' arguments and answers (publish, snapshot,
+//!   load, definitions, code export, advance);
+//! - [`host`]: one entry point for every method (`call`), over a [`Host`]
+//!   that the page implements, and the `postMessage` envelope;
+//! - [`origins`]: the allow-list of host-page origins;
+//! - [`page`]: what the page's URL asks for (embed mode, editable, lesson,
+//!   share link, origins) and the "Open in Warren" link.
+
+pub mod host;
+pub mod origins;
+pub mod page;
+
+pub use host::{call, Host};
 
 use serde_json::{json, Map, Value};
 
@@ -13,6 +27,9 @@ use crate::simulation::Simulation;
 
 /// The largest message body the API accepts, in bytes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// The longest virtual time one `advance(ms)` call may move (an hour).
+pub const MAX_ADVANCE_MS: u64 = 3_600_000;
 
 /// `{"ok": false, "error": message}`.
 pub fn error(message: impl Into<String>) -> Value {
@@ -28,7 +45,7 @@ fn short_str(req: &Map<String, Value>, key: &str, what: &str) -> Result<Option<S
     }
 }
 
-fn kind(v: &Value) -> &'static str {
+pub(crate) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -218,6 +235,76 @@ pub fn load(input: &Value) -> Result<Scenario, String> {
 /// `scenario()`: the scenario in play, as JSON text.
 pub fn scenario_json(sim: &Simulation) -> String {
     serde_json::to_string_pretty(sim.scenario()).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// `advance(ms)`: reads the number of virtual milliseconds to move (a whole
+/// number from 0 to [`MAX_ADVANCE_MS`]).
+pub fn advance_ms(v: &Value) -> Result<u64, String> {
+    let Value::Number(n) = v else {
+        return Err(format!("advance expects a number of milliseconds, got {}", kind(v)));
+    };
+    match n.as_u64() {
+        Some(ms) if ms <= MAX_ADVANCE_MS => Ok(ms),
+        Some(ms) => Err(format!("advance: {ms} ms is more than the limit of {MAX_ADVANCE_MS} ms (an hour) per call")),
+        None => match n.as_f64() {
+            Some(f) if f < 0.0 => Err(format!("advance: {n} ms is negative; time only moves forward")),
+            _ => Err(format!("advance: {n} is not a whole number of milliseconds")),
+        },
+    }
+}
+
+/// A text argument given as a JSON string, or as an object or array that
+/// is written back as text (the API accepts `load({...})` and
+/// `load("{...}")` alike).
+fn document_text(v: &Value, what: &str, limit: usize) -> Result<String, String> {
+    let text = match v {
+        Value::String(s) => s.clone(),
+        Value::Object(_) | Value::Array(_) => serde_json::to_string(v).map_err(|e| format!("{what}: {e}"))?,
+        other => return Err(format!("{what} expects a JSON document (an object or its text), got {}", kind(other))),
+    };
+    if text.len() > limit {
+        return Err(format!("{what}: the document is {} bytes; the limit is {limit} bytes", text.len()));
+    }
+    Ok(text)
+}
+
+/// `importDefinitions(json)`: a RabbitMQ definitions file (text or object)
+/// as a scenario laid out for the canvas, with the warnings as
+/// `"path: message"` lines. The caller swaps it in only on success.
+pub fn import_definitions(input: &Value) -> Result<(Scenario, Vec<String>), String> {
+    let text = document_text(input, "importDefinitions", crate::definitions::MAX_DEFINITIONS_BYTES)?;
+    let import = crate::definitions::import(&text).map_err(|e| e.to_string())?;
+    Ok((import.scenario, import.warnings.iter().map(|w| w.to_string()).collect()))
+}
+
+/// `exportDefinitions()`: `{ok: true, json: "<definitions.json text>",
+/// warnings: [...]}` for the scenario.
+pub fn export_definitions(s: &Scenario) -> Value {
+    let export = crate::definitions::export(s);
+    json!({
+        "ok": true,
+        "json": export.json,
+        "warnings": export.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+    })
+}
+
+/// `exportCode(language)`: `{ok: true, language, filename, code}`, or an
+/// error for a language Warren cannot write (`null` means pika).
+pub fn export_code(s: &Scenario, language: &Value) -> Value {
+    let lang = match language {
+        Value::Null => crate::codegen::Language::Pika,
+        Value::String(name) => match crate::codegen::Language::parse(name) {
+            Some(l) => l,
+            None => return error(format!("exportCode: unknown language '{}' (Warren writes \"pika\": Python with pika 1.3)", name.chars().take(40).collect::<String>())),
+        },
+        other => return error(format!("exportCode expects a language name like \"pika\", got {}", kind(other))),
+    };
+    json!({
+        "ok": true,
+        "language": "pika",
+        "filename": format!("warren.{}", lang.extension()),
+        "code": crate::codegen::export(s, lang),
+    })
 }
 
 #[cfg(test)]

@@ -289,6 +289,32 @@ pub enum EditAction {
     /// Set the clock speed (0.1 to 10). Not an undo step: undo and redo
     /// keep the current speed.
     SetSpeed(f64),
+    /// Refuse (true) or accept again (false) every change to the scenario
+    /// made on the page: a read-only embed. Loads and the clock speed still
+    /// go through (the host page's `load`, the clock bar).
+    SetReadOnly(bool),
+}
+
+impl EditAction {
+    /// Whether the action changes the scenario as an edit (what a
+    /// read-only editor refuses): adding, connecting, moving, deleting,
+    /// inspector edits, undo and redo.
+    pub fn is_edit(&self) -> bool {
+        matches!(
+            self,
+            EditAction::Add { .. }
+                | EditAction::Connect { .. }
+                | EditAction::BeginGesture
+                | EditAction::MoveSelected { .. }
+                | EditAction::Nudge { .. }
+                | EditAction::Replace(_)
+                | EditAction::Apply(_)
+                | EditAction::DeleteSelected
+                | EditAction::DeleteNode(_)
+                | EditAction::Undo
+                | EditAction::Redo
+        )
+    }
 }
 
 /// The editor state.
@@ -304,6 +330,8 @@ pub struct Editor {
     pub selection: Selection,
     /// Pan and zoom.
     pub view: View,
+    /// Edits are refused ([`EditAction::SetReadOnly`]): a read-only embed.
+    pub read_only: bool,
     /// The notice shown, if any.
     pub notice: Option<Notice>,
     /// The binding whose key is being edited right on the canvas (just
@@ -332,6 +360,7 @@ impl Editor {
             coalesce: None,
             selection: Selection::default(),
             view: View { x: 24.0, y: 16.0, zoom: 1.0 },
+            read_only: false,
             notice: None,
             inline_binding: None,
             loads: 0,
@@ -388,6 +417,9 @@ impl Editor {
 
     /// Applies an action.
     pub fn apply(&mut self, action: EditAction) {
+        if self.read_only && action.is_edit() {
+            return;
+        }
         if !matches!(action, EditAction::Nudge { .. }) {
             self.coalesce = None;
         }
@@ -575,6 +607,13 @@ impl Editor {
             EditAction::SetSpeed(v) => {
                 if v.is_finite() {
                     Rc::make_mut(&mut self.scenario).speed = v.clamp(0.1, 10.0);
+                }
+            }
+            EditAction::SetReadOnly(on) => {
+                self.read_only = on;
+                if on {
+                    self.gesture = None;
+                    self.inline_binding = None;
                 }
             }
         }
@@ -860,6 +899,37 @@ mod tests {
         assert_eq!(e.view, Editor::default().view);
         e.apply(EditAction::Undo);
         assert_eq!(e.scenario.queues.len(), 1, "a load is undoable");
+    }
+
+    #[test]
+    fn read_only_refuses_edits_but_not_loads_selection_or_speed() {
+        let mut e = Editor::default();
+        e.apply(EditAction::Add { item: item(NodeKind::Queue), at: at(0.0, 0.0) });
+        e.apply(EditAction::SetReadOnly(true));
+        let before = e.scenario.clone();
+        let id = before.queues[0].id.clone();
+        for a in [
+            EditAction::Add { item: item(NodeKind::Queue), at: at(300.0, 0.0) },
+            EditAction::SelectNode(id.clone()),
+            EditAction::BeginGesture,
+            EditAction::MoveSelected { dx: 50.0, dy: 0.0 },
+            EditAction::EndGesture,
+            EditAction::Nudge { dx: 1.0, dy: 0.0 },
+            EditAction::DeleteSelected,
+            EditAction::DeleteNode(id.clone()),
+            EditAction::Undo,
+        ] {
+            e.apply(a);
+        }
+        assert_eq!(e.scenario, before, "nothing changed");
+        assert!(e.selection.nodes.contains(&id), "selecting still works");
+        e.apply(EditAction::SetSpeed(3.0));
+        assert_eq!(e.scenario.speed, 3.0);
+        e.apply(EditAction::Load(Rc::new(Scenario { title: "loaded".into(), ..Default::default() })));
+        assert_eq!(e.scenario.title, "loaded", "a load (the host page's) goes through");
+        e.apply(EditAction::SetReadOnly(false));
+        e.apply(EditAction::Undo);
+        assert_eq!(e.scenario.queues.len(), 1, "editable again");
     }
 
     #[test]

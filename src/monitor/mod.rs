@@ -275,17 +275,22 @@ impl Monitor {
                 let parent = self.pending_dead_letter.as_ref().filter(|_| channel.is_none()).map(|(_, old, _)| *old);
                 self.remember(MessageInfo { message: message.clone(), parent, publisher: publisher.clone(), entries: Vec::new() });
                 let mut nodes: Vec<String> = publisher.iter().chain(xnode.iter()).cloned().collect();
+                let key = if message.routing_key.is_empty() { "an empty routing key".to_string() } else { format!("routing key \"{}\"", message.routing_key) };
                 let text = match &publisher {
-                    Some(p) => {
-                        let key = if message.routing_key.is_empty() { "an empty routing key".to_string() } else { format!("routing key \"{}\"", message.routing_key) };
-                        format!(
-                            "{} published {} to {} with {key}{}",
-                            Self::node_name(sim, p),
-                            label(&message),
-                            exchange_label(&message.exchange),
-                            if mandatory { " (mandatory)" } else { "" }
-                        )
-                    }
+                    Some(p) => format!(
+                        "{} published {} to {} with {key}{}",
+                        Self::node_name(sim, p),
+                        label(&message),
+                        exchange_label(&message.exchange),
+                        if mandatory { " (mandatory)" } else { "" }
+                    ),
+                    // A channel that is no node's: the host page's API (`publish`).
+                    None if channel.is_some() => format!(
+                        "the page's API published {} to {} with {key}{}",
+                        label(&message),
+                        exchange_label(&message.exchange),
+                        if mandatory { " (mandatory)" } else { "" }
+                    ),
                     None => format!("{} was re-published to {} by dead lettering", label(&message), exchange_label(&message.exchange)),
                 };
                 match (&publisher, &xnode) {

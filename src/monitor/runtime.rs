@@ -30,6 +30,7 @@ pub struct Runtime {
     last_frame: Option<f64>,
     carry: f64,
     changed: bool,
+    preloaded: Option<Scenario>,
 }
 
 impl Runtime {
@@ -45,6 +46,7 @@ impl Runtime {
             last_frame: None,
             carry: 0.0,
             changed: true,
+            preloaded: None,
         };
         rt.drain(0.0);
         rt
@@ -77,15 +79,35 @@ impl Runtime {
     }
 
     /// Starts a fresh simulation of `scenario` (a loaded scenario, a reset).
+    /// After [`preload`](Self::preload) of the same scenario, the first
+    /// reset before the next frame keeps the preloaded run instead (the
+    /// app's own reset for that load, which comes a moment later).
     pub fn reset(&mut self, scenario: Scenario) {
+        if self.preloaded.take().is_some_and(|p| p == scenario) {
+            self.changed = true;
+            return;
+        }
         let playing = self.playing;
         *self = Runtime::new(scenario);
         self.playing = playing;
     }
 
+    /// Starts a fresh simulation of `scenario` right away, for a caller
+    /// that must see it at once (the host-page API's `load`, followed in
+    /// the same script by a `publish`); the editor's load of the same
+    /// scenario, which resets the runtime again after the next render,
+    /// then keeps this run and whatever was done to it in between.
+    pub fn preload(&mut self, scenario: Scenario) {
+        self.preloaded = None;
+        self.reset(scenario.clone());
+        self.preloaded = Some(scenario);
+    }
+
     /// One animation frame at wall time `now` (ms): moves virtual time if
     /// playing, and drops finished dots.
     pub fn frame(&mut self, now: f64) {
+        // The app's reset for a preloaded scenario comes before any frame.
+        self.preloaded = None;
         let last = self.last_frame.replace(now);
         if self.playing {
             if self.sim.halted().is_some() {
@@ -154,6 +176,26 @@ mod tests {
             }],
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_preloaded_run_survives_the_reset_for_the_same_load() {
+        let mut rt = Runtime::new(Scenario::default());
+        rt.preload(scenario());
+        rt.sim.advance(2500);
+        rt.reset(scenario());
+        assert_eq!(rt.sim.now(), 2500, "the app's reset for this load keeps the run");
+        rt.reset(scenario());
+        assert_eq!(rt.sim.now(), 0, "a later reset (the Reset button) starts again");
+        rt.preload(scenario());
+        rt.sim.advance(10);
+        rt.frame(0.0);
+        rt.reset(scenario());
+        assert_eq!(rt.sim.now(), 0, "after a frame, a reset is a reset");
+        rt.preload(scenario());
+        let other = Scenario { title: "other".into(), ..Default::default() };
+        rt.reset(other.clone());
+        assert_eq!(rt.sim.scenario(), &other, "a reset for another scenario happens");
     }
 
     #[test]

@@ -254,3 +254,19 @@ fn replays_are_the_same_whatever_the_frame_rate() {
     assert!(smooth.len() > 60, "{}", smooth.len());
     assert_eq!(smooth, jerky);
 }
+
+#[test]
+fn a_publish_through_the_api_is_said_to_come_from_the_api() {
+    let mut sim = Simulation::new(topic_scenario());
+    let mut mon = Monitor::new();
+    run(&mut sim, &mut mon);
+    let p = crate::api::publish_request(&serde_json::json!({"exchange": "logs", "routing_key": "db.error", "body": "by hand"})).unwrap();
+    sim.publish_raw(p).unwrap();
+    run(&mut sim, &mut mon);
+    let texts: Vec<&str> = mon.log.entries().map(|e| e.text.as_str()).collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with("the page's API published #1 \"by hand\" to exchange logs with routing key \"db.error\"")),
+        "{texts:#?}"
+    );
+    assert!(!texts.iter().any(|t| t.contains("dead lettering")), "{texts:#?}");
+}

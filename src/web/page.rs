@@ -1,0 +1,40 @@
+//! The address, read once at start: embed mode, editable, the allowed
+//! origins and, for an embed, its first scenario (see [`crate::api::page`]).
+
+use crate::api::page::{self, PageMode, PageOptions, Start};
+use crate::scenario::Scenario;
+
+/// `location.search` and `location.hash` (empty when unavailable).
+pub fn address() -> (String, String) {
+    let location = gloo::utils::window().location();
+    (location.search().unwrap_or_default(), location.hash().unwrap_or_default())
+}
+
+/// The page's own URL without query or fragment (`https://host/path`).
+pub fn page_url() -> String {
+    let location = gloo::utils::window().location();
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// The page mode the address asks for; what it had to leave out is
+/// reported on the console.
+pub fn mode() -> PageMode {
+    let (search, _) = address();
+    let options = PageOptions::from_query(&search);
+    for w in &options.warnings {
+        web_sys::console::warn_1(&format!("Warren: {w}").into());
+    }
+    options.mode
+}
+
+/// An embed's first scenario (a share link, else a lesson) and, when the
+/// address asked for one that cannot be opened, why. Embeds never read or
+/// write the autosaved workspace.
+pub fn embed_start() -> (Option<Scenario>, Option<String>) {
+    let (search, hash) = address();
+    match page::start(&PageOptions::from_query(&search), &hash) {
+        Start::Nothing => (None, None),
+        Start::Shared(s) | Start::Lesson(s) => (Some(s), None),
+        Start::Refused(why) => (None, Some(why)),
+    }
+}
