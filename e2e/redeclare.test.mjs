@@ -1,10 +1,10 @@
-// End-to-end: changing a declared queue's or exchange's arguments is a
-// redeclaration, which RabbitMQ refuses (406 PRECONDITION_FAILED); the
+// End-to-end: changing a queue that holds messages (or a bound exchange) is
+// a redeclaration, which RabbitMQ refuses (406 PRECONDITION_FAILED); the
 // refusal shows next to the node with a way out: delete and declare again.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, dragFromPalette, openApp, select, setField, shot, start, waitForText } from './helpers.mjs';
+import { choose, connect, dragFromPalette, openApp, select, setField, shot, start, waitForText } from './helpers.mjs';
 
 let env;
 
@@ -18,10 +18,23 @@ after(async () => {
 });
 
 describe('redeclaring with other arguments', () => {
-  test('a queue whose max-length changes is refused with 406 until it is declared again', async () => {
+  test('a queue holding messages refuses new arguments (406) until it is declared again; a bound exchange its new type', async () => {
     const { context, page, errors } = await openApp(env);
     try {
       const q = await dragFromPalette(page, 'queue', 560, 260);
+      // An empty, unused queue simply takes new settings.
+      await select(page, q);
+      await setField(page, 'message_ttl', '60000');
+      assert.equal(await page.locator(`.error-callout[data-error-for="${q}"]`).count(), 0);
+      // Put a message in it.
+      const p = await dragFromPalette(page, 'producer', 120, 260);
+      await connect(page, p, 'default');
+      await page.keyboard.press('Escape');
+      await select(page, p);
+      await setField(page, 'routing_key', 'queue1');
+      await page.locator('.inspector .node-action.publish').click();
+      await waitForText(page.locator(`[data-node-id="${q}"]`), /1\s*ready/);
+      // Now a change is a redeclaration RabbitMQ refuses.
       await select(page, q);
       await setField(page, 'max_length', '5');
       const callout = page.locator(`.error-callout[data-error-for="${q}"]`);
@@ -32,8 +45,10 @@ describe('redeclaring with other arguments', () => {
       await callout.locator('button.callout-action').click();
       await callout.waitFor({ state: 'detached' });
       assert.equal(await page.locator(`[data-node-id="${q}"].has-error`).count(), 0);
-      // An exchange's type cannot change by redeclaring either.
-      const x = await dragFromPalette(page, 'exchange-fanout', 220, 380);
+      // A bound exchange cannot change its type by redeclaring either.
+      const x = await dragFromPalette(page, 'exchange-fanout', 300, 430);
+      await connect(page, x, q);
+      await page.keyboard.press('Escape');
       await select(page, x);
       await choose(page, 'type', 'topic');
       const xcallout = page.locator(`.error-callout[data-error-for="${x}"]`);

@@ -345,7 +345,7 @@ fn tricky_scenario() -> Scenario {
                 message_id: Some(t.to_string()),
                 mandatory: true,
             },
-            schedule: [Schedule::Manual, Schedule::Once { at_ms: 5 }, Schedule::Every { every_ms: 10, start_ms: 0, count: None }, Schedule::Burst { count: 3, at_ms: 0 }][i % 4].clone(),
+            schedule: [Schedule::Manual, Schedule::Once { at_ms: 5 }, Schedule::Every { every_ms: 10, start_ms: 0, count: None, batch: 3 }, Schedule::Burst { count: 3, at_ms: 0 }][i % 4].clone(),
             x: 0.0,
             y: 0.0,
         });

@@ -298,19 +298,26 @@ impl<'a> Writer<'a> {
                 self.line(&format!("    for n in range(1, {}):", u64::from(*count) + 1));
                 self.line("        publish(n)");
             }
-            Schedule::Every { every_ms, start_ms, count } => {
+            Schedule::Every { every_ms, start_ms, count, batch } => {
                 self.line(&format!("    connection.sleep({})", seconds(*start_ms)));
                 match count {
                     Some(c) => {
                         self.line(&format!("    for n in range(1, {}):", u64::from(*c) + 1));
                         self.line("        publish(n)");
-                        self.line(&format!("        connection.sleep({})", seconds(*every_ms)));
+                        if *batch > 1 {
+                            // `batch` messages per tick: sleep after every batch.
+                            self.line(&format!("        if n % {batch} == 0:"));
+                            self.line(&format!("            connection.sleep({})", seconds(*every_ms)));
+                        } else {
+                            self.line(&format!("        connection.sleep({})", seconds(*every_ms)));
+                        }
                     }
                     None => {
                         self.line("    n = 0");
                         self.line("    while True:");
-                        self.line("        n += 1");
-                        self.line("        publish(n)");
+                        self.line(&format!("        for _ in range({batch}):"));
+                        self.line("            n += 1");
+                        self.line("            publish(n)");
                         self.line(&format!("        connection.sleep({})", seconds(*every_ms)));
                     }
                 }
@@ -492,7 +499,7 @@ fn schedule_text(s: &Schedule) -> String {
         Schedule::Burst { count, at_ms } => {
             let _ = write!(out, "publishes {count} messages at once after {} s", seconds(*at_ms));
         }
-        Schedule::Every { every_ms, start_ms, count } => {
+        Schedule::Every { every_ms, start_ms, count, .. } => {
             let times = count.map(|c| format!("{c} messages")).unwrap_or_else(|| "messages".to_string());
             let _ = write!(out, "publishes {times}, one every {} s from {} s", seconds(*every_ms), seconds(*start_ms));
         }

@@ -56,8 +56,10 @@ pub fn schedule_text(s: &Schedule) -> String {
     match s {
         Schedule::Manual => "on demand".into(),
         Schedule::Once { at_ms } => format!("once at {}", format_ms(*at_ms)),
-        Schedule::Every { every_ms, count: None, .. } => format!("every {}", format_ms(*every_ms)),
-        Schedule::Every { every_ms, count: Some(n), .. } => format!("every {}, {n} in all", format_ms(*every_ms)),
+        Schedule::Every { every_ms, count: None, batch: 1, .. } => format!("every {}", format_ms(*every_ms)),
+        Schedule::Every { every_ms, count: Some(n), batch: 1, .. } => format!("every {}, {n} in all", format_ms(*every_ms)),
+        Schedule::Every { every_ms, count: None, batch, .. } => format!("{batch} every {}", format_ms(*every_ms)),
+        Schedule::Every { every_ms, count: Some(n), batch, .. } => format!("{batch} every {}, {n} in all", format_ms(*every_ms)),
         Schedule::Burst { count, at_ms } => format!("{count} at once at {}", format_ms(*at_ms)),
     }
 }

@@ -703,7 +703,7 @@ pub fn add_node(s: &mut Scenario, item: PaletteItem, at: Position) -> String {
             name,
             exchange: None,
             message: crate::scenario::MessageTemplate { body: "message {n}".into(), ..Default::default() },
-            schedule: crate::scenario::Schedule::Every { every_ms: 1000, start_ms: 0, count: None },
+            schedule: crate::scenario::Schedule::Every { every_ms: 1000, start_ms: 0, count: None, batch: 1 },
             x,
             y,
         }),

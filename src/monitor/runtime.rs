@@ -170,7 +170,7 @@ mod tests {
                 name: "p".into(),
                 exchange: Some(DEFAULT_EXCHANGE_ID.into()),
                 message: MessageTemplate { routing_key: "tasks".into(), body: "t{n}".into(), ..Default::default() },
-                schedule: Schedule::Every { every_ms: 1000, start_ms: 0, count: None },
+                schedule: Schedule::Every { every_ms: 1000, start_ms: 0, count: None, batch: 1 },
                 x: 0.0,
                 y: 0.0,
             }],

@@ -73,6 +73,14 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
 impl Default for Scenario {
     fn default() -> Self {
         Scenario {
@@ -291,6 +299,10 @@ pub enum Schedule {
         /// How many in all.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         count: Option<u32>,
+        /// Messages published at each tick (1 unless set): 100 every 10 ms
+        /// is 10,000 messages a second.
+        #[serde(default = "one", skip_serializing_if = "is_one")]
+        batch: u32,
     },
     /// `count` messages at once, at `at_ms`.
     Burst {

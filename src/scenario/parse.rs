@@ -246,7 +246,10 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
             }
         }
         match &p.schedule {
-            Schedule::Every { every_ms, count, .. } => {
+            Schedule::Every { every_ms, count, batch, .. } => {
+                if !(1..=10_000).contains(batch) {
+                    return Err(ScenarioError::at(format!("producers[{i}].schedule.batch"), "a tick publishes 1 to 10,000 messages"));
+                }
                 if *every_ms < 10 {
                     return Err(ScenarioError::at(format!("producers[{i}].schedule.every_ms"), "publish at most every 10 ms"));
                 }

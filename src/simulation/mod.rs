@@ -352,8 +352,12 @@ impl Simulation {
             self.producers.iter().filter(|(_, p)| p.next_at.is_some_and(|t| t <= now)).map(|(id, _)| id.clone()).collect();
         for id in due {
             let Some(node) = self.scenario.producer(&id).cloned() else { continue };
-            let burst = matches!(node.schedule, Schedule::Burst { .. });
-            let n = if burst { self.producers[&id].remaining.unwrap_or(1) } else { 1 };
+            let remaining = self.producers[&id].remaining;
+            let n = match node.schedule {
+                Schedule::Burst { .. } => remaining.unwrap_or(1),
+                Schedule::Every { batch, .. } => remaining.map_or(batch, |r| r.min(batch)).max(1),
+                _ => 1,
+            };
             for _ in 0..n {
                 let _ = self.publish_now(&id);
             }

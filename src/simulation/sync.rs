@@ -124,15 +124,16 @@ impl Simulation {
         }
 
         // Exchanges: delete the removed and renamed ones, declare the new and
-        // changed ones. An exchange whose attributes changed under the same
-        // name is declared again as it is, as a client would: RabbitMQ
-        // refuses an inequivalent redeclare (406) and the error stays on the
-        // node until it is recreated (`recreate`) or the change is undone.
+        // changed ones. A changed exchange that is in use (bound) is declared
+        // again as it is, as a client would: RabbitMQ refuses an
+        // inequivalent redeclare (406) and the error stays on the node until
+        // it is recreated (`recreate`) or the change is undone. An unused one
+        // is simply deleted and declared anew (nothing is lost).
         for x in &old.exchanges {
             let before = exchange_declare(&old, &x.id);
             let after = exchange_declare(&self.scenario, &x.id);
             let renamed = renamed_or_gone(before.as_ref().map(|d| d.exchange.as_str()), after.as_ref().map(|d| d.exchange.as_str()));
-            if before != after && renamed {
+            if before != after && (renamed || !self.exchange_in_use(&x.name)) {
                 let ch = self.admin_channel();
                 if self.broker.exchange(&x.name).is_some() {
                     let r = self.broker.exchange_delete(ch, &x.name, false);
@@ -156,13 +157,15 @@ impl Simulation {
             }
         }
 
-        // Queues likewise (a server-named queue cannot be declared again by
-        // its name: amq.* names are reserved, so it is recreated).
+        // Queues likewise: a changed queue holding messages or consumed gets
+        // the 406; an empty, unused one is declared anew (so is a
+        // server-named queue: amq.* names cannot be declared by name).
         for q in &old.queues {
             let before = queue_declare(&old, &q.id);
             let after = queue_declare(&self.scenario, &q.id);
             let renamed = renamed_or_gone(before.as_ref().map(|d| d.queue.as_str()), after.as_ref().map(|d| d.queue.as_str()));
-            if before != after && renamed {
+            let in_use = self.queue_names.get(&q.id).is_some_and(|n| self.queue_in_use(n));
+            if before != after && (renamed || !in_use) {
                 if let Some(name) = self.queue_names.remove(&q.id) {
                     if self.broker.queue(&name).is_some() {
                         let ch = self.admin_channel();
@@ -281,6 +284,21 @@ impl Simulation {
             let during = if matches!(dest, Destination::Queue(_)) { "queue.bind" } else { "exchange.bind" };
             self.record(&key, during, r);
         }
+    }
+
+    /// A queue holding messages or consumed: changing it is a redeclaration
+    /// RabbitMQ refuses (406) rather than a silent delete that would lose
+    /// them.
+    fn queue_in_use(&self, name: &str) -> bool {
+        self.broker.queue(name).is_some_and(|q| !q.ready.is_empty() || q.unacked > 0 || !q.consumers.is_empty())
+    }
+
+    /// An exchange with bindings (either side): changing it is a
+    /// redeclaration RabbitMQ refuses (406); an unbound one is simply
+    /// declared anew.
+    fn exchange_in_use(&self, name: &str) -> bool {
+        self.broker.exchange(name).is_some()
+            && self.broker.bindings().any(|b| &*b.source == name || matches!(&b.destination, Destination::Exchange(x) if &**x == name))
     }
 
     /// Deletes exchange or queue node `id` in the broker and declares it

@@ -84,7 +84,7 @@ fn work_queue_fair_dispatch_and_kill_redelivers() {
 #[test]
 fn every_schedule_publishes_on_time_and_stops_at_count() {
     let mut s = Scenario { queues: vec![queue("q", "q")], ..Default::default() };
-    s.producers.push(producer("p", DEFAULT_EXCHANGE_ID, "q", Schedule::Every { every_ms: 100, start_ms: 50, count: Some(3) }));
+    s.producers.push(producer("p", DEFAULT_EXCHANGE_ID, "q", Schedule::Every { every_ms: 100, start_ms: 50, count: Some(3), batch: 1 }));
     let mut sim = Simulation::new(s);
     sim.advance(49);
     assert_eq!(sim.broker().queue("q").unwrap().ready.len(), 0);
@@ -196,8 +196,16 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
     sim.set_scenario(s.clone());
     let e = sim.node_error(&binding_key(DEFAULT_EXCHANGE_ID, "q", "k")).expect("refused");
     assert_eq!(e.code, ReplyCode::AccessRefused);
-    // Changing a queue's arguments redeclares it as a client would:
-    // RabbitMQ refuses (406) and the queue keeps its old arguments...
+    // Changing an empty, unused queue simply declares it anew.
+    s.queues[0].message_ttl = Some(60_000);
+    sim.set_scenario(s.clone());
+    assert!(sim.node_error("q").is_none());
+    assert_eq!(sim.broker().queue("errors").unwrap().settings.message_ttl, Some(60_000));
+    // A queue holding messages is redeclared as a client would: RabbitMQ
+    // refuses (406) and the queue keeps its old arguments and messages...
+    s.producers.push(producer("p", "x", "a.error", Schedule::Manual));
+    sim.set_scenario(s.clone());
+    sim.publish_now("p").unwrap();
     s.queues[0].max_length = Some(5);
     sim.set_scenario(s.clone());
     let e = sim.node_error("q").expect("refused");
@@ -210,6 +218,7 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
     assert_eq!(sim.broker().queue("errors").unwrap().settings.max_length, Some(5));
     assert_eq!(sim.broker().route("logs", "a.error", None).queues.len(), 1, "bindings are restored");
     // Undoing a refused change clears the error (the redeclare now matches).
+    sim.publish_now("p").unwrap();
     s.queues[0].durable = true;
     sim.set_scenario(s.clone());
     assert_eq!(sim.node_error("q").map(|e| e.code), Some(ReplyCode::PreconditionFailed));
@@ -232,7 +241,7 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
 #[test]
 fn runaway_producer_pauses_the_simulation() {
     let mut s = Scenario { queues: vec![queue("q", "sink")], ..Default::default() };
-    s.producers.push(producer("p", DEFAULT_EXCHANGE_ID, "sink", Schedule::Every { every_ms: 10, start_ms: 0, count: None }));
+    s.producers.push(producer("p", DEFAULT_EXCHANGE_ID, "sink", Schedule::Every { every_ms: 10, start_ms: 0, count: None, batch: 1 }));
     let mut sim = Simulation::new(s);
     sim.set_limits(Limits { max_ready_messages: 1_000, ..Limits::default() });
     sim.advance(60_000);

@@ -50,7 +50,7 @@ pub fn producer_form(props: &ProducerFormProps) -> Html {
             <NumberField name="at_ms" label="At" value={Some(at_ms as i64)} min={0} max={DAY_MS * 365} unit="ms"
                 on_commit={node_cb(&editor, &id, find_producer, |p: &mut crate::scenario::ProducerNode, v: Option<i64>| { p.schedule = Schedule::Once { at_ms: v.unwrap_or(0) as u64 }; Ok(()) })} />
         },
-        Schedule::Every { every_ms, start_ms, count } => html! {
+        Schedule::Every { every_ms, start_ms, count, batch } => html! {
             <>
                 <NumberField name="every_ms" label="Every" value={Some(every_ms as i64)} min={10} max={DAY_MS} unit="ms"
                     on_commit={node_cb(&editor, &id, find_producer, |p: &mut crate::scenario::ProducerNode, v: Option<i64>| {
@@ -66,6 +66,12 @@ pub fn producer_form(props: &ProducerFormProps) -> Html {
                     hint="empty: forever"
                     on_commit={node_cb(&editor, &id, find_producer, |p: &mut crate::scenario::ProducerNode, v: Option<i64>| {
                         if let Schedule::Every { count, .. } = &mut p.schedule { *count = v.map(|v| v as u32); }
+                        Ok(())
+                    })} />
+                <NumberField name="batch" label="Per tick" value={Some(batch as i64)} min={1} max={10_000} unit="messages"
+                    hint="messages published at each tick (100 every 10 ms is 10,000 a second)"
+                    on_commit={node_cb(&editor, &id, find_producer, |p: &mut crate::scenario::ProducerNode, v: Option<i64>| {
+                        if let Schedule::Every { batch, .. } = &mut p.schedule { *batch = v.unwrap_or(1).clamp(1, 10_000) as u32; }
                         Ok(())
                     })} />
             </>
@@ -128,7 +134,7 @@ pub fn producer_form(props: &ProducerFormProps) -> Html {
                 on_commit={node_cb(&editor, &id, find_producer, |p, v: String| {
                     p.schedule = match v.as_str() {
                         "once" => Schedule::Once { at_ms: 0 },
-                        "every" => Schedule::Every { every_ms: 1000, start_ms: 0, count: None },
+                        "every" => Schedule::Every { every_ms: 1000, start_ms: 0, count: None, batch: 1 },
                         "burst" => Schedule::Burst { count: 10, at_ms: 0 },
                         _ => Schedule::Manual,
                     };
