@@ -86,7 +86,10 @@ pub struct Simulation {
     pub(crate) producers: BTreeMap<String, ProducerState>,
     pub(crate) consumers: BTreeMap<String, ConsumerState>,
     /// Queue node id → the engine's name (server-named queues included).
-    pub(crate) queue_names: BTreeMap<String, Name>,
+    queue_names: BTreeMap<String, Name>,
+    /// The reverse of `queue_names` (engine name → node id): events name
+    /// queues, and views look up their nodes for every one of them.
+    queue_nodes: BTreeMap<Name, String>,
     pub(crate) errors: BTreeMap<String, NodeError>,
     pub(crate) events: Vec<SimEvent>,
     pub(crate) limits: Limits,
@@ -106,6 +109,7 @@ impl Simulation {
             producers: BTreeMap::new(),
             consumers: BTreeMap::new(),
             queue_names: BTreeMap::new(),
+            queue_nodes: BTreeMap::new(),
             errors: BTreeMap::new(),
             events: Vec::new(),
             limits: Limits::default(),
@@ -167,9 +171,24 @@ impl Simulation {
         self.queue_names.get(id)
     }
 
+    /// Records the engine's name of queue node `id`.
+    pub(crate) fn set_queue_name(&mut self, id: &str, name: Name) {
+        if let Some(old) = self.queue_names.insert(id.to_string(), name.clone()) {
+            self.queue_nodes.remove(&old);
+        }
+        self.queue_nodes.insert(name, id.to_string());
+    }
+
+    /// Forgets the engine's name of queue node `id`, returning it.
+    pub(crate) fn forget_queue_name(&mut self, id: &str) -> Option<Name> {
+        let name = self.queue_names.remove(id)?;
+        self.queue_nodes.remove(&name);
+        Some(name)
+    }
+
     /// The queue node of an engine queue name.
     pub fn node_for_queue(&self, name: &str) -> Option<&str> {
-        self.queue_names.iter().find(|(_, n)| &***n == name).map(|(id, _)| id.as_str())
+        self.queue_nodes.get(name).map(String::as_str)
     }
 
     /// The exchange node of an engine exchange name.
@@ -626,7 +645,11 @@ impl Simulation {
     pub fn redeclare_all(&mut self) {
         let scenario = self.scenario.clone();
         self.scenario = Scenario::default();
-        self.queue_names.retain(|_, n| self.broker.queue(n).is_some());
+        let gone: Vec<String> =
+            self.queue_names.iter().filter(|(_, n)| self.broker.queue(n).is_none()).map(|(id, _)| id.clone()).collect();
+        for id in gone {
+            self.forget_queue_name(&id);
+        }
         self.set_scenario(scenario);
     }
 }

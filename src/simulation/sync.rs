@@ -166,7 +166,7 @@ impl Simulation {
             let renamed = renamed_or_gone(before.as_ref().map(|d| d.queue.as_str()), after.as_ref().map(|d| d.queue.as_str()));
             let in_use = self.queue_names.get(&q.id).is_some_and(|n| self.queue_in_use(n));
             if before != after && (renamed || !in_use) {
-                if let Some(name) = self.queue_names.remove(&q.id) {
+                if let Some(name) = self.forget_queue_name(&q.id) {
                     if self.broker.queue(&name).is_some() {
                         let ch = self.admin_channel();
                         let r = self.broker.queue_delete(ch, &name, false, false).map(|_| ());
@@ -185,7 +185,7 @@ impl Simulation {
                 let ch = self.admin_channel();
                 match self.broker.queue_declare(ch, after) {
                     Ok(ok) => {
-                        self.queue_names.insert(id.clone(), ok.queue);
+                        self.set_queue_name(&id, ok.queue);
                         self.errors.remove(&id);
                         self.record(&id, "queue.declare", Ok(()));
                     }
@@ -319,7 +319,7 @@ impl Simulation {
             }
             self.record(id, "exchange.declare", r);
         } else if let Some(d) = queue_declare(&self.scenario, id) {
-            let name = self.queue_names.remove(id).map(|n| n.to_string()).unwrap_or_else(|| d.queue.clone());
+            let name = self.forget_queue_name(id).map(|n| n.to_string()).unwrap_or_else(|| d.queue.clone());
             if self.broker.queue(&name).is_some() {
                 let ch = self.admin_channel();
                 let r = self.broker.queue_delete(ch, &name, false, false).map(|_| ());
@@ -328,7 +328,7 @@ impl Simulation {
             let ch = self.admin_channel();
             match self.broker.queue_declare(ch, d) {
                 Ok(ok) => {
-                    self.queue_names.insert(id.to_string(), ok.queue);
+                    self.set_queue_name(id, ok.queue);
                     self.errors.remove(id);
                 }
                 Err(e) => {
