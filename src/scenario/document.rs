@@ -59,6 +59,43 @@ pub struct Scenario {
     /// Where the default exchange sits on the canvas.
     #[serde(default = "default_exchange_position")]
     pub default_exchange: Position,
+    /// Runaway limits (absent: the defaults).
+    #[serde(default, skip_serializing_if = "RunLimits::is_default")]
+    pub limits: RunLimits,
+}
+
+/// Limits that pause a runaway scenario with a notice instead of freezing
+/// the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunLimits {
+    /// Most ready messages across all queues (1 to 1,000,000).
+    #[serde(default = "default_max_ready")]
+    pub max_ready_messages: u64,
+    /// Most broker events in one tick of the clock (1,000 to 5,000,000).
+    #[serde(default = "default_max_events")]
+    pub max_events_per_tick: u64,
+}
+
+fn default_max_ready() -> u64 {
+    50_000
+}
+
+fn default_max_events() -> u64 {
+    200_000
+}
+
+impl Default for RunLimits {
+    fn default() -> Self {
+        RunLimits { max_ready_messages: default_max_ready(), max_events_per_tick: default_max_events() }
+    }
+}
+
+impl RunLimits {
+    /// True for the default limits (not written to documents).
+    pub fn is_default(&self) -> bool {
+        *self == RunLimits::default()
+    }
 }
 
 fn default_speed() -> f64 {
@@ -97,6 +134,7 @@ impl Default for Scenario {
             consumers: Vec::new(),
             narration: Vec::new(),
             default_exchange: default_exchange_position(),
+            limits: RunLimits::default(),
         }
     }
 }

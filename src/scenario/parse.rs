@@ -276,6 +276,12 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
             return Err(ScenarioError::at(format!("consumers[{i}].processing_ms"), "processing takes at most an hour (3,600,000 ms)"));
         }
     }
+    if !(1..=1_000_000).contains(&s.limits.max_ready_messages) {
+        return Err(ScenarioError::at("limits.max_ready_messages", "between 1 and 1,000,000 ready messages"));
+    }
+    if !(1_000..=5_000_000).contains(&s.limits.max_events_per_tick) {
+        return Err(ScenarioError::at("limits.max_events_per_tick", "between 1,000 and 5,000,000 events"));
+    }
     if s.narration.len() > 200 {
         return Err(ScenarioError::at("narration", "at most 200 narration steps"));
     }
@@ -317,6 +323,8 @@ mod tests {
             (r#"{"warren": 1, "queues": [{"id": "q", "name": "a"}, {"id": "q", "name": "b"}]}"#, "queues[1].id", "used by another node"),
             (r#"{"warren": 1, "bindings": [{"from": "nope", "to": "default"}]}"#, "bindings[0].from", "not an exchange"),
             (r#"{"warren": 1, "speed": 50}"#, "speed", "outside"),
+            (r#"{"warren": 1, "limits": {"max_ready_messages": 0}}"#, "limits.max_ready_messages", "between 1 and"),
+            (r#"{"warren": 1, "limits": {"max_ready_messages": -5}}"#, "limits.max_ready_messages", "-5"),
             (r#"{"warren": 1, "bogus": 1}"#, "bogus", "unknown field"),
         ];
         for (doc, path, text) in cases {

@@ -65,7 +65,13 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_ready_messages: 50_000, max_events_per_advance: 200_000 }
+        Limits::from(&crate::scenario::RunLimits::default())
+    }
+}
+
+impl From<&crate::scenario::RunLimits> for Limits {
+    fn from(l: &crate::scenario::RunLimits) -> Self {
+        Limits { max_ready_messages: l.max_ready_messages as usize, max_events_per_advance: l.max_events_per_tick as usize }
     }
 }
 

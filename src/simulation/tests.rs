@@ -257,6 +257,17 @@ fn runaway_producer_pauses_the_simulation() {
 }
 
 #[test]
+fn a_scenario_sets_its_own_limits() {
+    let mut s = Scenario { queues: vec![queue("q", "sink")], ..Default::default() };
+    s.producers.push(producer("p", DEFAULT_EXCHANGE_ID, "sink", Schedule::Every { every_ms: 10, start_ms: 0, count: None, batch: 10 }));
+    s.limits.max_ready_messages = 100;
+    let mut sim = Simulation::new(s);
+    sim.advance(10_000);
+    assert!(sim.halted().unwrap().contains("over the limit of 100"));
+    assert!(sim.broker().queue("sink").unwrap().ready.len() <= 110);
+}
+
+#[test]
 fn same_scenario_same_events() {
     let run = || {
         let mut sim = Simulation::new(work_queue());
