@@ -15,12 +15,13 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 
-.PHONY: help setup serve test test-native test-wasm build-release test-e2e
+.PHONY: help setup serve test test-native test-wasm build-release test-e2e bench bench-engine bench-wasm
 
 help:
 	@echo "make serve   build and serve the playground on http://127.0.0.1:8080"
 	@echo "make test    run every test (native, wasm in Chromium, end-to-end)"
 	@echo "stages: make setup | test-native | test-wasm | build-release | test-e2e"
+	@echo "make bench   release build sizes and the browser benchmark (BENCHMARKS.md)"
 
 ## Install every tool that is missing (idempotent; fast when all are there).
 setup:
@@ -49,3 +50,17 @@ build-release:
 ## End-to-end tests against dist/ (run build-release first).
 test-e2e:
 	node --test --test-reporter=spec e2e/*.test.mjs
+
+## Benchmarks (BENCHMARKS.md); they print figures and never fail on timing.
+## The release build's sizes and the browser benchmark (e2e/bench.mjs).
+bench: setup build-release
+	bash scripts/sizes.sh dist
+	node e2e/bench.mjs
+
+## The engine natively (median of 7 runs per workload).
+bench-engine:
+	cargo bench --bench engine
+
+## The same engine workloads compiled to wasm, timed in headless Chromium.
+bench-wasm:
+	cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture

@@ -4,18 +4,20 @@
 //! throughput over several runs (and the spread), plus the memory that
 //! 100,000 ready messages take, counted by a global allocator wrapper.
 //!
+//! The workloads live in `benches/common/` so that `tests/wasm_bench.rs`
+//! times the very same code compiled to wasm, in Chromium.
+//!
 //! Goals (issue 3): 5M routed publishes/s through a topic exchange with
 //! 10,000 bindings; 2M msgs/s for publish → route → enqueue → deliver → ack.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 use std::time::Instant;
 
-use warren::engine::{
-    Broker, ChannelId, ConsumeOptions, Event, ExchangeDeclare, ExchangeType, FieldTable, FieldValue, Properties, Publish,
-    QueueDeclare,
-};
+use warren::engine::{Publish, QueueDeclare};
+
+mod common;
+use common::{broker_with_channel, Cycle, Headers, Topic, CYCLE_BATCH};
 
 // ----- a counting allocator ------------------------------------------------------
 
@@ -96,110 +98,21 @@ fn human(r: f64) -> String {
     }
 }
 
-/// A tiny deterministic generator for keys.
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-}
-
-fn broker_with_channel() -> (Broker, ChannelId) {
-    let mut b = Broker::new();
-    let c = b.open_connection("bench");
-    let ch = b.open_channel(c).unwrap();
-    (b, ch)
-}
-
 // ----- topic routing -----------------------------------------------------------------
 
-/// A topic exchange `t` with `n` bindings over `n / 10` queues (at least
-/// one), with a realistic mix of patterns: literal keys, `*` and `#`.
-fn topic_broker(n: usize) -> (Broker, Vec<String>) {
-    let (mut b, ch) = broker_with_channel();
-    b.exchange_declare(ch, ExchangeDeclare::new("t", ExchangeType::Topic)).unwrap();
-    let queues = (n / 10).max(1);
-    for q in 0..queues {
-        b.queue_declare(ch, QueueDeclare::new(format!("q{q}"))).unwrap();
-    }
-    let mut rng = Lcg(42);
-    for i in 0..n {
-        let region = rng.next() % 20;
-        let service = rng.next() % 50;
-        let level = ["info", "warn", "error", "debug"][(rng.next() % 4) as usize];
-        let key = match i % 5 {
-            0 => format!("r{region}.s{service}.{level}"),
-            1 => format!("r{region}.*.{level}.{i}"),
-            2 => format!("r{region}.s{service}.#"),
-            3 => format!("*.s{service}.{level}.{i}"),
-            _ => format!("#.{level}.{i}"),
-        };
-        b.queue_bind(ch, &format!("q{}", i % queues), "t", &key, FieldTable::new()).unwrap();
-    }
-    let keys: Vec<String> = (0..1024)
-        .map(|k| {
-            let region = rng.next() % 20;
-            let service = rng.next() % 50;
-            let level = ["info", "warn", "error", "debug"][(rng.next() % 4) as usize];
-            let tail = rng.next() % (n as u64 * 2);
-            if k % 2 == 0 {
-                format!("r{region}.s{service}.{level}")
-            } else {
-                format!("r{region}.s{service}.{level}.{tail}")
-            }
-        })
-        .collect();
-    (b, keys)
-}
-
 fn bench_topic(n: usize) -> f64 {
-    let (b, keys) = topic_broker(n);
-    let matched: usize = keys.iter().map(|k| b.route("t", k, None).queues.len()).sum();
-    println!("  (topic, {n} bindings: {:.1} queues matched per key on average)", matched as f64 / keys.len() as f64);
+    let w = Topic::new(n);
+    println!("  (topic, {n} bindings: {:.1} queues matched per key on average)", w.fan_out());
     let iters = scaled(if n > 1000 { 200_000 } else { 1_000_000 });
-    measure(&format!("route: topic exchange, {n} bindings"), iters, || {
-        for i in 0..iters as usize {
-            black_box(b.route("t", &keys[i & 1023], None));
-        }
-    })
+    measure(&format!("route: topic exchange, {n} bindings"), iters, || w.run(iters))
 }
 
 // ----- headers routing ------------------------------------------------------------------
 
 fn bench_headers(n: usize) -> f64 {
-    let (mut b, ch) = broker_with_channel();
-    b.exchange_declare(ch, ExchangeDeclare::new("h", ExchangeType::Headers)).unwrap();
-    for q in 0..100 {
-        b.queue_declare(ch, QueueDeclare::new(format!("q{q}"))).unwrap();
-    }
-    let mut rng = Lcg(7);
-    for i in 0..n {
-        let mut args = FieldTable::new();
-        args.insert("x-match", FieldValue::from(if i % 3 == 0 { "any" } else { "all" }));
-        args.insert("format", FieldValue::from(["pdf", "zip", "txt", "csv"][(rng.next() % 4) as usize]));
-        args.insert("type", FieldValue::from(format!("t{}", rng.next() % 25)));
-        if i % 2 == 0 {
-            args.insert("size", FieldValue::Int((rng.next() % 10) as i64));
-        }
-        b.queue_bind(ch, &format!("q{}", i % 100), "h", "", args).unwrap();
-    }
-    let headers: Vec<FieldTable> = (0..256)
-        .map(|_| {
-            let mut h = FieldTable::new();
-            h.insert("format", FieldValue::from(["pdf", "zip", "txt", "csv"][(rng.next() % 4) as usize]));
-            h.insert("type", FieldValue::from(format!("t{}", rng.next() % 25)));
-            h.insert("size", FieldValue::Int((rng.next() % 10) as i64));
-            h.insert("app", FieldValue::from("bench"));
-            h
-        })
-        .collect();
+    let w = Headers::new(n);
     let iters = scaled(20_000);
-    measure(&format!("route: headers exchange, {n} bindings"), iters, || {
-        for i in 0..iters as usize {
-            black_box(b.route("h", "", Some(&headers[i & 255])));
-        }
-    })
+    measure(&format!("route: headers exchange, {n} bindings"), iters, || w.run(iters))
 }
 
 // ----- the full cycle ------------------------------------------------------------------------
@@ -207,53 +120,14 @@ fn bench_headers(n: usize) -> f64 {
 /// publish → route → enqueue → deliver → ack, 4 consumers at prefetch 10,
 /// events taken every batch so memory stays flat.
 fn bench_cycle() -> f64 {
-    let (mut b, ch) = broker_with_channel();
-    b.queue_declare(ch, QueueDeclare::new("work")).unwrap();
-    b.exchange_declare(ch, ExchangeDeclare::new("x", ExchangeType::Direct)).unwrap();
-    b.queue_bind(ch, "work", "x", "job", FieldTable::new()).unwrap();
-    let conn = b.open_connection("consumers");
-    for i in 0..4 {
-        let c = b.open_channel(conn).unwrap();
-        b.basic_qos(c, 10, false).unwrap();
-        b.basic_consume(c, ConsumeOptions { queue: "work".into(), consumer_tag: format!("c{i}"), ..Default::default() }).unwrap();
-    }
-    b.take_events();
-    let batch = 40;
-    let total = scaled(400_000).div_ceil(batch) * batch;
-    let mut acks: Vec<(ChannelId, u64)> = Vec::with_capacity(64);
-    let mut cycle = |b: &mut Broker, rounds: u64| {
-        for _ in 0..rounds {
-            for _ in 0..batch {
-                b.basic_publish(
-                    ch,
-                    Publish {
-                        exchange: "x".into(),
-                        routing_key: "job".into(),
-                        mandatory: false,
-                        properties: Properties::default(),
-                        body: "payload".into(),
-                    },
-                )
-                .unwrap();
-            }
-            for e in b.take_events() {
-                if let Event::Delivered { channel, delivery_tag, .. } = e {
-                    acks.push((channel, delivery_tag));
-                }
-            }
-            for (c, t) in acks.drain(..) {
-                b.basic_ack(c, t, false).unwrap();
-            }
-            b.take_events();
-        }
-    };
-    let rate = measure("full cycle: publish→route→enqueue→deliver→ack, 4×prefetch 10", total, || cycle(&mut b, total / batch));
-    let q = b.queue("work").unwrap();
-    assert_eq!((q.ready.len(), q.unacked), (0, 0), "every message delivered and acked");
+    let mut w = Cycle::new();
+    let total = scaled(400_000).div_ceil(CYCLE_BATCH) * CYCLE_BATCH;
+    let rate = measure("full cycle: publish→route→enqueue→deliver→ack, 4×prefetch 10", total, || w.run(total / CYCLE_BATCH));
+    assert!(w.drained(), "every message delivered and acked");
     // Memory stays flat: count live bytes over one more (untimed) round.
     COUNTING.store(true, Ordering::Relaxed);
     let live_before = LIVE.load(Ordering::Relaxed);
-    cycle(&mut b, total / batch);
+    w.run(total / CYCLE_BATCH);
     let growth = LIVE.load(Ordering::Relaxed) - live_before;
     COUNTING.store(false, Ordering::Relaxed);
     println!("  (memory growth over {total} more cycled messages: {growth} bytes)");

@@ -22,7 +22,7 @@ use crate::editor::EditAction;
 
 use super::callouts::{Callouts, FloatingNotice};
 use super::canvas_controls::CanvasControls;
-use super::context::{use_editor, use_open_message, use_stage, wall_now};
+use super::context::{use_editor, use_open_message, use_stage, wall_now, CanvasDoc};
 use super::dots::DotLayer;
 use super::edges::{parse_edge_key, EdgeLabels, EdgeLayer};
 use super::inline_binding::InlineBinding;
@@ -347,7 +347,10 @@ pub fn canvas() -> Html {
         format!("{count} nodes, {} bindings", s.bindings.len())
     };
     let grid = 24.0 * view.zoom;
+    // Nodes and edges read the scenario from this, not from the editor (see CanvasDoc).
+    let doc = CanvasDoc::of(&editor);
     html! {
+        <ContextProvider<CanvasDoc> context={doc}>
         <section class={classes!("canvas-area", (!matches!(*preview, Preview::None)).then_some("gesture"))} ref={area} tabindex="-1" aria-label="Canvas"
                  {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onwheel}>
             <svg class="canvas" role="img" aria-label="Topology canvas" width="100%" height="100%">
@@ -387,5 +390,6 @@ pub fn canvas() -> Html {
                 </div>
             }
         </section>
+        </ContextProvider<CanvasDoc>>
     }
 }

@@ -7,9 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::editor::{EditAction, Editor};
+use crate::editor::{Edge, EditAction, Editor};
 use crate::engine::Message;
 use crate::monitor::runtime::Runtime;
+use crate::scenario::Scenario;
 
 /// The editor's reducer handle: read the state, dispatch [`EditAction`]s.
 pub type EditorHandle = UseReducerHandle<Editor>;
@@ -85,6 +86,42 @@ impl Stage {
         }
         self.refresh.emit(());
     }
+}
+
+/// What the canvas's nodes and edges draw from the editor: the scenario,
+/// the selected edge, and the way to dispatch edits. The canvas provides
+/// it; it compares equal as long as these are the same, so panning,
+/// zooming and selecting a node (which change the editor, not these) do
+/// not render every node and edge again: with 500 queues and 2,000
+/// bindings that took most of each pan or zoom step.
+#[derive(Clone)]
+pub struct CanvasDoc {
+    /// The scenario being edited (compared by pointer: the editor replaces
+    /// it on every change).
+    pub scenario: Rc<Scenario>,
+    /// The selected edge.
+    pub edge: Option<Edge>,
+    /// Dispatches [`EditAction`]s to the editor.
+    pub dispatch: UseReducerDispatcher<Editor>,
+}
+
+impl PartialEq for CanvasDoc {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.scenario, &other.scenario) && self.edge == other.edge && self.dispatch == other.dispatch
+    }
+}
+
+impl CanvasDoc {
+    /// The document of `editor`.
+    pub fn of(editor: &EditorHandle) -> Self {
+        CanvasDoc { scenario: editor.scenario.clone(), edge: editor.selection.edge.clone(), dispatch: editor.dispatcher() }
+    }
+}
+
+/// The canvas's document (nodes and edges are drawn inside the canvas).
+#[hook]
+pub fn use_canvas_doc() -> CanvasDoc {
+    use_context::<CanvasDoc>().expect("nodes and edges are drawn inside the Canvas")
 }
 
 /// Opens the message inspector on a message.

@@ -2,6 +2,8 @@
 //! loop (never by a Yew render). Each dot is a message travelling along an
 //! edge; a ring that fades out is a message acked (green) or dropped (red).
 
+use std::cell::RefCell;
+
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
@@ -41,8 +43,49 @@ pub fn dot_colour(kind: DotKind, dark: bool) -> &'static str {
     }
 }
 
+/// A travelling dot drawn once, to be copied for every dot of its colour.
+struct Sprite {
+    colour: &'static str,
+    outline: &'static str,
+    radius: f64,
+    dpr: f64,
+    /// Its side, in CSS pixels.
+    side: f64,
+    canvas: HtmlCanvasElement,
+}
+
+thread_local! {
+    static SPRITES: RefCell<Vec<Sprite>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Draws the dot `(colour, outline, radius)` on a small canvas of its own:
+/// a filled disc with a 2 px ring, as the dot layer shows it.
+fn make_sprite(colour: &'static str, outline: &'static str, radius: f64, dpr: f64) -> Option<Sprite> {
+    let side = 2.0 * (radius + 2.0);
+    let canvas: HtmlCanvasElement = web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+    let px = (side * dpr).ceil() as u32;
+    canvas.set_width(px);
+    canvas.set_height(px);
+    let ctx = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.begin_path();
+    let _ = ctx.arc(side / 2.0, side / 2.0, radius, 0.0, std::f64::consts::TAU);
+    ctx.set_fill_style_str(colour);
+    ctx.fill();
+    ctx.set_line_width(2.0);
+    ctx.set_stroke_style_str(outline);
+    ctx.stroke();
+    Some(Sprite { colour, outline, radius, dpr, side, canvas })
+}
+
 /// Draws `dots` on `canvas` for the view; resizes the canvas to its CSS
 /// size first (sharp on high-density screens).
+///
+/// A travelling dot is a copy of a small pre-drawn image of its colour (one
+/// `drawImage` each, instead of a path filled and stroked each: software
+/// rasterising a thousand anti-aliased rings costs several milliseconds a
+/// frame). Fading rings are drawn as paths (each has its own size and
+/// opacity). Dots outside the canvas are skipped.
 pub fn draw_dots(canvas: &HtmlCanvasElement, dots: &[Dot], view: View) {
     let (w, h) = (canvas.client_width().max(0) as f64, canvas.client_height().max(0) as f64);
     let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
@@ -67,29 +110,52 @@ pub fn draw_dots(canvas: &HtmlCanvasElement, dots: &[Dot], view: View) {
     let dark = dark_theme();
     let outline = if dark { "#12151b" } else { "#ffffff" };
     let r = (6.0 * view.zoom).clamp(3.5, 9.0);
-    for dot in dots {
-        let p = view.to_screen(dot.at);
-        let colour = dot_colour(dot.kind, dark);
-        ctx.begin_path();
-        match dot.kind {
-            DotKind::Leg(_) => {
-                ctx.set_global_alpha(1.0);
-                let _ = ctx.arc(p.x, p.y, r, 0.0, std::f64::consts::TAU);
-                ctx.set_fill_style_str(colour);
-                ctx.fill();
-                ctx.set_line_width(2.0);
-                ctx.set_stroke_style_str(outline);
-                ctx.stroke();
-            }
-            DotKind::Puff(_) => {
-                ctx.set_global_alpha((1.0 - dot.progress).clamp(0.0, 1.0));
-                let radius = r + dot.progress * 28.0 * view.zoom.max(0.5);
-                let _ = ctx.arc(p.x, p.y, radius, 0.0, std::f64::consts::TAU);
-                ctx.set_line_width(3.0);
-                ctx.set_stroke_style_str(colour);
-                ctx.stroke();
+    let visible = |x: f64, y: f64, margin: f64| x > -margin && y > -margin && x < w + margin && y < h + margin;
+    SPRITES.with(|cell| {
+        let mut sprites = cell.borrow_mut();
+        // Sprites of another zoom, screen or theme are not needed any more.
+        sprites.retain(|s| s.radius == r && s.dpr == dpr && s.outline == outline);
+        for dot in dots {
+            let p = view.to_screen(dot.at);
+            let colour = dot_colour(dot.kind, dark);
+            match dot.kind {
+                DotKind::Leg(_) => {
+                    if !visible(p.x, p.y, r + 2.0) {
+                        continue;
+                    }
+                    let i = match sprites.iter().position(|s| s.colour == colour) {
+                        Some(i) => i,
+                        None => match make_sprite(colour, outline, r, dpr) {
+                            Some(s) => {
+                                sprites.push(s);
+                                sprites.len() - 1
+                            }
+                            None => continue,
+                        },
+                    };
+                    let s = &sprites[i];
+                    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+                        &s.canvas,
+                        p.x - s.side / 2.0,
+                        p.y - s.side / 2.0,
+                        s.side,
+                        s.side,
+                    );
+                }
+                DotKind::Puff(_) => {
+                    let radius = r + dot.progress * 28.0 * view.zoom.max(0.5);
+                    if !visible(p.x, p.y, radius + 3.0) {
+                        continue;
+                    }
+                    ctx.begin_path();
+                    ctx.set_global_alpha((1.0 - dot.progress).clamp(0.0, 1.0));
+                    let _ = ctx.arc(p.x, p.y, radius, 0.0, std::f64::consts::TAU);
+                    ctx.set_line_width(3.0);
+                    ctx.set_stroke_style_str(colour);
+                    ctx.stroke();
+                    ctx.set_global_alpha(1.0);
+                }
             }
         }
-    }
-    ctx.set_global_alpha(1.0);
+    });
 }

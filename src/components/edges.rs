@@ -4,15 +4,18 @@
 //! dead-letter exchanges. Lines are SVG; labels are HTML buttons in the
 //! world layer, so they are readable and clickable.
 
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::editor::geometry::{in_port, out_port, Curve, Point};
 use crate::editor::table_text::format_table;
-use crate::editor::{edges, Edge, EditAction};
+use crate::editor::{edges, Edge, EditAction, Editor};
 use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 use crate::simulation::{binding_key, NodeError, Simulation};
 
-use super::context::{use_editor, use_stage};
+use super::context::{use_canvas_doc, use_stage, CanvasDoc};
 
 /// An edge as drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -123,15 +126,59 @@ pub fn parse_edge_key(key: &str) -> Option<Edge> {
     }
 }
 
+/// The edges' geometry, shared by [`EdgeLayer`] and [`EdgeLabels`] and
+/// computed again only when the scenario or the simulation's errors change
+/// (not when the view or a node selection changes, nor at every render
+/// while the clock runs).
+#[derive(Clone)]
+struct Geoms(Rc<Vec<EdgeGeom>>);
+
+impl PartialEq for Geoms {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+type GeomCache = Option<(Rc<Scenario>, BTreeMap<String, NodeError>, Geoms)>;
+
+#[hook]
+fn use_edge_geometry(doc: &CanvasDoc) -> Geoms {
+    let stage = use_stage();
+    let cache = use_mut_ref(|| GeomCache::None);
+    let rt = stage.runtime.borrow();
+    let errors = rt.sim.node_errors();
+    let mut cache = cache.borrow_mut();
+    if let Some((s, e, g)) = cache.as_ref() {
+        if Rc::ptr_eq(s, &doc.scenario) && e == errors {
+            return g.clone();
+        }
+    }
+    let geoms = Geoms(Rc::new(edge_geometry(&doc.scenario, &rt.sim)));
+    *cache = Some((doc.scenario.clone(), errors.clone(), geoms.clone()));
+    geoms
+}
+
+/// The properties of [`EdgePaths`] and [`EdgeLabelList`].
+#[derive(Properties, PartialEq)]
+struct EdgesProps {
+    geoms: Geoms,
+    selected: Option<Edge>,
+    dispatch: UseReducerDispatcher<Editor>,
+}
+
 /// The SVG paths of the edges (inside the canvas's transformed group).
 #[function_component(EdgeLayer)]
 pub fn edge_layer() -> Html {
-    let editor = use_editor();
-    let stage = use_stage();
-    let geoms = edge_geometry(&editor.scenario, &stage.runtime.borrow().sim);
-    let selected = editor.selection.edge.clone();
-    let paths = geoms.into_iter().map(|g| {
-        let is_selected = g.edge.is_some() && g.edge == selected;
+    let doc = use_canvas_doc();
+    let geoms = use_edge_geometry(&doc);
+    html! { <EdgePaths {geoms} selected={doc.edge.clone()} dispatch={doc.dispatch.clone()} /> }
+}
+
+#[function_component(EdgePaths)]
+fn edge_paths(props: &EdgesProps) -> Html {
+    let selected = &props.selected;
+    let paths = props.geoms.0.iter().map(|g| {
+        let is_selected = g.edge.is_some() && g.edge == *selected;
         let d = g.curve.svg();
         html! {
             <g key={g.key.clone()} class={classes!("edge", g.class, g.exchange_type, is_selected.then_some("selected"), g.error.is_some().then_some("has-error"))}
@@ -148,20 +195,24 @@ pub fn edge_layer() -> Html {
 /// edge.
 #[function_component(EdgeLabels)]
 pub fn edge_labels() -> Html {
-    let editor = use_editor();
-    let stage = use_stage();
-    let geoms = edge_geometry(&editor.scenario, &stage.runtime.borrow().sim);
-    let selected = editor.selection.edge.clone();
-    let labels = geoms.into_iter().filter(|g| !g.label.is_empty()).map(|g| {
+    let doc = use_canvas_doc();
+    let geoms = use_edge_geometry(&doc);
+    html! { <EdgeLabelList {geoms} selected={doc.edge.clone()} dispatch={doc.dispatch.clone()} /> }
+}
+
+#[function_component(EdgeLabelList)]
+fn edge_label_list(props: &EdgesProps) -> Html {
+    let selected = &props.selected;
+    let labels = props.geoms.0.iter().filter(|g| !g.label.is_empty()).map(|g| {
         let Point { x, y } = g.curve.at(0.5);
-        let is_selected = g.edge.is_some() && g.edge == selected;
+        let is_selected = g.edge.is_some() && g.edge == *selected;
         let onclick = {
-            let editor = editor.clone();
+            let dispatch = props.dispatch.clone();
             let edge = g.edge.clone();
             Callback::from(move |e: MouseEvent| {
                 e.stop_propagation();
                 if let Some(edge) = edge.clone() {
-                    editor.dispatch(EditAction::SelectEdge(edge));
+                    dispatch.dispatch(EditAction::SelectEdge(edge));
                 }
             })
         };
@@ -171,11 +222,11 @@ pub fn edge_labels() -> Html {
                 <button key={g.key.clone()} type="button"
                     class={classes!("edge-label", g.class, g.exchange_type, is_selected.then_some("selected"), g.error.is_some().then_some("has-error"))}
                     data-edge={g.key.clone()} {style} {onclick} title={format!("{}: click to edit", g.label)}>
-                    { g.label }
+                    { g.label.clone() }
                 </button>
             }
         } else {
-            html! { <span key={g.key.clone()} class={classes!("edge-label", "aux", g.class)} {style}>{ g.label }</span> }
+            html! { <span key={g.key.clone()} class={classes!("edge-label", "aux", g.class)} {style}>{ g.label.clone() }</span> }
         }
     });
     html! { <>{ for labels }</> }

@@ -12,7 +12,7 @@ use crate::editor::geometry::node_size;
 use crate::editor::EditAction;
 use crate::scenario::{NodeKind, DEFAULT_EXCHANGE_ID};
 
-use super::context::{use_editor, use_stage};
+use super::context::{use_canvas_doc, use_stage};
 use super::node_body::NodeBody;
 
 /// Properties of [`NodeView`].
@@ -62,9 +62,9 @@ pub fn focus_inspector() {
 /// One node.
 #[function_component(NodeView)]
 pub fn node_view(props: &NodeViewProps) -> Html {
-    let editor = use_editor();
+    let doc = use_canvas_doc();
     let stage = use_stage();
-    let s = editor.scenario.clone();
+    let s = doc.scenario.clone();
     let id = props.id.to_string();
     let Some(at) = s.position(&id) else { return html! {} };
     let (w, h) = node_size(props.kind);
@@ -90,7 +90,7 @@ pub fn node_view(props: &NodeViewProps) -> Html {
     };
 
     let onfocus = {
-        let editor = editor.clone();
+        let dispatch = doc.dispatch.clone();
         let id = id.clone();
         let selected = props.selected;
         Callback::from(move |e: FocusEvent| {
@@ -99,7 +99,7 @@ pub fn node_view(props: &NodeViewProps) -> Html {
                 .and_then(|t| t.dyn_into::<Element>().ok())
                 .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
             if keyboard && !selected {
-                editor.dispatch(EditAction::SelectNode(id.clone()));
+                dispatch.dispatch(EditAction::SelectNode(id.clone()));
             }
         })
     };

@@ -12,7 +12,7 @@ use crate::engine::Message;
 use crate::scenario::{AckMode, NodeKind, Schedule, DEFAULT_EXCHANGE_ID};
 use crate::simulation::Down;
 
-use super::context::{use_editor, use_open_message, use_stage};
+use super::context::{use_canvas_doc, use_open_message, use_stage};
 
 /// How many messages a queue shows.
 pub const QUEUE_CHIPS: usize = 4;
@@ -103,9 +103,9 @@ fn message_chip(props: &ChipProps) -> Html {
 /// The live part of a node.
 #[function_component(NodeBody)]
 pub fn node_body(props: &NodeBodyProps) -> Html {
-    let editor = use_editor();
+    let doc = use_canvas_doc();
     let stage = use_stage();
-    let s = editor.scenario.clone();
+    let s = doc.scenario.clone();
     let id = props.id.as_str();
     let rt = stage.runtime.borrow();
     let sim = &rt.sim;
@@ -274,14 +274,13 @@ pub fn node_body(props: &NodeBodyProps) -> Html {
 #[function_component(Vanished)]
 fn vanished() -> Html {
     let stage = use_stage();
-    let editor = use_editor();
+    let dispatch = use_canvas_doc().dispatch;
     let onclick = {
         let stage = stage.clone();
-        let editor = editor.clone();
         Callback::from(move |e: MouseEvent| {
             e.stop_propagation();
             stage.act(|sim| sim.redeclare_all());
-            editor.dispatch(EditAction::DismissNotice);
+            dispatch.dispatch(EditAction::DismissNotice);
         })
     };
     html! {

@@ -4,6 +4,7 @@
 //! simulation's state changed, at most ten times a second.
 
 use std::cell::{Cell, RefCell};
+use std::fmt::Write as _;
 use std::rc::Rc;
 
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -42,6 +43,9 @@ pub fn use_run_loop(stage: &Stage, view: View) {
         let pending = Rc::new(Cell::new(false));
         let had_dots = Rc::new(Cell::new(true));
         let last_clock = Rc::new(Cell::new(u64::MAX));
+        // Reused every frame: the dots and their `data-dots` text.
+        let buffer = RefCell::new(Vec::new());
+        let attribute = RefCell::new(String::new());
         let frame: Frame = {
             let handle = handle.clone();
             let next = next.clone();
@@ -56,21 +60,21 @@ pub fn use_run_loop(stage: &Stage, view: View) {
                 }
                 let now = rt.sim.now();
                 if let Some(canvas) = dots.cast::<HtmlCanvasElement>() {
-                    let list = rt.flights.dots(ts, rt.sim.scenario());
+                    let mut list = buffer.borrow_mut();
+                    rt.flights.dots_into(ts, rt.sim.scenario(), &mut list);
                     if !list.is_empty() || had_dots.get() {
                         let view = *view_cell.borrow();
                         draw_dots(&canvas, &list, view);
                         // Where the travelling dots are, as `message:x,y` in canvas
                         // pixels, for tests and tools.
-                        let at: Vec<String> = list
-                            .iter()
-                            .filter(|d| matches!(d.kind, crate::monitor::flights::DotKind::Leg(_)))
-                            .map(|d| {
-                                let p = view.to_screen(d.at);
-                                format!("{}:{:.0},{:.0}", d.message, p.x, p.y)
-                            })
-                            .collect();
-                        let _ = canvas.set_attribute("data-dots", &at.join(" "));
+                        let mut at = attribute.borrow_mut();
+                        at.clear();
+                        for d in list.iter().filter(|d| matches!(d.kind, crate::monitor::flights::DotKind::Leg(_))) {
+                            let p = view.to_screen(d.at);
+                            let sep = if at.is_empty() { "" } else { " " };
+                            let _ = write!(at, "{sep}{}:{:.0},{:.0}", d.message, p.x, p.y);
+                        }
+                        let _ = canvas.set_attribute("data-dots", &at);
                     }
                     had_dots.set(!list.is_empty());
                 }

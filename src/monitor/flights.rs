@@ -3,15 +3,17 @@
 //! animation frames give them). Positions follow the edges' curves, so a
 //! dot travels exactly along the edge drawn on the canvas.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 use super::{LegKind, Motion, PuffKind};
 use crate::editor::geometry::{center, in_port, out_port, Curve, Point};
 use crate::engine::MessageId;
 use crate::scenario::Scenario;
 
-/// Most dots animated at once; the oldest give way.
-pub const MAX_FLIGHTS: usize = 400;
+/// Most dots scheduled or moving at once; the oldest give way. A busy
+/// topology (2,000 motions a second, each scheduled up to a few legs
+/// ahead) keeps about 2,500 flights, about 1,000 of them on screen.
+pub const MAX_FLIGHTS: usize = 3_000;
 
 /// A motion scheduled on the wall clock.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,6 +98,16 @@ impl Flights {
     /// The dots to draw at `now`, placed on the scenario's edges.
     pub fn dots(&self, now: f64, s: &Scenario) -> Vec<Dot> {
         let mut out = Vec::new();
+        self.dots_into(now, s, &mut out);
+        out
+    }
+
+    /// Like [`Flights::dots`], into `out` (cleared first), so that a caller
+    /// drawing every frame reuses one buffer. Each edge's curve is looked
+    /// up once per call, however many dots travel along it.
+    pub fn dots_into(&self, now: f64, s: &Scenario, out: &mut Vec<Dot>) {
+        out.clear();
+        let mut curves: HashMap<(&str, &str), Option<Curve>> = HashMap::new();
         for f in &self.list {
             if now < f.start || now > f.start + f.duration {
                 continue;
@@ -105,7 +117,9 @@ impl Flights {
             let eased = t * t * (3.0 - 2.0 * t);
             match &f.motion {
                 Motion::Leg { from, to, reverse, kind, message, .. } => {
-                    let Some(c) = curve(s, from, to) else { continue };
+                    let Some(c) = *curves.entry((from.as_str(), to.as_str())).or_insert_with(|| curve(s, from, to)) else {
+                        continue;
+                    };
                     let at = c.at(if *reverse { 1.0 - eased } else { eased });
                     out.push(Dot { at, kind: DotKind::Leg(*kind), message: *message, progress: t });
                 }
@@ -115,7 +129,6 @@ impl Flights {
                 }
             }
         }
-        out
     }
 
     /// The message of the travelling dot nearest to `p` within `radius`.
