@@ -62,16 +62,7 @@ impl Broker {
         let conn = self.channels[&channel].connection;
         if d.passive {
             let q = self.accessible_queue(conn, &d.queue)?;
-            let q = self.queues.get_mut(&q).expect("exists");
-            q.last_used = self.now;
-            let ok = QueueDeclareOk {
-                queue: q.name.clone(),
-                message_count: q.ready.len() as u64,
-                consumer_count: q.consumers.len() as u64,
-                server_named: false,
-            };
-            self.channels.get_mut(&channel).expect("open").last_queue = Some(ok.queue.clone());
-            return Ok(ok);
+            return Ok(self.declare_ok_existing(channel, &q));
         }
         let server_named = d.queue.is_empty();
         let name = if server_named {
@@ -108,15 +99,8 @@ impl Broker {
                     return Err(arg_inequivalent("queue", &name, key, &d.arguments, &q.arguments));
                 }
             }
-            q.last_used = self.now;
-            let ok = QueueDeclareOk {
-                queue: q.name.clone(),
-                message_count: q.ready.len() as u64,
-                consumer_count: q.consumers.len() as u64,
-                server_named: false,
-            };
-            self.channels.get_mut(&channel).expect("open").last_queue = Some(ok.queue.clone());
-            return Ok(ok);
+            let name = q.name.clone();
+            return Ok(self.declare_ok_existing(channel, &name));
         }
         // rabbit_channel's queue.declare checks the dead-letter exchange's
         // type (rabbit_misc:r_arg) before rabbit_amqqueue:declare validates
@@ -157,6 +141,21 @@ impl Broker {
         self.emit(Event::QueueDeclared { queue: name.clone() });
         self.channels.get_mut(&channel).expect("open").last_queue = Some(name.clone());
         Ok(QueueDeclareOk { queue: name, message_count: 0, consumer_count: 0, server_named })
+    }
+
+    /// queue.declare-ok for an existing queue: it counts as used (x-expires)
+    /// and becomes the channel's most recently declared queue.
+    fn declare_ok_existing(&mut self, channel: ChannelId, queue: &Name) -> QueueDeclareOk {
+        let q = self.queues.get_mut(queue).expect("exists");
+        q.last_used = self.now;
+        let ok = QueueDeclareOk {
+            queue: q.name.clone(),
+            message_count: q.ready.len() as u64,
+            consumer_count: q.consumers.len() as u64,
+            server_named: false,
+        };
+        self.channels.get_mut(&channel).expect("open").last_queue = Some(ok.queue.clone());
+        ok
     }
 
     /// Resolves AMQP's empty-queue-name shortcut (the queue last declared on
