@@ -41,10 +41,12 @@ export async function start() {
 
 /**
  * Opens the app in a fresh context; records console errors and page errors.
- * Options: colorScheme, viewport, hasTouch.
+ * Options: colorScheme, viewport, hasTouch, path (a query or fragment to
+ * open, e.g. `?lesson=rpc`), context (open in an existing browser context,
+ * which shares its storage: a second tab).
  */
-export async function openApp(env, { colorScheme = 'light', viewport = VIEWPORT, hasTouch = false } = {}) {
-  const context = await env.browser.newContext({ viewport, colorScheme, hasTouch });
+export async function openApp(env, { colorScheme = 'light', viewport = VIEWPORT, hasTouch = false, path = '', context: shared = null } = {}) {
+  const context = shared ?? (await env.browser.newContext({ viewport, colorScheme, hasTouch, acceptDownloads: true }));
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors = [];
@@ -53,7 +55,7 @@ export async function openApp(env, { colorScheme = 'light', viewport = VIEWPORT,
   });
   page.on('pageerror', (err) => errors.push(`page: ${err.message}`));
   page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()}`));
-  await page.goto(env.server.url, { waitUntil: 'load' });
+  await page.goto(new URL(path, env.server.url).href, { waitUntil: 'load' });
   // The header and the default exchange are drawn by the wasm app.
   await page.locator('[data-node-id="default"]').waitFor({ timeout: 30_000 });
   return { context, page, errors };

@@ -11,7 +11,6 @@ use yew::prelude::*;
 use crate::components::{
     use_run_loop, use_shortcuts, Canvas, EventLog, Header, Inspector, MessageInspector, OpenMessage, Palette, Stage,
 };
-use crate::editor::Editor;
 use crate::engine::Message;
 use crate::monitor::runtime::Runtime;
 use crate::scenario::Scenario;
@@ -42,17 +41,34 @@ pub struct AppProps {
     /// A message an embed shows once at start (a link it could not open).
     #[prop_or_default]
     pub notice: Option<AttrValue>,
+    /// The page's own workspace: start from a `#s=` link, `?lesson=` or the
+    /// autosave, and autosave every change (see
+    /// [`begin`](crate::components::begin)). Off in embeds and tests.
+    #[prop_or_default]
+    pub persist: bool,
 }
 
 /// The whole page.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let initial = props.scenario.as_deref().cloned().unwrap_or_default();
-    let editor = {
-        let initial = initial.clone();
-        use_reducer(move || Editor::new(initial))
+    // What the page starts with (read once): the given scenario, or with
+    // `persist` the address and the autosave.
+    let begin = {
+        let (persist, given) = (props.persist, props.scenario.clone());
+        use_memo((), move |_| crate::components::begin(persist, given))
     };
-    let runtime = use_mut_ref(move || Runtime::new(initial));
+    let editor = {
+        let begin = begin.clone();
+        use_reducer(move || begin.editor.clone())
+    };
+    let runtime = {
+        let begin = begin.clone();
+        use_mut_ref(move || Runtime::new((*begin.editor.scenario).clone()))
+    };
+    let banners = {
+        let begin = begin.clone();
+        use_reducer(move || begin.banners.clone())
+    };
     let revision = use_reducer(Revision::default);
     let refresh = {
         let revision = revision.dispatcher();
@@ -127,11 +143,14 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<crate::components::EditorHandle> context={editor.clone()}>
             <ContextProvider<Stage> context={stage}>
                 <ContextProvider<OpenMessage> context={open_message}>
+                <ContextProvider<crate::components::BannersHandle> context={banners}>
                     <div class="app">
                         <Header />
                         <main class="workspace">
                             <Palette />
                             <div class="stage-column">
+                                <crate::components::BannerList />
+                                <crate::components::NarrationPanel />
                                 <Canvas />
                                 <EventLog />
                             </div>
@@ -140,7 +159,12 @@ pub fn app(props: &AppProps) -> Html {
                         if let Some(message) = (*inspecting).clone() {
                             <MessageInspector {message} on_close={close_message} />
                         }
+                        <crate::components::Autosave enabled={props.persist} />
+                        <crate::components::LinkWatch enabled={props.persist} />
+                        <crate::components::FileDrop />
+                        <crate::components::FitOnLoad />
                     </div>
+                </ContextProvider<crate::components::BannersHandle>>
                 </ContextProvider<OpenMessage>>
             </ContextProvider<Stage>>
         </ContextProvider<crate::components::EditorHandle>>

@@ -8,9 +8,10 @@ fn main() {
     let props = if mode.embed {
         // An embed opens its link or lesson and never the autosaved workspace.
         let (scenario, notice) = warren::web::page::embed_start();
-        warren::app::AppProps { scenario: scenario.map(std::rc::Rc::new), mode, notice: notice.map(Into::into) }
+        warren::app::AppProps { scenario: scenario.map(std::rc::Rc::new), mode, notice: notice.map(Into::into), ..Default::default() }
     } else {
-        warren::app::AppProps { mode, ..Default::default() }
+        // The full page: a link, a lesson or the autosave; autosaved.
+        warren::app::AppProps { mode, persist: true, ..Default::default() }
     };
     yew::Renderer::<warren::app::App>::with_props(props).render();
 }

@@ -259,7 +259,7 @@ async fn embed_mode_is_read_only_and_the_api_shows_on_the_canvas() {
     document.body().unwrap().append_child(&root).unwrap();
     let scenario = Scenario { queues: vec![QueueNode { id: "q".into(), name: "orders".into(), ..Default::default() }], ..Default::default() };
     let mode = warren::api::page::PageMode { embed: true, ..Default::default() };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { scenario: Some(Rc::new(scenario)), mode, notice: None }).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { scenario: Some(Rc::new(scenario)), mode, notice: None, ..Default::default() }).render();
     settle().await;
     assert_eq!(find(&root, ".app.embed").get_attribute("data-embed").as_deref(), Some("read-only"));
     assert!(root.query_selector(".palette").unwrap().is_none(), "no palette");

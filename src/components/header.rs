@@ -1,13 +1,17 @@
-//! The app header: the name, what it is, and the clock bar.
+//! The app header: the name, what it is, the workspace tools (lessons,
+//! file, share) and the clock bar.
 
 use yew::prelude::*;
 
 use super::clock_bar::ClockBar;
+use super::file_menu::FileMenu;
+use super::lesson_picker::LessonPicker;
+use super::share_dialog::ShareButton;
 
 /// The words under the name in the header.
 pub const TAGLINE: &str = "A RabbitMQ playground that runs in your browser";
 
-/// The app header: "Warren", its tagline and the clock.
+/// The app header: "Warren", its tagline, the workspace tools and the clock.
 #[function_component(Header)]
 pub fn header() -> Html {
     html! {
@@ -23,6 +27,11 @@ pub fn header() -> Html {
                 <h1 class="app-title">{ "Warren" }</h1>
                 <p class="tagline">{ TAGLINE }</p>
             </div>
+            <nav class="header-tools" aria-label="Workspace">
+                <LessonPicker />
+                <FileMenu />
+                <ShareButton />
+            </nav>
             <ClockBar />
         </header>
     }

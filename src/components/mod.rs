@@ -10,7 +10,15 @@
 //!   inline binding editor, the zoom and history controls;
 //! - hooks: the animation loop ([`use_run_loop`]) and keyboard shortcuts
 //!   ([`use_shortcuts`]).
+//! - the workspace: [`LessonPicker`], [`NarrationPanel`], the [`FileMenu`]
+//!   (scenario files, definitions, pika code), [`ShareButton`],
+//!   [`BannerList`], [`FileDrop`], [`FitOnLoad`], [`Autosave`], [`LinkWatch`], and
+//!   [`begin`] (what the page starts with); [`browser`] wraps the browser
+//!   APIs they use.
 
+mod autosave;
+mod banners;
+pub mod browser;
 mod callouts;
 mod canvas;
 mod canvas_controls;
@@ -21,18 +29,29 @@ mod dots;
 mod edges;
 mod embed;
 mod event_log;
+mod file_drop;
+mod file_menu;
+mod fit_on_load;
 mod header;
 mod inline_binding;
+mod lesson_picker;
+mod link_watch;
 pub mod inspector;
+mod menu;
 mod message_inspector;
+mod narration;
 mod node;
 mod node_actions;
 mod node_body;
 mod palette;
 mod route_detail;
 mod run_loop;
+mod share_dialog;
 mod shortcuts;
+mod start;
 
+pub use autosave::{Autosave, DEBOUNCE_MS};
+pub use banners::{show, use_banners, BannerList, BannersHandle};
 pub use callouts::{Callouts, ErrorCallout, FloatingNotice};
 pub use canvas::Canvas;
 pub use canvas_controls::CanvasControls;
@@ -43,14 +62,23 @@ pub use dots::{dot_colour, draw_dots, DotLayer};
 pub use embed::{embed_view, EmbedLayout, EmbedProps};
 pub use edges::{binding_label, edge_geometry, parse_edge_key, EdgeGeom, EdgeLabels, EdgeLayer};
 pub use event_log::EventLog;
+pub use file_drop::FileDrop;
+pub use file_menu::{apply_opened, open_file, FileMenu};
+pub use fit_on_load::FitOnLoad;
 pub use header::{Header, TAGLINE};
 pub use inline_binding::InlineBinding;
+pub use lesson_picker::LessonPicker;
+pub use link_watch::LinkWatch;
 pub use inspector::Inspector;
+pub use menu::Menu;
 pub use message_inspector::MessageInspector;
+pub use narration::NarrationPanel;
 pub use node::{display_name, NodeView};
 pub use node_actions::NodeActions;
 pub use node_body::{chip_text, format_ms, schedule_text, NodeBody};
 pub use palette::Palette;
 pub use route_detail::RouteDetail;
 pub use run_loop::{format_clock, use_run_loop};
+pub use share_dialog::{share_link, ShareButton, LONG_LINK};
 pub use shortcuts::use_shortcuts;
+pub use start::{begin, Begin};

@@ -53,6 +53,12 @@ pub fn all() -> Vec<Lesson> {
     SOURCES.iter().map(|(slug, text)| load(slug, text)).collect()
 }
 
+/// Every lesson, parsed once and kept (the picker reads it at each render).
+pub fn cached() -> &'static [Lesson] {
+    static ALL: std::sync::OnceLock<Vec<Lesson>> = std::sync::OnceLock::new();
+    ALL.get_or_init(all)
+}
+
 /// The lesson with this slug, if there is one.
 pub fn by_slug(slug: &str) -> Option<Lesson> {
     SOURCES.iter().find(|(s, _)| *s == slug).map(|(s, text)| load(s, text))

@@ -1,0 +1,45 @@
+//! A loaded scenario (a lesson, a file, a share link, the autosave at
+//! start) is shown whole: when its nodes do not fit the canvas at the
+//! current view, the view is fitted to them (never zoomed in past 100%).
+//! A scenario that fits keeps the usual view, and so does one too large to
+//! read whole (it would need less than [`MIN_FIT_ZOOM`]; drawing hundreds of
+//! nodes at once would also slow every frame).
+
+use yew::prelude::*;
+
+use crate::editor::geometry::Rect;
+use crate::editor::{fit_view, EditAction};
+
+use super::context::use_editor;
+use super::palette::canvas_rect;
+
+/// The smallest zoom a load fits to.
+pub const MIN_FIT_ZOOM: f64 = 0.4;
+
+/// Fits the view after each load; draws nothing.
+#[function_component(FitOnLoad)]
+pub fn fit_on_load() -> Html {
+    let editor = use_editor();
+    {
+        let editor = editor.clone();
+        // After the render that shows the loaded scenario (and its narration,
+        // which takes room from the canvas).
+        use_effect_with(editor.loads, move |_| {
+            let Some(area) = canvas_rect() else { return };
+            let s = &editor.scenario;
+            let v = editor.view;
+            let outside = s.node_ids().filter_map(|(id, k)| Some(Rect::of_node(k, s.position(id)?))).any(|r| {
+                let (x0, y0) = (r.x * v.zoom + v.x, r.y * v.zoom + v.y);
+                let (x1, y1) = ((r.x + r.w) * v.zoom + v.x, (r.y + r.h) * v.zoom + v.y);
+                x0 < 0.0 || y0 < 0.0 || x1 > area.width() || y1 > area.height()
+            });
+            if outside {
+                let fitted = fit_view(s, area.width(), area.height());
+                if fitted.zoom >= MIN_FIT_ZOOM {
+                    editor.dispatch(EditAction::SetView(fitted));
+                }
+            }
+        });
+    }
+    html! {}
+}
