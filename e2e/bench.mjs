@@ -210,13 +210,15 @@ async function waitNodes(page, n, timeout = 30_000) {
   });
 }
 
-async function play(page) {
+/** Plays (or pauses) the clock: window.warren.play/pause, else the button. */
+async function play(page, on = true) {
   const methods = await apiMethods(page);
-  if (methods.includes('play')) {
-    await page.evaluate(() => window.warren.play());
+  const method = on ? 'play' : 'pause';
+  if (methods.includes(method)) {
+    await page.evaluate((m) => window.warren[m](), method);
   } else {
     const button = page.locator('.clock-play');
-    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+    if (((await button.getAttribute('aria-pressed')) === 'true') !== on) await button.click();
   }
 }
 
@@ -388,7 +390,7 @@ async function run(env, n, fixtures) {
   out.clock = frames.clock;
   out.heap = await heap(page);
   await page.screenshot({ path: join(SHOTS, `bench-stress${n ? `-${n + 1}` : ''}.png`) });
-  await play(page); // pause
+  await play(page, false);
 
   // Scale: 500 queues, 2,000 bindings.
   const methods = await apiMethods(page);

@@ -61,11 +61,12 @@ thread_local! {
 /// Draws the dot `(colour, outline, radius)` on a small canvas of its own:
 /// a filled disc with a 2 px ring, as the dot layer shows it.
 fn make_sprite(colour: &'static str, outline: &'static str, radius: f64, dpr: f64) -> Option<Sprite> {
-    let side = 2.0 * (radius + 2.0);
+    // A whole number of device pixels, so that copies are 1:1.
+    let px = (2.0 * (radius + 2.0) * dpr).ceil();
+    let side = px / dpr;
     let canvas: HtmlCanvasElement = web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
-    let px = (side * dpr).ceil() as u32;
-    canvas.set_width(px);
-    canvas.set_height(px);
+    canvas.set_width(px as u32);
+    canvas.set_height(px as u32);
     let ctx = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     ctx.begin_path();
@@ -133,11 +134,14 @@ pub fn draw_dots(canvas: &HtmlCanvasElement, dots: &[Dot], view: View) {
                             None => continue,
                         },
                     };
+                    // Whole device pixels: the copy is then a plain blit,
+                    // without resampling.
                     let s = &sprites[i];
+                    let snap = |v: f64| (v * dpr).round() / dpr;
                     let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
                         &s.canvas,
-                        p.x - s.side / 2.0,
-                        p.y - s.side / 2.0,
+                        snap(p.x - s.side / 2.0),
+                        snap(p.y - s.side / 2.0),
                         s.side,
                         s.side,
                     );
