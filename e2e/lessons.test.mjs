@@ -335,6 +335,14 @@ describe('lessons', () => {
       await page.keyboard.press('Escape');
       assert.equal(await items.count(), 0);
       assert.equal(await page.evaluate(() => document.activeElement.textContent.startsWith('Lessons')), true, 'focus back on the button');
+      // Tab out of the File menu closes it.
+      await page.getByRole('button', { name: 'File' }).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.file-menu .menu-item').first().waitFor();
+      await page.locator('.file-menu .menu-item').last().focus();
+      await page.keyboard.press('Tab');
+      await page.locator('.file-menu .menu-panel').waitFor({ state: 'detached' });
+      await button.focus();
       await page.keyboard.press('Enter');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');

@@ -14,7 +14,7 @@ use super::context::use_editor;
 use super::palette::canvas_rect;
 
 /// The smallest zoom a load fits to.
-pub const MIN_FIT_ZOOM: f64 = 0.4;
+pub const MIN_FIT_ZOOM: f64 = 0.3;
 
 /// Fits the view after each load; draws nothing.
 #[function_component(FitOnLoad)]

@@ -1,7 +1,7 @@
 //! A drop-down menu in the header: a button that opens a panel of items.
 //! Keyboard: Enter or Space opens it and focuses the first item, the
 //! arrow keys move between items, Escape closes it and returns to the
-//! button; a click outside closes it too. Items are ordinary buttons
+//! button; a click outside or Tab out of it closes it too. Items are ordinary buttons
 //! (class `menu-item`) given as children; a click on one closes the menu.
 
 use wasm_bindgen::JsCast;
@@ -110,6 +110,23 @@ pub fn menu(props: &MenuProps) -> Html {
             _ => {}
         })
     };
+    // Tabbing out of the menu closes it.
+    let onfocusout = {
+        let open = open.clone();
+        let root = root.clone();
+        Callback::from(move |e: FocusEvent| {
+            let to = e.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let inside = match (to, root.cast::<web_sys::Node>()) {
+                (Some(to), Some(r)) => r.contains(Some(&to)),
+                // Focus left the page, or went nowhere (a click on the page
+                // is handled by the pointerdown listener).
+                _ => true,
+            };
+            if !inside && *open {
+                open.set(false);
+            }
+        })
+    };
     // A chosen item closes the menu.
     let onclick = {
         let open = open.clone();
@@ -125,7 +142,7 @@ pub fn menu(props: &MenuProps) -> Html {
         })
     };
     html! {
-        <div class={classes!("menu", props.class.to_string(), open.then_some("open"))} ref={root} {onkeydown}>
+        <div class={classes!("menu", props.class.to_string(), open.then_some("open"))} ref={root} {onkeydown} {onfocusout}>
             <button type="button" class="menu-button" ref={button} aria-haspopup="true" aria-expanded={open.to_string()}
                     title={props.title.clone()} onclick={toggle}>
                 { props.label.clone() }<span class="menu-caret" aria-hidden="true">{ "▾" }</span>
