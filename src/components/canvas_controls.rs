@@ -20,7 +20,17 @@ pub fn canvas_controls() -> Html {
             editor.dispatch(a.clone());
         })
     };
-    let middle = canvas_rect().map(|r| Point::new(r.width() / 2.0, r.height() / 2.0)).unwrap_or_default();
+    // The canvas's middle is read when a button is pressed: reading it while
+    // rendering forced a layout of the whole page at every render (every
+    // pan, zoom and selection step: 8 ms with 500 nodes).
+    let zoom_by = |factor: f64| {
+        let editor = editor.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            let at = canvas_rect().map(|r| Point::new(r.width() / 2.0, r.height() / 2.0)).unwrap_or_default();
+            editor.dispatch(EditAction::Zoom { at, factor });
+        })
+    };
     let fit = {
         let editor = editor.clone();
         Callback::from(move |e: MouseEvent| {
@@ -37,9 +47,9 @@ pub fn canvas_controls() -> Html {
                 <button type="button" class="redo" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!editor.can_redo()} onclick={dispatch(EditAction::Redo)}>{ "↷ Redo" }</button>
             </div>
             <div class="canvas-controls zoom" role="toolbar" aria-label="Zoom">
-                <button type="button" class="zoom-out" aria-label="Zoom out" title="Zoom out (-)" onclick={dispatch(EditAction::Zoom { at: middle, factor: 1.0 / 1.25 })}>{ "−" }</button>
+                <button type="button" class="zoom-out" aria-label="Zoom out" title="Zoom out (-)" onclick={zoom_by(1.0 / 1.25)}>{ "−" }</button>
                 <button type="button" class="zoom-level" title="Back to 100% (0)" onclick={dispatch(EditAction::ResetView)}>{ format!("{:.0}%", editor.view.zoom * 100.0) }</button>
-                <button type="button" class="zoom-in" aria-label="Zoom in" title="Zoom in (+)" onclick={dispatch(EditAction::Zoom { at: middle, factor: 1.25 })}>{ "+" }</button>
+                <button type="button" class="zoom-in" aria-label="Zoom in" title="Zoom in (+)" onclick={zoom_by(1.25)}>{ "+" }</button>
                 <button type="button" class="zoom-fit" title="Show every node" onclick={fit}>{ "Fit" }</button>
             </div>
         </>
