@@ -14,12 +14,6 @@ use super::{binding_key, Simulation};
 use crate::engine::{Destination, ExchangeDeclare, FieldTable, FieldValue, QueueDeclare};
 use crate::scenario::{ConsumerNode, Scenario};
 
-/// True when a scenario brings other runaway limits than the one in play
-/// (limits set by [`Simulation::set_limits`] stay until then).
-fn old_limits_differ(old: &Scenario, new: &Scenario) -> bool {
-    old.limits != new.limits
-}
-
 /// True when a declaration is gone, names another resource, or is
 /// server-named (an `amq.gen-` name cannot be declared again): such a node is
 /// deleted and declared anew rather than redeclared.
@@ -105,7 +99,9 @@ impl Simulation {
     /// [`node_errors`](Simulation::node_errors)); the scenario is taken as
     /// it is either way (the canvas shows what the broker refused).
     pub fn set_scenario(&mut self, new: Scenario) {
-        if old_limits_differ(&self.scenario, &new) {
+        // A scenario's own limits replace the ones in play when they change
+        // (limits set by `set_limits` stay until then).
+        if self.scenario.limits != new.limits {
             self.limits = crate::simulation::Limits::from(&new.limits);
         }
         let old = std::mem::replace(&mut self.scenario, new);
