@@ -154,7 +154,7 @@ fn bad_queue_arguments_are_406_with_rabbitmq_texts() {
 fn dead_letter_exchange_of_wrong_type_is_reported_first() {
     // rabbit_channel's queue.declare checks x-dead-letter-exchange with
     // rabbit_misc:r_arg before rabbit_amqqueue:declare validates the rest:
-    // "invalid type 'long' for arg 'x-dead-letter-exchange' in queue ...".
+    // "invalid type 'signedint' for arg 'x-dead-letter-exchange' in queue ...".
     let mut w = World::new();
     let e = w.queue_args("q", json!({"x-message-ttl": -1, "x-dead-letter-exchange": 5})).unwrap_err();
     assert_eq!(e.code.code(), 406);

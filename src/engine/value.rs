@@ -50,10 +50,14 @@ impl FieldValue {
         }
     }
 
-    /// The AMQP type name, as RabbitMQ writes it in error texts.
+    /// The AMQP type name, as RabbitMQ writes it in error texts. An integer
+    /// is named by the field type a client sends it as: clients (pika, the
+    /// Java client) encode integers that fit 32 bits as `signedint` and
+    /// larger ones as `long`.
     pub fn type_name(&self) -> &'static str {
         match self {
             FieldValue::Str(_) => "longstr",
+            FieldValue::Int(i) if i32::try_from(*i).is_ok() => "signedint",
             FieldValue::Int(_) => "long",
             FieldValue::Float(_) => "double",
             FieldValue::Bool(_) => "bool",
@@ -247,6 +251,14 @@ mod tests {
         assert!(!FieldValue::Int(1).amqp_eq(&FieldValue::from("1")));
         assert!(!FieldValue::Bool(true).amqp_eq(&FieldValue::from("true")));
         assert!(!FieldValue::Bool(true).amqp_eq(&FieldValue::Int(1)));
+    }
+
+    #[test]
+    fn integers_are_named_by_the_field_type_a_client_sends() {
+        assert_eq!(FieldValue::Int(5).type_name(), "signedint");
+        assert_eq!(FieldValue::Int(i64::from(i32::MIN)).type_name(), "signedint");
+        assert_eq!(FieldValue::Int(i64::from(i32::MAX) + 1).type_name(), "long");
+        assert_eq!(FieldValue::from("5").type_name(), "longstr");
     }
 
     #[test]
