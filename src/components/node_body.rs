@@ -138,33 +138,37 @@ pub fn node_body(props: &NodeBodyProps) -> Html {
                 };
             }
             let Some(x) = s.exchange(id) else { return html! {} };
+            // What the broker holds (see the queue's flags below).
+            let Some(engine) = sim.broker().exchange(&x.name) else {
+                return html! { <div class="node-body"><Vanished /></div> };
+            };
             let mut flags: Vec<String> = Vec::new();
-            if x.durable {
+            if engine.durable {
                 flags.push("durable".into());
             }
-            if x.internal {
+            if engine.internal {
                 flags.push("internal".into());
             }
-            if x.auto_delete {
+            if engine.auto_delete {
                 flags.push("auto-delete".into());
             }
-            if let Some(ae) = &x.alternate_exchange {
-                flags.push(format!("AE → {}", s.exchange_name(ae).unwrap_or(ae)));
+            if let Some(ae) = engine.alternate_exchange() {
+                flags.push(format!("AE → {}", if ae.is_empty() { "(default)" } else { ae }));
             }
-            let bindings = s.bindings.iter().filter(|b| b.from == id).count();
-            let vanished = sim.broker().exchange(&x.name).is_none();
+            let bindings = engine.bindings().len();
             html! {
                 <div class="node-body">
                     <div class="node-line muted">
                         <span>{ format!("{bindings} binding{}", if bindings == 1 { "" } else { "s" }) }</span>
                         if !flags.is_empty() { <span>{ flags.join(" · ") }</span> }
                     </div>
-                    if vanished { <Vanished /> }
                 </div>
             }
         }
         NodeKind::Queue => {
-            let Some(q) = s.queue(id) else { return html! {} };
+            if s.queue(id).is_none() {
+                return html! {};
+            }
             let engine = sim.queue_name(id).and_then(|n| sim.broker().queue(n));
             let Some(engine) = engine else {
                 return html! { <div class="node-body"><Vanished /></div> };
@@ -177,25 +181,28 @@ pub fn node_body(props: &NodeBodyProps) -> Html {
                 .map(|m| html! { <MessageChip key={m.copy.to_string()} message={m.message.clone()} redelivered={m.redelivered} /> })
                 .collect();
             let more = ready.saturating_sub(QUEUE_CHIPS);
+            // The flags say what the broker holds, not what the scenario
+            // asks: after a refused redeclare (406) the two differ, and the
+            // node's callout explains the scenario's side.
+            let settings = &engine.settings;
             let mut flags: Vec<String> = vec![format!("{} consumer{}", engine.consumers.len(), if engine.consumers.len() == 1 { "" } else { "s" })];
-            if q.durable {
+            if engine.durable {
                 flags.push("durable".into());
             }
-            if q.exclusive {
+            if engine.exclusive_owner.is_some() {
                 flags.push("exclusive".into());
             }
-            if let Some(t) = q.message_ttl {
+            if let Some(t) = settings.message_ttl {
                 flags.push(format!("TTL {}", format_ms(t)));
             }
-            if let Some(m) = q.max_length {
+            if let Some(m) = settings.max_length {
                 flags.push(format!("max {m}"));
             }
-            if let Some(p) = q.max_priority {
+            if let Some(p) = settings.max_priority {
                 flags.push(format!("priority ≤{p}"));
             }
-            if let Some(d) = &q.dead_letter_exchange {
-                let n = s.exchange_name(d).unwrap_or(d);
-                flags.push(format!("DLX → {}", if n.is_empty() { "(default)" } else { n }));
+            if let Some(d) = &settings.dead_letter_exchange {
+                flags.push(format!("DLX → {}", if d.is_empty() { "(default)" } else { d }));
             }
             html! {
                 <div class="node-body">
