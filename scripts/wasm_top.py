@@ -2,7 +2,12 @@
 """What is big in a wasm file: code bytes per crate (and per function) from
 the `name` section, plus the data segments and the other sections.
 
-Usage: scripts/wasm_top.py FILE.wasm [--functions N] [--crate NAME]
+Usage: scripts/wasm_top.py FILE.wasm [--functions N] [--crate NAME] [--modules]
+
+--modules adds code per warren module: a function counts for the first
+`warren::a::b` path in its name, so a generic instance (a yew lifecycle
+for a component, a serde visitor for a document type) counts for the app
+module that brought it in.
 
 Use it on the wasm cargo writes before wasm-bindgen and wasm-opt strip the
 names (target/wasm32-unknown-unknown/web-release/warren.wasm after
@@ -149,6 +154,18 @@ def main():
     print(f"\ncode by crate ({code:,} bytes in {len(bodies)} functions; data segments {data:,} bytes):")
     for c, s in sorted(per_crate.items(), key=lambda kv: -kv[1])[:30]:
         print(f"  {c:<32} {s:>9,}  {100 * s / code:5.1f}%")
+    if "--modules" in args:
+        per_module = defaultdict(int)
+        for size, name, c in funcs:
+            m = re.search(r"warren::(\w+)(::(\w+))?", name)
+            if m:
+                key = "warren::" + m.group(1) + ("::" + m.group(3) if m.group(3) and m.group(3)[0].islower() else "")
+            else:
+                key = "(" + c + ")"
+            per_module[key] += size
+        print(f"\ncode by warren module, generic instances included:")
+        for k, s in sorted(per_module.items(), key=lambda kv: -kv[1])[:60]:
+            print(f"  {k:<40} {s:>9,}  {100 * s / code:5.1f}%")
     print(f"\nlargest functions{' in ' + only if only else ''}:")
     for size, name, c in sorted(funcs, reverse=True):
         if only and c != only:
