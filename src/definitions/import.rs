@@ -89,9 +89,9 @@ fn read(text: &str) -> Result<Definitions, DefinitionsError> {
     if let Some(path) = find_null_argument(obj) {
         return Err(DefinitionsError::at(path, "null is not an AMQP value (RabbitMQ refuses it): remove the argument or give it a value"));
     }
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        DefinitionsError::at(if path == "." { String::new() } else { path }, e.into_inner().to_string())
+    crate::scenario::located::deserialize(&value).map_err(|e| {
+        let path = e.path();
+        DefinitionsError::at(path, e.message())
     })
 }
 

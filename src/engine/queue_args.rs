@@ -247,7 +247,7 @@ mod tests {
             (serde_json::json!({"x-max-priority": 256}), "{max_value_exceeded,256}"),
             (serde_json::json!({"x-overflow": "drop-tail"}), "invalid_overflow"),
             (serde_json::json!({"x-dead-letter-routing-key": "k"}), "routing_key_but_no_dlx_defined"),
-            (serde_json::json!({"x-single-active-consumer": 1}), "{unacceptable_type,long}"),
+            (serde_json::json!({"x-single-active-consumer": 1}), "{unacceptable_type,signedint}"),
             (serde_json::json!({"x-message-ttl": 315360000001i64}), "value_too_large"),
         ];
         for (a, text) in cases {

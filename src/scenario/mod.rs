@@ -3,6 +3,7 @@
 //! document) and checked.
 
 pub mod document;
+pub mod located;
 pub mod parse;
 
 pub use document::*;

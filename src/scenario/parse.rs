@@ -83,9 +83,9 @@ pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
             ))
         }
     }
-    let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        ScenarioError::at(if path == "." { String::new() } else { path }, e.into_inner().to_string())
+    let scenario: Scenario = crate::scenario::located::deserialize(&value).map_err(|e| {
+        let path = e.path();
+        ScenarioError::at(path, e.message())
     })?;
     check(&scenario)?;
     Ok(scenario)

@@ -49,7 +49,15 @@ pub struct NodeError {
 
 impl NodeError {
     fn new(e: &AmqpError, during: &str) -> Self {
-        NodeError { code: e.code, text: e.text.clone(), explanation: e.code.explanation().to_string(), during: during.to_string() }
+        // A refused redeclare is the common 406 in the playground: say
+        // exactly that rather than the code's general meaning.
+        let explanation = if e.text.contains("inequivalent") {
+            "It already exists in the broker with other settings, and a declare cannot change them: the broker keeps what it has (shown on the node)."
+                .to_string()
+        } else {
+            e.code.explanation().to_string()
+        };
+        NodeError { code: e.code, text: e.text.clone(), explanation, during: during.to_string() }
     }
 }
 
