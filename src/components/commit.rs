@@ -13,10 +13,15 @@ use super::context::EditorHandle;
 /// Checks `f` on a copy of the scenario and, when it passes, applies it;
 /// otherwise returns why (nothing changes).
 pub fn apply(editor: &EditorHandle, f: impl Fn(&mut Scenario) -> Result<(), String> + 'static) -> Result<(), String> {
+    // Boxed first: the rest is compiled once, not once per edit closure.
+    apply_edit(editor, ScenarioEdit::new(f))
+}
+
+fn apply_edit(editor: &EditorHandle, edit: ScenarioEdit) -> Result<(), String> {
     let mut probe = (*editor.scenario).clone();
-    f(&mut probe)?;
+    edit.run(&mut probe)?;
     crate::scenario::parse::check(&probe).map_err(|e| e.to_string())?;
-    editor.dispatch(EditAction::Apply(ScenarioEdit::new(f)));
+    editor.dispatch(EditAction::Apply(edit));
     Ok(())
 }
 

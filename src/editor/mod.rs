@@ -171,6 +171,11 @@ impl ScenarioEdit {
     pub fn new(f: impl Fn(&mut Scenario) -> Result<(), String> + 'static) -> Self {
         ScenarioEdit(Rc::new(f))
     }
+
+    /// Runs the edit on `s`.
+    pub fn run(&self, s: &mut Scenario) -> Result<(), String> {
+        (self.0)(s)
+    }
 }
 
 impl std::fmt::Debug for ScenarioEdit {

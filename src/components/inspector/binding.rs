@@ -35,8 +35,16 @@ fn binding_cb<V: Clone + 'static>(
     i: usize,
     f: impl Fn(&mut BindingEdge, V) -> Result<(), String> + 'static,
 ) -> Commit<V> {
+    binding_cb_dyn(editor, i, std::rc::Rc::new(f))
+}
+
+/// [`binding_cb`] after boxing the edit: compiled once per value type.
+fn binding_cb_dyn<V: Clone + 'static>(
+    editor: &super::super::context::EditorHandle,
+    i: usize,
+    f: std::rc::Rc<dyn Fn(&mut BindingEdge, V) -> Result<(), String>>,
+) -> Commit<V> {
     let editor = editor.clone();
-    let f = std::rc::Rc::new(f);
     Callback::from(move |v: V| {
         let f = f.clone();
         apply(&editor, move |s| {
