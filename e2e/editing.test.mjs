@@ -3,22 +3,13 @@
 // inspector and on the canvas, refused connections and engine errors,
 // undo/redo, delete, multi-select, pan, zoom, keyboard.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  attached, canvasBox, choose, connect, dragFromPalette, nodeIds, openApp, select, setField, shot, start, waitForText,
+  attached, canvasBox, choose, connect, dragFromPalette, nodeIds, openApp, select, setField, shot, useBrowser, waitForText,
 } from './helpers.mjs';
 
-let env;
-
-before(async () => {
-  env = await start();
-});
-
-after(async () => {
-  await env?.browser?.close();
-  await env?.server?.close();
-});
+const env = useBrowser();
 
 /** The node's top-left corner in page pixels. */
 async function position(page, id) {

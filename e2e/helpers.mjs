@@ -4,6 +4,7 @@
 // condition, never a fixed sleep.
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,23 @@ export async function start() {
   const server = await serveStatic(DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   return { server, browser };
+}
+
+/**
+ * Starts the server and Chromium before a test file's tests and closes them
+ * after: returns the environment (`server`, `browser`), filled in once the
+ * `before` hook has run.
+ */
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    Object.assign(env, await start());
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /**

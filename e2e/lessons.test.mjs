@@ -3,20 +3,11 @@
 // the page (counts on the nodes, the log, the message inspector); the
 // narration panel; the lesson picker (mouse and keyboard, undoable).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, setSpeed, shot, start, waitForLog } from './helpers.mjs';
+import { openApp, setSpeed, shot, useBrowser, waitForLog } from './helpers.mjs';
 
-let env;
-
-before(async () => {
-  env = await start();
-});
-
-after(async () => {
-  await env?.browser?.close();
-  await env?.server?.close();
-});
+const env = useBrowser();
 
 /** A node's stat (`ready`, `unacked`, `received`, `acked`, `sent`) as a number. */
 async function stat(page, id, which) {

@@ -2,20 +2,11 @@
 // a redeclaration, which RabbitMQ refuses (406 PRECONDITION_FAILED); the
 // refusal shows next to the node with a way out: delete and declare again.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, connect, dragFromPalette, openApp, select, setField, shot, start, waitForText } from './helpers.mjs';
+import { choose, connect, dragFromPalette, openApp, select, setField, shot, useBrowser, waitForText } from './helpers.mjs';
 
-let env;
-
-before(async () => {
-  env = await start();
-});
-
-after(async () => {
-  await env?.browser?.close();
-  await env?.server?.close();
-});
+const env = useBrowser();
 
 describe('redeclaring with other arguments', () => {
   test('a queue holding messages refuses new arguments (406) until it is declared again; a bound exchange its new type', async () => {

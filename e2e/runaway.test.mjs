@@ -5,20 +5,11 @@
 // without freezing the tab. (Liveness checks with generous bounds, not
 // performance goals: those live in the benchmarks.)
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, shot, start, waitForText } from './helpers.mjs';
+import { openApp, shot, useBrowser, waitForText } from './helpers.mjs';
 
-let env;
-
-before(async () => {
-  env = await start();
-});
-
-after(async () => {
-  await env?.browser?.close();
-  await env?.server?.close();
-});
+const env = useBrowser();
 
 /** Loads a scenario through the page's API and presses play at `speed`. */
 async function loadAndPlay(page, scenario) {

@@ -4,22 +4,13 @@
 // actions; the work-queue lesson rebuilt by hand (kill the slow consumer,
 // its message is redelivered to the other); a broker restart.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  attached, choose, connect, dragFromPalette, openApp, select, setField, setSpeed, shot, start, waitForLog, waitForText,
+  attached, choose, connect, dragFromPalette, openApp, select, setField, setSpeed, shot, useBrowser, waitForLog, waitForText,
 } from './helpers.mjs';
 
-let env;
-
-before(async () => {
-  env = await start();
-});
-
-after(async () => {
-  await env?.browser?.close();
-  await env?.server?.close();
-});
+const env = useBrowser();
 
 const stat = (page, id, which) => page.locator(`[data-node-id="${id}"] .stat.${which} b`);
 
@@ -113,7 +104,7 @@ describe('running', () => {
       assert.match(text, /delivery_mode2 \(persistent\)/);
       assert.match(text, /correlation_idreq-1/);
       assert.match(text, /regioneu/);
-      assert.match(text, /attempt2long/);
+      assert.match(text, /attempt2signedint/);
       assert.match(text, /ready in queue queue1 at position 1/);
       assert.match(await dialog.locator('.path').textContent(), /published #1.*routed #1.*entered queue queue1/s);
       await shot(page, 'message-inspector');

@@ -4,22 +4,13 @@
 // code, share links (copy, open elsewhere, tampered), autosave (reload,
 // a damaged copy set aside, two tabs, a full storage).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, dragFromPalette, nodeIds, openApp, setSpeed, shot, start } from './helpers.mjs';
+import { ROOT, dragFromPalette, nodeIds, openApp, setSpeed, shot, useBrowser } from './helpers.mjs';
 
-let env;
-
-before(async () => {
-  env = await start();
-});
-
-after(async () => {
-  await env?.browser?.close();
-  await env?.server?.close();
-});
+const env = useBrowser();
 
 /** Chooses a File menu item and returns the download it starts. */
 async function download(page, action) {
