@@ -33,9 +33,16 @@ describe('redeclaring with other arguments', () => {
       assert.match(text, /inequivalent arg 'x-max-length'/);
       assert.match(text, /queue\.declare/);
       await shot(page, 'redeclare-refused');
-      await callout.locator('button.callout-action').click();
+      // The node shows what the broker holds: the TTL, not the refused max.
+      const flags = page.locator(`[data-node-id="${q}"] .flags`);
+      assert.match(await flags.textContent(), /TTL 60 s/);
+      assert.doesNotMatch(await flags.textContent(), /max 5/);
+      // The way out is also among the node's actions (here, in the inspector).
+      await page.locator('.inspector .node-action.recreate').click();
       await callout.waitFor({ state: 'detached' });
       assert.equal(await page.locator(`[data-node-id="${q}"].has-error`).count(), 0);
+      await waitForText(flags, /max 5/);
+      assert.equal(await page.locator('.inspector .node-action.recreate').count(), 0, 'no refusal, no action');
       // A bound exchange cannot change its type by redeclaring either.
       const x = await dragFromPalette(page, 'exchange-fanout', 300, 430);
       await connect(page, x, q);

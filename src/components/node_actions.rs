@@ -85,6 +85,19 @@ pub fn node_actions(props: &NodeActionsProps) -> Html {
         }
         NodeKind::Exchange => {}
     }
+    // RabbitMQ refused to redeclare it with the canvas's settings (406
+    // inequivalent): the way out, next to the node as well as in its callout.
+    let refused = stage.runtime.borrow().sim.node_errors().get(&id).is_some_and(super::callouts::offers_recreate);
+    if refused {
+        let stage = stage.clone();
+        let id = id.clone();
+        buttons.push(act(
+            "Declare anew",
+            "recreate",
+            "Delete it in the broker (a queue's messages are lost) and declare it with the canvas's settings",
+            Callback::from(move |_| stage.act(|sim| sim.recreate(&id))),
+        ));
+    }
     if id != DEFAULT_EXCHANGE_ID {
         let editor = editor.clone();
         let id = id.clone();
