@@ -107,6 +107,21 @@ describe('editing', () => {
       await select(page, q);
       await setField(page, 'max_priority', '300');
       await waitForText(page.locator('.inspector [data-field="max_priority"] .field-error'), /from 0 to 255/);
+      await setField(page, 'max_priority', '');
+      // Other arguments go into the declare as they are; one with a field of
+      // its own is refused by that field's name; a bad value is RabbitMQ's 406.
+      const args = page.locator('.inspector [data-field="arguments"]');
+      await setField(page, 'arguments', 'x-max-length=5');
+      await waitForText(args.locator('.field-error'), /set it in 'Max length'/);
+      await setField(page, 'arguments', 'x-queue-mode=fast');
+      const qerr = await waitForText(page.locator(`.error-callout[data-error-for="${q}"]`), /406 PRECONDITION_FAILED/);
+      assert.match(qerr, /x-queue-mode/);
+      await setField(page, 'arguments', 'x-queue-mode=lazy');
+      await page.locator(`.error-callout[data-error-for="${q}"]`).waitFor({ state: 'detached' });
+      assert.equal(await args.locator('.field-error').count(), 0);
+      assert.equal(await args.locator('input').inputValue(), 'x-queue-mode=lazy');
+      await args.scrollIntoViewIfNeeded();
+      await shot(page, 'other-arguments');
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
       await context.close();

@@ -344,7 +344,8 @@ pub fn canvas() -> Html {
     let status = if empty {
         "Empty canvas: only the default exchange".to_string()
     } else {
-        format!("{count} nodes, {} bindings", s.bindings.len())
+        let bindings = s.bindings.len();
+        format!("{count} nodes, {bindings} binding{}", if bindings == 1 { "" } else { "s" })
     };
     let grid = 24.0 * view.zoom;
     // Nodes and edges read the scenario from this, not from the editor (see CanvasDoc).

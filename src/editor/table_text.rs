@@ -1,4 +1,4 @@
-//! Header tables as one line of text, for quick editing: `format=pdf,
+//! Header and argument tables as one line of text, for quick editing: `format=pdf,
 //! size=3, urgent=true`. Values: `true`/`false` are booleans, integers and
 //! decimals are numbers, anything else (or anything in double quotes) is a
 //! string, so `code="42"` is the string "42" and `code=42` the number 42
@@ -53,7 +53,7 @@ pub fn parse_table(text: &str) -> Result<Map<String, Value>, String> {
     let mut map = Map::new();
     let pairs = split_pairs(text);
     if pairs.len() > MAX_PAIRS {
-        return Err(format!("at most {MAX_PAIRS} headers"));
+        return Err(format!("at most {MAX_PAIRS} name=value pairs"));
     }
     for pair in pairs {
         let Some((k, v)) = pair.split_once('=') else {
@@ -64,7 +64,7 @@ pub fn parse_table(text: &str) -> Result<Map<String, Value>, String> {
             return Err(format!("'{pair}' has no name before ="));
         }
         if k.len() > 255 {
-            return Err("a header name holds at most 255 bytes".to_string());
+            return Err(format!("the name {:?} is longer than 255 bytes", k.chars().take(20).collect::<String>()));
         }
         if k.chars().any(|c| c.is_control()) || v.chars().any(|c| c.is_control()) {
             return Err(format!("'{k}' contains a control character"));
@@ -97,6 +97,42 @@ pub fn format_table(map: &Map<String, Value>, skip: &[&str]) -> String {
         .join(", ")
 }
 
+/// The queue arguments the inspector has fields of their own for, and
+/// those fields' labels.
+pub const QUEUE_FIELDS: &[(&str, &str)] = &[
+    ("x-message-ttl", "Message TTL"),
+    ("x-expires", "Queue expiry"),
+    ("x-max-length", "Max length"),
+    ("x-max-length-bytes", "Max length in bytes"),
+    ("x-overflow", "When full"),
+    ("x-dead-letter-exchange", "Dead-letter exchange"),
+    ("x-dead-letter-routing-key", "Dead-letter routing key"),
+    ("x-max-priority", "Max priority"),
+    ("x-single-active-consumer", "single active consumer"),
+];
+
+/// The exchange arguments with fields of their own.
+pub const EXCHANGE_FIELDS: &[(&str, &str)] = &[("alternate-exchange", "Alternate exchange")];
+
+/// True when every value of `map` can be written as text and read back
+/// the same (no arrays or nested tables, which only a file can hold).
+pub fn is_editable_as_text(map: &Map<String, Value>) -> bool {
+    map.values().all(|v| !matches!(v, Value::Array(_) | Value::Object(_) | Value::Null))
+}
+
+/// Parses the "other arguments" of a queue or exchange: like
+/// [`parse_table`], but an argument that has its own field (`fields`) is
+/// refused with the field's name, so it is set in one place only.
+pub fn parse_arguments(text: &str, fields: &[(&str, &str)]) -> Result<Map<String, Value>, String> {
+    let map = parse_table(text)?;
+    for k in map.keys() {
+        if let Some((_, label)) = fields.iter().find(|(name, _)| name == k) {
+            return Err(format!("{k} has a field of its own: set it in '{label}'"));
+        }
+    }
+    Ok(map)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +155,16 @@ mod tests {
         assert!(parse_table("novalue").unwrap_err().contains("name=value"));
         assert!(parse_table("=3").unwrap_err().contains("no name"));
         assert!(parse_table("a=\u{7}").unwrap_err().contains("control"));
+    }
+
+    #[test]
+    fn arguments_with_fields_of_their_own_are_refused_by_name() {
+        let t = parse_arguments("x-queue-mode=lazy, x-custom=3", QUEUE_FIELDS).unwrap();
+        assert_eq!(Value::Object(t), json!({"x-queue-mode": "lazy", "x-custom": 3}));
+        let e = parse_arguments("x-max-length=5", QUEUE_FIELDS).unwrap_err();
+        assert_eq!(e, "x-max-length has a field of its own: set it in 'Max length'");
+        assert!(parse_arguments("alternate-exchange=ae", EXCHANGE_FIELDS).unwrap_err().contains("Alternate exchange"));
+        assert!(is_editable_as_text(&parse_table("a=1, b=x, c=true").unwrap()));
+        assert!(!is_editable_as_text(json!({"a": [1]}).as_object().unwrap()));
     }
 }

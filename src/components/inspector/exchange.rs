@@ -11,6 +11,7 @@ use super::super::context::{use_editor, use_stage};
 use super::super::edges::binding_label;
 use super::super::node_actions::NodeActions;
 use super::fields::{CheckField, SelectField, TextField};
+use crate::editor::table_text::{parse_arguments, EXCHANGE_FIELDS};
 use super::{exchange_options, find_exchange, node_cb, RouteTester};
 
 /// Properties of [`ExchangeForm`].
@@ -112,6 +113,7 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
             <SelectField name="alternate_exchange" label="Alternate exchange" value={AttrValue::from(x.alternate_exchange.clone().unwrap_or_default())}
                 options={ae_options} hint="takes the messages no binding of this exchange matches"
                 on_commit={node_cb(&editor, &id, find_exchange, |x, v: String| { x.alternate_exchange = super::non_empty(v); Ok(()) })} />
+            { super::other_arguments(&x.arguments, node_cb(&editor, &id, find_exchange, |x, v: String| { x.arguments = parse_arguments(&v, EXCHANGE_FIELDS)?; Ok(()) })) }
             { binding_list }
             <RouteTester exchange={props.id.clone()} />
         </div>

@@ -56,6 +56,24 @@ fn node_cb_dyn<T: 'static, V: Clone + 'static>(
     })
 }
 
+/// The "Other arguments" field of a queue or exchange: every argument
+/// without a field of its own (`x-queue-mode=lazy, x-custom=1`), sent in
+/// its declare as it is. Arguments that text cannot hold (arrays, tables,
+/// from an imported file) are shown but not editable here.
+pub(crate) fn other_arguments(arguments: &serde_json::Map<String, serde_json::Value>, on_commit: Commit<String>) -> Html {
+    let editable = crate::editor::table_text::is_editable_as_text(arguments);
+    let value = if editable { crate::editor::table_text::format_table(arguments, &[]) } else { serde_json::Value::Object(arguments.clone()).to_string() };
+    let hint = if editable {
+        "name=value pairs, sent with the declare as they are; 42 is a number, \"42\" a string"
+    } else {
+        "holds a list or a table, which only a scenario file can edit"
+    };
+    html! {
+        <fields::TextField name="arguments" label="Other arguments" {value} placeholder="none, e.g. x-queue-mode=lazy"
+            hint={AttrValue::from(hint)} disabled={!editable} {on_commit} />
+    }
+}
+
 pub(crate) fn find_exchange<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut ExchangeNode> {
     s.exchanges.iter_mut().find(|n| n.id == id)
 }
