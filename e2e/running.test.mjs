@@ -108,8 +108,14 @@ describe('running', () => {
       assert.match(text, /ready in queue queue1 at position 1/);
       assert.match(await dialog.locator('.path').textContent(), /published #1.*routed #1.*entered queue queue1/s);
       await shot(page, 'message-inspector');
+      // Tab stays inside the dialog; Escape closes it and focus goes back.
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab');
+        assert.equal(await page.evaluate(() => !!document.activeElement.closest('.message-inspector')), true, `focus in the dialog after ${i + 1} Tab presses`);
+      }
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => document.activeElement.closest('.msg-chip') !== null), true, 'focus back on the chip that opened it');
       // From a moving dot: publish again and click the dot on its way.
       await setSpeed(page, 0.1);
       await page.locator('.inspector .node-action.publish').click();

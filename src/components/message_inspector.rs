@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::engine::{FieldValue, Message};
 
 use super::context::use_stage;
+use super::focus_trap::{trap_focus, use_restore_focus};
 use super::run_loop::format_clock;
 
 /// Properties of [`MessageInspector`].
@@ -66,6 +67,8 @@ fn whereabouts(sim: &crate::simulation::Simulation, m: &Message) -> Vec<String> 
 pub fn message_inspector(props: &MessageInspectorProps) -> Html {
     let stage = use_stage();
     let close_ref = use_node_ref();
+    let dialog_ref = use_node_ref();
+    use_restore_focus();
     {
         let close_ref = close_ref.clone();
         use_effect_with(props.message.id, move |_| {
@@ -143,9 +146,14 @@ pub fn message_inspector(props: &MessageInspectorProps) -> Html {
             }
         })
     };
+    let on_key = {
+        let dialog_ref = dialog_ref.clone();
+        Callback::from(move |e: KeyboardEvent| trap_focus(&e, &dialog_ref))
+    };
     html! {
         <div class="modal-backdrop" onclick={backdrop}>
-            <div class="message-inspector" role="dialog" aria-modal="true" aria-labelledby="message-title">
+            <div class="message-inspector" role="dialog" aria-modal="true" aria-labelledby="message-title" ref={dialog_ref.clone()}
+                 onkeydown={on_key}>
                 <header class="dialog-head">
                     <h2 id="message-title">{ format!("Message #{}", m.id) }</h2>
                     <button type="button" class="dialog-close" ref={close_ref} aria-label="Close" onclick={close}>{ "×" }</button>

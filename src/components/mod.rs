@@ -32,6 +32,7 @@ mod event_log;
 mod file_drop;
 mod file_menu;
 mod fit_on_load;
+mod focus_trap;
 mod header;
 mod inline_binding;
 mod lesson_picker;

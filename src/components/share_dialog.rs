@@ -11,6 +11,7 @@ use crate::share;
 
 use super::browser;
 use super::context::use_editor;
+use super::focus_trap::trap_focus;
 
 /// Links longer than this may be cut by some chat and mail programs.
 pub const LONG_LINK: usize = 2000;
@@ -27,24 +28,6 @@ enum Copied {
 pub fn share_link(scenario: &crate::scenario::Scenario) -> String {
     let a = browser::address();
     format!("{}{}{}", a.origin, a.pathname, share::fragment(scenario))
-}
-
-/// Keeps Tab inside the dialog: from its last control to its first, and
-/// Shift+Tab the other way.
-fn trap_focus(e: &KeyboardEvent, dialog: &NodeRef) {
-    let Some(dialog) = dialog.cast::<web_sys::Element>() else { return };
-    let Ok(list) = dialog.query_selector_all("input, button") else { return };
-    let items: Vec<web_sys::HtmlElement> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
-    let (Some(first), Some(last)) = (items.first(), items.last()) else { return };
-    let active = gloo::utils::document().active_element();
-    let at = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el.as_ref() as &web_sys::Element);
-    if e.shift_key() && at(first) {
-        e.prevent_default();
-        let _ = last.focus();
-    } else if !e.shift_key() && at(last) {
-        e.prevent_default();
-        let _ = first.focus();
-    }
 }
 
 /// The Share button and its dialog.
@@ -112,7 +95,7 @@ pub fn share_button() -> Html {
                     e.prevent_default();
                     e.stop_propagation();
                     close.emit(());
-                } else if e.key() == "Tab" {
+                } else {
                     trap_focus(&e, &dialog_ref);
                 }
             })
