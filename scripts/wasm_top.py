@@ -7,7 +7,11 @@ Usage: scripts/wasm_top.py FILE.wasm [--functions N] [--crate NAME] [--modules]
 --modules adds code per warren module: a function counts for the first
 `warren::a::b` path in its name, so a generic instance (a yew lifecycle
 for a component, a serde visitor for a document type) counts for the app
-module that brought it in.
+module that brought it in. Generic arguments are only in v0 symbol names:
+build with
+  RUSTFLAGS="-C symbol-mangling-version=v0" cargo build --bin warren \
+    --target wasm32-unknown-unknown --profile web-release --target-dir target/v0
+and have rustfilt on PATH (`cargo install rustfilt`).
 
 Use it on the wasm cargo writes before wasm-bindgen and wasm-opt strip the
 names (target/wasm32-unknown-unknown/web-release/warren.wasm after
@@ -16,6 +20,8 @@ wasm-opt -Oz shrinks every part, roughly in proportion.
 """
 
 import re
+import shutil
+import subprocess
 import sys
 from collections import defaultdict
 
@@ -144,10 +150,18 @@ def main():
     for k, v in sorted(sections.items(), key=lambda kv: -kv[1]):
         print(f"  section {k:<28} {v:>10,}  {100 * v / total:5.1f}%")
     code = sum(s for _, s in bodies)
+    # v0 names (`-C symbol-mangling-version=v0`) carry generic arguments, so
+    # a generic instance can be counted for the module that made it; they
+    # are demangled by rustfilt (`cargo install rustfilt`) when it is there.
+    demangled = {}
+    v0 = [idx for idx, _ in bodies if names.get(idx, "").startswith("_R")]
+    if v0 and shutil.which("rustfilt"):
+        out = subprocess.run(["rustfilt"], input="\n".join(names[i] for i in v0), capture_output=True, text=True).stdout.split("\n")
+        demangled = dict(zip(v0, out))
     per_crate = defaultdict(int)
     funcs = []
     for idx, size in bodies:
-        name = demangle(names.get(idx, f"func{idx}"))
+        name = demangled.get(idx) or demangle(names.get(idx, f"func{idx}"))
         c = crate_of(name)
         per_crate[c] += size
         funcs.append((size, name, c))
