@@ -897,3 +897,29 @@ fn alternate_exchange_can_be_the_default_exchange() {
     assert_eq!(r.queues.iter().map(|q| q.to_string()).collect::<Vec<_>>(), vec!["fallback"]);
     assert!(b.route("main", "nothing-named-so", None).queues.is_empty());
 }
+
+#[test]
+fn declare_delete_and_bind_strip_cr_and_lf_from_names() {
+    // rabbit_channel strip_cr_lf: exchange.declare/delete, queue.declare/
+    // delete and every bind/unbind take names without "\r" and "\n";
+    // basic.publish, basic.get and queue.purge take them as they are.
+    let mut w = World::new();
+    w.exchange("orders\r\n", ExchangeType::Direct);
+    let q = w.queue("new\norders");
+    assert_eq!(q.as_ref(), "neworders");
+    w.bind("new\r\norders", "ord\ners", "k");
+    assert_eq!(w.publish("orders", "k", "m1").routed.len(), 1);
+    assert_eq!(w.get("neworders").as_deref(), Some("m1"));
+    // Publishing to "orders\n" names an exchange that does not exist.
+    assert_eq!(code(w.publish_with("orders\n", "k", "m2", Properties::default(), false)), 404);
+    // Passive declares and deletes strip too.
+    let ch = w.ch();
+    assert!(w.b.exchange_declare(ch, ExchangeDeclare { passive: true, ..ExchangeDeclare::new("\norders", ExchangeType::Direct) }).is_ok());
+    assert_eq!(w.b.queue_delete(ch, "neworders\r", false, false).unwrap(), 0);
+    assert!(w.b.queue("neworders").is_none());
+    w.b.exchange_delete(ch, "orders\n", false).unwrap();
+    assert!(w.b.exchange("orders").is_none());
+    // A name of nothing but CR/LF is the empty name: a server-named queue.
+    let q = w.declare(QueueDeclare::new("\r\n")).unwrap();
+    assert!(q.queue.starts_with("amq.gen-"), "{}", q.queue);
+}

@@ -143,6 +143,19 @@ pub fn inequivalent(kind: &str, name: &str, field: &str, received: &str, current
 }
 
 /// 501 when a short string (name, routing key, tag) exceeds 255 bytes.
+/// An exchange or queue name as rabbit_channel reads it for declare,
+/// delete and bind methods: carriage returns and line feeds removed
+/// (`strip_cr_lf`), so `"orders\n"` names the exchange `orders`.
+/// (basic.publish, basic.consume, basic.get and queue.purge take names as
+/// they are.)
+pub fn strip_cr_lf(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.contains(['\r', '\n']) {
+        std::borrow::Cow::Owned(name.replace(['\r', '\n'], ""))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
 pub fn check_short_str(what: &str, value: &str) -> Result<(), AmqpError> {
     if value.len() > 255 {
         Err(AmqpError::new(

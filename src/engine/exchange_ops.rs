@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::broker::Broker;
 use super::channel::ChannelId;
-use super::error::{check_short_str, inequivalent, not_found, resource, AmqpError, ReplyCode};
+use super::error::{check_short_str, inequivalent, not_found, resource, strip_cr_lf, AmqpError, ReplyCode};
 use super::event::Event;
 use super::exchange::{Binding, Destination, Exchange, ExchangeType};
 use super::headers;
@@ -49,8 +49,9 @@ impl Broker {
         self.on_channel(channel, |b| b.exchange_declare_inner(d))
     }
 
-    fn exchange_declare_inner(&mut self, d: ExchangeDeclare) -> Result<(), AmqpError> {
+    fn exchange_declare_inner(&mut self, mut d: ExchangeDeclare) -> Result<(), AmqpError> {
         check_short_str("exchange name", &d.exchange)?;
+        d.exchange = strip_cr_lf(&d.exchange).into_owned();
         if d.passive {
             if d.exchange.is_empty() {
                 return Err(default_exchange_refused());
@@ -113,6 +114,7 @@ impl Broker {
 
     /// exchange.delete (deleting a missing exchange is fine).
     pub fn exchange_delete(&mut self, channel: ChannelId, exchange: &str, if_unused: bool) -> Result<(), AmqpError> {
+        let exchange = &*strip_cr_lf(exchange);
         self.on_channel(channel, |b| {
             if exchange.is_empty() {
                 return Err(default_exchange_refused());
@@ -144,6 +146,7 @@ impl Broker {
         routing_key: &str,
         arguments: FieldTable,
     ) -> Result<(), AmqpError> {
+        let (destination, source) = (&*strip_cr_lf(destination), &*strip_cr_lf(source));
         self.on_channel(channel, |b| {
             check_short_str("routing key", routing_key)?;
             if source.is_empty() || destination.is_empty() {
@@ -166,6 +169,7 @@ impl Broker {
         routing_key: &str,
         arguments: FieldTable,
     ) -> Result<(), AmqpError> {
+        let (destination, source) = (&*strip_cr_lf(destination), &*strip_cr_lf(source));
         self.on_channel(channel, |b| {
             if source.is_empty() || destination.is_empty() {
                 return Err(default_exchange_refused());

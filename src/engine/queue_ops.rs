@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::broker::Broker;
 use super::channel::{ChannelId, ConnectionId};
-use super::error::{check_short_str, inequivalent, locked, not_found, resource, AmqpError, ReplyCode};
+use super::error::{check_short_str, inequivalent, locked, not_found, resource, strip_cr_lf, AmqpError, ReplyCode};
 use super::event::{Event, RemovalReason};
 use super::exchange::Destination;
 use super::exchange_ops::{arg_inequivalent, default_exchange_refused};
@@ -57,8 +57,9 @@ impl Broker {
         self.on_channel(channel, |b| b.queue_declare_inner(channel, d))
     }
 
-    fn queue_declare_inner(&mut self, channel: ChannelId, d: QueueDeclare) -> Result<QueueDeclareOk, AmqpError> {
+    fn queue_declare_inner(&mut self, channel: ChannelId, mut d: QueueDeclare) -> Result<QueueDeclareOk, AmqpError> {
         check_short_str("queue name", &d.queue)?;
+        d.queue = strip_cr_lf(&d.queue).into_owned();
         let conn = self.channels[&channel].connection;
         if d.passive {
             let q = self.accessible_queue(conn, &d.queue)?;
@@ -189,8 +190,9 @@ impl Broker {
         routing_key: &str,
         arguments: FieldTable,
     ) -> Result<(), AmqpError> {
+        let exchange = &*strip_cr_lf(exchange);
         self.on_channel(channel, |b| {
-            let resolved = b.resolve_queue_name(channel, queue)?;
+            let resolved = strip_cr_lf(&b.resolve_queue_name(channel, queue)?).into_owned();
             // AMQP shortcut: empty queue and key bind with the queue's name.
             let routing_key = if routing_key.is_empty() && queue.is_empty() { resolved.as_str() } else { routing_key };
             let queue = resolved.clone();
@@ -219,8 +221,9 @@ impl Broker {
         routing_key: &str,
         arguments: FieldTable,
     ) -> Result<(), AmqpError> {
+        let exchange = &*strip_cr_lf(exchange);
         self.on_channel(channel, |b| {
-            let queue = b.resolve_queue_name(channel, queue)?;
+            let queue = strip_cr_lf(&b.resolve_queue_name(channel, queue)?).into_owned();
             if exchange.is_empty() {
                 return Err(default_exchange_refused());
             }
@@ -261,7 +264,7 @@ impl Broker {
     /// Deleting a missing queue is fine (0).
     pub fn queue_delete(&mut self, channel: ChannelId, queue: &str, if_unused: bool, if_empty: bool) -> Result<u64, AmqpError> {
         self.on_channel(channel, |b| {
-            let queue = b.resolve_queue_name(channel, queue)?;
+            let queue = strip_cr_lf(&b.resolve_queue_name(channel, queue)?).into_owned();
             let conn = b.channels[&channel].connection;
             let Some(q) = b.queues.get(queue.as_str()) else { return Ok(0) };
             if q.exclusive_owner.is_some_and(|o| o != conn) {
