@@ -217,9 +217,13 @@ pub fn event_log() -> Html {
         let since = now - h.at;
         let rebuild = !rt.playing || arrived <= FLOOD_LINES || since >= FLOOD_MS || newest < h.newest || total < h.total;
         if rebuild {
-            // A flood: more than FLOOD_LINES lines per refresh since the last rebuild.
+            // A flood: more than FLOOD_LINES lines per refresh since the last
+            // rebuild; once in one, it lasts until a rebuild FLOOD_MS later
+            // finds it over (not every few lines between two rebuilds).
             let per_refresh = arrived as f64 * super::run_loop::REFRESH_MS / since.max(super::run_loop::REFRESH_MS);
-            let flood = rt.playing && newest >= h.newest && per_refresh > FLOOD_LINES as f64;
+            let flood = rt.playing
+                && newest >= h.newest
+                && (per_refresh > FLOOD_LINES as f64 || (h.limit < SHOWN && since < FLOOD_MS));
             *h = Held { newest, total, at: now, limit: if flood { FLOOD_SHOWN } else { SHOWN } };
         }
         // Rebuild later: the flood's next lines, or all of them once it stops.
