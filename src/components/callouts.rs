@@ -9,7 +9,7 @@ use crate::editor::geometry::{node_size, Point, Rect};
 use crate::editor::EditAction;
 use crate::simulation::NodeError;
 
-use super::context::{use_editor, use_stage};
+use super::context::{use_editor, use_live_stage, use_stage};
 use super::edges::edge_geometry;
 
 /// Properties of [`ErrorCallout`].
@@ -102,13 +102,17 @@ pub fn place_callout(preferred: &[Point], obstacles: &[Rect]) -> Point {
 #[function_component(Callouts)]
 pub fn callouts() -> Html {
     let editor = use_editor();
-    let stage = use_stage();
+    let stage = use_live_stage();
     let s = editor.scenario.clone();
     let rt = stage.runtime.borrow();
     let (cw, ch) = CALLOUT;
-    // Callouts go where they hide no node (and no other callout), if they can.
-    let mut obstacles: Vec<Rect> = s.node_ids().filter_map(|(id, k)| Some(Rect::of_node(k, s.position(id)?))).collect();
     let mut items: Vec<Html> = Vec::new();
+    // Nothing refused (the usual case, and at every refresh while the clock
+    // runs): no obstacles or edge geometry to work out.
+    let refused = !rt.sim.node_errors().is_empty();
+    // Callouts go where they hide no node (and no other callout), if they can.
+    let mut obstacles: Vec<Rect> =
+        if refused { s.node_ids().filter_map(|(id, k)| Some(Rect::of_node(k, s.position(id)?))).collect() } else { Vec::new() };
     for (key, error) in rt.sim.node_errors() {
         if let (Some(kind), Some(p)) = (s.kind_of(key), s.position(key)) {
             let (w, h) = node_size(kind);
@@ -124,7 +128,7 @@ pub fn callouts() -> Html {
             items.push(html! { <ErrorCallout key={key.clone()} target={AttrValue::from(key.clone())} {at} error={error.clone()} /> });
         }
     }
-    for g in edge_geometry(&s, &rt.sim) {
+    for g in if refused { edge_geometry(&s, &rt.sim) } else { Vec::new() } {
         if let Some(error) = g.error {
             let m = g.curve.at(0.5);
             let candidates = [

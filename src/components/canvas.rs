@@ -22,7 +22,7 @@ use crate::editor::EditAction;
 
 use super::callouts::{Callouts, FloatingNotice};
 use super::canvas_controls::CanvasControls;
-use super::context::{use_editor, use_open_message, use_stage, wall_now, CanvasDoc};
+use super::context::{use_editor, use_quiet_open_message, use_quiet_stage, wall_now, CanvasDoc, LiveScope};
 use super::dots::DotLayer;
 use super::edges::{parse_edge_key, EdgeLabels, EdgeLayer};
 use super::inline_binding::InlineBinding;
@@ -55,12 +55,20 @@ fn distance(a: Point, b: Point) -> f64 {
     ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
 }
 
-/// The canvas.
+/// The canvas. Inside a [`LiveScope`]: a refresh of the running
+/// simulation renders the nodes' live parts, not the canvas.
 #[function_component(Canvas)]
 pub fn canvas() -> Html {
+    html! { <LiveScope><CanvasArea /></LiveScope> }
+}
+
+/// The canvas itself (it renders again on edits, pans, zooms and
+/// selections; the running simulation only in pointer handlers).
+#[function_component(CanvasArea)]
+fn canvas_area() -> Html {
     let editor = use_editor();
-    let stage = use_stage();
-    let open_message = use_open_message();
+    let stage = use_quiet_stage();
+    let open_message = use_quiet_open_message();
     let area = use_node_ref();
     let gesture = use_mut_ref(|| Gesture::Idle);
     let pointers = use_mut_ref(BTreeMap::<i32, Point>::new);

@@ -88,6 +88,89 @@ impl Stage {
     }
 }
 
+/// The [`Stage`] as the canvas's components hold it: equal from one
+/// refresh to the next (the same runtime), so holding it does not render a
+/// component again. [`LiveScope`] provides it.
+#[derive(Clone)]
+struct QuietStage(Stage);
+
+impl PartialEq for QuietStage {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0.runtime, &other.0.runtime)
+    }
+}
+
+/// The stage's revision, provided apart from the stage by [`LiveScope`]:
+/// only the components that show the engine's state follow it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Live(u64);
+
+/// The callback that opens the message inspector, as [`LiveScope`]
+/// provides it: always equal (the App makes a new one at each of its
+/// renders, all doing the same), so holding it does not render again.
+#[derive(Clone)]
+struct QuietOpen(Callback<Rc<Message>>);
+
+impl PartialEq for QuietOpen {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// The properties of [`LiveScope`].
+#[derive(Properties, PartialEq)]
+pub struct LiveScopeProps {
+    /// What is inside (rendered once; it reads the stage through
+    /// [`use_quiet_stage`] and [`use_live_stage`]).
+    pub children: Html,
+}
+
+/// Splits the stage in two for what is inside: the runtime, which stays
+/// the same ([`use_quiet_stage`]), and its revision ([`use_live_stage`]).
+/// Every refresh (ten a second while the clock runs) renders this and the
+/// components that show live state, not everything that holds the stage:
+/// the canvas itself, the dot layer and each node's frame stay as they are.
+#[function_component(LiveScope)]
+pub fn live_scope(props: &LiveScopeProps) -> Html {
+    let stage = use_stage();
+    let open = use_open_message();
+    let live = Live(stage.revision);
+    html! {
+        <ContextProvider<QuietStage> context={QuietStage(stage)}>
+        <ContextProvider<QuietOpen> context={QuietOpen(open)}>
+            <ContextProvider<Live> context={live}>
+                { props.children.clone() }
+            </ContextProvider<Live>>
+        </ContextProvider<QuietOpen>>
+        </ContextProvider<QuietStage>>
+    }
+}
+
+/// The stage inside a [`LiveScope`], without following its refreshes: for
+/// a component that acts on the runtime only in callbacks or draws outside
+/// Yew.
+#[hook]
+pub fn use_quiet_stage() -> Stage {
+    use_context::<QuietStage>().expect("inside a LiveScope").0
+}
+
+/// The callback that opens the message inspector, inside a [`LiveScope`]
+/// (without rendering again when the App renders).
+#[hook]
+pub fn use_quiet_open_message() -> Callback<Rc<Message>> {
+    use_context::<QuietOpen>().expect("inside a LiveScope").0
+}
+
+/// The stage inside a [`LiveScope`], rendering again at every refresh: for
+/// a component that shows the engine's state (and passes what it shows to
+/// a child that compares it, so that the DOM is touched only where it
+/// changed).
+#[hook]
+pub fn use_live_stage() -> Stage {
+    use_context::<Live>().expect("inside a LiveScope");
+    use_quiet_stage()
+}
+
 /// What the canvas's nodes and edges draw from the editor: the scenario,
 /// the selected edge, and the way to dispatch edits. The canvas provides
 /// it; it compares equal as long as these are the same, so panning,

@@ -12,19 +12,24 @@ use crate::editor::view::View;
 use crate::monitor::flights::{Dot, DotKind};
 use crate::monitor::{LegKind, PuffKind};
 
-use super::context::use_stage;
+use super::context::use_quiet_stage;
 
 /// The canvas the dots are drawn on (pointer events pass through it).
 #[function_component(DotLayer)]
 pub fn dot_layer() -> Html {
-    let stage = use_stage();
+    let stage = use_quiet_stage();
     html! { <canvas class="dots-layer" ref={stage.dots.clone()} aria-hidden="true"></canvas> }
 }
 
+thread_local! {
+    /// The dark-theme media query, asked once (its `matches` follows the
+    /// system's theme).
+    static DARK: Option<web_sys::MediaQueryList> =
+        web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+}
+
 fn dark_theme() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    DARK.with(|m| m.as_ref().is_some_and(|m| m.matches()))
 }
 
 /// The colour of a dot (light theme, dark theme).

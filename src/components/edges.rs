@@ -15,7 +15,7 @@ use crate::editor::{edges, Edge, EditAction, Editor};
 use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 use crate::simulation::{binding_key, NodeError, Simulation};
 
-use super::context::{use_canvas_doc, use_stage, CanvasDoc};
+use super::context::{use_canvas_doc, use_live_stage, CanvasDoc};
 
 /// An edge as drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -143,7 +143,7 @@ type GeomCache = Option<(Rc<Scenario>, BTreeMap<String, NodeError>, Geoms)>;
 
 #[hook]
 fn use_edge_geometry(doc: &CanvasDoc) -> Geoms {
-    let stage = use_stage();
+    let stage = use_live_stage();
     let cache = use_mut_ref(|| GeomCache::None);
     let rt = stage.runtime.borrow();
     let errors = rt.sim.node_errors();

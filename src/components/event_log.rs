@@ -43,6 +43,14 @@ pub const FLOOD_LINES: u64 = 40;
 /// The least time between two rebuilds of the lines during a flood (ms).
 pub const FLOOD_MS: f64 = 400.0;
 
+/// Lines shown during a flood (the newest; a note says so). A flood
+/// replaces every line at each rebuild, and building 200 new lines (about
+/// 1,400 elements) cost a 10 ms task and a long style and layout in the
+/// next frame, several times a second; the log's panel shows a dozen. All
+/// [`SHOWN`] lines are back as soon as the flood stops or the clock is
+/// paused.
+pub const FLOOD_SHOWN: usize = 30;
+
 /// The properties of [`LogLines`].
 #[derive(Properties)]
 struct LinesProps {
@@ -50,6 +58,8 @@ struct LinesProps {
     /// The newest line and the number of lines when last rebuilt: the lines
     /// are rebuilt only when this (or a filter) changes.
     version: (u64, usize),
+    /// Most lines shown ([`SHOWN`], or [`FLOOD_SHOWN`] during a flood).
+    limit: usize,
     hidden: BTreeSet<LogKind>,
     node: Option<String>,
     /// Lines whose detail was opened (by sequence number), and how many.
@@ -62,6 +72,7 @@ impl PartialEq for LinesProps {
         Rc::ptr_eq(&self.runtime, &other.runtime)
             && Rc::ptr_eq(&self.opened, &other.opened)
             && self.version == other.version
+            && self.limit == other.limit
             && self.hidden == other.hidden
             && self.node == other.node
             && self.opened_count == other.opened_count
@@ -81,7 +92,7 @@ fn log_lines(props: &LinesProps) -> Html {
         .rev()
         .filter(|e| !props.hidden.contains(&e.kind))
         .filter(|e| props.node.as_deref().map_or(true, |n| e.concerns(n)))
-        .take(SHOWN)
+        .take(props.limit)
         .map(|e| {
             let inspect = e.message.is_some().then(|| {
                 html! { <button type="button" class="log-inspect" title="Inspect this message">{ "inspect" }</button> }
@@ -119,6 +130,63 @@ fn log_lines(props: &LinesProps) -> Html {
     html! { for entries }
 }
 
+/// The properties of [`NodeFilter`].
+#[derive(Properties, PartialEq)]
+struct NodeFilterProps {
+    /// (node id, label) of every node.
+    options: Vec<(String, String)>,
+    /// The node whose events are shown (empty: all).
+    selected: String,
+    onchange: Callback<Event>,
+}
+
+/// The node filter (its own component: the log renders at every refresh,
+/// the options change only with the scenario).
+#[function_component(NodeFilter)]
+fn node_filter(props: &NodeFilterProps) -> Html {
+    let selected = &props.selected;
+    html! {
+        <label class="log-node-filter">
+            <span class="visually-hidden">{ "Show events of" }</span>
+            <select aria-label="Filter by node" onchange={props.onchange.clone()}>
+                <option value="" selected={selected.is_empty()}>{ "all nodes" }</option>
+                { for props.options.iter().map(|(id, label)| html! { <option value={id.clone()} selected={id == selected}>{ label.clone() }</option> }) }
+            </select>
+        </label>
+    }
+}
+
+/// The properties of [`KindFilters`].
+#[derive(Properties, PartialEq)]
+struct KindFiltersProps {
+    hidden: BTreeSet<LogKind>,
+    on_toggle: Callback<LogKind>,
+}
+
+/// The buttons that show or hide a kind of line.
+#[function_component(KindFilters)]
+fn kind_filters(props: &KindFiltersProps) -> Html {
+    let buttons = LogKind::ALL.iter().map(|&k| {
+        let shown = !props.hidden.contains(&k);
+        let onclick = props.on_toggle.reform(move |_: MouseEvent| k);
+        html! {
+            <button type="button" class={classes!("log-filter", k.as_str(), shown.then_some("on"))} aria-pressed={shown.to_string()} data-kind={k.as_str()} {onclick}>
+                { k.as_str() }
+            </button>
+        }
+    });
+    html! { <div class="log-filters" role="group" aria-label="Filter by kind">{ for buttons }</div> }
+}
+
+/// The lines on show: the newest line and the number of lines when they
+/// were built, when, and how many are shown.
+struct Held {
+    newest: u64,
+    total: usize,
+    at: f64,
+    limit: usize,
+}
+
 /// The event log panel.
 #[function_component(EventLog)]
 pub fn event_log() -> Html {
@@ -131,9 +199,10 @@ pub fn event_log() -> Html {
     // Lines whose detail was opened (by sequence number): only those build it.
     let opened = use_mut_ref(HashSet::<u64>::new);
     let rerender = use_force_update();
-    // The lines' version on show, and when it was taken (see FLOOD_LINES);
-    // a timer catches up when a flood stops between two renders.
-    let held = use_mut_ref(|| (0u64, 0usize, f64::NEG_INFINITY));
+    // The lines' version on show, when it was taken and how many lines it
+    // shows (see FLOOD_LINES); a timer catches up when a flood stops
+    // between two renders.
+    let held = use_mut_ref(|| Held { newest: 0, total: 0, at: f64::NEG_INFINITY, limit: SHOWN });
     let catch_up = use_mut_ref(|| None::<Timeout>);
     let armed = use_mut_ref(|| false);
 
@@ -141,50 +210,53 @@ pub fn event_log() -> Html {
     let rt = stage.runtime.borrow();
     let total = rt.monitor.log.len();
     let newest = rt.monitor.log.entries().next_back().map_or(0, |e| e.seq);
-    let version = {
+    let (version, limit) = {
         let mut h = held.borrow_mut();
         let now = wall_now();
-        let arrived = newest.saturating_sub(h.0);
-        if !rt.playing || arrived <= FLOOD_LINES || now - h.2 >= FLOOD_MS || newest < h.0 || total < h.1 {
-            *h = (newest, total, now);
-        } else if !*armed.borrow() {
+        let arrived = newest.saturating_sub(h.newest);
+        let since = now - h.at;
+        let rebuild = !rt.playing || arrived <= FLOOD_LINES || since >= FLOOD_MS || newest < h.newest || total < h.total;
+        if rebuild {
+            // A flood: more than FLOOD_LINES lines per refresh since the last
+            // rebuild; once in one, it lasts until a rebuild FLOOD_MS later
+            // finds it over (not every few lines between two rebuilds).
+            let per_refresh = arrived as f64 * super::run_loop::REFRESH_MS / since.max(super::run_loop::REFRESH_MS);
+            let flood = rt.playing
+                && newest >= h.newest
+                && (per_refresh > FLOOD_LINES as f64 || (h.limit < SHOWN && since < FLOOD_MS));
+            *h = Held { newest, total, at: now, limit: if flood { FLOOD_SHOWN } else { SHOWN } };
+        }
+        // Rebuild later: the flood's next lines, or all of them once it stops.
+        if (!rebuild || h.limit < SHOWN) && !*armed.borrow() {
             *armed.borrow_mut() = true;
             let armed = armed.clone();
             let rerender = rerender.clone();
-            let wait = (FLOOD_MS - (now - h.2)).max(0.0).ceil() as u32;
+            let wait = (FLOOD_MS - (now - h.at)).max(0.0).ceil() as u32;
             *catch_up.borrow_mut() = Some(Timeout::new(wait, move || {
                 *armed.borrow_mut() = false;
                 rerender.force_update();
             }));
         }
-        (h.0, h.1)
+        ((h.newest, h.total), h.limit)
     };
     let dropped = rt.monitor.log.dropped();
     let node_options: Vec<(String, String)> = s.node_ids().map(|(id, k)| (id.to_string(), format!("{} {}", k.as_str(), display_name(&s, &rt.sim, id)))).collect();
     drop(rt);
     let opened_count = opened.borrow().len();
 
-    let kind_buttons = LogKind::ALL.iter().map(|&k| {
-        let shown = !hidden.contains(&k);
-        let onclick = {
-            let hidden = hidden.clone();
-            Callback::from(move |_: MouseEvent| {
-                let mut h = (*hidden).clone();
-                if !h.remove(&k) {
-                    h.insert(k);
-                }
-                hidden.set(h);
-            })
-        };
-        html! {
-            <button type="button" class={classes!("log-filter", k.as_str(), shown.then_some("on"))} aria-pressed={shown.to_string()} data-kind={k.as_str()} {onclick}>
-                { k.as_str() }
-            </button>
-        }
-    });
+    let on_kind = {
+        let hidden = hidden.clone();
+        use_callback((*hidden).clone(), move |k: LogKind, shown: &BTreeSet<LogKind>| {
+            let mut h = shown.clone();
+            if !h.remove(&k) {
+                h.insert(k);
+            }
+            hidden.set(h);
+        })
+    };
     let on_node = {
-        let node = node.clone();
-        Callback::from(move |e: Event| {
+        let node = node.setter();
+        use_callback((), move |e: Event, _| {
             if let Some(sel) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
                 let v = sel.value();
                 node.set((!v.is_empty()).then_some(v));
@@ -233,21 +305,16 @@ pub fn event_log() -> Html {
                     <h2>{ "Event log" }</h2>
                 </button>
                 <span class="log-count">{ format!("{total} events") }</span>
-                <label class="log-node-filter">
-                    <span class="visually-hidden">{ "Show events of" }</span>
-                    <select aria-label="Filter by node" onchange={on_node}>
-                        <option value="" selected={selected_node.is_empty()}>{ "all nodes" }</option>
-                        { for node_options.into_iter().map(|(id, label)| html! { <option value={id.clone()} selected={id == selected_node}>{ label }</option> }) }
-                    </select>
-                </label>
-                <div class="log-filters" role="group" aria-label="Filter by kind">{ for kind_buttons }</div>
+                <NodeFilter options={node_options} selected={selected_node} onchange={on_node} />
+                <KindFilters hidden={(*hidden).clone()} on_toggle={on_kind} />
                 <button type="button" class="log-clear" onclick={clear}>{ "Clear" }</button>
             </header>
             if !*collapsed {
                 <ol class="log-list" aria-live="off" onclick={on_list_click}>
-                    <LogLines runtime={stage.runtime.clone()} {version} hidden={(*hidden).clone()} node={(*node).clone()}
+                    <LogLines runtime={stage.runtime.clone()} {version} {limit} hidden={(*hidden).clone()} node={(*node).clone()}
                               opened={opened.clone()} {opened_count} />
                 </ol>
+                if limit < SHOWN { <p class="log-note log-flood">{ format!("Events are pouring in: the newest {limit} are shown until the flood stops or the clock is paused.") }</p> }
                 if dropped > 0 { <p class="log-note">{ format!("{dropped} older events are no longer kept.") }</p> }
             }
         </section>

@@ -2,6 +2,10 @@
 //! a queue's ready and unacked counts and its first messages, a consumer's
 //! unacked deliveries against its prefetch, what a producer sends and how
 //! often, an exchange's flags. Message chips open the message inspector.
+//!
+//! A refresh (ten a second while the clock runs) reads the body's state
+//! from the engine ([`BodyState`]) and renders the body only if it changed;
+//! chips are plain buttons served by one listener per list.
 
 use std::rc::Rc;
 
@@ -12,7 +16,10 @@ use crate::engine::Message;
 use crate::scenario::{AckMode, NodeKind, Schedule, DEFAULT_EXCHANGE_ID};
 use crate::simulation::Down;
 
-use super::context::{use_canvas_doc, use_open_message, use_stage};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use super::context::{use_canvas_doc, use_live_stage, use_quiet_open_message, use_quiet_stage};
 
 /// How many messages a queue shows.
 pub const QUEUE_CHIPS: usize = 4;
@@ -64,83 +71,115 @@ pub fn schedule_text(s: &Schedule) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ChipProps {
+/// One message as a node shows it: a small button (`data-message-id`)
+/// that opens the message inspector.
+#[derive(Clone)]
+struct Chip {
+    /// Its delivery tag (a consumer) or copy id (a queue).
+    key: u64,
     message: Rc<Message>,
     redelivered: bool,
-    #[prop_or_default]
     busy: bool,
 }
 
-/// One message as a small button.
-#[function_component(MessageChip)]
-fn message_chip(props: &ChipProps) -> Html {
-    let open = use_open_message();
-    let onclick = {
-        let m = props.message.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            open.emit(m.clone());
-        })
-    };
-    let label = format!(
-        "message #{}: {}{}",
-        props.message.id,
-        props.message.body,
-        if props.redelivered { " (redelivered)" } else { "" }
-    );
+impl PartialEq for Chip {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && Rc::ptr_eq(&self.message, &other.message) && self.redelivered == other.redelivered && self.busy == other.busy
+    }
+}
+
+/// A chip as a list item. Not keyed: while the clock runs the messages a
+/// node shows change at nearly every refresh, and patching the same few
+/// buttons' text and attributes costs far less style and layout than
+/// removing them and building new ones.
+fn chip_html(c: &Chip) -> Html {
+    let id = c.message.id;
+    let label = format!("message #{id}: {}{}", c.message.body, if c.redelivered { " (redelivered)" } else { "" });
     html! {
         <li>
-            <button type="button" class={classes!("msg-chip", props.redelivered.then_some("redelivered"), props.busy.then_some("busy"))}
-                    data-message-id={props.message.id.to_string()} title={label.clone()} aria-label={label} {onclick}>
-                if props.redelivered { <span class="redelivered-mark" aria-hidden="true">{ "↻" }</span> }
-                { format!("#{}", props.message.id) }
+            <button type="button" class={classes!("msg-chip", c.redelivered.then_some("redelivered"), c.busy.then_some("busy"))}
+                    data-message-id={id.to_string()} title={label.clone()} aria-label={label}>
+                if c.redelivered { <span class="redelivered-mark" aria-hidden="true">{ "↻" }</span> }
+                { format!("#{id}") }
             </button>
         </li>
     }
 }
 
-/// The live part of a node.
-#[function_component(NodeBody)]
-pub fn node_body(props: &NodeBodyProps) -> Html {
-    let doc = use_canvas_doc();
-    let stage = use_stage();
-    let s = doc.scenario.clone();
-    let id = props.id.as_str();
-    let rt = stage.runtime.borrow();
+/// What a node's body shows, read from the engine and the scenario at a
+/// refresh. [`NodeBody`] takes it at every refresh and [`BodyView`] draws
+/// it only when it changed, so a refresh touches the DOM of the nodes whose
+/// counts or messages moved, and there only what changed.
+#[derive(Clone, PartialEq)]
+enum BodyState {
+    /// The node is not in the scenario (any more).
+    Missing,
+    Producer {
+        /// The exchange's name and the routing key; none when not connected.
+        target: Option<(String, String)>,
+        schedule: String,
+        sent: u32,
+    },
+    DefaultExchange,
+    Exchange {
+        bindings: usize,
+        flags: String,
+        vanished: bool,
+    },
+    /// A queue the broker does not have.
+    QueueGone,
+    Queue {
+        ready: usize,
+        unacked: u64,
+        chips: Vec<Chip>,
+        flags: String,
+    },
+    Consumer {
+        auto: bool,
+        unacked: usize,
+        prefetch: String,
+        chips: Vec<Chip>,
+        idle: bool,
+        delivered: u32,
+        acked: u32,
+        status: Option<(&'static str, String)>,
+        mode: String,
+    },
+}
+
+impl BodyState {
+    fn chips(&self) -> &[Chip] {
+        match self {
+            BodyState::Queue { chips, .. } | BodyState::Consumer { chips, .. } => chips,
+            _ => &[],
+        }
+    }
+}
+
+/// What the body of node `id` shows now.
+fn body_state(s: &crate::scenario::Scenario, rt: &crate::monitor::runtime::Runtime, id: &str, kind: NodeKind) -> BodyState {
     let sim = &rt.sim;
-    match props.kind {
+    match kind {
         NodeKind::Producer => {
-            let Some(p) = s.producer(id) else { return html! {} };
-            let target = match p.exchange.as_deref() {
-                None => html! { <span class="node-warn">{ "not connected: drag from ● to an exchange" }</span> },
-                Some(x) => {
-                    let name = s.exchange_name(x).unwrap_or_default();
-                    let name = if name.is_empty() { "(default)".to_string() } else { name.to_string() };
-                    html! { <span>{ "→ " }<b>{ name }</b>{ " · key " }<code>{ if p.message.routing_key.is_empty() { "\"\"".to_string() } else { p.message.routing_key.clone() } }</code></span> }
-                }
-            };
+            let Some(p) = s.producer(id) else { return BodyState::Missing };
+            let target = p.exchange.as_deref().map(|x| {
+                let name = s.exchange_name(x).unwrap_or_default();
+                let name = if name.is_empty() { "(default)".to_string() } else { name.to_string() };
+                let key = if p.message.routing_key.is_empty() { "\"\"".to_string() } else { p.message.routing_key.clone() };
+                (name, key)
+            });
             let sent = sim.producer_state(id).map(|p| p.sent).unwrap_or(0);
-            html! {
-                <div class="node-body">
-                    <div class="node-line">{ target }</div>
-                    <div class="node-line muted">
-                        <span>{ schedule_text(&p.schedule) }</span>
-                        <span class="stat sent"><b>{ sent }</b>{ " sent" }</span>
-                    </div>
-                </div>
-            }
+            BodyState::Producer { target, schedule: schedule_text(&p.schedule), sent }
         }
         NodeKind::Exchange => {
             if id == DEFAULT_EXCHANGE_ID {
-                return html! {
-                    <div class="node-body"><div class="node-line muted" title="routes each message to the queue named by its routing key">{ "routes by queue name" }</div></div>
-                };
+                return BodyState::DefaultExchange;
             }
-            let Some(x) = s.exchange(id) else { return html! {} };
+            let Some(x) = s.exchange(id) else { return BodyState::Missing };
             // What the broker holds (see the queue's flags below).
             let Some(engine) = sim.broker().exchange(&x.name) else {
-                return html! { <div class="node-body"><Vanished /></div> };
+                let bindings = s.bindings.iter().filter(|b| b.from == id).count();
+                return BodyState::Exchange { bindings, flags: String::new(), vanished: true };
             };
             let mut flags: Vec<String> = Vec::new();
             if engine.durable {
@@ -155,32 +194,21 @@ pub fn node_body(props: &NodeBodyProps) -> Html {
             if let Some(ae) = engine.alternate_exchange() {
                 flags.push(format!("AE → {}", if ae.is_empty() { "(default)" } else { ae }));
             }
-            let bindings = engine.bindings().len();
-            html! {
-                <div class="node-body">
-                    <div class="node-line muted">
-                        <span>{ format!("{bindings} binding{}", if bindings == 1 { "" } else { "s" }) }</span>
-                        if !flags.is_empty() { <span>{ flags.join(" · ") }</span> }
-                    </div>
-                </div>
-            }
+            BodyState::Exchange { bindings: engine.bindings().len(), flags: flags.join(" · "), vanished: false }
         }
         NodeKind::Queue => {
             if s.queue(id).is_none() {
-                return html! {};
+                return BodyState::Missing;
             }
-            let engine = sim.queue_name(id).and_then(|n| sim.broker().queue(n));
-            let Some(engine) = engine else {
-                return html! { <div class="node-body"><Vanished /></div> };
+            let Some(engine) = sim.queue_name(id).and_then(|n| sim.broker().queue(n)) else {
+                return BodyState::QueueGone;
             };
-            let ready = engine.ready.len();
-            let chips: Vec<Html> = engine
+            let chips = engine
                 .ready
                 .iter()
                 .take(QUEUE_CHIPS)
-                .map(|m| html! { <MessageChip key={m.copy.to_string()} message={m.message.clone()} redelivered={m.redelivered} /> })
+                .map(|m| Chip { key: m.copy, message: m.message.clone(), redelivered: m.redelivered, busy: false })
                 .collect();
-            let more = ready.saturating_sub(QUEUE_CHIPS);
             // The flags say what the broker holds, not what the scenario
             // asks: after a refused redeclare (406) the two differ, and the
             // node's callout explains the scenario's side.
@@ -204,37 +232,32 @@ pub fn node_body(props: &NodeBodyProps) -> Html {
             if let Some(d) = &settings.dead_letter_exchange {
                 flags.push(format!("DLX → {}", if d.is_empty() { "(default)" } else { d }));
             }
-            html! {
-                <div class="node-body">
-                    <div class="node-line stats">
-                        <span class="stat ready" title="Ready: waiting to be delivered"><b>{ ready }</b>{ " ready" }</span>
-                        <span class="stat unacked" title="Delivered, waiting for an ack"><b>{ engine.unacked }</b>{ " unacked" }</span>
-                    </div>
-                    <ol class="msg-chips" aria-label="First messages in the queue">
-                        { for chips }
-                        if more > 0 { <li class="msg-more">{ format!("+{more}") }</li> }
-                        if ready == 0 { <li class="msg-empty">{ "empty" }</li> }
-                    </ol>
-                    <div class="node-line muted flags" title={flags.join(" · ")}>{ flags.join(" · ") }</div>
-                </div>
-            }
+            BodyState::Queue { ready: engine.ready.len(), unacked: engine.unacked, chips, flags: flags.join(" · ") }
         }
         NodeKind::Consumer => {
-            let Some(c) = s.consumer(id) else { return html! {} };
+            let Some(c) = s.consumer(id) else { return BodyState::Missing };
             let state = sim.consumer_state(id);
             let stats = rt.monitor.consumer_stats(id);
-            let channel = state.and_then(|st| st.channel);
-            let unacked: Vec<(u64, Rc<Message>, bool)> = channel
-                .and_then(|ch| sim.broker().channel(ch))
-                .map(|ch| ch.unacked.iter().map(|(tag, u)| (*tag, u.message.message.clone(), u.message.redelivered)).collect())
-                .unwrap_or_default();
+            let channel = state.and_then(|st| st.channel).and_then(|ch| sim.broker().channel(ch));
             let auto = c.ack == AckMode::Auto;
-            let working: Vec<(u64, Rc<Message>, bool)> = if auto {
-                state.map(|st| st.jobs.iter().map(|j| (j.delivery_tag, j.message.clone(), j.redelivered)).collect()).unwrap_or_default()
-            } else {
-                unacked.clone()
-            };
+            let unacked = channel.map_or(0, |ch| ch.unacked.len());
             let busy_tag = state.and_then(|st| st.jobs.front()).map(|j| j.delivery_tag);
+            let chip = |tag: u64, message: &Rc<Message>, redelivered: bool| Chip { key: tag, message: message.clone(), redelivered, busy: Some(tag) == busy_tag };
+            // What it holds: its jobs (auto-ack) or its channel's unacked deliveries.
+            let (chips, working): (Vec<Chip>, usize) = if auto {
+                let jobs = state.map(|st| &st.jobs);
+                (
+                    jobs.map(|j| j.iter().take(CONSUMER_CHIPS).map(|j| chip(j.delivery_tag, &j.message, j.redelivered)).collect()).unwrap_or_default(),
+                    jobs.map_or(0, |j| j.len()),
+                )
+            } else {
+                (
+                    channel
+                        .map(|ch| ch.unacked.iter().take(CONSUMER_CHIPS).map(|(tag, u)| chip(*tag, &u.message.message, u.message.redelivered)).collect())
+                        .unwrap_or_default(),
+                    unacked,
+                )
+            };
             let status = match state.and_then(|st| st.down.clone()) {
                 Some(Down::Killed) => Some(("killed", "killed: channel closed".to_string())),
                 Some(Down::Crashed) => Some(("crashed", format!("crashed after {}", c.crash_after.unwrap_or(0)))),
@@ -243,36 +266,129 @@ pub fn node_body(props: &NodeBodyProps) -> Html {
                 Some(Down::Refused) => Some(("refused", "consume refused".to_string())),
                 None => None,
             };
-            let prefetch = if auto || c.prefetch == 0 { "∞".to_string() } else { c.prefetch.to_string() };
-            let chips: Vec<Html> = working
-                .iter()
-                .take(CONSUMER_CHIPS)
-                .map(|(tag, m, re)| html! { <MessageChip key={tag.to_string()} message={m.clone()} redelivered={*re} busy={Some(*tag) == busy_tag} /> })
-                .collect();
-            let down = status.is_some();
+            BodyState::Consumer {
+                auto,
+                unacked: if auto { 0 } else { unacked },
+                prefetch: if auto || c.prefetch == 0 { "∞".to_string() } else { c.prefetch.to_string() },
+                chips,
+                idle: working == 0 && status.is_none(),
+                delivered: stats.delivered,
+                acked: stats.acked,
+                mode: format!("{} · {} each", if auto { "auto-ack".to_string() } else { c.outcome.label().to_string() }, format_ms(c.processing_ms)),
+                status,
+            }
+        }
+    }
+}
+
+/// The live part of a node: at every refresh it reads what the body shows
+/// ([`BodyState`]) and hands it to [`BodyView`], which renders only when
+/// it changed.
+#[function_component(NodeBody)]
+pub fn node_body(props: &NodeBodyProps) -> Html {
+    let doc = use_canvas_doc();
+    let stage = use_live_stage();
+    let state = body_state(&doc.scenario, &stage.runtime.borrow(), props.id.as_str(), props.kind);
+    html! { <BodyView {state} /> }
+}
+
+/// Properties of [`BodyView`].
+#[derive(Properties, PartialEq)]
+struct BodyViewProps {
+    state: BodyState,
+}
+
+/// A node's body as [`BodyState`] says. One listener on each list of
+/// message chips opens the message of the chip clicked (`data-message-id`).
+#[function_component(BodyView)]
+fn body_view(props: &BodyViewProps) -> Html {
+    let open = use_quiet_open_message();
+    let on_chip = {
+        let chips: Vec<Rc<Message>> = props.state.chips().iter().map(|c| c.message.clone()).collect();
+        Callback::from(move |e: MouseEvent| {
+            let Some(button) = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|el| el.closest("[data-message-id]").ok().flatten())
+            else {
+                return;
+            };
+            e.stop_propagation();
+            let id = button.get_attribute("data-message-id").and_then(|v| v.parse::<u64>().ok());
+            if let Some(m) = chips.iter().find(|m| Some(m.id) == id) {
+                open.emit(m.clone());
+            }
+        })
+    };
+    match &props.state {
+        BodyState::Missing => html! {},
+        BodyState::Producer { target, schedule, sent } => {
+            let target = match target {
+                None => html! { <span class="node-warn">{ "not connected: drag from ● to an exchange" }</span> },
+                Some((name, key)) => html! { <span>{ "→ " }<b>{ name.clone() }</b>{ " · key " }<code>{ key.clone() }</code></span> },
+            };
             html! {
                 <div class="node-body">
-                    <div class="node-line stats">
-                        <span class="stat unacked" title={if auto { "auto-ack: nothing to ack" } else { "Unacked deliveries / prefetch" }}>
-                            <b>{ if auto { 0 } else { unacked.len() } }</b>{ format!("/{prefetch} unacked") }
-                        </span>
-                    </div>
-                    <ol class="msg-chips" aria-label="Messages it holds">
-                        { for chips }
-                        if working.is_empty() && !down { <li class="msg-empty">{ "idle" }</li> }
-                    </ol>
+                    <div class="node-line">{ target }</div>
                     <div class="node-line muted">
-                        <span class="stat received" title="Deliveries received"><b>{ stats.delivered }</b>{ " received" }</span>
-                        <span class="stat acked" title="Acked"><b>{ stats.acked }</b>{ " acked" }</span>
+                        <span>{ schedule.clone() }</span>
+                        <span class="stat sent"><b>{ *sent }</b>{ " sent" }</span>
                     </div>
-                    if let Some((class, text)) = status {
-                        <div class={classes!("node-status", class)}>{ text }</div>
-                    } else {
-                        <div class="node-line muted">{ format!("{} · {} each", if auto { "auto-ack".to_string() } else { c.outcome.label().to_string() }, format_ms(c.processing_ms)) }</div>
-                    }
                 </div>
             }
         }
+        BodyState::DefaultExchange => html! {
+            <div class="node-body"><div class="node-line muted" title="routes each message to the queue named by its routing key">{ "routes by queue name" }</div></div>
+        },
+        BodyState::Exchange { bindings, flags, vanished } => html! {
+            <div class="node-body">
+                <div class="node-line muted">
+                    <span>{ format!("{bindings} binding{}", if *bindings == 1 { "" } else { "s" }) }</span>
+                    if !flags.is_empty() { <span>{ flags.clone() }</span> }
+                </div>
+                if *vanished { <Vanished /> }
+            </div>
+        },
+        BodyState::QueueGone => html! { <div class="node-body"><Vanished /></div> },
+        BodyState::Queue { ready, unacked, chips, flags } => {
+            let more = ready.saturating_sub(QUEUE_CHIPS);
+            html! {
+                <div class="node-body">
+                    <div class="node-line stats">
+                        <span class="stat ready" title="Ready: waiting to be delivered"><b>{ *ready }</b>{ " ready" }</span>
+                        <span class="stat unacked" title="Delivered, waiting for an ack"><b>{ *unacked }</b>{ " unacked" }</span>
+                    </div>
+                    <ol class="msg-chips" aria-label="First messages in the queue" onclick={on_chip}>
+                        { for chips.iter().map(chip_html) }
+                        if more > 0 { <li class="msg-more">{ format!("+{more}") }</li> }
+                        if *ready == 0 { <li class="msg-empty">{ "empty" }</li> }
+                    </ol>
+                    <div class="node-line muted flags" title={flags.clone()}>{ flags.clone() }</div>
+                </div>
+            }
+        }
+        BodyState::Consumer { auto, unacked, prefetch, chips, idle, delivered, acked, status, mode } => html! {
+            <div class="node-body">
+                <div class="node-line stats">
+                    <span class="stat unacked" title={if *auto { "auto-ack: nothing to ack" } else { "Unacked deliveries / prefetch" }}>
+                        <b>{ *unacked }</b>{ format!("/{prefetch} unacked") }
+                    </span>
+                </div>
+                <ol class="msg-chips" aria-label="Messages it holds" onclick={on_chip}>
+                    { for chips.iter().map(chip_html) }
+                    if *idle { <li class="msg-empty">{ "idle" }</li> }
+                </ol>
+                <div class="node-line muted">
+                    <span class="stat received" title="Deliveries received"><b>{ *delivered }</b>{ " received" }</span>
+                    <span class="stat acked" title="Acked"><b>{ *acked }</b>{ " acked" }</span>
+                </div>
+                if let Some((class, text)) = status {
+                    <div class={classes!("node-status", *class)}>{ text.clone() }</div>
+                } else {
+                    <div class="node-line muted">{ mode.clone() }</div>
+                }
+            </div>
+        },
     }
 }
 
@@ -280,7 +396,7 @@ pub fn node_body(props: &NodeBodyProps) -> Html {
 /// restart, or deleted): with a button to declare the topology again.
 #[function_component(Vanished)]
 fn vanished() -> Html {
-    let stage = use_stage();
+    let stage = use_quiet_stage();
     let dispatch = use_canvas_doc().dispatch;
     let onclick = {
         let stage = stage.clone();

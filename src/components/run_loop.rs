@@ -69,10 +69,12 @@ pub fn use_run_loop(stage: &Stage, view: View) {
                         // pixels, for tests and tools.
                         let mut at = attribute.borrow_mut();
                         at.clear();
+                        // (Whole pixels as integers: formatting a float to no
+                        // decimals costs more than the rest of the frame's script.)
                         for d in list.iter().filter(|d| matches!(d.kind, crate::monitor::flights::DotKind::Leg(_))) {
                             let p = view.to_screen(d.at);
                             let sep = if at.is_empty() { "" } else { " " };
-                            let _ = write!(at, "{sep}{}:{:.0},{:.0}", d.message, p.x, p.y);
+                            let _ = write!(at, "{sep}{}:{},{}", d.message, p.x.round() as i64, p.y.round() as i64);
                         }
                         let _ = canvas.set_attribute("data-dots", &at);
                     }
