@@ -27,10 +27,10 @@ pub fn overview() -> Html {
             <TextField name="title" label="Title" value={s.title.clone()} placeholder="Untitled scenario" on_commit={title} />
             <TextField name="description" label="Description" value={s.description.clone()} multiline=true on_commit={description} />
             <p class="live-stats">
-                <span><b>{ s.producers.len() }</b>{ " producers" }</span>
-                <span><b>{ s.exchanges.len() + 1 }</b>{ " exchanges" }</span>
-                <span><b>{ s.queues.len() }</b>{ " queues" }</span>
-                <span><b>{ s.consumers.len() }</b>{ " consumers" }</span>
+                <span><b>{ s.producers.len() }</b>{ noun(s.producers.len(), " producer", " producers") }</span>
+                <span><b>{ s.exchanges.len() + 1 }</b>{ noun(s.exchanges.len() + 1, " exchange", " exchanges") }</span>
+                <span><b>{ s.queues.len() }</b>{ noun(s.queues.len(), " queue", " queues") }</span>
+                <span><b>{ s.consumers.len() }</b>{ noun(s.consumers.len(), " consumer", " consumers") }</span>
             </p>
             <section class="inspector-section">
                 <h3>{ "Getting started" }</h3>
@@ -96,5 +96,14 @@ pub fn multi_selection() -> Html {
                 <button type="button" class="node-action delete" onclick={delete}>{ "Delete selected" }</button>
             </div>
         </div>
+    }
+}
+
+/// `one` for a count of 1, `many` otherwise.
+fn noun(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
     }
 }
