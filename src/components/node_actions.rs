@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::editor::geometry::node_size;
 use crate::editor::EditAction;
 use crate::scenario::{NodeKind, DEFAULT_EXCHANGE_ID};
-use crate::simulation::Down;
+use crate::simulation::{Down, Simulation};
 
 use super::context::{use_editor, use_stage};
 
@@ -38,64 +38,39 @@ pub fn node_actions(props: &NodeActionsProps) -> Html {
         });
         html! { <button type="button" class={classes!("node-action", class)} {title} {onclick}>{ label }</button> }
     };
+    // A button that runs `f` on the simulation, for this node.
+    let on_sim = |label: &'static str, class: &'static str, title: &'static str, f: fn(&mut Simulation, &str)| {
+        let (stage, id) = (stage.clone(), id.clone());
+        act(label, class, title, Callback::from(move |_| stage.act(|sim| f(sim, &id))))
+    };
     let mut buttons: Vec<Html> = Vec::new();
     match kind {
-        NodeKind::Producer => {
-            let stage = stage.clone();
-            let id = id.clone();
-            buttons.push(act(
-                "Publish now",
-                "publish",
-                "Publish this producer's message once, now",
-                Callback::from(move |_| {
-                    let _ = stage.act(|sim| sim.publish_now(&id));
-                }),
-            ));
+        NodeKind::Producer => buttons.push(on_sim("Publish now", "publish", "Publish this producer's message once, now", |sim, id| {
+            let _ = sim.publish_now(id);
+        })),
+        NodeKind::Queue => buttons.push(on_sim("Purge", "purge", "queue.purge: remove every ready message (unacked ones stay)", |sim, id| {
+            let _ = sim.purge_queue(id);
+        })),
+        NodeKind::Consumer if matches!(down, Some(Down::Killed) | Some(Down::Crashed)) => {
+            buttons.push(on_sim("Revive", "revive", "Start this consumer again", |sim, id| sim.revive_consumer(id)))
         }
-        NodeKind::Queue => {
-            let stage = stage.clone();
-            let id = id.clone();
-            buttons.push(act(
-                "Purge",
-                "purge",
-                "queue.purge: remove every ready message (unacked ones stay)",
-                Callback::from(move |_| {
-                    let _ = stage.act(|sim| sim.purge_queue(&id));
-                }),
-            ));
-        }
-        NodeKind::Consumer => {
-            let stage = stage.clone();
-            let id = id.clone();
-            if matches!(down, Some(Down::Killed) | Some(Down::Crashed)) {
-                buttons.push(act(
-                    "Revive",
-                    "revive",
-                    "Start this consumer again",
-                    Callback::from(move |_| stage.act(|sim| sim.revive_consumer(&id))),
-                ));
-            } else {
-                buttons.push(act(
-                    "Kill",
-                    "kill",
-                    "Kill this consumer: its channel closes and its unacked messages go back to the queue, marked redelivered",
-                    Callback::from(move |_| stage.act(|sim| sim.kill_consumer(&id))),
-                ));
-            }
-        }
+        NodeKind::Consumer => buttons.push(on_sim(
+            "Kill",
+            "kill",
+            "Kill this consumer: its channel closes and its unacked messages go back to the queue, marked redelivered",
+            |sim, id| sim.kill_consumer(id),
+        )),
         NodeKind::Exchange => {}
     }
     // RabbitMQ refused to redeclare it with the canvas's settings (406
     // inequivalent): the way out, next to the node as well as in its callout.
     let refused = stage.runtime.borrow().sim.node_errors().get(&id).is_some_and(super::callouts::offers_recreate);
     if refused {
-        let stage = stage.clone();
-        let id = id.clone();
-        buttons.push(act(
+        buttons.push(on_sim(
             "Declare anew",
             "recreate",
             "Delete it in the broker (a queue's messages are lost) and declare it with the canvas's settings",
-            Callback::from(move |_| stage.act(|sim| sim.recreate(&id))),
+            |sim, id| sim.recreate(id),
         ));
     }
     if id != DEFAULT_EXCHANGE_ID {
