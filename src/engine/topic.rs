@@ -103,13 +103,72 @@ pub fn explain(binding_key: &str, routing_key: &str) -> String {
     format!("no way to spread the words of '{routing_key}' over the '#' wildcards of '{binding_key}' so the other words line up")
 }
 
+/// Calls `f` with each word of `key` in order, as [`words`] splits it,
+/// without allocating. Keys of up to 64 bytes are scanned eight bytes at a
+/// time into a mask of their dots ([`dot_mask`]); longer ones byte by byte.
+/// (`.` is ASCII, so every piece is a whole UTF-8 string.)
+#[inline(always)]
+fn for_each_word<'k>(key: &'k str, mut f: impl FnMut(&'k str)) {
+    if key.is_empty() {
+        return;
+    }
+    if key.len() > 64 {
+        key.split('.').for_each(f);
+        return;
+    }
+    let mut dots = dot_mask(key.as_bytes());
+    let mut start = 0;
+    while dots != 0 {
+        let end = dots.trailing_zeros() as usize;
+        f(&key[start..end]);
+        start = end + 1;
+        dots &= dots - 1;
+    }
+    f(&key[start..]);
+}
+
+/// Bit `i` set where byte `i` of `bytes` (at most 64 of them) is a `.`.
+#[inline(always)]
+fn dot_mask(bytes: &[u8]) -> u64 {
+    debug_assert!(bytes.len() <= 64);
+    let len = bytes.len();
+    if len < 8 {
+        return bytes.iter().enumerate().filter(|(_, &b)| b == b'.').fold(0, |m, (i, _)| m | 1 << i);
+    }
+    let chunk = |at: usize| dots_in_8(u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"))) << at;
+    let mut mask = 0;
+    let mut at = 0;
+    while at + 8 <= len {
+        mask |= chunk(at);
+        at += 8;
+    }
+    if at < len {
+        // The last eight bytes, overlapping bytes already seen (which set
+        // the same bits again).
+        mask |= chunk(len - 8);
+    }
+    mask
+}
+
+/// One bit per byte of `x` (little-endian): bit `k` set when byte `k` is
+/// `.`. (The classic exact zero-byte test on `x` xor "........", then the
+/// eight flag bits gathered into the low byte by one multiplication.)
+#[inline(always)]
+fn dots_in_8(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let y = x ^ 0x2e2e_2e2e_2e2e_2e2e;
+    // High bit of each byte set when that byte of `y` is zero.
+    let zero = !(((y & LOW7).wrapping_add(LOW7)) | y | LOW7);
+    (zero >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
 /// A trie of binding keys; each node holds the values bound at that key.
 ///
 /// # The data structure
 ///
 /// * Every literal word of a binding key is *interned*: `words` maps it to
 ///   a small integer id, once, at bind time. Matching looks each word of the
-///   routing key up once per publish ([`Words`]: words of up to 8 bytes are
+///   routing key up once per publish ([`Words`]: words of up to 7 bytes are
 ///   packed into an integer key, so even that lookup compares no strings);
 ///   a word no binding uses gets [`NONE`], which no literal edge carries, so
 ///   it can only be consumed by `*` or `#`. From then on the walk compares
@@ -118,8 +177,8 @@ pub fn explain(binding_key: &str, routing_key: &str) -> String {
 ///   first [`FEW`] literal children (word id, child) inline, scanned
 ///   linearly, and the `*` and `#` children as indexes. A node with more
 ///   literal children keeps the rest in a hash map of integers (`wide`).
-///   The values bound at a node live beside the nodes (`values`), touched
-///   only when a key ends at a node that has some.
+///   The first value bound at a node is in the node too; any further ones
+///   live beside the nodes (`more_values`), in binding order after it.
 /// * Consecutive `#` words are folded into one (they match the same keys).
 /// * Each node knows how many more routing-key words the binding keys
 ///   below it can consume: at least `min_rest` (their literal and `*` words)
@@ -143,9 +202,10 @@ pub fn explain(binding_key: &str, routing_key: &str) -> String {
 /// its node's values).
 #[derive(Clone, Debug)]
 pub struct TopicTrie<T> {
-    nodes: Vec<Node>,
-    /// The values bound at each node (parallel to `nodes`).
-    values: Vec<Vec<T>>,
+    nodes: Vec<Node<T>>,
+    /// The values bound at each node after its `first` (parallel to
+    /// `nodes`; usually empty).
+    more_values: Vec<Vec<T>>,
     /// Literal children of wide nodes beyond their first [`FEW`].
     wide: Vec<FxHashMap<u32, u32>>,
     words: Words,
@@ -158,37 +218,39 @@ struct Words {
     /// Words of up to [`PACKED`] bytes, packed into an integer
     /// ([`Words::pack`]): looking one up hashes and compares integers and
     /// reads no string.
-    short: FxHashMap<u128, u32>,
+    short: FxHashMap<u64, u32>,
     /// Longer words.
     long: FxHashMap<Box<str>, u32>,
 }
 
 /// The longest word [`Words::pack`] packs.
-const PACKED: usize = 8;
+const PACKED: usize = 7;
 
 impl Words {
-    /// `word` as one integer, when it is short enough: its length, and its
-    /// first and last four bytes (overlapping below eight bytes; below four,
-    /// the first, middle and last byte), which together determine a word of
-    /// up to eight bytes. Distinct words give distinct integers.
-    #[inline]
-    fn pack(word: &str) -> Option<u128> {
+    /// `word` as one integer, when it is short enough: its bytes in little-
+    /// endian order and its length in the top byte, so distinct words give
+    /// distinct integers. (The bytes are read as the first and last four,
+    /// overlapping, or below four bytes the first, middle and last: each
+    /// byte lands at its own place either way.)
+    #[inline(always)]
+    fn pack(word: &str) -> Option<u64> {
         let b = word.as_bytes();
         let len = b.len();
-        let (first, last) = match len {
-            0 => (0, 0),
-            1..=3 => (b[0] as u32 | (b[len / 2] as u32) << 8, b[len - 1] as u32),
-            4..=PACKED => (
-                u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-                u32::from_le_bytes([b[len - 4], b[len - 3], b[len - 2], b[len - 1]]),
-            ),
+        let bytes = match len {
+            0 => 0,
+            1..=3 => b[0] as u64 | (b[len / 2] as u64) << (8 * (len / 2)) | (b[len - 1] as u64) << (8 * (len - 1)),
+            4..=PACKED => {
+                let first = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
+                let last = u32::from_le_bytes([b[len - 4], b[len - 3], b[len - 2], b[len - 1]]) as u64;
+                first | last << (8 * (len - 4))
+            }
             _ => return None,
         };
-        Some(first as u128 | (last as u128) << 32 | (len as u128) << 64)
+        Some(bytes | (len as u64) << 56)
     }
 
     /// The id of `word`, or [`NONE`] when no binding key has it.
-    #[inline]
+    #[inline(always)]
     fn get(&self, word: &str) -> u32 {
         match Self::pack(word) {
             Some(packed) => self.short.get(&packed),
@@ -215,13 +277,15 @@ const NONE: u32 = u32::MAX;
 
 /// How many literal children a node holds inline (what fills its cache
 /// line).
-const FEW: usize = 5;
+const FEW: usize = 4;
 
-/// One trie node: exactly one 64-byte cache line, so a step of the walk
-/// reads one line (plus `wide` for wide nodes).
+/// One trie node: one 64-byte cache line when values are pointer-sized
+/// (as the `Rc<Binding>` of exchanges are), so a step of the walk reads
+/// one line (plus `wide` for wide nodes), and so does reporting the first
+/// value bound at a key.
 #[derive(Clone, Debug)]
 #[repr(align(64))]
-struct Node {
+struct Node<T> {
     star: u32,
     hash: u32,
     /// The fewest routing-key words the binding keys at or below this node
@@ -236,13 +300,15 @@ struct Node {
     /// True when no `#` edge lies between the root and this node, so a
     /// match reaches it at one key position at most.
     fixed_depth: bool,
-    /// True when some value is bound at this node.
-    has_values: bool,
+    /// True when `more_values` has values for this node.
+    has_more: bool,
     /// The first literal children: (word id, child).
     few: [(u32, u32); FEW],
+    /// The first value bound at this node.
+    first: Option<T>,
 }
 
-impl Node {
+impl<T> Node<T> {
     fn new(fixed_depth: bool) -> Self {
         Node {
             star: NONE,
@@ -252,8 +318,9 @@ impl Node {
             wide: NONE,
             few_len: 0,
             fixed_depth,
-            has_values: false,
+            has_more: false,
             few: [(NONE, NONE); FEW],
+            first: None,
         }
     }
 
@@ -266,7 +333,7 @@ impl Node {
 
 impl<T> Default for TopicTrie<T> {
     fn default() -> Self {
-        TopicTrie { nodes: vec![Node::new(true)], values: vec![Vec::new()], wide: Vec::new(), words: Words::default() }
+        TopicTrie { nodes: vec![Node::new(true)], more_values: vec![Vec::new()], wide: Vec::new(), words: Words::default() }
     }
 }
 
@@ -289,18 +356,6 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
     /// An empty trie.
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// The literal child of `node` for word id `word` ([`NONE`] if none).
-    #[inline]
-    fn literal(&self, n: &Node, word: u32) -> u32 {
-        if let Some(&(_, child)) = n.few[..n.few_len as usize].iter().find(|(w, _)| *w == word) {
-            child
-        } else if n.wide != NONE {
-            self.wide[n.wide as usize].get(&word).copied().unwrap_or(NONE)
-        } else {
-            NONE
-        }
     }
 
     /// Adds a literal child (not there yet) to `node`.
@@ -343,7 +398,7 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
                 None => {
                     let child = self.nodes.len() as u32;
                     self.nodes.push(Node::new(self.nodes[node].fixed_depth && w != "#"));
-                    self.values.push(Vec::new());
+                    self.more_values.push(Vec::new());
                     match w {
                         "*" => self.nodes[node].star = child,
                         "#" => self.nodes[node].hash = child,
@@ -372,10 +427,16 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
     /// Adds `value` under `key` (no duplicate values at one key).
     pub fn insert(&mut self, key: &str, value: T) {
         let node = self.path(&folded_words(key));
-        if !self.values[node].contains(&value) {
-            self.values[node].push(value);
+        match &self.nodes[node].first {
+            None => self.nodes[node].first = Some(value),
+            Some(first) if *first == value => {}
+            Some(_) => {
+                if !self.more_values[node].contains(&value) {
+                    self.more_values[node].push(value);
+                    self.nodes[node].has_more = true;
+                }
+            }
         }
-        self.nodes[node].has_values = true;
     }
 
     /// Removes `value` from `key`. (Empty nodes are kept; they cost nothing
@@ -386,66 +447,95 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
             node = node.and_then(|n| self.child(n, w));
         }
         if let Some(node) = node {
-            self.values[node].retain(|v| v != value);
-            self.nodes[node].has_values = !self.values[node].is_empty();
+            let more = &mut self.more_values[node];
+            if self.nodes[node].first.as_ref() == Some(value) {
+                // The next value in binding order moves up.
+                self.nodes[node].first = if more.is_empty() { None } else { Some(more.remove(0)) };
+            } else {
+                more.retain(|v| v != value);
+            }
+            self.nodes[node].has_more = !more.is_empty();
         }
     }
 
     /// Calls `found` with every value whose binding key matches `routing_key`
     /// (a value may be reported more than once: callers de-duplicate).
-    pub fn for_each_match(&self, routing_key: &str, mut found: impl FnMut(&T)) {
+    pub fn for_each_match(&self, routing_key: &str, found: impl FnMut(&T)) {
         // Each word of the key is looked up once, as an id ([`NONE`] when
         // no binding has it as a literal word); keys of up to STACK_WORDS
-        // words are kept on the stack (no allocation). The key is split by
-        // bytes: `.` is ASCII, so every piece is a whole UTF-8 string.
+        // words are kept on the stack (no allocation).
         let mut ids = [NONE; STACK_WORDS];
         let mut long: Vec<u32> = Vec::new();
         let mut n = 0;
-        if !routing_key.is_empty() {
-            let bytes = routing_key.as_bytes();
-            let mut start = 0;
-            loop {
-                let end = bytes[start..].iter().position(|&b| b == b'.').map_or(bytes.len(), |p| start + p);
-                let id = self.words.get(&routing_key[start..end]);
-                if n < STACK_WORDS {
-                    ids[n] = id;
-                } else {
-                    if long.is_empty() {
-                        long.extend_from_slice(&ids);
-                    }
-                    long.push(id);
+        for_each_word(routing_key, |word| {
+            let id = self.words.get(word);
+            if n < STACK_WORDS {
+                ids[n] = id;
+            } else {
+                if long.is_empty() {
+                    long.extend_from_slice(&ids);
                 }
-                n += 1;
-                if end == bytes.len() {
-                    break;
-                }
-                start = end + 1;
+                long.push(id);
             }
-        }
+            n += 1;
+        });
         let key: &[u32] = if long.is_empty() { &ids[..n] } else { &long };
-        let mut expanded = Expanded::Small([(0, 0); SMALL_EXPANDED], 0);
-        self.walk(0, key, 0, &mut expanded, &mut found);
-    }
-
-    fn walk(&self, node: u32, key: &[u32], at: usize, expanded: &mut Expanded, found: &mut impl FnMut(&T)) {
-        let n = &self.nodes[node as usize];
-        if !n.may_take((key.len() - at) as u32) {
-            return;
+        if self.nodes[0].may_take(key.len() as u32) {
+            let mut walk = Walk { trie: self, key, expanded: Expanded::Empty, found };
+            walk.visit(0, 0);
         }
-        if at == key.len() {
-            if n.has_values {
-                self.values[node as usize].iter().for_each(&mut *found);
+    }
+}
+
+impl<T> TopicTrie<T> {
+    /// The literal child of node `n` for word id `word` ([`NONE`] if none).
+    #[inline]
+    fn literal(&self, n: &Node<T>, word: u32) -> u32 {
+        if let Some(&(_, child)) = n.few[..n.few_len as usize].iter().find(|(w, _)| *w == word) {
+            child
+        } else if n.wide != NONE {
+            self.wide[n.wide as usize].get(&word).copied().unwrap_or(NONE)
+        } else {
+            NONE
+        }
+    }
+}
+
+/// One match in progress: the trie, the routing key's word ids, the `#`
+/// expansions done so far and where to report values.
+struct Walk<'a, T, F> {
+    trie: &'a TopicTrie<T>,
+    key: &'a [u32],
+    expanded: Expanded,
+    found: F,
+}
+
+impl<T, F: FnMut(&T)> Walk<'_, T, F> {
+    /// Visits `node` with the key's words before `at` consumed. Callers
+    /// only come here when the node's bounds admit the words left, so a
+    /// skipped child costs no call.
+    fn visit(&mut self, node: u32, at: usize) {
+        let trie = self.trie;
+        let n = &trie.nodes[node as usize];
+        let len = self.key.len();
+        if at == len {
+            if let Some(first) = &n.first {
+                (self.found)(first);
+                if n.has_more {
+                    trie.more_values[node as usize].iter().for_each(&mut self.found);
+                }
             }
         } else {
-            let word = key[at];
+            let rest = (len - at - 1) as u32;
+            let word = self.key[at];
             if word != NONE {
-                let child = self.literal(n, word);
-                if child != NONE {
-                    self.walk(child, key, at + 1, expanded, found);
+                let child = trie.literal(n, word);
+                if child != NONE && trie.nodes[child as usize].may_take(rest) {
+                    self.visit(child, at + 1);
                 }
             }
-            if n.star != NONE {
-                self.walk(n.star, key, at + 1, expanded, found);
+            if n.star != NONE && trie.nodes[n.star as usize].may_take(rest) {
+                self.visit(n.star, at + 1);
             }
         }
         if n.hash != NONE {
@@ -454,13 +544,13 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
             // can take. Reached at one position only, this node expands its
             // '#' once per position anyway; otherwise expand each (node,
             // position) once.
-            let h = &self.nodes[n.hash as usize];
-            let first = at.max(key.len().saturating_sub(h.max_rest as usize));
-            let last = key.len().saturating_sub(h.min_rest as usize);
-            if h.min_rest as usize <= key.len() {
+            let h = &trie.nodes[n.hash as usize];
+            if h.min_rest as usize <= len {
+                let first = at.max(len.saturating_sub(h.max_rest as usize));
+                let last = len - h.min_rest as usize;
                 for next in first..=last {
-                    if n.fixed_depth || expanded.insert((n.hash, next as u32)) {
-                        self.walk(n.hash, key, next, expanded, found);
+                    if n.fixed_depth || self.expanded.insert((n.hash, next as u32)) {
+                        self.visit(n.hash, next);
                     }
                 }
             }
@@ -476,6 +566,8 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
 // The small form is meant to be large: it lives on the stack for one match.
 #[allow(clippy::large_enum_variant)]
 enum Expanded {
+    /// None yet (most matches: nothing is set up for them).
+    Empty,
     /// Up to [`SMALL_EXPANDED`] pairs on the stack, and how many are used.
     Small([(u32, u32); SMALL_EXPANDED], usize),
     Large(FxHashSet<(u32, u32)>),
@@ -489,6 +581,12 @@ impl Expanded {
     /// True when `pair` was not there yet.
     fn insert(&mut self, pair: (u32, u32)) -> bool {
         match self {
+            Expanded::Empty => {
+                let mut items = [(0, 0); SMALL_EXPANDED];
+                items[0] = pair;
+                *self = Expanded::Small(items, 1);
+                true
+            }
             Expanded::Small(items, len) => {
                 if items[..*len].contains(&pair) {
                     return false;
@@ -717,12 +815,57 @@ mod tests {
         for w in &all {
             assert!(seen.insert(Words::pack(w).unwrap()), "{w:?} packs like another word");
         }
-        assert_eq!(Words::pack("nine-byte"), None);
+        assert_eq!(Words::pack("eight-by"), None);
+        assert_eq!(Words::pack("abcde"), Some(u64::from_le_bytes(*b"abcde\0\0\x05")));
+    }
+
+    #[test]
+    fn values_at_one_key_keep_binding_order_through_removals() {
+        let mut t = TopicTrie::new();
+        let order = |t: &TopicTrie<usize>| {
+            let mut got = Vec::new();
+            t.for_each_match("a.b", |v| got.push(*v));
+            got
+        };
+        for v in [1, 2, 3, 2] {
+            t.insert("a.*", v);
+        }
+        assert_eq!(order(&t), vec![1, 2, 3]);
+        t.remove("a.*", &1);
+        assert_eq!(order(&t), vec![2, 3]);
+        t.remove("a.*", &3);
+        assert_eq!(order(&t), vec![2]);
+        t.insert("a.*", 1);
+        assert_eq!(order(&t), vec![2, 1]);
+        t.remove("a.*", &2);
+        t.remove("a.*", &1);
+        assert_eq!(order(&t), Vec::<usize>::new());
+        t.insert("a.*", 4);
+        assert_eq!(order(&t), vec![4]);
+    }
+
+    #[test]
+    fn splitting_by_dot_mask_agrees_with_words() {
+        let mut rng = Lcg(99);
+        let mut keys: Vec<String> = vec![String::new(), ".".into(), "..".into(), "a".into(), "é.ü..ß".into()];
+        for _ in 0..2000 {
+            let len = rng.below(80) as usize;
+            keys.push((0..len).map(|_| ["a", ".", "b", "é", "\0", "."][rng.below(6) as usize]).collect());
+        }
+        for key in &keys {
+            let mut got = Vec::new();
+            for_each_word(key, |w| got.push(w));
+            assert_eq!(got, words(key), "{key:?}");
+        }
+        for shift in 0..8 {
+            assert_eq!(dots_in_8(0x2e << (8 * shift)), 1 << shift);
+        }
+        assert_eq!(dots_in_8(u64::from_le_bytes(*b".a.b/-.\xae")), 0b0100_0101);
     }
 
     #[test]
     fn a_node_is_one_cache_line() {
-        assert_eq!(std::mem::size_of::<Node>(), 64);
+        assert_eq!(std::mem::size_of::<Node<std::rc::Rc<u8>>>(), 64);
     }
 
     #[test]
