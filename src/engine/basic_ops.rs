@@ -12,7 +12,7 @@ use super::channel::{Channel, ChannelId, Unacked};
 use super::dead_letter;
 use super::error::{check_short_str, resource, AmqpError, ReplyCode};
 use super::event::{DeathReason, Event, RemovalReason, Route, RouteHop};
-use super::exchange::{Binding, Destination, ExchangeType};
+use super::exchange::{Binding, Destination, Exchange, ExchangeType};
 use super::message::{CopyId, Message, MessageId, Properties, QueuedMessage};
 use super::queue::Consumer;
 use super::queue_args::{Overflow, MAX_EXPIRY_MS};
@@ -228,8 +228,8 @@ impl Broker {
     /// Routes a message from `exchange` (without publishing it): the
     /// exchanges visited, the bindings that matched and the queues reached.
     pub fn route(&self, exchange: &str, routing_key: &str, headers: Option<&FieldTable>) -> Route {
-        let Some((name, _)) = self.exchanges.get_key_value(exchange) else { return Route::default() };
-        self.route_keys(name, &[routing_key], headers)
+        let Some((name, x)) = self.exchanges.get_key_value(exchange) else { return Route::default() };
+        self.route_from(name, Some(x), &[routing_key], headers)
     }
 
     fn route_message(&mut self, exchange: &Name, message: &Rc<Message>) -> Route {
@@ -261,6 +261,19 @@ impl Broker {
     /// exchanges where an exchange matched nothing, and the queue set
     /// de-duplicated.
     pub(crate) fn route_keys<K: AsRef<str>>(&self, exchange: &Name, routing_keys: &[K], headers: Option<&FieldTable>) -> Route {
+        let x = if exchange.is_empty() { None } else { self.exchanges.get(exchange) };
+        self.route_from(exchange, x, routing_keys, headers)
+    }
+
+    /// [`Broker::route_keys`] once `exchange` has been looked up (`x`:
+    /// `None` when it does not exist; not needed for the default exchange).
+    fn route_from<K: AsRef<str>>(
+        &self,
+        exchange: &Name,
+        x: Option<&Exchange>,
+        routing_keys: &[K],
+        headers: Option<&FieldTable>,
+    ) -> Route {
         let mut route = Route { hops: Vec::with_capacity(1), ..Route::default() };
         if exchange.is_empty() {
             let mut queues: Vec<Name> = routing_keys
@@ -281,12 +294,13 @@ impl Broker {
         }
         // `visited` (besides `exchange` itself) and `work` (besides the
         // first hop) only allocate once a message goes past one exchange.
+        // Each exchange is looked up once, when it is found (here, or as a
+        // binding's destination or an alternate), and carried in `work`.
         let mut visited: Vec<Name> = Vec::new();
-        let mut work: Vec<(Name, Option<Name>, bool)> = Vec::new();
-        let mut first = Some((exchange.clone(), None, false));
+        let mut work: Vec<(Name, &Exchange, Option<Name>, bool)> = Vec::new();
+        let mut first = x.map(|x| (exchange.clone(), x, None, false));
         let mut queues: Vec<Name> = Vec::with_capacity(4);
-        while let Some((xname, via, as_alternate)) = first.take().or_else(|| work.pop()) {
-            let Some(x) = self.exchanges.get(&xname) else { continue };
+        while let Some((xname, x, via, as_alternate)) = first.take().or_else(|| work.pop()) {
             if x.is_default() {
                 // Reached as an alternate exchange: in 3.10 every queue has a
                 // stored binding from the default exchange keyed by its name,
@@ -328,9 +342,9 @@ impl Broker {
                 if let Some(ae) = x.alternate_exchange() {
                     if &**exchange != ae && !visited.iter().any(|v| &**v == ae) {
                         match self.exchanges.get_key_value(ae) {
-                            Some((ae, _)) => {
+                            Some((ae, alternate)) => {
                                 visited.push(ae.clone());
-                                work.push((ae.clone(), Some(xname.clone()), true));
+                                work.push((ae.clone(), alternate, Some(xname.clone()), true));
                             }
                             None => {
                                 let ae: Name = Rc::from(ae);
@@ -347,8 +361,8 @@ impl Broker {
                     Destination::Exchange(e) => {
                         if e != exchange && !visited.contains(e) {
                             visited.push(e.clone());
-                            if self.exchanges.contains_key(e) {
-                                work.push((e.clone(), Some(xname.clone()), false));
+                            if let Some(next) = self.exchanges.get(e) {
+                                work.push((e.clone(), next, Some(xname.clone()), false));
                             }
                         }
                     }
