@@ -106,9 +106,11 @@ pub fn app(props: &AppProps) -> Html {
 
     use_run_loop(&stage, editor.view);
     let inspecting = use_state(|| None::<Rc<Message>>);
+    // Made once: a new callback at each render would render everything
+    // that holds it again.
     let open_message = {
         let inspecting = inspecting.setter();
-        OpenMessage(Callback::from(move |m: Rc<Message>| inspecting.set(Some(m))))
+        OpenMessage(use_callback((), move |m: Rc<Message>, _| inspecting.set(Some(m))))
     };
     let close_message = {
         let inspecting = inspecting.setter();

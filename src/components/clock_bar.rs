@@ -86,7 +86,9 @@ pub fn clock_bar() -> Html {
             </label>
             <span class="clock-time-box" title="Virtual time">
                 <span class="clock-label">{ "t =" }</span>
-                <span class="clock-time" ref={stage.clock.clone()} aria-live="off"></span>
+                // A box of fixed size that contains its own layout: the time
+                // written every frame lays out this box only, not the page.
+                <span class="clock-time" aria-live="off"><span class="clock-digits" ref={stage.clock.clone()}></span></span>
             </span>
             <button type="button" class="clock-reset" onclick={reset} title="Start the scenario again from time zero with a fresh broker">{ "Reset" }</button>
             <button type="button" class="clock-restart" onclick={restart}

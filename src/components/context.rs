@@ -106,8 +106,8 @@ impl PartialEq for QuietStage {
 struct Live(u64);
 
 /// The callback that opens the message inspector, as [`LiveScope`]
-/// provides it: always equal (the App makes a new one at each of its
-/// renders, all doing the same), so holding it does not render again.
+/// provides it: always equal (the App makes it once; any callback it
+/// could hold does the same), so holding it does not render again.
 #[derive(Clone)]
 struct QuietOpen(Callback<Rc<Message>>);
 

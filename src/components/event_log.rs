@@ -304,18 +304,23 @@ pub fn event_log() -> Html {
                 <button type="button" class="log-toggle" aria-expanded={(!*collapsed).to_string()} onclick={toggle}>
                     <h2>{ "Event log" }</h2>
                 </button>
-                <span class="log-count">{ format!("{total} events") }</span>
+                // The count and the lines change at every refresh: each sits
+                // in a box of its own size that lays out its inside alone
+                // (see style.css), so the page around is not laid out again.
+                <span class="log-count"><span class="log-count-text">{ format!("{total} events") }</span></span>
                 <NodeFilter options={node_options} selected={selected_node} onchange={on_node} />
                 <KindFilters hidden={(*hidden).clone()} on_toggle={on_kind} />
                 <button type="button" class="log-clear" onclick={clear}>{ "Clear" }</button>
             </header>
             if !*collapsed {
-                <ol class="log-list" aria-live="off" onclick={on_list_click}>
-                    <LogLines runtime={stage.runtime.clone()} {version} {limit} hidden={(*hidden).clone()} node={(*node).clone()}
-                              opened={opened.clone()} {opened_count} />
-                </ol>
-                if limit < SHOWN { <p class="log-note log-flood">{ format!("Events are pouring in: the newest {limit} are shown until the flood stops or the clock is paused.") }</p> }
-                if dropped > 0 { <p class="log-note">{ format!("{dropped} older events are no longer kept.") }</p> }
+                <div class="log-body"><div class="log-scroll">
+                    <ol class="log-list" aria-live="off" onclick={on_list_click}>
+                        <LogLines runtime={stage.runtime.clone()} {version} {limit} hidden={(*hidden).clone()} node={(*node).clone()}
+                                  opened={opened.clone()} {opened_count} />
+                    </ol>
+                    if limit < SHOWN { <p class="log-note log-flood">{ format!("Events are pouring in: the newest {limit} are shown until the flood stops or the clock is paused.") }</p> }
+                    if dropped > 0 { <p class="log-note">{ format!("{dropped} older events are no longer kept.") }</p> }
+                </div></div>
             }
         </section>
     }
