@@ -89,11 +89,11 @@ thread_local! {
     static CONTEXT: RefCell<Option<(HtmlCanvasElement, CanvasRenderingContext2d)>> = const { RefCell::new(None) };
 }
 
-/// The 2D context of the dot canvas, created with `desynchronized: true`:
-/// a hint that lets the browser show the canvas without going through the
-/// compositor's usual copy (in headless Chromium it took the frame's
-/// commit from ~3.9 ms to well under 1 ms with a thousand dots). Browsers
-/// that ignore it give an ordinary context.
+/// The 2D context of the dot canvas, asked for once. (Not
+/// `desynchronized`: in headless Chromium that hint took the frame's commit
+/// from ~3.9 ms to under 1 ms, but on machines with a GPU it may draw to the
+/// front buffer, where a layer that is cleared and redrawn every frame can
+/// tear or flicker, and that could not be checked here.)
 fn dots_context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     CONTEXT.with(|cell| {
         let mut cached = cell.borrow_mut();
@@ -102,10 +102,8 @@ fn dots_context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> 
                 return Some(ctx.clone());
             }
         }
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"desynchronized".into(), &true.into());
         let ctx = canvas
-            .get_context_with_context_options("2d", &options)
+            .get_context("2d")
             .ok()
             .flatten()
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())?;
