@@ -318,8 +318,15 @@ pub fn event_log() -> Html {
                         <LogLines runtime={stage.runtime.clone()} {version} {limit} hidden={(*hidden).clone()} node={(*node).clone()}
                                   opened={opened.clone()} {opened_count} />
                     </ol>
-                    if limit < SHOWN { <p class="log-note log-flood">{ format!("Events are pouring in: the newest {limit} are shown until the flood stops or the clock is paused.") }</p> }
-                    if dropped > 0 { <p class="log-note">{ format!("{dropped} older events are no longer kept.") }</p> }
+                    // One line at most: in a narrow window the log is short.
+                    if limit < SHOWN {
+                        <p class="log-note log-flood">{ format!(
+                            "Events are pouring in: the newest {limit} are shown until the flood stops or the clock is paused{}.",
+                            if dropped > 0 { format!(" ({dropped} older ones are no longer kept)") } else { String::new() }
+                        ) }</p>
+                    } else if dropped > 0 {
+                        <p class="log-note">{ format!("{dropped} older events are no longer kept.") }</p>
+                    }
                 </div></div>
             }
         </section>
