@@ -169,7 +169,7 @@ fn bench_memory() {
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument selects benches.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    let want = |name: &str| filter.as_deref().map_or(true, |f| name.contains(f));
+    let want = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
     println!("warren engine benchmarks (median of {RUNS} runs)\n");
     // `topic` runs both topic workloads, `topic10000` only the big one
     // (e.g. under callgrind).

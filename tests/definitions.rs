@@ -44,7 +44,7 @@ fn load_into_broker(text: &str, vhost: &str) -> Broker {
         }
     };
     let items = |key: &str| d.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
-    let mine = |v: &Value| v.get("vhost").and_then(Value::as_str).map_or(true, |x| x == vhost);
+    let mine = |v: &Value| v.get("vhost").and_then(Value::as_str).is_none_or(|x| x == vhost);
     let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
     let flag = |v: &Value, k: &str| v.get(k).and_then(Value::as_bool).unwrap_or(false);
     let args = |v: &Value| FieldTable::from_json(v.get("arguments").unwrap_or(&json!({}))).unwrap();

@@ -363,11 +363,10 @@ impl Harness {
                         return Err(format!("confirm on a channel without confirm mode: {channel}"));
                     }
                 }
-                Event::Enqueued { queue, copy, .. } => {
-                    if self.places.insert(*copy, Place::Ready(queue.to_string())).is_some() {
+                Event::Enqueued { queue, copy, .. }
+                    if self.places.insert(*copy, Place::Ready(queue.to_string())).is_some() => {
                         return Err(format!("copy {copy} enqueued twice"));
                     }
-                }
                 Event::Delivered { queue, copy, channel, delivery_tag, auto_ack, .. } => {
                     let last = self.last_tag.entry(*channel).or_insert(0);
                     if *delivery_tag <= *last {
@@ -575,7 +574,7 @@ fn scripted_long_run_keeps_invariants() {
             0 => Cmd::DeclareQueue { q: i % 4, slot: i % 4, durable: i % 3 == 0, exclusive: false, auto_delete: false, args: vec![("x-max-length".into(), ArgVal::Int(3))] },
             1 => Cmd::DeclareExchange { x: i % 3, kind: i % 4, durable: false, auto_delete: false, internal: false, ae: Some((i + 1) % 3) },
             2 => Cmd::BindQueue { q: i % 4, x: i % 3, key: "#".into(), headers: vec![], x_match: 4 },
-            3 | 4 | 5 => Cmd::Publish { slot: i % 4, x: Some(i % 3), key: "a.b".into(), mandatory: i % 2 == 0, props: Props { expiration: Some("100".into()), priority: None, persistent: true, headers: vec![], cc: vec![] } },
+            3..=5 => Cmd::Publish { slot: i % 4, x: Some(i % 3), key: "a.b".into(), mandatory: i % 2 == 0, props: Props { expiration: Some("100".into()), priority: None, persistent: true, headers: vec![], cc: vec![] } },
             6 => Cmd::Consume { slot: i % 4, q: i % 4, prefetch: 2, no_ack: false, exclusive: false, priority: 0 },
             7 => Cmd::Settle { slot: i % 4, pick: i, bogus: false, kind: i % 3, multiple: i % 2 == 0, requeue: true },
             8 => Cmd::Advance { ms: 60 },

@@ -194,6 +194,6 @@ impl Cycle {
     /// Every message delivered and acked.
     pub fn drained(&self) -> bool {
         let q = self.broker.queue("work").unwrap();
-        q.ready.len() == 0 && q.unacked == 0
+        q.ready.is_empty() && q.unacked == 0
     }
 }

@@ -86,7 +86,7 @@ pub fn place_callout(preferred: &[Point], obstacles: &[Rect]) -> Point {
                 }
                 let c = Point::new(origin.x + dx as f64 * step, origin.y + dy as f64 * step);
                 let d = (dx * dx + dy * dy) as f64;
-                if free(&c) && best.map_or(true, |(b, _)| d < b) {
+                if free(&c) && best.is_none_or(|(b, _)| d < b) {
                     best = Some((d, c));
                 }
             }
@@ -182,7 +182,7 @@ pub fn callouts() -> Html {
 #[function_component(FloatingNotice)]
 pub fn floating_notice() -> Html {
     let editor = use_editor();
-    let Some(n) = editor.notice.clone().filter(|n| n.node.as_deref().map_or(true, |id| editor.scenario.kind_of(id).is_none())) else {
+    let Some(n) = editor.notice.clone().filter(|n| n.node.as_deref().is_none_or(|id| editor.scenario.kind_of(id).is_none())) else {
         return html! {};
     };
     let dismiss = {

@@ -91,7 +91,7 @@ fn log_lines(props: &LinesProps) -> Html {
         .entries()
         .rev()
         .filter(|e| !props.hidden.contains(&e.kind))
-        .filter(|e| props.node.as_deref().map_or(true, |n| e.concerns(n)))
+        .filter(|e| props.node.as_deref().is_none_or(|n| e.concerns(n)))
         .take(props.limit)
         .map(|e| {
             let inspect = e.message.is_some().then(|| {

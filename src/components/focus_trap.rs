@@ -19,7 +19,7 @@ pub fn trap_focus(e: &KeyboardEvent, dialog: &NodeRef) {
     let (Some(first), Some(last)) = (items.first(), items.last()) else { return };
     let active = gloo::utils::document().active_element();
     let at = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el.as_ref() as &web_sys::Element);
-    let outside = active.as_ref().map_or(true, |a| !dialog.contains(Some(a.as_ref())));
+    let outside = active.as_ref().is_none_or(|a| !dialog.contains(Some(a.as_ref())));
     if e.shift_key() && (at(first) || outside) {
         e.prevent_default();
         let _ = last.focus();

@@ -84,7 +84,7 @@ pub fn node_view(props: &NodeViewProps) -> Html {
             name: AttrValue::from(display_name(s, &rt.sim, id)),
             error: rt.sim.node_error(id).is_some(),
             vanished: match props.kind {
-                NodeKind::Queue => rt.sim.queue_name(id).map_or(true, |n| rt.sim.broker().queue(n).is_none()),
+                NodeKind::Queue => rt.sim.queue_name(id).is_none_or(|n| rt.sim.broker().queue(n).is_none()),
                 NodeKind::Exchange => s.exchange_name(id).is_some_and(|n| rt.sim.broker().exchange(n).is_none()),
                 _ => false,
             },

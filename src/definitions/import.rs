@@ -181,7 +181,7 @@ impl<'a> Importer<'a> {
     }
 
     fn in_vhost(&self, v: &Option<String>) -> bool {
-        v.as_deref().map_or(true, |v| v == self.vhost)
+        v.as_deref().is_none_or(|v| v == self.vhost)
     }
 
     fn run(mut self) -> Result<Import, DefinitionsError> {

@@ -896,8 +896,7 @@ mod tests {
         let mut e = Editor::default();
         e.apply(EditAction::Add { item: item(NodeKind::Queue), at: at(0.0, 0.0) });
         e.apply(EditAction::Pan { dx: 100.0, dy: 0.0 });
-        let mut lesson = Scenario::default();
-        lesson.title = "Hello".into();
+        let lesson = Scenario { title: "Hello".into(), ..Scenario::default() };
         e.apply(EditAction::Load(Rc::new(lesson)));
         assert_eq!((e.loads, e.scenario.title.as_str()), (1, "Hello"));
         assert!(e.selection.is_empty());

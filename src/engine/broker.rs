@@ -373,7 +373,7 @@ impl Broker {
     pub(crate) fn expire_heads(&mut self, queue: &str) {
         let now = self.now;
         let Some(q) = self.queues.get_mut(queue) else { return };
-        if q.ready.next_expiry().map_or(true, |t| t > now) {
+        if q.ready.next_expiry().is_none_or(|t| t > now) {
             return;
         }
         let expired = q.ready.pop_expired(|m| m.expires_at.is_some_and(|t| now >= t));

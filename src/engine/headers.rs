@@ -67,7 +67,7 @@ fn kind_of(args: &FieldTable) -> MatchKind {
     validate_binding(args).unwrap_or(MatchKind::All)
 }
 
-fn compared<'a>(args: &'a FieldTable, kind: MatchKind) -> impl Iterator<Item = (&'a str, &'a FieldValue)> {
+fn compared(args: &FieldTable, kind: MatchKind) -> impl Iterator<Item = (&str, &FieldValue)> {
     args.iter()
         .filter(move |(k, _)| *k != "x-match" && (kind.compares_x() || !k.starts_with("x-")))
 }

@@ -315,10 +315,11 @@ pub struct BindingEdge {
 }
 
 /// When a producer publishes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Schedule {
     /// Only when "publish now" is pressed.
+    #[default]
     Manual,
     /// Once, at `at_ms` on the virtual clock.
     Once {
@@ -350,12 +351,6 @@ pub enum Schedule {
         #[serde(default)]
         at_ms: u64,
     },
-}
-
-impl Default for Schedule {
-    fn default() -> Self {
-        Schedule::Manual
-    }
 }
 
 /// The message a producer publishes.

@@ -76,7 +76,7 @@ fn every_method_answers() {
     let code = call(&mut h, "exportCode", &[json!("pika")]);
     assert!(code["code"].as_str().unwrap().contains("import pika"));
     assert_eq!(call(&mut h, "exportCode", &[])["filename"], json!("warren.py"));
-    let r = call(&mut h, "importDefinitions", &[defs_json.clone()]);
+    let r = call(&mut h, "importDefinitions", std::slice::from_ref(&defs_json));
     assert_eq!(r["ok"], json!(true), "{r}");
     assert_eq!(h.loads, 2);
     assert!(h.sim.broker().queue("task_queue").is_some());

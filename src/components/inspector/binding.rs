@@ -42,7 +42,7 @@ fn binding_cb<V: Clone + 'static>(
 fn binding_cb_dyn<V: Clone + 'static>(
     editor: &super::super::context::EditorHandle,
     i: usize,
-    f: std::rc::Rc<dyn Fn(&mut BindingEdge, V) -> Result<(), String>>,
+    f: super::NodeEdit<BindingEdge, V>,
 ) -> Commit<V> {
     let editor = editor.clone();
     Callback::from(move |v: V| {

@@ -37,7 +37,8 @@ pub(crate) fn node_cb<T: 'static, V: Clone + 'static>(
     node_cb_dyn(editor, id, find, std::rc::Rc::new(f))
 }
 
-type NodeEdit<T, V> = std::rc::Rc<dyn Fn(&mut T, V) -> Result<(), String>>;
+/// An edit of one node (or binding) of type `T` with a value `V`, boxed.
+pub(crate) type NodeEdit<T, V> = std::rc::Rc<dyn Fn(&mut T, V) -> Result<(), String>>;
 
 fn node_cb_dyn<T: 'static, V: Clone + 'static>(
     editor: &EditorHandle,
