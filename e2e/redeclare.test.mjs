@@ -33,6 +33,10 @@ describe('redeclaring with other arguments', () => {
       assert.match(text, /inequivalent arg 'x-max-length'/);
       assert.match(text, /queue\.declare/);
       await shot(page, 'redeclare-refused');
+      // Placed where it is seen whole: not below the canvas's edge, under the log.
+      const cbox = await callout.boundingBox();
+      const area = await page.locator('.canvas-area').boundingBox();
+      assert.ok(cbox.y >= area.y && cbox.y + cbox.height <= area.y + area.height, `callout ${JSON.stringify(cbox)} inside the canvas ${JSON.stringify(area)}`);
       // The node shows what the broker holds: the TTL, not the refused max.
       const flags = page.locator(`[data-node-id="${q}"] .flags`);
       assert.match(await flags.textContent(), /TTL 60 s/);

@@ -63,15 +63,26 @@ pub fn error_callout(props: &ErrorCalloutProps) -> Html {
 /// The size a callout is laid out with (world units).
 pub const CALLOUT: (f64, f64) = (260.0, 120.0);
 
+/// The height a callout with a long refusal takes (world units).
+const SHOWN_HEIGHT: f64 = 210.0;
+
 /// Where a callout goes: the first of `preferred` (top-left corners) that
-/// covers none of `obstacles`, else the nearest free spot on a grid around
-/// the first one (up to about 300 units away), else the first.
-pub fn place_callout(preferred: &[Point], obstacles: &[Rect]) -> Point {
+/// covers none of `obstacles` and lies inside `visible` (the part of the
+/// world on screen, when known), else the first that covers none, else the
+/// nearest free spot on a grid around the first one (up to about 300 units
+/// away), else the first.
+pub fn place_callout(preferred: &[Point], obstacles: &[Rect], visible: Option<Rect>) -> Point {
     let (w, h) = CALLOUT;
     let free = |c: &Point| {
         let r = Rect { x: c.x, y: c.y, w, h };
         !obstacles.iter().any(|o| o.intersects(&r))
     };
+    // Judged with the height a long refusal takes (RabbitMQ's text runs to
+    // five lines), not the height used to keep callouts apart.
+    let shown = |c: &Point| visible.is_none_or(|v| c.x >= v.x && c.y >= v.y && c.x + w <= v.x + v.w && c.y + SHOWN_HEIGHT <= v.y + v.h);
+    if let Some(p) = preferred.iter().find(|c| free(c) && shown(c)) {
+        return *p;
+    }
     if let Some(p) = preferred.iter().find(|c| free(c)) {
         return *p;
     }
@@ -98,6 +109,21 @@ pub fn place_callout(preferred: &[Point], obstacles: &[Rect]) -> Point {
     origin
 }
 
+/// The part of the world the canvas shows, from the dot canvas's backing
+/// size (kept current by the animation loop, so reading it forces no
+/// layout); `None` before the loop has sized it.
+fn visible_world(dots: &NodeRef, view: crate::editor::view::View) -> Option<Rect> {
+    let canvas = dots.cast::<web_sys::HtmlCanvasElement>()?;
+    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
+    let (w, h) = (canvas.width() as f64 / dpr, canvas.height() as f64 / dpr);
+    if w < 1.0 || h < 1.0 {
+        return None;
+    }
+    let top_left = view.to_world(Point::new(0.0, 0.0));
+    // A margin for the canvas's own controls (zoom buttons, status line).
+    Some(Rect { x: top_left.x, y: top_left.y, w: w / view.zoom, h: (h - 40.0).max(0.0) / view.zoom })
+}
+
 /// Every refusal and the current notice.
 #[function_component(Callouts)]
 pub fn callouts() -> Html {
@@ -110,6 +136,7 @@ pub fn callouts() -> Html {
     // Nothing refused (the usual case, and at every refresh while the clock
     // runs): no obstacles or edge geometry to work out.
     let refused = !rt.sim.node_errors().is_empty();
+    let visible = if refused { visible_world(&stage.dots, editor.view) } else { None };
     // Callouts go where they hide no node (and no other callout), if they can.
     let mut obstacles: Vec<Rect> =
         if refused { s.node_ids().filter_map(|(id, k)| Some(Rect::of_node(k, s.position(id)?))).collect() } else { Vec::new() };
@@ -123,7 +150,7 @@ pub fn callouts() -> Html {
                 Point::new(p.x - cw - 14.0, p.y),
                 Point::new(p.x + w + 14.0, p.y + h - ch),
             ];
-            let at = place_callout(&candidates, &obstacles);
+            let at = place_callout(&candidates, &obstacles, visible);
             obstacles.push(Rect { x: at.x, y: at.y, w: cw, h: ch });
             items.push(html! { <ErrorCallout key={key.clone()} target={AttrValue::from(key.clone())} {at} error={error.clone()} /> });
         }
@@ -139,7 +166,7 @@ pub fn callouts() -> Html {
                 Point::new(m.x - cw - 18.0, m.y - ch / 2.0),
                 Point::new(m.x - cw / 2.0, m.y + 18.0),
             ];
-            let at = place_callout(&candidates, &obstacles);
+            let at = place_callout(&candidates, &obstacles, visible);
             obstacles.push(Rect { x: at.x, y: at.y, w: cw, h: ch });
             items.push(html! { <ErrorCallout key={g.key.clone()} target={AttrValue::from(g.key.clone())} {at} {error} /> });
         }
