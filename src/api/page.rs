@@ -71,32 +71,7 @@ pub struct PageOptions {
     pub warnings: Vec<String>,
 }
 
-/// Decodes `%XX` escapes and `+` (a query's space); invalid escapes stay as
-/// they are, invalid UTF-8 becomes U+FFFD.
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(v) => {
-                        out.push(v);
-                        i += 3;
-                        continue;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+pub use crate::workspace::query::percent_decode;
 
 /// The `key=value` pairs of a query string (`?a=1&b=2`, the `?` optional),
 /// decoded.
@@ -216,6 +191,7 @@ mod tests {
     fn percent_decoding_keeps_bad_escapes() {
         assert_eq!(percent_decode("a%20b+c%2"), "a b c%2");
         assert_eq!(percent_decode("%zz%"), "%zz%");
+        assert_eq!(percent_decode("%+1"), "% 1", "a sign is not a hex digit");
         assert_eq!(percent_decode("%E2%9C%93%FF"), "✓\u{FFFD}");
     }
 

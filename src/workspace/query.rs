@@ -2,8 +2,9 @@
 //! fragment (`#s=...`): read one (percent-decoded), or remove one and keep
 //! the others as they were.
 
-/// Percent-decodes a query value (`+` is a space); invalid escapes and
-/// invalid UTF-8 are kept as they are.
+/// Percent-decodes a query value (`+` is a space); an invalid escape
+/// (`%zz`, `%+1`, a `%` at the end) stays as it is, and invalid UTF-8
+/// becomes U+FFFD.
 pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -21,7 +22,7 @@ pub fn percent_decode(s: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The parts of a query or fragment, without its leading `?` or `#`.
