@@ -152,6 +152,25 @@ fn make_ring(colour: &'static str, step: u8, radius: f64, alpha: f64, dpr: f64) 
 /// Draws `dots` on `canvas` for the view; resizes the canvas to its CSS
 /// size first (sharp on high-density screens).
 ///
+/// The first of `list` that `matches`, else a new one from `make`, kept.
+fn cached<S>(list: &mut Vec<S>, matches: impl Fn(&S) -> bool, make: impl FnOnce() -> Option<S>) -> Option<&S> {
+    let i = match list.iter().position(matches) {
+        Some(i) => i,
+        None => {
+            list.push(make()?);
+            list.len() - 1
+        }
+    };
+    list.get(i)
+}
+
+/// Copies a square sprite of `side` CSS pixels centred on (`x`, `y`), its
+/// corner on a whole device pixel (a plain blit, without resampling).
+fn blit(ctx: &CanvasRenderingContext2d, sprite: &HtmlCanvasElement, side: f64, x: f64, y: f64, dpr: f64) {
+    let snap = |v: f64| (v * dpr).round() / dpr;
+    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(sprite, snap(x - side / 2.0), snap(y - side / 2.0), side, side);
+}
+
 /// A travelling dot is a copy of a small pre-drawn image of its colour (one
 /// `drawImage` each, instead of a path filled and stroked each: software
 /// rasterising a thousand anti-aliased rings costs several milliseconds a
@@ -179,8 +198,6 @@ pub fn draw_dots(canvas: &HtmlCanvasElement, dots: &[Dot], view: View) {
     let r = (6.0 * view.zoom).clamp(3.5, 9.0);
     let growth = 28.0 * view.zoom.max(0.5);
     let visible = |x: f64, y: f64, margin: f64| x > -margin && y > -margin && x < w + margin && y < h + margin;
-    // Whole device pixels: a copy is then a plain blit, without resampling.
-    let snap = |v: f64| (v * dpr).round() / dpr;
     SPRITES.with(|cell| {
         RINGS.with(|rings| {
             let mut sprites = cell.borrow_mut();
@@ -199,24 +216,9 @@ pub fn draw_dots(canvas: &HtmlCanvasElement, dots: &[Dot], view: View) {
                         if !visible(p.x, p.y, r + 2.0) {
                             continue;
                         }
-                        let i = match sprites.iter().position(|s| s.colour == colour) {
-                            Some(i) => i,
-                            None => match make_sprite(colour, outline, r, dpr) {
-                                Some(s) => {
-                                    sprites.push(s);
-                                    sprites.len() - 1
-                                }
-                                None => continue,
-                            },
-                        };
-                        let s = &sprites[i];
-                        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-                            &s.canvas,
-                            snap(p.x - s.side / 2.0),
-                            snap(p.y - s.side / 2.0),
-                            s.side,
-                            s.side,
-                        );
+                        if let Some(s) = cached(&mut sprites, |s: &Sprite| s.colour == colour, || make_sprite(colour, outline, r, dpr)) {
+                            blit(&ctx, &s.canvas, s.side, p.x, p.y, dpr);
+                        }
                     }
                     DotKind::Puff(_) => {
                         let step = (dot.progress.clamp(0.0, 1.0) * RING_STEPS).round().min(RING_STEPS - 1.0) as u8;
@@ -225,24 +227,10 @@ pub fn draw_dots(canvas: &HtmlCanvasElement, dots: &[Dot], view: View) {
                         if !visible(p.x, p.y, radius + 3.0) {
                             continue;
                         }
-                        let i = match rings.iter().position(|s| s.colour == colour && s.step == step) {
-                            Some(i) => i,
-                            None => match make_ring(colour, step, radius, 1.0 - progress, dpr) {
-                                Some(s) => {
-                                    rings.push(s);
-                                    rings.len() - 1
-                                }
-                                None => continue,
-                            },
-                        };
-                        let s = &rings[i];
-                        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-                            &s.canvas,
-                            snap(p.x - s.side / 2.0),
-                            snap(p.y - s.side / 2.0),
-                            s.side,
-                            s.side,
-                        );
+                        let ring = cached(rings, |s: &RingSprite| s.colour == colour && s.step == step, || make_ring(colour, step, radius, 1.0 - progress, dpr));
+                        if let Some(s) = ring {
+                            blit(&ctx, &s.canvas, s.side, p.x, p.y, dpr);
+                        }
                     }
                 }
             }
