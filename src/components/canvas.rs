@@ -22,7 +22,7 @@ use crate::editor::EditAction;
 
 use super::callouts::{Callouts, FloatingNotice};
 use super::canvas_controls::CanvasControls;
-use super::context::{use_editor, use_quiet_open_message, use_quiet_stage, wall_now, CanvasDoc, LiveScope};
+use super::context::{use_editor, use_open_message, use_quiet_stage, wall_now, CanvasDoc, LiveScope};
 use super::dots::DotLayer;
 use super::edges::{parse_edge_key, EdgeLabels, EdgeLayer};
 use super::inline_binding::InlineBinding;
@@ -68,7 +68,7 @@ pub fn canvas() -> Html {
 fn canvas_area() -> Html {
     let editor = use_editor();
     let stage = use_quiet_stage();
-    let open_message = use_quiet_open_message();
+    let open_message = use_open_message();
     let area = use_node_ref();
     let gesture = use_mut_ref(|| Gesture::Idle);
     let pointers = use_mut_ref(BTreeMap::<i32, Point>::new);

@@ -105,18 +105,6 @@ impl PartialEq for QuietStage {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Live(u64);
 
-/// The callback that opens the message inspector, as [`LiveScope`]
-/// provides it: always equal (the App makes it once; any callback it
-/// could hold does the same), so holding it does not render again.
-#[derive(Clone)]
-struct QuietOpen(Callback<Rc<Message>>);
-
-impl PartialEq for QuietOpen {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
 /// The properties of [`LiveScope`].
 #[derive(Properties, PartialEq)]
 pub struct LiveScopeProps {
@@ -133,15 +121,12 @@ pub struct LiveScopeProps {
 #[function_component(LiveScope)]
 pub fn live_scope(props: &LiveScopeProps) -> Html {
     let stage = use_stage();
-    let open = use_open_message();
     let live = Live(stage.revision);
     html! {
         <ContextProvider<QuietStage> context={QuietStage(stage)}>
-        <ContextProvider<QuietOpen> context={QuietOpen(open)}>
             <ContextProvider<Live> context={live}>
                 { props.children.clone() }
             </ContextProvider<Live>>
-        </ContextProvider<QuietOpen>>
         </ContextProvider<QuietStage>>
     }
 }
@@ -152,13 +137,6 @@ pub fn live_scope(props: &LiveScopeProps) -> Html {
 #[hook]
 pub fn use_quiet_stage() -> Stage {
     use_context::<QuietStage>().expect("inside a LiveScope").0
-}
-
-/// The callback that opens the message inspector, inside a [`LiveScope`]
-/// (without rendering again when the App renders).
-#[hook]
-pub fn use_quiet_open_message() -> Callback<Rc<Message>> {
-    use_context::<QuietOpen>().expect("inside a LiveScope").0
 }
 
 /// The stage inside a [`LiveScope`], rendering again at every refresh: for

@@ -19,7 +19,7 @@ use crate::simulation::Down;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::context::{use_canvas_doc, use_live_stage, use_quiet_open_message, use_quiet_stage};
+use super::context::{use_canvas_doc, use_live_stage, use_open_message, use_quiet_stage};
 
 /// How many messages a queue shows.
 pub const QUEUE_CHIPS: usize = 4;
@@ -302,7 +302,7 @@ struct BodyViewProps {
 /// message chips opens the message of the chip clicked (`data-message-id`).
 #[function_component(BodyView)]
 fn body_view(props: &BodyViewProps) -> Html {
-    let open = use_quiet_open_message();
+    let open = use_open_message();
     let on_chip = {
         let chips: Vec<Rc<Message>> = props.state.chips().iter().map(|c| c.message.clone()).collect();
         Callback::from(move |e: MouseEvent| {
