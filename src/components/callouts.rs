@@ -109,16 +109,10 @@ pub fn place_callout(preferred: &[Point], obstacles: &[Rect], visible: Option<Re
     origin
 }
 
-/// The part of the world the canvas shows, from the dot canvas's backing
-/// size (kept current by the animation loop, so reading it forces no
-/// layout); `None` before the loop has sized it.
+/// The part of the world the canvas shows, from the size the dot layer
+/// was drawn at (see [`super::dots::drawn_size`]).
 fn visible_world(dots: &NodeRef, view: crate::editor::view::View) -> Option<Rect> {
-    let canvas = dots.cast::<web_sys::HtmlCanvasElement>()?;
-    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
-    let (w, h) = (canvas.width() as f64 / dpr, canvas.height() as f64 / dpr);
-    if w < 1.0 || h < 1.0 {
-        return None;
-    }
+    let (w, h) = super::dots::drawn_size(&dots.cast::<web_sys::HtmlCanvasElement>()?)?;
     let top_left = view.to_world(Point::new(0.0, 0.0));
     // A margin for the canvas's own controls (zoom buttons, status line).
     Some(Rect { x: top_left.x, y: top_left.y, w: w / view.zoom, h: (h - 40.0).max(0.0) / view.zoom })

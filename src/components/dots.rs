@@ -63,17 +63,37 @@ thread_local! {
     static SPRITES: RefCell<Vec<Sprite>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Draws the dot `(colour, outline, radius)` on a small canvas of its own:
-/// a filled disc with a 2 px ring, as the dot layer shows it.
-fn make_sprite(colour: &'static str, outline: &'static str, radius: f64, dpr: f64) -> Option<Sprite> {
-    // A whole number of device pixels, so that copies are 1:1.
-    let px = (2.0 * (radius + 2.0) * dpr).ceil();
-    let side = px / dpr;
+/// A square canvas of its own for a sprite reaching `half` CSS pixels from
+/// its centre, scaled for `dpr`, and its side in CSS pixels (a whole
+/// number of device pixels, so that copies are 1:1).
+fn sprite_canvas(half: f64, dpr: f64) -> Option<(HtmlCanvasElement, CanvasRenderingContext2d, f64)> {
+    let px = (2.0 * half * dpr).ceil();
     let canvas: HtmlCanvasElement = web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width(px as u32);
     canvas.set_height(px as u32);
     let ctx = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    Some((canvas, ctx, px / dpr))
+}
+
+/// The screen's device pixel ratio, as the dot layer uses it (1 to 3).
+fn pixel_ratio() -> f64 {
+    web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0)
+}
+
+/// The size in CSS pixels the dot layer was last drawn at (it covers the
+/// canvas), read from its backing store so that no layout is forced;
+/// `None` before it has been drawn.
+pub fn drawn_size(canvas: &HtmlCanvasElement) -> Option<(f64, f64)> {
+    let dpr = pixel_ratio();
+    let (w, h) = (canvas.width() as f64 / dpr, canvas.height() as f64 / dpr);
+    (w >= 1.0 && h >= 1.0).then_some((w, h))
+}
+
+/// Draws the dot `(colour, outline, radius)` on a small canvas of its own:
+/// a filled disc with a 2 px ring, as the dot layer shows it.
+fn make_sprite(colour: &'static str, outline: &'static str, radius: f64, dpr: f64) -> Option<Sprite> {
+    let (canvas, ctx, side) = sprite_canvas(radius + 2.0, dpr)?;
     ctx.begin_path();
     let _ = ctx.arc(side / 2.0, side / 2.0, radius, 0.0, std::f64::consts::TAU);
     ctx.set_fill_style_str(colour);
@@ -133,13 +153,7 @@ thread_local! {
 
 /// Draws a ring of `radius` (3 px line, `alpha` opaque) on a small canvas.
 fn make_ring(colour: &'static str, step: u8, radius: f64, alpha: f64, dpr: f64) -> Option<RingSprite> {
-    let px = (2.0 * (radius + 3.0) * dpr).ceil();
-    let side = px / dpr;
-    let canvas: HtmlCanvasElement = web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
-    canvas.set_width(px as u32);
-    canvas.set_height(px as u32);
-    let ctx = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    let (canvas, ctx, side) = sprite_canvas(radius + 3.0, dpr)?;
     ctx.set_global_alpha(alpha);
     ctx.begin_path();
     let _ = ctx.arc(side / 2.0, side / 2.0, radius, 0.0, std::f64::consts::TAU);
@@ -179,7 +193,7 @@ fn blit(ctx: &CanvasRenderingContext2d, sprite: &HtmlCanvasElement, side: f64, x
 /// Dots outside the canvas are skipped.
 pub fn draw_dots(canvas: &HtmlCanvasElement, dots: &[Dot], view: View) {
     let (w, h) = (canvas.client_width().max(0) as f64, canvas.client_height().max(0) as f64);
-    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
+    let dpr = pixel_ratio();
     let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
     if canvas.width() != pw || canvas.height() != ph {
         canvas.set_width(pw);
