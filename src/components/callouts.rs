@@ -23,21 +23,12 @@ pub struct ErrorCalloutProps {
     pub error: NodeError,
 }
 
-/// True when RabbitMQ refused to declare an existing exchange or queue
-/// again with other attributes (406 inequivalent): deleting it and declaring
-/// it anew is the way out, and the callout offers it.
-pub fn offers_recreate(e: &NodeError) -> bool {
-    e.code == crate::engine::ReplyCode::PreconditionFailed
-        && (e.during == "queue.declare" || e.during == "exchange.declare")
-        && e.text.contains("inequivalent")
-}
-
 /// One engine refusal.
 #[function_component(ErrorCallout)]
 pub fn error_callout(props: &ErrorCalloutProps) -> Html {
     let e = &props.error;
     let stage = use_stage();
-    let recreate = offers_recreate(e).then(|| {
+    let recreate = e.is_refused_redeclare().then(|| {
         let target = props.target.to_string();
         let onclick = Callback::from(move |ev: MouseEvent| {
             ev.stop_propagation();

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::editor::geometry::node_size;
 use crate::editor::EditAction;
 use crate::scenario::{NodeKind, DEFAULT_EXCHANGE_ID};
-use crate::simulation::{Down, Simulation};
+use crate::simulation::{Down, NodeError, Simulation};
 
 use super::context::{use_editor, use_stage};
 
@@ -64,7 +64,7 @@ pub fn node_actions(props: &NodeActionsProps) -> Html {
     }
     // RabbitMQ refused to redeclare it with the canvas's settings (406
     // inequivalent): the way out, next to the node as well as in its callout.
-    let refused = stage.runtime.borrow().sim.node_errors().get(&id).is_some_and(super::callouts::offers_recreate);
+    let refused = stage.runtime.borrow().sim.node_errors().get(&id).is_some_and(NodeError::is_refused_redeclare);
     if refused {
         buttons.push(on_sim(
             "Declare anew",

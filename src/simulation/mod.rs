@@ -49,15 +49,25 @@ pub struct NodeError {
 
 impl NodeError {
     fn new(e: &AmqpError, during: &str) -> Self {
+        let mut error = NodeError { code: e.code, text: e.text.clone(), explanation: String::new(), during: during.to_string() };
         // A refused redeclare is the common 406 in the playground: say
         // exactly that rather than the code's general meaning.
-        let explanation = if e.text.contains("inequivalent") {
+        error.explanation = if error.is_refused_redeclare() {
             "It already exists in the broker with other settings, and a declare cannot change them: the broker keeps what it has (shown on the node)."
                 .to_string()
         } else {
             e.code.explanation().to_string()
         };
-        NodeError { code: e.code, text: e.text.clone(), explanation, during: during.to_string() }
+        error
+    }
+
+    /// True when RabbitMQ refused to declare an existing exchange or queue
+    /// again with other attributes (406 inequivalent): deleting it and
+    /// declaring it anew ([`Simulation::recreate`]) is the way out.
+    pub fn is_refused_redeclare(&self) -> bool {
+        self.code == ReplyCode::PreconditionFailed
+            && (self.during == "queue.declare" || self.during == "exchange.declare")
+            && self.text.contains("inequivalent")
     }
 }
 

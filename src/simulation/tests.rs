@@ -196,6 +196,8 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
     sim.set_scenario(s.clone());
     let e = sim.node_error(&binding_key(DEFAULT_EXCHANGE_ID, "q", "k")).expect("refused");
     assert_eq!(e.code, ReplyCode::AccessRefused);
+    assert!(!e.is_refused_redeclare());
+    assert_eq!(e.explanation, ReplyCode::AccessRefused.explanation());
     // Changing an empty, unused queue simply declares it anew.
     s.queues[0].message_ttl = Some(60_000);
     sim.set_scenario(s.clone());
@@ -211,6 +213,8 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
     let e = sim.node_error("q").expect("refused");
     assert_eq!((e.code, e.during.as_str()), (ReplyCode::PreconditionFailed, "queue.declare"));
     assert!(e.text.contains("inequivalent arg 'x-max-length'"), "{}", e.text);
+    assert!(e.is_refused_redeclare());
+    assert!(e.explanation.contains("a declare cannot change them"), "{}", e.explanation);
     assert_eq!(sim.broker().queue("errors").unwrap().settings.max_length, None);
     // ...until the user recreates it.
     sim.recreate("q");
