@@ -18,9 +18,7 @@ pub fn apply(editor: &EditorHandle, f: impl Fn(&mut Scenario) -> Result<(), Stri
 }
 
 fn apply_edit(editor: &EditorHandle, edit: ScenarioEdit) -> Result<(), String> {
-    let mut probe = (*editor.scenario).clone();
-    edit.run(&mut probe)?;
-    crate::scenario::parse::check(&probe).map_err(|e| e.to_string())?;
+    edit.applied_to(&editor.scenario)?;
     editor.dispatch(EditAction::Apply(edit));
     Ok(())
 }

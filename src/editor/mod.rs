@@ -172,9 +172,13 @@ impl ScenarioEdit {
         ScenarioEdit(Rc::new(f))
     }
 
-    /// Runs the edit on `s`.
-    pub fn run(&self, s: &mut Scenario) -> Result<(), String> {
-        (self.0)(s)
+    /// The scenario `s` with the edit made, or why it cannot be: the edit
+    /// refused, or the result is not a document the format accepts.
+    pub fn applied_to(&self, s: &Scenario) -> Result<Scenario, String> {
+        let mut next = s.clone();
+        (self.0)(&mut next)?;
+        crate::scenario::parse::check(&next).map_err(|e| e.to_string())?;
+        Ok(next)
     }
 }
 
@@ -528,15 +532,13 @@ impl Editor {
                 }
             }
             EditAction::Apply(edit) => {
-                let mut next = (*self.scenario).clone();
-                let r = (edit.0)(&mut next).and_then(|_| crate::scenario::parse::check(&next).map_err(|e| e.to_string()));
-                match r {
-                    Ok(()) if next != *self.scenario => {
+                match edit.applied_to(&self.scenario) {
+                    Ok(next) if next != *self.scenario => {
                         self.remember(None);
                         self.scenario = Rc::new(next);
                         self.prune_selection();
                     }
-                    Ok(()) => {}
+                    Ok(_) => {}
                     Err(why) => self.notify(why, None),
                 }
             }
