@@ -295,3 +295,46 @@ fn auto_ack_consumer_leaves_nothing_unacked() {
         4
     );
 }
+
+#[test]
+fn every_argument_a_queue_field_sets_is_one_the_inspector_keeps_out_of_other_arguments() {
+    // The inspector refuses these names in "Other arguments"
+    // (table_text::QUEUE_FIELDS, EXCHANGE_FIELDS) because a field of their
+    // own sets them, and the typed field would win in the declare.
+    use crate::editor::table_text::{EXCHANGE_FIELDS, QUEUE_FIELDS};
+    use crate::scenario::{ExchangeNode, OverflowKind};
+    let mut s = Scenario::default();
+    let exchange = |id: &str, ae: Option<&str>| ExchangeNode {
+        id: id.into(),
+        name: id.into(),
+        kind: ExchangeKind::Direct,
+        durable: false,
+        auto_delete: false,
+        internal: false,
+        alternate_exchange: ae.map(Into::into),
+        arguments: Default::default(),
+        x: 0.0,
+        y: 0.0,
+    };
+    s.exchanges.push(exchange("x", Some("ae")));
+    s.exchanges.push(exchange("ae", None));
+    let mut q = queue("q", "q");
+    q.message_ttl = Some(1);
+    q.expires = Some(1);
+    q.max_length = Some(1);
+    q.max_length_bytes = Some(1);
+    q.overflow = Some(OverflowKind::RejectPublish);
+    q.dead_letter_exchange = Some("x".into());
+    q.dead_letter_routing_key = Some("k".into());
+    q.max_priority = Some(1);
+    q.single_active_consumer = true;
+    s.queues.push(q);
+    let queue_args = sync::queue_declare(&s, "q").unwrap().arguments;
+    let set: Vec<&str> = queue_args.iter().map(|(k, _)| k).collect();
+    let listed: Vec<&str> = QUEUE_FIELDS.iter().map(|(k, _)| *k).collect();
+    assert_eq!(set.len(), listed.len(), "{set:?} vs {listed:?}");
+    assert!(set.iter().all(|k| listed.contains(k)), "{set:?} vs {listed:?}");
+    let exchange_args = sync::exchange_declare(&s, "x").unwrap().arguments;
+    let set: Vec<&str> = exchange_args.iter().map(|(k, _)| k).collect();
+    assert_eq!(set, EXCHANGE_FIELDS.iter().map(|(k, _)| *k).collect::<Vec<_>>());
+}
