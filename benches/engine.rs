@@ -122,7 +122,9 @@ fn bench_headers(n: usize) -> f64 {
 fn bench_cycle() -> f64 {
     let mut w = Cycle::new();
     let total = scaled(400_000).div_ceil(CYCLE_BATCH) * CYCLE_BATCH;
-    let rate = measure("full cycle: publish→route→enqueue→deliver→ack, 4×prefetch 10", total, || w.run(total / CYCLE_BATCH));
+    let rate = measure("full cycle: publish→route→enqueue→deliver→ack, 4×prefetch 10", total, || {
+        w.run(total / CYCLE_BATCH)
+    });
     assert!(w.drained(), "every message delivered and acked");
     // Memory stays flat: count live bytes over one more (untimed) round.
     COUNTING.store(true, Ordering::Relaxed);
@@ -147,7 +149,12 @@ fn bench_memory() {
     for i in 0..n {
         b.basic_publish(
             ch,
-            Publish { exchange: String::new(), routing_key: "big".into(), body: format!("message {i:08}"), ..Default::default() },
+            Publish {
+                exchange: String::new(),
+                routing_key: "big".into(),
+                body: format!("message {i:08}"),
+                ..Default::default()
+            },
         )
         .unwrap();
         if i % 1000 == 0 {

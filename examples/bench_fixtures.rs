@@ -20,7 +20,8 @@ use warren::monitor::runtime::Runtime;
 
 fn main() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench");
-    let text = std::fs::read_to_string(format!("{dir}/bench-stress.json")).expect("run node e2e/fixtures/generate.mjs first");
+    let text =
+        std::fs::read_to_string(format!("{dir}/bench-stress.json")).expect("run node e2e/fixtures/generate.mjs first");
     let scenario = warren::scenario::parse(&text).expect("the stress scenario parses");
     let nodes = scenario.node_ids().count();
     let mut rt = Runtime::new(scenario);

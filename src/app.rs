@@ -88,20 +88,23 @@ pub fn app(props: &AppProps) -> Html {
         let runtime = runtime.clone();
         let refresh = refresh.clone();
         let loads = use_mut_ref(|| 0u64);
-        use_effect_with((editor.scenario.clone(), editor.in_gesture(), editor.loads), move |(scenario, dragging, generation)| {
-            if *loads.borrow() != *generation {
-                // A loaded scenario starts on a fresh broker with an empty log.
-                *loads.borrow_mut() = *generation;
-                runtime.borrow_mut().reset((**scenario).clone());
-                refresh.emit(());
-            } else if !*dragging {
-                let changed = runtime.borrow().sim.scenario() != &**scenario;
-                if changed {
-                    runtime.borrow_mut().set_scenario((**scenario).clone(), crate::components::wall_now());
+        use_effect_with(
+            (editor.scenario.clone(), editor.in_gesture(), editor.loads),
+            move |(scenario, dragging, generation)| {
+                if *loads.borrow() != *generation {
+                    // A loaded scenario starts on a fresh broker with an empty log.
+                    *loads.borrow_mut() = *generation;
+                    runtime.borrow_mut().reset((**scenario).clone());
                     refresh.emit(());
+                } else if !*dragging {
+                    let changed = runtime.borrow().sim.scenario() != &**scenario;
+                    if changed {
+                        runtime.borrow_mut().set_scenario((**scenario).clone(), crate::components::wall_now());
+                        refresh.emit(());
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     use_run_loop(&stage, editor.view);

@@ -8,7 +8,12 @@ fn main() {
     let props = if mode.embed {
         // An embed opens its link or lesson and never the autosaved workspace.
         let (scenario, notice) = warren::web::page::embed_start();
-        warren::app::AppProps { scenario: scenario.map(std::rc::Rc::new), mode, notice: notice.map(Into::into), ..Default::default() }
+        warren::app::AppProps {
+            scenario: scenario.map(std::rc::Rc::new),
+            mode,
+            notice: notice.map(Into::into),
+            ..Default::default()
+        }
     } else {
         // The full page: a link, a lesson or the autosave; autosaved.
         warren::app::AppProps { mode, persist: true, ..Default::default() }

@@ -51,32 +51,132 @@ fn scenario_parse_catalogue() {
         ("wrong type of list", doc(r#""queues": {}"#), "queues", "expected a sequence"),
         ("missing id", doc(r#""queues": [{"name": "q"}]"#), "queues[0]", "missing field `id`"),
         ("name of the wrong type", doc(r#""queues": [{"id": "q", "name": 5}]"#), "queues[0].name", "expected a string"),
-        ("negative prefetch", doc(r#""consumers": [{"id": "c", "name": "c", "prefetch": -1}]"#), "consumers[0].prefetch", "-1"),
-        ("huge prefetch", doc(r#""consumers": [{"id": "c", "name": "c", "prefetch": 70000}]"#), "consumers[0].prefetch", "70000"),
+        (
+            "negative prefetch",
+            doc(r#""consumers": [{"id": "c", "name": "c", "prefetch": -1}]"#),
+            "consumers[0].prefetch",
+            "-1",
+        ),
+        (
+            "huge prefetch",
+            doc(r#""consumers": [{"id": "c", "name": "c", "prefetch": 70000}]"#),
+            "consumers[0].prefetch",
+            "70000",
+        ),
         ("NaN", doc(r#""speed": NaN"#), "", "not valid JSON"),
         ("infinite number", doc(r#""speed": 1e999"#), "", "number out of range"),
         ("speed out of range", doc(r#""speed": -1"#), "speed", "outside 0.1 to 10"),
-        ("TTL over ten years", doc(r#""queues": [{"id": "q", "name": "q", "message_ttl": 315360000001}]"#), "queues[0].message_ttl", "more than RabbitMQ's limit"),
-        ("fractional TTL", doc(r#""queues": [{"id": "q", "name": "q", "message_ttl": 1.5}]"#), "queues[0].message_ttl", "invalid type: floating point"),
+        (
+            "TTL over ten years",
+            doc(r#""queues": [{"id": "q", "name": "q", "message_ttl": 315360000001}]"#),
+            "queues[0].message_ttl",
+            "more than RabbitMQ's limit",
+        ),
+        (
+            "fractional TTL",
+            doc(r#""queues": [{"id": "q", "name": "q", "message_ttl": 1.5}]"#),
+            "queues[0].message_ttl",
+            "invalid type: floating point",
+        ),
         ("empty exchange name", doc(r#""exchanges": [{"id": "x", "name": ""}]"#), "exchanges[0].name", "needs a name"),
-        ("over-long name", doc(&format!(r#""exchanges": [{{"id": "x", "name": "{long}"}}]"#)), "exchanges[0].name", "300 bytes; AMQP names hold at most 255"),
-        ("control character", doc(r#""queues": [{"id": "q", "name": "a\u0007b"}]"#), "queues[0].name", "control character"),
+        (
+            "over-long name",
+            doc(&format!(r#""exchanges": [{{"id": "x", "name": "{long}"}}]"#)),
+            "exchanges[0].name",
+            "300 bytes; AMQP names hold at most 255",
+        ),
+        (
+            "control character",
+            doc(r#""queues": [{"id": "q", "name": "a\u0007b"}]"#),
+            "queues[0].name",
+            "control character",
+        ),
         ("empty id", doc(r#""queues": [{"id": "", "name": "q"}]"#), "queues[0].id", "1 to 64 characters"),
-        ("duplicate queue name", doc(r#""queues": [{"id": "a", "name": "q"}, {"id": "b", "name": "q"}]"#), "queues[1].name", "another queue is named 'q'"),
-        ("dangling reference", doc(r#""consumers": [{"id": "c", "name": "c", "queue": "nope"}]"#), "consumers[0].queue", "no queue node has the id 'nope'"),
-        ("null header", doc(r#""producers": [{"id": "p", "name": "p", "message": {"headers": {"h": null}}}]"#), "producers[0].message.headers", "null is not an AMQP value"),
-        ("over-long routing key", doc(&format!(r#""producers": [{{"id": "p", "name": "p", "message": {{"routing_key": "{long}"}}}}]"#)), "producers[0].message.routing_key", "at most 255"),
-        ("bad expiration", doc(r#""producers": [{"id": "p", "name": "p", "message": {"expiration": "soon"}}]"#), "producers[0].message.expiration", "'soon' is not a TTL"),
-        ("unknown schedule", doc(r#""producers": [{"id": "p", "name": "p", "schedule": {"kind": "hourly"}}]"#), "producers[0].schedule.kind", "unknown variant `hourly`"),
-        ("too fast", doc(r#""producers": [{"id": "p", "name": "p", "schedule": {"kind": "every", "every_ms": 0}}]"#), "producers[0].schedule.every_ms", "at most every 10 ms"),
-        ("giant burst", doc(r#""producers": [{"id": "p", "name": "p", "schedule": {"kind": "burst", "count": 100000}}]"#), "producers[0].schedule.count", "at most 10,000"),
-        ("unknown ack mode", doc(r#""consumers": [{"id": "c", "name": "c", "ack": "maybe"}]"#), "consumers[0].ack", "unknown variant `maybe`"),
-        ("far-away node", doc(r#""queues": [{"id": "q", "name": "q", "x": 1e12}]"#), "queues[0].x", "not a usable canvas coordinate"),
-        ("big body", doc(&format!(r#""producers": [{{"id": "p", "name": "p", "message": {{"body": "{big_body}"}}}}]"#)), "producers[0].message.body", "the limit is 65536"),
-        ("too many queues", doc(&format!(r#""queues": [{}]"#, many_queues.join(","))), "queues", "2001 entries; the limit is 2000"),
-        ("deeply nested", doc(&format!(r#""exchanges": [{{"id": "x", "name": "x", "arguments": {{"a": {}}}}}]"#, nested(5000))), "", "recursion limit exceeded"),
+        (
+            "duplicate queue name",
+            doc(r#""queues": [{"id": "a", "name": "q"}, {"id": "b", "name": "q"}]"#),
+            "queues[1].name",
+            "another queue is named 'q'",
+        ),
+        (
+            "dangling reference",
+            doc(r#""consumers": [{"id": "c", "name": "c", "queue": "nope"}]"#),
+            "consumers[0].queue",
+            "no queue node has the id 'nope'",
+        ),
+        (
+            "null header",
+            doc(r#""producers": [{"id": "p", "name": "p", "message": {"headers": {"h": null}}}]"#),
+            "producers[0].message.headers",
+            "null is not an AMQP value",
+        ),
+        (
+            "over-long routing key",
+            doc(&format!(r#""producers": [{{"id": "p", "name": "p", "message": {{"routing_key": "{long}"}}}}]"#)),
+            "producers[0].message.routing_key",
+            "at most 255",
+        ),
+        (
+            "bad expiration",
+            doc(r#""producers": [{"id": "p", "name": "p", "message": {"expiration": "soon"}}]"#),
+            "producers[0].message.expiration",
+            "'soon' is not a TTL",
+        ),
+        (
+            "unknown schedule",
+            doc(r#""producers": [{"id": "p", "name": "p", "schedule": {"kind": "hourly"}}]"#),
+            "producers[0].schedule.kind",
+            "unknown variant `hourly`",
+        ),
+        (
+            "too fast",
+            doc(r#""producers": [{"id": "p", "name": "p", "schedule": {"kind": "every", "every_ms": 0}}]"#),
+            "producers[0].schedule.every_ms",
+            "at most every 10 ms",
+        ),
+        (
+            "giant burst",
+            doc(r#""producers": [{"id": "p", "name": "p", "schedule": {"kind": "burst", "count": 100000}}]"#),
+            "producers[0].schedule.count",
+            "at most 10,000",
+        ),
+        (
+            "unknown ack mode",
+            doc(r#""consumers": [{"id": "c", "name": "c", "ack": "maybe"}]"#),
+            "consumers[0].ack",
+            "unknown variant `maybe`",
+        ),
+        (
+            "far-away node",
+            doc(r#""queues": [{"id": "q", "name": "q", "x": 1e12}]"#),
+            "queues[0].x",
+            "not a usable canvas coordinate",
+        ),
+        (
+            "big body",
+            doc(&format!(r#""producers": [{{"id": "p", "name": "p", "message": {{"body": "{big_body}"}}}}]"#)),
+            "producers[0].message.body",
+            "the limit is 65536",
+        ),
+        (
+            "too many queues",
+            doc(&format!(r#""queues": [{}]"#, many_queues.join(","))),
+            "queues",
+            "2001 entries; the limit is 2000",
+        ),
+        (
+            "deeply nested",
+            doc(&format!(r#""exchanges": [{{"id": "x", "name": "x", "arguments": {{"a": {}}}}}]"#, nested(5000))),
+            "",
+            "recursion limit exceeded",
+        ),
         ("very large", huge, "", "the limit is 2097152 bytes"),
-        ("unknown field", doc(r#""queues": [{"id": "q", "name": "q", "ttl": 5}]"#), "queues[0].ttl", "unknown field `ttl`"),
+        (
+            "unknown field",
+            doc(r#""queues": [{"id": "q", "name": "q", "ttl": 5}]"#),
+            "queues[0].ttl",
+            "unknown field `ttl`",
+        ),
     ];
     assert!(cases.len() >= 15);
     for (what, input, path, text) in cases {
@@ -111,7 +211,11 @@ fn share_link_catalogue() {
         ("a space from a mail client", format!("#s={} {}", &good[..10], &good[10..]), "character ' ' at position 10"),
         ("percent-encoding", "#s=eJy%3D".into(), "character '%' at position 3"),
         ("a non-ASCII character", "#s=eJyé".into(), "character 'é' at position 3"),
-        ("cut mid-group", format!("#s={}", &good[..good.len() - good.len() % 4 - 3]), "which no share link is: it was cut short"),
+        (
+            "cut mid-group",
+            format!("#s={}", &good[..good.len() - good.len() % 4 - 3]),
+            "which no share link is: it was cut short",
+        ),
         ("cut in half", format!("#s={cut}"), "damaged or cut short"),
         ("one character changed", format!("#s={tampered}"), "damaged or cut short"),
         ("not compressed", format!("#s={}", base64url::encode(b"hello world")), "damaged or cut short"),
@@ -122,8 +226,16 @@ fn share_link_catalogue() {
         ("text, not JSON", format!("#s={}", zlib(b"hello")), "holds an invalid scenario: not valid JSON"),
         ("JSON, not a scenario", format!("#s={}", zlib(b"[]")), "a scenario is a JSON object"),
         ("a future version", format!("#s={}", zlib(br#"{"warren": 9}"#)), "at warren: unknown format version 9"),
-        ("an invalid scenario", format!("#s={}", zlib(doc(r#""speed": 99"#).as_bytes())), "at speed: 99 is outside 0.1 to 10"),
-        ("deeply nested", format!("#s={}", zlib(doc(&format!(r#""narration": {}"#, nested(10_000))).as_bytes())), "recursion limit exceeded"),
+        (
+            "an invalid scenario",
+            format!("#s={}", zlib(doc(r#""speed": 99"#).as_bytes())),
+            "at speed: 99 is outside 0.1 to 10",
+        ),
+        (
+            "deeply nested",
+            format!("#s={}", zlib(doc(&format!(r#""narration": {}"#, nested(10_000))).as_bytes())),
+            "recursion limit exceeded",
+        ),
     ];
     assert!(cases.len() >= 15);
     for (what, input, text) in cases {
@@ -136,7 +248,11 @@ fn share_link_catalogue() {
 #[test]
 fn definitions_import_catalogue() {
     let long = "n".repeat(300);
-    let queues: Vec<String> = (0..2001).map(|i| format!(r#"{{"name": "q{i}", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {{}}}}"#)).collect();
+    let queues: Vec<String> = (0..2001)
+        .map(|i| {
+            format!(r#"{{"name": "q{i}", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {{}}}}"#)
+        })
+        .collect();
     let huge = format!(r#"{{"queues": [], "padding": "{}"}}"#, "x".repeat(definitions::MAX_DEFINITIONS_BYTES));
     let defs = |body: &str| format!(r#"{{"rabbit_version": "3.10.8", {body}}}"#);
     let cases: Vec<(&str, String, &str, &str)> = vec![
@@ -149,18 +265,77 @@ fn definitions_import_catalogue() {
         ("an entry that is not an object", defs(r#""queues": ["orders"]"#), "queues[0]", "expected a queue object"),
         ("missing name", defs(r#""exchanges": [{"type": "direct"}]"#), "exchanges[0]", "missing field `name`"),
         ("missing type", defs(r#""exchanges": [{"name": "x"}]"#), "exchanges[0]", "missing field `type`"),
-        ("type of the wrong type", defs(r#""exchanges": [{"name": "x", "type": 5}]"#), "exchanges[0].type", "invalid type: integer `5`"),
-        ("a flag as a string", defs(r#""queues": [{"name": "q", "durable": "yes"}]"#), "queues[0].durable", "expected a boolean"),
-        ("null argument", defs(r#""queues": [{"name": "q", "arguments": {"x-max-length": null}}]"#), "queues[0].arguments.x-max-length", "null is not an AMQP value"),
-        ("nested null argument", defs(r#""bindings": [{"source": "a", "destination": "b", "destination_type": "queue", "arguments": {"h": {"list": [1, null]}}}]"#), "bindings[0].arguments.h.list[1]", "null is not an AMQP value"),
-        ("unknown destination type", defs(r#""bindings": [{"source": "a", "destination": "b", "destination_type": "topic"}]"#), "bindings[0].destination_type", "'topic' is not a destination type"),
-        ("missing destination", defs(r#""bindings": [{"source": "a", "destination_type": "queue"}]"#), "bindings[0]", "missing field `destination`"),
-        ("over-long name", defs(&format!(r#""exchanges": [{{"name": "{long}", "type": "direct"}}]"#)), "exchanges[0].name", "300 bytes"),
+        (
+            "type of the wrong type",
+            defs(r#""exchanges": [{"name": "x", "type": 5}]"#),
+            "exchanges[0].type",
+            "invalid type: integer `5`",
+        ),
+        (
+            "a flag as a string",
+            defs(r#""queues": [{"name": "q", "durable": "yes"}]"#),
+            "queues[0].durable",
+            "expected a boolean",
+        ),
+        (
+            "null argument",
+            defs(r#""queues": [{"name": "q", "arguments": {"x-max-length": null}}]"#),
+            "queues[0].arguments.x-max-length",
+            "null is not an AMQP value",
+        ),
+        (
+            "nested null argument",
+            defs(
+                r#""bindings": [{"source": "a", "destination": "b", "destination_type": "queue", "arguments": {"h": {"list": [1, null]}}}]"#,
+            ),
+            "bindings[0].arguments.h.list[1]",
+            "null is not an AMQP value",
+        ),
+        (
+            "unknown destination type",
+            defs(r#""bindings": [{"source": "a", "destination": "b", "destination_type": "topic"}]"#),
+            "bindings[0].destination_type",
+            "'topic' is not a destination type",
+        ),
+        (
+            "missing destination",
+            defs(r#""bindings": [{"source": "a", "destination_type": "queue"}]"#),
+            "bindings[0]",
+            "missing field `destination`",
+        ),
+        (
+            "over-long name",
+            defs(&format!(r#""exchanges": [{{"name": "{long}", "type": "direct"}}]"#)),
+            "exchanges[0].name",
+            "300 bytes",
+        ),
         ("control character", defs(r#""queues": [{"name": "a\u0000b"}]"#), "queues[0].name", "control character"),
-        ("over-long binding key", defs(&format!(r#""exchanges": [{{"name": "x", "type": "topic"}}], "bindings": [{{"source": "x", "destination": "x", "destination_type": "exchange", "routing_key": "{long}"}}]"#)), "bindings[0].routing_key", "at most 255"),
-        ("a huge number", defs(r#""queues": [{"name": "q", "arguments": {"x-max-length": 1e999}}]"#), "", "number out of range"),
-        ("deeply nested", defs(&format!(r#""queues": [{{"name": "q", "arguments": {{"a": {}}}}}]"#, nested(1000))), "", "recursion limit exceeded"),
-        ("too many queues", defs(&format!(r#""queues": [{}]"#, queues.join(","))), "queues", "2001 queues in vhost '/'; Warren holds at most 2000"),
+        (
+            "over-long binding key",
+            defs(&format!(
+                r#""exchanges": [{{"name": "x", "type": "topic"}}], "bindings": [{{"source": "x", "destination": "x", "destination_type": "exchange", "routing_key": "{long}"}}]"#
+            )),
+            "bindings[0].routing_key",
+            "at most 255",
+        ),
+        (
+            "a huge number",
+            defs(r#""queues": [{"name": "q", "arguments": {"x-max-length": 1e999}}]"#),
+            "",
+            "number out of range",
+        ),
+        (
+            "deeply nested",
+            defs(&format!(r#""queues": [{{"name": "q", "arguments": {{"a": {}}}}}]"#, nested(1000))),
+            "",
+            "recursion limit exceeded",
+        ),
+        (
+            "too many queues",
+            defs(&format!(r#""queues": [{}]"#, queues.join(","))),
+            "queues",
+            "2001 queues in vhost '/'; Warren holds at most 2000",
+        ),
         ("very large", huge, "", "the limit is 16777216 bytes"),
     ];
     assert!(cases.len() >= 15);
@@ -173,7 +348,8 @@ fn definitions_import_catalogue() {
         assert_eq!(e.path, path, "{what}: {e}");
         assert!(e.message.contains(text), "{what}: {e:?} does not say {text:?}");
     }
-    let e = definitions::import_with(r#"{"vhosts": [{"name": "/"}]}"#, &ImportOptions { vhost: Some("nope".into()) }).unwrap_err();
+    let e = definitions::import_with(r#"{"vhosts": [{"name": "/"}]}"#, &ImportOptions { vhost: Some("nope".into()) })
+        .unwrap_err();
     assert_eq!(e.path, "vhosts");
 }
 
@@ -235,7 +411,8 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
 #[test]
 fn damaged_inputs_never_panic() {
     let mut rng = Rng(7);
-    let lessons: Vec<String> = warren::lessons::slugs().map(|s| warren::lessons::source(s).unwrap().to_string()).collect();
+    let lessons: Vec<String> =
+        warren::lessons::slugs().map(|s| warren::lessons::source(s).unwrap().to_string()).collect();
     let links: Vec<String> = warren::lessons::all().iter().map(|l| share::encode(&l.scenario)).collect();
     let fixtures: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/definitions"))
         .unwrap()

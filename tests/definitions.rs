@@ -137,7 +137,8 @@ fn routing(b: &Broker, exchanges: &[String], keys: &BTreeSet<String>, headers: &
 
 fn exchange_names(text: &str) -> Vec<String> {
     let d: Value = serde_json::from_str(text).unwrap();
-    let names: Vec<String> = d["exchanges"].as_array().unwrap().iter().map(|x| x["name"].as_str().unwrap().to_string()).collect();
+    let names: Vec<String> =
+        d["exchanges"].as_array().unwrap().iter().map(|x| x["name"].as_str().unwrap().to_string()).collect();
     names
 }
 
@@ -155,11 +156,14 @@ fn differences(a: &RoutingTable, b: &RoutingTable) -> Vec<String> {
 fn topology(s: &Scenario) -> (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>) {
     let exchanges = s.exchanges.iter().map(|x| format!("{:?}", exchange_declare(s, &x.id).unwrap())).collect();
     let queues = s.queues.iter().map(|q| format!("{:?}", queue_declare(s, &q.id).unwrap())).collect();
-    let name = |id: &str| s.exchange_name(id).map(str::to_string).or_else(|| s.queue(id).map(|q| q.name.clone())).unwrap();
+    let name =
+        |id: &str| s.exchange_name(id).map(str::to_string).or_else(|| s.queue(id).map(|q| q.name.clone())).unwrap();
     let bindings = s
         .bindings
         .iter()
-        .map(|b| format!("{} -> {} {:?} {}", name(&b.from), name(&b.to), b.routing_key, Value::Object(b.arguments.clone())))
+        .map(|b| {
+            format!("{} -> {} {:?} {}", name(&b.from), name(&b.to), b.routing_key, Value::Object(b.arguments.clone()))
+        })
         .collect();
     (exchanges, queues, bindings)
 }
@@ -224,7 +228,11 @@ fn management_export_skips_users_policies_and_other_vhosts_with_a_warning_each()
 
     let s = definitions::import(&fixture("management-ae-dlx-policies.json")).unwrap().scenario;
     let orders = s.exchanges.iter().find(|x| x.name == "orders").unwrap();
-    assert_eq!(s.exchange_name(orders.alternate_exchange.as_deref().unwrap()), Some("orders.ae"), "alternate exchange as an edge");
+    assert_eq!(
+        s.exchange_name(orders.alternate_exchange.as_deref().unwrap()),
+        Some("orders.ae"),
+        "alternate exchange as an edge"
+    );
     assert!(s.exchanges.iter().find(|x| x.name == "orders.router").unwrap().internal);
     let eu = s.queues.iter().find(|q| q.name == "orders.eu").unwrap();
     assert_eq!((eu.message_ttl, eu.max_length), (Some(60_000), Some(1000)));
@@ -234,7 +242,11 @@ fn management_export_skips_users_policies_and_other_vhosts_with_a_warning_each()
     let retry = s.queues.iter().find(|q| q.name == "orders.retry").unwrap();
     assert_eq!(retry.dead_letter_exchange.as_deref(), Some("default"), "\"\" is the default exchange");
     let notify = s.exchanges.iter().find(|x| x.name == "notify").unwrap();
-    assert_eq!(notify.arguments.get("alternate-exchange"), Some(&json!("amq.fanout")), "amq.* alternates stay arguments");
+    assert_eq!(
+        notify.arguments.get("alternate-exchange"),
+        Some(&json!("amq.fanout")),
+        "amq.* alternates stay arguments"
+    );
     let dl = s.queues.iter().find(|q| q.name == "dead-letters").unwrap();
     assert_eq!(dl.arguments.get("x-delivery-limit"), Some(&json!(5)), "other arguments are kept");
     assert!(dl.arguments.get("x-queue-type").is_none());
@@ -279,7 +291,11 @@ fn another_vhost_can_be_chosen_and_an_unknown_one_is_refused() {
     let text = fixture("management-ae-dlx-policies.json");
     let i = definitions::import_with(&text, &ImportOptions { vhost: Some("staging".into()) }).unwrap();
     assert_eq!(i.scenario.queues.iter().map(|q| q.name.as_str()).collect::<Vec<_>>(), ["staging.orders"]);
-    assert!(i.warnings.iter().any(|w| w.message.contains("vhost '/' skipped (5 exchanges, 6 queues, 8 bindings)")), "{:?}", i.warnings);
+    assert!(
+        i.warnings.iter().any(|w| w.message.contains("vhost '/' skipped (5 exchanges, 6 queues, 8 bindings)")),
+        "{:?}",
+        i.warnings
+    );
     let e = definitions::import_with(&text, &ImportOptions { vhost: Some("prod".into()) }).unwrap_err();
     assert_eq!(e.path, "vhosts");
     assert!(e.message.contains("no vhost 'prod'") && e.message.contains("'staging'"), "{e}");
@@ -293,7 +309,20 @@ fn export_has_every_key_rabbitmqctl_reads_and_leaves_out_server_named_and_exclus
     assert!(out.warnings[0].message.contains("server-named queue"));
     let s = warren::lessons::by_slug("dead-lettering").unwrap().scenario;
     let d: Value = serde_json::from_str(&definitions::export(&s).json).unwrap();
-    for key in ["rabbit_version", "rabbitmq_version", "users", "vhosts", "permissions", "topic_permissions", "parameters", "global_parameters", "policies", "queues", "exchanges", "bindings"] {
+    for key in [
+        "rabbit_version",
+        "rabbitmq_version",
+        "users",
+        "vhosts",
+        "permissions",
+        "topic_permissions",
+        "parameters",
+        "global_parameters",
+        "policies",
+        "queues",
+        "exchanges",
+        "bindings",
+    ] {
         assert!(d.get(key).is_some(), "missing {key}");
     }
     assert_eq!(d["vhosts"], json!([{"name": "/"}]));
@@ -355,7 +384,9 @@ fn every_lesson_exports_and_imports_back_to_the_same_routing() {
 #[test]
 fn a_large_topology_imports_and_lays_out_quickly_without_overlaps() {
     const KINDS: [&str; 4] = ["direct", "topic", "fanout", "headers"];
-    let mut exchanges = vec![json!({"name": "ingress", "vhost": "/", "type": "topic", "durable": true, "auto_delete": false, "internal": false, "arguments": {}})];
+    let mut exchanges = vec![
+        json!({"name": "ingress", "vhost": "/", "type": "topic", "durable": true, "auto_delete": false, "internal": false, "arguments": {}}),
+    ];
     for i in 0..40 {
         exchanges.push(json!({"name": format!("x{i}"), "vhost": "/", "type": KINDS[i % 4], "durable": true, "auto_delete": false, "internal": i % 3 == 0, "arguments": {}}));
     }
@@ -368,7 +399,8 @@ fn a_large_topology_imports_and_lays_out_quickly_without_overlaps() {
     for i in 0..1960 {
         bindings.push(json!({"source": format!("x{}", i % 40), "vhost": "/", "destination": format!("queue-{:03}", (i * 7) % 500), "destination_type": "queue", "routing_key": format!("k{i}"), "arguments": {"x-match": "any", "k": i}}));
     }
-    let text = json!({"rabbit_version": "3.10.8", "exchanges": exchanges, "queues": queues, "bindings": bindings}).to_string();
+    let text =
+        json!({"rabbit_version": "3.10.8", "exchanges": exchanges, "queues": queues, "bindings": bindings}).to_string();
     let start = Instant::now();
     let i = definitions::import(&text).unwrap();
     let took = start.elapsed();

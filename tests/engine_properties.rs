@@ -38,23 +38,99 @@ const WORDS: [&str; 5] = ["a", "b", "", "*", "#"];
 
 #[derive(Clone, Debug)]
 enum Cmd {
-    DeclareQueue { q: usize, slot: usize, durable: bool, exclusive: bool, auto_delete: bool, args: Vec<(String, ArgVal)> },
-    DeclareExchange { x: usize, kind: usize, durable: bool, auto_delete: bool, internal: bool, ae: Option<usize> },
-    BindQueue { q: usize, x: usize, key: String, headers: Vec<(String, i64)>, x_match: usize },
-    BindExchange { dst: usize, src: usize, key: String },
-    UnbindQueue { q: usize, x: usize, key: String },
-    Publish { slot: usize, x: Option<usize>, key: String, mandatory: bool, props: Props },
-    Consume { slot: usize, q: usize, prefetch: u16, no_ack: bool, exclusive: bool, priority: i64 },
-    Settle { slot: usize, pick: usize, bogus: bool, kind: usize, multiple: bool, requeue: bool },
-    Cancel { slot: usize, pick: usize },
-    Qos { slot: usize, n: u16, global: bool },
-    Get { slot: usize, q: usize, no_ack: bool },
-    Purge { slot: usize, q: usize },
-    DeleteQueue { slot: usize, q: usize, if_unused: bool, if_empty: bool },
-    DeleteExchange { x: usize, if_unused: bool },
-    CloseChannel { slot: usize },
-    CloseConnection { conn: usize },
-    Advance { ms: u64 },
+    DeclareQueue {
+        q: usize,
+        slot: usize,
+        durable: bool,
+        exclusive: bool,
+        auto_delete: bool,
+        args: Vec<(String, ArgVal)>,
+    },
+    DeclareExchange {
+        x: usize,
+        kind: usize,
+        durable: bool,
+        auto_delete: bool,
+        internal: bool,
+        ae: Option<usize>,
+    },
+    BindQueue {
+        q: usize,
+        x: usize,
+        key: String,
+        headers: Vec<(String, i64)>,
+        x_match: usize,
+    },
+    BindExchange {
+        dst: usize,
+        src: usize,
+        key: String,
+    },
+    UnbindQueue {
+        q: usize,
+        x: usize,
+        key: String,
+    },
+    Publish {
+        slot: usize,
+        x: Option<usize>,
+        key: String,
+        mandatory: bool,
+        props: Props,
+    },
+    Consume {
+        slot: usize,
+        q: usize,
+        prefetch: u16,
+        no_ack: bool,
+        exclusive: bool,
+        priority: i64,
+    },
+    Settle {
+        slot: usize,
+        pick: usize,
+        bogus: bool,
+        kind: usize,
+        multiple: bool,
+        requeue: bool,
+    },
+    Cancel {
+        slot: usize,
+        pick: usize,
+    },
+    Qos {
+        slot: usize,
+        n: u16,
+        global: bool,
+    },
+    Get {
+        slot: usize,
+        q: usize,
+        no_ack: bool,
+    },
+    Purge {
+        slot: usize,
+        q: usize,
+    },
+    DeleteQueue {
+        slot: usize,
+        q: usize,
+        if_unused: bool,
+        if_empty: bool,
+    },
+    DeleteExchange {
+        x: usize,
+        if_unused: bool,
+    },
+    CloseChannel {
+        slot: usize,
+    },
+    CloseConnection {
+        conn: usize,
+    },
+    Advance {
+        ms: u64,
+    },
     Restart,
 }
 
@@ -152,7 +228,11 @@ fn cmd() -> impl Strategy<Value = Cmd> {
 #[derive(Clone, Debug, PartialEq)]
 enum Place {
     Ready(String),
-    Unacked { queue: String, channel: ChannelId, tag: u64 },
+    Unacked {
+        queue: String,
+        channel: ChannelId,
+        tag: u64,
+    },
     /// Delivered with auto-ack; its `Removed` must follow.
     AutoAcking(String),
     Gone(RemovalReason),
@@ -173,7 +253,14 @@ impl Harness {
     fn new() -> Self {
         let mut b = Broker::new();
         let conns = [b.open_connection("c0"), b.open_connection("c1")];
-        let mut h = Harness { b, conns, slots: [0; 4], places: BTreeMap::new(), last_tag: BTreeMap::new(), confirming: BTreeSet::new() };
+        let mut h = Harness {
+            b,
+            conns,
+            slots: [0; 4],
+            places: BTreeMap::new(),
+            last_tag: BTreeMap::new(),
+            confirming: BTreeSet::new(),
+        };
         for s in 0..4 {
             h.slots[s] = h.open_slot(s);
         }
@@ -215,7 +302,17 @@ impl Harness {
                     arguments.insert(k, v);
                 }
                 self.b
-                    .queue_declare(ch, QueueDeclare { queue: QUEUES[q].into(), durable, exclusive, auto_delete, arguments, ..Default::default() })
+                    .queue_declare(
+                        ch,
+                        QueueDeclare {
+                            queue: QUEUES[q].into(),
+                            durable,
+                            exclusive,
+                            auto_delete,
+                            arguments,
+                            ..Default::default()
+                        },
+                    )
                     .map(|_| ())
             }
             Cmd::DeclareExchange { x, kind, durable, auto_delete, internal, ae } => {
@@ -227,7 +324,15 @@ impl Harness {
                 }
                 self.b.exchange_declare(
                     ch,
-                    ExchangeDeclare { exchange: EXCHANGES[x].into(), kind, durable, auto_delete, internal, arguments, passive: false },
+                    ExchangeDeclare {
+                        exchange: EXCHANGES[x].into(),
+                        kind,
+                        durable,
+                        auto_delete,
+                        internal,
+                        arguments,
+                        passive: false,
+                    },
                 )
             }
             Cmd::BindQueue { q, x, key, headers, x_match } => {
@@ -250,7 +355,10 @@ impl Harness {
                 let ch = self.ch(slot);
                 let mut headers = FieldTable::from_pairs(props.headers);
                 if !props.cc.is_empty() {
-                    headers.insert("CC", FieldValue::Array(props.cc.iter().map(|k| FieldValue::from(k.as_str())).collect()));
+                    headers.insert(
+                        "CC",
+                        FieldValue::Array(props.cc.iter().map(|k| FieldValue::from(k.as_str())).collect()),
+                    );
                 }
                 let properties = Properties {
                     expiration: props.expiration,
@@ -260,7 +368,12 @@ impl Harness {
                     ..Default::default()
                 };
                 let exchange = x.map(|x| EXCHANGES[x].to_string()).unwrap_or_default();
-                self.b.basic_publish(ch, Publish { exchange, routing_key: key, mandatory, properties, body: "body".into() }).map(|_| ())
+                self.b
+                    .basic_publish(
+                        ch,
+                        Publish { exchange, routing_key: key, mandatory, properties, body: "body".into() },
+                    )
+                    .map(|_| ())
             }
             Cmd::Consume { slot, q, prefetch, no_ack, exclusive, priority } => {
                 let ch = self.ch(slot);
@@ -271,7 +384,16 @@ impl Harness {
                     arguments.insert("x-priority", FieldValue::Int(priority));
                 }
                 self.b
-                    .basic_consume(ch, ConsumeOptions { queue: QUEUES[q].into(), consumer_tag: String::new(), no_ack, exclusive, arguments })
+                    .basic_consume(
+                        ch,
+                        ConsumeOptions {
+                            queue: QUEUES[q].into(),
+                            consumer_tag: String::new(),
+                            no_ack,
+                            exclusive,
+                            arguments,
+                        },
+                    )
                     .map(|_| ())
             }
             Cmd::Settle { slot, pick, bogus, kind, multiple, requeue } => {
@@ -348,7 +470,8 @@ impl Harness {
                 }
                 Event::Returned { message, .. } | Event::Unroutable { message } => {
                     *outcome.entry(*message).or_default() += 1;
-                    let (mandatory, unroutable, channel) = routed.get(message).copied().ok_or("return of an unknown message")?;
+                    let (mandatory, unroutable, channel) =
+                        routed.get(message).copied().ok_or("return of an unknown message")?;
                     if !unroutable {
                         return Err(format!("message {message} returned/unroutable but routed to queues"));
                     }
@@ -364,9 +487,10 @@ impl Harness {
                     }
                 }
                 Event::Enqueued { queue, copy, .. }
-                    if self.places.insert(*copy, Place::Ready(queue.to_string())).is_some() => {
-                        return Err(format!("copy {copy} enqueued twice"));
-                    }
+                    if self.places.insert(*copy, Place::Ready(queue.to_string())).is_some() =>
+                {
+                    return Err(format!("copy {copy} enqueued twice"));
+                }
                 Event::Delivered { queue, copy, channel, delivery_tag, auto_ack, .. } => {
                     let last = self.last_tag.entry(*channel).or_insert(0);
                     if *delivery_tag <= *last {
@@ -388,7 +512,9 @@ impl Harness {
                     self.places.insert(*copy, place);
                 }
                 Event::Requeued { queue, copy, channel, delivery_tag } => match self.places.get(copy) {
-                    Some(Place::Unacked { queue: q, channel: c, tag }) if q == &**queue && c == channel && tag == delivery_tag => {
+                    Some(Place::Unacked { queue: q, channel: c, tag })
+                        if q == &**queue && c == channel && tag == delivery_tag =>
+                    {
                         self.places.insert(*copy, Place::Ready(queue.to_string()));
                     }
                     other => return Err(format!("copy {copy} requeued but was {other:?}")),
@@ -408,12 +534,19 @@ impl Harness {
                                 )
                         }
                         (Some(Place::Unacked { queue: q, .. }), r) => {
-                            q == &**queue && matches!(r, RemovalReason::Acked | RemovalReason::Rejected | RemovalReason::QueueDeleted)
+                            q == &**queue
+                                && matches!(
+                                    r,
+                                    RemovalReason::Acked | RemovalReason::Rejected | RemovalReason::QueueDeleted
+                                )
                         }
                         _ => false,
                     };
                     if !ok {
-                        return Err(format!("copy {copy} removed from {queue} ({reason:?}) but was {:?}", self.places.get(copy)));
+                        return Err(format!(
+                            "copy {copy} removed from {queue} ({reason:?}) but was {:?}",
+                            self.places.get(copy)
+                        ));
                     }
                     self.places.insert(*copy, Place::Gone(*reason));
                 }
@@ -449,8 +582,10 @@ impl Harness {
                 }
                 Place::Unacked { queue, channel, tag } => {
                     *unacked_by_queue.entry(queue.clone()).or_default() += 1;
-                    let ch = self.b.channel(*channel).ok_or(format!("copy {copy} unacked on closed channel {channel}"))?;
-                    let u = ch.unacked.get(tag).ok_or(format!("copy {copy}: tag {tag} missing on channel {channel}"))?;
+                    let ch =
+                        self.b.channel(*channel).ok_or(format!("copy {copy} unacked on closed channel {channel}"))?;
+                    let u =
+                        ch.unacked.get(tag).ok_or(format!("copy {copy}: tag {tag} missing on channel {channel}"))?;
                     if u.message.copy != *copy || &*u.queue != queue.as_str() {
                         return Err(format!("channel {channel} tag {tag} holds copy {} not {copy}", u.message.copy));
                     }
@@ -461,7 +596,12 @@ impl Harness {
         for q in self.b.queues() {
             let actual: BTreeSet<CopyId> = q.ready.iter().map(|m| m.copy).collect();
             if actual.len() != q.ready.len() {
-                return Err(format!("queue {}: ready.len() {} but {} distinct copies", q.name, q.ready.len(), actual.len()));
+                return Err(format!(
+                    "queue {}: ready.len() {} but {} distinct copies",
+                    q.name,
+                    q.ready.len(),
+                    actual.len()
+                ));
             }
             let expected = ready_by_queue.remove(&*q.name).unwrap_or_default();
             if actual != expected {
@@ -477,7 +617,10 @@ impl Harness {
             }
             for c in &q.consumers {
                 if !c.no_ack && c.prefetch > 0 && c.unacked > c.prefetch {
-                    return Err(format!("consumer {} on {}: {} unacked over prefetch {}", c.tag, q.name, c.unacked, c.prefetch));
+                    return Err(format!(
+                        "consumer {} on {}: {} unacked over prefetch {}",
+                        c.tag, q.name, c.unacked, c.prefetch
+                    ));
                 }
                 let ch = self.b.channel(c.channel).ok_or(format!("consumer {} on closed channel", c.tag))?;
                 let held = ch
@@ -514,7 +657,8 @@ impl Harness {
                 }
             }
             for (tag, q) in &ch.consumers {
-                let found = self.b.queue(q).is_some_and(|q| q.consumers.iter().any(|c| c.channel == ch.id && *c.tag == **tag));
+                let found =
+                    self.b.queue(q).is_some_and(|q| q.consumers.iter().any(|c| c.channel == ch.id && *c.tag == **tag));
                 if !found {
                     return Err(format!("channel {} lists consumer {tag} on {q} which does not have it", ch.id));
                 }
@@ -571,15 +715,47 @@ fn scripted_long_run_keeps_invariants() {
     let mut script = Vec::new();
     for i in 0..400usize {
         script.push(match i % 11 {
-            0 => Cmd::DeclareQueue { q: i % 4, slot: i % 4, durable: i % 3 == 0, exclusive: false, auto_delete: false, args: vec![("x-max-length".into(), ArgVal::Int(3))] },
-            1 => Cmd::DeclareExchange { x: i % 3, kind: i % 4, durable: false, auto_delete: false, internal: false, ae: Some((i + 1) % 3) },
+            0 => Cmd::DeclareQueue {
+                q: i % 4,
+                slot: i % 4,
+                durable: i % 3 == 0,
+                exclusive: false,
+                auto_delete: false,
+                args: vec![("x-max-length".into(), ArgVal::Int(3))],
+            },
+            1 => Cmd::DeclareExchange {
+                x: i % 3,
+                kind: i % 4,
+                durable: false,
+                auto_delete: false,
+                internal: false,
+                ae: Some((i + 1) % 3),
+            },
             2 => Cmd::BindQueue { q: i % 4, x: i % 3, key: "#".into(), headers: vec![], x_match: 4 },
-            3..=5 => Cmd::Publish { slot: i % 4, x: Some(i % 3), key: "a.b".into(), mandatory: i % 2 == 0, props: Props { expiration: Some("100".into()), priority: None, persistent: true, headers: vec![], cc: vec![] } },
+            3..=5 => Cmd::Publish {
+                slot: i % 4,
+                x: Some(i % 3),
+                key: "a.b".into(),
+                mandatory: i % 2 == 0,
+                props: Props {
+                    expiration: Some("100".into()),
+                    priority: None,
+                    persistent: true,
+                    headers: vec![],
+                    cc: vec![],
+                },
+            },
             6 => Cmd::Consume { slot: i % 4, q: i % 4, prefetch: 2, no_ack: false, exclusive: false, priority: 0 },
             7 => Cmd::Settle { slot: i % 4, pick: i, bogus: false, kind: i % 3, multiple: i % 2 == 0, requeue: true },
             8 => Cmd::Advance { ms: 60 },
             9 => Cmd::Get { slot: i % 4, q: i % 4, no_ack: false },
-            _ => if i % 5 == 0 { Cmd::Restart } else { Cmd::CloseChannel { slot: i % 4 } },
+            _ => {
+                if i % 5 == 0 {
+                    Cmd::Restart
+                } else {
+                    Cmd::CloseChannel { slot: i % 4 }
+                }
+            }
         });
     }
     for (i, c) in script.iter().enumerate() {

@@ -51,8 +51,19 @@ fn every_lesson_loads_with_title_narration_and_a_sensible_speed() {
     assert_eq!(
         slugs,
         [
-            "hello-world", "work-queues", "fair-dispatch", "durability", "publish-subscribe", "routing", "topics",
-            "headers", "rpc", "dead-lettering", "alternate-exchange", "max-length", "priorities"
+            "hello-world",
+            "work-queues",
+            "fair-dispatch",
+            "durability",
+            "publish-subscribe",
+            "routing",
+            "topics",
+            "headers",
+            "rpc",
+            "dead-lettering",
+            "alternate-exchange",
+            "max-length",
+            "priorities"
         ]
     );
     for l in &all {
@@ -83,11 +94,18 @@ fn every_lesson_fits_a_1280_by_800_canvas_without_overlaps() {
             .map(|(id, kind)| (id.to_string(), s.position(id).unwrap(), node_box(kind)))
             .collect();
         for (id, p, (w, h)) in &boxes {
-            assert!(p.x >= 0.0 && p.y >= 0.0 && p.x + w <= 1280.0 && p.y + h <= 800.0, "{}: {id} at {p:?} is off the canvas", l.slug);
+            assert!(
+                p.x >= 0.0 && p.y >= 0.0 && p.x + w <= 1280.0 && p.y + h <= 800.0,
+                "{}: {id} at {p:?} is off the canvas",
+                l.slug
+            );
         }
         for (i, (a, pa, (wa, ha))) in boxes.iter().enumerate() {
             for (b, pb, (wb, hb)) in &boxes[i + 1..] {
-                let apart = pa.x + wa + 16.0 <= pb.x || pb.x + wb + 16.0 <= pa.x || pa.y + ha + 16.0 <= pb.y || pb.y + hb + 16.0 <= pa.y;
+                let apart = pa.x + wa + 16.0 <= pb.x
+                    || pb.x + wb + 16.0 <= pa.x
+                    || pa.y + ha + 16.0 <= pb.y
+                    || pb.y + hb + 16.0 <= pa.y;
                 assert!(apart, "{}: {a} and {b} overlap", l.slug);
             }
         }
@@ -98,7 +116,17 @@ fn every_lesson_fits_a_1280_by_800_canvas_without_overlaps() {
 fn hello_world_delivers_every_message_and_a_wrong_key_is_dropped() {
     let (mut sim, events) = play("hello-world", 10_600);
     let got = deliveries(&events);
-    assert_eq!(bodies(&got["receive"]), ["Hello World! #1", "Hello World! #2", "Hello World! #3", "Hello World! #4", "Hello World! #5", "Hello World! #6"]);
+    assert_eq!(
+        bodies(&got["receive"]),
+        [
+            "Hello World! #1",
+            "Hello World! #2",
+            "Hello World! #3",
+            "Hello World! #4",
+            "Hello World! #5",
+            "Hello World! #6"
+        ]
+    );
     let q = sim.broker().queue("hello").unwrap();
     assert_eq!((q.ready.len(), q.unacked), (0, 0), "auto-ack: nothing waits, nothing unacked");
     // Try this: a routing key that names no queue.
@@ -131,7 +159,8 @@ fn work_queues_redeliver_a_dead_workers_task_to_the_other() {
     assert!(w1.len() >= 2 && w2.len() >= 2, "round robin: both worked");
     let q = sim.broker().queue("task_queue").unwrap();
     assert_eq!((q.ready.len(), q.unacked), (0, 0), "every task done");
-    let acked = events.iter().filter(|e| matches!(e.event, Event::Removed { reason: RemovalReason::Acked, .. })).count();
+    let acked =
+        events.iter().filter(|e| matches!(e.event, Event::Removed { reason: RemovalReason::Acked, .. })).count();
     assert_eq!(acked, 12, "all 12 tasks acked, none lost");
     // Try this: kill worker 1 while it holds a task.
     let mut sim = Simulation::new(lesson("work-queues").scenario);
@@ -148,7 +177,9 @@ fn work_queues_redeliver_a_dead_workers_task_to_the_other() {
 fn fair_dispatch_round_robin_deals_evenly_prefetch_one_favours_the_fast() {
     let mut sim = Simulation::new(lesson("fair-dispatch").scenario);
     sim.advance(3_500);
-    let unacked = |sim: &Simulation, q: &str| sim.broker().queue(q).unwrap().consumers.iter().map(|c| (c.tag.to_string(), c.unacked)).collect::<Vec<_>>();
+    let unacked = |sim: &Simulation, q: &str| {
+        sim.broker().queue(q).unwrap().consumers.iter().map(|c| (c.tag.to_string(), c.unacked)).collect::<Vec<_>>()
+    };
     assert_eq!(unacked(&sim, "round_robin"), [("rr fast".to_string(), 0), ("rr slow".to_string(), 5)]);
     let (sim, events) = play("fair-dispatch", 60_000);
     let got = deliveries(&events);
@@ -159,7 +190,9 @@ fn fair_dispatch_round_robin_deals_evenly_prefetch_one_favours_the_fast() {
     let last_ack = |queue: &str| {
         events
             .iter()
-            .filter(|e| matches!(&e.event, Event::Removed { queue: q, reason: RemovalReason::Acked, .. } if &**q == queue))
+            .filter(
+                |e| matches!(&e.event, Event::Removed { queue: q, reason: RemovalReason::Acked, .. } if &**q == queue),
+            )
             .map(|e| e.at)
             .max()
             .unwrap()
@@ -206,7 +239,9 @@ fn routing_sends_errors_to_both_and_the_rest_to_screen() {
     assert!(routed(&sim, "direct_logs", "debug").is_empty());
     let got = deliveries(&events);
     assert_eq!(bodies(&got["write to disk"]), ["error 1"]);
-    assert!(bodies(&got["print to screen"]).contains(&"info 1") && bodies(&got["print to screen"]).contains(&"error 1"));
+    assert!(
+        bodies(&got["print to screen"]).contains(&"info 1") && bodies(&got["print to screen"]).contains(&"error 1")
+    );
 }
 
 #[test]
@@ -236,7 +271,9 @@ fn rpc_replies_reach_the_exclusive_reply_queue_with_the_correlation_id() {
     let replies: Vec<(String, Option<String>)> = events
         .iter()
         .filter_map(|e| match &e.event {
-            Event::Delivered { queue, consumer: Some(tag), message, .. } if **queue == *reply && &**tag == "client callback" => {
+            Event::Delivered { queue, consumer: Some(tag), message, .. }
+                if **queue == *reply && &**tag == "client callback" =>
+            {
                 Some((message.body.to_string(), message.properties.correlation_id.clone()))
             }
             _ => None,
@@ -244,12 +281,17 @@ fn rpc_replies_reach_the_exclusive_reply_queue_with_the_correlation_id() {
         .collect();
     assert_eq!(
         replies,
-        [("reply to request 1".to_string(), Some("req-1".to_string())), ("reply to request 2".to_string(), Some("req-2".to_string()))]
+        [
+            ("reply to request 1".to_string(), Some("req-1".to_string())),
+            ("reply to request 2".to_string(), Some("req-2".to_string()))
+        ]
     );
     let requests: Vec<_> = events
         .iter()
         .filter_map(|e| match &e.event {
-            Event::Delivered { consumer: Some(tag), message, .. } if &**tag == "rpc server" => Some(message.properties.reply_to.clone()),
+            Event::Delivered { consumer: Some(tag), message, .. } if &**tag == "rpc server" => {
+                Some(message.properties.reply_to.clone())
+            }
             _ => None,
         })
         .collect();
@@ -297,7 +339,13 @@ fn max_length_drops_the_head_or_refuses_and_nacks() {
     let (sim, events) = play("max-length", 7_000);
     assert_eq!(ready_bodies(&sim, "drop_head"), ["message 4", "message 5", "message 6"]);
     assert_eq!(ready_bodies(&sim, "reject_publish"), ["message 1", "message 2", "message 3"]);
-    let confirms: Vec<bool> = events.iter().filter_map(|e| match e.event { Event::Confirmed { ack, .. } => Some(ack), _ => None }).collect();
+    let confirms: Vec<bool> = events
+        .iter()
+        .filter_map(|e| match e.event {
+            Event::Confirmed { ack, .. } => Some(ack),
+            _ => None,
+        })
+        .collect();
     assert_eq!(confirms, [true, true, true, false, false, false], "basic.nack for messages 4 to 6");
 }
 

@@ -35,7 +35,11 @@ fn write(name: &str, code: &str) -> PathBuf {
 
 fn run(py: &str, args: &[&str]) -> (bool, String, String) {
     let out = Command::new(py).args(args).output().expect("python3 runs");
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn compiles(py: &str, path: &Path) {
@@ -242,7 +246,8 @@ fn every_lesson_exports_python_that_compiles_and_runs() {
         assert_eq!(n("queue_declare") as usize, l.scenario.queues.len(), "{}", l.slug);
         assert!(n("basic_publish") >= l.scenario.producers.len() as u64, "{}: {calls}", l.slug);
         let consumers: Vec<&str> = l.scenario.consumers.iter().map(|c| c.name.as_str()).collect();
-        let mut consumed: Vec<String> = v["consumed"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_string()).collect();
+        let mut consumed: Vec<String> =
+            v["consumed"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_string()).collect();
         consumed.sort();
         let mut expected: Vec<String> = consumers.iter().map(|c| c.to_string()).collect();
         expected.sort();
@@ -327,7 +332,12 @@ fn tricky_scenario() -> Scenario {
             arguments: headers.clone(),
             ..Default::default()
         });
-        s.bindings.push(BindingEdge { from: xid.clone(), to: qid.clone(), routing_key: t.to_string(), arguments: headers.clone() });
+        s.bindings.push(BindingEdge {
+            from: xid.clone(),
+            to: qid.clone(),
+            routing_key: t.to_string(),
+            arguments: headers.clone(),
+        });
         s.producers.push(ProducerNode {
             id: format!("p{i}{t}"),
             name: t.to_string(),
@@ -345,7 +355,13 @@ fn tricky_scenario() -> Scenario {
                 message_id: Some(t.to_string()),
                 mandatory: true,
             },
-            schedule: [Schedule::Manual, Schedule::Once { at_ms: 5 }, Schedule::Every { every_ms: 10, start_ms: 0, count: None, batch: 3 }, Schedule::Burst { count: 3, at_ms: 0 }][i % 4].clone(),
+            schedule: [
+                Schedule::Manual,
+                Schedule::Once { at_ms: 5 },
+                Schedule::Every { every_ms: 10, start_ms: 0, count: None, batch: 3 },
+                Schedule::Burst { count: 3, at_ms: 0 },
+            ][i % 4]
+                .clone(),
             x: 0.0,
             y: 0.0,
         });
@@ -399,10 +415,29 @@ fn unconnected_nodes_and_empty_scenarios_still_make_a_program() {
     let path = write("empty", &codegen::export(&s, Language::Pika));
     compiles(py, &path);
     smoke_run(py, &path);
-    s.producers.push(ProducerNode { id: "p".into(), name: "lonely".into(), exchange: None, message: Default::default(), schedule: Schedule::Manual, x: 0.0, y: 0.0 });
+    s.producers.push(ProducerNode {
+        id: "p".into(),
+        name: "lonely".into(),
+        exchange: None,
+        message: Default::default(),
+        schedule: Schedule::Manual,
+        x: 0.0,
+        y: 0.0,
+    });
     s.consumers.push(ConsumerNode {
-        id: "c".into(), name: "idle".into(), queue: None, ack: AckMode::Manual, prefetch: 0, processing_ms: 0, outcome: Outcome::Ack,
-        crash_after: None, reply: false, exclusive: false, priority: None, x: 0.0, y: 0.0,
+        id: "c".into(),
+        name: "idle".into(),
+        queue: None,
+        ack: AckMode::Manual,
+        prefetch: 0,
+        processing_ms: 0,
+        outcome: Outcome::Ack,
+        crash_after: None,
+        reply: false,
+        exclusive: false,
+        priority: None,
+        x: 0.0,
+        y: 0.0,
     });
     let path = write("unconnected", &codegen::export(&s, Language::Pika));
     compiles(py, &path);

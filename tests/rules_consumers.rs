@@ -86,7 +86,8 @@ fn global_prefetch_is_shared_by_the_channels_consumers() {
     let ch = w.b.open_channel(w.conn).unwrap();
     w.b.basic_qos(ch, 3, true).unwrap();
     for (q, tag) in [("q1", "c1"), ("q2", "c2")] {
-        w.b.basic_consume(ch, ConsumeOptions { queue: q.into(), consumer_tag: tag.into(), ..Default::default() }).unwrap();
+        w.b.basic_consume(ch, ConsumeOptions { queue: q.into(), consumer_tag: tag.into(), ..Default::default() })
+            .unwrap();
     }
     publish_n(&mut w, "q1", 5);
     publish_n(&mut w, "q2", 5);
@@ -105,7 +106,8 @@ fn qos_without_global_lifts_the_global_limit() {
     let ch = w.b.open_channel(w.conn).unwrap();
     w.b.basic_qos(ch, 1, true).unwrap();
     w.b.basic_qos(ch, 0, false).unwrap();
-    w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), consumer_tag: "c".into(), ..Default::default() }).unwrap();
+    w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), consumer_tag: "c".into(), ..Default::default() })
+        .unwrap();
     publish_n(&mut w, "q", 3);
     assert_eq!(w.seen().len(), 3);
 }
@@ -116,7 +118,8 @@ fn prefetch_is_taken_at_consume_time() {
     w.queue("q");
     let ch = w.b.open_channel(w.conn).unwrap();
     w.b.basic_qos(ch, 1, false).unwrap();
-    w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), consumer_tag: "c".into(), ..Default::default() }).unwrap();
+    w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), consumer_tag: "c".into(), ..Default::default() })
+        .unwrap();
     w.b.basic_qos(ch, 10, false).unwrap(); // affects later consumers only
     publish_n(&mut w, "q", 3);
     assert_eq!(w.seen().len(), 1);
@@ -251,7 +254,8 @@ fn connection_close_requeues_and_other_consumers_get_the_messages() {
     let mut w = World::new();
     w.queue("q");
     let (conn, ch) = w.connect("worker");
-    w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), consumer_tag: "w".into(), ..Default::default() }).unwrap();
+    w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), consumer_tag: "w".into(), ..Default::default() })
+        .unwrap();
     publish_n(&mut w, "q", 2);
     w.seen();
     w.consume("q", "other", 0, false);
@@ -284,8 +288,11 @@ fn exclusive_consumer_rules() {
     let mut w = World::new();
     w.queue("q");
     let ch = w.b.open_channel(w.conn).unwrap();
-    w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), consumer_tag: "x".into(), exclusive: true, ..Default::default() })
-        .unwrap();
+    w.b.basic_consume(
+        ch,
+        ConsumeOptions { queue: "q".into(), consumer_tag: "x".into(), exclusive: true, ..Default::default() },
+    )
+    .unwrap();
     let other = w.b.open_channel(w.conn).unwrap();
     let e = w.b.basic_consume(other, ConsumeOptions { queue: "q".into(), ..Default::default() }).unwrap_err();
     assert_eq!(e.code.code(), 403);
@@ -305,8 +312,11 @@ fn duplicate_consumer_tag_is_530_and_closes_the_connection() {
     w.queue("q");
     let ch = w.ch();
     let extra = w.b.open_channel(w.conn).unwrap();
-    w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), consumer_tag: "t".into(), ..Default::default() }).unwrap();
-    let e = w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), consumer_tag: "t".into(), ..Default::default() }).unwrap_err();
+    w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), consumer_tag: "t".into(), ..Default::default() })
+        .unwrap();
+    let e =
+        w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), consumer_tag: "t".into(), ..Default::default() })
+            .unwrap_err();
     assert_eq!(e.code.code(), 530);
     assert_eq!(e.text, "NOT_ALLOWED - attempt to reuse consumer tag 't'");
     assert!(!w.b.is_connection_open(w.conn));
@@ -318,7 +328,8 @@ fn duplicate_consumer_tag_is_530_and_closes_the_connection() {
     let (_, c1) = w.connect("a");
     let c2 = w.b.open_channel(w.b.channel(c1).unwrap().connection).unwrap();
     for c in [c1, c2] {
-        w.b.basic_consume(c, ConsumeOptions { queue: "q".into(), consumer_tag: "same".into(), ..Default::default() }).unwrap();
+        w.b.basic_consume(c, ConsumeOptions { queue: "q".into(), consumer_tag: "same".into(), ..Default::default() })
+            .unwrap();
     }
 }
 
@@ -340,7 +351,12 @@ fn consumer_priority_serves_higher_first_and_round_robins_within() {
         w.b.basic_qos(ch, prefetch, false).unwrap();
         w.b.basic_consume(
             ch,
-            ConsumeOptions { queue: "q".into(), consumer_tag: tag.into(), arguments: t(json!({"x-priority": p})), ..Default::default() },
+            ConsumeOptions {
+                queue: "q".into(),
+                consumer_tag: tag.into(),
+                arguments: t(json!({"x-priority": p})),
+                ..Default::default()
+            },
         )
         .unwrap();
         ch
@@ -392,7 +408,12 @@ fn single_active_consumer_successor_by_priority() {
         let ch = w.b.open_channel(w.conn).unwrap();
         w.b.basic_consume(
             ch,
-            ConsumeOptions { queue: "q".into(), consumer_tag: tag.into(), arguments: t(json!({"x-priority": p})), ..Default::default() },
+            ConsumeOptions {
+                queue: "q".into(),
+                consumer_tag: tag.into(),
+                arguments: t(json!({"x-priority": p})),
+                ..Default::default()
+            },
         )
         .unwrap();
         ch
@@ -401,7 +422,11 @@ fn single_active_consumer_successor_by_priority() {
     mk(&mut w, "second", 0);
     mk(&mut w, "vip", 5);
     w.publish("", "q", "m1");
-    assert_eq!(World::bodies_for(&w.seen(), "first"), vec!["m1"], "the first stays active even with a higher priority waiting");
+    assert_eq!(
+        World::bodies_for(&w.seen(), "first"),
+        vec!["m1"],
+        "the first stays active even with a higher priority waiting"
+    );
     w.b.basic_cancel(first, "first").unwrap();
     w.publish("", "q", "m2");
     assert_eq!(World::bodies_for(&w.seen(), "vip"), vec!["m2"], "successor: highest priority");
@@ -448,8 +473,16 @@ fn direct_reply_to() {
     let e = e.unwrap_err();
     assert_eq!(e.text, "PRECONDITION_FAILED - reply consumer cannot acknowledge");
     let client = w.b.open_channel(w.conn).unwrap();
-    w.b.basic_consume(client, ConsumeOptions { queue: "amq.rabbitmq.reply-to".into(), no_ack: true, consumer_tag: "rt".into(), ..Default::default() })
-        .unwrap();
+    w.b.basic_consume(
+        client,
+        ConsumeOptions {
+            queue: "amq.rabbitmq.reply-to".into(),
+            no_ack: true,
+            consumer_tag: "rt".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     w.b.basic_publish(
         client,
         Publish {
@@ -476,7 +509,8 @@ fn direct_reply_to() {
     assert_eq!((s[0].channel, s[0].body.as_str(), s[0].consumer.as_deref()), (client, "answer", Some("rt")));
     // A regular consumer may reuse the reply consumer's tag on that channel
     // (rabbit_channel checks consumer_mapping only).
-    w.b.basic_consume(client, ConsumeOptions { queue: "rpc".into(), consumer_tag: "rt".into(), ..Default::default() }).unwrap();
+    w.b.basic_consume(client, ConsumeOptions { queue: "rpc".into(), consumer_tag: "rt".into(), ..Default::default() })
+        .unwrap();
 }
 
 #[test]
@@ -489,26 +523,36 @@ fn events_for_a_consumer_lifecycle() {
     w.b.basic_nack(c, 1, false, true).unwrap();
     w.b.basic_ack(c, 2, false).unwrap();
     w.b.basic_cancel(c, "c").unwrap();
-    let names: Vec<&'static str> = w
-        .b
-        .take_events()
-        .iter()
-        .map(|e| match e {
-            Event::ChannelOpened { .. } => "channel-opened",
-            Event::ConsumerAdded { .. } => "consumer-added",
-            Event::Published { .. } => "published",
-            Event::Routed { .. } => "routed",
-            Event::Enqueued { .. } => "enqueued",
-            Event::Delivered { .. } => "delivered",
-            Event::Requeued { .. } => "requeued",
-            Event::Removed { reason: RemovalReason::Acked, .. } => "acked",
-            Event::ConsumerCancelled { .. } => "cancelled",
-            _ => "other",
-        })
-        .collect();
+    let names: Vec<&'static str> =
+        w.b.take_events()
+            .iter()
+            .map(|e| match e {
+                Event::ChannelOpened { .. } => "channel-opened",
+                Event::ConsumerAdded { .. } => "consumer-added",
+                Event::Published { .. } => "published",
+                Event::Routed { .. } => "routed",
+                Event::Enqueued { .. } => "enqueued",
+                Event::Delivered { .. } => "delivered",
+                Event::Requeued { .. } => "requeued",
+                Event::Removed { reason: RemovalReason::Acked, .. } => "acked",
+                Event::ConsumerCancelled { .. } => "cancelled",
+                _ => "other",
+            })
+            .collect();
     assert_eq!(
         names,
-        vec!["channel-opened", "consumer-added", "published", "routed", "enqueued", "delivered", "requeued", "delivered", "acked", "cancelled"]
+        vec![
+            "channel-opened",
+            "consumer-added",
+            "published",
+            "routed",
+            "enqueued",
+            "delivered",
+            "requeued",
+            "delivered",
+            "acked",
+            "cancelled"
+        ]
     );
 }
 

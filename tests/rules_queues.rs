@@ -127,7 +127,10 @@ fn queue_mode_and_in_memory_limits_are_validated_and_compared() {
 fn bad_queue_arguments_are_406_with_rabbitmq_texts() {
     let mut w = World::new();
     let cases = [
-        (json!({"x-max-length": "abc"}), "invalid arg 'x-max-length' for queue 'q' in vhost '/': {unacceptable_type,longstr}"),
+        (
+            json!({"x-max-length": "abc"}),
+            "invalid arg 'x-max-length' for queue 'q' in vhost '/': {unacceptable_type,longstr}",
+        ),
         (json!({"x-max-length": -1}), "invalid arg 'x-max-length' for queue 'q' in vhost '/': {value_negative,-1}"),
         (json!({"x-message-ttl": -5}), "{value_negative,-5}"),
         (json!({"x-message-ttl": 315360000001i64}), "{value_too_large,315360000001}"),
@@ -195,7 +198,8 @@ fn exclusive_queue_is_locked_to_its_connection() {
     assert_eq!(code(w.b.queue_declare(c, QueueDeclare { exclusive: true, ..QueueDeclare::new("mine") })), 405);
     // Publishing to it from another connection is allowed.
     let c = reopen(&mut w);
-    let o = w.b.basic_publish(c, Publish { routing_key: "mine".into(), body: "hi".into(), ..Default::default() }).unwrap();
+    let o =
+        w.b.basic_publish(c, Publish { routing_key: "mine".into(), body: "hi".into(), ..Default::default() }).unwrap();
     assert_eq!(o.routed.len(), 1);
     // The owner may redeclare it only as exclusive (strict check).
     assert_eq!(code(w.declare(QueueDeclare::new("mine"))), 405);
@@ -440,8 +444,13 @@ fn reject_publish_refuses_without_dead_lettering_and_dlx_variant_dead_letters() 
     w.exchange("dlx", ExchangeType::Fanout);
     w.queue("dead");
     w.bind("dead", "dlx", "");
-    w.queue_args("rp", json!({"x-max-length": 1, "x-overflow": "reject-publish", "x-dead-letter-exchange": "dlx"})).unwrap();
-    w.queue_args("rpd", json!({"x-max-length": 1, "x-overflow": "reject-publish-dlx", "x-dead-letter-exchange": "dlx"})).unwrap();
+    w.queue_args("rp", json!({"x-max-length": 1, "x-overflow": "reject-publish", "x-dead-letter-exchange": "dlx"}))
+        .unwrap();
+    w.queue_args(
+        "rpd",
+        json!({"x-max-length": 1, "x-overflow": "reject-publish-dlx", "x-dead-letter-exchange": "dlx"}),
+    )
+    .unwrap();
     assert!(!w.publish("", "rp", "a").nacked);
     assert!(w.publish("", "rp", "b").nacked);
     assert!(w.drain("dead").is_empty(), "reject-publish does not dead-letter");
@@ -605,7 +614,11 @@ fn same_queue_and_reason_counts_up_and_moves_to_front() {
 fn cycle_rule_drops_automatic_cycles_but_not_rejections() {
     let mut w = World::new();
     // A queue that dead-letters expired messages back to itself: dropped.
-    w.queue_args("self", json!({"x-message-ttl": 10, "x-dead-letter-exchange": "", "x-dead-letter-routing-key": "self"})).unwrap();
+    w.queue_args(
+        "self",
+        json!({"x-message-ttl": 10, "x-dead-letter-exchange": "", "x-dead-letter-routing-key": "self"}),
+    )
+    .unwrap();
     w.publish("", "self", "m");
     w.b.advance(100);
     assert!(w.ready("self").is_empty());
@@ -620,7 +633,11 @@ fn cycle_rule_drops_automatic_cycles_but_not_rejections() {
     assert_eq!(w.ready("rej"), vec!["r"]);
     // Rejected once, then expiring back into the queue: the rejected entry
     // breaks the cycle... only if it comes before the target's entry.
-    w.queue_args("mix", json!({"x-message-ttl": 10, "x-dead-letter-exchange": "", "x-dead-letter-routing-key": "mix2"})).unwrap();
+    w.queue_args(
+        "mix",
+        json!({"x-message-ttl": 10, "x-dead-letter-exchange": "", "x-dead-letter-routing-key": "mix2"}),
+    )
+    .unwrap();
     w.queue_args("mix2", json!({"x-dead-letter-exchange": "", "x-dead-letter-routing-key": "mix"})).unwrap();
     w.publish("", "mix", "x");
     w.b.advance(20); // expired in mix -> mix2
@@ -629,8 +646,8 @@ fn cycle_rule_drops_automatic_cycles_but_not_rejections() {
     w.b.basic_reject(ch, g.delivery_tag, false).unwrap(); // rejected in mix2 -> mix
     assert_eq!(w.ready("mix"), vec!["x"]);
     w.b.advance(20); // expired in mix again -> mix2: x-death = [mix expired(2), mix2 rejected]
-    // target mix2: its entry is the rejected one, preceded by mix/expired:
-    // the cycle contains a rejection, so it is delivered.
+                     // target mix2: its entry is the rejected one, preceded by mix/expired:
+                     // the cycle contains a rejection, so it is delivered.
     assert_eq!(w.ready("mix2"), vec!["x"]);
     let g = w.b.basic_get(ch, "mix2", true).unwrap().unwrap();
     let d = x_death(&g.message);
@@ -641,7 +658,8 @@ fn cycle_rule_drops_automatic_cycles_but_not_rejections() {
 #[test]
 fn maxlen_cycle_is_dropped_too() {
     let mut w = World::new();
-    w.queue_args("q", json!({"x-max-length": 1, "x-dead-letter-exchange": "", "x-dead-letter-routing-key": "q"})).unwrap();
+    w.queue_args("q", json!({"x-max-length": 1, "x-dead-letter-exchange": "", "x-dead-letter-routing-key": "q"}))
+        .unwrap();
     w.publish("", "q", "1");
     w.publish("", "q", "2");
     assert_eq!(w.ready("q"), vec!["2"], "'1' died of maxlen and would re-enter q: cycle, dropped");
@@ -689,7 +707,15 @@ fn priority_queue_orders_by_priority_then_fifo_and_clamps() {
     let mut w = World::new();
     w.queue_args("q", json!({"x-max-priority": 5})).unwrap();
     let pri = |p: Option<u8>| Properties { priority: p, ..Default::default() };
-    for (b, p) in [("none", None), ("p1", Some(1)), ("p9", Some(9)), ("p5", Some(5)), ("p0", Some(0)), ("p1b", Some(1)), ("p255", Some(255))] {
+    for (b, p) in [
+        ("none", None),
+        ("p1", Some(1)),
+        ("p9", Some(9)),
+        ("p5", Some(5)),
+        ("p0", Some(0)),
+        ("p1b", Some(1)),
+        ("p255", Some(255)),
+    ] {
         w.publish_with("", "q", b, pri(p), false).unwrap();
     }
     // 9 and 255 count as 5; absent is 0.
@@ -804,8 +830,12 @@ fn restart_does_not_auto_delete_durable_exchanges() {
     // rabbit_binding:recover only restores bindings whose ends were
     // recovered; nothing runs the auto-delete check for their sources.
     let mut w = World::new();
-    w.exchange_with(ExchangeDeclare { durable: true, auto_delete: true, ..ExchangeDeclare::new("adx", ExchangeType::Fanout) })
-        .unwrap();
+    w.exchange_with(ExchangeDeclare {
+        durable: true,
+        auto_delete: true,
+        ..ExchangeDeclare::new("adx", ExchangeType::Fanout)
+    })
+    .unwrap();
     w.queue("transient");
     w.bind("transient", "adx", "");
     w.b.restart();

@@ -5,7 +5,7 @@
 //! and routing explanations.
 //!
 //! Sources (RabbitMQ v3.10.x, deps/rabbit/src/): rabbit_exchange.erl
-//! (route/2, route1, process_alternate, process_route), 
+//! (route/2, route1, process_alternate, process_route),
 //! rabbit_exchange_type_topic.erl, rabbit_exchange_type_headers.erl,
 //! rabbit_channel.erl (check_name, check_not_default_exchange,
 //! check_internal_exchange, check_exchange_deletion), rabbit_binding.erl.
@@ -130,7 +130,12 @@ fn topic_with_many_bindings_routes_like_the_reference_matcher() {
     for n in 1..=3 {
         let mut acc = vec![String::new()];
         for _ in 0..n {
-            acc = acc.iter().flat_map(|p| words.iter().map(move |w| if p.is_empty() && n > 0 { w.to_string() } else { format!("{p}.{w}") })).collect();
+            acc = acc
+                .iter()
+                .flat_map(|p| {
+                    words.iter().map(move |w| if p.is_empty() && n > 0 { w.to_string() } else { format!("{p}.{w}") })
+                })
+                .collect();
         }
         keys.extend(acc);
     }
@@ -217,7 +222,8 @@ fn default_exchange_operations_are_403() {
     let ch = w.ch();
     assert_eq!(code(w.b.exchange_bind(ch, "", "x", "k", FieldTable::new())), 403);
     let ch = w.ch();
-    let e = w.b.exchange_declare(ch, ExchangeDeclare { passive: true, ..ExchangeDeclare::new("", ExchangeType::Direct) });
+    let e =
+        w.b.exchange_declare(ch, ExchangeDeclare { passive: true, ..ExchangeDeclare::new("", ExchangeType::Direct) });
     assert_eq!(code(e), 403);
 }
 
@@ -561,14 +567,17 @@ fn auto_delete_exchange_goes_with_its_last_source_binding_and_cascades() {
     assert!(w.b.exchange("top").is_none(), "cascade: top lost its binding to mid");
     assert!(w.b.exchange("lonely").is_some());
     let events = w.b.take_events();
-    assert!(events.iter().any(|e| matches!(e, Event::ExchangeDeleted { exchange, auto: true } if &**exchange == "top")));
+    assert!(events
+        .iter()
+        .any(|e| matches!(e, Event::ExchangeDeleted { exchange, auto: true } if &**exchange == "top")));
 }
 
 #[test]
 fn auto_delete_destination_exchange_is_not_deleted_by_unbinding_it() {
     let mut w = World::new();
     w.exchange("src", ExchangeType::Fanout);
-    w.exchange_with(ExchangeDeclare { auto_delete: true, ..ExchangeDeclare::new("dst", ExchangeType::Fanout) }).unwrap();
+    w.exchange_with(ExchangeDeclare { auto_delete: true, ..ExchangeDeclare::new("dst", ExchangeType::Fanout) })
+        .unwrap();
     w.bind_x("dst", "src", "");
     let ch = w.ch();
     w.b.exchange_unbind(ch, "dst", "src", "", FieldTable::new()).unwrap();
@@ -612,7 +621,8 @@ fn reserved_amq_names() {
     assert_eq!(e.code.code(), 403);
     assert_eq!(e.text, "ACCESS_REFUSED - queue name 'amq.q' contains reserved prefix 'amq.*'");
     // Redeclaring an existing amq.* exchange with the same attributes is fine.
-    w.exchange_with(ExchangeDeclare { durable: true, ..ExchangeDeclare::new("amq.direct", ExchangeType::Direct) }).unwrap();
+    w.exchange_with(ExchangeDeclare { durable: true, ..ExchangeDeclare::new("amq.direct", ExchangeType::Direct) })
+        .unwrap();
     let e = w.exchange_with(ExchangeDeclare::new("amq.direct", ExchangeType::Direct)).unwrap_err();
     assert_eq!(e.code.code(), 406, "amq.direct is durable");
     let ch = w.ch();
@@ -620,7 +630,10 @@ fn reserved_amq_names() {
     assert_eq!(e.code.code(), 403);
     // Passive declare of an amq.* name that does not exist: 404.
     let ch = w.ch();
-    let e = w.b.exchange_declare(ch, ExchangeDeclare { passive: true, ..ExchangeDeclare::new("amq.nope", ExchangeType::Direct) });
+    let e = w.b.exchange_declare(
+        ch,
+        ExchangeDeclare { passive: true, ..ExchangeDeclare::new("amq.nope", ExchangeType::Direct) },
+    );
     assert_eq!(code(e), 404);
     for x in ["amq.direct", "amq.fanout", "amq.topic", "amq.headers", "amq.match"] {
         assert!(w.b.exchange(x).is_some_and(|x| x.durable), "{x} predeclared");
@@ -637,20 +650,31 @@ fn exchange_redeclare_inequivalence() {
         e.text,
         "PRECONDITION_FAILED - inequivalent arg 'durable' for exchange 'x' in vhost '/': received 'false' but current is 'true'"
     );
-    let e = w.exchange_with(ExchangeDeclare { durable: true, ..ExchangeDeclare::new("x", ExchangeType::Topic) }).unwrap_err();
+    let e = w
+        .exchange_with(ExchangeDeclare { durable: true, ..ExchangeDeclare::new("x", ExchangeType::Topic) })
+        .unwrap_err();
     assert_eq!(
         e.text,
         "PRECONDITION_FAILED - inequivalent arg 'type' for exchange 'x' in vhost '/': received 'topic' but current is 'direct'"
     );
     let e = w
-        .exchange_with(ExchangeDeclare { durable: true, auto_delete: true, ..ExchangeDeclare::new("x", ExchangeType::Direct) })
+        .exchange_with(ExchangeDeclare {
+            durable: true,
+            auto_delete: true,
+            ..ExchangeDeclare::new("x", ExchangeType::Direct)
+        })
         .unwrap_err();
     assert!(e.text.contains("'auto_delete'"));
     let e = w
-        .exchange_with(ExchangeDeclare { durable: true, internal: true, ..ExchangeDeclare::new("x", ExchangeType::Direct) })
+        .exchange_with(ExchangeDeclare {
+            durable: true,
+            internal: true,
+            ..ExchangeDeclare::new("x", ExchangeType::Direct)
+        })
         .unwrap_err();
     assert!(e.text.contains("'internal'"));
-    let e = w.exchange_with(ExchangeDeclare { durable: true, ..ae_declare("x", ExchangeType::Direct, "ae") }).unwrap_err();
+    let e =
+        w.exchange_with(ExchangeDeclare { durable: true, ..ae_declare("x", ExchangeType::Direct, "ae") }).unwrap_err();
     assert_eq!(
         e.text,
         "PRECONDITION_FAILED - inequivalent arg 'alternate-exchange' for exchange 'x' in vhost '/': received the value 'ae' of type 'longstr' but current is none"
@@ -664,7 +688,8 @@ fn exchange_redeclare_inequivalence() {
     .unwrap();
     // Passive declare ignores type and flags.
     let ch = w.ch();
-    w.b.exchange_declare(ch, ExchangeDeclare { passive: true, ..ExchangeDeclare::new("x", ExchangeType::Fanout) }).unwrap();
+    w.b.exchange_declare(ch, ExchangeDeclare { passive: true, ..ExchangeDeclare::new("x", ExchangeType::Fanout) })
+        .unwrap();
 }
 
 #[test]
@@ -822,7 +847,18 @@ fn long_keys_and_many_hashes_route_like_the_reference_matcher() {
     // Exercises the trie's '#' memo past its short-list size and the
     // de-duplication of bindings matched several times.
     let patterns = [
-        "#", "#.#", "a.#", "#.a", "#.a.#", "#.b.#.a.#", "*.#.*", "a.#.b.#.c.#", "#.*.#.*.#", "a.*.#.a", "#.x", "b.#.b.#.b",
+        "#",
+        "#.#",
+        "a.#",
+        "#.a",
+        "#.a.#",
+        "#.b.#.a.#",
+        "*.#.*",
+        "a.#.b.#.c.#",
+        "#.*.#.*.#",
+        "a.*.#.a",
+        "#.x",
+        "b.#.b.#.b",
     ];
     let mut w = World::new();
     w.exchange("t", ExchangeType::Topic);
@@ -843,7 +879,9 @@ fn long_keys_and_many_hashes_route_like_the_reference_matcher() {
         let want: Vec<String> = patterns
             .iter()
             .enumerate()
-            .filter(|(_, p)| warren::engine::topic::matches(p, k) || warren::engine::topic::matches(&format!("{p}.#"), k))
+            .filter(|(_, p)| {
+                warren::engine::topic::matches(p, k) || warren::engine::topic::matches(&format!("{p}.#"), k)
+            })
             .map(|(i, _)| format!("p{i:02}"))
             .collect();
         assert_eq!(w.route("t", k), want, "key {k}");
@@ -868,15 +906,14 @@ fn bindings_matched_by_several_routing_keys_are_reported_once_in_first_match_ord
     w.b.take_events();
     let cc: Vec<String> = (0..20).map(|i| format!("k{i}.x")).collect();
     w.publish_h("t", "k0.x", "m", serde_json::json!({ "CC": cc }));
-    let route = w
-        .b
-        .take_events()
-        .into_iter()
-        .find_map(|e| match e {
-            Event::Routed { route, .. } => Some(route),
-            _ => None,
-        })
-        .unwrap();
+    let route =
+        w.b.take_events()
+            .into_iter()
+            .find_map(|e| match e {
+                Event::Routed { route, .. } => Some(route),
+                _ => None,
+            })
+            .unwrap();
     let keys: Vec<&str> = route.hops[0].matched.iter().map(|b| b.routing_key.as_str()).collect();
     assert_eq!(keys.len(), 40, "20 '#' bindings and 20 'kN.*' bindings, each once");
     assert_eq!(route.queues.len(), 20);
@@ -914,7 +951,13 @@ fn declare_delete_and_bind_strip_cr_and_lf_from_names() {
     assert_eq!(code(w.publish_with("orders\n", "k", "m2", Properties::default(), false)), 404);
     // Passive declares and deletes strip too.
     let ch = w.ch();
-    assert!(w.b.exchange_declare(ch, ExchangeDeclare { passive: true, ..ExchangeDeclare::new("\norders", ExchangeType::Direct) }).is_ok());
+    assert!(w
+        .b
+        .exchange_declare(
+            ch,
+            ExchangeDeclare { passive: true, ..ExchangeDeclare::new("\norders", ExchangeType::Direct) }
+        )
+        .is_ok());
     assert_eq!(w.b.queue_delete(ch, "neworders\r", false, false).unwrap(), 0);
     assert!(w.b.queue("neworders").is_none());
     w.b.exchange_delete(ch, "orders\n", false).unwrap();

@@ -8,7 +8,8 @@ fn every_lesson_round_trips_through_a_share_link() {
     let mut total = 0;
     for l in warren::lessons::all() {
         let fragment = share::fragment(&l.scenario);
-        let back = share::decode_link(&format!("https://warren.example/{fragment}")).unwrap_or_else(|e| panic!("{}: {e}", l.slug));
+        let back = share::decode_link(&format!("https://warren.example/{fragment}"))
+            .unwrap_or_else(|e| panic!("{}: {e}", l.slug));
         assert_eq!(back, l.scenario, "{}", l.slug);
         assert_eq!(share::fragment(&back), fragment, "{}: encoding is stable", l.slug);
         let json = serde_json::to_string(&l.scenario).unwrap().len();

@@ -76,6 +76,8 @@ fn engine_in_wasm() {
     measure("route: headers exchange, 1000 bindings", 20_000, || w.run(20_000));
     let mut w = Cycle::new();
     let total = 400_000u64.div_ceil(CYCLE_BATCH) * CYCLE_BATCH;
-    measure("full cycle: publish→route→enqueue→deliver→ack, 4×prefetch 10", total, || w.run(total / CYCLE_BATCH));
+    measure("full cycle: publish→route→enqueue→deliver→ack, 4×prefetch 10", total, || {
+        w.run(total / CYCLE_BATCH)
+    });
     assert!(w.drained(), "every message delivered and acked");
 }

@@ -16,10 +16,10 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use serde_json::Map;
+use std::sync::atomic::{AtomicU32, Ordering};
 use warren::app::{App, AppProps};
 use warren::components::TAGLINE;
 use warren::scenario::{BindingEdge, QueueNode, Scenario};
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -40,7 +40,11 @@ async fn render_app(scenario: Option<Scenario>) -> Element {
     let root = document.create_element("div").unwrap();
     root.set_id(&format!("app-{}", NEXT.fetch_add(1, Ordering::Relaxed)));
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { scenario: scenario.map(Rc::new), ..Default::default() }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { scenario: scenario.map(Rc::new), ..Default::default() },
+    )
+    .render();
     settle().await;
     root
 }
@@ -121,7 +125,10 @@ async fn palette_lists_every_kind_in_order() {
     let kinds: Vec<String> = (0..list.length())
         .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-kind").unwrap())
         .collect();
-    assert_eq!(kinds, ["producer", "exchange-direct", "exchange-fanout", "exchange-topic", "exchange-headers", "queue", "consumer"]);
+    assert_eq!(
+        kinds,
+        ["producer", "exchange-direct", "exchange-fanout", "exchange-topic", "exchange-headers", "queue", "consumer"]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -185,7 +192,12 @@ async fn delete_undo_and_redo_from_the_keyboard() {
 async fn an_engine_refusal_shows_next_to_the_binding() {
     let scenario = Scenario {
         queues: vec![QueueNode { id: "q1".into(), name: "tasks".into(), x: 600.0, y: 200.0, ..Default::default() }],
-        bindings: vec![BindingEdge { from: "default".into(), to: "q1".into(), routing_key: "tasks".into(), arguments: Map::new() }],
+        bindings: vec![BindingEdge {
+            from: "default".into(),
+            to: "q1".into(),
+            routing_key: "tasks".into(),
+            arguments: Map::new(),
+        }],
         ..Default::default()
     };
     let root = render_app(Some(scenario)).await;
@@ -257,16 +269,24 @@ async fn embed_mode_is_read_only_and_the_api_shows_on_the_canvas() {
     let root = document.create_element("div").unwrap();
     root.set_id("app-embed");
     document.body().unwrap().append_child(&root).unwrap();
-    let scenario = Scenario { queues: vec![QueueNode { id: "q".into(), name: "orders".into(), ..Default::default() }], ..Default::default() };
+    let scenario = Scenario {
+        queues: vec![QueueNode { id: "q".into(), name: "orders".into(), ..Default::default() }],
+        ..Default::default()
+    };
     let mode = warren::api::page::PageMode { embed: true, ..Default::default() };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { scenario: Some(Rc::new(scenario)), mode, notice: None, ..Default::default() }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { scenario: Some(Rc::new(scenario)), mode, notice: None, ..Default::default() },
+    )
+    .render();
     settle().await;
     assert_eq!(find(&root, ".app.embed").get_attribute("data-embed").as_deref(), Some("read-only"));
     assert!(root.query_selector(".palette").unwrap().is_none(), "no palette");
     assert!(root.query_selector(".inspector").unwrap().is_none(), "no inspector");
     assert!(find(&root, "a.open-in-warren").get_attribute("href").unwrap().contains("#s="));
     // The last app rendered answers window.warren.
-    let routed = js_sys::eval("JSON.stringify(window.warren.publish({routing_key: 'orders', body: 'w1'}).routed)").unwrap();
+    let routed =
+        js_sys::eval("JSON.stringify(window.warren.publish({routing_key: 'orders', body: 'w1'}).routed)").unwrap();
     assert_eq!(routed.as_string().as_deref(), Some("[\"orders\"]"));
     let bad = js_sys::eval("window.warren.publish({routing_key: 5}).error").unwrap();
     assert!(bad.as_string().unwrap().contains("routing_key must be a string"));

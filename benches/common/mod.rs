@@ -8,8 +8,8 @@
 use std::hint::black_box;
 
 use warren::engine::{
-    Broker, ChannelId, ConsumeOptions, Event, ExchangeDeclare, ExchangeType, FieldTable, FieldValue, Properties, Publish,
-    QueueDeclare,
+    Broker, ChannelId, ConsumeOptions, Event, ExchangeDeclare, ExchangeType, FieldTable, FieldValue, Properties,
+    Publish, QueueDeclare,
 };
 
 /// A tiny deterministic generator for keys.
@@ -155,8 +155,11 @@ impl Cycle {
         for i in 0..4 {
             let c = b.open_channel(conn).unwrap();
             b.basic_qos(c, 10, false).unwrap();
-            b.basic_consume(c, ConsumeOptions { queue: "work".into(), consumer_tag: format!("c{i}"), ..Default::default() })
-                .unwrap();
+            b.basic_consume(
+                c,
+                ConsumeOptions { queue: "work".into(), consumer_tag: format!("c{i}"), ..Default::default() },
+            )
+            .unwrap();
         }
         b.take_events();
         Cycle { broker: b, ch, acks: Vec::with_capacity(64) }

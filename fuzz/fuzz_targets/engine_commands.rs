@@ -69,8 +69,20 @@ fuzz_target!(|data: &[u8]| {
                 }
                 broker.queue_declare(ch, d).map(|_| ())
             }
-            2 => broker.queue_bind(ch, b.pick(&NAMES).unwrap_or("a"), b.pick(&NAMES).unwrap_or("a"), b.pick(&KEYS).unwrap_or(""), FieldTable::new()),
-            3 => broker.exchange_bind(ch, b.pick(&NAMES).unwrap_or("a"), b.pick(&NAMES).unwrap_or("a"), b.pick(&KEYS).unwrap_or(""), FieldTable::new()),
+            2 => broker.queue_bind(
+                ch,
+                b.pick(&NAMES).unwrap_or("a"),
+                b.pick(&NAMES).unwrap_or("a"),
+                b.pick(&KEYS).unwrap_or(""),
+                FieldTable::new(),
+            ),
+            3 => broker.exchange_bind(
+                ch,
+                b.pick(&NAMES).unwrap_or("a"),
+                b.pick(&NAMES).unwrap_or("a"),
+                b.pick(&KEYS).unwrap_or(""),
+                FieldTable::new(),
+            ),
             4 | 5 => {
                 let mut p = Publish {
                     exchange: if op % 2 == 0 { String::new() } else { b.pick(&NAMES).unwrap_or("a").to_string() },
@@ -96,7 +108,12 @@ fuzz_target!(|data: &[u8]| {
                 )
                 .map(|_| ()),
             7 => broker.basic_ack(ch, b.next().unwrap_or(0) as u64 % 8, b.next().unwrap_or(0) % 2 == 0),
-            8 => broker.basic_nack(ch, b.next().unwrap_or(0) as u64 % 8, b.next().unwrap_or(0) % 2 == 0, b.next().unwrap_or(0) % 2 == 0),
+            8 => broker.basic_nack(
+                ch,
+                b.next().unwrap_or(0) as u64 % 8,
+                b.next().unwrap_or(0) % 2 == 0,
+                b.next().unwrap_or(0) % 2 == 0,
+            ),
             9 => broker.basic_qos(ch, b.next().unwrap_or(0) as u16 % 4, b.next().unwrap_or(0) % 2 == 0),
             10 => broker.basic_get(ch, b.pick(&NAMES).unwrap_or("a"), b.next().unwrap_or(0) % 2 == 0).map(|_| ()),
             11 => {

@@ -132,7 +132,8 @@ fn run(host: &mut dyn Host, method: &str, args: &[Value]) -> Result<Value, Value
         }
         "importDefinitions" => {
             arity(method, args, 1, 1, "importDefinitions(definitionsJson)")?;
-            let (s, warnings) = super::import_definitions(&arg).map_err(|e| error(format!("importDefinitions: {e}")))?;
+            let (s, warnings) =
+                super::import_definitions(&arg).map_err(|e| error(format!("importDefinitions: {e}")))?;
             host.load(s).map_err(failed)?;
             json!({ "ok": true, "warnings": warnings })
         }
@@ -188,7 +189,12 @@ impl Incoming {
         let id = match id {
             Value::String(s) if s.len() <= 200 => id.clone(),
             Value::Number(_) => id.clone(),
-            _ => return Incoming::Bad { id: Value::Null, error: "warren: the call id must be a number or a short string".into() },
+            _ => {
+                return Incoming::Bad {
+                    id: Value::Null,
+                    error: "warren: the call id must be a number or a short string".into(),
+                }
+            }
         };
         let Value::String(method) = method else {
             return Incoming::Bad { id, error: format!("method must be a string, got {}", kind(method)) };
@@ -197,7 +203,10 @@ impl Incoming {
             None | Some(Value::Null) => Vec::new(),
             Some(Value::Array(a)) if a.len() <= MAX_ARGS => a.clone(),
             Some(Value::Array(a)) => {
-                return Incoming::Bad { id, error: format!("args: {method} takes at most {MAX_ARGS} argument, got {}", a.len()) }
+                return Incoming::Bad {
+                    id,
+                    error: format!("args: {method} takes at most {MAX_ARGS} argument, got {}", a.len()),
+                }
             }
             Some(other) => return Incoming::Bad { id, error: format!("args must be an array, got {}", kind(other)) },
         };

@@ -85,10 +85,9 @@ pub fn publish_request(req: &Value) -> Result<Publish, String> {
     let mut properties = Properties::default();
     let headers = match req.get("headers") {
         None | Some(Value::Null) => None,
-        Some(v @ Value::Object(_)) => Some(
-            FieldTable::from_json(v)
-                .ok_or("headers: values must be strings, numbers, booleans, arrays or objects (null is not an AMQP value)")?,
-        ),
+        Some(v @ Value::Object(_)) => Some(FieldTable::from_json(v).ok_or(
+            "headers: values must be strings, numbers, booleans, arrays or objects (null is not an AMQP value)",
+        )?),
         Some(other) => return Err(format!("headers must be an object, got {}", kind(other))),
     };
     properties.headers = headers.filter(|h| !h.is_empty());
@@ -295,7 +294,12 @@ pub fn export_code(s: &Scenario, language: &Value) -> Value {
         Value::Null => crate::codegen::Language::Pika,
         Value::String(name) => match crate::codegen::Language::parse(name) {
             Some(l) => l,
-            None => return error(format!("exportCode: unknown language '{}' (Warren writes \"pika\": Python with pika 1.3)", name.chars().take(40).collect::<String>())),
+            None => {
+                return error(format!(
+                    "exportCode: unknown language '{}' (Warren writes \"pika\": Python with pika 1.3)",
+                    name.chars().take(40).collect::<String>()
+                ))
+            }
         },
         other => return error(format!("exportCode expects a language name like \"pika\", got {}", kind(other))),
     };

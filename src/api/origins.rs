@@ -26,7 +26,9 @@ impl AllowList {
                         list.origins.push(origin);
                     }
                 }
-                Err(why) => warnings.push(format!("origins: '{}' left out: {why}", entry.chars().take(80).collect::<String>())),
+                Err(why) => {
+                    warnings.push(format!("origins: '{}' left out: {why}", entry.chars().take(80).collect::<String>()))
+                }
             }
         }
         (list, warnings)

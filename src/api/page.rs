@@ -175,7 +175,8 @@ mod tests {
 
     #[test]
     fn query_flags_lesson_and_origins() {
-        let o = PageOptions::from_query("?embed=1&lesson=routing&origins=https%3A%2F%2Fa.example%2Chttps://b.example:8443");
+        let o =
+            PageOptions::from_query("?embed=1&lesson=routing&origins=https%3A%2F%2Fa.example%2Chttps://b.example:8443");
         assert!(o.mode.embed && !o.mode.editable);
         assert_eq!(o.lesson.as_deref(), Some("routing"));
         assert_eq!(o.mode.origins.origins(), ["https://a.example", "https://b.example:8443"]);
@@ -204,9 +205,15 @@ mod tests {
         assert!(!embed.allows("https://b.example", own));
         assert_eq!(embed.ready_targets(own, None), ["https://a.example", own]);
         assert_eq!(embed.ready_targets(own, Some("https://a.example")), ["https://a.example"]);
-        assert!(embed.ready_targets(own, Some("https://b.example")).is_empty(), "a parent that may not call hears nothing");
+        assert!(
+            embed.ready_targets(own, Some("https://b.example")).is_empty(),
+            "a parent that may not call hears nothing"
+        );
         let full = PageOptions::from_query("?origins=https://a.example").mode;
-        assert!(!full.allows("https://a.example", own), "the full page (the reader's workspace) answers its own origin only");
+        assert!(
+            !full.allows("https://a.example", own),
+            "the full page (the reader's workspace) answers its own origin only"
+        );
         assert!(full.allows(own, own));
         assert!(full.ready_targets(own, Some(own)).is_empty());
     }
@@ -227,14 +234,18 @@ mod tests {
     fn start_from_link_or_lesson() {
         let lesson = crate::lessons::by_slug("hello-world").unwrap().scenario;
         let o = PageOptions::from_query("?lesson=routing");
-        assert!(matches!(start(&o, ""), Start::Lesson(s) if s.title == crate::lessons::by_slug("routing").unwrap().title));
+        assert!(
+            matches!(start(&o, ""), Start::Lesson(s) if s.title == crate::lessons::by_slug("routing").unwrap().title)
+        );
         let link = open_link("http://127.0.0.1:8080/index.html?embed=1&lesson=x#s=old", &lesson);
         assert!(link.starts_with("http://127.0.0.1:8080/index.html#s="), "{link}");
         let hash = &link[link.find('#').unwrap()..];
         assert_eq!(start(&o, hash), Start::Shared(lesson.clone()), "a share link wins over ?lesson=");
         assert!(open_link("https://a.example/w/embed.html", &lesson).starts_with("https://a.example/w/#s="));
         match start(&PageOptions::from_query("?lesson=<img src=x>"), "") {
-            Start::Refused(why) => assert!(why.contains("no lesson named '<img src=x>'") && why.contains("hello-world")),
+            Start::Refused(why) => {
+                assert!(why.contains("no lesson named '<img src=x>'") && why.contains("hello-world"))
+            }
             other => panic!("{other:?}"),
         }
         match start(&o, "#s=AAAA!") {

@@ -7,14 +7,20 @@ use super::*;
 use crate::scenario::{QueueNode, DEFAULT_EXCHANGE_ID};
 
 fn sim() -> Simulation {
-    let s = Scenario { queues: vec![QueueNode { id: "q".into(), name: "orders".into(), ..Default::default() }], ..Default::default() };
+    let s = Scenario {
+        queues: vec![QueueNode { id: "q".into(), name: "orders".into(), ..Default::default() }],
+        ..Default::default()
+    };
     Simulation::new(s)
 }
 
 #[test]
 fn publish_routes_and_snapshot_shows_it() {
     let mut sim = sim();
-    let r = publish(&mut sim, &json!({"exchange": "", "routing_key": "orders", "body": "o1", "properties": {"persistent": true}}));
+    let r = publish(
+        &mut sim,
+        &json!({"exchange": "", "routing_key": "orders", "body": "o1", "properties": {"persistent": true}}),
+    );
     assert_eq!(r, json!({"ok": true, "routed": ["orders"], "returned": false, "nacked": false}));
     let r = publish(&mut sim, &json!({"routing_key": "nowhere", "body": "x", "mandatory": true}));
     assert_eq!(r["returned"], json!(true));

@@ -20,7 +20,9 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use super::python::{self, Identifiers};
-use crate::scenario::{AckMode, ConsumerNode, Outcome, ProducerNode, QueueNode, Scenario, Schedule, DEFAULT_EXCHANGE_ID};
+use crate::scenario::{
+    AckMode, ConsumerNode, Outcome, ProducerNode, QueueNode, Scenario, Schedule, DEFAULT_EXCHANGE_ID,
+};
 use crate::simulation::sync::{exchange_declare, queue_declare};
 
 /// A queue that a connection owns: exclusive, or named by the server.
@@ -58,7 +60,13 @@ struct Writer<'a> {
 
 /// The program for a scenario.
 pub fn program(s: &Scenario) -> String {
-    let mut w = Writer { s, out: String::new(), ids: Identifiers::default(), owner: BTreeMap::new(), declare_fn: BTreeMap::new() };
+    let mut w = Writer {
+        s,
+        out: String::new(),
+        ids: Identifiers::default(),
+        owner: BTreeMap::new(),
+        declare_fn: BTreeMap::new(),
+    };
     for c in &s.consumers {
         if let Some(q) = c.queue.as_deref().and_then(|q| s.queue(q)) {
             if connection_owned(q) {
@@ -358,8 +366,15 @@ impl<'a> Writer<'a> {
         let f = self.ids.make("start", &c.name, &c.id);
         let manual = c.ack == AckMode::Manual;
         self.line(&format!("def {f}(connection):"));
-        let what = if manual { format!("manual ack, prefetch {}, then {}", c.prefetch, c.outcome.label()) } else { "auto-ack".to_string() };
-        self.line(&format!("    \"\"\"A consumer ({what}); it processes each message for {} s.\"\"\"", seconds(c.processing_ms)));
+        let what = if manual {
+            format!("manual ack, prefetch {}, then {}", c.prefetch, c.outcome.label())
+        } else {
+            "auto-ack".to_string()
+        };
+        self.line(&format!(
+            "    \"\"\"A consumer ({what}); it processes each message for {} s.\"\"\"",
+            seconds(c.processing_ms)
+        ));
         self.line(&format!("    name = {}", python::str_literal(&c.name)));
         self.line("    channel = connection.channel()");
         let owned = connection_owned(q);
@@ -407,7 +422,9 @@ impl<'a> Writer<'a> {
                 Outcome::Nack => "ch.basic_nack(delivery_tag=method.delivery_tag, requeue=False)",
                 Outcome::Reject => "ch.basic_reject(delivery_tag=method.delivery_tag, requeue=False)",
                 Outcome::RejectRequeue => "ch.basic_reject(delivery_tag=method.delivery_tag, requeue=True)",
-                Outcome::NeverAck => "pass  # never acknowledges: the message stays unacked until the connection closes",
+                Outcome::NeverAck => {
+                    "pass  # never acknowledges: the message stays unacked until the connection closes"
+                }
             };
             self.line(&format!("        {settle}"));
         }

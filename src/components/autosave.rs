@@ -59,7 +59,8 @@ impl Saver {
             return;
         }
         let text = saved::encode(&self.current, &self.tab, browser::now_ms());
-        let result = browser::storage_set(Store::Session, KEY, &text).and(browser::storage_set(Store::Local, KEY, &text));
+        let result =
+            browser::storage_set(Store::Session, KEY, &text).and(browser::storage_set(Store::Local, KEY, &text));
         match result {
             Ok(()) => {
                 self.written = Some(self.current.clone());
@@ -111,7 +112,14 @@ pub fn autosave(props: &AutosaveProps) -> Html {
             .map(|s| s.scenario)
             .unwrap_or_default();
         let written = Some(Rc::new(written));
-        Saver { tab: String::new(), written, current: editor.scenario.clone(), pending: None, failing: false, banners: None }
+        Saver {
+            tab: String::new(),
+            written,
+            current: editor.scenario.clone(),
+            pending: None,
+            failing: false,
+            banners: None,
+        }
     });
     {
         let mut s = saver.borrow_mut();

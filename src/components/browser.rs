@@ -151,7 +151,8 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
 /// API here or refused.
 pub async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else { return false };
-    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
+    let clipboard =
+        js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
     if clipboard.is_undefined() || clipboard.is_null() {
         return false;
     }

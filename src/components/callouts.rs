@@ -70,7 +70,9 @@ pub fn place_callout(preferred: &[Point], obstacles: &[Rect], visible: Option<Re
     };
     // Judged with the height a long refusal takes (RabbitMQ's text runs to
     // five lines), not the height used to keep callouts apart.
-    let shown = |c: &Point| visible.is_none_or(|v| c.x >= v.x && c.y >= v.y && c.x + w <= v.x + v.w && c.y + SHOWN_HEIGHT <= v.y + v.h);
+    let shown = |c: &Point| {
+        visible.is_none_or(|v| c.x >= v.x && c.y >= v.y && c.x + w <= v.x + v.w && c.y + SHOWN_HEIGHT <= v.y + v.h)
+    };
     if let Some(p) = preferred.iter().find(|c| free(c) && shown(c)) {
         return *p;
     }
@@ -123,8 +125,11 @@ pub fn callouts() -> Html {
     let refused = !rt.sim.node_errors().is_empty();
     let visible = if refused { visible_world(&stage.dots, editor.view) } else { None };
     // Callouts go where they hide no node (and no other callout), if they can.
-    let mut obstacles: Vec<Rect> =
-        if refused { s.node_ids().filter_map(|(id, k)| Some(Rect::of_node(k, s.position(id)?))).collect() } else { Vec::new() };
+    let mut obstacles: Vec<Rect> = if refused {
+        s.node_ids().filter_map(|(id, k)| Some(Rect::of_node(k, s.position(id)?))).collect()
+    } else {
+        Vec::new()
+    };
     for (key, error) in rt.sim.node_errors() {
         if let (Some(kind), Some(p)) = (s.kind_of(key), s.position(key)) {
             let (w, h) = node_size(kind);
@@ -153,19 +158,17 @@ pub fn callouts() -> Html {
             ];
             let at = place_callout(&candidates, &obstacles, visible);
             obstacles.push(Rect { x: at.x, y: at.y, w: cw, h: ch });
-            items.push(html! { <ErrorCallout key={g.key.clone()} target={AttrValue::from(g.key.clone())} {at} {error} /> });
+            items.push(
+                html! { <ErrorCallout key={g.key.clone()} target={AttrValue::from(g.key.clone())} {at} {error} /> },
+            );
         }
     }
     drop(rt);
     let notice = editor.notice.clone().map(|n| {
-        let at = n
-            .node
-            .as_deref()
-            .and_then(|id| Some((s.kind_of(id)?, s.position(id)?)))
-            .map(|(k, p)| {
-                let (w, _) = node_size(k);
-                Point::new(p.x + w + 16.0, p.y - 8.0)
-            });
+        let at = n.node.as_deref().and_then(|id| Some((s.kind_of(id)?, s.position(id)?))).map(|(k, p)| {
+            let (w, _) = node_size(k);
+            Point::new(p.x + w + 16.0, p.y - 8.0)
+        });
         let dismiss = {
             let editor = editor.clone();
             Callback::from(move |e: MouseEvent| {
@@ -194,7 +197,9 @@ pub fn callouts() -> Html {
 #[function_component(FloatingNotice)]
 pub fn floating_notice() -> Html {
     let editor = use_editor();
-    let Some(n) = editor.notice.clone().filter(|n| n.node.as_deref().is_none_or(|id| editor.scenario.kind_of(id).is_none())) else {
+    let Some(n) =
+        editor.notice.clone().filter(|n| n.node.as_deref().is_none_or(|id| editor.scenario.kind_of(id).is_none()))
+    else {
         return html! {};
     };
     let dismiss = {

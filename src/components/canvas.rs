@@ -97,7 +97,12 @@ fn canvas_area() -> Html {
                 return;
             }
             let ev: &Event = e.as_ref();
-            if closest(ev, "button, input, select, textarea, a, summary, label, .inline-binding, .error-callout, .notice").is_some() {
+            if closest(
+                ev,
+                "button, input, select, textarea, a, summary, label, .inline-binding, .error-callout, .notice",
+            )
+            .is_some()
+            {
                 return;
             }
             let p = local(&e);
@@ -134,7 +139,9 @@ fn canvas_area() -> Html {
                 return;
             }
             if let Some(port) = closest(ev, "[data-port]") {
-                if let Some(id) = port.closest("[data-node-id]").ok().flatten().and_then(|n| n.get_attribute("data-node-id")) {
+                if let Some(id) =
+                    port.closest("[data-node-id]").ok().flatten().and_then(|n| n.get_attribute("data-node-id"))
+                {
                     let s = &editor.scenario;
                     if let (Some(k), Some(at)) = (s.kind_of(&id), s.position(&id)) {
                         let from = out_port(k, at);

@@ -175,7 +175,11 @@ impl PartialEq for CanvasDoc {
 impl CanvasDoc {
     /// The document of `editor`.
     pub fn of(editor: &EditorHandle) -> Self {
-        CanvasDoc { scenario: editor.scenario.clone(), edge: editor.selection.edge.clone(), dispatch: editor.dispatcher() }
+        CanvasDoc {
+            scenario: editor.scenario.clone(),
+            edge: editor.selection.edge.clone(),
+            dispatch: editor.dispatcher(),
+        }
     }
 }
 

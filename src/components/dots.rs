@@ -122,11 +122,8 @@ fn dots_context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> 
                 return Some(ctx.clone());
             }
         }
-        let ctx = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())?;
+        let ctx =
+            canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())?;
         *cached = Some((canvas.clone(), ctx.clone()));
         Some(ctx)
     })
@@ -182,7 +179,13 @@ fn cached<S>(list: &mut Vec<S>, matches: impl Fn(&S) -> bool, make: impl FnOnce(
 /// corner on a whole device pixel (a plain blit, without resampling).
 fn blit(ctx: &CanvasRenderingContext2d, sprite: &HtmlCanvasElement, side: f64, x: f64, y: f64, dpr: f64) {
     let snap = |v: f64| (v * dpr).round() / dpr;
-    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(sprite, snap(x - side / 2.0), snap(y - side / 2.0), side, side);
+    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+        sprite,
+        snap(x - side / 2.0),
+        snap(y - side / 2.0),
+        side,
+        side,
+    );
 }
 
 /// A travelling dot is a copy of a small pre-drawn image of its colour (one
@@ -230,7 +233,11 @@ pub fn draw_dots(canvas: &HtmlCanvasElement, dots: &[Dot], view: View) {
                         if !visible(p.x, p.y, r + 2.0) {
                             continue;
                         }
-                        if let Some(s) = cached(&mut sprites, |s: &Sprite| s.colour == colour, || make_sprite(colour, outline, r, dpr)) {
+                        if let Some(s) = cached(
+                            &mut sprites,
+                            |s: &Sprite| s.colour == colour,
+                            || make_sprite(colour, outline, r, dpr),
+                        ) {
                             blit(&ctx, &s.canvas, s.side, p.x, p.y, dpr);
                         }
                     }
@@ -241,7 +248,11 @@ pub fn draw_dots(canvas: &HtmlCanvasElement, dots: &[Dot], view: View) {
                         if !visible(p.x, p.y, radius + 3.0) {
                             continue;
                         }
-                        let ring = cached(rings, |s: &RingSprite| s.colour == colour && s.step == step, || make_ring(colour, step, radius, 1.0 - progress, dpr));
+                        let ring = cached(
+                            rings,
+                            |s: &RingSprite| s.colour == colour && s.step == step,
+                            || make_ring(colour, step, radius, 1.0 - progress, dpr),
+                        );
                         if let Some(s) = ring {
                             blit(&ctx, &s.canvas, s.side, p.x, p.y, dpr);
                         }

@@ -46,7 +46,11 @@ fn curve(s: &Scenario, from: &str, to: &str) -> Option<Curve> {
 /// header arguments.
 pub fn binding_label(s: &Scenario, i: usize) -> String {
     let Some(b) = s.bindings.get(i) else { return String::new() };
-    let kind = if b.from == DEFAULT_EXCHANGE_ID { ExchangeKind::Direct } else { s.exchange(&b.from).map(|x| x.kind).unwrap_or_default() };
+    let kind = if b.from == DEFAULT_EXCHANGE_ID {
+        ExchangeKind::Direct
+    } else {
+        s.exchange(&b.from).map(|x| x.kind).unwrap_or_default()
+    };
     match kind {
         ExchangeKind::Headers => {
             let mode = b.arguments.get("x-match").and_then(|v| v.as_str()).unwrap_or("all");
@@ -74,7 +78,11 @@ pub fn edge_geometry(s: &Scenario, sim: &Simulation) -> Vec<EdgeGeom> {
             Edge::Publish(_) => ("publish", String::new(), None, None),
             Edge::Binding(i) => {
                 let b = &s.bindings[*i];
-                let t = if b.from == DEFAULT_EXCHANGE_ID { Some("direct") } else { s.exchange(&b.from).map(|x| x.kind.as_str()) };
+                let t = if b.from == DEFAULT_EXCHANGE_ID {
+                    Some("direct")
+                } else {
+                    s.exchange(&b.from).map(|x| x.kind.as_str())
+                };
                 let err = sim.node_errors().get(&binding_key(&b.from, &b.to, &b.routing_key)).cloned();
                 ("binding", binding_label(s, *i), t, err)
             }

@@ -215,7 +215,8 @@ pub fn event_log() -> Html {
         let now = wall_now();
         let arrived = newest.saturating_sub(h.newest);
         let since = now - h.at;
-        let rebuild = !rt.playing || arrived <= FLOOD_LINES || since >= FLOOD_MS || newest < h.newest || total < h.total;
+        let rebuild =
+            !rt.playing || arrived <= FLOOD_LINES || since >= FLOOD_MS || newest < h.newest || total < h.total;
         if rebuild {
             // A flood: more than FLOOD_LINES lines per refresh since the last
             // rebuild; once in one, it lasts until a rebuild FLOOD_MS later
@@ -240,7 +241,10 @@ pub fn event_log() -> Html {
         ((h.newest, h.total), h.limit)
     };
     let dropped = rt.monitor.log.dropped();
-    let node_options: Vec<(String, String)> = s.node_ids().map(|(id, k)| (id.to_string(), format!("{} {}", k.as_str(), display_name(&s, &rt.sim, id)))).collect();
+    let node_options: Vec<(String, String)> = s
+        .node_ids()
+        .map(|(id, k)| (id.to_string(), format!("{} {}", k.as_str(), display_name(&s, &rt.sim, id))))
+        .collect();
     drop(rt);
     let opened_count = opened.borrow().len();
 
@@ -282,7 +286,9 @@ pub fn event_log() -> Html {
         Callback::from(move |ev: MouseEvent| {
             let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
             let within = |selector: &str| target.closest(selector).ok().flatten();
-            let Some(seq) = within("[data-seq]").and_then(|li| li.get_attribute("data-seq")).and_then(|s| s.parse::<u64>().ok()) else {
+            let Some(seq) =
+                within("[data-seq]").and_then(|li| li.get_attribute("data-seq")).and_then(|s| s.parse::<u64>().ok())
+            else {
                 return;
             };
             if within(".log-inspect").is_some() {

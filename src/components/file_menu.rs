@@ -52,8 +52,12 @@ pub fn open_file(file: web_sys::File, kind: Option<FileKind>, editor: EditorHand
             },
             Err(why) => Opened {
                 scenario: None,
-                banner: Banner::new(Topic::File, Tone::Error, format!("{name} could not be read. Your workspace is unchanged."))
-                    .with_lines([why]),
+                banner: Banner::new(
+                    Topic::File,
+                    Tone::Error,
+                    format!("{name} could not be read. Your workspace is unchanged."),
+                )
+                .with_lines([why]),
             },
         };
         apply_opened(&editor, &banners, opened);
@@ -65,7 +69,10 @@ fn save(banners: &BannersHandle, name: &str, mime: &str, text: &str) -> bool {
     match browser::download(name, mime, text) {
         Ok(()) => true,
         Err(why) => {
-            show(banners, Banner::new(Topic::File, Tone::Error, format!("{name} could not be saved.")).with_lines([why]));
+            show(
+                banners,
+                Banner::new(Topic::File, Tone::Error, format!("{name} could not be saved.")).with_lines([why]),
+            );
             false
         }
     }

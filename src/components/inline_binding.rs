@@ -48,11 +48,17 @@ pub fn inline_binding() -> Html {
     let s = editor.scenario.clone();
     let Some(i) = index else { return html! {} };
     let Some(b) = s.bindings.get(i).cloned() else { return html! {} };
-    let kind = if b.from == DEFAULT_EXCHANGE_ID { ExchangeKind::Direct } else { s.exchange(&b.from).map(|x| x.kind).unwrap_or_default() };
+    let kind = if b.from == DEFAULT_EXCHANGE_ID {
+        ExchangeKind::Direct
+    } else {
+        s.exchange(&b.from).map(|x| x.kind).unwrap_or_default()
+    };
     if kind == ExchangeKind::Fanout {
         return html! {};
     }
-    let (Some(fk), Some(tk), Some(fp), Some(tp)) = (s.kind_of(&b.from), s.kind_of(&b.to), s.position(&b.from), s.position(&b.to)) else {
+    let (Some(fk), Some(tk), Some(fp), Some(tp)) =
+        (s.kind_of(&b.from), s.kind_of(&b.to), s.position(&b.from), s.position(&b.to))
+    else {
         return html! {};
     };
     let mid = Curve::between(out_port(fk, fp), in_port(tk, tp)).at(0.5);
@@ -86,7 +92,12 @@ pub fn inline_binding() -> Html {
             let r = if headers {
                 match parse_table(&text) {
                     Ok(mut table) => {
-                        let mode = editor.scenario.bindings.get(i).and_then(|b| b.arguments.get("x-match").cloned()).unwrap_or(Value::String("all".into()));
+                        let mode = editor
+                            .scenario
+                            .bindings
+                            .get(i)
+                            .and_then(|b| b.arguments.get("x-match").cloned())
+                            .unwrap_or(Value::String("all".into()));
                         table.insert("x-match".into(), mode);
                         edit(&editor, move |s| {
                             if let Some(b) = s.bindings.get_mut(i) {

@@ -34,8 +34,12 @@ pub fn lesson_picker() -> Html {
                 if had_work {
                     show(
                         &banners,
-                        Banner::new(Topic::Lesson, Tone::Info, format!("Opened the lesson “{title}”. Undo brings back what you had."))
-                            .with_action(BannerAction::Undo),
+                        Banner::new(
+                            Topic::Lesson,
+                            Tone::Info,
+                            format!("Opened the lesson “{title}”. Undo brings back what you had."),
+                        )
+                        .with_action(BannerAction::Undo),
                     );
                 } else {
                     banners.dispatch(BannerChange::Clear(Topic::Lesson));

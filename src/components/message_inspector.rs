@@ -132,7 +132,11 @@ pub fn message_inspector(props: &MessageInspectorProps) -> Html {
         .filter(|(k, _)| *k != "x-death")
         .map(|(k, v)| html! { <tr key={k.to_string()}><th scope="row">{ k.to_string() }</th><td>{ value_text(v) }</td><td class="muted">{ v.type_name() }</td></tr> })
         .collect();
-    let deaths: Vec<Html> = crate::monitor::log::x_death_lines(&m).into_iter().enumerate().map(|(i, t)| html! { <li key={i}>{ t }</li> }).collect();
+    let deaths: Vec<Html> = crate::monitor::log::x_death_lines(&m)
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| html! { <li key={i}>{ t }</li> })
+        .collect();
     let close = props.on_close.reform(|_: MouseEvent| ());
     let backdrop = {
         let on_close = props.on_close.clone();

@@ -36,7 +36,8 @@ pub fn narration_panel() -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let heading = if editor.scenario.title.is_empty() { "Narration".to_string() } else { editor.scenario.title.clone() };
+    let heading =
+        if editor.scenario.title.is_empty() { "Narration".to_string() } else { editor.scenario.title.clone() };
     html! {
         <section class={classes!("narration", (!*open).then_some("folded"))} aria-label="Narration" data-step={(i + 1).to_string()}>
             <div class="narration-head">

@@ -138,7 +138,8 @@ fn node_frame(props: &NodeFrameProps) -> Html {
         })
     };
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        let on_node = e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| el.has_attribute("data-node-id"));
+        let on_node =
+            e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| el.has_attribute("data-node-id"));
         if e.key() == "Enter" && on_node {
             e.prevent_default();
             focus_inspector();

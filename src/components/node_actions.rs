@@ -45,12 +45,19 @@ pub fn node_actions(props: &NodeActionsProps) -> Html {
     };
     let mut buttons: Vec<Html> = Vec::new();
     match kind {
-        NodeKind::Producer => buttons.push(on_sim("Publish now", "publish", "Publish this producer's message once, now", |sim, id| {
-            let _ = sim.publish_now(id);
-        })),
-        NodeKind::Queue => buttons.push(on_sim("Purge", "purge", "queue.purge: remove every ready message (unacked ones stay)", |sim, id| {
-            let _ = sim.purge_queue(id);
-        })),
+        NodeKind::Producer => {
+            buttons.push(on_sim("Publish now", "publish", "Publish this producer's message once, now", |sim, id| {
+                let _ = sim.publish_now(id);
+            }))
+        }
+        NodeKind::Queue => buttons.push(on_sim(
+            "Purge",
+            "purge",
+            "queue.purge: remove every ready message (unacked ones stay)",
+            |sim, id| {
+                let _ = sim.purge_queue(id);
+            },
+        )),
         NodeKind::Consumer if matches!(down, Some(Down::Killed) | Some(Down::Crashed)) => {
             buttons.push(on_sim("Revive", "revive", "Start this consumer again", |sim, id| sim.revive_consumer(id)))
         }
@@ -76,7 +83,12 @@ pub fn node_actions(props: &NodeActionsProps) -> Html {
     if id != DEFAULT_EXCHANGE_ID {
         let editor = editor.clone();
         let id = id.clone();
-        buttons.push(act("Delete", "delete", "Delete this node and its edges (Delete key)", Callback::from(move |_| editor.dispatch(EditAction::DeleteNode(id.clone())))));
+        buttons.push(act(
+            "Delete",
+            "delete",
+            "Delete this node and its edges (Delete key)",
+            Callback::from(move |_| editor.dispatch(EditAction::DeleteNode(id.clone()))),
+        ));
     }
     if buttons.is_empty() {
         return html! {};

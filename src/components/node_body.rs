@@ -64,9 +64,13 @@ pub fn schedule_text(s: &Schedule) -> String {
         Schedule::Manual => "on demand".into(),
         Schedule::Once { at_ms } => format!("once at {}", format_ms(*at_ms)),
         Schedule::Every { every_ms, count: None, batch: 1, .. } => format!("every {}", format_ms(*every_ms)),
-        Schedule::Every { every_ms, count: Some(n), batch: 1, .. } => format!("every {}, {n} in all", format_ms(*every_ms)),
+        Schedule::Every { every_ms, count: Some(n), batch: 1, .. } => {
+            format!("every {}, {n} in all", format_ms(*every_ms))
+        }
         Schedule::Every { every_ms, count: None, batch, .. } => format!("{batch} every {}", format_ms(*every_ms)),
-        Schedule::Every { every_ms, count: Some(n), batch, .. } => format!("{batch} every {}, {n} in all", format_ms(*every_ms)),
+        Schedule::Every { every_ms, count: Some(n), batch, .. } => {
+            format!("{batch} every {}, {n} in all", format_ms(*every_ms))
+        }
         Schedule::Burst { count, at_ms } => format!("{count} at once at {}", format_ms(*at_ms)),
     }
 }
@@ -84,7 +88,10 @@ struct Chip {
 
 impl PartialEq for Chip {
     fn eq(&self, other: &Self) -> bool {
-        self.key == other.key && Rc::ptr_eq(&self.message, &other.message) && self.redelivered == other.redelivered && self.busy == other.busy
+        self.key == other.key
+            && Rc::ptr_eq(&self.message, &other.message)
+            && self.redelivered == other.redelivered
+            && self.busy == other.busy
     }
 }
 
@@ -157,7 +164,12 @@ impl BodyState {
 }
 
 /// What the body of node `id` shows now.
-fn body_state(s: &crate::scenario::Scenario, rt: &crate::monitor::runtime::Runtime, id: &str, kind: NodeKind) -> BodyState {
+fn body_state(
+    s: &crate::scenario::Scenario,
+    rt: &crate::monitor::runtime::Runtime,
+    id: &str,
+    kind: NodeKind,
+) -> BodyState {
     let sim = &rt.sim;
     match kind {
         NodeKind::Producer => {
@@ -165,7 +177,8 @@ fn body_state(s: &crate::scenario::Scenario, rt: &crate::monitor::runtime::Runti
             let target = p.exchange.as_deref().map(|x| {
                 let name = s.exchange_name(x).unwrap_or_default();
                 let name = if name.is_empty() { "(default)".to_string() } else { name.to_string() };
-                let key = if p.message.routing_key.is_empty() { "\"\"".to_string() } else { p.message.routing_key.clone() };
+                let key =
+                    if p.message.routing_key.is_empty() { "\"\"".to_string() } else { p.message.routing_key.clone() };
                 (name, key)
             });
             let sent = sim.producer_state(id).map(|p| p.sent).unwrap_or(0);
@@ -213,7 +226,11 @@ fn body_state(s: &crate::scenario::Scenario, rt: &crate::monitor::runtime::Runti
             // asks: after a refused redeclare (406) the two differ, and the
             // node's callout explains the scenario's side.
             let settings = &engine.settings;
-            let mut flags: Vec<String> = vec![format!("{} consumer{}", engine.consumers.len(), if engine.consumers.len() == 1 { "" } else { "s" })];
+            let mut flags: Vec<String> = vec![format!(
+                "{} consumer{}",
+                engine.consumers.len(),
+                if engine.consumers.len() == 1 { "" } else { "s" }
+            )];
             if engine.durable {
                 flags.push("durable".into());
             }
@@ -242,18 +259,32 @@ fn body_state(s: &crate::scenario::Scenario, rt: &crate::monitor::runtime::Runti
             let auto = c.ack == AckMode::Auto;
             let unacked = channel.map_or(0, |ch| ch.unacked.len());
             let busy_tag = state.and_then(|st| st.jobs.front()).map(|j| j.delivery_tag);
-            let chip = |tag: u64, message: &Rc<Message>, redelivered: bool| Chip { key: tag, message: message.clone(), redelivered, busy: Some(tag) == busy_tag };
+            let chip = |tag: u64, message: &Rc<Message>, redelivered: bool| Chip {
+                key: tag,
+                message: message.clone(),
+                redelivered,
+                busy: Some(tag) == busy_tag,
+            };
             // What it holds: its jobs (auto-ack) or its channel's unacked deliveries.
             let (chips, working): (Vec<Chip>, usize) = if auto {
                 let jobs = state.map(|st| &st.jobs);
                 (
-                    jobs.map(|j| j.iter().take(CONSUMER_CHIPS).map(|j| chip(j.delivery_tag, &j.message, j.redelivered)).collect()).unwrap_or_default(),
+                    jobs.map(|j| {
+                        j.iter().take(CONSUMER_CHIPS).map(|j| chip(j.delivery_tag, &j.message, j.redelivered)).collect()
+                    })
+                    .unwrap_or_default(),
                     jobs.map_or(0, |j| j.len()),
                 )
             } else {
                 (
                     channel
-                        .map(|ch| ch.unacked.iter().take(CONSUMER_CHIPS).map(|(tag, u)| chip(*tag, &u.message.message, u.message.redelivered)).collect())
+                        .map(|ch| {
+                            ch.unacked
+                                .iter()
+                                .take(CONSUMER_CHIPS)
+                                .map(|(tag, u)| chip(*tag, &u.message.message, u.message.redelivered))
+                                .collect()
+                        })
                         .unwrap_or_default(),
                     unacked,
                 )
@@ -274,7 +305,11 @@ fn body_state(s: &crate::scenario::Scenario, rt: &crate::monitor::runtime::Runti
                 idle: working == 0 && status.is_none(),
                 delivered: stats.delivered,
                 acked: stats.acked,
-                mode: format!("{} · {} each", if auto { "auto-ack".to_string() } else { c.outcome.label().to_string() }, format_ms(c.processing_ms)),
+                mode: format!(
+                    "{} · {} each",
+                    if auto { "auto-ack".to_string() } else { c.outcome.label().to_string() },
+                    format_ms(c.processing_ms)
+                ),
                 status,
             }
         }
@@ -325,7 +360,9 @@ fn body_view(props: &BodyViewProps) -> Html {
         BodyState::Producer { target, schedule, sent } => {
             let target = match target {
                 None => html! { <span class="node-warn">{ "not connected: drag from ● to an exchange" }</span> },
-                Some((name, key)) => html! { <span>{ "→ " }<b>{ name.clone() }</b>{ " · key " }<code>{ key.clone() }</code></span> },
+                Some((name, key)) => {
+                    html! { <span>{ "→ " }<b>{ name.clone() }</b>{ " · key " }<code>{ key.clone() }</code></span> }
+                }
             };
             html! {
                 <div class="node-body">

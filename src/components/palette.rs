@@ -43,7 +43,9 @@ pub fn palette() -> Html {
         let editor = editor.clone();
         Callback::from(move |item: PaletteItem| {
             let view = editor.view;
-            let middle = canvas_rect().map(|r| Point::new(r.width() / 2.0, r.height() / 3.0)).unwrap_or(Point::new(400.0, 200.0));
+            let middle = canvas_rect()
+                .map(|r| Point::new(r.width() / 2.0, r.height() / 3.0))
+                .unwrap_or(Point::new(400.0, 200.0));
             let w = view.to_world(middle);
             let (nw, nh) = node_size(item.kind);
             let near = Position { x: (w.x - nw / 2.0).round(), y: (w.y - nh / 2.0).round() };
@@ -60,11 +62,18 @@ pub fn palette() -> Html {
                     return;
                 }
                 // Yew delegates events from the root, so the button is found from the target.
-                let button = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|el| el.closest(".palette-item").ok().flatten());
+                let button = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|el| el.closest(".palette-item").ok().flatten());
                 if let Some(el) = button {
                     let _ = el.set_pointer_capture(e.pointer_id());
                 }
-                *drag.borrow_mut() = Some(PaletteDrag { item, start: Point::new(e.client_x() as f64, e.client_y() as f64), dragging: false });
+                *drag.borrow_mut() = Some(PaletteDrag {
+                    item,
+                    start: Point::new(e.client_x() as f64, e.client_y() as f64),
+                    dragging: false,
+                });
             })
         };
         let onpointermove = {
@@ -98,7 +107,10 @@ pub fn palette() -> Html {
                 let (x, y) = (e.client_x() as f64, e.client_y() as f64);
                 let Some(r) = canvas_rect() else { return };
                 if x < r.left() || x > r.right() || y < r.top() || y > r.bottom() {
-                    editor.dispatch(EditAction::Notify { text: "Drop it on the canvas to create it.".into(), node: None });
+                    editor.dispatch(EditAction::Notify {
+                        text: "Drop it on the canvas to create it.".into(),
+                        node: None,
+                    });
                     return;
                 }
                 let w = editor.view.to_world(Point::new(x - r.left(), y - r.top()));

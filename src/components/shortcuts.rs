@@ -82,14 +82,18 @@ pub fn use_shortcuts(
         let options = EventListenerOptions::enable_prevent_default();
         let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
             let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-            if e.key() == "Escape" && gloo::utils::document().query_selector(".message-inspector").ok().flatten().is_some() {
+            if e.key() == "Escape"
+                && gloo::utils::document().query_selector(".message-inspector").ok().flatten().is_some()
+            {
                 close_message.emit(());
                 return;
             }
             if e.key() == "Escape" {
                 // Leaving a field commits it (change fires on blur), then the
                 // selection closes.
-                if let Some(el) = gloo::utils::document().active_element().and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if let Some(el) =
+                    gloo::utils::document().active_element().and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+                {
                     let _ = el.blur();
                 }
                 close_message.emit(());

@@ -28,7 +28,10 @@ pub struct Begin {
 /// scenario, touching nothing in the browser.
 pub fn begin(persist: bool, given: Option<Rc<Scenario>>) -> Begin {
     if !persist {
-        return Begin { editor: Editor::new(given.as_deref().cloned().unwrap_or_default()), banners: Banners::default() };
+        return Begin {
+            editor: Editor::new(given.as_deref().cloned().unwrap_or_default()),
+            banners: Banners::default(),
+        };
     }
     let address = browser::address();
     let inputs = Inputs {

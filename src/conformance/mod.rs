@@ -170,7 +170,10 @@ impl Replay {
             }
             "exchange_delete" => {
                 let ch = self.channel(step);
-                self.broker.exchange_delete(ch, s(step, "exchange"), b(step, "if_unused")).map(|_| json!({})).unwrap_or_else(error)
+                self.broker
+                    .exchange_delete(ch, s(step, "exchange"), b(step, "if_unused"))
+                    .map(|_| json!({}))
+                    .unwrap_or_else(error)
             }
             "exchange_bind" | "exchange_unbind" => {
                 let ch = self.channel(step);
@@ -388,7 +391,8 @@ impl Replay {
     fn collect_deliveries(&mut self) {
         for e in self.broker.take_events() {
             if let Event::Delivered { channel, consumer: Some(tag), message, redelivered, delivery_tag, .. } = e {
-                let Some((name, _)) = self.consumers.iter().find(|(_, c)| c.channel == channel && *c.tag == *tag) else {
+                let Some((name, _)) = self.consumers.iter().find(|(_, c)| c.channel == channel && *c.tag == *tag)
+                else {
                     continue;
                 };
                 let name = name.clone();
@@ -470,7 +474,10 @@ pub fn describe_failures(reports: &[CaseReport], per_case: usize) -> String {
     for r in reports.iter().filter(|r| !r.mismatches.is_empty()) {
         out.push_str(&format!("FAIL {}\n", r.name));
         for m in r.mismatches.iter().take(per_case) {
-            out.push_str(&format!("  step {} ({}):\n    expected {}\n    actual   {}\n", m.step, m.op, m.expected, m.actual));
+            out.push_str(&format!(
+                "  step {} ({}):\n    expected {}\n    actual   {}\n",
+                m.step, m.op, m.expected, m.actual
+            ));
         }
         if r.mismatches.len() > per_case {
             out.push_str(&format!("  ... and {} more mismatching steps\n", r.mismatches.len() - per_case));

@@ -56,7 +56,13 @@ pub fn export_with(s: &Scenario, options: &ExportOptions) -> Export {
     for x in &s.exchanges {
         let Some(d) = exchange_declare(s, &x.id) else { continue };
         if x.name.starts_with("amq.") {
-            warnings.push(Warning::at(&x.id, format!("exchange '{}' is not exported: names starting with 'amq.' are reserved (RabbitMQ skips them)", x.name)));
+            warnings.push(Warning::at(
+                &x.id,
+                format!(
+                    "exchange '{}' is not exported: names starting with 'amq.' are reserved (RabbitMQ skips them)",
+                    x.name
+                ),
+            ));
             continue;
         }
         exported_exchanges.insert(x.id.as_str());
@@ -82,12 +88,21 @@ pub fn export_with(s: &Scenario, options: &ExportOptions) -> Export {
             continue;
         }
         if q.name.starts_with("amq.") {
-            warnings.push(Warning::at(&q.id, format!("queue '{}' is not exported: names starting with 'amq.' are reserved (RabbitMQ skips them)", q.name)));
+            warnings.push(Warning::at(
+                &q.id,
+                format!(
+                    "queue '{}' is not exported: names starting with 'amq.' are reserved (RabbitMQ skips them)",
+                    q.name
+                ),
+            ));
             continue;
         }
         let Some(d) = queue_declare(s, &q.id) else { continue };
         if let Err(e) = crate::engine::queue_args::parse(&d.queue, &d.arguments) {
-            warnings.push(Warning::at(&q.id, format!("queue '{}' is not exported: the broker refuses its arguments ({})", q.name, e.text)));
+            warnings.push(Warning::at(
+                &q.id,
+                format!("queue '{}' is not exported: the broker refuses its arguments ({})", q.name, e.text),
+            ));
             continue;
         }
         exported_queues.insert(q.id.as_str());
@@ -107,21 +122,30 @@ pub fn export_with(s: &Scenario, options: &ExportOptions) -> Export {
             continue;
         }
         if b.from == DEFAULT_EXCHANGE_ID {
-            warnings.push(Warning::at(format!("{}->{}", b.from, b.to), "a binding from the default exchange is not exported: RabbitMQ refuses it (403)"));
+            warnings.push(Warning::at(
+                format!("{}->{}", b.from, b.to),
+                "a binding from the default exchange is not exported: RabbitMQ refuses it (403)",
+            ));
             continue;
         }
         let (destination, destination_type) = if let Some(q) = s.queue(&b.to) {
             if !exported_queues.contains(q.id.as_str()) {
                 warnings.push(Warning::at(
                     format!("{}->{}", b.from, b.to),
-                    format!("the binding from '{source}' (key '{}') to a queue that is not exported is left out too", b.routing_key),
+                    format!(
+                        "the binding from '{source}' (key '{}') to a queue that is not exported is left out too",
+                        b.routing_key
+                    ),
                 ));
                 continue;
             }
             (q.name.clone(), "queue")
         } else if let Some(x) = s.exchange_name(&b.to) {
             if x.is_empty() {
-                warnings.push(Warning::at(format!("{}->{}", b.from, b.to), "a binding to the default exchange is not exported: RabbitMQ refuses it (403)"));
+                warnings.push(Warning::at(
+                    format!("{}->{}", b.from, b.to),
+                    "a binding to the default exchange is not exported: RabbitMQ refuses it (403)",
+                ));
                 continue;
             }
             if !exported_exchanges.contains(b.to.as_str()) {
@@ -134,7 +158,9 @@ pub fn export_with(s: &Scenario, options: &ExportOptions) -> Export {
         if s.exchange(&b.from).is_some_and(|x| x.kind == crate::scenario::ExchangeKind::Headers) {
             let x_match = b.arguments.get("x-match");
             let valid = x_match.is_none()
-                || x_match.and_then(|v| v.as_str()).is_some_and(|m| ["all", "any", "all-with-x", "any-with-x"].contains(&m));
+                || x_match
+                    .and_then(|v| v.as_str())
+                    .is_some_and(|m| ["all", "any", "all-with-x", "any-with-x"].contains(&m));
             if !valid {
                 warnings.push(Warning::at(
                     format!("{}->{}", b.from, b.to),

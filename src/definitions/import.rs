@@ -68,7 +68,10 @@ fn read(text: &str) -> Result<Definitions, DefinitionsError> {
         DefinitionsError::at("", format!("not valid JSON: {e} (line {}, column {})", e.line(), e.column()))
     })?;
     let Some(obj) = value.as_object() else {
-        return Err(DefinitionsError::at("", "a definitions file is a JSON object with exchanges, queues and bindings"));
+        return Err(DefinitionsError::at(
+            "",
+            "a definitions file is a JSON object with exchanges, queues and bindings",
+        ));
     };
     if obj.contains_key("warren") {
         return Err(DefinitionsError::at(
@@ -77,8 +80,18 @@ fn read(text: &str) -> Result<Definitions, DefinitionsError> {
         ));
     }
     const KNOWN: [&str; 12] = [
-        "rabbit_version", "rabbitmq_version", "users", "vhosts", "permissions", "topic_permissions", "parameters",
-        "global_parameters", "policies", "queues", "exchanges", "bindings",
+        "rabbit_version",
+        "rabbitmq_version",
+        "users",
+        "vhosts",
+        "permissions",
+        "topic_permissions",
+        "parameters",
+        "global_parameters",
+        "policies",
+        "queues",
+        "exchanges",
+        "bindings",
     ];
     if !obj.keys().any(|k| KNOWN.contains(&k.as_str())) {
         return Err(DefinitionsError::at(
@@ -87,7 +100,10 @@ fn read(text: &str) -> Result<Definitions, DefinitionsError> {
         ));
     }
     if let Some(path) = find_null_argument(obj) {
-        return Err(DefinitionsError::at(path, "null is not an AMQP value (RabbitMQ refuses it): remove the argument or give it a value"));
+        return Err(DefinitionsError::at(
+            path,
+            "null is not an AMQP value (RabbitMQ refuses it): remove the argument or give it a value",
+        ));
     }
     crate::scenario::located::deserialize(&value).map_err(|e| {
         let path = e.path();
@@ -121,7 +137,10 @@ fn find_null_argument(obj: &Map<String, Value>) -> Option<String> {
 
 fn check_name(path: String, name: &str, what: &str) -> Result<(), DefinitionsError> {
     if name.len() > 255 {
-        return Err(DefinitionsError::at(path, format!("the {what} name is {} bytes; AMQP names hold at most 255", name.len())));
+        return Err(DefinitionsError::at(
+            path,
+            format!("the {what} name is {} bytes; AMQP names hold at most 255", name.len()),
+        ));
     }
     if name.chars().any(char::is_control) {
         return Err(DefinitionsError::at(path, format!("the {what} name contains a control character")));
@@ -219,7 +238,8 @@ impl<'a> Importer<'a> {
             plural(s.bindings.len(), "binding", "bindings"),
         );
         layout::arrange(s);
-        scenario::parse::check(s).map_err(|e| DefinitionsError::at(e.path, format!("the imported scenario is not valid: {}", e.message)))?;
+        scenario::parse::check(s)
+            .map_err(|e| DefinitionsError::at(e.path, format!("the imported scenario is not valid: {}", e.message)))?;
         Ok(Import { scenario: self.scenario, vhost: self.vhost, warnings: self.warnings })
     }
 
@@ -237,7 +257,10 @@ impl<'a> Importer<'a> {
             self.warn("users", msg);
         }
         if !d.permissions.is_empty() {
-            let msg = format!("{} skipped: Warren does not check permissions", plural(d.permissions.len(), "permission", "permissions"));
+            let msg = format!(
+                "{} skipped: Warren does not check permissions",
+                plural(d.permissions.len(), "permission", "permissions")
+            );
             self.warn("permissions", msg);
         }
         if !d.topic_permissions.is_empty() {
@@ -327,7 +350,13 @@ impl<'a> Importer<'a> {
         }
         if x.name.starts_with("amq.") {
             self.skipped_exchanges.insert(x.name.clone(), "amq.* exchanges are predeclared by RabbitMQ".into());
-            self.warn(&path, format!("exchange '{}' skipped: names starting with 'amq.' are reserved for RabbitMQ's own exchanges", x.name));
+            self.warn(
+                &path,
+                format!(
+                    "exchange '{}' skipped: names starting with 'amq.' are reserved for RabbitMQ's own exchanges",
+                    x.name
+                ),
+            );
             return Ok(());
         }
         let kind = match x.kind.as_str() {
@@ -395,7 +424,13 @@ impl<'a> Importer<'a> {
         }
         if q.name.starts_with("amq.") {
             self.skipped_queues.insert(q.name.clone(), "names starting with 'amq.' are reserved".into());
-            self.warn(&path, format!("queue '{}' skipped: names starting with 'amq.' are reserved (RabbitMQ skips them on import too)", q.name));
+            self.warn(
+                &path,
+                format!(
+                    "queue '{}' skipped: names starting with 'amq.' are reserved (RabbitMQ skips them on import too)",
+                    q.name
+                ),
+            );
             return Ok(());
         }
         if self.queue_ids.contains_key(&q.name) {
@@ -412,16 +447,30 @@ impl<'a> Importer<'a> {
                 format!("queue '{}' is a {t} queue; Warren plays it as a classic queue (routing is the same) and exports it as classic", q.name),
             );
         }
-        let mut node = QueueNode { id: format!("q{}", self.scenario.queues.len() + 1), name: q.name.clone(), durable: q.durable, auto_delete: q.auto_delete, ..Default::default() };
+        let mut node = QueueNode {
+            id: format!("q{}", self.scenario.queues.len() + 1),
+            name: q.name.clone(),
+            durable: q.durable,
+            auto_delete: q.auto_delete,
+            ..Default::default()
+        };
         let table = FieldTable::from_json(&Value::Object(arguments.clone())).unwrap_or_default();
         match queue_args::parse(&q.name, &table) {
             Err(e) => {
-                self.warn(format!("{path}.arguments"), format!("{}: kept as written; the broker refuses this queue until it is fixed", e.text));
+                self.warn(
+                    format!("{path}.arguments"),
+                    format!("{}: kept as written; the broker refuses this queue until it is fixed", e.text),
+                );
             }
             Ok(settings) => {
                 // Valid: the arguments Warren edits become typed fields.
                 for key in [
-                    "x-message-ttl", "x-expires", "x-max-length", "x-max-length-bytes", "x-overflow", "x-max-priority",
+                    "x-message-ttl",
+                    "x-expires",
+                    "x-max-length",
+                    "x-max-length-bytes",
+                    "x-overflow",
+                    "x-max-priority",
                     "x-single-active-consumer",
                 ] {
                     arguments.remove(key);
@@ -438,7 +487,11 @@ impl<'a> Importer<'a> {
                 node.max_priority = settings.max_priority;
                 node.single_active_consumer = settings.single_active_consumer;
                 if let Some(dlx) = &settings.dead_letter_exchange {
-                    let id = if dlx.is_empty() { Some(DEFAULT_EXCHANGE_ID.to_string()) } else { self.exchange_ids.get(dlx).cloned() };
+                    let id = if dlx.is_empty() {
+                        Some(DEFAULT_EXCHANGE_ID.to_string())
+                    } else {
+                        self.exchange_ids.get(dlx).cloned()
+                    };
                     match id {
                         Some(id) => {
                             node.dead_letter_exchange = Some(id);
@@ -461,7 +514,12 @@ impl<'a> Importer<'a> {
         Ok(())
     }
 
-    fn binding(&mut self, i: usize, b: &BindingDef, seen: &mut HashSet<(String, String, String, String)>) -> Result<(), DefinitionsError> {
+    fn binding(
+        &mut self,
+        i: usize,
+        b: &BindingDef,
+        seen: &mut HashSet<(String, String, String, String)>,
+    ) -> Result<(), DefinitionsError> {
         let path = format!("bindings[{i}]");
         check_name(format!("{path}.routing_key"), &b.routing_key, "binding key")?;
         let to_exchange = match b.destination_type.as_str() {
@@ -493,9 +551,14 @@ impl<'a> Importer<'a> {
             self.warn(&path, format!("{describe} skipped: {why}"));
             return Ok(());
         };
-        let target = if to_exchange { self.exchange_ids.get(&b.destination) } else { self.queue_ids.get(&b.destination) };
+        let target =
+            if to_exchange { self.exchange_ids.get(&b.destination) } else { self.queue_ids.get(&b.destination) };
         let Some(to) = target.cloned() else {
-            let skipped = if to_exchange { self.skipped_exchanges.get(&b.destination) } else { self.skipped_queues.get(&b.destination) };
+            let skipped = if to_exchange {
+                self.skipped_exchanges.get(&b.destination)
+            } else {
+                self.skipped_queues.get(&b.destination)
+            };
             let why = match skipped {
                 Some(why) => format!("its destination was skipped ({why})"),
                 None => format!("its destination {} '{}' is not in the file", b.destination_type, b.destination),
@@ -507,7 +570,12 @@ impl<'a> Importer<'a> {
         if !seen.insert(key) {
             return Ok(());
         }
-        self.scenario.bindings.push(BindingEdge { from, to, routing_key: b.routing_key.clone(), arguments: b.arguments.clone() });
+        self.scenario.bindings.push(BindingEdge {
+            from,
+            to,
+            routing_key: b.routing_key.clone(),
+            arguments: b.arguments.clone(),
+        });
         Ok(())
     }
 
@@ -515,13 +583,25 @@ impl<'a> Importer<'a> {
         let s = &self.scenario;
         for (list, n) in [("exchanges", s.exchanges.len()), ("queues", s.queues.len())] {
             if n > scenario::parse::MAX_NODES {
-                return Err(DefinitionsError::at(list, format!("{n} {list} in vhost '{}'; Warren holds at most {}", self.vhost, scenario::parse::MAX_NODES)));
+                return Err(DefinitionsError::at(
+                    list,
+                    format!(
+                        "{n} {list} in vhost '{}'; Warren holds at most {}",
+                        self.vhost,
+                        scenario::parse::MAX_NODES
+                    ),
+                ));
             }
         }
         if s.bindings.len() > scenario::parse::MAX_BINDINGS {
             return Err(DefinitionsError::at(
                 "bindings",
-                format!("{} bindings in vhost '{}'; Warren holds at most {}", s.bindings.len(), self.vhost, scenario::parse::MAX_BINDINGS),
+                format!(
+                    "{} bindings in vhost '{}'; Warren holds at most {}",
+                    s.bindings.len(),
+                    self.vhost,
+                    scenario::parse::MAX_BINDINGS
+                ),
             ));
         }
         Ok(())
@@ -546,7 +626,10 @@ fn choose_vhost(d: &Definitions, options: &ImportOptions) -> Result<String, Defi
         let mut all: Vec<&str> = used.clone();
         all.sort();
         all.dedup();
-        return Err(DefinitionsError::at("vhosts", format!("no vhost '{v}' in this file; it has {}", list_names(all.into_iter().map(str::to_string)))));
+        return Err(DefinitionsError::at(
+            "vhosts",
+            format!("no vhost '{v}' in this file; it has {}", list_names(all.into_iter().map(str::to_string))),
+        ));
     }
     if used.is_empty() || used.contains(&"/") {
         return Ok("/".to_string());

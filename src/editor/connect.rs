@@ -23,11 +23,8 @@ pub enum Connected {
 /// nothing for fanout, `x-match: all` for headers.
 pub fn default_binding(s: &Scenario, from: &str, to: &str) -> (String, Map<String, Value>) {
     let kind = s.exchange(from).map(|x| x.kind).unwrap_or(ExchangeKind::Direct);
-    let dest_name = s
-        .queue(to)
-        .map(|q| q.name.clone())
-        .or_else(|| s.exchange(to).map(|x| x.name.clone()))
-        .unwrap_or_default();
+    let dest_name =
+        s.queue(to).map(|q| q.name.clone()).or_else(|| s.exchange(to).map(|x| x.name.clone())).unwrap_or_default();
     match kind {
         ExchangeKind::Direct => (dest_name, Map::new()),
         ExchangeKind::Topic => ("#".to_string(), Map::new()),
@@ -59,7 +56,9 @@ pub fn refusal(from: NodeKind, to: NodeKind) -> Option<String> {
              Connect it to the default exchange and set its routing key to the queue's name to reach this queue."
             .to_string(),
         (Producer, _) => format!("A producer publishes to an exchange, not to {}.", label(to)),
-        (Exchange, _) => format!("An exchange routes to queues (or other exchanges) through bindings, not to {}.", label(to)),
+        (Exchange, _) => {
+            format!("An exchange routes to queues (or other exchanges) through bindings, not to {}.", label(to))
+        }
         (Queue, Exchange) => "A queue does not publish to exchanges. To send its rejected or expired messages on, \
              set its dead-letter exchange in the inspector."
             .to_string(),
@@ -100,9 +99,16 @@ pub fn connect(s: &mut Scenario, from: &str, to: &str) -> Result<Connected, Stri
         }
         _ => {
             let (routing_key, arguments) = default_binding(s, from, to);
-            let dup = s.bindings.iter().any(|b| b.from == from && b.to == to && b.routing_key == routing_key && b.arguments == arguments);
+            let dup = s
+                .bindings
+                .iter()
+                .any(|b| b.from == from && b.to == to && b.routing_key == routing_key && b.arguments == arguments);
             if dup {
-                let key = if routing_key.is_empty() { "an empty key".to_string() } else { format!("the key '{routing_key}'") };
+                let key = if routing_key.is_empty() {
+                    "an empty key".to_string()
+                } else {
+                    format!("the key '{routing_key}'")
+                };
                 return Err(format!(
                     "These two are already bound with {key}. Select that binding and change its key first, \
                      then connect again to add another key."

@@ -65,7 +65,8 @@ impl Edge {
 
 /// Every edge of `s`, in drawing order.
 pub fn edges(s: &Scenario) -> Vec<Edge> {
-    let mut out: Vec<Edge> = s.producers.iter().filter(|p| p.exchange.is_some()).map(|p| Edge::Publish(p.id.clone())).collect();
+    let mut out: Vec<Edge> =
+        s.producers.iter().filter(|p| p.exchange.is_some()).map(|p| Edge::Publish(p.id.clone())).collect();
     out.extend((0..s.bindings.len()).map(Edge::Binding));
     out.extend(s.consumers.iter().filter(|c| c.queue.is_some()).map(|c| Edge::Consume(c.id.clone())));
     out
@@ -492,10 +493,8 @@ impl Editor {
                 }
             }
             EditAction::SelectAll => {
-                self.selection = Selection {
-                    nodes: self.scenario.node_ids().map(|(id, _)| id.to_string()).collect(),
-                    edge: None,
-                };
+                self.selection =
+                    Selection { nodes: self.scenario.node_ids().map(|(id, _)| id.to_string()).collect(), edge: None };
             }
             EditAction::ClearSelection => {
                 self.selection = Selection::default();
@@ -531,17 +530,15 @@ impl Editor {
                     self.prune_selection();
                 }
             }
-            EditAction::Apply(edit) => {
-                match edit.applied_to(&self.scenario) {
-                    Ok(next) if next != *self.scenario => {
-                        self.remember(None);
-                        self.scenario = Rc::new(next);
-                        self.prune_selection();
-                    }
-                    Ok(_) => {}
-                    Err(why) => self.notify(why, None),
+            EditAction::Apply(edit) => match edit.applied_to(&self.scenario) {
+                Ok(next) if next != *self.scenario => {
+                    self.remember(None);
+                    self.scenario = Rc::new(next);
+                    self.prune_selection();
                 }
-            }
+                Ok(_) => {}
+                Err(why) => self.notify(why, None),
+            },
             EditAction::Load(s) => {
                 self.remember(None);
                 self.scenario = s;
@@ -556,7 +553,10 @@ impl Editor {
                 let deletable: Vec<&String> = sel.nodes.iter().filter(|id| *id != DEFAULT_EXCHANGE_ID).collect();
                 if deletable.is_empty() && sel.edge.is_none() {
                     if sel.nodes.contains(DEFAULT_EXCHANGE_ID) {
-                        self.notify("The default exchange is part of every broker: it cannot be deleted.", Some(DEFAULT_EXCHANGE_ID.into()));
+                        self.notify(
+                            "The default exchange is part of every broker: it cannot be deleted.",
+                            Some(DEFAULT_EXCHANGE_ID.into()),
+                        );
                     }
                     self.selection = sel;
                     return;
@@ -669,7 +669,9 @@ pub fn fit_view(s: &Scenario, width: f64, height: f64) -> View {
         return View::default();
     }
     let margin = 48.0;
-    let zoom = ((width - 2.0 * margin) / (x1 - x0).max(1.0)).min((height - 2.0 * margin) / (y1 - y0).max(1.0)).clamp(view::MIN_ZOOM, 1.0);
+    let zoom = ((width - 2.0 * margin) / (x1 - x0).max(1.0))
+        .min((height - 2.0 * margin) / (y1 - y0).max(1.0))
+        .clamp(view::MIN_ZOOM, 1.0);
     View { x: (width - (x1 - x0) * zoom) / 2.0 - x0 * zoom, y: (height - (y1 - y0) * zoom) / 2.0 - y0 * zoom, zoom }
 }
 
@@ -819,7 +821,10 @@ mod tests {
         e.apply(EditAction::Add { item: item(NodeKind::Consumer), at: at(1300.0, 1000.0) });
         e.apply(EditAction::Add { item: item(NodeKind::Queue), at: at(3000.0, 3000.0) });
         e.apply(EditAction::Connect { from: "q1".into(), to: "c1".into() });
-        e.apply(EditAction::SelectBox { rect: Rect::spanning(Point::new(990.0, 990.0), Point::new(1400.0, 1100.0)), add: false });
+        e.apply(EditAction::SelectBox {
+            rect: Rect::spanning(Point::new(990.0, 990.0), Point::new(1400.0, 1100.0)),
+            add: false,
+        });
         assert_eq!(e.selection.nodes, BTreeSet::from(["q1".to_string(), "c1".to_string()]));
         e.apply(EditAction::DeleteSelected);
         assert_eq!(e.scenario.queues.len(), 1);

@@ -82,7 +82,10 @@ pub fn format_table(map: &Map<String, Value>, skip: &[&str]) -> String {
         .map(|(k, v)| {
             let v = match v {
                 Value::String(s) => {
-                    let plain = value_of(s) == Value::String(s.clone()) && !s.contains(',') && !s.contains('"') && s.trim() == s;
+                    let plain = value_of(s) == Value::String(s.clone())
+                        && !s.contains(',')
+                        && !s.contains('"')
+                        && s.trim() == s;
                     if plain {
                         s.clone()
                     } else {

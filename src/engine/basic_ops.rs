@@ -144,7 +144,8 @@ impl Broker {
     fn publish_inner(&mut self, channel: ChannelId, p: Publish) -> Result<PublishOutcome, AmqpError> {
         check_short_str("exchange name", &p.exchange)?;
         check_short_str("routing key", &p.routing_key)?;
-        let x = self.exchanges.get(p.exchange.as_str()).ok_or_else(|| super::error::not_found("exchange", &p.exchange))?;
+        let x =
+            self.exchanges.get(p.exchange.as_str()).ok_or_else(|| super::error::not_found("exchange", &p.exchange))?;
         if x.internal {
             return Err(AmqpError::new(
                 ReplyCode::AccessRefused,
@@ -167,7 +168,10 @@ impl Broker {
         }
         if let Some(mode) = properties.delivery_mode {
             if mode != 1 && mode != 2 {
-                return Err(AmqpError::new(ReplyCode::PreconditionFailed, format!("invalid message: {{delivery_mode_unknown,{mode}}}")));
+                return Err(AmqpError::new(
+                    ReplyCode::PreconditionFailed,
+                    format!("invalid message: {{delivery_mode_unknown,{mode}}}"),
+                ));
             }
         }
         let mut extra_routing_keys = Vec::new();
@@ -235,8 +239,11 @@ impl Broker {
     fn route_message(&mut self, exchange: &Name, message: &Rc<Message>) -> Route {
         if exchange.is_empty() {
             // Direct reply-to answers go straight to the requester's channel.
-            let replies: Vec<String> =
-                message.routing_keys().filter(|rk| rk.starts_with("amq.rabbitmq.reply-to.")).map(str::to_string).collect();
+            let replies: Vec<String> = message
+                .routing_keys()
+                .filter(|rk| rk.starts_with("amq.rabbitmq.reply-to."))
+                .map(str::to_string)
+                .collect();
             for rk in replies {
                 self.deliver_reply(&rk, message);
             }
@@ -260,7 +267,12 @@ impl Broker {
     /// visited set (each exchange routes once per message), alternate
     /// exchanges where an exchange matched nothing, and the queue set
     /// de-duplicated.
-    pub(crate) fn route_keys<K: AsRef<str>>(&self, exchange: &Name, routing_keys: &[K], headers: Option<&FieldTable>) -> Route {
+    pub(crate) fn route_keys<K: AsRef<str>>(
+        &self,
+        exchange: &Name,
+        routing_keys: &[K],
+        headers: Option<&FieldTable>,
+    ) -> Route {
         let x = if exchange.is_empty() { None } else { self.exchanges.get(exchange) };
         self.route_from(exchange, x, routing_keys, headers)
     }
@@ -314,7 +326,8 @@ impl Broker {
                 continue;
             }
             let mut matched: Vec<Rc<Binding>> = Vec::with_capacity(4);
-            let may_repeat = x.kind == ExchangeType::Topic || (x.kind == ExchangeType::Direct && routing_keys.len() > 1);
+            let may_repeat =
+                x.kind == ExchangeType::Topic || (x.kind == ExchangeType::Direct && routing_keys.len() > 1);
             if may_repeat {
                 // A binding may match more than once (several `#` paths or
                 // routing keys): keep its first occurrence. A linear scan
@@ -377,7 +390,8 @@ impl Broker {
     }
 
     fn deliver_reply(&mut self, key: &str, message: &Rc<Message>) {
-        let Some(ch) = self.channels.values_mut().find(|c| c.reply_consumer.is_some() && c.reply_to_key() == key) else {
+        let Some(ch) = self.channels.values_mut().find(|c| c.reply_consumer.is_some() && c.reply_to_key() == key)
+        else {
             return;
         };
         let tag = ch.next_tag();
@@ -520,7 +534,13 @@ impl Broker {
             dl.routing_key.as_deref(),
             self.now / 1000,
         ));
-        self.emit(Event::DeadLettered { queue: dl.queue.clone(), copy: dl.copy, reason: dl.reason, exchange: dlx.clone(), message: id });
+        self.emit(Event::DeadLettered {
+            queue: dl.queue.clone(),
+            copy: dl.copy,
+            reason: dl.reason,
+            exchange: dlx.clone(),
+            message: id,
+        });
         self.emit(Event::Published { message: message.clone(), channel: None, mandatory: false });
         let mut route = self.route_message_keys(&dlx, &message);
         let (cycles, targets): (Vec<Name>, Vec<Name>) =
@@ -596,11 +616,18 @@ impl Broker {
         };
         if c.no_ack {
             self.events.push(event);
-            self.events.push(Event::Removed { queue: queue.clone(), copy: copy.copy, reason: RemovalReason::AutoAcked });
+            self.events.push(Event::Removed {
+                queue: queue.clone(),
+                copy: copy.copy,
+                reason: RemovalReason::AutoAcked,
+            });
         } else {
             c.unacked += 1;
             q.unacked += 1;
-            ch.unacked.insert(tag, Unacked { queue: queue.clone(), incarnation, consumer: Some(c.tag.clone()), message: copy });
+            ch.unacked.insert(
+                tag,
+                Unacked { queue: queue.clone(), incarnation, consumer: Some(c.tag.clone()), message: copy },
+            );
             self.events.push(event);
         }
     }
@@ -628,7 +655,8 @@ impl Broker {
 
     fn consume_inner(&mut self, channel: ChannelId, opts: ConsumeOptions) -> Result<String, AmqpError> {
         check_short_str("consumer tag", &opts.consumer_tag)?;
-        let reuse = || AmqpError::new(ReplyCode::NotAllowed, format!("attempt to reuse consumer tag '{}'", opts.consumer_tag));
+        let reuse =
+            || AmqpError::new(ReplyCode::NotAllowed, format!("attempt to reuse consumer tag '{}'", opts.consumer_tag));
         let ch = &self.channels[&channel];
         // rabbit_channel looks the tag up in the channel's consumer mapping
         // only (the direct reply-to pseudo-consumer is not in it).
@@ -657,7 +685,11 @@ impl Broker {
             Some(v) => {
                 return Err(AmqpError::new(
                     ReplyCode::PreconditionFailed,
-                    format!("invalid arg 'x-priority' for {}: {{unacceptable_type,{}}}", resource("queue", &queue), v.type_name()),
+                    format!(
+                        "invalid arg 'x-priority' for {}: {{unacceptable_type,{}}}",
+                        resource("queue", &queue),
+                        v.type_name()
+                    ),
                 ))
             }
         };
@@ -668,7 +700,10 @@ impl Broker {
         if q.consumers.iter().any(|c| c.exclusive)
             || (opts.exclusive && (!q.consumers.is_empty() || q.settings.single_active_consumer))
         {
-            return Err(AmqpError::new(ReplyCode::AccessRefused, format!("{} in exclusive use", resource("queue", &queue))));
+            return Err(AmqpError::new(
+                ReplyCode::AccessRefused,
+                format!("{} in exclusive use", resource("queue", &queue)),
+            ));
         }
         let tag = if opts.consumer_tag.is_empty() { self.rng.guid("amq.ctag") } else { opts.consumer_tag };
         let turn = self.new_turn();
@@ -713,7 +748,12 @@ impl Broker {
                 q.last_used = b.now;
                 q.elect_active_consumer();
             }
-            b.emit(Event::ConsumerCancelled { queue: queue.clone(), channel, tag: consumer_tag.to_string(), by_broker: false });
+            b.emit(Event::ConsumerCancelled {
+                queue: queue.clone(),
+                channel,
+                tag: consumer_tag.to_string(),
+                by_broker: false,
+            });
             b.maybe_auto_delete_queue(&queue);
             b.dirty.insert(queue);
             Ok(())
@@ -805,7 +845,13 @@ impl Broker {
     }
 
     /// basic.nack.
-    pub fn basic_nack(&mut self, channel: ChannelId, delivery_tag: u64, multiple: bool, requeue: bool) -> Result<(), AmqpError> {
+    pub fn basic_nack(
+        &mut self,
+        channel: ChannelId,
+        delivery_tag: u64,
+        multiple: bool,
+        requeue: bool,
+    ) -> Result<(), AmqpError> {
         let how = if requeue { Settlement::Requeue } else { Settlement::Discard };
         self.on_channel(channel, |b| b.settle_tags(channel, delivery_tag, multiple, how))
     }
@@ -854,7 +900,8 @@ impl Broker {
         } else {
             vec![tag]
         };
-        let entries: Vec<(u64, Unacked)> = tags.into_iter().filter_map(|t| ch.unacked.remove(&t).map(|u| (t, u))).collect();
+        let entries: Vec<(u64, Unacked)> =
+            tags.into_iter().filter_map(|t| ch.unacked.remove(&t).map(|u| (t, u))).collect();
         let mut touched: Vec<Name> = Vec::new();
         for (t, u) in entries {
             if !touched.contains(&u.queue) {

@@ -137,8 +137,7 @@ impl Broker {
         };
         for (name, kind, internal) in PREDECLARED {
             let name: Name = Rc::from(name);
-            b.exchanges
-                .insert(name.clone(), Exchange::new(name, kind, true, false, internal, FieldTable::new()));
+            b.exchanges.insert(name.clone(), Exchange::new(name, kind, true, false, internal, FieldTable::new()));
         }
         b
     }
@@ -315,12 +314,8 @@ impl Broker {
             self.close_channel_inner(ch, None);
         }
         self.connections.remove(&connection);
-        let exclusive: Vec<Name> = self
-            .queues
-            .values()
-            .filter(|q| q.exclusive_owner == Some(connection))
-            .map(|q| q.name.clone())
-            .collect();
+        let exclusive: Vec<Name> =
+            self.queues.values().filter(|q| q.exclusive_owner == Some(connection)).map(|q| q.name.clone()).collect();
         for q in exclusive {
             self.delete_queue(&q, "its exclusive owner connection closed");
         }
@@ -386,11 +381,7 @@ impl Broker {
     /// The next virtual time at which something is due (a message expiring
     /// at a queue head, a queue expiring), if any.
     pub fn next_due(&self) -> Option<u64> {
-        self.queues
-            .values()
-            .flat_map(|q| [q.ready.next_expiry(), q.expires_at()])
-            .flatten()
-            .min()
+        self.queues.values().flat_map(|q| [q.ready.next_expiry(), q.expires_at()]).flatten().min()
     }
 
     /// Moves virtual time forward by `ms`, handling every expiry at its own
@@ -431,8 +422,7 @@ impl Broker {
             self.close_connection_inner(c, None);
         }
         self.settle();
-        let transient_queues: Vec<Name> =
-            self.queues.values().filter(|q| !q.durable).map(|q| q.name.clone()).collect();
+        let transient_queues: Vec<Name> = self.queues.values().filter(|q| !q.durable).map(|q| q.name.clone()).collect();
         for q in transient_queues {
             let copies: Vec<CopyId> = self.queues[&q].ready.iter().map(|m| m.copy).collect();
             for copy in copies {

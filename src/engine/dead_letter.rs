@@ -87,14 +87,7 @@ pub fn make_message(
     let mut properties = original.properties.clone();
     properties.expiration = None;
     properties.headers = Some(headers);
-    Message {
-        id,
-        exchange: dlx,
-        routing_key,
-        extra_routing_keys,
-        properties,
-        body: original.body.clone(),
-    }
+    Message { id, exchange: dlx, routing_key, extra_routing_keys, properties, body: original.body.clone() }
 }
 
 /// RabbitMQ's cycle rule: would delivering a message dead-lettered for

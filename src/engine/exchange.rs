@@ -34,10 +34,7 @@ impl ExchangeType {
             "fanout" => Ok(ExchangeType::Fanout),
             "topic" => Ok(ExchangeType::Topic),
             "headers" => Ok(ExchangeType::Headers),
-            other => Err(AmqpError::new(
-                ReplyCode::CommandInvalid,
-                format!("unknown exchange type '{other}'"),
-            )),
+            other => Err(AmqpError::new(ReplyCode::CommandInvalid, format!("unknown exchange type '{other}'"))),
         }
     }
 
@@ -112,11 +109,21 @@ impl Binding {
                 if self.routing_key == routing_key {
                     (true, format!("binding key '{}' equals the routing key", self.routing_key))
                 } else {
-                    (false, format!("binding key '{}' is not '{routing_key}' (direct needs an exact match)", self.routing_key))
+                    (
+                        false,
+                        format!(
+                            "binding key '{}' is not '{routing_key}' (direct needs an exact match)",
+                            self.routing_key
+                        ),
+                    )
                 }
             }
-            ExchangeType::Topic => (topic::matches(&self.routing_key, routing_key), topic::explain(&self.routing_key, routing_key)),
-            ExchangeType::Headers => (headers::matches(&self.arguments, headers), headers::explain(&self.arguments, headers)),
+            ExchangeType::Topic => {
+                (topic::matches(&self.routing_key, routing_key), topic::explain(&self.routing_key, routing_key))
+            }
+            ExchangeType::Headers => {
+                (headers::matches(&self.arguments, headers), headers::explain(&self.arguments, headers))
+            }
         }
     }
 }
@@ -146,7 +153,14 @@ pub struct Exchange {
 
 impl Exchange {
     /// A new exchange with no bindings.
-    pub fn new(name: Name, kind: ExchangeType, durable: bool, auto_delete: bool, internal: bool, arguments: FieldTable) -> Self {
+    pub fn new(
+        name: Name,
+        kind: ExchangeType,
+        durable: bool,
+        auto_delete: bool,
+        internal: bool,
+        arguments: FieldTable,
+    ) -> Self {
         Exchange {
             name,
             kind,

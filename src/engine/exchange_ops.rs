@@ -104,10 +104,8 @@ impl Broker {
             }
         }
         let name: Name = Rc::from(d.exchange.as_str());
-        self.exchanges.insert(
-            name.clone(),
-            Exchange::new(name.clone(), kind, d.durable, d.auto_delete, d.internal, d.arguments),
-        );
+        self.exchanges
+            .insert(name.clone(), Exchange::new(name.clone(), kind, d.durable, d.auto_delete, d.internal, d.arguments));
         self.emit(Event::ExchangeDeclared { exchange: name, kind });
         Ok(())
     }
@@ -268,7 +266,13 @@ impl Broker {
 
 /// 406 for a compared argument that differs on redeclaration, in RabbitMQ's
 /// words.
-pub(crate) fn arg_inequivalent(kind: &str, name: &str, key: &str, requested: &FieldTable, current: &FieldTable) -> AmqpError {
+pub(crate) fn arg_inequivalent(
+    kind: &str,
+    name: &str,
+    key: &str,
+    requested: &FieldTable,
+    current: &FieldTable,
+) -> AmqpError {
     // rabbit_misc:val/1: binaries print bare (`~ts`), other terms with `~tp`.
     let show = |v: Option<&FieldValue>| match v {
         None => "none".to_string(),

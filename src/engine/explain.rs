@@ -56,7 +56,9 @@ impl Broker {
             return RouteExplanation {
                 hops: Vec::new(),
                 queues: Vec::new(),
-                verdict: format!("exchange '{exchange}' does not exist: publishing to it is a 404 NOT_FOUND channel error"),
+                verdict: format!(
+                    "exchange '{exchange}' does not exist: publishing to it is a 404 NOT_FOUND channel error"
+                ),
             };
         }
         let route = self.route(exchange, routing_key, headers);
@@ -69,7 +71,13 @@ impl Broker {
                 } else {
                     format!("default exchange: delivers to the queue named '{routing_key}'")
                 };
-                hops.push(HopExplanation { exchange: hop.exchange.clone(), kind: x.kind, as_alternate: false, bindings: Vec::new(), summary });
+                hops.push(HopExplanation {
+                    exchange: hop.exchange.clone(),
+                    kind: x.kind,
+                    as_alternate: false,
+                    bindings: Vec::new(),
+                    summary,
+                });
                 continue;
             }
             let bindings: Vec<BindingVerdict> = x
@@ -85,14 +93,26 @@ impl Broker {
                 format!("{} exchange '{}': {n} of {} bindings match", x.kind, x.name, bindings.len())
             } else if let Some(ae) = x.alternate_exchange() {
                 if self.exchanges.contains_key(ae) {
-                    format!("{} exchange '{}': no binding matches, so its alternate exchange '{ae}' takes the message", x.kind, x.name)
+                    format!(
+                        "{} exchange '{}': no binding matches, so its alternate exchange '{ae}' takes the message",
+                        x.kind, x.name
+                    )
                 } else {
-                    format!("{} exchange '{}': no binding matches and its alternate exchange '{ae}' does not exist", x.kind, x.name)
+                    format!(
+                        "{} exchange '{}': no binding matches and its alternate exchange '{ae}' does not exist",
+                        x.kind, x.name
+                    )
                 }
             } else {
                 format!("{} exchange '{}': no binding matches", x.kind, x.name)
             };
-            hops.push(HopExplanation { exchange: hop.exchange.clone(), kind: x.kind, as_alternate: hop.as_alternate, bindings, summary });
+            hops.push(HopExplanation {
+                exchange: hop.exchange.clone(),
+                kind: x.kind,
+                as_alternate: hop.as_alternate,
+                bindings,
+                summary,
+            });
         }
         let verdict = if route.queues.is_empty() {
             "reaches no queue: returned to the publisher if mandatory, otherwise dropped".to_string()

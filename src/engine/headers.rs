@@ -68,8 +68,7 @@ fn kind_of(args: &FieldTable) -> MatchKind {
 }
 
 fn compared(args: &FieldTable, kind: MatchKind) -> impl Iterator<Item = (&str, &FieldValue)> {
-    args.iter()
-        .filter(move |(k, _)| *k != "x-match" && (kind.compares_x() || !k.starts_with("x-")))
+    args.iter().filter(move |(k, _)| *k != "x-match" && (kind.compares_x() || !k.starts_with("x-")))
 }
 
 fn arg_matches(expected: &FieldValue, actual: Option<&FieldValue>) -> bool {
@@ -111,7 +110,11 @@ pub fn explain(args: &FieldTable, headers: &FieldTable) -> String {
         .collect();
     let verdict = if matches(args, headers) { "match" } else { "no match" };
     if parts.is_empty() {
-        let why = if kind.is_all() { "no arguments to compare: all matches every message" } else { "no arguments to compare: any matches nothing" };
+        let why = if kind.is_all() {
+            "no arguments to compare: all matches every message"
+        } else {
+            "no arguments to compare: any matches nothing"
+        };
         return format!("x-match {}: {why} → {verdict}", kind.as_str());
     }
     format!("x-match {}: {} → {verdict}", kind.as_str(), parts.join("; "))

@@ -186,14 +186,20 @@ pub fn parse(queue: &str, args: &FieldTable) -> Result<QueueSettings, AmqpError>
         match v {
             FieldValue::Str(m) if m == "default" || m == "lazy" => {}
             FieldValue::Str(_) => return Err(invalid(queue, "x-queue-mode", "invalid_queue_mode".into())),
-            other => return Err(invalid(queue, "x-queue-mode", format!("{{unacceptable_type,{}}}", other.type_name()))),
+            other => {
+                return Err(invalid(queue, "x-queue-mode", format!("{{unacceptable_type,{}}}", other.type_name())))
+            }
         }
     }
     if let Some(v) = args.get("x-single-active-consumer") {
         s.single_active_consumer = match v {
             FieldValue::Bool(b) => *b,
             other => {
-                return Err(invalid(queue, "x-single-active-consumer", format!("{{unacceptable_type,{}}}", other.type_name())))
+                return Err(invalid(
+                    queue,
+                    "x-single-active-consumer",
+                    format!("{{unacceptable_type,{}}}", other.type_name()),
+                ))
             }
         };
     }
@@ -203,11 +209,18 @@ pub fn parse(queue: &str, args: &FieldTable) -> Result<QueueSettings, AmqpError>
             FieldValue::Str(t) if t == "quorum" || t == "stream" => {
                 return Err(AmqpError::new(
                     ReplyCode::PreconditionFailed,
-                    format!("invalid arg 'x-queue-type' for {}: Warren models classic queues only, not '{t}' queues", resource("queue", queue)),
+                    format!(
+                        "invalid arg 'x-queue-type' for {}: Warren models classic queues only, not '{t}' queues",
+                        resource("queue", queue)
+                    ),
                 ))
             }
-            FieldValue::Str(t) => return Err(invalid(queue, "x-queue-type", format!("{{unsupported_queue_type,<<\"{t}\">>}}"))),
-            other => return Err(invalid(queue, "x-queue-type", format!("{{unacceptable_type,{}}}", other.type_name()))),
+            FieldValue::Str(t) => {
+                return Err(invalid(queue, "x-queue-type", format!("{{unsupported_queue_type,<<\"{t}\">>}}")))
+            }
+            other => {
+                return Err(invalid(queue, "x-queue-type", format!("{{unacceptable_type,{}}}", other.type_name())))
+            }
         }
     }
     Ok(s)

@@ -84,7 +84,13 @@ impl Broker {
                 return Err(locked(&name));
             }
             if q.durable != durable {
-                return Err(inequivalent("queue", &name, "durable", &format!("'{durable}'"), &format!("'{}'", q.durable)));
+                return Err(inequivalent(
+                    "queue",
+                    &name,
+                    "durable",
+                    &format!("'{durable}'"),
+                    &format!("'{}'", q.durable),
+                ));
             }
             if q.auto_delete != d.auto_delete {
                 return Err(inequivalent(
@@ -262,7 +268,13 @@ impl Broker {
 
     /// queue.delete: returns the number of ready messages deleted with it.
     /// Deleting a missing queue is fine (0).
-    pub fn queue_delete(&mut self, channel: ChannelId, queue: &str, if_unused: bool, if_empty: bool) -> Result<u64, AmqpError> {
+    pub fn queue_delete(
+        &mut self,
+        channel: ChannelId,
+        queue: &str,
+        if_unused: bool,
+        if_empty: bool,
+    ) -> Result<u64, AmqpError> {
         self.on_channel(channel, |b| {
             let queue = strip_cr_lf(&b.resolve_queue_name(channel, queue)?).into_owned();
             let conn = b.channels[&channel].connection;
@@ -280,7 +292,10 @@ impl Broker {
                 ));
             }
             if if_unused && !q.consumers.is_empty() {
-                return Err(AmqpError::new(ReplyCode::PreconditionFailed, format!("{} in use", resource("queue", &queue))));
+                return Err(AmqpError::new(
+                    ReplyCode::PreconditionFailed,
+                    format!("{} in use", resource("queue", &queue)),
+                ));
             }
             let n = q.ready.len() as u64;
             b.delete_queue(&queue, "deleted by queue.delete");
@@ -306,7 +321,11 @@ impl Broker {
             });
         }
         for m in q.ready.drain_all() {
-            self.events.push(Event::Removed { queue: q.name.clone(), copy: m.copy, reason: RemovalReason::QueueDeleted });
+            self.events.push(Event::Removed {
+                queue: q.name.clone(),
+                copy: m.copy,
+                reason: RemovalReason::QueueDeleted,
+            });
         }
         // Unacked copies stay on their channels (acking them is harmless)
         // but are gone from the broker's point of view.

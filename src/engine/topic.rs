@@ -333,7 +333,12 @@ impl<T> Node<T> {
 
 impl<T> Default for TopicTrie<T> {
     fn default() -> Self {
-        TopicTrie { nodes: vec![Node::new(true)], more_values: vec![Vec::new()], wide: Vec::new(), words: Words::default() }
+        TopicTrie {
+            nodes: vec![Node::new(true)],
+            more_values: vec![Vec::new()],
+            wide: Vec::new(),
+            words: Words::default(),
+        }
     }
 }
 
@@ -740,9 +745,8 @@ mod tests {
             t.remove("never.bound.#", &0);
             for _ in 0..200 {
                 let key = random_key(&mut rng, &key_words, 7);
-                let expect: Vec<usize> = (0..patterns.len())
-                    .filter(|&i| live[i] && reference(&split(&patterns[i]), &split(&key)))
-                    .collect();
+                let expect: Vec<usize> =
+                    (0..patterns.len()).filter(|&i| live[i] && reference(&split(&patterns[i]), &split(&key))).collect();
                 assert_eq!(trie_set(&t, &key), expect, "key {key:?}, patterns {patterns:?}");
                 for &i in &expect {
                     assert!(matches(&patterns[i], &key), "matches({:?}, {key:?})", patterns[i]);
@@ -793,7 +797,25 @@ mod tests {
     #[test]
     fn short_and_long_words_intern_apart() {
         let mut w = Words::default();
-        let words = ["", "a", "a\0", "\0", "ab", "ba", "aba", "abb", "bbb", "abcd", "abcde", "abdce", "eight-by", "eight-bz", "nine-byte", "é.ü", "ééé"];
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "\0",
+            "ab",
+            "ba",
+            "aba",
+            "abb",
+            "bbb",
+            "abcd",
+            "abcde",
+            "abdce",
+            "eight-by",
+            "eight-bz",
+            "nine-byte",
+            "é.ü",
+            "ééé",
+        ];
         let ids: Vec<u32> = words.iter().map(|x| w.intern(x)).collect();
         assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
         for (x, id) in words.iter().zip(&ids) {
@@ -807,7 +829,11 @@ mod tests {
         let mut all: Vec<String> = vec![String::new()];
         let mut seen = FxHashSet::default();
         for _ in 0..PACKED {
-            all = all.iter().flat_map(|w| ["a", "b", "\0"].map(|c| format!("{w}{c}"))).chain(all.iter().cloned()).collect();
+            all = all
+                .iter()
+                .flat_map(|w| ["a", "b", "\0"].map(|c| format!("{w}{c}")))
+                .chain(all.iter().cloned())
+                .collect();
         }
         all.sort();
         all.dedup();

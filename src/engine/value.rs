@@ -109,9 +109,9 @@ impl FieldValue {
         match self {
             FieldValue::Str(s) => serde_json::Value::String(s.clone()),
             FieldValue::Int(i) => serde_json::Value::from(*i),
-            FieldValue::Float(f) => serde_json::Number::from_f64(*f)
-                .map(serde_json::Value::Number)
-                .unwrap_or(serde_json::Value::Null),
+            FieldValue::Float(f) => {
+                serde_json::Number::from_f64(*f).map(serde_json::Value::Number).unwrap_or(serde_json::Value::Null)
+            }
             FieldValue::Bool(b) => serde_json::Value::Bool(*b),
             FieldValue::Timestamp(t) => serde_json::Value::from(*t),
             FieldValue::Array(items) => serde_json::Value::Array(items.iter().map(|v| v.to_json()).collect()),
@@ -232,9 +232,7 @@ impl FieldTable {
             {
                 true
             }
-            (Some(a), Some(b)) => {
-                std::mem::discriminant(a) == std::mem::discriminant(b) && a.amqp_eq(b)
-            }
+            (Some(a), Some(b)) => std::mem::discriminant(a) == std::mem::discriminant(b) && a.amqp_eq(b),
             _ => false,
         }
     }

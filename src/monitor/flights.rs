@@ -117,7 +117,8 @@ impl Flights {
             let eased = t * t * (3.0 - 2.0 * t);
             match &f.motion {
                 Motion::Leg { from, to, reverse, kind, message, .. } => {
-                    let Some(c) = *curves.entry((from.as_str(), to.as_str())).or_insert_with(|| curve(s, from, to)) else {
+                    let Some(c) = *curves.entry((from.as_str(), to.as_str())).or_insert_with(|| curve(s, from, to))
+                    else {
                         continue;
                     };
                     let at = c.at(if *reverse { 1.0 - eased } else { eased });
@@ -158,8 +159,22 @@ mod tests {
         let mut f = Flights::default();
         f.add(
             vec![
-                Motion::Leg { from: p.clone(), to: "default".into(), reverse: false, kind: LegKind::Publish, message: 1, slot: 0 },
-                Motion::Leg { from: "default".into(), to: q.clone(), reverse: false, kind: LegKind::Route, message: 1, slot: 1 },
+                Motion::Leg {
+                    from: p.clone(),
+                    to: "default".into(),
+                    reverse: false,
+                    kind: LegKind::Publish,
+                    message: 1,
+                    slot: 0,
+                },
+                Motion::Leg {
+                    from: "default".into(),
+                    to: q.clone(),
+                    reverse: false,
+                    kind: LegKind::Route,
+                    message: 1,
+                    slot: 1,
+                },
             ],
             1000.0,
             100.0,

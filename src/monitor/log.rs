@@ -115,7 +115,11 @@ pub fn x_death_lines(m: &Message) -> Vec<String> {
     };
     let text = |v: &FieldValue| match v {
         FieldValue::Str(s) => s.clone(),
-        FieldValue::Array(items) => items.iter().map(|i| i.as_str().map(str::to_string).unwrap_or_else(|| i.to_string())).collect::<Vec<_>>().join(", "),
+        FieldValue::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map(str::to_string).unwrap_or_else(|| i.to_string()))
+            .collect::<Vec<_>>()
+            .join(", "),
         other => other.to_string(),
     };
     items
@@ -130,7 +134,11 @@ pub fn x_death_lines(m: &Message) -> Vec<String> {
                     if count == 1 { "once".to_string() } else { format!("{count} times") },
                     g("reason"),
                     g("queue"),
-                    if exchange.is_empty() { "the default exchange".to_string() } else { format!("exchange {exchange}") },
+                    if exchange.is_empty() {
+                        "the default exchange".to_string()
+                    } else {
+                        format!("exchange {exchange}")
+                    },
                     g("routing-keys")
                 )
             }

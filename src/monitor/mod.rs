@@ -194,7 +194,15 @@ impl Monitor {
         *self = Monitor::default();
     }
 
-    fn log(&mut self, sim: &Simulation, at: u64, kind: LogKind, nodes: Vec<String>, text: String, message: Option<Rc<Message>>) -> u64 {
+    fn log(
+        &mut self,
+        sim: &Simulation,
+        at: u64,
+        kind: LogKind,
+        nodes: Vec<String>,
+        text: String,
+        message: Option<Rc<Message>>,
+    ) -> u64 {
         self.log_full(sim, at, kind, nodes, text, message, None, false, None)
     }
 
@@ -273,9 +281,18 @@ impl Monitor {
                 let publisher = channel.and_then(|c| sim.node_for_channel(c)).map(str::to_string);
                 let xnode = Self::exchange_node(sim, &message.exchange);
                 let parent = self.pending_dead_letter.as_ref().filter(|_| channel.is_none()).map(|(_, old, _)| *old);
-                self.remember(MessageInfo { message: message.clone(), parent, publisher: publisher.clone(), entries: Vec::new() });
+                self.remember(MessageInfo {
+                    message: message.clone(),
+                    parent,
+                    publisher: publisher.clone(),
+                    entries: Vec::new(),
+                });
                 let mut nodes: Vec<String> = publisher.iter().chain(xnode.iter()).cloned().collect();
-                let key = if message.routing_key.is_empty() { "an empty routing key".to_string() } else { format!("routing key \"{}\"", message.routing_key) };
+                let key = if message.routing_key.is_empty() {
+                    "an empty routing key".to_string()
+                } else {
+                    format!("routing key \"{}\"", message.routing_key)
+                };
                 let text = match &publisher {
                     Some(p) => format!(
                         "{} published {} to {} with {key}{}",
@@ -291,11 +308,22 @@ impl Monitor {
                         exchange_label(&message.exchange),
                         if mandatory { " (mandatory)" } else { "" }
                     ),
-                    None => format!("{} was re-published to {} by dead lettering", label(&message), exchange_label(&message.exchange)),
+                    None => format!(
+                        "{} was re-published to {} by dead lettering",
+                        label(&message),
+                        exchange_label(&message.exchange)
+                    ),
                 };
                 match (&publisher, &xnode) {
                     (Some(p), Some(x)) => {
-                        self.motions.push(Motion::Leg { from: p.clone(), to: x.clone(), reverse: false, kind: LegKind::Publish, message: message.id, slot: 0 });
+                        self.motions.push(Motion::Leg {
+                            from: p.clone(),
+                            to: x.clone(),
+                            reverse: false,
+                            kind: LegKind::Publish,
+                            message: message.id,
+                            slot: 0,
+                        });
                         self.bump_slot(message.id, 0);
                     }
                     _ => {
@@ -321,7 +349,8 @@ impl Monitor {
             }
             Event::Routed { message, route } => {
                 let Some(m) = self.msg(message) else { return };
-                let explanation = sim.broker().explain_route(&m.exchange, &m.routing_key, m.properties.headers.as_ref());
+                let explanation =
+                    sim.broker().explain_route(&m.exchange, &m.routing_key, m.properties.headers.as_ref());
                 let base = self.slots.get(&message).copied().unwrap_or(0);
                 let mut depth: HashMap<Name, u32> = HashMap::new();
                 let mut alternates = Vec::new();
@@ -338,7 +367,14 @@ impl Monitor {
                         if let Some(via) = &hop.via {
                             alternates.push((via.clone(), hop.exchange.clone()));
                             if let (Some(from), Some(to)) = (Self::exchange_node(sim, via), xnode.clone()) {
-                                self.motions.push(Motion::Leg { from, to, reverse: false, kind: LegKind::Alternate, message, slot: base + d });
+                                self.motions.push(Motion::Leg {
+                                    from,
+                                    to,
+                                    reverse: false,
+                                    kind: LegKind::Alternate,
+                                    message,
+                                    slot: base + d,
+                                });
                             }
                         }
                     }
@@ -349,7 +385,14 @@ impl Monitor {
                         };
                         if let (Some(from), Some(to)) = (xnode.clone(), to) {
                             nodes.push(to.clone());
-                            self.motions.push(Motion::Leg { from, to, reverse: false, kind: LegKind::Route, message, slot: base + d + 1 });
+                            self.motions.push(Motion::Leg {
+                                from,
+                                to,
+                                reverse: false,
+                                kind: LegKind::Route,
+                                message,
+                                slot: base + d + 1,
+                            });
                             max_slot = max_slot.max(base + d + 1);
                         }
                     }
@@ -359,7 +402,14 @@ impl Monitor {
                     for q in &route.queues {
                         if let (Some(from), Some(to)) = (Self::exchange_node(sim, ""), Self::queue_node(sim, q)) {
                             nodes.push(to.clone());
-                            self.motions.push(Motion::Leg { from, to, reverse: false, kind: LegKind::Route, message, slot: base + 1 });
+                            self.motions.push(Motion::Leg {
+                                from,
+                                to,
+                                reverse: false,
+                                kind: LegKind::Route,
+                                message,
+                                slot: base + 1,
+                            });
                             max_slot = max_slot.max(base + 1);
                         }
                     }
@@ -373,7 +423,8 @@ impl Monitor {
                 } else {
                     format!("{} routed {} to {}", exchange_label(&m.exchange), label(&m), queues.join(", "))
                 };
-                let detail = Detail::Route { explanation, alternates, missing_alternates: route.missing_alternates.clone() };
+                let detail =
+                    Detail::Route { explanation, alternates, missing_alternates: route.missing_alternates.clone() };
                 self.log_full(sim, at, LogKind::Route, nodes, text, Some(m), None, false, Some(detail));
             }
             Event::Unroutable { message } => {
@@ -396,10 +447,18 @@ impl Monitor {
                 let x = Self::exchange_node(sim, &m.exchange);
                 let slot = self.slot_after(message);
                 if let (Some(p), Some(x)) = (&p, &x) {
-                    self.motions.push(Motion::Leg { from: p.clone(), to: x.clone(), reverse: true, kind: LegKind::Return, message, slot });
+                    self.motions.push(Motion::Leg {
+                        from: p.clone(),
+                        to: x.clone(),
+                        reverse: true,
+                        kind: LegKind::Return,
+                        message,
+                        slot,
+                    });
                 }
                 let who = p.as_deref().map(|p| Self::node_name(sim, p)).unwrap_or_else(|| "its publisher".into());
-                let text = format!("{} reached no queue and was mandatory: returned to {who} (312 NO_ROUTE)", label(&m));
+                let text =
+                    format!("{} reached no queue and was mandatory: returned to {who} (312 NO_ROUTE)", label(&m));
                 let detail = self.route_detail(message);
                 let nodes = p.into_iter().chain(x).collect();
                 self.log_full(sim, at, LogKind::Return, nodes, text, Some(m), None, false, detail);
@@ -408,7 +467,17 @@ impl Monitor {
                 let q = Self::queue_node(sim, &queue);
                 self.copies.insert(copy, CopyInfo { message: message.id, consumer: None });
                 let text = format!("{} entered queue {queue}", label(&message));
-                self.log_full(sim, at, LogKind::Enqueue, q.into_iter().collect(), text, Some(message), Some(copy), false, None);
+                self.log_full(
+                    sim,
+                    at,
+                    LogKind::Enqueue,
+                    q.into_iter().collect(),
+                    text,
+                    Some(message),
+                    Some(copy),
+                    false,
+                    None,
+                );
             }
             Event::Refused { queue, message } => {
                 let Some(m) = self.msg(message) else { return };
@@ -417,10 +486,15 @@ impl Monitor {
                 if let Some(q) = &q {
                     self.motions.push(Motion::Puff { node: q.clone(), kind: PuffKind::Drop, message, slot });
                 }
-                let text = format!("queue {queue} is full (x-max-length with overflow reject-publish): it refused {}", label(&m));
+                let text = format!(
+                    "queue {queue} is full (x-max-length with overflow reject-publish): it refused {}",
+                    label(&m)
+                );
                 self.log(sim, at, LogKind::Drop, q.into_iter().collect(), text, Some(m));
             }
-            Event::Delivered { queue, copy, message, channel, consumer, delivery_tag, redelivered, auto_ack, .. } => {
+            Event::Delivered {
+                queue, copy, message, channel, consumer, delivery_tag, redelivered, auto_ack, ..
+            } => {
                 let q = Self::queue_node(sim, &queue);
                 let c = sim.node_for_channel(channel).map(str::to_string);
                 if let Some(info) = self.copies.get_mut(&copy) {
@@ -428,7 +502,14 @@ impl Monitor {
                 }
                 let slot = self.slot_after(message.id);
                 if let (Some(q), Some(c)) = (&q, &c) {
-                    self.motions.push(Motion::Leg { from: q.clone(), to: c.clone(), reverse: false, kind: LegKind::Deliver, message: message.id, slot });
+                    self.motions.push(Motion::Leg {
+                        from: q.clone(),
+                        to: c.clone(),
+                        reverse: false,
+                        kind: LegKind::Deliver,
+                        message: message.id,
+                        slot,
+                    });
                 }
                 if let Some(c) = &c {
                     let s = self.stats.entry(c.clone()).or_default();
@@ -442,7 +523,8 @@ impl Monitor {
                     (None, Some(tag)) => tag.to_string(),
                     (None, None) => "basic.get".to_string(),
                 };
-                let mut text = format!("queue {queue} delivered {} to {who} (delivery tag {delivery_tag})", label(&message));
+                let mut text =
+                    format!("queue {queue} delivered {} to {who} (delivery tag {delivery_tag})", label(&message));
                 if redelivered {
                     text.push_str(", marked redelivered");
                 }
@@ -460,15 +542,24 @@ impl Monitor {
                     self.stats.entry(c.clone()).or_default().requeued += 1;
                     if let (Some(q), Some(c)) = (&q, sim.scenario().consumer(c).map(|n| n.id.clone())) {
                         let slot = self.slot_after(info.message);
-                        self.motions.push(Motion::Leg { from: q.clone(), to: c, reverse: true, kind: LegKind::Requeue, message: info.message, slot });
+                        self.motions.push(Motion::Leg {
+                            from: q.clone(),
+                            to: c,
+                            reverse: true,
+                            kind: LegKind::Requeue,
+                            message: info.message,
+                            slot,
+                        });
                     }
                 }
                 if let Some(i) = self.copies.get_mut(&copy) {
                     i.consumer = None;
                 }
                 let what = m.as_deref().map(label).unwrap_or_else(|| format!("copy {copy}"));
-                let from = info.consumer.as_deref().map(|c| format!(" from {}", Self::node_name(sim, c))).unwrap_or_default();
-                let text = format!("{what} went back{from} to queue {queue}: it will be redelivered, marked redelivered");
+                let from =
+                    info.consumer.as_deref().map(|c| format!(" from {}", Self::node_name(sim, c))).unwrap_or_default();
+                let text =
+                    format!("{what} went back{from} to queue {queue}: it will be redelivered, marked redelivered");
                 let nodes = q.into_iter().chain(info.consumer).collect();
                 self.log_full(sim, at, LogKind::Requeue, nodes, text, m, Some(copy), false, None);
             }
@@ -483,31 +574,53 @@ impl Monitor {
                     RemovalReason::Acked | RemovalReason::AutoAcked => {
                         if let Some(c) = &info.consumer {
                             self.stats.entry(c.clone()).or_default().acked += 1;
-                            self.motions.push(Motion::Puff { node: c.clone(), kind: PuffKind::Ack, message: info.message, slot });
+                            self.motions.push(Motion::Puff {
+                                node: c.clone(),
+                                kind: PuffKind::Ack,
+                                message: info.message,
+                                slot,
+                            });
                         }
                         if reason == RemovalReason::AutoAcked {
                             return;
                         }
-                        let who = info.consumer.as_deref().map(|c| Self::node_name(sim, c)).unwrap_or_else(|| "the consumer".into());
+                        let who = info
+                            .consumer
+                            .as_deref()
+                            .map(|c| Self::node_name(sim, c))
+                            .unwrap_or_else(|| "the consumer".into());
                         (LogKind::Ack, format!("{who} acked {what}: it leaves queue {queue} for good"))
                     }
                     RemovalReason::Rejected => {
                         if let Some(c) = &info.consumer {
                             self.stats.entry(c.clone()).or_default().rejected += 1;
                         }
-                        let who = info.consumer.as_deref().map(|c| Self::node_name(sim, c)).unwrap_or_else(|| "the consumer".into());
+                        let who = info
+                            .consumer
+                            .as_deref()
+                            .map(|c| Self::node_name(sim, c))
+                            .unwrap_or_else(|| "the consumer".into());
                         (LogKind::Drop, format!("{who} rejected {what} without requeue: it leaves queue {queue} (dead-lettered if the queue has a dead-letter exchange)"))
                     }
                     other => {
                         if let Some(q) = &q {
-                            self.motions.push(Motion::Puff { node: q.clone(), kind: PuffKind::Drop, message: info.message, slot });
+                            self.motions.push(Motion::Puff {
+                                node: q.clone(),
+                                kind: PuffKind::Drop,
+                                message: info.message,
+                                slot,
+                            });
                         }
                         let why = match other {
                             RemovalReason::Expired => "its TTL ran out at the head of the queue",
-                            RemovalReason::MaxLength => "the queue was over x-max-length, so the oldest message was dropped (drop-head)",
+                            RemovalReason::MaxLength => {
+                                "the queue was over x-max-length, so the oldest message was dropped (drop-head)"
+                            }
                             RemovalReason::Purged => "the queue was purged",
                             RemovalReason::QueueDeleted => "its queue was deleted",
-                            RemovalReason::LostOnRestart => "the broker restarted and it was not a persistent message in a durable queue",
+                            RemovalReason::LostOnRestart => {
+                                "the broker restarted and it was not a persistent message in a durable queue"
+                            }
                             _ => other.as_str(),
                         };
                         (LogKind::Drop, format!("{what} left queue {queue}: {why}"))
@@ -554,17 +667,45 @@ impl Monitor {
                     .map(|(k, _)| k.split("->").next().unwrap_or(k).to_string())
                     .or_else(|| channel.and_then(|c| sim.node_for_channel(c)).map(str::to_string));
                 let text = format!("the broker refused: {} {}", error.code.code(), error.text);
-                let detail = Detail::Error { code: error.code, text: error.text.clone(), explanation: error.code.explanation().to_string() };
-                self.log_full(sim, at, LogKind::Error, node.into_iter().collect(), text, None, None, false, Some(detail));
+                let detail = Detail::Error {
+                    code: error.code,
+                    text: error.text.clone(),
+                    explanation: error.code.explanation().to_string(),
+                };
+                self.log_full(
+                    sim,
+                    at,
+                    LogKind::Error,
+                    node.into_iter().collect(),
+                    text,
+                    None,
+                    None,
+                    false,
+                    Some(detail),
+                );
             }
             Event::ExchangeDeclared { exchange, kind } => {
                 let n = Self::exchange_node(sim, &exchange);
-                self.log(sim, at, LogKind::Topology, n.into_iter().collect(), format!("declared {kind} exchange {exchange}"), None);
+                self.log(
+                    sim,
+                    at,
+                    LogKind::Topology,
+                    n.into_iter().collect(),
+                    format!("declared {kind} exchange {exchange}"),
+                    None,
+                );
             }
             Event::ExchangeDeleted { exchange, auto } => {
                 let n = Self::exchange_node(sim, &exchange);
                 let how = if auto { " (auto-delete: its last binding went)" } else { "" };
-                self.log(sim, at, LogKind::Topology, n.into_iter().collect(), format!("deleted exchange {exchange}{how}"), None);
+                self.log(
+                    sim,
+                    at,
+                    LogKind::Topology,
+                    n.into_iter().collect(),
+                    format!("deleted exchange {exchange}{how}"),
+                    None,
+                );
             }
             Event::QueueDeclared { queue } => {
                 let n = Self::queue_node(sim, &queue);
@@ -572,7 +713,14 @@ impl Monitor {
             }
             Event::QueueDeleted { queue, reason } => {
                 let n = Self::queue_node(sim, &queue);
-                self.log(sim, at, LogKind::Topology, n.into_iter().collect(), format!("queue {queue} was deleted: {reason}"), None);
+                self.log(
+                    sim,
+                    at,
+                    LogKind::Topology,
+                    n.into_iter().collect(),
+                    format!("queue {queue} was deleted: {reason}"),
+                    None,
+                );
             }
             Event::BindingCreated { binding } => {
                 let nodes = self.binding_nodes(sim, &binding);
@@ -582,7 +730,11 @@ impl Monitor {
                     binding.destination.kind(),
                     binding.destination.name(),
                     binding.routing_key,
-                    if binding.arguments.is_empty() { String::new() } else { format!(" and arguments {}", binding.arguments.to_json()) }
+                    if binding.arguments.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" and arguments {}", binding.arguments.to_json())
+                    }
                 );
                 self.log(sim, at, LogKind::Topology, nodes, text, None);
             }
@@ -598,13 +750,33 @@ impl Monitor {
                 self.log(sim, at, LogKind::Topology, nodes, text, None);
             }
             Event::ConsumerAdded { queue, channel, tag } => {
-                let nodes = Self::queue_node(sim, &queue).into_iter().chain(sim.node_for_channel(channel).map(str::to_string)).collect();
-                self.log(sim, at, LogKind::Topology, nodes, format!("consumer {tag} started consuming from queue {queue}"), None);
+                let nodes = Self::queue_node(sim, &queue)
+                    .into_iter()
+                    .chain(sim.node_for_channel(channel).map(str::to_string))
+                    .collect();
+                self.log(
+                    sim,
+                    at,
+                    LogKind::Topology,
+                    nodes,
+                    format!("consumer {tag} started consuming from queue {queue}"),
+                    None,
+                );
             }
             Event::ConsumerCancelled { queue, channel, tag, by_broker } => {
-                let nodes = Self::queue_node(sim, &queue).into_iter().chain(sim.node_for_channel(channel).map(str::to_string)).collect();
+                let nodes = Self::queue_node(sim, &queue)
+                    .into_iter()
+                    .chain(sim.node_for_channel(channel).map(str::to_string))
+                    .collect();
                 let how = if by_broker { " (the broker cancelled it: its queue is gone)" } else { "" };
-                self.log(sim, at, LogKind::Topology, nodes, format!("consumer {tag} stopped consuming from queue {queue}{how}"), None);
+                self.log(
+                    sim,
+                    at,
+                    LogKind::Topology,
+                    nodes,
+                    format!("consumer {tag} stopped consuming from queue {queue}{how}"),
+                    None,
+                );
             }
             Event::Restarted => {
                 self.log(

@@ -20,7 +20,12 @@ fn topic_scenario() -> Scenario {
             y: 0.0,
         }],
         queues: vec![QueueNode { id: "q1".into(), name: "errors".into(), ..Default::default() }],
-        bindings: vec![BindingEdge { from: "x1".into(), to: "q1".into(), routing_key: "*.error".into(), arguments: Map::new() }],
+        bindings: vec![BindingEdge {
+            from: "x1".into(),
+            to: "q1".into(),
+            routing_key: "*.error".into(),
+            arguments: Map::new(),
+        }],
         producers: vec![ProducerNode {
             id: "p1".into(),
             name: "app".into(),
@@ -122,14 +127,23 @@ fn a_killed_consumer_s_message_is_redelivered_to_the_other() {
     let requeue = mon.log.entries().find(|e| e.kind == LogKind::Requeue).expect("requeued");
     assert!(requeue.text.contains("from slow"), "{}", requeue.text);
     let redelivery = mon.log.entries().find(|e| e.kind == LogKind::Deliver && e.redelivered).expect("redelivered");
-    assert!(redelivery.text.contains("to worker") && redelivery.text.contains("marked redelivered"), "{}", redelivery.text);
+    assert!(
+        redelivery.text.contains("to worker") && redelivery.text.contains("marked redelivered"),
+        "{}",
+        redelivery.text
+    );
     assert_eq!(mon.consumer_stats("c1").redelivered, 1);
 }
 
 #[test]
 fn engine_refusals_are_logged_with_the_node() {
     let mut s = topic_scenario();
-    s.bindings.push(BindingEdge { from: "default".into(), to: "q1".into(), routing_key: "errors".into(), arguments: Map::new() });
+    s.bindings.push(BindingEdge {
+        from: "default".into(),
+        to: "q1".into(),
+        routing_key: "errors".into(),
+        arguments: Map::new(),
+    });
     let mut sim = Simulation::new(s);
     let mut mon = Monitor::new();
     run(&mut sim, &mut mon);
@@ -159,7 +173,12 @@ fn alternate_exchanges_and_returns_are_explained() {
     s.exchanges.push(exchange("ae", "unrouted", ExchangeKind::Fanout));
     s.exchanges[0].alternate_exchange = Some("ae".into());
     s.queues.push(QueueNode { id: "q2".into(), name: "lost-and-found".into(), ..Default::default() });
-    s.bindings.push(BindingEdge { from: "ae".into(), to: "q2".into(), routing_key: String::new(), arguments: Map::new() });
+    s.bindings.push(BindingEdge {
+        from: "ae".into(),
+        to: "q2".into(),
+        routing_key: String::new(),
+        arguments: Map::new(),
+    });
     s.producers[0].message.routing_key = "db.info".into();
     let mut sim = Simulation::new(s.clone());
     let mut mon = Monitor::new();
@@ -170,7 +189,11 @@ fn alternate_exchanges_and_returns_are_explained() {
     let Some(Detail::Route { alternates, explanation, .. }) = &route.detail else { panic!() };
     assert_eq!(alternates.len(), 1);
     assert_eq!((&*alternates[0].0, &*alternates[0].1), ("logs", "unrouted"));
-    assert!(explanation.hops[0].summary.contains("alternate exchange 'unrouted' takes the message"), "{}", explanation.hops[0].summary);
+    assert!(
+        explanation.hops[0].summary.contains("alternate exchange 'unrouted' takes the message"),
+        "{}",
+        explanation.hops[0].summary
+    );
     let legs: Vec<LegKind> = mon
         .take_motions()
         .into_iter()
@@ -203,7 +226,12 @@ fn dead_letters_keep_their_history() {
     s.exchanges.push(exchange("dlx", "dead", ExchangeKind::Fanout));
     s.queues[0].dead_letter_exchange = Some("dlx".into());
     s.queues.push(QueueNode { id: "q2".into(), name: "graveyard".into(), ..Default::default() });
-    s.bindings.push(BindingEdge { from: "dlx".into(), to: "q2".into(), routing_key: String::new(), arguments: Map::new() });
+    s.bindings.push(BindingEdge {
+        from: "dlx".into(),
+        to: "q2".into(),
+        routing_key: String::new(),
+        arguments: Map::new(),
+    });
     s.consumers[0].outcome = Outcome::Reject;
     let mut sim = Simulation::new(s);
     let mut mon = Monitor::new();
@@ -211,7 +239,11 @@ fn dead_letters_keep_their_history() {
     sim.advance(500);
     run(&mut sim, &mut mon);
     let dl = mon.log.entries().find(|e| e.kind == LogKind::DeadLetter).expect("dead-lettered");
-    assert!(dl.text.contains("dead-lettered from queue errors (reason: rejected) to exchange dead as message #2"), "{}", dl.text);
+    assert!(
+        dl.text.contains("dead-lettered from queue errors (reason: rejected) to exchange dead as message #2"),
+        "{}",
+        dl.text
+    );
     let new = mon.message(2).expect("the dead letter is known");
     assert_eq!(new.parent, Some(1));
     let x_death = new.message.properties.headers.as_ref().and_then(|h| h.get("x-death").cloned());
@@ -219,7 +251,9 @@ fn dead_letters_keep_their_history() {
     let republished = mon.log.entries().find(|e| e.kind == LogKind::Publish && e.message_id() == Some(2)).unwrap();
     assert_eq!(
         republished.detail,
-        Some(Detail::Deaths(vec!["once rejected in queue errors (published to exchange logs with keys db.error)".into()]))
+        Some(Detail::Deaths(vec![
+            "once rejected in queue errors (published to exchange logs with keys db.error)".into()
+        ]))
     );
     // The path of the dead letter includes the original's.
     let path: Vec<LogKind> = mon.path(2).iter().map(|e| e.kind).collect();
@@ -265,12 +299,18 @@ fn a_publish_through_the_api_is_said_to_come_from_the_api() {
     let mut sim = Simulation::new(topic_scenario());
     let mut mon = Monitor::new();
     run(&mut sim, &mut mon);
-    let p = crate::api::publish_request(&serde_json::json!({"exchange": "logs", "routing_key": "db.error", "body": "by hand"})).unwrap();
+    let p = crate::api::publish_request(
+        &serde_json::json!({"exchange": "logs", "routing_key": "db.error", "body": "by hand"}),
+    )
+    .unwrap();
     sim.publish_raw(p).unwrap();
     run(&mut sim, &mut mon);
     let texts: Vec<&str> = mon.log.entries().map(|e| e.text.as_str()).collect();
     assert!(
-        texts.iter().any(|t| t.starts_with("the page's API published #1 \"by hand\" to exchange logs with routing key \"db.error\"")),
+        texts
+            .iter()
+            .any(|t| t
+                .starts_with("the page's API published #1 \"by hand\" to exchange logs with routing key \"db.error\"")),
         "{texts:#?}"
     );
     assert!(!texts.iter().any(|t| t.contains("dead lettering")), "{texts:#?}");

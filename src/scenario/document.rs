@@ -182,7 +182,8 @@ impl ExchangeKind {
     }
 
     /// All four.
-    pub const ALL: [ExchangeKind; 4] = [ExchangeKind::Direct, ExchangeKind::Fanout, ExchangeKind::Topic, ExchangeKind::Headers];
+    pub const ALL: [ExchangeKind; 4] =
+        [ExchangeKind::Direct, ExchangeKind::Fanout, ExchangeKind::Topic, ExchangeKind::Headers];
 }
 
 /// An exchange on the canvas.

@@ -124,7 +124,11 @@ impl<'de> de::Deserializer<'de> for At<'de> {
         }
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, PathError> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -209,7 +213,8 @@ impl<'de> MapAccess<'de> for Members<'de> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, PathError> {
-        let (key, value) = self.value.take().ok_or_else(|| de::Error::custom("a value was asked for before its key"))?;
+        let (key, value) =
+            self.value.take().ok_or_else(|| de::Error::custom("a value was asked for before its key"))?;
         seed.deserialize(At(value)).map_err(|e| e.in_key(key))
     }
 
@@ -252,7 +257,11 @@ impl<'de> VariantAccess<'de> for At<'de> {
         de::Deserializer::deserialize_any(self, visitor)
     }
 
-    fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, PathError> {
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, PathError> {
         de::Deserializer::deserialize_any(self, visitor)
     }
 }

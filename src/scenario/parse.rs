@@ -96,7 +96,10 @@ fn check_name(path: String, name: &str, what: &str, allow_empty: bool) -> Result
         return Err(ScenarioError::at(path, format!("the {what} needs a name")));
     }
     if name.len() > 255 {
-        return Err(ScenarioError::at(path, format!("the {what} name is {} bytes; AMQP names hold at most 255", name.len())));
+        return Err(ScenarioError::at(
+            path,
+            format!("the {what} name is {} bytes; AMQP names hold at most 255", name.len()),
+        ));
     }
     if name.chars().any(|c| c.is_control()) {
         return Err(ScenarioError::at(path, format!("the {what} name contains a control character")));
@@ -106,14 +109,20 @@ fn check_name(path: String, name: &str, what: &str, allow_empty: bool) -> Result
 
 fn check_finite(path: String, v: f64) -> Result<(), ScenarioError> {
     if !v.is_finite() || v.abs() > 1.0e6 {
-        return Err(ScenarioError::at(path, format!("{v} is not a usable canvas coordinate (finite, within ±1,000,000)")));
+        return Err(ScenarioError::at(
+            path,
+            format!("{v} is not a usable canvas coordinate (finite, within ±1,000,000)"),
+        ));
     }
     Ok(())
 }
 
 fn check_table(path: String, args: &Map<String, Value>) -> Result<(), ScenarioError> {
     if FieldTable::from_json(&Value::Object(args.clone())).is_none() {
-        return Err(ScenarioError::at(path, "values must be strings, numbers, booleans, arrays or objects (null is not an AMQP value)"));
+        return Err(ScenarioError::at(
+            path,
+            "values must be strings, numbers, booleans, arrays or objects (null is not an AMQP value)",
+        ));
     }
     Ok(())
 }
@@ -121,7 +130,10 @@ fn check_table(path: String, args: &Map<String, Value>) -> Result<(), ScenarioEr
 fn check_ms(path: String, v: Option<u64>, what: &str) -> Result<(), ScenarioError> {
     if let Some(v) = v {
         if v > MAX_EXPIRY_MS as u64 {
-            return Err(ScenarioError::at(path, format!("{what} {v} is more than RabbitMQ's limit of {MAX_EXPIRY_MS} ms")));
+            return Err(ScenarioError::at(
+                path,
+                format!("{what} {v} is more than RabbitMQ's limit of {MAX_EXPIRY_MS} ms"),
+            ));
         }
     }
     Ok(())
@@ -144,7 +156,10 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
         }
     }
     if s.bindings.len() > MAX_BINDINGS {
-        return Err(ScenarioError::at("bindings", format!("{} entries; the limit is {MAX_BINDINGS}", s.bindings.len())));
+        return Err(ScenarioError::at(
+            "bindings",
+            format!("{} entries; the limit is {MAX_BINDINGS}", s.bindings.len()),
+        ));
     }
     let mut ids: HashSet<&str> = HashSet::new();
     ids.insert(DEFAULT_EXCHANGE_ID);
@@ -177,14 +192,20 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
     for (i, x) in s.exchanges.iter().enumerate() {
         check_name(format!("exchanges[{i}].name"), &x.name, "exchange", false)?;
         if !names.insert(x.name.as_str()) {
-            return Err(ScenarioError::at(format!("exchanges[{i}].name"), format!("another exchange is named '{}'", x.name)));
+            return Err(ScenarioError::at(
+                format!("exchanges[{i}].name"),
+                format!("another exchange is named '{}'", x.name),
+            ));
         }
         check_finite(format!("exchanges[{i}].x"), x.x)?;
         check_finite(format!("exchanges[{i}].y"), x.y)?;
         check_table(format!("exchanges[{i}].arguments"), &x.arguments)?;
         if let Some(ae) = &x.alternate_exchange {
             if !is_exchange(ae) {
-                return Err(ScenarioError::at(format!("exchanges[{i}].alternate_exchange"), format!("no exchange node has the id '{ae}'")));
+                return Err(ScenarioError::at(
+                    format!("exchanges[{i}].alternate_exchange"),
+                    format!("no exchange node has the id '{ae}'"),
+                ));
             }
         }
     }
@@ -204,7 +225,10 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
         }
         if let Some(dlx) = &q.dead_letter_exchange {
             if !is_exchange(dlx) {
-                return Err(ScenarioError::at(format!("queues[{i}].dead_letter_exchange"), format!("no exchange node has the id '{dlx}'")));
+                return Err(ScenarioError::at(
+                    format!("queues[{i}].dead_letter_exchange"),
+                    format!("no exchange node has the id '{dlx}'"),
+                ));
             }
         }
         if let Some(rk) = &q.dead_letter_routing_key {
@@ -213,10 +237,16 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
     }
     for (i, b) in s.bindings.iter().enumerate() {
         if !is_exchange(&b.from) {
-            return Err(ScenarioError::at(format!("bindings[{i}].from"), format!("a binding starts at an exchange; '{}' is not an exchange node", b.from)));
+            return Err(ScenarioError::at(
+                format!("bindings[{i}].from"),
+                format!("a binding starts at an exchange; '{}' is not an exchange node", b.from),
+            ));
         }
         if !is_exchange(&b.to) && !is_queue(&b.to) {
-            return Err(ScenarioError::at(format!("bindings[{i}].to"), format!("a binding ends at a queue or exchange; '{}' is neither", b.to)));
+            return Err(ScenarioError::at(
+                format!("bindings[{i}].to"),
+                format!("a binding ends at a queue or exchange; '{}' is neither", b.to),
+            ));
         }
         check_name(format!("bindings[{i}].routing_key"), &b.routing_key, "binding key", true)?;
         check_table(format!("bindings[{i}].arguments"), &b.arguments)?;
@@ -226,39 +256,63 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
         check_finite(format!("producers[{i}].y"), p.y)?;
         if let Some(x) = &p.exchange {
             if !is_exchange(x) {
-                return Err(ScenarioError::at(format!("producers[{i}].exchange"), format!("no exchange node has the id '{x}'")));
+                return Err(ScenarioError::at(
+                    format!("producers[{i}].exchange"),
+                    format!("no exchange node has the id '{x}'"),
+                ));
             }
         }
         let m = &p.message;
         check_name(format!("producers[{i}].message.routing_key"), &m.routing_key, "routing key", true)?;
         if m.body.len() > MAX_BODY_BYTES {
-            return Err(ScenarioError::at(format!("producers[{i}].message.body"), format!("the body is {} bytes; the limit is {MAX_BODY_BYTES}", m.body.len())));
+            return Err(ScenarioError::at(
+                format!("producers[{i}].message.body"),
+                format!("the body is {} bytes; the limit is {MAX_BODY_BYTES}", m.body.len()),
+            ));
         }
         check_table(format!("producers[{i}].message.headers"), &m.headers)?;
         if let Some(e) = &m.expiration {
             if let Err(why) = crate::engine::basic_ops::parse_expiration(e) {
-                return Err(ScenarioError::at(format!("producers[{i}].message.expiration"), format!("'{e}' is not a TTL in ms from 0 to {MAX_EXPIRY_MS} ({why})")));
+                return Err(ScenarioError::at(
+                    format!("producers[{i}].message.expiration"),
+                    format!("'{e}' is not a TTL in ms from 0 to {MAX_EXPIRY_MS} ({why})"),
+                ));
             }
         }
         if let Some(q) = &m.reply_to_queue {
             if !is_queue(q) {
-                return Err(ScenarioError::at(format!("producers[{i}].message.reply_to_queue"), format!("no queue node has the id '{q}'")));
+                return Err(ScenarioError::at(
+                    format!("producers[{i}].message.reply_to_queue"),
+                    format!("no queue node has the id '{q}'"),
+                ));
             }
         }
         match &p.schedule {
             Schedule::Every { every_ms, count, batch, .. } => {
                 if !(1..=10_000).contains(batch) {
-                    return Err(ScenarioError::at(format!("producers[{i}].schedule.batch"), "a tick publishes 1 to 10,000 messages"));
+                    return Err(ScenarioError::at(
+                        format!("producers[{i}].schedule.batch"),
+                        "a tick publishes 1 to 10,000 messages",
+                    ));
                 }
                 if *every_ms < 10 {
-                    return Err(ScenarioError::at(format!("producers[{i}].schedule.every_ms"), "publish at most every 10 ms"));
+                    return Err(ScenarioError::at(
+                        format!("producers[{i}].schedule.every_ms"),
+                        "publish at most every 10 ms",
+                    ));
                 }
                 if count.is_some_and(|c| c > 1_000_000) {
-                    return Err(ScenarioError::at(format!("producers[{i}].schedule.count"), "at most 1,000,000 messages"));
+                    return Err(ScenarioError::at(
+                        format!("producers[{i}].schedule.count"),
+                        "at most 1,000,000 messages",
+                    ));
                 }
             }
             Schedule::Burst { count, .. } if *count > 10_000 => {
-                return Err(ScenarioError::at(format!("producers[{i}].schedule.count"), "a burst holds at most 10,000 messages"));
+                return Err(ScenarioError::at(
+                    format!("producers[{i}].schedule.count"),
+                    "a burst holds at most 10,000 messages",
+                ));
             }
             _ => {}
         }
@@ -269,11 +323,17 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
         check_name(format!("consumers[{i}].name"), &c.name, "consumer", false)?;
         if let Some(q) = &c.queue {
             if !is_queue(q) {
-                return Err(ScenarioError::at(format!("consumers[{i}].queue"), format!("no queue node has the id '{q}'")));
+                return Err(ScenarioError::at(
+                    format!("consumers[{i}].queue"),
+                    format!("no queue node has the id '{q}'"),
+                ));
             }
         }
         if c.processing_ms > 3_600_000 {
-            return Err(ScenarioError::at(format!("consumers[{i}].processing_ms"), "processing takes at most an hour (3,600,000 ms)"));
+            return Err(ScenarioError::at(
+                format!("consumers[{i}].processing_ms"),
+                "processing takes at most an hour (3,600,000 ms)",
+            ));
         }
     }
     if !(1..=1_000_000).contains(&s.limits.max_ready_messages) {
@@ -319,9 +379,21 @@ mod tests {
             (r#"{"title": "x"}"#, "warren", "missing the format version"),
             (r#"{"warren": 2}"#, "warren", "unknown format version 2"),
             (r#"{"warren": 1, "queues": [{"id": "q1", "name": 5}]}"#, "queues[0].name", "expected a string"),
-            (r#"{"warren": 1, "consumers": [{"id": "c", "name": "c", "prefetch": -1}]}"#, "consumers[0].prefetch", "-1"),
-            (r#"{"warren": 1, "queues": [{"id": "q", "name": "a"}, {"id": "q", "name": "b"}]}"#, "queues[1].id", "used by another node"),
-            (r#"{"warren": 1, "bindings": [{"from": "nope", "to": "default"}]}"#, "bindings[0].from", "not an exchange"),
+            (
+                r#"{"warren": 1, "consumers": [{"id": "c", "name": "c", "prefetch": -1}]}"#,
+                "consumers[0].prefetch",
+                "-1",
+            ),
+            (
+                r#"{"warren": 1, "queues": [{"id": "q", "name": "a"}, {"id": "q", "name": "b"}]}"#,
+                "queues[1].id",
+                "used by another node",
+            ),
+            (
+                r#"{"warren": 1, "bindings": [{"from": "nope", "to": "default"}]}"#,
+                "bindings[0].from",
+                "not an exchange",
+            ),
             (r#"{"warren": 1, "speed": 50}"#, "speed", "outside"),
             (r#"{"warren": 1, "limits": {"max_ready_messages": 0}}"#, "limits.max_ready_messages", "between 1 and"),
             (r#"{"warren": 1, "limits": {"max_ready_messages": -5}}"#, "limits.max_ready_messages", "-5"),

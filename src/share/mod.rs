@@ -44,10 +44,7 @@ pub fn decode_link(link: &str) -> Result<Scenario, ShareError> {
         Some(i) => &link[i + 1..],
         None => link,
     };
-    let data = fragment
-        .split('&')
-        .find_map(|part| part.strip_prefix("s="))
-        .ok_or(ShareError::NotAShareLink)?;
+    let data = fragment.split('&').find_map(|part| part.strip_prefix("s=")).ok_or(ShareError::NotAShareLink)?;
     decode(data)
 }
 
@@ -66,12 +63,13 @@ pub fn decode(data: &str) -> Result<Scenario, ShareError> {
         }
         base64url::DecodeError::BadLength(length) => ShareError::BadLength { length },
     })?;
-    let inflated = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_INFLATED_BYTES).map_err(|e| {
-        match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-            _ => ShareError::Corrupt { detail: e.to_string().to_lowercase() },
-        }
-    })?;
+    let inflated =
+        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_INFLATED_BYTES).map_err(|e| {
+            match e.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+                _ => ShareError::Corrupt { detail: e.to_string().to_lowercase() },
+            }
+        })?;
     let text = String::from_utf8(inflated).map_err(|e| ShareError::NotText { at: e.utf8_error().valid_up_to() })?;
     scenario::parse(&text).map_err(ShareError::Scenario)
 }

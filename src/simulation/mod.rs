@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::engine::{
-    AmqpError, Broker, ChannelId, ConnectionId, Event, FieldTable, Name, Properties, Publish, PublishOutcome, ReplyCode,
-    RouteExplanation,
+    AmqpError, Broker, ChannelId, ConnectionId, Event, FieldTable, Name, Properties, Publish, PublishOutcome,
+    ReplyCode, RouteExplanation,
 };
 use crate::scenario::{AckMode, Outcome, Scenario, Schedule, DEFAULT_EXCHANGE_ID};
 
@@ -49,7 +49,8 @@ pub struct NodeError {
 
 impl NodeError {
     fn new(e: &AmqpError, during: &str) -> Self {
-        let mut error = NodeError { code: e.code, text: e.text.clone(), explanation: String::new(), during: during.to_string() };
+        let mut error =
+            NodeError { code: e.code, text: e.text.clone(), explanation: String::new(), during: during.to_string() };
         // A refused redeclare is the common 406 in the playground: say
         // exactly that rather than the code's general meaning.
         error.explanation = if error.is_refused_redeclare() {
@@ -89,7 +90,10 @@ impl Default for Limits {
 
 impl From<&crate::scenario::RunLimits> for Limits {
     fn from(l: &crate::scenario::RunLimits) -> Self {
-        Limits { max_ready_messages: l.max_ready_messages as usize, max_events_per_advance: l.max_events_per_tick as usize }
+        Limits {
+            max_ready_messages: l.max_ready_messages as usize,
+            max_events_per_advance: l.max_events_per_tick as usize,
+        }
     }
 }
 
@@ -290,8 +294,16 @@ impl Simulation {
     pub(crate) fn pump(&mut self) {
         let now = self.broker.now();
         for event in self.broker.take_events() {
-            if let Event::Delivered { channel, consumer: Some(_), message, redelivered, delivery_tag, auto_ack, queue, .. } =
-                &event
+            if let Event::Delivered {
+                channel,
+                consumer: Some(_),
+                message,
+                redelivered,
+                delivery_tag,
+                auto_ack,
+                queue,
+                ..
+            } = &event
             {
                 self.on_delivery(*channel, queue.clone(), message.clone(), *redelivered, *delivery_tag, *auto_ack);
             }
@@ -315,7 +327,14 @@ impl Simulation {
         let Some((id, c)) = self.consumers.iter_mut().find(|(_, c)| c.channel == Some(channel)) else { return };
         let Some(node) = self.scenario.consumers.iter().find(|n| &n.id == id) else { return };
         let start = c.jobs.back().map(|j| j.done_at).unwrap_or(now).max(now);
-        c.jobs.push_back(Job { delivery_tag, message, redelivered, queue, done_at: start + node.processing_ms.max(1), auto_ack });
+        c.jobs.push_back(Job {
+            delivery_tag,
+            message,
+            redelivered,
+            queue,
+            done_at: start + node.processing_ms.max(1),
+            auto_ack,
+        });
         c.received += 1;
     }
 
@@ -391,8 +410,12 @@ impl Simulation {
 
     fn run_due_producers(&mut self) {
         let now = self.now();
-        let due: Vec<String> =
-            self.producers.iter().filter(|(_, p)| p.next_at.is_some_and(|t| t <= now)).map(|(id, _)| id.clone()).collect();
+        let due: Vec<String> = self
+            .producers
+            .iter()
+            .filter(|(_, p)| p.next_at.is_some_and(|t| t <= now))
+            .map(|(id, _)| id.clone())
+            .collect();
         for id in due {
             let Some(node) = self.scenario.producer(&id).cloned() else { continue };
             let remaining = self.producers[&id].remaining;
@@ -418,7 +441,9 @@ impl Simulation {
         let now = self.now();
         let ids: Vec<String> = self.consumers.keys().cloned().collect();
         for id in ids {
-            while let Some(job) = self.consumers.get(&id).and_then(|c| c.jobs.front()).filter(|j| j.done_at <= now).cloned() {
+            while let Some(job) =
+                self.consumers.get(&id).and_then(|c| c.jobs.front()).filter(|j| j.done_at <= now).cloned()
+            {
                 self.consumers.get_mut(&id).expect("exists").jobs.pop_front();
                 self.finish_job(&id, job);
                 self.pump();
@@ -435,7 +460,10 @@ impl Simulation {
                     exchange: String::new(),
                     routing_key: reply_to,
                     mandatory: false,
-                    properties: Properties { correlation_id: job.message.properties.correlation_id.clone(), ..Default::default() },
+                    properties: Properties {
+                        correlation_id: job.message.properties.correlation_id.clone(),
+                        ..Default::default()
+                    },
                     body: format!("reply to {}", job.message.body),
                 };
                 let r = self.broker.basic_publish(channel, p).map(|_| ());
@@ -465,7 +493,10 @@ impl Simulation {
             return Err(AmqpError::new(ReplyCode::NotFound, format!("no producer '{producer_id}' on the canvas")));
         };
         let Some(exchange_id) = node.exchange.as_deref() else {
-            let e = AmqpError::new(ReplyCode::NotFound, "this producer is not connected to an exchange yet: drag from it to an exchange");
+            let e = AmqpError::new(
+                ReplyCode::NotFound,
+                "this producer is not connected to an exchange yet: drag from it to an exchange",
+            );
             self.errors.insert(producer_id.to_string(), NodeError::new(&e, "basic.publish"));
             return Err(e);
         };

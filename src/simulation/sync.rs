@@ -137,7 +137,10 @@ impl Simulation {
         for x in &old.exchanges {
             let before = exchange_declare(&old, &x.id);
             let after = exchange_declare(&self.scenario, &x.id);
-            let renamed = renamed_or_gone(before.as_ref().map(|d| d.exchange.as_str()), after.as_ref().map(|d| d.exchange.as_str()));
+            let renamed = renamed_or_gone(
+                before.as_ref().map(|d| d.exchange.as_str()),
+                after.as_ref().map(|d| d.exchange.as_str()),
+            );
             if before != after && (renamed || !self.exchange_in_use(&x.name)) {
                 let ch = self.admin_channel();
                 if self.broker.exchange(&x.name).is_some() {
@@ -168,7 +171,8 @@ impl Simulation {
         for q in &old.queues {
             let before = queue_declare(&old, &q.id);
             let after = queue_declare(&self.scenario, &q.id);
-            let renamed = renamed_or_gone(before.as_ref().map(|d| d.queue.as_str()), after.as_ref().map(|d| d.queue.as_str()));
+            let renamed =
+                renamed_or_gone(before.as_ref().map(|d| d.queue.as_str()), after.as_ref().map(|d| d.queue.as_str()));
             let in_use = self.queue_names.get(&q.id).is_some_and(|n| self.queue_in_use(n));
             if before != after && (renamed || !in_use) {
                 if let Some(name) = self.forget_queue_name(&q.id) {
@@ -242,7 +246,13 @@ impl Simulation {
         let mut wanted = Vec::new();
         for b in &s.bindings {
             let (Some(src), Some(dest)) = (s.exchange_name(&b.from), dest_of(&b.to)) else { continue };
-            wanted.push((binding_key(&b.from, &b.to, &b.routing_key), src.to_string(), dest, b.routing_key.clone(), table(&b.arguments)));
+            wanted.push((
+                binding_key(&b.from, &b.to, &b.routing_key),
+                src.to_string(),
+                dest,
+                b.routing_key.clone(),
+                table(&b.arguments),
+            ));
         }
         let managed_sources: BTreeSet<String> = s.exchanges.iter().map(|x| x.name.clone()).collect();
         let managed_queues: BTreeSet<String> = self.queue_names.values().map(|q| q.to_string()).collect();
@@ -265,8 +275,12 @@ impl Simulation {
         for b in stale {
             let ch = self.admin_channel();
             let _ = match &b.destination {
-                Destination::Queue(q) => self.broker.queue_unbind(ch, q, &b.source, &b.routing_key, b.arguments.clone()),
-                Destination::Exchange(x) => self.broker.exchange_unbind(ch, x, &b.source, &b.routing_key, b.arguments.clone()),
+                Destination::Queue(q) => {
+                    self.broker.queue_unbind(ch, q, &b.source, &b.routing_key, b.arguments.clone())
+                }
+                Destination::Exchange(x) => {
+                    self.broker.exchange_unbind(ch, x, &b.source, &b.routing_key, b.arguments.clone())
+                }
             };
         }
         for (key, src, dest, rk, args) in wanted {
@@ -275,9 +289,10 @@ impl Simulation {
                     Destination::Queue(q) => self.broker.queue(q).is_some(),
                     Destination::Exchange(x) => self.broker.exchange(x).is_some(),
                 };
-            let present = self.broker.bindings().any(|b| {
-                *b.source == *src && b.destination == dest && b.routing_key == rk && b.arguments == args
-            });
+            let present = self
+                .broker
+                .bindings()
+                .any(|b| *b.source == *src && b.destination == dest && b.routing_key == rk && b.arguments == args);
             if present || !exists_in_broker {
                 continue;
             }
@@ -303,7 +318,10 @@ impl Simulation {
     /// declared anew.
     fn exchange_in_use(&self, name: &str) -> bool {
         self.broker.exchange(name).is_some()
-            && self.broker.bindings().any(|b| &*b.source == name || matches!(&b.destination, Destination::Exchange(x) if &**x == name))
+            && self
+                .broker
+                .bindings()
+                .any(|b| &*b.source == name || matches!(&b.destination, Destination::Exchange(x) if &**x == name))
     }
 
     /// Deletes exchange or queue node `id` in the broker and declares it
@@ -358,9 +376,11 @@ impl Simulation {
                 continue;
             }
             if let Some(ch) = state.channel {
-                let registered = state.queue.as_ref().and_then(|q| self.broker.queue(q)).is_some_and(|q| {
-                    q.consumers.iter().any(|c| c.channel == ch)
-                });
+                let registered = state
+                    .queue
+                    .as_ref()
+                    .and_then(|q| self.broker.queue(q))
+                    .is_some_and(|q| q.consumers.iter().any(|c| c.channel == ch));
                 if registered {
                     continue;
                 }

@@ -84,7 +84,12 @@ fn work_queue_fair_dispatch_and_kill_redelivers() {
 #[test]
 fn every_schedule_publishes_on_time_and_stops_at_count() {
     let mut s = Scenario { queues: vec![queue("q", "q")], ..Default::default() };
-    s.producers.push(producer("p", DEFAULT_EXCHANGE_ID, "q", Schedule::Every { every_ms: 100, start_ms: 50, count: Some(3), batch: 1 }));
+    s.producers.push(producer(
+        "p",
+        DEFAULT_EXCHANGE_ID,
+        "q",
+        Schedule::Every { every_ms: 100, start_ms: 50, count: Some(3), batch: 1 },
+    ));
     let mut sim = Simulation::new(s);
     sim.advance(49);
     assert_eq!(sim.broker().queue("q").unwrap().ready.len(), 0);
@@ -109,7 +114,10 @@ fn step_jumps_to_the_next_thing_that_happens() {
 #[test]
 fn rpc_server_replies_to_reply_to_with_correlation_id() {
     let mut s = Scenario {
-        queues: vec![queue("rpc", "rpc_queue"), QueueNode { id: "reply".into(), exclusive: true, ..Default::default() }],
+        queues: vec![
+            queue("rpc", "rpc_queue"),
+            QueueNode { id: "reply".into(), exclusive: true, ..Default::default() },
+        ],
         ..Default::default()
     };
     let mut client = producer("client", DEFAULT_EXCHANGE_ID, "rpc_queue", Schedule::Once { at_ms: 0 });
@@ -183,7 +191,12 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
         queues: vec![queue("q", "errors")],
         ..Default::default()
     };
-    s.bindings.push(BindingEdge { from: "x".into(), to: "q".into(), routing_key: "*.error".into(), arguments: Default::default() });
+    s.bindings.push(BindingEdge {
+        from: "x".into(),
+        to: "q".into(),
+        routing_key: "*.error".into(),
+        arguments: Default::default(),
+    });
     let mut sim = Simulation::new(s.clone());
     assert_eq!(sim.broker().route("logs", "db.error", None).queues.len(), 1);
     // Edit the binding key: unbind the old, bind the new.
@@ -192,7 +205,12 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
     assert_eq!(sim.broker().bindings().filter(|b| &*b.source == "logs").count(), 1);
     assert_eq!(sim.broker().route("logs", "a.b.error", None).queues.len(), 1);
     // Binding the default exchange is refused by the broker with 403.
-    s.bindings.push(BindingEdge { from: DEFAULT_EXCHANGE_ID.into(), to: "q".into(), routing_key: "k".into(), arguments: Default::default() });
+    s.bindings.push(BindingEdge {
+        from: DEFAULT_EXCHANGE_ID.into(),
+        to: "q".into(),
+        routing_key: "k".into(),
+        arguments: Default::default(),
+    });
     sim.set_scenario(s.clone());
     let e = sim.node_error(&binding_key(DEFAULT_EXCHANGE_ID, "q", "k")).expect("refused");
     assert_eq!(e.code, ReplyCode::AccessRefused);
@@ -245,7 +263,12 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
 #[test]
 fn runaway_producer_pauses_the_simulation() {
     let mut s = Scenario { queues: vec![queue("q", "sink")], ..Default::default() };
-    s.producers.push(producer("p", DEFAULT_EXCHANGE_ID, "sink", Schedule::Every { every_ms: 10, start_ms: 0, count: None, batch: 1 }));
+    s.producers.push(producer(
+        "p",
+        DEFAULT_EXCHANGE_ID,
+        "sink",
+        Schedule::Every { every_ms: 10, start_ms: 0, count: None, batch: 1 },
+    ));
     let mut sim = Simulation::new(s);
     sim.set_limits(Limits { max_ready_messages: 1_000, ..Limits::default() });
     sim.advance(60_000);
@@ -263,7 +286,12 @@ fn runaway_producer_pauses_the_simulation() {
 #[test]
 fn a_scenario_sets_its_own_limits() {
     let mut s = Scenario { queues: vec![queue("q", "sink")], ..Default::default() };
-    s.producers.push(producer("p", DEFAULT_EXCHANGE_ID, "sink", Schedule::Every { every_ms: 10, start_ms: 0, count: None, batch: 10 }));
+    s.producers.push(producer(
+        "p",
+        DEFAULT_EXCHANGE_ID,
+        "sink",
+        Schedule::Every { every_ms: 10, start_ms: 0, count: None, batch: 10 },
+    ));
     s.limits.max_ready_messages = 100;
     let mut sim = Simulation::new(s);
     sim.advance(10_000);

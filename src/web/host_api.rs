@@ -21,12 +21,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::api::host::{reply, ready_event, Incoming};
+use crate::api::host::{ready_event, reply, Incoming};
 use crate::api::origins::origin_of_url;
 use crate::api::page::PageMode;
 use crate::api::{self, error, Host};
-use crate::components::{wall_now, EditorHandle, Stage};
 use crate::components::embed_view;
+use crate::components::{wall_now, EditorHandle, Stage};
 use crate::editor::EditAction;
 use crate::scenario::Scenario;
 use crate::simulation::Simulation;
@@ -232,7 +232,9 @@ fn on_message(cell: &Cell, mode: &PageMode, event: &web_sys::Event) {
 /// it is this page's own, else from `location.ancestorOrigins` (Chromium,
 /// WebKit) or the referrer.
 fn parent_origin(parent: &JsValue) -> Option<String> {
-    let direct = js_sys::Reflect::get(parent, &"location".into()).ok().and_then(|l| js_sys::Reflect::get(&l, &"origin".into()).ok());
+    let direct = js_sys::Reflect::get(parent, &"location".into())
+        .ok()
+        .and_then(|l| js_sys::Reflect::get(&l, &"origin".into()).ok());
     if let Some(o) = direct.and_then(|o| o.as_string()) {
         return Some(o);
     }

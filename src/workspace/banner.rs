@@ -193,10 +193,16 @@ mod tests {
 
     #[test]
     fn one_banner_per_topic_and_fresh_ids() {
-        let mut b = Banners::with([Banner::new(Topic::Link, Tone::Error, "bad link"), Banner::new(Topic::Saved, Tone::Error, "damaged")]);
+        let mut b = Banners::with([
+            Banner::new(Topic::Link, Tone::Error, "bad link"),
+            Banner::new(Topic::Saved, Tone::Error, "damaged"),
+        ]);
         assert_eq!(b.list.iter().map(|x| x.id).collect::<Vec<_>>(), vec![1, 2]);
         b.apply(BannerChange::Show(Banner::new(Topic::Link, Tone::Info, "good link")));
-        assert_eq!(b.list.iter().map(|x| (x.id, x.title.as_str())).collect::<Vec<_>>(), vec![(2, "damaged"), (3, "good link")]);
+        assert_eq!(
+            b.list.iter().map(|x| (x.id, x.title.as_str())).collect::<Vec<_>>(),
+            vec![(2, "damaged"), (3, "good link")]
+        );
         b.apply(BannerChange::Dismiss(2));
         assert_eq!(b.list.len(), 1);
         b.apply(BannerChange::Clear(Topic::Link));

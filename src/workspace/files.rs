@@ -115,8 +115,12 @@ pub struct Opened {
 fn refused(name: &str, what: &str, why: String) -> Opened {
     Opened {
         scenario: None,
-        banner: Banner::new(Topic::File, Tone::Error, format!("{name} was not opened: {what}. Your workspace is unchanged."))
-            .with_lines([why]),
+        banner: Banner::new(
+            Topic::File,
+            Tone::Error,
+            format!("{name} was not opened: {what}. Your workspace is unchanged."),
+        )
+        .with_lines([why]),
     }
 }
 
@@ -186,12 +190,20 @@ pub fn too_large(name: &str, bytes: f64, limit: usize) -> Banner {
 /// The banner after exporting definitions: what was left out, if anything.
 pub fn definitions_exported(file: &str, warnings: &[definitions::Warning]) -> Banner {
     if warnings.is_empty() {
-        Banner::new(Topic::File, Tone::Info, format!("Saved {file}: load it with rabbitmqctl import_definitions {file}."))
+        Banner::new(
+            Topic::File,
+            Tone::Info,
+            format!("Saved {file}: load it with rabbitmqctl import_definitions {file}."),
+        )
     } else {
         Banner::new(
             Topic::File,
             Tone::Warning,
-            format!("Saved {file}, leaving out {} thing{} a definitions file cannot hold:", warnings.len(), if warnings.len() == 1 { "" } else { "s" }),
+            format!(
+                "Saved {file}, leaving out {} thing{} a definitions file cannot hold:",
+                warnings.len(),
+                if warnings.len() == 1 { "" } else { "s" }
+            ),
         )
         .with_lines(warnings.iter().map(|w| w.to_string()))
     }
@@ -232,7 +244,8 @@ mod tests {
 
     #[test]
     fn a_bad_scenario_file_says_where() {
-        let text = r#"{"warren": 1, "queues": [{"id": "a", "name": "a"}, {"id": "b", "name": "b"}, {"id": "c", "name": 7}]}"#;
+        let text =
+            r#"{"warren": 1, "queues": [{"id": "a", "name": "a"}, {"id": "b", "name": "b"}, {"id": "c", "name": 7}]}"#;
         let opened = open_scenario("bad.warren.json", text);
         assert_eq!(opened.scenario, None);
         assert_eq!(opened.banner.tone, Tone::Error);

@@ -81,7 +81,9 @@ pub fn decode(text: &str) -> Result<Saved, ScenarioError> {
     };
     match obj.get("warren_autosave") {
         Some(v) if v.as_u64() == Some(VERSION) => {}
-        Some(v) => return Err(refuse("warren_autosave", format!("unknown version {v}: this Warren reads version {VERSION}"))),
+        Some(v) => {
+            return Err(refuse("warren_autosave", format!("unknown version {v}: this Warren reads version {VERSION}")))
+        }
         None => return Err(refuse("warren_autosave", "missing: this is not a workspace saved by Warren")),
     }
     let tab = match obj.get("tab") {
@@ -146,8 +148,16 @@ mod tests {
             ("{\"warren_autosave\": 9, \"scenario\": {}}", "warren_autosave", "unknown version 9"),
             ("{\"warren_autosave\": 1}", "scenario", "missing"),
             ("{\"warren_autosave\": 1, \"tab\": 3, \"scenario\": {}}", "tab", "string"),
-            ("{\"warren_autosave\": 1, \"scenario\": {\"warren\": 1, \"queues\": [{\"id\": \"q\", \"name\": 5}]}}", "scenario.queues[0].name", "invalid type"),
-            ("{\"warren_autosave\": 1, \"scenario\": {\"warren\": 1, \"speed\": 99}}", "scenario.speed", "outside 0.1 to 10"),
+            (
+                "{\"warren_autosave\": 1, \"scenario\": {\"warren\": 1, \"queues\": [{\"id\": \"q\", \"name\": 5}]}}",
+                "scenario.queues[0].name",
+                "invalid type",
+            ),
+            (
+                "{\"warren_autosave\": 1, \"scenario\": {\"warren\": 1, \"speed\": 99}}",
+                "scenario.speed",
+                "outside 0.1 to 10",
+            ),
             ("{\"warren_autosave\": 1, \"scenario\": 7}", "scenario", "JSON object"),
         ];
         for (text, path, message) in cases {

@@ -143,10 +143,18 @@ pub fn decide(inputs: &Inputs) -> Startup {
             Ok(s) => {
                 // Said only when it replaced something (one Undo away).
                 if undo_hint {
-                    let title = if s.title.is_empty() { "a shared scenario".to_string() } else { format!("the shared scenario “{}”", s.title) };
+                    let title = if s.title.is_empty() {
+                        "a shared scenario".to_string()
+                    } else {
+                        format!("the shared scenario “{}”", s.title)
+                    };
                     banners.push(
-                        Banner::new(Topic::Link, Tone::Info, format!("Opened {title}. Undo brings back your previous workspace."))
-                            .with_action(BannerAction::Undo),
+                        Banner::new(
+                            Topic::Link,
+                            Tone::Info,
+                            format!("Opened {title}. Undo brings back your previous workspace."),
+                        )
+                        .with_action(BannerAction::Undo),
                     );
                 }
                 open = Some((s, Source::Link));
@@ -165,8 +173,12 @@ pub fn decide(inputs: &Inputs) -> Startup {
                 Some(l) => {
                     if undo_hint {
                         banners.push(
-                            Banner::new(Topic::Lesson, Tone::Info, format!("Opened the lesson “{}”. Undo brings back your previous workspace.", l.title))
-                                .with_action(BannerAction::Undo),
+                            Banner::new(
+                                Topic::Lesson,
+                                Tone::Info,
+                                format!("Opened the lesson “{}”. Undo brings back your previous workspace.", l.title),
+                            )
+                            .with_action(BannerAction::Undo),
                         );
                     }
                     open = Some((l.scenario, Source::Lesson(l.slug.to_string())));
@@ -198,7 +210,9 @@ pub fn damaged_banner(d: &Damaged, set_aside: Result<&str, &str>) -> Banner {
     };
     let kept = match set_aside {
         Ok(key) => format!("It was kept in this browser's storage under the key “{key}”."),
-        Err(why) => format!("It could not be set aside ({why}) and the next autosave replaces it: download it to keep it."),
+        Err(why) => {
+            format!("It could not be set aside ({why}) and the next autosave replaces it: download it to keep it.")
+        }
     };
     Banner::new(Topic::Saved, Tone::Error, format!("{whose} could not be read, so it was not opened. {kept}"))
         .with_lines([d.error.to_string()])
@@ -243,11 +257,18 @@ mod tests {
         assert_eq!(s.scenario().title, "RPC");
         assert!(s.banners[0].title.starts_with("Opened the lesson “RPC”. Undo"), "{:?}", s.banners);
         let fresh = decide(&Inputs { search: "?lesson=rpc".into(), ..Default::default() });
-        assert_eq!((fresh.scenario().title.as_str(), fresh.banners.len()), ("RPC", 0), "nothing replaced, nothing to say");
+        assert_eq!(
+            (fresh.scenario().title.as_str(), fresh.banners.len()),
+            ("RPC", 0),
+            "nothing replaced, nothing to say"
+        );
         assert_eq!(s.open.as_ref().unwrap().1, Source::Lesson("rpc".into()));
 
         let s = decide(&Inputs { hash: String::new(), search: "?x=1".into(), ..all.clone() });
-        assert_eq!((s.scenario().title.as_str(), s.base_source.clone(), s.search.clone()), ("mine", Source::Saved(Store::Session), None));
+        assert_eq!(
+            (s.scenario().title.as_str(), s.base_source.clone(), s.search.clone()),
+            ("mine", Source::Saved(Store::Session), None)
+        );
 
         let s = decide(&Inputs { hash: String::new(), search: String::new(), session: None, ..all });
         assert_eq!((s.scenario().title.as_str(), s.base_source.clone()), ("latest", Source::Saved(Store::Local)));
@@ -257,7 +278,11 @@ mod tests {
     fn a_tampered_link_keeps_the_autosave_and_says_why() {
         let f = share::fragment(&crate::lessons::by_slug("rpc").unwrap().scenario);
         let cut = &f[..f.len() - 7];
-        let s = decide(&Inputs { hash: format!("#embed=1&{}", &cut[1..]), local: Some(saved_copy("mine")), ..Default::default() });
+        let s = decide(&Inputs {
+            hash: format!("#embed=1&{}", &cut[1..]),
+            local: Some(saved_copy("mine")),
+            ..Default::default()
+        });
         assert_eq!((s.scenario().title.as_str(), s.open.is_none()), ("mine", true));
         assert_eq!(s.banners.len(), 1);
         assert_eq!(s.banners[0].tone, Tone::Error);
@@ -279,7 +304,8 @@ mod tests {
 
     #[test]
     fn damaged_copies_are_set_aside_and_the_other_used() {
-        let s = decide(&Inputs { session: Some("{oops".into()), local: Some(saved_copy("latest")), ..Default::default() });
+        let s =
+            decide(&Inputs { session: Some("{oops".into()), local: Some(saved_copy("latest")), ..Default::default() });
         assert_eq!(s.scenario().title, "latest");
         assert_eq!(s.damaged.len(), 1);
         assert_eq!(s.damaged[0].store, Store::Session);

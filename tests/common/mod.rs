@@ -32,16 +32,18 @@ pub fn deliveries(events: &[Event]) -> Vec<Seen> {
     events
         .iter()
         .filter_map(|e| match e {
-            Event::Delivered { queue, message, channel, consumer, delivery_tag, redelivered, auto_ack, .. } => Some(Seen {
-                queue: queue.to_string(),
-                channel: *channel,
-                consumer: consumer.as_deref().map(str::to_string),
-                tag: *delivery_tag,
-                body: message.body.to_string(),
-                redelivered: *redelivered,
-                auto_ack: *auto_ack,
-                message: message.clone(),
-            }),
+            Event::Delivered { queue, message, channel, consumer, delivery_tag, redelivered, auto_ack, .. } => {
+                Some(Seen {
+                    queue: queue.to_string(),
+                    channel: *channel,
+                    consumer: consumer.as_deref().map(str::to_string),
+                    tag: *delivery_tag,
+                    body: message.body.to_string(),
+                    redelivered: *redelivered,
+                    auto_ack: *auto_ack,
+                    message: message.clone(),
+                })
+            }
             _ => None,
         })
         .collect()
@@ -117,7 +119,13 @@ impl World {
         self.b.queue_bind(ch, queue, exchange, key, FieldTable::new()).unwrap();
     }
 
-    pub fn bind_args(&mut self, queue: &str, exchange: &str, key: &str, args: serde_json::Value) -> Result<(), AmqpError> {
+    pub fn bind_args(
+        &mut self,
+        queue: &str,
+        exchange: &str,
+        key: &str,
+        args: serde_json::Value,
+    ) -> Result<(), AmqpError> {
         let ch = self.ch();
         self.b.queue_bind(ch, queue, exchange, key, t(args))
     }
@@ -176,13 +184,21 @@ impl World {
     /// A consumer on its own channel of the main connection (like the
     /// corpus does), with basic.qos `prefetch` (0 = unlimited).
     pub fn consume(&mut self, queue: &str, tag: &str, prefetch: u16, no_ack: bool) -> ChannelId {
-        let conn = if self.b.is_connection_open(self.conn) { self.conn } else { self.ch(); self.conn };
+        let conn = if self.b.is_connection_open(self.conn) {
+            self.conn
+        } else {
+            self.ch();
+            self.conn
+        };
         let ch = self.b.open_channel(conn).unwrap();
         if prefetch > 0 {
             self.b.basic_qos(ch, prefetch, false).unwrap();
         }
         self.b
-            .basic_consume(ch, ConsumeOptions { queue: queue.into(), consumer_tag: tag.into(), no_ack, ..Default::default() })
+            .basic_consume(
+                ch,
+                ConsumeOptions { queue: queue.into(), consumer_tag: tag.into(), no_ack, ..Default::default() },
+            )
             .unwrap();
         ch
     }

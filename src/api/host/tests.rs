@@ -40,7 +40,10 @@ impl Host for TestHost {
 }
 
 fn host() -> TestHost {
-    let s = Scenario { queues: vec![QueueNode { id: "q".into(), name: "orders".into(), ..Default::default() }], ..Default::default() };
+    let s = Scenario {
+        queues: vec![QueueNode { id: "q".into(), name: "orders".into(), ..Default::default() }],
+        ..Default::default()
+    };
     TestHost { sim: Simulation::new(s), playing: false, loads: 0 }
 }
 
@@ -139,9 +142,19 @@ fn the_envelope() {
         Incoming::parse(&call_msg),
         Incoming::Call { id: json!(7), method: "publish".into(), args: vec![json!({"body": "x"})] }
     );
-    assert_eq!(Incoming::parse(&json!({"warren": "a", "method": "snapshot"})), Incoming::Call { id: json!("a"), method: "snapshot".into(), args: vec![] });
+    assert_eq!(
+        Incoming::parse(&json!({"warren": "a", "method": "snapshot"})),
+        Incoming::Call { id: json!("a"), method: "snapshot".into(), args: vec![] }
+    );
     // Not calls: other scripts' messages, Warren's own replies and events.
-    for other in [json!("hello"), json!(null), json!({"type": "resize"}), reply(&json!(1), json!({"ok": true})), ready_event(), json!({"warren": 1})] {
+    for other in [
+        json!("hello"),
+        json!(null),
+        json!({"type": "resize"}),
+        reply(&json!(1), json!({"ok": true})),
+        ready_event(),
+        json!({"warren": 1}),
+    ] {
         assert_eq!(Incoming::parse(&other), Incoming::NotACall, "{other}");
     }
     for (bad, text) in [

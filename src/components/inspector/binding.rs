@@ -62,7 +62,11 @@ pub fn binding_form(props: &BindingFormProps) -> Html {
     let s = editor.scenario.clone();
     let i = props.index;
     let Some(b) = s.bindings.get(i).cloned() else { return html! {} };
-    let kind = if b.from == DEFAULT_EXCHANGE_ID { ExchangeKind::Direct } else { s.exchange(&b.from).map(|x| x.kind).unwrap_or_default() };
+    let kind = if b.from == DEFAULT_EXCHANGE_ID {
+        ExchangeKind::Direct
+    } else {
+        s.exchange(&b.from).map(|x| x.kind).unwrap_or_default()
+    };
     let error = stage.runtime.borrow().sim.node_errors().get(&binding_key(&b.from, &b.to, &b.routing_key)).cloned();
     let delete = {
         let editor = editor.clone();

@@ -78,7 +78,8 @@ pub fn consumer_form(props: &ConsumerFormProps) -> Html {
         Some(Down::NoQueue) => "its queue is not in the broker".into(),
         Some(Down::Refused) => "the broker refused basic.consume".into(),
     };
-    let outcomes: Vec<(AttrValue, AttrValue)> = Outcome::ALL.iter().map(|o| (AttrValue::from(outcome_key(*o)), AttrValue::from(o.label()))).collect();
+    let outcomes: Vec<(AttrValue, AttrValue)> =
+        Outcome::ALL.iter().map(|o| (AttrValue::from(outcome_key(*o)), AttrValue::from(o.label()))).collect();
     let acks: Vec<(AttrValue, AttrValue)> = vec![
         ("manual".into(), "manual: ack after processing".into()),
         ("auto".into(), "auto-ack (no_ack): forgotten once sent".into()),

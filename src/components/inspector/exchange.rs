@@ -11,8 +11,8 @@ use super::super::context::{use_editor, use_stage};
 use super::super::edges::binding_label;
 use super::super::node_actions::NodeActions;
 use super::fields::{CheckField, SelectField, TextField};
-use crate::editor::table_text::{parse_arguments, EXCHANGE_FIELDS};
 use super::{exchange_options, find_exchange, node_cb, RouteTester};
+use crate::editor::table_text::{parse_arguments, EXCHANGE_FIELDS};
 
 /// Properties of [`ExchangeForm`].
 #[derive(Properties, PartialEq)]
@@ -49,7 +49,10 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
     let mut targets: Vec<(AttrValue, AttrValue)> = vec![("".into(), "choose a queue or exchange…".into())];
     targets.extend(super::queue_options(&s, None).into_iter().map(|(v, l)| (v, AttrValue::from(format!("queue {l}")))));
     targets.extend(
-        s.exchanges.iter().filter(|x| x.id != id).map(|x| (AttrValue::from(x.id.clone()), AttrValue::from(format!("exchange {}", x.name)))),
+        s.exchanges
+            .iter()
+            .filter(|x| x.id != id)
+            .map(|x| (AttrValue::from(x.id.clone()), AttrValue::from(format!("exchange {}", x.name)))),
     );
     let bind_to = {
         let editor = editor.clone();
@@ -81,7 +84,8 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
     }
     let Some(x) = s.exchange(&id).cloned() else { return html! {} };
     let in_broker = stage.runtime.borrow().sim.broker().exchange(&x.name).is_some();
-    let types: Vec<(AttrValue, AttrValue)> = ExchangeKind::ALL.iter().map(|k| (AttrValue::from(k.as_str()), AttrValue::from(k.as_str()))).collect();
+    let types: Vec<(AttrValue, AttrValue)> =
+        ExchangeKind::ALL.iter().map(|k| (AttrValue::from(k.as_str()), AttrValue::from(k.as_str()))).collect();
     let mut ae_options = exchange_options(&s, Some("none"));
     ae_options.retain(|(v, _)| v.as_str() != id);
     html! {

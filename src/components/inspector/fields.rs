@@ -50,7 +50,9 @@ pub struct TextFieldProps {
 
 /// The draft text of a field and the handler that keeps it.
 #[hook]
-fn use_draft(value: AttrValue) -> (UseStateHandle<Option<String>>, UseStateHandle<Option<String>>, Callback<InputEvent>) {
+fn use_draft(
+    value: AttrValue,
+) -> (UseStateHandle<Option<String>>, UseStateHandle<Option<String>>, Callback<InputEvent>) {
     let draft = use_state(|| None::<String>);
     let error = use_state(|| None::<String>);
     {
@@ -63,9 +65,13 @@ fn use_draft(value: AttrValue) -> (UseStateHandle<Option<String>>, UseStateHandl
     let oninput = {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
-            let value = e
-                .target()
-                .and_then(|t| t.clone().dyn_into::<HtmlInputElement>().ok().map(|i| i.value()).or_else(|| t.dyn_into::<HtmlTextAreaElement>().ok().map(|t| t.value())));
+            let value = e.target().and_then(|t| {
+                t.clone()
+                    .dyn_into::<HtmlInputElement>()
+                    .ok()
+                    .map(|i| i.value())
+                    .or_else(|| t.dyn_into::<HtmlTextAreaElement>().ok().map(|t| t.value()))
+            });
             draft.set(value);
         })
     };
@@ -81,9 +87,13 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         let error = error.clone();
         let commit = props.on_commit.clone();
         Callback::from(move |e: Event| {
-            let value = e
-                .target()
-                .and_then(|t| t.clone().dyn_into::<HtmlInputElement>().ok().map(|i| i.value()).or_else(|| t.dyn_into::<HtmlTextAreaElement>().ok().map(|t| t.value())));
+            let value = e.target().and_then(|t| {
+                t.clone()
+                    .dyn_into::<HtmlInputElement>()
+                    .ok()
+                    .map(|i| i.value())
+                    .or_else(|| t.dyn_into::<HtmlTextAreaElement>().ok().map(|t| t.value()))
+            });
             if let Some(v) = value {
                 error.set(commit.emit(v).err());
             }

@@ -61,9 +61,16 @@ fn node_cb_dyn<T: 'static, V: Clone + 'static>(
 /// without a field of its own (`x-queue-mode=lazy, x-custom=1`), sent in
 /// its declare as it is. Arguments that text cannot hold (arrays, tables,
 /// from an imported file) are shown but not editable here.
-pub(crate) fn other_arguments(arguments: &serde_json::Map<String, serde_json::Value>, on_commit: Commit<String>) -> Html {
+pub(crate) fn other_arguments(
+    arguments: &serde_json::Map<String, serde_json::Value>,
+    on_commit: Commit<String>,
+) -> Html {
     let editable = crate::editor::table_text::is_editable_as_text(arguments);
-    let value = if editable { crate::editor::table_text::format_table(arguments, &[]) } else { serde_json::Value::Object(arguments.clone()).to_string() };
+    let value = if editable {
+        crate::editor::table_text::format_table(arguments, &[])
+    } else {
+        serde_json::Value::Object(arguments.clone()).to_string()
+    };
     let hint = if editable {
         "name=value pairs, sent with the declare as they are; 42 is a number, \"42\" a string"
     } else {
@@ -96,7 +103,11 @@ pub(crate) fn exchange_options(s: &Scenario, none: Option<&str>) -> Vec<(AttrVal
         v.push(("".into(), AttrValue::from(label.to_string())));
     }
     v.push((DEFAULT_EXCHANGE_ID.into(), "(default exchange)".into()));
-    v.extend(s.exchanges.iter().map(|x| (AttrValue::from(x.id.clone()), AttrValue::from(format!("{} ({})", x.name, x.kind.as_str())))));
+    v.extend(
+        s.exchanges
+            .iter()
+            .map(|x| (AttrValue::from(x.id.clone()), AttrValue::from(format!("{} ({})", x.name, x.kind.as_str())))),
+    );
     v
 }
 
@@ -107,7 +118,10 @@ pub(crate) fn queue_options(s: &Scenario, none: Option<&str>) -> Vec<(AttrValue,
         v.push(("".into(), AttrValue::from(label.to_string())));
     }
     v.extend(s.queues.iter().map(|q| {
-        (AttrValue::from(q.id.clone()), AttrValue::from(if q.name.is_empty() { format!("(server-named {})", q.id) } else { q.name.clone() }))
+        (
+            AttrValue::from(q.id.clone()),
+            AttrValue::from(if q.name.is_empty() { format!("(server-named {})", q.id) } else { q.name.clone() }),
+        )
     }));
     v
 }
@@ -129,7 +143,9 @@ pub fn inspector() -> Html {
     };
     let (title, body) = if let Some(edge) = &sel.edge {
         match edge {
-            Edge::Binding(i) => ("Binding".to_string(), html! { <binding::BindingForm key={format!("b{i}")} index={*i} /> }),
+            Edge::Binding(i) => {
+                ("Binding".to_string(), html! { <binding::BindingForm key={format!("b{i}")} index={*i} /> })
+            }
             Edge::Publish(p) => (
                 "Publishes to".to_string(),
                 html! { <producer::ProducerForm key={format!("p-{p}")} id={AttrValue::from(p.clone())} /> },
@@ -142,10 +158,16 @@ pub fn inspector() -> Html {
     } else if let Some(id) = sel.single_node() {
         let aid = AttrValue::from(id.to_string());
         match s.kind_of(id) {
-            Some(NodeKind::Exchange) => ("Exchange".into(), html! { <exchange::ExchangeForm key={id.to_string()} id={aid} /> }),
+            Some(NodeKind::Exchange) => {
+                ("Exchange".into(), html! { <exchange::ExchangeForm key={id.to_string()} id={aid} /> })
+            }
             Some(NodeKind::Queue) => ("Queue".into(), html! { <queue::QueueForm key={id.to_string()} id={aid} /> }),
-            Some(NodeKind::Producer) => ("Producer".into(), html! { <producer::ProducerForm key={id.to_string()} id={aid} /> }),
-            Some(NodeKind::Consumer) => ("Consumer".into(), html! { <consumer::ConsumerForm key={id.to_string()} id={aid} /> }),
+            Some(NodeKind::Producer) => {
+                ("Producer".into(), html! { <producer::ProducerForm key={id.to_string()} id={aid} /> })
+            }
+            Some(NodeKind::Consumer) => {
+                ("Consumer".into(), html! { <consumer::ConsumerForm key={id.to_string()} id={aid} /> })
+            }
             None => ("Scenario".into(), html! { <overview::Overview /> }),
         }
     } else if sel.nodes.len() > 1 {
@@ -155,7 +177,8 @@ pub fn inspector() -> Html {
     };
     let open = !sel.is_empty();
     // A new selection starts the panel at its top.
-    let body_key = sel.edge.as_ref().map(|e| e.key()).unwrap_or_else(|| sel.nodes.iter().cloned().collect::<Vec<_>>().join(","));
+    let body_key =
+        sel.edge.as_ref().map(|e| e.key()).unwrap_or_else(|| sel.nodes.iter().cloned().collect::<Vec<_>>().join(","));
     html! {
         <aside class={classes!("inspector", open.then_some("open"))} aria-label="Inspector">
             <header class="inspector-head">

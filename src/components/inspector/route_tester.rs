@@ -26,7 +26,8 @@ pub fn route_tester(props: &RouteTesterProps) -> Html {
     let editor = use_editor();
     let key = use_state(String::new);
     let headers = use_state(String::new);
-    let headers_kind = editor.scenario.exchange(&props.exchange).is_some_and(|x| x.kind == crate::scenario::ExchangeKind::Headers);
+    let headers_kind =
+        editor.scenario.exchange(&props.exchange).is_some_and(|x| x.kind == crate::scenario::ExchangeKind::Headers);
     let on_key = {
         let key = key.clone();
         Callback::from(move |e: InputEvent| {
