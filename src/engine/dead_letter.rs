@@ -1,10 +1,14 @@
 //! Dead lettering (RabbitMQ's `rabbit_dead_letter`): the message a death
 //! makes, its `x-death` history, and the cycle rule.
 
+use super::broker::{Broker, PendingDeadLetter};
 use super::event::DeathReason;
+use super::event::{Event, RemovalReason};
+use super::message::QueuedMessage;
 use super::message::{Message, MessageId};
 use super::value::{FieldTable, FieldValue};
 use super::Name;
+use std::rc::Rc;
 
 /// Builds the message that a death of `original` in `queue` publishes to
 /// the dead-letter exchange `dlx`: new exchange and routing keys, `x-death`
@@ -113,13 +117,90 @@ pub fn is_cycle(reason: DeathReason, message: &Message, target: &str) -> bool {
     })
 }
 
+/// Publishing what dies: a copy is removed and, when its queue has a
+/// dead-letter exchange, published there.
+impl Broker {
+    /// A copy dies: it is removed, and dead-lettered if the queue has a
+    /// dead-letter exchange.
+    pub(crate) fn dead_letter_or_remove(&mut self, queue: &Name, m: QueuedMessage, reason: DeathReason) {
+        let removal = match reason {
+            DeathReason::Expired => RemovalReason::Expired,
+            DeathReason::Maxlen => RemovalReason::MaxLength,
+            DeathReason::Rejected => RemovalReason::Rejected,
+        };
+        self.emit(Event::Removed { queue: queue.clone(), copy: m.copy, reason: removal });
+        let Some(q) = self.queues.get(queue) else { return };
+        if let Some(dlx) = q.settings.dead_letter_exchange.clone() {
+            let routing_key = q.settings.dead_letter_routing_key.clone();
+            self.dead_letters.push_back(PendingDeadLetter {
+                queue: queue.clone(),
+                copy: Some(m.copy),
+                message: m.message,
+                reason,
+                dlx,
+                routing_key,
+            });
+        }
+    }
+
+    /// Publishes a dead letter to its dead-letter exchange (no mandatory, no
+    /// confirms), dropping targets that would close an automatic cycle.
+    pub(crate) fn publish_dead_letter(&mut self, dl: PendingDeadLetter) {
+        let Some((dlx, _)) = self.exchanges.get_key_value(dl.dlx.as_str()) else {
+            self.emit(Event::DeadLetterDropped {
+                queue: dl.queue,
+                copy: dl.copy,
+                why: format!("its dead-letter exchange '{}' does not exist", dl.dlx),
+            });
+            return;
+        };
+        let dlx = dlx.clone();
+        let id = self.new_message_id();
+        let message = Rc::new(make_message(
+            &dl.message,
+            id,
+            dl.reason,
+            &dl.queue,
+            dlx.clone(),
+            dl.routing_key.as_deref(),
+            self.now / 1000,
+        ));
+        self.emit(Event::DeadLettered {
+            queue: dl.queue.clone(),
+            copy: dl.copy,
+            reason: dl.reason,
+            exchange: dlx.clone(),
+            message: id,
+        });
+        self.emit(Event::Published { message: message.clone(), channel: None, mandatory: false });
+        let mut route = self.route_message_keys(&dlx, &message);
+        let (cycles, targets): (Vec<Name>, Vec<Name>) =
+            route.queues.drain(..).partition(|q| is_cycle(dl.reason, &message, q));
+        route.queues = targets.clone();
+        self.emit(Event::Routed { message: id, route });
+        for q in cycles {
+            self.emit(Event::DeadLetterDropped {
+                queue: q.clone(),
+                copy: dl.copy,
+                why: format!("dead-letter cycle: the message already died in '{q}' with no rejection since, so RabbitMQ drops it"),
+            });
+        }
+        if targets.is_empty() {
+            self.emit(Event::Unroutable { message: id });
+        }
+        for q in &targets {
+            self.offer(q, &message);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::message::Properties;
     use std::rc::Rc;
 
-    fn msg() -> Message {
+    pub(crate) fn msg() -> Message {
         Message {
             id: 1,
             exchange: Rc::from(""),
@@ -130,7 +211,7 @@ mod tests {
         }
     }
 
-    fn deaths(m: &Message) -> Vec<FieldTable> {
+    pub(crate) fn deaths(m: &Message) -> Vec<FieldTable> {
         match m.properties.headers.as_ref().unwrap().get("x-death") {
             Some(FieldValue::Array(a)) => a
                 .iter()
@@ -144,7 +225,7 @@ mod tests {
     }
 
     #[test]
-    fn first_death_sets_first_death_headers() {
+    pub(crate) fn first_death_sets_first_death_headers() {
         let m = make_message(&msg(), 2, DeathReason::Expired, "work", Rc::from("dlx"), None, 0);
         let h = m.properties.headers.as_ref().unwrap();
         assert_eq!(h.get("x-first-death-reason"), Some(&FieldValue::from("expired")));
@@ -159,7 +240,7 @@ mod tests {
     }
 
     #[test]
-    fn same_queue_and_reason_counts_up_and_moves_first() {
+    pub(crate) fn same_queue_and_reason_counts_up_and_moves_first() {
         let m1 = make_message(&msg(), 2, DeathReason::Rejected, "a", Rc::from("dlx"), Some("k"), 0);
         let m2 = make_message(&m1, 3, DeathReason::Expired, "b", Rc::from("dlx"), None, 0);
         let m3 = make_message(&m2, 4, DeathReason::Rejected, "a", Rc::from("dlx"), None, 0);
@@ -174,7 +255,7 @@ mod tests {
     }
 
     #[test]
-    fn cycles_only_without_rejects() {
+    pub(crate) fn cycles_only_without_rejects() {
         let m1 = make_message(&msg(), 2, DeathReason::Expired, "a", Rc::from("dlx"), None, 0);
         assert!(is_cycle(DeathReason::Expired, &m1, "a"));
         assert!(!is_cycle(DeathReason::Expired, &m1, "b"));

@@ -1,0 +1,108 @@
+//! Dispatch: picking the next consumer of a queue (round robin, prefetch,
+//! priorities, single active consumer) and delivering to it.
+
+use crate::engine::broker::Broker;
+use crate::engine::channel::{Channel, Unacked};
+use crate::engine::event::{Event, RemovalReason};
+use crate::engine::message::QueuedMessage;
+use crate::engine::queue::Consumer;
+use crate::engine::Name;
+
+impl Broker {
+    /// The consumer that gets the next message, RabbitMQ's way: highest
+    /// consumer priority first, round robin within it; a consumer at its
+    /// prefetch limit is skipped and rejoins at the tail once it can take
+    /// more; under single active consumer only the active one receives.
+    pub(crate) fn pick_consumer(&mut self, queue: &str) -> Option<usize> {
+        let q = self.queues.get_mut(queue)?;
+        if q.consumers.is_empty() {
+            return None;
+        }
+        if q.settings.single_active_consumer {
+            q.elect_active_consumer();
+            let (ch, tag) = q.active.as_ref()?;
+            let idx = q.consumers.iter().position(|c| c.channel == *ch && &c.tag == tag)?;
+            return can_take(&q.consumers[idx], self.channels.get(ch)).then_some(idx);
+        }
+        loop {
+            let (idx, c) = q
+                .consumers
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.blocked)
+                .min_by_key(|(_, c)| (std::cmp::Reverse(c.priority), c.turn))?;
+            if can_take(c, self.channels.get(&c.channel)) {
+                return Some(idx);
+            }
+            q.consumers[idx].blocked = true;
+        }
+    }
+
+    /// Hands a copy to consumer `idx` of `queue`.
+    pub(crate) fn deliver(&mut self, queue: &Name, idx: usize, copy: QueuedMessage) {
+        let turn = self.new_turn();
+        let q = self.queues.get_mut(queue).expect("queue exists");
+        let remaining = q.ready.len();
+        let incarnation = q.incarnation;
+        let c = &mut q.consumers[idx];
+        c.turn = turn;
+        let ch = self.channels.get_mut(&c.channel).expect("consumer's channel is open");
+        let tag = ch.next_tag();
+        let event = Event::Delivered {
+            queue: queue.clone(),
+            copy: copy.copy,
+            message: copy.message.clone(),
+            channel: ch.id,
+            consumer: Some(c.tag.clone()),
+            delivery_tag: tag,
+            redelivered: copy.redelivered,
+            auto_ack: c.no_ack,
+            remaining,
+        };
+        if c.no_ack {
+            self.events.push(event);
+            self.events.push(Event::Removed {
+                queue: queue.clone(),
+                copy: copy.copy,
+                reason: RemovalReason::AutoAcked,
+            });
+        } else {
+            c.unacked += 1;
+            q.unacked += 1;
+            ch.unacked.insert(
+                tag,
+                Unacked { queue: queue.clone(), incarnation, consumer: Some(c.tag.clone()), message: copy },
+            );
+            self.events.push(event);
+        }
+    }
+
+    /// Delivers ready messages to consumers until one side runs out.
+    pub(crate) fn dispatch(&mut self, queue: &Name) {
+        loop {
+            self.expire_heads(queue);
+            match self.queues.get(queue) {
+                Some(q) if !q.ready.is_empty() && !q.consumers.is_empty() => {}
+                _ => return,
+            }
+            let Some(idx) = self.pick_consumer(queue) else { return };
+            let m = self.queues.get_mut(queue).expect("exists").ready.pop_front().expect("not empty");
+            self.deliver(queue, idx, m);
+        }
+    }
+}
+
+/// Whether a consumer can take one more delivery now (auto-ack, its own
+/// prefetch, the channel's global prefetch).
+pub(crate) fn can_take(c: &Consumer, ch: Option<&Channel>) -> bool {
+    if c.no_ack {
+        return true;
+    }
+    if c.prefetch > 0 && c.unacked >= c.prefetch {
+        return false;
+    }
+    match ch {
+        Some(ch) if ch.global_prefetch > 0 => ch.consumer_unacked() < ch.global_prefetch as usize,
+        _ => true,
+    }
+}
