@@ -3,7 +3,7 @@
 #   make test    install what is missing, run every test, print a summary
 #
 # The single stages can be run alone once the tools are installed:
-#   make test-native  test-wasm  build-release  test-e2e
+#   make check  test-native  test-wasm  build-release  test-e2e
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -15,12 +15,12 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 
-.PHONY: help setup serve test test-native test-wasm build-release test-e2e bench bench-engine bench-wasm
+.PHONY: help setup serve test check test-native test-wasm build-release test-e2e bench bench-engine bench-wasm
 
 help:
 	@echo "make serve   build and serve the playground on http://127.0.0.1:8080"
 	@echo "make test    run every test (native, wasm in Chromium, end-to-end)"
-	@echo "stages: make setup | test-native | test-wasm | build-release | test-e2e"
+	@echo "stages: make setup | check | test-native | test-wasm | build-release | test-e2e"
 	@echo "make bench   release build sizes and the browser benchmark (BENCHMARKS.md)"
 
 ## Install every tool that is missing (idempotent; fast when all are there).
@@ -34,6 +34,18 @@ serve: setup
 ## Every test, with a summary; fails if anything fails.
 test:
 	@bash scripts/test.sh
+
+## The gates, fast and first: formatting (rustfmt.toml), clippy on both
+## targets with warnings as errors, the docs with warnings as errors, the
+## fuzz targets still build, and the size rule for functions.
+check:
+	cargo fmt --all -- --check
+	cargo fmt --all --manifest-path fuzz/Cargo.toml -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib --target wasm32-unknown-unknown
+	cargo check --manifest-path fuzz/Cargo.toml --bins
 
 ## Native tests: the engine, the conformance runner, all non-web code.
 test-native:

@@ -8,7 +8,10 @@ log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 TRUNK_VERSION=0.21.14
-WASM_BINDGEN_VERSION=0.2.130
+# The wasm-bindgen CLI must match the crate exactly: its version is read
+# from Cargo.toml (`wasm-bindgen = "=X.Y.Z"`), the one place it is written.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+[ -n "$WASM_BINDGEN_VERSION" ] || { log "Cargo.toml must pin wasm-bindgen as \"=X.Y.Z\""; exit 1; }
 
 # wasm32 target for the page.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

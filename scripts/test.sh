@@ -61,6 +61,14 @@ if ! run "setup" setup.log no $MAKE setup; then
   exit 1
 fi
 
+# The gates fail fast: code that is not formatted, has clippy or doc
+# warnings, or breaks the fuzz build is not worth testing further.
+if ! run "checks (fmt, clippy, doc, fuzz build)" check.log no $MAKE check; then
+  bold "checks failed: see $LOGS/check.log"
+  echo "total: 0 passed, 1 failed"
+  exit 1
+fi
+
 run "native tests" native.log yes $MAKE test-native
 run "wasm tests (Chromium)" wasm.log yes $MAKE test-wasm
 

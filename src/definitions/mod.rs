@@ -1,7 +1,7 @@
 //! RabbitMQ definitions (`definitions.json`): import one into a scenario,
 //! export a scenario as one.
 //!
-//! - [`format`]: the file's shapes (serde types).
+//! - [`format`](mod@format): the file's shapes (serde types).
 //! - [`import`](mod@import): definitions → [`Scenario`](crate::scenario::Scenario), with
 //!   warnings for what a playground cannot hold (users, policies, other
 //!   vhosts, plugin exchange types, bindings whose ends are missing).

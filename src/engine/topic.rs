@@ -168,13 +168,13 @@ fn dots_in_8(x: u64) -> u64 {
 ///
 /// * Every literal word of a binding key is *interned*: `words` maps it to
 ///   a small integer id, once, at bind time. Matching looks each word of the
-///   routing key up once per publish ([`Words`]: words of up to 7 bytes are
+///   routing key up once per publish (`Words`: words of up to 7 bytes are
 ///   packed into an integer key, so even that lookup compares no strings);
-///   a word no binding uses gets [`NONE`], which no literal edge carries, so
+///   a word no binding uses gets `NONE`, which no literal edge carries, so
 ///   it can only be consumed by `*` or `#`. From then on the walk compares
 ///   integers: it never hashes or compares a string again.
-/// * Nodes are small and hot: one cache line each ([`Node`]), holding the
-///   first [`FEW`] literal children (word id, child) inline, scanned
+/// * Nodes are small and hot: one cache line each (`Node`), holding the
+///   first `FEW` literal children (word id, child) inline, scanned
 ///   linearly, and the `*` and `#` children as indexes. A node with more
 ///   literal children keeps the rest in a hash map of integers (`wide`).
 ///   The first value bound at a node is in the node too; any further ones

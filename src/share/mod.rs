@@ -5,7 +5,7 @@
 //! written in base64url without padding. Decoding is careful with what it
 //! is given: the encoded text, the inflated size (a decompression bomb
 //! stops at [`MAX_INFLATED_BYTES`]) and the document itself (through
-//! [`scenario::parse`](crate::scenario::parse)) are all checked, and every
+//! [`scenario::parse()`](crate::scenario::parse())) are all checked, and every
 //! refusal is a [`ShareError`] that says what is wrong.
 
 pub mod base64url;

@@ -10,7 +10,7 @@
 //! A link or lesson is opened *over* the autosaved workspace, as an undoable
 //! load: one Undo brings back what was there. A link or lesson that cannot
 //! be opened leaves the autosaved workspace as it was and says why; a
-//! damaged saved copy is set aside (see [`saved`](super::saved)) and
+//! damaged saved copy is set aside (see [`saved`]) and
 //! reported once. The link and lesson are then removed from the address
 //! (the rest of it kept), so a reload restores the autosave, edits
 //! included, instead of opening the link again.
