@@ -43,29 +43,29 @@ describe('editing', () => {
       await connect(page, p, x);
       await attached(page.locator('.edge[data-edge="publish:p1"]'));
       await connect(page, x, q);
-      await attached(page.locator('.edge[data-edge="binding:0"]'));
+      await attached(page.locator('.edge[data-edge="binding:b1"]'));
       // The new binding's key is edited right there, on the canvas.
       const inline = page.locator('.inline-binding input');
       await inline.waitFor();
       assert.equal(await inline.evaluate((el) => el === document.activeElement), true, 'the key field has the focus');
       await inline.fill('orders.new');
       await inline.press('Enter');
-      await waitForText(page.locator('.edge-label[data-edge="binding:0"]'), /^orders\.new$/);
+      await waitForText(page.locator('.edge-label[data-edge="binding:b1"]'), /^orders\.new$/);
       await connect(page, q, c);
       await attached(page.locator('.edge[data-edge="consume:c1"]'));
       // Exchange to exchange: a binding too.
       const x2 = await dragFromPalette(page, 'exchange-fanout', 300, 420);
       await connect(page, x, x2);
-      await attached(page.locator('.edge.binding[data-edge="binding:1"]'));
+      await attached(page.locator('.edge.binding[data-edge="binding:b2"]'));
       await page.keyboard.press('Escape');
       // Consumers cannot be connected onward.
       assert.equal(await page.locator('[data-node-id="c1"] .port-out').count(), 0, 'a consumer has no out port');
 
       // Editing the binding key in the inspector after clicking its label.
-      await page.locator('.edge-label[data-edge="binding:0"]').click();
+      await page.locator('.edge-label[data-edge="binding:b1"]').click();
       await waitForText(page.locator('.inspector-title'), /Binding/);
       await setField(page, 'routing_key', 'orders.created');
-      await waitForText(page.locator('.edge-label[data-edge="binding:0"]'), /^orders\.created$/);
+      await waitForText(page.locator('.edge-label[data-edge="binding:b1"]'), /^orders\.created$/);
       assert.match(await page.locator('.canvas-status').textContent(), /6 nodes, 2 bindings/);
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
@@ -79,7 +79,7 @@ describe('editing', () => {
       const q = await dragFromPalette(page, 'queue', 560, 260);
       // Binding the default exchange: the canvas lets you try, the broker refuses (403).
       await connect(page, 'default', q);
-      const callout = page.locator('.error-callout[data-error-for="binding:0"]');
+      const callout = page.locator('.error-callout[data-error-for="binding:b1"]');
       const text = await waitForText(callout, /403 ACCESS_REFUSED/);
       assert.match(text, /default exchange/);
       assert.match(text, /queue\.bind/);
@@ -271,10 +271,10 @@ describe('editing', () => {
       const inline = page.locator('.inline-binding input');
       await inline.fill('format=pdf, type=report');
       await inline.press('Enter');
-      await waitForText(page.locator('.edge-label[data-edge="binding:0"]'), /^all: format=pdf, type=report$/);
-      await page.locator('.edge-label[data-edge="binding:0"]').click();
+      await waitForText(page.locator('.edge-label[data-edge="binding:b1"]'), /^all: format=pdf, type=report$/);
+      await page.locator('.edge-label[data-edge="binding:b1"]').click();
       await choose(page, 'x_match', 'any');
-      await waitForText(page.locator('.edge-label[data-edge="binding:0"]'), /^any: /);
+      await waitForText(page.locator('.edge-label[data-edge="binding:b1"]'), /^any: /);
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
       await context.close();

@@ -63,7 +63,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let runtime = {
         let begin = begin.clone();
-        use_mut_ref(move || Runtime::new((*begin.editor.scenario).clone()))
+        use_mut_ref(move || Runtime::following(&begin.editor.scenario, begin.editor.loads))
     };
     let banners = {
         let begin = begin.clone();
@@ -74,38 +74,23 @@ pub fn app(props: &AppProps) -> Html {
         let revision = revision.dispatcher();
         Callback::from(move |_: ()| revision.dispatch(()))
     };
+    // The simulation plays what the editor holds, synced here, in the
+    // render that shows it (not during a drag: the positions settle when it
+    // ends), so every component of this render reads the runtime as it now
+    // is; a change counts in the stage's revision, with no second render.
+    let follows = use_mut_ref(|| 0u64);
+    if !editor.in_gesture()
+        && runtime.borrow_mut().follow(&editor.scenario, editor.loads, crate::components::wall_now())
+    {
+        *follows.borrow_mut() += 1;
+    }
     let stage = Stage {
         runtime: runtime.clone(),
-        revision: revision.0,
+        revision: revision.0.wrapping_add(*follows.borrow()),
         refresh: refresh.clone(),
         dots: use_node_ref(),
         clock: use_node_ref(),
     };
-
-    // The simulation plays what the editor holds (not during a drag: the
-    // positions settle when it ends).
-    {
-        let runtime = runtime.clone();
-        let refresh = refresh.clone();
-        let loads = use_mut_ref(|| 0u64);
-        use_effect_with(
-            (editor.scenario.clone(), editor.in_gesture(), editor.loads),
-            move |(scenario, dragging, generation)| {
-                if *loads.borrow() != *generation {
-                    // A loaded scenario starts on a fresh broker with an empty log.
-                    *loads.borrow_mut() = *generation;
-                    runtime.borrow_mut().reset((**scenario).clone());
-                    refresh.emit(());
-                } else if !*dragging {
-                    let changed = runtime.borrow().sim.scenario() != &**scenario;
-                    if changed {
-                        runtime.borrow_mut().set_scenario((**scenario).clone(), crate::components::wall_now());
-                        refresh.emit(());
-                    }
-                }
-            },
-        );
-    }
 
     use_run_loop(&stage, editor.view);
     let inspecting = use_state(|| None::<Rc<Message>>);

@@ -333,6 +333,7 @@ fn tricky_scenario() -> Scenario {
             ..Default::default()
         });
         s.bindings.push(BindingEdge {
+            id: String::new(),
             from: xid.clone(),
             to: qid.clone(),
             routing_key: t.to_string(),

@@ -193,6 +193,7 @@ async fn an_engine_refusal_shows_next_to_the_binding() {
     let scenario = Scenario {
         queues: vec![QueueNode { id: "q1".into(), name: "tasks".into(), x: 600.0, y: 200.0, ..Default::default() }],
         bindings: vec![BindingEdge {
+            id: String::new(),
             from: "default".into(),
             to: "q1".into(),
             routing_key: "tasks".into(),
@@ -256,7 +257,7 @@ async fn bindings_can_be_added_from_the_keyboard_in_the_exchange_inspector() {
     settle().await;
     choose(&root, ".inspector [data-field=bind_to] select", "q1");
     settle().await;
-    assert_eq!(text(&root, ".edge-label[data-edge='binding:0']"), "#");
+    assert_eq!(text(&root, ".edge-label[data-edge='binding:b1']"), "#");
     assert_eq!(text(&root, ".inspector-title"), "Binding");
     // The inline editor has the focus, ready for the key.
     let active = gloo::utils::document().active_element().unwrap();

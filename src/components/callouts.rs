@@ -131,6 +131,7 @@ pub fn callouts() -> Html {
         Vec::new()
     };
     for (key, error) in rt.sim.node_errors() {
+        let crate::simulation::ErrorKey::Node(key) = key else { continue };
         if let (Some(kind), Some(p)) = (s.kind_of(key), s.position(key)) {
             let (w, h) = node_size(kind);
             let candidates = [

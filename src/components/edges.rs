@@ -12,15 +12,15 @@ use yew::prelude::*;
 use crate::editor::geometry::{in_port, out_port, Curve, Point};
 use crate::editor::table_text::format_table;
 use crate::editor::{edges, Edge, EditAction, Editor};
-use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
-use crate::simulation::{binding_key, NodeError, Simulation};
+use crate::scenario::{BindingEdge, ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
+use crate::simulation::{ErrorKey, NodeError, Simulation};
 
 use super::context::{use_canvas_doc, use_live_stage, CanvasDoc};
 
 /// An edge as drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EdgeGeom {
-    /// `publish:p1`, `binding:0`, `consume:c1`, or `alternate:x1`,
+    /// `publish:p1`, `binding:b1`, `consume:c1`, or `alternate:x1`,
     /// `dead-letter:q1` for the dashed helpers.
     pub key: String,
     /// The selectable edge (none for the helpers).
@@ -44,8 +44,7 @@ fn curve(s: &Scenario, from: &str, to: &str) -> Option<Curve> {
 
 /// A binding's label: its key, or for headers exchanges its `x-match` and
 /// header arguments.
-pub fn binding_label(s: &Scenario, i: usize) -> String {
-    let Some(b) = s.bindings.get(i) else { return String::new() };
+pub fn binding_label(s: &Scenario, b: &BindingEdge) -> String {
     let kind = if b.from == DEFAULT_EXCHANGE_ID {
         ExchangeKind::Direct
     } else {
@@ -76,15 +75,15 @@ pub fn edge_geometry(s: &Scenario, sim: &Simulation) -> Vec<EdgeGeom> {
         let (class, label, exchange_type, error) = match &e {
             // The producer shows its routing key itself.
             Edge::Publish(_) => ("publish", String::new(), None, None),
-            Edge::Binding(i) => {
-                let b = &s.bindings[*i];
+            Edge::Binding(id) => {
+                let Some(b) = s.binding(id) else { continue };
                 let t = if b.from == DEFAULT_EXCHANGE_ID {
                     Some("direct")
                 } else {
                     s.exchange(&b.from).map(|x| x.kind.as_str())
                 };
-                let err = sim.node_errors().get(&binding_key(&b.from, &b.to, &b.routing_key)).cloned();
-                ("binding", binding_label(s, *i), t, err)
+                let err = sim.binding_error(id).cloned();
+                ("binding", binding_label(s, b), t, err)
             }
             Edge::Consume(_) => ("consume", String::new(), None, None),
         };
@@ -123,12 +122,12 @@ pub fn edge_geometry(s: &Scenario, sim: &Simulation) -> Vec<EdgeGeom> {
     out
 }
 
-/// Parses an edge key back (`binding:3` → `Edge::Binding(3)`).
+/// Parses an edge key back (`binding:b3` → `Edge::Binding("b3")`).
 pub fn parse_edge_key(key: &str) -> Option<Edge> {
     let (kind, rest) = key.split_once(':')?;
     match kind {
         "publish" => Some(Edge::Publish(rest.to_string())),
-        "binding" => rest.parse().ok().map(Edge::Binding),
+        "binding" => Some(Edge::Binding(rest.to_string())),
         "consume" => Some(Edge::Consume(rest.to_string())),
         _ => None,
     }
@@ -147,7 +146,7 @@ impl PartialEq for Geoms {
     }
 }
 
-type GeomCache = Option<(Rc<Scenario>, BTreeMap<String, NodeError>, Geoms)>;
+type GeomCache = Option<(Rc<Scenario>, BTreeMap<ErrorKey, NodeError>, Geoms)>;
 
 #[hook]
 fn use_edge_geometry(doc: &CanvasDoc) -> Geoms {

@@ -1,18 +1,18 @@
 //! The binding editor drawn right on a new binding: its key (or, for a
 //! headers exchange, `x-match` and the header values), focused at once so
-//! a person can type the key and press Enter.
+//! a person can type the key and press Enter. It sends the same
+//! [`Edit`](crate::editor::Edit)s as the inspector's binding form.
 
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::editor::edits::{BindingField, Edit};
 use crate::editor::geometry::{in_port, out_port, Curve};
-use crate::editor::table_text::{format_table, parse_table};
+use crate::editor::table_text::format_table;
 use crate::editor::EditAction;
 use crate::scenario::{ExchangeKind, DEFAULT_EXCHANGE_ID};
 
-use super::commit::edit;
 use super::context::use_editor;
 
 /// The inline binding editor (shown while `Editor::inline_binding` is set).
@@ -20,13 +20,12 @@ use super::context::use_editor;
 pub fn inline_binding() -> Html {
     let editor = use_editor();
     let input = use_node_ref();
-    let error = use_state(|| None::<String>);
     // What is being typed (Yew rewrites an input's value on every render).
     let draft = use_state(|| None::<String>);
-    let index = editor.inline_binding;
+    let index = editor.inline_binding.clone();
     {
         let draft = draft.clone();
-        use_effect_with(index, move |_| draft.set(None));
+        use_effect_with(index.clone(), move |_| draft.set(None));
     }
     let oninput = {
         let draft = draft.clone();
@@ -38,7 +37,7 @@ pub fn inline_binding() -> Html {
     };
     {
         let input = input.clone();
-        use_effect_with(index, move |_| {
+        use_effect_with(index.clone(), move |_| {
             if let Some(el) = input.cast::<HtmlInputElement>() {
                 let _ = el.focus();
                 el.select();
@@ -46,8 +45,13 @@ pub fn inline_binding() -> Html {
         });
     }
     let s = editor.scenario.clone();
-    let Some(i) = index else { return html! {} };
-    let Some(b) = s.bindings.get(i).cloned() else { return html! {} };
+    let Some(id) = index else { return html! {} };
+    let Some(b) = s.binding(&id).cloned() else { return html! {} };
+    let error = editor
+        .refusal
+        .as_ref()
+        .filter(|r| r.target == id && ["routing_key", "x_match", "headers"].contains(&r.field))
+        .map(|r| r.text.clone());
     let kind = if b.from == DEFAULT_EXCHANGE_ID {
         ExchangeKind::Direct
     } else {
@@ -83,54 +87,21 @@ pub fn inline_binding() -> Html {
         })
     };
     let headers = kind == ExchangeKind::Headers;
+    let set = {
+        let (editor, id) = (editor.clone(), id.clone());
+        move |field: BindingField| editor.dispatch(EditAction::Set(Edit::Binding { id: id.clone(), field }))
+    };
     let onchange = {
-        let editor = editor.clone();
-        let error = error.clone();
+        let set = set.clone();
         Callback::from(move |e: Event| {
             let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            let text = el.value();
-            let r = if headers {
-                match parse_table(&text) {
-                    Ok(mut table) => {
-                        let mode = editor
-                            .scenario
-                            .bindings
-                            .get(i)
-                            .and_then(|b| b.arguments.get("x-match").cloned())
-                            .unwrap_or(Value::String("all".into()));
-                        table.insert("x-match".into(), mode);
-                        edit(&editor, move |s| {
-                            if let Some(b) = s.bindings.get_mut(i) {
-                                b.arguments = table.clone();
-                            }
-                        })
-                    }
-                    Err(e) => Err(e),
-                }
-            } else {
-                edit(&editor, move |s| {
-                    if let Some(b) = s.bindings.get_mut(i) {
-                        b.routing_key = text.clone();
-                    }
-                })
-            };
-            error.set(r.err());
+            set(if headers { BindingField::Headers(el.value()) } else { BindingField::Key(el.value()) });
         })
     };
-    let on_mode = {
-        let editor = editor.clone();
-        let error = error.clone();
-        Callback::from(move |e: Event| {
-            let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
-            let mode = el.value();
-            let r = edit(&editor, move |s| {
-                if let Some(b) = s.bindings.get_mut(i) {
-                    b.arguments.insert("x-match".into(), Value::String(mode.clone()));
-                }
-            });
-            error.set(r.err());
-        })
-    };
+    let on_mode = Callback::from(move |e: Event| {
+        let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
+        set(BindingField::Match(el.value()));
+    });
     let mode = b.arguments.get("x-match").and_then(|v| v.as_str()).unwrap_or("all").to_string();
     html! {
         <div class="inline-binding" style={format!("left: {:.1}px; top: {:.1}px", mid.x, mid.y)}>
@@ -153,7 +124,7 @@ pub fn inline_binding() -> Html {
                            {onchange} {oninput} {onkeydown} onblur={close} />
                 </label>
             }
-            if let Some(e) = (*error).clone() { <p class="field-error" role="alert">{ e }</p> }
+            if let Some(e) = error { <p class="field-error" role="alert">{ e }</p> }
         </div>
     }
 }

@@ -71,7 +71,7 @@ pub fn node_actions(props: &NodeActionsProps) -> Html {
     }
     // RabbitMQ refused to redeclare it with the canvas's settings (406
     // inequivalent): the way out, next to the node as well as in its callout.
-    let refused = stage.runtime.borrow().sim.node_errors().get(&id).is_some_and(NodeError::is_refused_redeclare);
+    let refused = stage.runtime.borrow().sim.node_error(&id).is_some_and(NodeError::is_refused_redeclare);
     if refused {
         buttons.push(on_sim(
             "Declare anew",

@@ -570,7 +570,9 @@ impl<'a> Importer<'a> {
         if !seen.insert(key) {
             return Ok(());
         }
+        let id = self.scenario.fresh_binding_id();
         self.scenario.bindings.push(BindingEdge {
+            id,
             from,
             to,
             routing_key: b.routing_key.clone(),

@@ -12,8 +12,8 @@ use crate::scenario::{BindingEdge, ExchangeKind, NodeKind, Scenario};
 pub enum Connected {
     /// The producer now publishes to the exchange.
     Publishes,
-    /// A binding was added at this index of `Scenario::bindings`.
-    Binding(usize),
+    /// A binding was added, with this id.
+    Binding(String),
     /// The consumer now consumes from the queue.
     Consumes,
 }
@@ -116,8 +116,15 @@ pub fn connect(s: &mut Scenario, from: &str, to: &str) -> Result<Connected, Stri
             }
             // A binding from the default exchange is kept: the engine refuses
             // it (403 ACCESS_REFUSED) and the canvas shows that next to it.
-            s.bindings.push(BindingEdge { from: from.to_string(), to: to.to_string(), routing_key, arguments });
-            Ok(Connected::Binding(s.bindings.len() - 1))
+            let id = s.fresh_binding_id();
+            s.bindings.push(BindingEdge {
+                id: id.clone(),
+                from: from.to_string(),
+                to: to.to_string(),
+                routing_key,
+                arguments,
+            });
+            Ok(Connected::Binding(id))
         }
     }
 }
@@ -174,13 +181,13 @@ mod tests {
         let mut s = scenario();
         assert_eq!(connect(&mut s, "p1", "x1"), Ok(Connected::Publishes));
         assert_eq!(s.producers[0].exchange.as_deref(), Some("x1"));
-        assert_eq!(connect(&mut s, "x1", "q1"), Ok(Connected::Binding(0)));
+        assert_eq!(connect(&mut s, "x1", "q1"), Ok(Connected::Binding("b1".into())));
         assert_eq!(s.bindings[0].routing_key, "#");
         assert_eq!(connect(&mut s, "q1", "c1"), Ok(Connected::Consumes));
         assert_eq!(s.consumers[0].queue.as_deref(), Some("q1"));
-        assert_eq!(connect(&mut s, "x1", "default"), Ok(Connected::Binding(1)));
+        assert_eq!(connect(&mut s, "x1", "default"), Ok(Connected::Binding("b2".into())));
         // The default exchange may be the source: the engine refuses it with 403.
-        assert_eq!(connect(&mut s, "default", "q1"), Ok(Connected::Binding(2)));
+        assert_eq!(connect(&mut s, "default", "q1"), Ok(Connected::Binding("b3".into())));
         assert_eq!(s.bindings[2].routing_key, "queue1");
     }
 

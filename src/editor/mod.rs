@@ -3,6 +3,10 @@
 //! canvas refuses something. Pure Rust (no DOM), so every editing rule is
 //! tested natively; the Yew app wraps [`Editor`] in a reducer.
 //!
+//! - [`edits`]: inspector edits as data ([`Edit`]), applied and checked once.
+//! - [`history`]: undo and redo.
+//! - [`selection`]: what is selected, and the canvas's edges.
+//! - [`palette`]: palette entries and placing a new node.
 //! - [`geometry`]: node sizes, ports, edge curves, rectangles.
 //! - [`view`]: pan and zoom.
 //! - [`connect`]: which connections are accepted and what they mean.
@@ -10,141 +14,26 @@
 //! - [`table_text`]: header tables as `name=value, ...` text.
 
 pub mod connect;
+pub mod edits;
 pub mod geometry;
+pub mod history;
 pub mod naming;
+pub mod palette;
+pub mod selection;
 pub mod table_text;
 pub mod view;
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use serde_json::Map;
-
-use crate::scenario::{
-    ConsumerNode, ExchangeKind, ExchangeNode, NodeKind, Position, ProducerNode, QueueNode, Scenario,
-    DEFAULT_EXCHANGE_ID,
-};
+use crate::scenario::{Position, Scenario, DEFAULT_EXCHANGE_ID};
 use connect::Connected;
+pub use edits::{Edit, Refusal};
 use geometry::{Point, Rect};
+pub use history::{History, HISTORY_LIMIT};
+pub use palette::{add_node, free_spot, PaletteItem};
+pub use selection::{edges, Edge, Selection};
 use view::View;
-
-/// How many scenarios undo remembers.
-pub const HISTORY_LIMIT: usize = 200;
-
-/// An edge on the canvas.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Edge {
-    /// Producer (by id) → the exchange it publishes to.
-    Publish(String),
-    /// A binding, by its index in `Scenario::bindings`.
-    Binding(usize),
-    /// Queue → consumer (by id) that consumes from it.
-    Consume(String),
-}
-
-impl Edge {
-    /// The node ids at the two ends, if the edge exists in `s`.
-    pub fn ends(&self, s: &Scenario) -> Option<(String, String)> {
-        match self {
-            Edge::Publish(p) => Some((p.clone(), s.producer(p)?.exchange.clone()?)),
-            Edge::Binding(i) => s.bindings.get(*i).map(|b| (b.from.clone(), b.to.clone())),
-            Edge::Consume(c) => Some((s.consumer(c)?.queue.clone()?, c.clone())),
-        }
-    }
-
-    /// A stable string for DOM attributes and tests: `publish:p1`,
-    /// `binding:0`, `consume:c1`.
-    pub fn key(&self) -> String {
-        match self {
-            Edge::Publish(p) => format!("publish:{p}"),
-            Edge::Binding(i) => format!("binding:{i}"),
-            Edge::Consume(c) => format!("consume:{c}"),
-        }
-    }
-}
-
-/// Every edge of `s`, in drawing order.
-pub fn edges(s: &Scenario) -> Vec<Edge> {
-    let mut out: Vec<Edge> =
-        s.producers.iter().filter(|p| p.exchange.is_some()).map(|p| Edge::Publish(p.id.clone())).collect();
-    out.extend((0..s.bindings.len()).map(Edge::Binding));
-    out.extend(s.consumers.iter().filter(|c| c.queue.is_some()).map(|c| Edge::Consume(c.id.clone())));
-    out
-}
-
-/// What is selected: nodes (several with shift-click or a box) or one edge.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Selection {
-    /// Selected node ids.
-    pub nodes: BTreeSet<String>,
-    /// The selected edge.
-    pub edge: Option<Edge>,
-}
-
-impl Selection {
-    /// True when nothing is selected.
-    pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty() && self.edge.is_none()
-    }
-
-    /// The one selected node, when exactly one is selected.
-    pub fn single_node(&self) -> Option<&str> {
-        (self.nodes.len() == 1 && self.edge.is_none()).then(|| self.nodes.iter().next().map(|s| s.as_str())).flatten()
-    }
-}
-
-/// A palette entry: a node kind, and for exchanges their type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PaletteItem {
-    /// The kind of node.
-    pub kind: NodeKind,
-    /// The exchange type (ignored for other kinds).
-    pub exchange: ExchangeKind,
-}
-
-impl PaletteItem {
-    /// The palette, in order: producer, the four exchange types, queue,
-    /// consumer.
-    pub const ALL: [PaletteItem; 7] = [
-        PaletteItem { kind: NodeKind::Producer, exchange: ExchangeKind::Direct },
-        PaletteItem { kind: NodeKind::Exchange, exchange: ExchangeKind::Direct },
-        PaletteItem { kind: NodeKind::Exchange, exchange: ExchangeKind::Fanout },
-        PaletteItem { kind: NodeKind::Exchange, exchange: ExchangeKind::Topic },
-        PaletteItem { kind: NodeKind::Exchange, exchange: ExchangeKind::Headers },
-        PaletteItem { kind: NodeKind::Queue, exchange: ExchangeKind::Direct },
-        PaletteItem { kind: NodeKind::Consumer, exchange: ExchangeKind::Direct },
-    ];
-
-    /// A stable name for DOM attributes and tests: `producer`,
-    /// `exchange-topic`, `queue`, `consumer`.
-    pub fn key(&self) -> String {
-        match self.kind {
-            NodeKind::Exchange => format!("exchange-{}", self.exchange.as_str()),
-            k => k.as_str().to_string(),
-        }
-    }
-
-    /// The label shown in the palette.
-    pub fn label(&self) -> String {
-        match self.kind {
-            NodeKind::Exchange => format!("{} exchange", self.exchange.as_str()),
-            k => k.as_str().to_string(),
-        }
-    }
-
-    /// One line about what it does.
-    pub fn description(&self) -> &'static str {
-        match (self.kind, self.exchange) {
-            (NodeKind::Producer, _) => "Publishes messages to an exchange",
-            (NodeKind::Exchange, ExchangeKind::Direct) => "Routes by exact routing key",
-            (NodeKind::Exchange, ExchangeKind::Fanout) => "Copies to every bound queue",
-            (NodeKind::Exchange, ExchangeKind::Topic) => "Routes by patterns with * and #",
-            (NodeKind::Exchange, ExchangeKind::Headers) => "Routes by header values",
-            (NodeKind::Queue, _) => "Holds messages until consumed",
-            (NodeKind::Consumer, _) => "Receives, processes and acks",
-        }
-    }
-}
 
 /// A message shown when the canvas refuses something.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,43 +45,6 @@ pub struct Notice {
     /// Increases with every notice, so the same text shown twice is seen
     /// as new.
     pub serial: u64,
-}
-
-/// An edit of the scenario, applied by the reducer to the scenario it
-/// holds at that moment (so two quick edits never overwrite each other).
-/// It may refuse with a reason.
-#[derive(Clone)]
-pub struct ScenarioEdit(pub Rc<EditFn>);
-
-/// The function inside a [`ScenarioEdit`].
-pub type EditFn = dyn Fn(&mut Scenario) -> Result<(), String>;
-
-impl ScenarioEdit {
-    /// Wraps an edit.
-    pub fn new(f: impl Fn(&mut Scenario) -> Result<(), String> + 'static) -> Self {
-        ScenarioEdit(Rc::new(f))
-    }
-
-    /// The scenario `s` with the edit made, or why it cannot be: the edit
-    /// refused, or the result is not a document the format accepts.
-    pub fn applied_to(&self, s: &Scenario) -> Result<Scenario, String> {
-        let mut next = s.clone();
-        (self.0)(&mut next)?;
-        crate::scenario::parse::check(&next).map_err(|e| e.to_string())?;
-        Ok(next)
-    }
-}
-
-impl std::fmt::Debug for ScenarioEdit {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ScenarioEdit(..)")
-    }
-}
-
-impl PartialEq for ScenarioEdit {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// A change to the [`Editor`].
@@ -252,10 +104,10 @@ pub enum EditAction {
     },
     /// Replace the scenario with an edited copy.
     Replace(Rc<Scenario>),
-    /// Apply an edit to the current scenario (the inspector's edits); the
-    /// result must pass the document checks, or nothing changes and a
-    /// notice says why.
-    Apply(ScenarioEdit),
+    /// Set a field (the inspector's and the inline binding editor's edits)
+    /// on the scenario held at that moment; the result must pass the
+    /// document checks, or nothing changes and [`Editor::refusal`] says why.
+    Set(Edit),
     /// Load a whole scenario (a lesson, an import): undoable; the selection
     /// and the view are reset and the app starts a fresh simulation.
     Load(Rc<Scenario>),
@@ -318,7 +170,7 @@ impl EditAction {
                 | EditAction::MoveSelected { .. }
                 | EditAction::Nudge { .. }
                 | EditAction::Replace(_)
-                | EditAction::Apply(_)
+                | EditAction::Set(_)
                 | EditAction::DeleteSelected
                 | EditAction::DeleteNode(_)
                 | EditAction::Undo
@@ -332,10 +184,7 @@ impl EditAction {
 pub struct Editor {
     /// The scenario on the canvas.
     pub scenario: Rc<Scenario>,
-    undo: Vec<Rc<Scenario>>,
-    redo: Vec<Rc<Scenario>>,
-    gesture: Option<Rc<Scenario>>,
-    coalesce: Option<&'static str>,
+    history: History,
     /// What is selected.
     pub selection: Selection,
     /// Pan and zoom.
@@ -344,9 +193,11 @@ pub struct Editor {
     pub read_only: bool,
     /// The notice shown, if any.
     pub notice: Option<Notice>,
-    /// The binding whose key is being edited right on the canvas (just
-    /// after it was drawn).
-    pub inline_binding: Option<usize>,
+    /// The last edit the reducer refused, shown by the field it came from.
+    pub refusal: Option<Refusal>,
+    /// The binding (by id) whose key is being edited right on the canvas
+    /// (just after it was drawn).
+    pub inline_binding: Option<String>,
     /// Increases with every [`EditAction::Load`]: the app starts a fresh
     /// simulation (new broker, empty log) when it changes.
     pub loads: u64,
@@ -359,19 +210,20 @@ impl Default for Editor {
     }
 }
 
+const DEFAULT_EXCHANGE_STAYS: &str = "The default exchange is part of every broker: it cannot be deleted.";
+
 impl Editor {
     /// An editor holding `scenario`, with no history.
-    pub fn new(scenario: Scenario) -> Self {
+    pub fn new(mut scenario: Scenario) -> Self {
+        scenario.assign_binding_ids();
         Editor {
             scenario: Rc::new(scenario),
-            undo: Vec::new(),
-            redo: Vec::new(),
-            gesture: None,
-            coalesce: None,
+            history: History::default(),
             selection: Selection::default(),
             view: View { x: 24.0, y: 16.0, zoom: 1.0 },
             read_only: false,
             notice: None,
+            refusal: None,
             inline_binding: None,
             loads: 0,
             serial: 0,
@@ -380,30 +232,23 @@ impl Editor {
 
     /// True when there is something to undo.
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        self.history.can_undo()
     }
 
     /// True when there is something to redo.
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        self.history.can_redo()
     }
 
     /// True while a drag is in progress.
     pub fn in_gesture(&self) -> bool {
-        self.gesture.is_some()
+        self.history.in_gesture()
     }
 
-    /// Records the current scenario for undo before a change.
-    fn remember(&mut self, coalesce: Option<&'static str>) {
-        if coalesce.is_some() && coalesce == self.coalesce {
-            return;
-        }
-        self.coalesce = coalesce;
-        self.undo.push(self.scenario.clone());
-        if self.undo.len() > HISTORY_LIMIT {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
+    /// The refusal of the last edit of `field` of `target`, if that edit was
+    /// refused.
+    pub fn refused(&self, target: &str, field: &str) -> Option<&str> {
+        self.refusal.as_ref().filter(|r| r.target == target && r.field == field).map(|r| r.text.as_str())
     }
 
     fn notify(&mut self, text: impl Into<String>, node: Option<String>) {
@@ -411,16 +256,23 @@ impl Editor {
         self.notice = Some(Notice { text: text.into(), node, serial: self.serial });
     }
 
+    /// Shows `next` as a new undo step (nothing when it is the same).
+    fn commit(&mut self, next: Rc<Scenario>) {
+        if next != self.scenario {
+            self.history.remember(&self.scenario, None);
+            self.scenario = next;
+            self.prune_selection();
+        }
+    }
+
     /// Drops selected things that no longer exist.
     fn prune_selection(&mut self) {
         let s = self.scenario.clone();
         self.selection.nodes.retain(|id| s.kind_of(id).is_some());
-        if let Some(e) = &self.selection.edge {
-            if e.ends(&s).is_none() {
-                self.selection.edge = None;
-            }
+        if self.selection.edge.as_ref().is_some_and(|e| e.ends(&s).is_none()) {
+            self.selection.edge = None;
         }
-        if self.inline_binding.is_some_and(|i| i >= s.bindings.len()) {
+        if self.inline_binding.as_deref().is_some_and(|id| s.binding(id).is_none()) {
             self.inline_binding = None;
         }
     }
@@ -431,182 +283,34 @@ impl Editor {
             return;
         }
         if !matches!(action, EditAction::Nudge { .. }) {
-            self.coalesce = None;
+            self.history.end_run();
+        }
+        if !matches!(action, EditAction::Set(_)) && action.is_edit() {
+            self.refusal = None;
         }
         match action {
-            EditAction::Add { item, at } => {
-                self.remember(None);
-                let id = add_node(Rc::make_mut(&mut self.scenario), item, at);
-                self.selection = Selection { nodes: BTreeSet::from([id]), edge: None };
-                self.notice = None;
-            }
-            EditAction::Connect { from, to } => {
-                let mut next = (*self.scenario).clone();
-                match connect::connect(&mut next, &from, &to) {
-                    Ok(done) => {
-                        self.remember(None);
-                        self.scenario = Rc::new(next);
-                        self.notice = None;
-                        let edge = match done {
-                            Connected::Publishes => Edge::Publish(from),
-                            Connected::Consumes => Edge::Consume(to),
-                            Connected::Binding(i) => {
-                                self.inline_binding = Some(i);
-                                Edge::Binding(i)
-                            }
-                        };
-                        self.selection = Selection { nodes: BTreeSet::new(), edge: Some(edge) };
-                    }
-                    Err(why) => self.notify(why, Some(from)),
-                }
-            }
-            EditAction::SelectNode(id) => {
-                if self.scenario.kind_of(&id).is_some() {
-                    self.selection = Selection { nodes: BTreeSet::from([id]), edge: None };
-                }
-            }
-            EditAction::ToggleNode(id) => {
-                if self.scenario.kind_of(&id).is_some() {
-                    self.selection.edge = None;
-                    if !self.selection.nodes.remove(&id) {
-                        self.selection.nodes.insert(id);
-                    }
-                }
-            }
-            EditAction::SelectEdge(e) => {
-                if e.ends(&self.scenario).is_some() {
-                    self.selection = Selection { nodes: BTreeSet::new(), edge: Some(e) };
-                }
-            }
-            EditAction::SelectBox { rect, add } => {
-                if !add {
-                    self.selection = Selection::default();
-                }
-                self.selection.edge = None;
-                let s = self.scenario.clone();
-                for (id, kind) in s.node_ids() {
-                    if let Some(p) = s.position(id) {
-                        if rect.intersects(&Rect::of_node(kind, p)) {
-                            self.selection.nodes.insert(id.to_string());
-                        }
-                    }
-                }
-            }
-            EditAction::SelectAll => {
-                self.selection =
-                    Selection { nodes: self.scenario.node_ids().map(|(id, _)| id.to_string()).collect(), edge: None };
-            }
-            EditAction::ClearSelection => {
-                self.selection = Selection::default();
-                self.inline_binding = None;
-            }
-            EditAction::BeginGesture => {
-                self.gesture = Some(self.scenario.clone());
-            }
+            EditAction::Add { item, at } => self.add(item, at),
+            EditAction::Connect { from, to } => self.connect(from, to),
+            EditAction::SelectNode(_)
+            | EditAction::ToggleNode(_)
+            | EditAction::SelectEdge(_)
+            | EditAction::SelectBox { .. }
+            | EditAction::SelectAll
+            | EditAction::ClearSelection => self.select(action),
+            EditAction::BeginGesture => self.history.begin_gesture(&self.scenario),
             EditAction::MoveSelected { dx, dy } => {
-                move_nodes(Rc::make_mut(&mut self.scenario), &self.selection.nodes, dx, dy);
+                move_nodes(Rc::make_mut(&mut self.scenario), &self.selection.nodes, dx, dy)
             }
-            EditAction::EndGesture => {
-                if let Some(before) = self.gesture.take() {
-                    if before != self.scenario {
-                        self.undo.push(before);
-                        if self.undo.len() > HISTORY_LIMIT {
-                            self.undo.remove(0);
-                        }
-                        self.redo.clear();
-                    }
-                }
-            }
-            EditAction::Nudge { dx, dy } => {
-                if !self.selection.nodes.is_empty() {
-                    self.remember(Some("nudge"));
-                    move_nodes(Rc::make_mut(&mut self.scenario), &self.selection.nodes, dx, dy);
-                }
-            }
-            EditAction::Replace(s) => {
-                if s != self.scenario {
-                    self.remember(None);
-                    self.scenario = s;
-                    self.prune_selection();
-                }
-            }
-            EditAction::Apply(edit) => match edit.applied_to(&self.scenario) {
-                Ok(next) if next != *self.scenario => {
-                    self.remember(None);
-                    self.scenario = Rc::new(next);
-                    self.prune_selection();
-                }
-                Ok(_) => {}
-                Err(why) => self.notify(why, None),
-            },
-            EditAction::Load(s) => {
-                self.remember(None);
-                self.scenario = s;
-                self.selection = Selection::default();
-                self.inline_binding = None;
-                self.notice = None;
-                self.view = Editor::default().view;
-                self.loads += 1;
-            }
-            EditAction::DeleteSelected => {
-                let sel = std::mem::take(&mut self.selection);
-                let deletable: Vec<&String> = sel.nodes.iter().filter(|id| *id != DEFAULT_EXCHANGE_ID).collect();
-                if deletable.is_empty() && sel.edge.is_none() {
-                    if sel.nodes.contains(DEFAULT_EXCHANGE_ID) {
-                        self.notify(
-                            "The default exchange is part of every broker: it cannot be deleted.",
-                            Some(DEFAULT_EXCHANGE_ID.into()),
-                        );
-                    }
-                    self.selection = sel;
-                    return;
-                }
-                self.remember(None);
-                let s = Rc::make_mut(&mut self.scenario);
-                if let Some(e) = &sel.edge {
-                    delete_edge(s, e);
-                }
-                for id in deletable {
-                    s.remove_node(id);
-                }
-                self.inline_binding = None;
-                self.prune_selection();
-            }
-            EditAction::DeleteNode(id) => {
-                if id == DEFAULT_EXCHANGE_ID {
-                    self.notify("The default exchange is part of every broker: it cannot be deleted.", Some(id));
-                } else if self.scenario.kind_of(&id).is_some() {
-                    self.remember(None);
-                    Rc::make_mut(&mut self.scenario).remove_node(&id);
-                    self.inline_binding = None;
-                    self.prune_selection();
-                }
-            }
-            EditAction::Undo => {
-                if let Some(mut prev) = self.undo.pop() {
-                    Rc::make_mut(&mut prev).speed = self.scenario.speed;
-                    let now = std::mem::replace(&mut self.scenario, prev);
-                    self.redo.push(now);
-                    self.inline_binding = None;
-                    self.prune_selection();
-                }
-            }
-            EditAction::Redo => {
-                if let Some(mut next) = self.redo.pop() {
-                    Rc::make_mut(&mut next).speed = self.scenario.speed;
-                    let now = std::mem::replace(&mut self.scenario, next);
-                    self.undo.push(now);
-                    self.inline_binding = None;
-                    self.prune_selection();
-                }
-            }
-            EditAction::Pan { dx, dy } => self.view = self.view.panned(dx, dy),
-            EditAction::Zoom { at, factor } => self.view = self.view.zoomed_at(at, factor),
-            EditAction::ResetView => self.view = Editor::default().view,
-            EditAction::SetView(v) => {
-                if v.x.is_finite() && v.y.is_finite() && v.zoom.is_finite() {
-                    self.view = View { x: v.x, y: v.y, zoom: v.zoom.clamp(view::MIN_ZOOM, view::MAX_ZOOM) };
-                }
+            EditAction::EndGesture => self.history.end_gesture(&self.scenario),
+            EditAction::Nudge { dx, dy } => self.nudge(dx, dy),
+            EditAction::Replace(s) => self.commit(s),
+            EditAction::Set(edit) => self.set(edit),
+            EditAction::Load(s) => self.load(s),
+            EditAction::DeleteSelected => self.delete_selected(),
+            EditAction::DeleteNode(id) => self.delete_node(id),
+            EditAction::Undo | EditAction::Redo => self.travel(matches!(action, EditAction::Undo)),
+            EditAction::Pan { .. } | EditAction::Zoom { .. } | EditAction::ResetView | EditAction::SetView(_) => {
+                self.move_view(action)
             }
             EditAction::Notify { text, node } => self.notify(text, node),
             EditAction::DismissNotice => self.notice = None,
@@ -616,13 +320,169 @@ impl Editor {
                     Rc::make_mut(&mut self.scenario).speed = v.clamp(0.1, 10.0);
                 }
             }
-            EditAction::SetReadOnly(on) => {
-                self.read_only = on;
-                if on {
-                    self.gesture = None;
-                    self.inline_binding = None;
+            EditAction::SetReadOnly(on) => self.set_read_only(on),
+        }
+    }
+
+    fn add(&mut self, item: PaletteItem, at: Position) {
+        self.history.remember(&self.scenario, None);
+        let id = add_node(Rc::make_mut(&mut self.scenario), item, at);
+        self.selection = Selection { nodes: BTreeSet::from([id]), edge: None };
+        self.notice = None;
+    }
+
+    fn connect(&mut self, from: String, to: String) {
+        let mut next = (*self.scenario).clone();
+        match connect::connect(&mut next, &from, &to) {
+            Ok(done) => {
+                self.history.remember(&self.scenario, None);
+                self.scenario = Rc::new(next);
+                self.notice = None;
+                let edge = match done {
+                    Connected::Publishes => Edge::Publish(from),
+                    Connected::Consumes => Edge::Consume(to),
+                    Connected::Binding(id) => {
+                        self.inline_binding = Some(id.clone());
+                        Edge::Binding(id)
+                    }
+                };
+                self.selection = Selection { nodes: BTreeSet::new(), edge: Some(edge) };
+            }
+            Err(why) => self.notify(why, Some(from)),
+        }
+    }
+
+    fn select(&mut self, action: EditAction) {
+        let s = self.scenario.clone();
+        match action {
+            EditAction::SelectNode(id) if s.kind_of(&id).is_some() => {
+                self.selection = Selection { nodes: BTreeSet::from([id]), edge: None }
+            }
+            EditAction::ToggleNode(id) if s.kind_of(&id).is_some() => {
+                self.selection.edge = None;
+                if !self.selection.nodes.remove(&id) {
+                    self.selection.nodes.insert(id);
                 }
             }
+            EditAction::SelectEdge(e) if e.ends(&s).is_some() => {
+                self.selection = Selection { nodes: BTreeSet::new(), edge: Some(e) }
+            }
+            EditAction::SelectBox { rect, add } => {
+                if !add {
+                    self.selection = Selection::default();
+                }
+                self.selection.edge = None;
+                let inside = s
+                    .node_ids()
+                    .filter(|(id, kind)| s.position(id).is_some_and(|p| rect.intersects(&Rect::of_node(*kind, p))));
+                self.selection.nodes.extend(inside.map(|(id, _)| id.to_string()));
+            }
+            EditAction::SelectAll => {
+                self.selection = Selection { nodes: s.node_ids().map(|(id, _)| id.to_string()).collect(), edge: None }
+            }
+            EditAction::ClearSelection => {
+                self.selection = Selection::default();
+                self.inline_binding = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn nudge(&mut self, dx: f64, dy: f64) {
+        if !self.selection.nodes.is_empty() {
+            self.history.remember(&self.scenario, Some("nudge"));
+            move_nodes(Rc::make_mut(&mut self.scenario), &self.selection.nodes, dx, dy);
+        }
+    }
+
+    /// An inspector edit: applied to the scenario held now and checked once;
+    /// a refusal is kept for the field to show.
+    fn set(&mut self, edit: Edit) {
+        match edit.applied_to(&self.scenario) {
+            Ok(next) => {
+                self.refusal = None;
+                self.commit(Rc::new(next));
+            }
+            Err(text) => self.refusal = Some(Refusal { target: edit.target().to_string(), field: edit.field(), text }),
+        }
+    }
+
+    fn load(&mut self, s: Rc<Scenario>) {
+        self.history.remember(&self.scenario, None);
+        self.scenario = s;
+        if self.scenario.bindings.iter().any(|b| b.id.is_empty()) {
+            Rc::make_mut(&mut self.scenario).assign_binding_ids();
+        }
+        self.selection = Selection::default();
+        self.inline_binding = None;
+        self.notice = None;
+        self.refusal = None;
+        self.view = Editor::default().view;
+        self.loads += 1;
+    }
+
+    fn delete_selected(&mut self) {
+        let sel = std::mem::take(&mut self.selection);
+        let deletable: Vec<&String> = sel.nodes.iter().filter(|id| *id != DEFAULT_EXCHANGE_ID).collect();
+        if deletable.is_empty() && sel.edge.is_none() {
+            if sel.nodes.contains(DEFAULT_EXCHANGE_ID) {
+                self.notify(DEFAULT_EXCHANGE_STAYS, Some(DEFAULT_EXCHANGE_ID.into()));
+            }
+            self.selection = sel;
+            return;
+        }
+        self.history.remember(&self.scenario, None);
+        let s = Rc::make_mut(&mut self.scenario);
+        if let Some(e) = &sel.edge {
+            delete_edge(s, e);
+        }
+        for id in deletable {
+            s.remove_node(id);
+        }
+        self.inline_binding = None;
+        self.prune_selection();
+    }
+
+    fn delete_node(&mut self, id: String) {
+        if id == DEFAULT_EXCHANGE_ID {
+            self.notify(DEFAULT_EXCHANGE_STAYS, Some(id));
+        } else if self.scenario.kind_of(&id).is_some() {
+            self.history.remember(&self.scenario, None);
+            Rc::make_mut(&mut self.scenario).remove_node(&id);
+            self.inline_binding = None;
+            self.prune_selection();
+        }
+    }
+
+    /// Undo (`back`) or redo; the clock speed stays as it is.
+    fn travel(&mut self, back: bool) {
+        let now = self.scenario.clone();
+        let other = if back { self.history.undo(now) } else { self.history.redo(now) };
+        if let Some(mut other) = other {
+            Rc::make_mut(&mut other).speed = self.scenario.speed;
+            self.scenario = other;
+            self.inline_binding = None;
+            self.prune_selection();
+        }
+    }
+
+    fn move_view(&mut self, action: EditAction) {
+        self.view = match action {
+            EditAction::Pan { dx, dy } => self.view.panned(dx, dy),
+            EditAction::Zoom { at, factor } => self.view.zoomed_at(at, factor),
+            EditAction::SetView(v) if v.x.is_finite() && v.y.is_finite() && v.zoom.is_finite() => {
+                View { x: v.x, y: v.y, zoom: v.zoom.clamp(view::MIN_ZOOM, view::MAX_ZOOM) }
+            }
+            EditAction::ResetView => Editor::default().view,
+            _ => self.view,
+        };
+    }
+
+    fn set_read_only(&mut self, on: bool) {
+        self.read_only = on;
+        if on {
+            self.history.cancel_gesture();
+            self.inline_binding = None;
         }
     }
 }
@@ -646,11 +506,7 @@ fn delete_edge(s: &mut Scenario, e: &Edge) {
                 p.exchange = None;
             }
         }
-        Edge::Binding(i) => {
-            if *i < s.bindings.len() {
-                s.bindings.remove(*i);
-            }
-        }
+        Edge::Binding(id) => s.bindings.retain(|b| &b.id != id),
         Edge::Consume(c) => {
             if let Some(c) = s.consumers.iter_mut().find(|n| &n.id == c) {
                 c.queue = None;
@@ -675,82 +531,10 @@ pub fn fit_view(s: &Scenario, width: f64, height: f64) -> View {
     View { x: (width - (x1 - x0) * zoom) / 2.0 - x0 * zoom, y: (height - (y1 - y0) * zoom) / 2.0 - y0 * zoom, zoom }
 }
 
-/// A free spot for a new node of `kind` near `near` (top-left): the first
-/// place, searching outwards on a grid, that overlaps no node.
-pub fn free_spot(s: &Scenario, kind: NodeKind, near: Position) -> Position {
-    let (w, h) = geometry::node_size(kind);
-    let taken: Vec<Rect> = s
-        .node_ids()
-        .filter_map(|(id, k)| Some(Rect::of_node(k, s.position(id)?)))
-        .map(|r| Rect { x: r.x - 16.0, y: r.y - 16.0, w: r.w + 32.0, h: r.h + 32.0 })
-        .collect();
-    for ring in 0..40i32 {
-        for dy in -ring..=ring {
-            for dx in -ring..=ring {
-                if dx.abs() != ring && dy.abs() != ring {
-                    continue;
-                }
-                let at = Position { x: near.x + dx as f64 * 40.0, y: near.y + dy as f64 * 40.0 };
-                let r = Rect { x: at.x, y: at.y, w, h };
-                if !taken.iter().any(|t| t.intersects(&r)) {
-                    return at;
-                }
-            }
-        }
-    }
-    near
-}
-
-/// Adds a node for a palette item at `at` and returns its id.
-pub fn add_node(s: &mut Scenario, item: PaletteItem, at: Position) -> String {
-    let id = s.fresh_id(naming::id_prefix(item.kind));
-    let name = naming::fresh_name(s, item.kind, naming::name_stem(item.kind, item.exchange));
-    let (x, y) = (at.x.round(), at.y.round());
-    match item.kind {
-        NodeKind::Producer => s.producers.push(ProducerNode {
-            id: id.clone(),
-            name,
-            exchange: None,
-            message: crate::scenario::MessageTemplate { body: "message {n}".into(), ..Default::default() },
-            schedule: crate::scenario::Schedule::Every { every_ms: 1000, start_ms: 0, count: None, batch: 1 },
-            x,
-            y,
-        }),
-        NodeKind::Exchange => s.exchanges.push(ExchangeNode {
-            id: id.clone(),
-            name,
-            kind: item.exchange,
-            durable: false,
-            auto_delete: false,
-            internal: false,
-            alternate_exchange: None,
-            arguments: Map::new(),
-            x,
-            y,
-        }),
-        NodeKind::Queue => s.queues.push(QueueNode { id: id.clone(), name, x, y, ..Default::default() }),
-        NodeKind::Consumer => s.consumers.push(ConsumerNode {
-            id: id.clone(),
-            name,
-            queue: None,
-            ack: Default::default(),
-            prefetch: 1,
-            processing_ms: 500,
-            outcome: Default::default(),
-            crash_after: None,
-            reply: false,
-            exclusive: false,
-            priority: None,
-            x,
-            y,
-        }),
-    }
-    id
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::{ExchangeKind, NodeKind};
 
     fn item(kind: NodeKind) -> PaletteItem {
         PaletteItem { kind, exchange: ExchangeKind::Topic }
@@ -796,10 +580,10 @@ mod tests {
         e.apply(EditAction::Undo);
         assert_eq!((e.scenario.queues[0].x, e.scenario.queues[0].y), (0.0, 0.0));
         // A click (gesture without movement) leaves no undo step.
-        let undo_len = e.undo.len();
+        let undo_len = e.history.undo_len();
         e.apply(EditAction::BeginGesture);
         e.apply(EditAction::EndGesture);
-        assert_eq!(e.undo.len(), undo_len);
+        assert_eq!(e.history.undo_len(), undo_len);
     }
 
     #[test]
@@ -839,9 +623,9 @@ mod tests {
         let mut e = Editor::default();
         e.apply(EditAction::Add { item: item(NodeKind::Producer), at: at(0.0, 0.0) });
         e.apply(EditAction::Add { item: item(NodeKind::Queue), at: at(300.0, 0.0) });
-        let undo_len = e.undo.len();
+        let undo_len = e.history.undo_len();
         e.apply(EditAction::Connect { from: "p1".into(), to: "q1".into() });
-        assert_eq!(e.undo.len(), undo_len);
+        assert_eq!(e.history.undo_len(), undo_len);
         let n = e.notice.clone().unwrap();
         assert!(n.text.contains("exchange"), "{}", n.text);
         assert_eq!(n.node.as_deref(), Some("p1"));
@@ -856,8 +640,8 @@ mod tests {
         e.apply(EditAction::Add { item: item(NodeKind::Exchange), at: at(0.0, 0.0) });
         e.apply(EditAction::Add { item: item(NodeKind::Queue), at: at(300.0, 0.0) });
         e.apply(EditAction::Connect { from: "x1".into(), to: "q1".into() });
-        assert_eq!(e.inline_binding, Some(0));
-        assert_eq!(e.selection.edge, Some(Edge::Binding(0)));
+        assert_eq!(e.inline_binding.as_deref(), Some("b1"));
+        assert_eq!(e.selection.edge, Some(Edge::Binding("b1".into())));
         e.apply(EditAction::DeleteSelected);
         assert!(e.scenario.bindings.is_empty());
         assert_eq!(e.scenario.queues.len(), 1);
@@ -876,26 +660,38 @@ mod tests {
 
     #[test]
     fn edits_apply_to_the_current_scenario_and_are_checked() {
+        use edits::QueueField;
         let mut e = Editor::default();
         e.apply(EditAction::Add { item: item(NodeKind::Queue), at: at(0.0, 0.0) });
-        let rename = |name: &'static str| {
-            EditAction::Apply(ScenarioEdit::new(move |s| {
-                s.queues[0].name = name.into();
-                Ok(())
-            }))
-        };
-        let durable = EditAction::Apply(ScenarioEdit::new(|s| {
-            s.queues[0].durable = true;
-            Ok(())
-        }));
-        e.apply(rename("orders"));
-        e.apply(durable);
+        let set = |field| EditAction::Set(Edit::Queue { id: "q1".into(), field });
+        e.apply(set(QueueField::Name("orders".into())));
+        e.apply(set(QueueField::Durable(true)));
         assert_eq!((e.scenario.queues[0].name.as_str(), e.scenario.queues[0].durable), ("orders", true));
-        e.apply(rename("bad\u{7}name"));
-        assert!(e.notice.as_ref().unwrap().text.contains("control character"));
+        e.apply(set(QueueField::Name("bad\u{7}name".into())));
+        assert!(e.refused("q1", "name").unwrap().contains("control character"));
+        assert_eq!(e.refused("q1", "durable"), None, "only the field it came from");
         assert_eq!(e.scenario.queues[0].name, "orders");
+        e.apply(set(QueueField::Name("fine".into())));
+        assert_eq!(e.refusal, None, "a good edit clears the refusal");
+        e.apply(EditAction::Undo);
         e.apply(EditAction::Undo);
         assert!(!e.scenario.queues[0].durable);
+    }
+
+    #[test]
+    fn a_binding_keeps_its_id_when_another_goes() {
+        let mut e = Editor::default();
+        e.apply(EditAction::Add { item: item(NodeKind::Exchange), at: at(0.0, 0.0) });
+        e.apply(EditAction::Add { item: item(NodeKind::Queue), at: at(300.0, 0.0) });
+        e.apply(EditAction::Add { item: item(NodeKind::Queue), at: at(300.0, 300.0) });
+        e.apply(EditAction::Connect { from: "x1".into(), to: "q1".into() });
+        e.apply(EditAction::Connect { from: "x1".into(), to: "q2".into() });
+        e.apply(EditAction::SelectEdge(Edge::Binding("b1".into())));
+        e.apply(EditAction::DeleteSelected);
+        e.apply(EditAction::SelectEdge(Edge::Binding("b2".into())));
+        assert_eq!(e.selection.edge, Some(Edge::Binding("b2".into())), "b2 is still b2");
+        e.apply(EditAction::Set(Edit::Binding { id: "b2".into(), field: edits::BindingField::Key("k".into()) }));
+        assert_eq!(e.scenario.binding("b2").unwrap().routing_key, "k");
     }
 
     #[test]

@@ -664,7 +664,10 @@ impl Monitor {
                     .node_errors()
                     .iter()
                     .find(|(_, e)| e.text == error.text)
-                    .map(|(k, _)| k.split("->").next().unwrap_or(k).to_string())
+                    .and_then(|(k, _)| match k {
+                        crate::simulation::ErrorKey::Node(id) => Some(id.clone()),
+                        crate::simulation::ErrorKey::Binding(id) => sim.scenario().binding(id).map(|b| b.from.clone()),
+                    })
                     .or_else(|| channel.and_then(|c| sim.node_for_channel(c)).map(str::to_string));
                 let text = format!("the broker refused: {} {}", error.code.code(), error.text);
                 let detail = Detail::Error {

@@ -4,6 +4,8 @@
 //! long pause between frames (a hidden tab) moves it by a quarter second at
 //! most.
 
+use std::rc::Rc;
+
 use crate::engine::Event;
 use crate::scenario::Scenario;
 use crate::simulation::Simulation;
@@ -30,7 +32,9 @@ pub struct Runtime {
     last_frame: Option<f64>,
     carry: f64,
     changed: bool,
-    preloaded: Option<Scenario>,
+    /// The editor's scenario being played (by identity) and the editor's
+    /// load count when it was taken.
+    followed: Option<(Rc<Scenario>, u64)>,
 }
 
 impl Runtime {
@@ -46,9 +50,17 @@ impl Runtime {
             last_frame: None,
             carry: 0.0,
             changed: true,
-            preloaded: None,
+            followed: None,
         };
         rt.drain(0.0);
+        rt
+    }
+
+    /// A paused runtime already following the editor's `scenario` (see
+    /// [`Runtime::follow`]).
+    pub fn following(scenario: &Rc<Scenario>, loads: u64) -> Self {
+        let mut rt = Runtime::new((**scenario).clone());
+        rt.followed = Some((scenario.clone(), loads));
         rt
     }
 
@@ -70,44 +82,56 @@ impl Runtime {
         self.flights.add(motions, now, leg);
     }
 
-    /// Plays an edited scenario from now on.
-    pub fn set_scenario(&mut self, scenario: Scenario, now: f64) {
-        self.speed = scenario.speed;
-        self.sim.set_scenario(scenario);
-        self.drain(now);
+    /// Plays what the editor holds: the one way an edited scenario reaches
+    /// the simulation. The scenario is told apart by identity (`Rc`), never
+    /// compared: the same one does nothing; after a new load (the editor's
+    /// `loads` moved on) it starts a fresh run, unless the run already plays
+    /// that very scenario ([`Runtime::load`]); any other is played from now
+    /// on. Returns whether anything changed.
+    pub fn follow(&mut self, scenario: &Rc<Scenario>, loads: u64, now: f64) -> bool {
+        let (same, loaded) = match &self.followed {
+            Some((s, l)) => (Rc::ptr_eq(s, scenario), *l != loads),
+            None => (false, true),
+        };
+        self.followed = Some((scenario.clone(), loads));
+        if same {
+            return false;
+        }
+        if loaded {
+            let playing = self.playing;
+            *self = Runtime::new((**scenario).clone());
+            self.playing = playing;
+            self.followed = Some((scenario.clone(), loads));
+        } else {
+            self.speed = scenario.speed;
+            self.sim.set_scenario((**scenario).clone());
+            self.drain(now);
+        }
         self.changed = true;
+        true
     }
 
-    /// Starts a fresh simulation of `scenario` (a loaded scenario, a reset).
-    /// After [`preload`](Self::preload) of the same scenario, the first
-    /// reset before the next frame keeps the preloaded run instead (the
-    /// app's own reset for that load, which comes a moment later).
+    /// Starts a fresh run of `scenario` at once, for a caller that loads it
+    /// into the editor and must see it right away (the host page's `load`,
+    /// followed in the same script by a `publish`): when the editor's load
+    /// of that same `Rc` is followed, the run goes on.
+    pub fn load(&mut self, scenario: &Rc<Scenario>) {
+        let loads = self.followed.as_ref().map_or(0, |(_, l)| *l);
+        self.reset((**scenario).clone());
+        self.followed = Some((scenario.clone(), loads));
+    }
+
+    /// Starts a fresh simulation of `scenario` (the clock bar's reset).
     pub fn reset(&mut self, scenario: Scenario) {
-        if self.preloaded.take().is_some_and(|p| p == scenario) {
-            self.changed = true;
-            return;
-        }
-        let playing = self.playing;
+        let (playing, followed) = (self.playing, self.followed.take());
         *self = Runtime::new(scenario);
         self.playing = playing;
-    }
-
-    /// Starts a fresh simulation of `scenario` right away, for a caller
-    /// that must see it at once (the host-page API's `load`, followed in
-    /// the same script by a `publish`); the editor's load of the same
-    /// scenario, which resets the runtime again after the next render,
-    /// then keeps this run and whatever was done to it in between.
-    pub fn preload(&mut self, scenario: Scenario) {
-        self.preloaded = None;
-        self.reset(scenario.clone());
-        self.preloaded = Some(scenario);
+        self.followed = followed;
     }
 
     /// One animation frame at wall time `now` (ms): moves virtual time if
     /// playing, and drops finished dots.
     pub fn frame(&mut self, now: f64) {
-        // The app's reset for a preloaded scenario comes before any frame.
-        self.preloaded = None;
         let last = self.last_frame.replace(now);
         if self.playing {
             if self.sim.halted().is_some() {
@@ -179,23 +203,32 @@ mod tests {
     }
 
     #[test]
-    fn a_preloaded_run_survives_the_reset_for_the_same_load() {
+    fn following_tells_scenarios_apart_by_identity() {
+        let first = Rc::new(scenario());
         let mut rt = Runtime::new(Scenario::default());
-        rt.preload(scenario());
+        assert!(rt.follow(&first, 0, 0.0), "the first scenario is played");
         rt.sim.advance(2500);
-        rt.reset(scenario());
-        assert_eq!(rt.sim.now(), 2500, "the app's reset for this load keeps the run");
-        rt.reset(scenario());
-        assert_eq!(rt.sim.now(), 0, "a later reset (the Reset button) starts again");
-        rt.preload(scenario());
-        rt.sim.advance(10);
-        rt.frame(0.0);
-        rt.reset(scenario());
-        assert_eq!(rt.sim.now(), 0, "after a frame, a reset is a reset");
-        rt.preload(scenario());
-        let other = Scenario { title: "other".into(), ..Default::default() };
-        rt.reset(other.clone());
-        assert_eq!(rt.sim.scenario(), &other, "a reset for another scenario happens");
+        assert!(!rt.follow(&first, 0, 0.0), "the same one does nothing");
+        let edited = Rc::new(Scenario { title: "edited".into(), ..scenario() });
+        assert!(rt.follow(&edited, 0, 0.0));
+        assert_eq!((rt.sim.now(), rt.sim.scenario().title.as_str()), (2500, "edited"), "an edit plays on");
+        let loaded = Rc::new(scenario());
+        assert!(rt.follow(&loaded, 1, 0.0));
+        assert_eq!(rt.sim.now(), 0, "a load starts a fresh run");
+    }
+
+    #[test]
+    fn a_run_loaded_at_once_goes_on_when_the_editor_follows() {
+        let mut rt = Runtime::new(Scenario::default());
+        rt.follow(&Rc::new(Scenario::default()), 0, 0.0);
+        let loaded = Rc::new(scenario());
+        rt.load(&loaded);
+        rt.sim.advance(2500);
+        assert!(!rt.follow(&loaded, 1, 0.0), "the editor's load of the same scenario keeps the run");
+        assert_eq!(rt.sim.now(), 2500);
+        let again = Rc::new(scenario());
+        rt.follow(&again, 2, 0.0);
+        assert_eq!(rt.sim.now(), 0, "another load (an equal scenario) starts again");
     }
 
     #[test]

@@ -21,6 +21,7 @@ fn topic_scenario() -> Scenario {
         }],
         queues: vec![QueueNode { id: "q1".into(), name: "errors".into(), ..Default::default() }],
         bindings: vec![BindingEdge {
+            id: String::new(),
             from: "x1".into(),
             to: "q1".into(),
             routing_key: "*.error".into(),
@@ -139,6 +140,7 @@ fn a_killed_consumer_s_message_is_redelivered_to_the_other() {
 fn engine_refusals_are_logged_with_the_node() {
     let mut s = topic_scenario();
     s.bindings.push(BindingEdge {
+        id: String::new(),
         from: "default".into(),
         to: "q1".into(),
         routing_key: "errors".into(),
@@ -174,6 +176,7 @@ fn alternate_exchanges_and_returns_are_explained() {
     s.exchanges[0].alternate_exchange = Some("ae".into());
     s.queues.push(QueueNode { id: "q2".into(), name: "lost-and-found".into(), ..Default::default() });
     s.bindings.push(BindingEdge {
+        id: String::new(),
         from: "ae".into(),
         to: "q2".into(),
         routing_key: String::new(),
@@ -227,6 +230,7 @@ fn dead_letters_keep_their_history() {
     s.queues[0].dead_letter_exchange = Some("dlx".into());
     s.queues.push(QueueNode { id: "q2".into(), name: "graveyard".into(), ..Default::default() });
     s.bindings.push(BindingEdge {
+        id: String::new(),
         from: "dlx".into(),
         to: "q2".into(),
         routing_key: String::new(),

@@ -303,6 +303,11 @@ pub struct QueueNode {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BindingEdge {
+    /// The binding's id, stable across edits (errors and the selection
+    /// refer to it). Documents written before bindings had ids get `b1`,
+    /// `b2`, ... when read (see [`Scenario::assign_binding_ids`]).
+    #[serde(default)]
+    pub id: String,
     /// Node id of the source exchange.
     pub from: String,
     /// Node id of the destination queue or exchange.
@@ -600,6 +605,32 @@ impl Scenario {
     /// A fresh node id with `prefix` not used yet (`q1`, `q2`, ...).
     pub fn fresh_id(&self, prefix: &str) -> String {
         (1..).map(|n| format!("{prefix}{n}")).find(|id| self.kind_of(id).is_none()).expect("unbounded")
+    }
+
+    /// The binding with id `id`.
+    pub fn binding(&self, id: &str) -> Option<&BindingEdge> {
+        self.bindings.iter().find(|b| b.id == id)
+    }
+
+    /// The binding with id `id`, to change it.
+    pub fn binding_mut(&mut self, id: &str) -> Option<&mut BindingEdge> {
+        self.bindings.iter_mut().find(|b| b.id == id)
+    }
+
+    /// A binding id not used yet (`b1`, `b2`, ...).
+    pub fn fresh_binding_id(&self) -> String {
+        let taken: std::collections::HashSet<&str> = self.bindings.iter().map(|b| b.id.as_str()).collect();
+        (1..).map(|n| format!("b{n}")).find(|id| !taken.contains(id.as_str())).expect("unbounded")
+    }
+
+    /// Gives every binding without an id a fresh one, in list order (older
+    /// documents and scenarios built in code have none).
+    pub fn assign_binding_ids(&mut self) {
+        for i in 0..self.bindings.len() {
+            if self.bindings[i].id.is_empty() {
+                self.bindings[i].id = self.fresh_binding_id();
+            }
+        }
     }
 
     /// Removes a node and every edge that touches it.

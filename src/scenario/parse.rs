@@ -83,10 +83,11 @@ pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
             ))
         }
     }
-    let scenario: Scenario = crate::scenario::located::deserialize(&value).map_err(|e| {
+    let mut scenario: Scenario = crate::scenario::located::deserialize(&value).map_err(|e| {
         let path = e.path();
         ScenarioError::at(path, e.message())
     })?;
+    scenario.assign_binding_ids();
     check(&scenario)?;
     Ok(scenario)
 }
@@ -142,6 +143,18 @@ fn check_ms(path: String, v: Option<u64>, what: &str) -> Result<(), ScenarioErro
 /// The checks serde cannot make: unique ids and names, references between
 /// nodes, limits on sizes and numbers.
 pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
+    check_sizes(s)?;
+    check_node_ids(s)?;
+    check_exchanges(s)?;
+    check_queues(s)?;
+    check_bindings(s)?;
+    check_producers(s)?;
+    check_consumers(s)?;
+    check_limits(s)
+}
+
+/// The clock speed and the number of entries in each list.
+fn check_sizes(s: &Scenario) -> Result<(), ScenarioError> {
     if !(0.1..=10.0).contains(&s.speed) {
         return Err(ScenarioError::at("speed", format!("{} is outside 0.1 to 10", s.speed)));
     }
@@ -161,6 +174,11 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
             format!("{} entries; the limit is {MAX_BINDINGS}", s.bindings.len()),
         ));
     }
+    Ok(())
+}
+
+/// Node ids: 1 to 64 characters, unique (the default exchange's included); the default exchange's position.
+fn check_node_ids(s: &Scenario) -> Result<(), ScenarioError> {
     let mut ids: HashSet<&str> = HashSet::new();
     ids.insert(DEFAULT_EXCHANGE_ID);
     let check_id = |path: String, id: &'_ str| -> Result<(), ScenarioError> {
@@ -186,8 +204,12 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
     }
     check_finite("default_exchange.x".into(), s.default_exchange.x)?;
     check_finite("default_exchange.y".into(), s.default_exchange.y)?;
+    Ok(())
+}
+
+/// Exchange names (unique), positions, arguments, alternate exchanges.
+fn check_exchanges(s: &Scenario) -> Result<(), ScenarioError> {
     let is_exchange = |id: &str| id == DEFAULT_EXCHANGE_ID || s.exchange(id).is_some();
-    let is_queue = |id: &str| s.queue(id).is_some();
     let mut names = HashSet::new();
     for (i, x) in s.exchanges.iter().enumerate() {
         check_name(format!("exchanges[{i}].name"), &x.name, "exchange", false)?;
@@ -209,6 +231,12 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
             }
         }
     }
+    Ok(())
+}
+
+/// Queue names (unique unless server-named), positions, arguments, TTLs, dead-letter exchanges.
+fn check_queues(s: &Scenario) -> Result<(), ScenarioError> {
+    let is_exchange = |id: &str| id == DEFAULT_EXCHANGE_ID || s.exchange(id).is_some();
     let mut names = HashSet::new();
     for (i, q) in s.queues.iter().enumerate() {
         check_name(format!("queues[{i}].name"), &q.name, "queue", true)?;
@@ -235,7 +263,24 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
             check_name(format!("queues[{i}].dead_letter_routing_key"), rk, "dead-letter routing key", true)?;
         }
     }
+    Ok(())
+}
+
+/// Binding ids (unique), ends, keys and arguments.
+fn check_bindings(s: &Scenario) -> Result<(), ScenarioError> {
+    let is_exchange = |id: &str| id == DEFAULT_EXCHANGE_ID || s.exchange(id).is_some();
+    let is_queue = |id: &str| s.queue(id).is_some();
+    let mut binding_ids = HashSet::new();
     for (i, b) in s.bindings.iter().enumerate() {
+        if b.id.is_empty() || b.id.len() > 64 {
+            return Err(ScenarioError::at(format!("bindings[{i}].id"), "a binding id is 1 to 64 characters"));
+        }
+        if !binding_ids.insert(b.id.as_str()) {
+            return Err(ScenarioError::at(
+                format!("bindings[{i}].id"),
+                format!("the id '{}' is used by another binding", b.id),
+            ));
+        }
         if !is_exchange(&b.from) {
             return Err(ScenarioError::at(
                 format!("bindings[{i}].from"),
@@ -251,6 +296,13 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
         check_name(format!("bindings[{i}].routing_key"), &b.routing_key, "binding key", true)?;
         check_table(format!("bindings[{i}].arguments"), &b.arguments)?;
     }
+    Ok(())
+}
+
+/// Producers: their exchange, message template and schedule.
+fn check_producers(s: &Scenario) -> Result<(), ScenarioError> {
+    let is_exchange = |id: &str| id == DEFAULT_EXCHANGE_ID || s.exchange(id).is_some();
+    let is_queue = |id: &str| s.queue(id).is_some();
     for (i, p) in s.producers.iter().enumerate() {
         check_finite(format!("producers[{i}].x"), p.x)?;
         check_finite(format!("producers[{i}].y"), p.y)?;
@@ -317,6 +369,12 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
             _ => {}
         }
     }
+    Ok(())
+}
+
+/// Consumers: their name, queue and behaviour.
+fn check_consumers(s: &Scenario) -> Result<(), ScenarioError> {
+    let is_queue = |id: &str| s.queue(id).is_some();
     for (i, c) in s.consumers.iter().enumerate() {
         check_finite(format!("consumers[{i}].x"), c.x)?;
         check_finite(format!("consumers[{i}].y"), c.y)?;
@@ -336,6 +394,11 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
             ));
         }
     }
+    Ok(())
+}
+
+/// Runaway limits and the narration's length.
+fn check_limits(s: &Scenario) -> Result<(), ScenarioError> {
     if !(1..=1_000_000).contains(&s.limits.max_ready_messages) {
         return Err(ScenarioError::at("limits.max_ready_messages", "between 1 and 1,000,000 ready messages"));
     }

@@ -97,9 +97,35 @@ impl From<&crate::scenario::RunLimits> for Limits {
     }
 }
 
-/// The key under which a binding's errors are kept: `from->to:key`.
-pub fn binding_key(from: &str, to: &str, routing_key: &str) -> String {
-    format!("{from}->{to}:{routing_key}")
+/// What an engine refusal is attached to: a node or a binding, by id. An
+/// error goes when what it is attached to goes.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ErrorKey {
+    /// A node (exchange, queue, producer, consumer), by id.
+    Node(String),
+    /// A binding, by id.
+    Binding(String),
+}
+
+impl ErrorKey {
+    /// The key of node `id`.
+    pub fn node(id: &str) -> Self {
+        ErrorKey::Node(id.to_string())
+    }
+
+    /// The key of binding `id`.
+    pub fn binding(id: &str) -> Self {
+        ErrorKey::Binding(id.to_string())
+    }
+
+    /// A stable string for DOM attributes: the node id, or `binding:ID`
+    /// (what [`Edge::key`](crate::editor::Edge::key) gives the binding).
+    pub fn dom_key(&self) -> String {
+        match self {
+            ErrorKey::Node(id) => id.clone(),
+            ErrorKey::Binding(id) => format!("binding:{id}"),
+        }
+    }
 }
 
 /// A running scenario.
@@ -118,7 +144,7 @@ pub struct Simulation {
     /// The reverse of `queue_names` (engine name → node id): events name
     /// queues, and views look up their nodes for every one of them.
     queue_nodes: BTreeMap<Name, String>,
-    pub(crate) errors: BTreeMap<String, NodeError>,
+    pub(crate) errors: BTreeMap<ErrorKey, NodeError>,
     pub(crate) events: Vec<SimEvent>,
     pub(crate) limits: Limits,
     halted: Option<String>,
@@ -183,14 +209,19 @@ impl Simulation {
         std::mem::take(&mut self.events)
     }
 
-    /// Engine refusals by node id (or [`binding_key`] for bindings).
-    pub fn node_errors(&self) -> &BTreeMap<String, NodeError> {
+    /// Engine refusals by the node or binding they are attached to.
+    pub fn node_errors(&self) -> &BTreeMap<ErrorKey, NodeError> {
         &self.errors
     }
 
-    /// The engine refusal attached to a node, if any.
+    /// The engine refusal attached to node `id`, if any.
     pub fn node_error(&self, id: &str) -> Option<&NodeError> {
-        self.errors.get(id)
+        self.errors.get(&ErrorKey::node(id))
+    }
+
+    /// The engine refusal attached to binding `id`, if any.
+    pub fn binding_error(&self, id: &str) -> Option<&NodeError> {
+        self.errors.get(&ErrorKey::binding(id))
     }
 
     /// The engine's name of queue node `id` (server-named queues get theirs
@@ -274,19 +305,27 @@ impl Simulation {
         ch
     }
 
-    pub(crate) fn record(&mut self, key: &str, during: &str, r: Result<(), AmqpError>) -> bool {
+    /// Keeps what the broker answered `during` a method for `key`: a
+    /// refusal is attached to it, a success clears an earlier refusal of
+    /// the same method.
+    pub(crate) fn record(&mut self, key: ErrorKey, during: &str, r: Result<(), AmqpError>) -> bool {
         match r {
             Ok(()) => {
-                if self.errors.get(key).is_some_and(|e| e.during == during) {
-                    self.errors.remove(key);
+                if self.errors.get(&key).is_some_and(|e| e.during == during) {
+                    self.errors.remove(&key);
                 }
                 true
             }
             Err(e) => {
-                self.errors.insert(key.to_string(), NodeError::new(&e, during));
+                self.errors.insert(key, NodeError::new(&e, during));
                 false
             }
         }
+    }
+
+    /// Forgets the refusal attached to node `id`.
+    pub(crate) fn forget_error(&mut self, id: &str) {
+        self.errors.remove(&ErrorKey::node(id));
     }
 
     /// Moves broker events into the simulation's log, handing deliveries to
@@ -467,7 +506,7 @@ impl Simulation {
                     body: format!("reply to {}", job.message.body),
                 };
                 let r = self.broker.basic_publish(channel, p).map(|_| ());
-                self.record(id, "basic.publish (reply)", r);
+                self.record(ErrorKey::node(id), "basic.publish (reply)", r);
             }
         }
         if job.auto_ack || node.ack == AckMode::Auto || !self.broker.is_channel_open(channel) {
@@ -482,7 +521,7 @@ impl Simulation {
             Outcome::RejectRequeue => self.broker.basic_reject(channel, tag, true),
             Outcome::NeverAck => Ok(()),
         };
-        self.record(id, "basic.ack", r);
+        self.record(ErrorKey::node(id), "basic.ack", r);
     }
 
     // ----- actions -------------------------------------------------------------------
@@ -497,7 +536,7 @@ impl Simulation {
                 ReplyCode::NotFound,
                 "this producer is not connected to an exchange yet: drag from it to an exchange",
             );
-            self.errors.insert(producer_id.to_string(), NodeError::new(&e, "basic.publish"));
+            self.errors.insert(ErrorKey::node(producer_id), NodeError::new(&e, "basic.publish"));
             return Err(e);
         };
         let exchange = self.scenario.exchange_name(exchange_id).unwrap_or("").to_string();
@@ -541,7 +580,7 @@ impl Simulation {
             body: fill(&m.body),
         };
         let r = self.broker.basic_publish(channel, p);
-        self.record(producer_id, "basic.publish", r.as_ref().map(|_| ()).map_err(Clone::clone));
+        self.record(ErrorKey::node(producer_id), "basic.publish", r.as_ref().map(|_| ()).map_err(Clone::clone));
         self.pump();
         r
     }
@@ -630,11 +669,11 @@ impl Simulation {
                 state.channel = Some(ch);
                 state.queue = Some(queue);
                 state.down = None;
-                self.record(consumer_id, "basic.consume", Ok(()));
+                self.record(ErrorKey::node(consumer_id), "basic.consume", Ok(()));
             }
             Err(e) => {
                 state.down = Some(Down::Refused);
-                self.record(consumer_id, "basic.consume", Err(e));
+                self.record(ErrorKey::node(consumer_id), "basic.consume", Err(e));
                 self.broker.close_channel(ch);
             }
         }
@@ -689,7 +728,7 @@ impl Simulation {
         let name = self.queue_names.get(queue_id).cloned().unwrap_or_else(|| Rc::from(""));
         let ch = self.admin_channel();
         let r = self.broker.queue_purge(ch, &name);
-        self.record(queue_id, "queue.purge", r.as_ref().map(|_| ()).map_err(Clone::clone));
+        self.record(ErrorKey::node(queue_id), "queue.purge", r.as_ref().map(|_| ()).map_err(Clone::clone));
         self.pump();
         r
     }

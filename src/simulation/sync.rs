@@ -5,13 +5,13 @@
 //! would change a real broker. What the broker refuses is kept as a
 //! [`NodeError`](super::NodeError) on the node or binding that caused it.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use serde_json::Value;
 
 use super::clients::{Down, ProducerState};
-use super::{binding_key, Simulation};
-use crate::engine::{Destination, ExchangeDeclare, FieldTable, FieldValue, QueueDeclare};
+use super::{ErrorKey, Simulation};
+use crate::engine::{Binding, Destination, ExchangeDeclare, FieldTable, FieldValue, QueueDeclare};
 use crate::scenario::{ConsumerNode, Scenario};
 
 /// True when a declaration is gone, names another resource, or is
@@ -26,6 +26,13 @@ fn renamed_or_gone(before: Option<&str>, after: Option<&str>) -> bool {
 
 fn table(map: &serde_json::Map<String, Value>) -> FieldTable {
     FieldTable::from_json(&Value::Object(map.clone())).unwrap_or_default()
+}
+
+/// A binding as a set member: source, destination, key and arguments in
+/// their canonical (sorted) written form; a field table may hold floats,
+/// which have no `Eq`, so the text stands for the table.
+fn signature(b: &Binding) -> String {
+    format!("{}\u{0}{:?}\u{0}{}\u{0}{:?}", b.source, b.destination, b.routing_key, b.arguments)
 }
 
 /// The exchange.declare a scenario makes for exchange node `id`.
@@ -98,7 +105,8 @@ impl Simulation {
     /// scenario to the broker. Engine refusals are kept per node (see
     /// [`node_errors`](Simulation::node_errors)); the scenario is taken as
     /// it is either way (the canvas shows what the broker refused).
-    pub fn set_scenario(&mut self, new: Scenario) {
+    pub fn set_scenario(&mut self, mut new: Scenario) {
+        new.assign_binding_ids();
         // A scenario's own limits replace the ones in play when they change
         // (limits set by `set_limits` stay until then).
         if self.scenario.limits != new.limits {
@@ -123,7 +131,7 @@ impl Simulation {
                 }
                 if self.scenario.consumer(&c.id).is_none() {
                     self.consumers.remove(&c.id);
-                    self.errors.remove(&c.id);
+                    self.forget_error(&c.id);
                 }
             }
         }
@@ -145,10 +153,10 @@ impl Simulation {
                 let ch = self.admin_channel();
                 if self.broker.exchange(&x.name).is_some() {
                     let r = self.broker.exchange_delete(ch, &x.name, false);
-                    self.record(&x.id, "exchange.delete", r);
+                    self.record(ErrorKey::node(&x.id), "exchange.delete", r);
                 }
                 if after.is_none() {
-                    self.errors.remove(&x.id);
+                    self.forget_error(&x.id);
                 }
             }
         }
@@ -159,9 +167,9 @@ impl Simulation {
                 let ch = self.admin_channel();
                 let r = self.broker.exchange_declare(ch, after.expect("exists"));
                 if r.is_ok() {
-                    self.errors.remove(&id);
+                    self.forget_error(&id);
                 }
-                self.record(&id, "exchange.declare", r);
+                self.record(ErrorKey::node(&id), "exchange.declare", r);
             }
         }
 
@@ -179,11 +187,11 @@ impl Simulation {
                     if self.broker.queue(&name).is_some() {
                         let ch = self.admin_channel();
                         let r = self.broker.queue_delete(ch, &name, false, false).map(|_| ());
-                        self.record(&q.id, "queue.delete", r);
+                        self.record(ErrorKey::node(&q.id), "queue.delete", r);
                     }
                 }
                 if after.is_none() {
-                    self.errors.remove(&q.id);
+                    self.forget_error(&q.id);
                 }
             }
         }
@@ -195,11 +203,11 @@ impl Simulation {
                 match self.broker.queue_declare(ch, after) {
                     Ok(ok) => {
                         self.set_queue_name(&id, ok.queue);
-                        self.errors.remove(&id);
-                        self.record(&id, "queue.declare", Ok(()));
+                        self.forget_error(&id);
+                        self.record(ErrorKey::node(&id), "queue.declare", Ok(()));
                     }
                     Err(e) => {
-                        self.record(&id, "queue.declare", Err(e));
+                        self.record(ErrorKey::node(&id), "queue.declare", Err(e));
                     }
                 }
             }
@@ -225,17 +233,55 @@ impl Simulation {
             if let Some(ch) = self.producers.remove(&id).and_then(|p| p.channel) {
                 self.broker.close_channel(ch);
             }
-            self.errors.remove(&id);
+            self.forget_error(&id);
         }
 
         self.ensure_consumers();
-        self.errors.retain(|k, _| k.contains("->") || self.scenario.kind_of(k).is_some());
+        let s = &self.scenario;
+        self.errors.retain(|k, _| match k {
+            ErrorKey::Node(id) => s.kind_of(id).is_some(),
+            ErrorKey::Binding(id) => s.binding(id).is_some(),
+        });
         self.pump();
     }
 
     /// Makes the broker's bindings between the scenario's nodes what the
-    /// scenario says (bindings whose ends are missing in the broker wait).
+    /// scenario says (bindings whose ends are missing in the broker wait):
+    /// the broker's managed bindings and the wanted ones are two sets, and
+    /// only their differences become queue.unbind / queue.bind (or the
+    /// exchange.* methods).
     fn sync_bindings(&mut self) {
+        let wanted = self.wanted_bindings();
+        let wanted_sigs: HashSet<String> = wanted.iter().map(|(_, b)| signature(b)).collect();
+        let managed = self.managed_bindings();
+        let present: HashSet<String> = managed.iter().map(signature).collect();
+        for b in managed.into_iter().filter(|b| !wanted_sigs.contains(&signature(b))) {
+            let ch = self.admin_channel();
+            let _ = match &b.destination {
+                Destination::Queue(q) => self.broker.queue_unbind(ch, q, &b.source, &b.routing_key, b.arguments),
+                Destination::Exchange(x) => self.broker.exchange_unbind(ch, x, &b.source, &b.routing_key, b.arguments),
+            };
+        }
+        for (id, b) in wanted {
+            if present.contains(&signature(&b)) || !self.ends_exist(&b) {
+                continue;
+            }
+            let ch = self.admin_channel();
+            let (r, during) = match &b.destination {
+                Destination::Queue(q) => {
+                    (self.broker.queue_bind(ch, q, &b.source, &b.routing_key, b.arguments), "queue.bind")
+                }
+                Destination::Exchange(x) => {
+                    (self.broker.exchange_bind(ch, x, &b.source, &b.routing_key, b.arguments), "exchange.bind")
+                }
+            };
+            self.record(ErrorKey::Binding(id), during, r);
+        }
+    }
+
+    /// The scenario's bindings as the broker would hold them, with their
+    /// ids (those whose ends have no name yet are left out).
+    fn wanted_bindings(&self) -> Vec<(String, Binding)> {
         let s = &self.scenario;
         let dest_of = |id: &str| -> Option<Destination> {
             if let Some(q) = self.queue_names.get(id) {
@@ -243,67 +289,44 @@ impl Simulation {
             }
             s.exchange_name(id).map(|n| Destination::Exchange(n.into()))
         };
-        let mut wanted = Vec::new();
-        for b in &s.bindings {
-            let (Some(src), Some(dest)) = (s.exchange_name(&b.from), dest_of(&b.to)) else { continue };
-            wanted.push((
-                binding_key(&b.from, &b.to, &b.routing_key),
-                src.to_string(),
-                dest,
-                b.routing_key.clone(),
-                table(&b.arguments),
-            ));
-        }
-        let managed_sources: BTreeSet<String> = s.exchanges.iter().map(|x| x.name.clone()).collect();
-        let managed_queues: BTreeSet<String> = self.queue_names.values().map(|q| q.to_string()).collect();
-        let managed_exchanges = managed_sources.clone();
-        let stale: Vec<_> = self
-            .broker
-            .bindings()
-            .filter(|b| managed_sources.contains(&*b.source))
-            .filter(|b| match &b.destination {
-                Destination::Queue(q) => managed_queues.contains(&**q),
-                Destination::Exchange(x) => managed_exchanges.contains(&**x),
+        s.bindings
+            .iter()
+            .filter_map(|b| {
+                let (src, destination) = (s.exchange_name(&b.from)?, dest_of(&b.to)?);
+                let binding = Binding {
+                    source: src.into(),
+                    destination,
+                    routing_key: b.routing_key.clone(),
+                    arguments: table(&b.arguments),
+                };
+                Some((b.id.clone(), binding))
             })
-            .filter(|b| {
-                !wanted.iter().any(|(_, src, dest, key, args)| {
-                    **src == *b.source && *dest == b.destination && *key == b.routing_key && *args == b.arguments
-                })
+            .collect()
+    }
+
+    /// The broker's bindings between the scenario's exchanges and queues
+    /// (the only ones the scenario manages).
+    fn managed_bindings(&self) -> Vec<Binding> {
+        let exchanges: HashSet<&str> = self.scenario.exchanges.iter().map(|x| x.name.as_str()).collect();
+        let queues: HashSet<&str> = self.queue_names.values().map(|q| &**q).collect();
+        self.broker
+            .bindings()
+            .filter(|b| exchanges.contains(&*b.source))
+            .filter(|b| match &b.destination {
+                Destination::Queue(q) => queues.contains(&**q),
+                Destination::Exchange(x) => exchanges.contains(&**x),
             })
             .map(|b| (**b).clone())
-            .collect();
-        for b in stale {
-            let ch = self.admin_channel();
-            let _ = match &b.destination {
-                Destination::Queue(q) => {
-                    self.broker.queue_unbind(ch, q, &b.source, &b.routing_key, b.arguments.clone())
-                }
-                Destination::Exchange(x) => {
-                    self.broker.exchange_unbind(ch, x, &b.source, &b.routing_key, b.arguments.clone())
-                }
-            };
-        }
-        for (key, src, dest, rk, args) in wanted {
-            let exists_in_broker = self.broker.exchange(&src).is_some()
-                && match &dest {
-                    Destination::Queue(q) => self.broker.queue(q).is_some(),
-                    Destination::Exchange(x) => self.broker.exchange(x).is_some(),
-                };
-            let present = self
-                .broker
-                .bindings()
-                .any(|b| *b.source == *src && b.destination == dest && b.routing_key == rk && b.arguments == args);
-            if present || !exists_in_broker {
-                continue;
+            .collect()
+    }
+
+    /// Both ends of `b` are in the broker.
+    fn ends_exist(&self, b: &Binding) -> bool {
+        self.broker.exchange(&b.source).is_some()
+            && match &b.destination {
+                Destination::Queue(q) => self.broker.queue(q).is_some(),
+                Destination::Exchange(x) => self.broker.exchange(x).is_some(),
             }
-            let ch = self.admin_channel();
-            let r = match &dest {
-                Destination::Queue(q) => self.broker.queue_bind(ch, q, &src, &rk, args),
-                Destination::Exchange(x) => self.broker.exchange_bind(ch, x, &src, &rk, args),
-            };
-            let during = if matches!(dest, Destination::Queue(_)) { "queue.bind" } else { "exchange.bind" };
-            self.record(&key, during, r);
-        }
     }
 
     /// A queue holding messages or consumed: changing it is a redeclaration
@@ -333,29 +356,29 @@ impl Simulation {
             let ch = self.admin_channel();
             if self.broker.exchange(&d.exchange).is_some() {
                 let r = self.broker.exchange_delete(ch, &d.exchange, false);
-                self.record(id, "exchange.delete", r);
+                self.record(ErrorKey::node(id), "exchange.delete", r);
             }
             let ch = self.admin_channel();
             let r = self.broker.exchange_declare(ch, d);
             if r.is_ok() {
-                self.errors.remove(id);
+                self.forget_error(id);
             }
-            self.record(id, "exchange.declare", r);
+            self.record(ErrorKey::node(id), "exchange.declare", r);
         } else if let Some(d) = queue_declare(&self.scenario, id) {
             let name = self.forget_queue_name(id).map(|n| n.to_string()).unwrap_or_else(|| d.queue.clone());
             if self.broker.queue(&name).is_some() {
                 let ch = self.admin_channel();
                 let r = self.broker.queue_delete(ch, &name, false, false).map(|_| ());
-                self.record(id, "queue.delete", r);
+                self.record(ErrorKey::node(id), "queue.delete", r);
             }
             let ch = self.admin_channel();
             match self.broker.queue_declare(ch, d) {
                 Ok(ok) => {
                     self.set_queue_name(id, ok.queue);
-                    self.errors.remove(id);
+                    self.forget_error(id);
                 }
                 Err(e) => {
-                    self.record(id, "queue.declare", Err(e));
+                    self.record(ErrorKey::node(id), "queue.declare", Err(e));
                 }
             }
         } else {

@@ -192,6 +192,7 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
         ..Default::default()
     };
     s.bindings.push(BindingEdge {
+        id: String::new(),
         from: "x".into(),
         to: "q".into(),
         routing_key: "*.error".into(),
@@ -206,16 +207,36 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
     assert_eq!(sim.broker().route("logs", "a.b.error", None).queues.len(), 1);
     // Binding the default exchange is refused by the broker with 403.
     s.bindings.push(BindingEdge {
+        id: String::new(),
         from: DEFAULT_EXCHANGE_ID.into(),
         to: "q".into(),
         routing_key: "k".into(),
         arguments: Default::default(),
     });
     sim.set_scenario(s.clone());
-    let e = sim.node_error(&binding_key(DEFAULT_EXCHANGE_ID, "q", "k")).expect("refused");
+    let e = sim.binding_error("b2").expect("refused");
     assert_eq!(e.code, ReplyCode::AccessRefused);
     assert!(!e.is_refused_redeclare());
     assert_eq!(e.explanation, ReplyCode::AccessRefused.explanation());
+    // The refusal goes with its binding, and does not pass to another one.
+    let mut without = sim.scenario().clone();
+    without.bindings.retain(|b| b.id != "b2");
+    sim.set_scenario(without.clone());
+    assert!(sim.binding_error("b2").is_none(), "the error went with its binding");
+    without.bindings.push(BindingEdge {
+        id: "b3".into(),
+        from: "x".into(),
+        to: "q".into(),
+        routing_key: "k".into(),
+        arguments: Default::default(),
+    });
+    sim.set_scenario(without);
+    assert!(sim.node_errors().is_empty(), "{:?}", sim.node_errors());
+    let mut back = sim.scenario().clone();
+    back.bindings.retain(|b| b.id != "b3");
+    back.bindings.push(s.bindings[1].clone());
+    sim.set_scenario(back);
+    s = sim.scenario().clone();
     // Changing an empty, unused queue simply declares it anew.
     s.queues[0].message_ttl = Some(60_000);
     sim.set_scenario(s.clone());

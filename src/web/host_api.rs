@@ -66,11 +66,12 @@ impl Host for PageHost {
 
     fn load(&mut self, scenario: Scenario) -> Result<(), String> {
         // The simulation first, so a call right after this one (in the same
-        // script) already sees the new scenario; the editor's load then
-        // keeps this run (`Runtime::preload`).
-        self.stage.runtime.try_borrow_mut().map_err(|_| BUSY.to_string())?.preload(scenario.clone());
+        // script) already sees the new scenario; the editor's load of the
+        // same `Rc` then keeps this run (`Runtime::load`, `Runtime::follow`).
+        let scenario = Rc::new(scenario);
+        self.stage.runtime.try_borrow_mut().map_err(|_| BUSY.to_string())?.load(&scenario);
         let fit = if self.mode.embed { canvas_size().map(|(w, h)| embed_view(&scenario, w, h)) } else { None };
-        self.editor.dispatch(EditAction::Load(Rc::new(scenario)));
+        self.editor.dispatch(EditAction::Load(scenario));
         if let Some(view) = fit {
             // An embed shows the whole scenario in its frame.
             self.editor.dispatch(EditAction::SetView(view));

@@ -1,23 +1,22 @@
 //! The binding form: its ends, its key, and for headers exchanges its
 //! `x-match` and header values; the engine's refusal if it refused it.
 
-use serde_json::Value;
 use yew::prelude::*;
 
-use crate::editor::table_text::{format_table, parse_table};
+use crate::editor::edits::BindingField;
+use crate::editor::table_text::format_table;
 use crate::editor::EditAction;
-use crate::scenario::{BindingEdge, ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
-use crate::simulation::binding_key;
+use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 
-use super::super::commit::apply;
 use super::super::context::{use_editor, use_stage};
-use super::fields::{Commit, SelectField, TextField};
+use super::fields::{SelectField, TextField};
+use super::{binding, on};
 
 /// Properties of [`BindingForm`].
 #[derive(Properties, PartialEq)]
 pub struct BindingFormProps {
-    /// The binding's index in the scenario.
-    pub index: usize,
+    /// The binding's id.
+    pub id: AttrValue,
 }
 
 fn end_label(s: &Scenario, id: &str) -> String {
@@ -30,44 +29,20 @@ fn end_label(s: &Scenario, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-fn binding_cb<V: Clone + 'static>(
-    editor: &super::super::context::EditorHandle,
-    i: usize,
-    f: impl Fn(&mut BindingEdge, V) -> Result<(), String> + 'static,
-) -> Commit<V> {
-    binding_cb_dyn(editor, i, std::rc::Rc::new(f))
-}
-
-/// [`binding_cb`] after boxing the edit: compiled once per value type.
-fn binding_cb_dyn<V: Clone + 'static>(
-    editor: &super::super::context::EditorHandle,
-    i: usize,
-    f: super::NodeEdit<BindingEdge, V>,
-) -> Commit<V> {
-    let editor = editor.clone();
-    Callback::from(move |v: V| {
-        let f = f.clone();
-        apply(&editor, move |s| {
-            let b = s.bindings.get_mut(i).ok_or("this binding no longer exists")?;
-            f(b, v.clone())
-        })
-    })
-}
-
 /// The binding form.
 #[function_component(BindingForm)]
 pub fn binding_form(props: &BindingFormProps) -> Html {
     let editor = use_editor();
     let stage = use_stage();
     let s = editor.scenario.clone();
-    let i = props.index;
-    let Some(b) = s.bindings.get(i).cloned() else { return html! {} };
+    let id = props.id.to_string();
+    let Some(b) = s.binding(&id).cloned() else { return html! {} };
     let kind = if b.from == DEFAULT_EXCHANGE_ID {
         ExchangeKind::Direct
     } else {
         s.exchange(&b.from).map(|x| x.kind).unwrap_or_default()
     };
-    let error = stage.runtime.borrow().sim.node_errors().get(&binding_key(&b.from, &b.to, &b.routing_key)).cloned();
+    let error = stage.runtime.borrow().sim.binding_error(&id).cloned();
     let delete = {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::DeleteSelected))
@@ -99,19 +74,13 @@ pub fn binding_form(props: &BindingFormProps) -> Html {
                 </div>
             }
             <TextField name="routing_key" label="Binding key" value={b.routing_key.clone()} hint={key_hint}
-                on_commit={binding_cb(&editor, i, |b, v: String| { b.routing_key = v; Ok(()) })} />
+                on_commit={on(&editor, binding(&id, BindingField::Key))} />
             if kind == ExchangeKind::Headers {
                 <SelectField name="x_match" label="x-match" value={AttrValue::from(mode)} options={modes}
-                    on_commit={binding_cb(&editor, i, |b, v: String| { b.arguments.insert("x-match".into(), Value::String(v)); Ok(()) })} />
+                    on_commit={on(&editor, binding(&id, BindingField::Match))} />
                 <TextField name="headers" label="Header values" value={format_table(&b.arguments, &["x-match"])}
                     placeholder="format=pdf, type=report" hint="name=value pairs; 42 is a number, \"42\" a string, true/false booleans"
-                    on_commit={binding_cb(&editor, i, |b, v: String| {
-                        let mut t = parse_table(&v)?;
-                        let mode = b.arguments.get("x-match").cloned().unwrap_or(Value::String("all".into()));
-                        t.insert("x-match".into(), mode);
-                        b.arguments = t;
-                        Ok(())
-                    })} />
+                    on_commit={on(&editor, binding(&id, BindingField::Headers))} />
             }
             <div class="inspector-actions">
                 <button type="button" class="node-action delete" onclick={delete}>{ "Delete binding" }</button>

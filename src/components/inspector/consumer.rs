@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::editor::edits::{outcome_key, ConsumerField};
 use crate::scenario::{AckMode, Outcome};
 use crate::simulation::Down;
 
@@ -12,24 +13,13 @@ use super::super::context::{use_editor, use_open_message, use_stage};
 use super::super::node_actions::NodeActions;
 use super::super::node_body::chip_text;
 use super::fields::{CheckField, NumberField, SelectField, TextField};
-use super::{find_consumer, node_cb, non_empty, queue_options};
+use super::{consumer, on, queue_options};
 
 /// Properties of [`ConsumerForm`].
 #[derive(Properties, PartialEq)]
 pub struct ConsumerFormProps {
     /// The consumer node id.
     pub id: AttrValue,
-}
-
-fn outcome_key(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Ack => "ack",
-        Outcome::NackRequeue => "nack_requeue",
-        Outcome::Nack => "nack",
-        Outcome::Reject => "reject",
-        Outcome::RejectRequeue => "reject_requeue",
-        Outcome::NeverAck => "never_ack",
-    }
 }
 
 /// The consumer form.
@@ -100,35 +90,32 @@ pub fn consumer_form(props: &ConsumerFormProps) -> Html {
                 }
             </section>
             <TextField name="name" label="Name (consumer tag)" value={c.name.clone()}
-                on_commit={node_cb(&editor, &id, find_consumer, |c, v: String| { c.name = v; Ok(()) })} />
+                on_commit={on(&editor, consumer(&id, ConsumerField::Name))} />
             <SelectField name="queue" label="Consumes from" value={AttrValue::from(c.queue.clone().unwrap_or_default())}
                 options={queue_options(&s, Some("not connected"))}
-                on_commit={node_cb(&editor, &id, find_consumer, |c, v: String| { c.queue = non_empty(v); Ok(()) })} />
+                on_commit={on(&editor, consumer(&id, ConsumerField::Queue))} />
             <SelectField name="ack" label="Acknowledgement" value={AttrValue::from(if c.ack == AckMode::Auto { "auto" } else { "manual" })} options={acks}
-                on_commit={node_cb(&editor, &id, find_consumer, |c, v: String| { c.ack = if v == "auto" { AckMode::Auto } else { AckMode::Manual }; Ok(()) })} />
+                on_commit={on(&editor, consumer(&id, ConsumerField::Ack))} />
             <NumberField name="prefetch" label="Prefetch (basic.qos)" value={Some(c.prefetch as i64)} min={0} max={65535}
                 hint="most unacked messages it holds at once; 0 = no limit"
-                on_commit={node_cb(&editor, &id, find_consumer, |c, v: Option<i64>| { c.prefetch = v.unwrap_or(0) as u16; Ok(()) })} />
+                on_commit={on(&editor, consumer(&id, ConsumerField::Prefetch))} />
             <NumberField name="processing_ms" label="Processing time" value={Some(c.processing_ms as i64)} min={0} max={3_600_000} unit="ms"
-                on_commit={node_cb(&editor, &id, find_consumer, |c, v: Option<i64>| { c.processing_ms = v.unwrap_or(0) as u64; Ok(()) })} />
+                on_commit={on(&editor, consumer(&id, ConsumerField::ProcessingMs))} />
             <SelectField name="outcome" label="Then" value={AttrValue::from(outcome_key(c.outcome))} options={outcomes}
                 hint="what it does with each message after processing (manual ack)"
-                on_commit={node_cb(&editor, &id, find_consumer, |c, v: String| {
-                    c.outcome = Outcome::ALL.into_iter().find(|o| outcome_key(*o) == v).ok_or("unknown outcome")?;
-                    Ok(())
-                })} />
+                on_commit={on(&editor, consumer(&id, ConsumerField::Outcome))} />
             <NumberField name="crash_after" label="Crash after" value={c.crash_after.map(|v| v as i64)} min={1} max={1_000_000} optional=true unit="messages"
                 hint="its channel closes when it has received this many; unacked messages go back"
-                on_commit={node_cb(&editor, &id, find_consumer, |c, v: Option<i64>| { c.crash_after = v.map(|v| v as u32); Ok(()) })} />
+                on_commit={on(&editor, consumer(&id, ConsumerField::CrashAfter))} />
             <div class="field-group">
                 <CheckField name="reply" label="answer RPC requests" checked={c.reply} hint="publishes a reply to each message's reply_to with its correlation_id"
-                    on_commit={node_cb(&editor, &id, find_consumer, |c, v: bool| { c.reply = v; Ok(()) })} />
+                    on_commit={on(&editor, consumer(&id, ConsumerField::Reply))} />
                 <CheckField name="exclusive" label="exclusive consumer" checked={c.exclusive} hint="no other consumer may consume from the queue"
-                    on_commit={node_cb(&editor, &id, find_consumer, |c, v: bool| { c.exclusive = v; Ok(()) })} />
+                    on_commit={on(&editor, consumer(&id, ConsumerField::Exclusive))} />
             </div>
             <NumberField name="priority" label="Consumer priority (x-priority)" value={c.priority.map(|p| p as i64)} min={i32::MIN as i64} max={i32::MAX as i64} optional=true
                 hint="higher-priority consumers are served first"
-                on_commit={node_cb(&editor, &id, find_consumer, |c, v: Option<i64>| { c.priority = v.map(|v| v as i32); Ok(()) })} />
+                on_commit={on(&editor, consumer(&id, ConsumerField::Priority))} />
         </div>
     }
 }

@@ -11,8 +11,8 @@ use super::super::context::{use_editor, use_stage};
 use super::super::edges::binding_label;
 use super::super::node_actions::NodeActions;
 use super::fields::{CheckField, SelectField, TextField};
-use super::{exchange_options, find_exchange, node_cb, RouteTester};
-use crate::editor::table_text::{parse_arguments, EXCHANGE_FIELDS};
+use super::{exchange, exchange_options, on, RouteTester};
+use crate::editor::edits::ExchangeField;
 
 /// Properties of [`ExchangeForm`].
 #[derive(Properties, PartialEq)]
@@ -28,7 +28,7 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
     let stage = use_stage();
     let s = editor.scenario.clone();
     let id = props.id.to_string();
-    let bindings = s.bindings.iter().enumerate().filter(|(_, b)| b.from == id).map(|(i, b)| {
+    let bindings = s.bindings.iter().filter(|b| b.from == id).map(|b| {
         let to = s
             .exchange_name(&b.to)
             .map(|n| format!("exchange {n}"))
@@ -36,12 +36,13 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
             .unwrap_or_else(|| b.to.clone());
         let onclick = {
             let editor = editor.clone();
-            Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::SelectEdge(Edge::Binding(i))))
+            let edge = Edge::Binding(b.id.clone());
+            Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::SelectEdge(edge.clone())))
         };
         html! {
-            <li key={i}>
+            <li key={b.id.clone()}>
                 <button type="button" class="link" {onclick}>{ format!("→ {to}") }</button>
-                <code class="binding-key">{ binding_label(&s, i) }</code>
+                <code class="binding-key">{ binding_label(&s, b) }</code>
             </li>
         }
     });
@@ -57,11 +58,10 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
     let bind_to = {
         let editor = editor.clone();
         let id = id.clone();
-        Callback::from(move |to: String| -> Result<(), String> {
+        Callback::from(move |to: String| {
             if !to.is_empty() {
                 editor.dispatch(EditAction::Connect { from: id.clone(), to });
             }
-            Ok(())
         })
     };
     let binding_list = html! {
@@ -93,13 +93,10 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
             <NodeActions id={props.id.clone()} inline=true />
             if !in_broker { <p class="inspector-warn">{ "This exchange is not in the broker (a restart removed it, or the broker refused it)." }</p> }
             <TextField name="name" label="Name" value={x.name.clone()}
-                on_commit={node_cb(&editor, &id, find_exchange, |x, v: String| { x.name = v; Ok(()) })}
+                on_commit={on(&editor, exchange(&id, ExchangeField::Name))}
                 hint="Names starting with amq. are reserved: the broker refuses them (403)." />
             <SelectField name="type" label="Type" value={AttrValue::from(x.kind.as_str())} options={types}
-                on_commit={node_cb(&editor, &id, find_exchange, |x, v: String| {
-                    x.kind = ExchangeKind::ALL.into_iter().find(|k| k.as_str() == v).ok_or("unknown type")?;
-                    Ok(())
-                })}
+                on_commit={on(&editor, exchange(&id, ExchangeField::Kind))}
                 hint={match x.kind {
                     ExchangeKind::Direct => "direct: a binding matches when its key equals the routing key",
                     ExchangeKind::Fanout => "fanout: every bound queue gets a copy; keys are ignored",
@@ -108,16 +105,16 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
                 }} />
             <div class="field-group">
                 <CheckField name="durable" label="durable" checked={x.durable} hint="survives a broker restart"
-                    on_commit={node_cb(&editor, &id, find_exchange, |x, v: bool| { x.durable = v; Ok(()) })} />
+                    on_commit={on(&editor, exchange(&id, ExchangeField::Durable))} />
                 <CheckField name="auto_delete" label="auto-delete" checked={x.auto_delete} hint="deleted when its last binding goes"
-                    on_commit={node_cb(&editor, &id, find_exchange, |x, v: bool| { x.auto_delete = v; Ok(()) })} />
+                    on_commit={on(&editor, exchange(&id, ExchangeField::AutoDelete))} />
                 <CheckField name="internal" label="internal" checked={x.internal} hint="publishers may not publish to it (403); only other exchanges route to it"
-                    on_commit={node_cb(&editor, &id, find_exchange, |x, v: bool| { x.internal = v; Ok(()) })} />
+                    on_commit={on(&editor, exchange(&id, ExchangeField::Internal))} />
             </div>
             <SelectField name="alternate_exchange" label="Alternate exchange" value={AttrValue::from(x.alternate_exchange.clone().unwrap_or_default())}
                 options={ae_options} hint="takes the messages no binding of this exchange matches"
-                on_commit={node_cb(&editor, &id, find_exchange, |x, v: String| { x.alternate_exchange = super::non_empty(v); Ok(()) })} />
-            { super::other_arguments(&x.arguments, node_cb(&editor, &id, find_exchange, |x, v: String| { x.arguments = parse_arguments(&v, EXCHANGE_FIELDS)?; Ok(()) })) }
+                on_commit={on(&editor, exchange(&id, ExchangeField::AlternateExchange))} />
+            { super::other_arguments(&x.arguments, on(&editor, exchange(&id, ExchangeField::Arguments))) }
             { binding_list }
             <RouteTester exchange={props.id.clone()} />
         </div>

@@ -1,7 +1,9 @@
 //! The inspector's form fields: text, whole numbers (optional or not),
 //! check boxes and choices. Each commits on `change` (Enter or leaving the
 //! field), so one edit is one undo step; a refused value stays in the field
-//! with the reason under it, and the scenario is unchanged.
+//! with the reason under it (the reducer's [`Refusal`](crate::editor::Refusal)
+//! for this field of the [`FieldTarget`], or the field's own reading of a
+//! number), and the scenario is unchanged.
 //!
 //! Yew writes an input's `value` back on every render, and the page renders
 //! while the simulation runs, so text fields keep what is being typed as a
@@ -11,8 +13,21 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// What a field reports: `Err(reason)` when the value is refused.
-pub type Commit<T> = Callback<T, Result<(), String>>;
+/// What a field calls with its new value (it dispatches an edit).
+pub type Commit<T> = Callback<T>;
+
+/// The node or binding id the fields of a form edit (empty: the scenario),
+/// so a field can show the reducer's refusal of its own last edit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldTarget(pub AttrValue);
+
+/// The reducer's refusal of this field's last edit, if it was refused.
+#[hook]
+fn use_refusal(name: &AttrValue) -> Option<String> {
+    let editor = super::super::context::use_editor();
+    let target = use_context::<FieldTarget>().map(|t| t.0).unwrap_or_default();
+    editor.refused(&target, name).map(str::to_string)
+}
 
 fn blur_on_enter(e: KeyboardEvent) {
     if e.key() == "Enter" {
@@ -81,10 +96,10 @@ fn use_draft(
 /// A text field.
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
-    let (draft, error, oninput) = use_draft(props.value.clone());
+    let (draft, _, oninput) = use_draft(props.value.clone());
+    let error = use_refusal(&props.name);
     let value = (*draft).clone().map(AttrValue::from).unwrap_or_else(|| props.value.clone());
     let onchange = {
-        let error = error.clone();
         let commit = props.on_commit.clone();
         Callback::from(move |e: Event| {
             let value = e.target().and_then(|t| {
@@ -95,7 +110,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                     .or_else(|| t.dyn_into::<HtmlTextAreaElement>().ok().map(|t| t.value()))
             });
             if let Some(v) = value {
-                error.set(commit.emit(v).err());
+                commit.emit(v);
             }
         })
     };
@@ -111,7 +126,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                        disabled={props.disabled} placeholder={props.placeholder.clone()} aria-invalid={error.is_some().to_string()}
                        spellcheck="false" autocomplete="off" />
             }
-            if let Some(e) = (*error).clone() { <p class="field-error" role="alert">{ e }</p> }
+            if let Some(e) = error { <p class="field-error" role="alert">{ e }</p> }
             else if let Some(h) = props.hint.clone() { <p class="field-hint">{ h }</p> }
         </div>
     }
@@ -161,18 +176,25 @@ pub fn parse_whole(text: &str, min: i64, max: i64, optional: bool) -> Result<Opt
 #[function_component(NumberField)]
 pub fn number_field(props: &NumberFieldProps) -> Html {
     let text = AttrValue::from(props.value.map(|v| v.to_string()).unwrap_or_default());
-    let (draft, error, oninput) = use_draft(text.clone());
+    let (draft, unread, oninput) = use_draft(text.clone());
+    let refusal = use_refusal(&props.name);
     let value = (*draft).clone().map(AttrValue::from).unwrap_or(text);
     let onchange = {
-        let error = error.clone();
+        let unread = unread.clone();
         let commit = props.on_commit.clone();
         let (min, max, optional) = (props.min, props.max, props.optional);
         Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            let r = parse_whole(&input.value(), min, max, optional).and_then(|v| commit.emit(v));
-            error.set(r.err());
+            match parse_whole(&input.value(), min, max, optional) {
+                Ok(v) => {
+                    unread.set(None);
+                    commit.emit(v);
+                }
+                Err(why) => unread.set(Some(why)),
+            }
         })
     };
+    let error = (*unread).clone().or(refusal);
     let id = format!("field-{}", props.name);
     html! {
         <div class={classes!("field", "number", error.is_some().then_some("invalid"))} data-field={props.name.clone()}>
@@ -183,7 +205,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
                        aria-invalid={error.is_some().to_string()} autocomplete="off" />
                 if let Some(u) = props.unit.clone() { <span class="field-unit">{ u }</span> }
             </span>
-            if let Some(e) = (*error).clone() { <p class="field-error" role="alert">{ e }</p> }
+            if let Some(e) = error.clone() { <p class="field-error" role="alert">{ e }</p> }
             else if let Some(h) = props.hint.clone() { <p class="field-hint">{ h }</p> }
         </div>
     }
@@ -208,13 +230,12 @@ pub struct CheckFieldProps {
 /// A check box.
 #[function_component(CheckField)]
 pub fn check_field(props: &CheckFieldProps) -> Html {
-    let error = use_state(|| None::<String>);
+    let error = use_refusal(&props.name);
     let onchange = {
-        let error = error.clone();
         let commit = props.on_commit.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            error.set(commit.emit(input.checked()).err());
+            commit.emit(input.checked());
         })
     };
     let id = format!("field-{}", props.name);
@@ -222,7 +243,7 @@ pub fn check_field(props: &CheckFieldProps) -> Html {
         <div class="field check" data-field={props.name.clone()} title={props.hint.clone()}>
             <input id={id.clone()} type="checkbox" checked={props.checked} {onchange} />
             <label for={id}>{ props.label.clone() }</label>
-            if let Some(e) = (*error).clone() { <p class="field-error" role="alert">{ e }</p> }
+            if let Some(e) = error.clone() { <p class="field-error" role="alert">{ e }</p> }
         </div>
     }
 }
@@ -248,13 +269,12 @@ pub struct SelectFieldProps {
 /// A choice.
 #[function_component(SelectField)]
 pub fn select_field(props: &SelectFieldProps) -> Html {
-    let error = use_state(|| None::<String>);
+    let error = use_refusal(&props.name);
     let onchange = {
-        let error = error.clone();
         let commit = props.on_commit.clone();
         Callback::from(move |e: Event| {
             let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
-            error.set(commit.emit(el.value()).err());
+            commit.emit(el.value());
         })
     };
     let id = format!("field-{}", props.name);
@@ -264,7 +284,7 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
             <select {id} {onchange}>
                 { for props.options.iter().map(|(v, l)| html! { <option value={v.clone()} selected={*v == props.value}>{ l.clone() }</option> }) }
             </select>
-            if let Some(e) = (*error).clone() { <p class="field-error" role="alert">{ e }</p> }
+            if let Some(e) = error.clone() { <p class="field-error" role="alert">{ e }</p> }
             else if let Some(h) = props.hint.clone() { <p class="field-hint">{ h }</p> }
         </div>
     }

@@ -15,46 +15,50 @@ mod route_tester;
 use yew::prelude::*;
 
 use crate::editor::{Edge, EditAction};
-use crate::scenario::{ConsumerNode, ExchangeNode, NodeKind, ProducerNode, QueueNode, Scenario, DEFAULT_EXCHANGE_ID};
+use crate::scenario::{NodeKind, Scenario, DEFAULT_EXCHANGE_ID};
 
-use super::commit::apply;
 use super::context::{use_editor, EditorHandle};
-use fields::Commit;
+use crate::editor::edits::{BindingField, ConsumerField, Edit, ExchangeField, ProducerField, QueueField};
+use fields::{Commit, FieldTarget};
 
 pub use route_tester::RouteTester;
 
-/// A callback that edits one node of the scenario (found by `find`) with
-/// `f` and commits the result.
-pub(crate) fn node_cb<T: 'static, V: Clone + 'static>(
-    editor: &EditorHandle,
-    id: &str,
-    find: for<'a> fn(&'a mut Scenario, &str) -> Option<&'a mut T>,
-    f: impl Fn(&mut T, V) -> Result<(), String> + 'static,
-) -> Commit<V> {
-    // The edit is boxed at once, so the callback's code is made once per
-    // node and value type rather than once per field (about 80 fields: a
-    // measurable part of the page's wasm).
-    node_cb_dyn(editor, id, find, std::rc::Rc::new(f))
+/// A field's commit: the value, made into an [`Edit`] by `make`, goes to
+/// the reducer, which applies and checks it once (a refusal comes back to
+/// the field through [`Editor::refusal`](crate::editor::Editor::refusal)).
+pub(crate) fn on<V: 'static>(editor: &EditorHandle, make: impl Fn(V) -> Edit + 'static) -> Commit<V> {
+    let editor = editor.clone();
+    Callback::from(move |v: V| editor.dispatch(EditAction::Set(make(v))))
 }
 
-/// An edit of one node (or binding) of type `T` with a value `V`, boxed.
-pub(crate) type NodeEdit<T, V> = std::rc::Rc<dyn Fn(&mut T, V) -> Result<(), String>>;
-
-fn node_cb_dyn<T: 'static, V: Clone + 'static>(
-    editor: &EditorHandle,
-    id: &str,
-    find: for<'a> fn(&'a mut Scenario, &str) -> Option<&'a mut T>,
-    f: NodeEdit<T, V>,
-) -> Commit<V> {
-    let editor = editor.clone();
+/// `make` as an edit of exchange node `id`.
+pub(crate) fn exchange<V>(id: &str, make: fn(V) -> ExchangeField) -> impl Fn(V) -> Edit {
     let id = id.to_string();
-    Callback::from(move |v: V| {
-        let (id, f) = (id.clone(), f.clone());
-        apply(&editor, move |s| {
-            let node = find(s, &id).ok_or_else(|| "this node no longer exists".to_string())?;
-            f(node, v.clone())
-        })
-    })
+    move |v| Edit::Exchange { id: id.clone(), field: make(v) }
+}
+
+/// `make` as an edit of queue node `id`.
+pub(crate) fn queue<V>(id: &str, make: fn(V) -> QueueField) -> impl Fn(V) -> Edit {
+    let id = id.to_string();
+    move |v| Edit::Queue { id: id.clone(), field: make(v) }
+}
+
+/// `make` as an edit of producer node `id`.
+pub(crate) fn producer<V>(id: &str, make: fn(V) -> ProducerField) -> impl Fn(V) -> Edit {
+    let id = id.to_string();
+    move |v| Edit::Producer { id: id.clone(), field: make(v) }
+}
+
+/// `make` as an edit of consumer node `id`.
+pub(crate) fn consumer<V>(id: &str, make: fn(V) -> ConsumerField) -> impl Fn(V) -> Edit {
+    let id = id.to_string();
+    move |v| Edit::Consumer { id: id.clone(), field: make(v) }
+}
+
+/// `make` as an edit of binding `id`.
+pub(crate) fn binding<V>(id: &str, make: fn(V) -> BindingField) -> impl Fn(V) -> Edit {
+    let id = id.to_string();
+    move |v| Edit::Binding { id: id.clone(), field: make(v) }
 }
 
 /// The "Other arguments" field of a queue or exchange: every argument
@@ -80,19 +84,6 @@ pub(crate) fn other_arguments(
         <fields::TextField name="arguments" label="Other arguments" {value} placeholder="none, e.g. x-queue-mode=lazy"
             hint={AttrValue::from(hint)} disabled={!editable} {on_commit} />
     }
-}
-
-pub(crate) fn find_exchange<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut ExchangeNode> {
-    s.exchanges.iter_mut().find(|n| n.id == id)
-}
-pub(crate) fn find_queue<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut QueueNode> {
-    s.queues.iter_mut().find(|n| n.id == id)
-}
-pub(crate) fn find_producer<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut ProducerNode> {
-    s.producers.iter_mut().find(|n| n.id == id)
-}
-pub(crate) fn find_consumer<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut ConsumerNode> {
-    s.consumers.iter_mut().find(|n| n.id == id)
 }
 
 /// The exchanges as choices (id, label), the default exchange first;
@@ -126,11 +117,6 @@ pub(crate) fn queue_options(s: &Scenario, none: Option<&str>) -> Vec<(AttrValue,
     v
 }
 
-/// Empty text is `None`.
-pub(crate) fn non_empty(v: String) -> Option<String> {
-    (!v.is_empty()).then_some(v)
-}
-
 /// The inspector panel.
 #[function_component(Inspector)]
 pub fn inspector() -> Html {
@@ -143,9 +129,10 @@ pub fn inspector() -> Html {
     };
     let (title, body) = if let Some(edge) = &sel.edge {
         match edge {
-            Edge::Binding(i) => {
-                ("Binding".to_string(), html! { <binding::BindingForm key={format!("b{i}")} index={*i} /> })
-            }
+            Edge::Binding(id) => (
+                "Binding".to_string(),
+                html! { <binding::BindingForm key={format!("b-{id}")} id={AttrValue::from(id.clone())} /> },
+            ),
             Edge::Publish(p) => (
                 "Publishes to".to_string(),
                 html! { <producer::ProducerForm key={format!("p-{p}")} id={AttrValue::from(p.clone())} /> },
@@ -179,6 +166,7 @@ pub fn inspector() -> Html {
     // A new selection starts the panel at its top.
     let body_key =
         sel.edge.as_ref().map(|e| e.key()).unwrap_or_else(|| sel.nodes.iter().cloned().collect::<Vec<_>>().join(","));
+    let target = FieldTarget(AttrValue::from(edited_id(sel).unwrap_or_default()));
     html! {
         <aside class={classes!("inspector", open.then_some("open"))} aria-label="Inspector">
             <header class="inspector-head">
@@ -187,7 +175,18 @@ pub fn inspector() -> Html {
                     <button type="button" class="inspector-close" aria-label="Close the inspector" title="Clear the selection (Escape)" onclick={close}>{ "×" }</button>
                 }
             </header>
-            <div class="inspector-body" key={body_key}>{ body }</div>
+            <ContextProvider<FieldTarget> context={target}>
+                <div class="inspector-body" key={body_key}>{ body }</div>
+            </ContextProvider<FieldTarget>>
         </aside>
+    }
+}
+
+/// The id of what the inspector's fields edit: the selected node, the
+/// producer of a publish edge, the consumer of a consume edge, a binding.
+fn edited_id(sel: &crate::editor::Selection) -> Option<String> {
+    match &sel.edge {
+        Some(Edge::Binding(id) | Edge::Publish(id) | Edge::Consume(id)) => Some(id.clone()),
+        None => sel.single_node().map(str::to_string),
     }
 }

@@ -5,23 +5,18 @@ use yew::prelude::*;
 
 use crate::editor::EditAction;
 
-use super::super::commit::edit;
 use super::super::context::use_editor;
 use super::fields::TextField;
+use super::on;
+use crate::editor::Edit;
 
 /// The scenario overview.
 #[function_component(Overview)]
 pub fn overview() -> Html {
     let editor = use_editor();
     let s = editor.scenario.clone();
-    let title = {
-        let editor = editor.clone();
-        Callback::from(move |v: String| edit(&editor, move |s| s.title = v.clone()))
-    };
-    let description = {
-        let editor = editor.clone();
-        Callback::from(move |v: String| edit(&editor, move |s| s.description = v.clone()))
-    };
+    let title = on(&editor, Edit::Title);
+    let description = on(&editor, Edit::Description);
     html! {
         <div class="inspector-form overview">
             <TextField name="title" label="Title" value={s.title.clone()} placeholder="Untitled scenario" on_commit={title} />

@@ -5,14 +5,12 @@
 
 use yew::prelude::*;
 
-use crate::scenario::OverflowKind;
-
 use super::super::context::{use_editor, use_open_message, use_stage};
 use super::super::node_actions::NodeActions;
 use super::super::node_body::chip_text;
 use super::fields::{CheckField, NumberField, SelectField, TextField};
-use super::{exchange_options, find_queue, node_cb, non_empty, other_arguments};
-use crate::editor::table_text::{parse_arguments, QUEUE_FIELDS};
+use super::{exchange_options, on, other_arguments, queue};
+use crate::editor::edits::QueueField;
 
 /// Properties of [`QueueForm`].
 #[derive(Properties, PartialEq)]
@@ -84,50 +82,42 @@ pub fn queue_form(props: &QueueFormProps) -> Html {
             <NodeActions id={props.id.clone()} inline=true />
             if live.is_none() { <p class="inspector-warn">{ "This queue is not in the broker (a restart removed it, or the broker refused it)." }</p> }
             <TextField name="name" label="Name" value={q.name.clone()} placeholder="empty: the broker picks one"
-                on_commit={node_cb(&editor, &id, find_queue, |q, v: String| { q.name = v; Ok(()) })}
+                on_commit={on(&editor, queue(&id, QueueField::Name))}
                 hint="Leave empty for a server-named queue (amq.gen-…)." />
             <div class="field-group">
                 <CheckField name="durable" label="durable" checked={q.durable} hint="survives a broker restart (with its persistent messages)"
-                    on_commit={node_cb(&editor, &id, find_queue, |q, v: bool| { q.durable = v; Ok(()) })} />
+                    on_commit={on(&editor, queue(&id, QueueField::Durable))} />
                 <CheckField name="exclusive" label="exclusive" checked={q.exclusive} hint="only the playground's connection may use it; deleted when it closes"
-                    on_commit={node_cb(&editor, &id, find_queue, |q, v: bool| { q.exclusive = v; Ok(()) })} />
+                    on_commit={on(&editor, queue(&id, QueueField::Exclusive))} />
                 <CheckField name="auto_delete" label="auto-delete" checked={q.auto_delete} hint="deleted when its last consumer leaves"
-                    on_commit={node_cb(&editor, &id, find_queue, |q, v: bool| { q.auto_delete = v; Ok(()) })} />
+                    on_commit={on(&editor, queue(&id, QueueField::AutoDelete))} />
                 <CheckField name="single_active_consumer" label="single active consumer" checked={q.single_active_consumer}
                     hint="only one consumer receives at a time; the next takes over when it leaves"
-                    on_commit={node_cb(&editor, &id, find_queue, |q, v: bool| { q.single_active_consumer = v; Ok(()) })} />
+                    on_commit={on(&editor, queue(&id, QueueField::SingleActiveConsumer))} />
             </div>
             <NumberField name="message_ttl" label="Message TTL (x-message-ttl)" value={ms(q.message_ttl)} min={0} max={MAX_MS} optional=true unit="ms"
                 hint="messages older than this expire (dead-lettered if the queue has a DLX)"
-                on_commit={node_cb(&editor, &id, find_queue, |q, v: Option<i64>| { q.message_ttl = v.map(|v| v as u64); Ok(()) })} />
+                on_commit={on(&editor, queue(&id, QueueField::MessageTtl))} />
             <NumberField name="expires" label="Queue expiry (x-expires)" value={ms(q.expires)} min={1} max={MAX_MS} optional=true unit="ms"
                 hint="the queue is deleted after this long unused"
-                on_commit={node_cb(&editor, &id, find_queue, |q, v: Option<i64>| { q.expires = v.map(|v| v as u64); Ok(()) })} />
+                on_commit={on(&editor, queue(&id, QueueField::Expires))} />
             <NumberField name="max_length" label="Max length (x-max-length)" value={ms(q.max_length)} min={0} max={i64::MAX} optional=true unit="messages"
-                on_commit={node_cb(&editor, &id, find_queue, |q, v: Option<i64>| { q.max_length = v.map(|v| v as u64); Ok(()) })} />
+                on_commit={on(&editor, queue(&id, QueueField::MaxLength))} />
             <NumberField name="max_length_bytes" label="Max length in bytes (x-max-length-bytes)" value={ms(q.max_length_bytes)} min={0} max={i64::MAX} optional=true unit="bytes"
-                on_commit={node_cb(&editor, &id, find_queue, |q, v: Option<i64>| { q.max_length_bytes = v.map(|v| v as u64); Ok(()) })} />
+                on_commit={on(&editor, queue(&id, QueueField::MaxLengthBytes))} />
             <SelectField name="overflow" label="When full (x-overflow)" value={AttrValue::from(overflow)} options={overflow_options}
-                on_commit={node_cb(&editor, &id, find_queue, |q, v: String| {
-                    q.overflow = match v.as_str() {
-                        "drop-head" => Some(OverflowKind::DropHead),
-                        "reject-publish" => Some(OverflowKind::RejectPublish),
-                        "reject-publish-dlx" => Some(OverflowKind::RejectPublishDlx),
-                        _ => None,
-                    };
-                    Ok(())
-                })} />
+                on_commit={on(&editor, queue(&id, QueueField::Overflow))} />
             <SelectField name="dead_letter_exchange" label="Dead-letter exchange (x-dead-letter-exchange)"
                 value={AttrValue::from(q.dead_letter_exchange.clone().unwrap_or_default())} options={exchange_options(&s, Some("none"))}
                 hint="where rejected, expired and dropped messages go"
-                on_commit={node_cb(&editor, &id, find_queue, |q, v: String| { q.dead_letter_exchange = non_empty(v); Ok(()) })} />
+                on_commit={on(&editor, queue(&id, QueueField::DeadLetterExchange))} />
             <TextField name="dead_letter_routing_key" label="Dead-letter routing key" value={q.dead_letter_routing_key.clone().unwrap_or_default()}
                 placeholder="not set: the message's own key"
-                on_commit={node_cb(&editor, &id, find_queue, |q, v: String| { q.dead_letter_routing_key = non_empty(v); Ok(()) })} />
+                on_commit={on(&editor, queue(&id, QueueField::DeadLetterRoutingKey))} />
             <NumberField name="max_priority" label="Max priority (x-max-priority)" value={q.max_priority.map(|p| p as i64)} min={0} max={255} optional=true
                 hint="makes it a priority queue: higher priorities are delivered first"
-                on_commit={node_cb(&editor, &id, find_queue, |q, v: Option<i64>| { q.max_priority = v.map(|v| v as u8); Ok(()) })} />
-            { other_arguments(&q.arguments, node_cb(&editor, &id, find_queue, |q, v: String| { q.arguments = parse_arguments(&v, QUEUE_FIELDS)?; Ok(()) })) }
+                on_commit={on(&editor, queue(&id, QueueField::MaxPriority))} />
+            { other_arguments(&q.arguments, on(&editor, queue(&id, QueueField::Arguments))) }
             { for live }
         </div>
     }
