@@ -7,6 +7,8 @@
 //!   pan/zoom, connection rules), pure and natively tested.
 //! - [`monitor`]: watching a run (event log with reasons, message dots,
 //!   the frame-driven runtime), pure and natively tested.
+//! - [`view`]: what the page shows (callout places, the clock's numbers,
+//!   fields' readings), decided natively; the components only draw it.
 //! - [`workspace`]: the page's workspace: autosave, what it opens with
 //!   (share link, lesson, autosave), files in and out, banners.
 //! - `app`, `components` (wasm32 only): the Yew app that draws it;
@@ -25,6 +27,7 @@ pub mod monitor;
 pub mod scenario;
 pub mod share;
 pub mod simulation;
+pub mod view;
 pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
