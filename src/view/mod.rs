@@ -3,4 +3,5 @@
 
 pub mod callout_place;
 pub mod clock;
+pub mod gesture;
 pub mod number_field;
