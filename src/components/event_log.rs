@@ -25,31 +25,7 @@ use super::context::{use_editor, use_open_message, use_stage, wall_now};
 use super::node::display_name;
 use super::route_detail::RouteDetail;
 use super::run_loop::format_clock;
-
-/// Most lines shown at once (the newest that pass the filter).
-pub const SHOWN: usize = 200;
-
-/// The kinds hidden until asked for.
-pub fn hidden_by_default() -> BTreeSet<LogKind> {
-    BTreeSet::from([LogKind::Topology, LogKind::Enqueue])
-}
-
-/// While the clock runs and lines arrive faster than this many per render,
-/// the lines are rebuilt at most every [`FLOOD_MS`] (the rest of the page
-/// still renders every 100 ms): a flood replaces every line on show at each
-/// render, which nobody can read and which costs a long frame.
-pub const FLOOD_LINES: u64 = 40;
-
-/// The least time between two rebuilds of the lines during a flood (ms).
-pub const FLOOD_MS: f64 = 400.0;
-
-/// Lines shown during a flood (the newest; a note says so). A flood
-/// replaces every line at each rebuild, and building 200 new lines (about
-/// 1,400 elements) cost a 10 ms task and a long style and layout in the
-/// next frame, several times a second; the log's panel shows a dozen. All
-/// [`SHOWN`] lines are back as soon as the flood stops or the clock is
-/// paused.
-pub const FLOOD_SHOWN: usize = 30;
+use crate::view::log_flood::{hidden_by_default, Held, SHOWN};
 
 /// The properties of [`LogLines`].
 #[derive(Properties)]
@@ -58,7 +34,7 @@ struct LinesProps {
     /// The newest line and the number of lines when last rebuilt: the lines
     /// are rebuilt only when this (or a filter) changes.
     version: (u64, usize),
-    /// Most lines shown ([`SHOWN`], or [`FLOOD_SHOWN`] during a flood).
+    /// Most lines shown ([`SHOWN`], or `FLOOD_SHOWN` during a flood).
     limit: usize,
     hidden: BTreeSet<LogKind>,
     node: Option<String>,
@@ -178,31 +154,23 @@ fn kind_filters(props: &KindFiltersProps) -> Html {
     html! { <div class="log-filters" role="group" aria-label="Filter by kind">{ for buttons }</div> }
 }
 
-/// The lines on show: the newest line and the number of lines when they
-/// were built, when, and how many are shown.
-struct Held {
-    newest: u64,
-    total: usize,
-    at: f64,
-    limit: usize,
-}
-
 /// The event log panel.
 #[function_component(EventLog)]
 pub fn event_log() -> Html {
     let stage = use_stage();
     let editor = use_editor();
-    let open = use_open_message();
     let hidden = use_state(hidden_by_default);
     let node = use_state(|| None::<String>);
     let collapsed = use_state(|| false);
     // Lines whose detail was opened (by sequence number): only those build it.
     let opened = use_mut_ref(HashSet::<u64>::new);
     let rerender = use_force_update();
+    let controls = use_log_controls(&hidden, &node, &collapsed);
+    let on_list_click = use_list_click(&opened, rerender.clone());
     // The lines' version on show, when it was taken and how many lines it
     // shows (see FLOOD_LINES); a timer catches up when a flood stops
     // between two renders.
-    let held = use_mut_ref(|| Held { newest: 0, total: 0, at: f64::NEG_INFINITY, limit: SHOWN });
+    let held = use_mut_ref(Held::default);
     let catch_up = use_mut_ref(|| None::<Timeout>);
     let armed = use_mut_ref(|| false);
 
@@ -213,26 +181,11 @@ pub fn event_log() -> Html {
     let (version, limit) = {
         let mut h = held.borrow_mut();
         let now = wall_now();
-        let arrived = newest.saturating_sub(h.newest);
-        let since = now - h.at;
-        let rebuild =
-            !rt.playing || arrived <= FLOOD_LINES || since >= FLOOD_MS || newest < h.newest || total < h.total;
-        if rebuild {
-            // A flood: more than FLOOD_LINES lines per refresh since the last
-            // rebuild; once in one, it lasts until a rebuild FLOOD_MS later
-            // finds it over (not every few lines between two rebuilds).
-            let per_refresh = arrived as f64 * super::run_loop::REFRESH_MS / since.max(super::run_loop::REFRESH_MS);
-            let flood = rt.playing
-                && newest >= h.newest
-                && (per_refresh > FLOOD_LINES as f64 || (h.limit < SHOWN && since < FLOOD_MS));
-            *h = Held { newest, total, at: now, limit: if flood { FLOOD_SHOWN } else { SHOWN } };
-        }
+        let rebuilt = h.render(now, newest, total, rt.playing);
         // Rebuild later: the flood's next lines, or all of them once it stops.
-        if (!rebuild || h.limit < SHOWN) && !*armed.borrow() {
+        if let Some(wait) = h.catch_up(rebuilt, now).filter(|_| !*armed.borrow()) {
             *armed.borrow_mut() = true;
-            let armed = armed.clone();
-            let rerender = rerender.clone();
-            let wait = (FLOOD_MS - (now - h.at)).max(0.0).ceil() as u32;
+            let (armed, rerender) = (armed.clone(), rerender.clone());
             *catch_up.borrow_mut() = Some(Timeout::new(wait, move || {
                 *armed.borrow_mut() = false;
                 rerender.force_update();
@@ -248,6 +201,50 @@ pub fn event_log() -> Html {
     drop(rt);
     let opened_count = opened.borrow().len();
 
+    let selected_node = (*node).clone().unwrap_or_default();
+    html! {
+        <section class={classes!("event-log", (*collapsed).then_some("collapsed"))} aria-label="Event log">
+            <header class="log-head">
+                <button type="button" class="log-toggle" aria-expanded={(!*collapsed).to_string()} onclick={controls.toggle}>
+                    <h2>{ "Event log" }</h2>
+                </button>
+                // The count and the lines change at every refresh: each sits
+                // in a box of its own size that lays out its inside alone
+                // (see style.css), so the page around is not laid out again.
+                <span class="log-count"><span class="log-count-text">{ format!("{total} events") }</span></span>
+                <NodeFilter options={node_options} selected={selected_node} onchange={controls.on_node} />
+                <KindFilters hidden={(*hidden).clone()} on_toggle={controls.on_kind} />
+                <button type="button" class="log-clear" onclick={controls.clear}>{ "Clear" }</button>
+            </header>
+            if !*collapsed {
+                <div class="log-body"><div class="log-scroll">
+                    <ol class="log-list" aria-live="off" onclick={on_list_click}>
+                        <LogLines runtime={stage.runtime.clone()} {version} {limit} hidden={(*hidden).clone()} node={(*node).clone()}
+                                  opened={opened.clone()} {opened_count} />
+                    </ol>
+                    { flood_note(limit, dropped) }
+                </div></div>
+            }
+        </section>
+    }
+}
+
+/// The log's filter, collapse and clear controls.
+struct LogControls {
+    on_kind: Callback<LogKind>,
+    on_node: Callback<Event>,
+    toggle: Callback<MouseEvent>,
+    clear: Callback<MouseEvent>,
+}
+
+/// The callbacks of the log's controls.
+#[hook]
+fn use_log_controls(
+    hidden: &UseStateHandle<BTreeSet<LogKind>>,
+    node: &UseStateHandle<Option<String>>,
+    collapsed: &UseStateHandle<bool>,
+) -> LogControls {
+    let stage = use_stage();
     let on_kind = {
         let hidden = hidden.clone();
         use_callback((*hidden).clone(), move |k: LogKind, shown: &BTreeSet<LogKind>| {
@@ -280,61 +277,48 @@ pub fn event_log() -> Html {
     };
     // One listener for every line: "inspect" opens the message (and does not
     // toggle the line); a summary marks its line opened so its detail is built.
-    let on_list_click = {
-        let stage = stage.clone();
-        let opened = opened.clone();
-        Callback::from(move |ev: MouseEvent| {
-            let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-            let within = |selector: &str| target.closest(selector).ok().flatten();
-            let Some(seq) =
-                within("[data-seq]").and_then(|li| li.get_attribute("data-seq")).and_then(|s| s.parse::<u64>().ok())
-            else {
-                return;
-            };
-            if within(".log-inspect").is_some() {
-                ev.prevent_default();
-                ev.stop_propagation();
-                let message = stage.runtime.borrow().monitor.log.get(seq).and_then(|e| e.message.clone());
-                if let Some(m) = message {
-                    open.emit(m);
-                }
-            } else if within("summary").is_some() && opened.borrow_mut().insert(seq) {
-                rerender.force_update();
+    LogControls { on_kind, on_node, toggle, clear }
+}
+
+/// One listener for every line: "inspect" opens the message (and does not
+/// toggle the line); a summary marks its line opened so its detail is built.
+#[hook]
+fn use_list_click(opened: &Rc<RefCell<HashSet<u64>>>, rerender: UseForceUpdateHandle) -> Callback<MouseEvent> {
+    let stage = use_stage();
+    let open = use_open_message();
+    let opened = opened.clone();
+    Callback::from(move |ev: MouseEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let within = |selector: &str| target.closest(selector).ok().flatten();
+        let Some(seq) =
+            within("[data-seq]").and_then(|li| li.get_attribute("data-seq")).and_then(|s| s.parse::<u64>().ok())
+        else {
+            return;
+        };
+        if within(".log-inspect").is_some() {
+            ev.prevent_default();
+            ev.stop_propagation();
+            let message = stage.runtime.borrow().monitor.log.get(seq).and_then(|e| e.message.clone());
+            if let Some(m) = message {
+                open.emit(m);
             }
-        })
-    };
-    let selected_node = (*node).clone().unwrap_or_default();
-    html! {
-        <section class={classes!("event-log", (*collapsed).then_some("collapsed"))} aria-label="Event log">
-            <header class="log-head">
-                <button type="button" class="log-toggle" aria-expanded={(!*collapsed).to_string()} onclick={toggle}>
-                    <h2>{ "Event log" }</h2>
-                </button>
-                // The count and the lines change at every refresh: each sits
-                // in a box of its own size that lays out its inside alone
-                // (see style.css), so the page around is not laid out again.
-                <span class="log-count"><span class="log-count-text">{ format!("{total} events") }</span></span>
-                <NodeFilter options={node_options} selected={selected_node} onchange={on_node} />
-                <KindFilters hidden={(*hidden).clone()} on_toggle={on_kind} />
-                <button type="button" class="log-clear" onclick={clear}>{ "Clear" }</button>
-            </header>
-            if !*collapsed {
-                <div class="log-body"><div class="log-scroll">
-                    <ol class="log-list" aria-live="off" onclick={on_list_click}>
-                        <LogLines runtime={stage.runtime.clone()} {version} {limit} hidden={(*hidden).clone()} node={(*node).clone()}
-                                  opened={opened.clone()} {opened_count} />
-                    </ol>
-                    // One line at most: in a narrow window the log is short.
-                    if limit < SHOWN {
-                        <p class="log-note log-flood">{ format!(
-                            "Events are pouring in: the newest {limit} are shown until the flood stops or the clock is paused{}.",
-                            if dropped > 0 { format!(" ({dropped} older ones are no longer kept)") } else { String::new() }
-                        ) }</p>
-                    } else if dropped > 0 {
-                        <p class="log-note">{ format!("{dropped} older events are no longer kept.") }</p>
-                    }
-                </div></div>
-            }
-        </section>
+        } else if within("summary").is_some() && opened.borrow_mut().insert(seq) {
+            rerender.force_update();
+        }
+    })
+}
+
+/// The note under the lines during a flood, or when old lines were dropped
+/// (one line at most: in a narrow window the log is short).
+fn flood_note(limit: usize, dropped: u64) -> Html {
+    if limit < SHOWN {
+        let older = if dropped > 0 { format!(" ({dropped} older ones are no longer kept)") } else { String::new() };
+        html! { <p class="log-note log-flood">{ format!(
+            "Events are pouring in: the newest {limit} are shown until the flood stops or the clock is paused{older}."
+        ) }</p> }
+    } else if dropped > 0 {
+        html! { <p class="log-note">{ format!("{dropped} older events are no longer kept.") }</p> }
+    } else {
+        html! {}
     }
 }

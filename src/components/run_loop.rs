@@ -17,7 +17,7 @@ use super::context::Stage;
 use super::dots::draw_dots;
 
 /// Least wall time between two renders caused by the simulation (ms).
-pub const REFRESH_MS: f64 = 100.0;
+pub use crate::view::log_flood::REFRESH_MS;
 
 /// Virtual time as the clock shows it: `12.345 s`.
 pub fn format_clock(ms: u64) -> String {

@@ -4,4 +4,5 @@
 pub mod callout_place;
 pub mod clock;
 pub mod gesture;
+pub mod log_flood;
 pub mod number_field;
