@@ -61,51 +61,14 @@ pub fn app(props: &AppProps) -> Html {
         let begin = begin.clone();
         use_reducer(move || begin.editor.clone())
     };
-    let runtime = {
-        let begin = begin.clone();
-        use_mut_ref(move || Runtime::following(&begin.editor.scenario, begin.editor.loads))
-    };
     let banners = {
         let begin = begin.clone();
         use_reducer(move || begin.banners.clone())
     };
-    let revision = use_reducer(Revision::default);
-    let refresh = {
-        let revision = revision.dispatcher();
-        Callback::from(move |_: ()| revision.dispatch(()))
-    };
-    // The simulation plays what the editor holds, synced here, in the
-    // render that shows it (not during a drag: the positions settle when it
-    // ends), so every component of this render reads the runtime as it now
-    // is; a change counts in the stage's revision, with no second render.
-    let follows = use_mut_ref(|| 0u64);
-    if !editor.in_gesture()
-        && runtime.borrow_mut().follow(&editor.scenario, editor.loads, crate::components::wall_now())
-    {
-        *follows.borrow_mut() += 1;
-    }
-    let stage = Stage {
-        runtime: runtime.clone(),
-        revision: revision.0.wrapping_add(*follows.borrow()),
-        refresh: refresh.clone(),
-        dots: use_node_ref(),
-        clock: use_node_ref(),
-    };
-
+    let stage = use_following_stage(&editor, &begin.editor);
     use_run_loop(&stage, editor.view);
-    let inspecting = use_state(|| None::<Rc<Message>>);
-    // Made once: a new callback at each render would render everything
-    // that holds it again.
-    let open_message = {
-        let inspecting = inspecting.setter();
-        OpenMessage(use_callback((), move |m: Rc<Message>, _| inspecting.set(Some(m))))
-    };
-    let close_message = {
-        let inspecting = inspecting.setter();
-        Callback::from(move |_: ()| inspecting.set(None))
-    };
-    use_shortcuts(editor.dispatcher(), runtime.clone(), refresh.clone(), close_message.clone());
-
+    let dialog = use_message_dialog();
+    use_shortcuts(editor.dispatcher(), stage.runtime.clone(), stage.refresh.clone(), dialog.close.clone());
     // Embeds: edits refused unless the author made the embed editable (and
     // the scenario is not read-only); `window.warren` and postMessage.
     {
@@ -114,49 +77,103 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(locked, move |locked| editor.dispatch(crate::editor::EditAction::SetReadOnly(*locked)));
     }
     crate::web::use_host_api(&editor, &stage, &props.mode);
-    if props.mode.embed {
-        return html! {
-            <ContextProvider<crate::components::EditorHandle> context={editor.clone()}>
-                <ContextProvider<Stage> context={stage}>
-                    <ContextProvider<OpenMessage> context={open_message}>
-                        <crate::components::EmbedLayout page_url={crate::web::page::page_url()} notice={props.notice.clone()} />
-                        if let Some(message) = (*inspecting).clone() {
-                            <MessageInspector {message} on_close={close_message} />
-                        }
-                    </ContextProvider<OpenMessage>>
-                </ContextProvider<Stage>>
-            </ContextProvider<crate::components::EditorHandle>>
-        };
-    }
-
+    let page = if props.mode.embed {
+        html! { <crate::components::EmbedLayout page_url={crate::web::page::page_url()} notice={props.notice.clone()} /> }
+    } else {
+        full_page(props.persist)
+    };
     html! {
-        <ContextProvider<crate::components::EditorHandle> context={editor.clone()}>
+        <ContextProvider<crate::components::EditorHandle> context={editor}>
             <ContextProvider<Stage> context={stage}>
-                <ContextProvider<OpenMessage> context={open_message}>
+                <ContextProvider<OpenMessage> context={dialog.open}>
                 <ContextProvider<crate::components::BannersHandle> context={banners}>
-                    <div class="app">
-                        <Header />
-                        <main class="workspace">
-                            <Palette />
-                            <div class="stage-column">
-                                <crate::components::BannerList />
-                                <crate::components::NarrationPanel />
-                                <Canvas />
-                                <EventLog />
-                            </div>
-                            <Inspector />
-                        </main>
-                        if let Some(message) = (*inspecting).clone() {
-                            <MessageInspector {message} on_close={close_message} />
-                        }
-                        <crate::components::Autosave enabled={props.persist} />
-                        <crate::components::LinkWatch enabled={props.persist} />
-                        <crate::components::FileDrop />
-                        <crate::components::FitOnLoad />
-                    </div>
+                    { page }
+                    if let Some(message) = dialog.showing {
+                        <MessageInspector {message} on_close={dialog.close} />
+                    }
                 </ContextProvider<crate::components::BannersHandle>>
                 </ContextProvider<OpenMessage>>
             </ContextProvider<Stage>>
         </ContextProvider<crate::components::EditorHandle>>
+    }
+}
+
+/// The stage: the runtime, playing what the editor holds. It is synced
+/// here, in the render that shows the editor's state (not during a drag:
+/// the positions settle when it ends), so every component of this render
+/// reads the runtime as it now is; a change counts in the stage's
+/// revision, with no second render.
+#[hook]
+fn use_following_stage(editor: &UseReducerHandle<crate::editor::Editor>, first: &crate::editor::Editor) -> Stage {
+    let runtime = {
+        let (scenario, loads) = (first.scenario.clone(), first.loads);
+        use_mut_ref(move || Runtime::following(&scenario, loads))
+    };
+    let revision = use_reducer(Revision::default);
+    let refresh = {
+        let revision = revision.dispatcher();
+        Callback::from(move |_: ()| revision.dispatch(()))
+    };
+    let follows = use_mut_ref(|| 0u64);
+    if !editor.in_gesture()
+        && runtime.borrow_mut().follow(&editor.scenario, editor.loads, crate::components::wall_now())
+    {
+        *follows.borrow_mut() += 1;
+    }
+    let follows = *follows.borrow();
+    Stage {
+        runtime,
+        revision: revision.0.wrapping_add(follows),
+        refresh,
+        dots: use_node_ref(),
+        clock: use_node_ref(),
+    }
+}
+
+/// The message dialog: the message shown, and how to open and close it.
+struct MessageDialog {
+    showing: Option<Rc<Message>>,
+    open: OpenMessage,
+    close: Callback<()>,
+}
+
+#[hook]
+fn use_message_dialog() -> MessageDialog {
+    let inspecting = use_state(|| None::<Rc<Message>>);
+    // Made once: a new callback at each render would render everything
+    // that holds it again.
+    let open = {
+        let inspecting = inspecting.setter();
+        OpenMessage(use_callback((), move |m: Rc<Message>, _| inspecting.set(Some(m))))
+    };
+    let close = {
+        let inspecting = inspecting.setter();
+        Callback::from(move |_: ()| inspecting.set(None))
+    };
+    MessageDialog { showing: (*inspecting).clone(), open, close }
+}
+
+/// The full playground: header, palette, the canvas with banners,
+/// narration and the log, the inspector; and the workspace's quiet parts
+/// (autosave, link watch, file drop, fit on load).
+fn full_page(persist: bool) -> Html {
+    html! {
+        <div class="app">
+            <Header />
+            <main class="workspace">
+                <Palette />
+                <div class="stage-column">
+                    <crate::components::BannerList />
+                    <crate::components::NarrationPanel />
+                    <Canvas />
+                    <EventLog />
+                </div>
+                <Inspector />
+            </main>
+            <crate::components::Autosave enabled={persist} />
+            <crate::components::LinkWatch enabled={persist} />
+            <crate::components::FileDrop />
+            <crate::components::FitOnLoad />
+        </div>
     }
 }
