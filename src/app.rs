@@ -121,13 +121,7 @@ fn use_following_stage(editor: &UseReducerHandle<crate::editor::Editor>, first: 
         *follows.borrow_mut() += 1;
     }
     let follows = *follows.borrow();
-    Stage {
-        runtime,
-        revision: revision.0.wrapping_add(follows),
-        refresh,
-        dots: use_node_ref(),
-        clock: use_node_ref(),
-    }
+    Stage { runtime, revision: revision.0.wrapping_add(follows), refresh, dots: use_node_ref(), clock: use_node_ref() }
 }
 
 /// The message dialog: the message shown, and how to open and close it.

@@ -5,9 +5,9 @@
 use yew::prelude::*;
 
 use crate::editor::{Edge, EditAction};
-use crate::scenario::{ExchangeKind, DEFAULT_EXCHANGE_ID};
+use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 
-use super::super::context::{use_editor, use_stage};
+use super::super::context::{use_editor, use_stage, EditorHandle};
 use super::super::edges::binding_label;
 use super::super::node_actions::NodeActions;
 use super::fields::{CheckField, SelectField, TextField};
@@ -28,50 +28,7 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
     let stage = use_stage();
     let s = editor.scenario.clone();
     let id = props.id.to_string();
-    let bindings = s.bindings.iter().filter(|b| b.from == id).map(|b| {
-        let to = s
-            .exchange_name(&b.to)
-            .map(|n| format!("exchange {n}"))
-            .or_else(|| s.queue(&b.to).map(|q| format!("queue {}", if q.name.is_empty() { &q.id } else { &q.name })))
-            .unwrap_or_else(|| b.to.clone());
-        let onclick = {
-            let editor = editor.clone();
-            let edge = Edge::Binding(b.id.clone());
-            Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::SelectEdge(edge.clone())))
-        };
-        html! {
-            <li key={b.id.clone()}>
-                <button type="button" class="link" {onclick}>{ format!("→ {to}") }</button>
-                <code class="binding-key">{ binding_label(&s, b) }</code>
-            </li>
-        }
-    });
-    // Binding from the keyboard: the same as dragging from the port.
-    let mut targets: Vec<(AttrValue, AttrValue)> = vec![("".into(), "choose a queue or exchange…".into())];
-    targets.extend(super::queue_options(&s, None).into_iter().map(|(v, l)| (v, AttrValue::from(format!("queue {l}")))));
-    targets.extend(
-        s.exchanges
-            .iter()
-            .filter(|x| x.id != id)
-            .map(|x| (AttrValue::from(x.id.clone()), AttrValue::from(format!("exchange {}", x.name)))),
-    );
-    let bind_to = {
-        let editor = editor.clone();
-        let id = id.clone();
-        Callback::from(move |to: String| {
-            if !to.is_empty() {
-                editor.dispatch(EditAction::Connect { from: id.clone(), to });
-            }
-        })
-    };
-    let binding_list = html! {
-        <section class="inspector-section">
-            <h3>{ "Bindings" }</h3>
-            <ul class="binding-list">{ for bindings }</ul>
-            <SelectField name="bind_to" label="Add a binding to" value="" options={targets} on_commit={bind_to}
-                hint="or drag from this exchange's ● port to a queue or another exchange" />
-        </section>
-    };
+    let binding_list = binding_list(&editor, &s, &id);
     if id == DEFAULT_EXCHANGE_ID {
         return html! {
             <div class="inspector-form">
@@ -118,5 +75,54 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
             { binding_list }
             <RouteTester exchange={props.id.clone()} />
         </div>
+    }
+}
+
+/// The exchange's bindings (each selects its edge) and a choice that adds
+/// one from the keyboard.
+fn binding_list(editor: &EditorHandle, s: &Scenario, id: &str) -> Html {
+    let bindings = s.bindings.iter().filter(|b| b.from == id).map(|b| {
+        let to = s
+            .exchange_name(&b.to)
+            .map(|n| format!("exchange {n}"))
+            .or_else(|| s.queue(&b.to).map(|q| format!("queue {}", if q.name.is_empty() { &q.id } else { &q.name })))
+            .unwrap_or_else(|| b.to.clone());
+        let onclick = {
+            let editor = editor.clone();
+            let edge = Edge::Binding(b.id.clone());
+            Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::SelectEdge(edge.clone())))
+        };
+        html! {
+            <li key={b.id.clone()}>
+                <button type="button" class="link" {onclick}>{ format!("→ {to}") }</button>
+                <code class="binding-key">{ binding_label(s, b) }</code>
+            </li>
+        }
+    });
+    // Binding from the keyboard: the same as dragging from the port.
+    let mut targets: Vec<(AttrValue, AttrValue)> = vec![("".into(), "choose a queue or exchange…".into())];
+    targets.extend(super::queue_options(s, None).into_iter().map(|(v, l)| (v, AttrValue::from(format!("queue {l}")))));
+    targets.extend(
+        s.exchanges
+            .iter()
+            .filter(|x| x.id != id)
+            .map(|x| (AttrValue::from(x.id.clone()), AttrValue::from(format!("exchange {}", x.name)))),
+    );
+    let bind_to = {
+        let editor = editor.clone();
+        let id = id.to_string();
+        Callback::from(move |to: String| {
+            if !to.is_empty() {
+                editor.dispatch(EditAction::Connect { from: id.clone(), to });
+            }
+        })
+    };
+    html! {
+        <section class="inspector-section">
+            <h3>{ "Bindings" }</h3>
+            <ul class="binding-list">{ for bindings }</ul>
+            <SelectField name="bind_to" label="Add a binding to" value="" options={targets} on_commit={bind_to}
+                hint="or drag from this exchange's ● port to a queue or another exchange" />
+        </section>
     }
 }
