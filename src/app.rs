@@ -1,5 +1,5 @@
 //! The root of the Yew app: it owns the editor (a reducer over
-//! [`Editor`]), the running [`Runtime`] and the message inspector, provides
+//! [`Editor`](crate::editor::Editor)), the running [`Runtime`] and the message inspector, provides
 //! them to the components as contexts, keeps the simulation in step with
 //! the edited scenario, and lays out the page: header with the clock, the
 //! palette, the canvas with the event log under it, the inspector.

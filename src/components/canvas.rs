@@ -95,7 +95,7 @@ fn dispatch_all(editor: &EditorHandle, actions: Vec<EditAction>) {
     }
 }
 
-/// The canvas. Inside a [`LiveScope`]: a refresh of the running
+/// The canvas. Inside a `LiveScope`: a refresh of the running
 /// simulation renders the nodes' live parts, not the canvas.
 #[function_component(Canvas)]
 pub fn canvas() -> Html {

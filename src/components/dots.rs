@@ -192,7 +192,7 @@ fn blit(ctx: &CanvasRenderingContext2d, sprite: &HtmlCanvasElement, side: f64, x
 /// `drawImage` each, instead of a path filled and stroked each: software
 /// rasterising a thousand anti-aliased rings costs several milliseconds a
 /// frame). A fading ring is a copy too: its growth is cut into
-/// [`RING_STEPS`] sizes (radius and opacity), each pre-drawn per colour.
+/// `RING_STEPS` sizes (radius and opacity), each pre-drawn per colour.
 /// Dots outside the canvas are skipped.
 pub fn draw_dots(canvas: &HtmlCanvasElement, dots: &[Dot], view: View) {
     let (w, h) = (canvas.client_width().max(0) as f64, canvas.client_height().max(0) as f64);

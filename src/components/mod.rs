@@ -1,6 +1,6 @@
 //! The Yew components that make up the page, in the style of Yew's
 //! examples: small function components, one concept per file; shared state
-//! comes from contexts ([`context`]), changes go through the editor's
+//! comes from contexts (`context`), changes go through the editor's
 //! reducer or the stage's actions.
 //!
 //! - page: [`Header`] with the [`ClockBar`], [`Palette`], [`Canvas`],

@@ -317,7 +317,7 @@ fn body_state(
 }
 
 /// The live part of a node: at every refresh it reads what the body shows
-/// ([`BodyState`]) and hands it to [`BodyView`], which renders only when
+/// (`BodyState`) and hands it to `BodyView`, which renders only when
 /// it changed.
 #[function_component(NodeBody)]
 pub fn node_body(props: &NodeBodyProps) -> Html {
