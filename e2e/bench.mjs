@@ -28,7 +28,8 @@
 // - scale: a definitions.json with 500 queues and 2,000 bindings imported
 //   (window.warren.importDefinitions when the page has it, else the same
 //   file laid out natively and loaded), then pan (pointer drags on the empty
-//   canvas), zoom (wheel) and select (clicks on nodes): each interaction's
+//   canvas), zoom (wheel), select (clicks on nodes) and edit (a binding
+//   key typed into the inspector, from its change event): each interaction's
 //   latency is the input event's timestamp → the end of the next frame
 //   (requestAnimationFrame + a posted task), like Event Timing's duration.
 //
@@ -158,7 +159,7 @@ function instrument() {
   counter.__bench = true;
   raf(counter);
   // Interaction latency: input timestamp → end of the next frame.
-  for (const type of ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'click']) {
+  for (const type of ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'click', 'change']) {
     addEventListener(
       type,
       (e) => {
@@ -491,7 +492,38 @@ async function interactions(page) {
     );
     await page.waitForSelector(`[data-node-id="${t.id}"].selected`, { timeout: 10_000 });
   }
-  return { pan, zoom, select, selectTargets: targets.length };
+  // Editing a binding key in the inspector: the field's change event →
+  // the frame that shows it (the edit, the sync into the simulation and
+  // the render that draws the new label).
+  const edit = [];
+  const label = await page.evaluate((a) => {
+    for (const el of document.querySelectorAll('.edge-label[data-edge^="binding:"]')) {
+      const r = el.getBoundingClientRect();
+      const x = r.x + r.width / 2;
+      const y = r.y + r.height / 2;
+      if (x > a.x + 20 && x < a.x + a.width - 20 && y > a.y + 20 && y < a.y + a.height - 60) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit && hit.closest('.edge-label') === el) return { key: el.getAttribute('data-edge'), x, y };
+      }
+    }
+    return null;
+  }, area);
+  if (label) {
+    await page.mouse.click(label.x, label.y);
+    const field = page.locator('.inspector [data-field="routing_key"] input');
+    await field.waitFor({ timeout: 10_000 });
+    for (let i = 0; i < 8; i++) {
+      const key = `bench.edit.${i}`;
+      await field.fill(key);
+      edit.push(await measure('edit', ['change'], () => field.press('Enter')));
+      await page.waitForFunction(
+        ({ k, text }) => document.querySelector(`.edge-label[data-edge="${k}"]`)?.textContent.includes(text),
+        { k: label.key, text: key },
+        { timeout: 10_000 },
+      );
+    }
+  }
+  return { pan, zoom, select, edit, selectTargets: targets.length };
 }
 
 // ----- main -------------------------------------------------------------------
@@ -524,7 +556,7 @@ async function main() {
       results.push(r);
       console.log(
         `start ${fmt(r.startup.painted, 0)} ms, ${fmt(r.fps)} fps, frame work p95 ${fmt(r.work.p95)} ms, ` +
-          `${fmt(r.dots.mean, 0)} dots, pan ${fmt(median(r.interactions.pan))} / zoom ${fmt(median(r.interactions.zoom))} / select ${fmt(median(r.interactions.select))} ms` +
+          `${fmt(r.dots.mean, 0)} dots, pan ${fmt(median(r.interactions.pan))} / zoom ${fmt(median(r.interactions.zoom))} / select ${fmt(median(r.interactions.select))} / edit ${fmt(median(r.interactions.edit))} ms` +
           (r.errors.length ? ` (page errors: ${r.errors.length})` : ''),
       );
     }
@@ -571,7 +603,7 @@ function report(rs) {
   console.log(`  wasm memory                        ${summary(col((r) => MB(r.heap.wasmMemory)), 1, ' MB')}`);
   console.log(`\nscale: definitions.json with 500 queues and 2,000 bindings (${r0.bigNodes} nodes drawn)`);
   console.log(`  import + layout + first frame      ${summary(col((r) => r.importMs), 0, ' ms')}`);
-  for (const kind of ['pan', 'zoom', 'select']) {
+  for (const kind of ['pan', 'zoom', 'select', 'edit']) {
     const meds = col((r) => median(r.interactions[kind]));
     const worst = all((r) => r.interactions[kind]);
     console.log(
