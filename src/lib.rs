@@ -9,6 +9,8 @@
 //!   the frame-driven runtime), pure and natively tested.
 //! - [`workspace`]: the page's workspace: autosave, what it opens with
 //!   (share link, lesson, autosave), files in and out, banners.
+//! - [`view`]: pure view logic of the components (what a key does, what a
+//!   dialog or a node's buttons show), natively tested.
 //! - `app`, `components` (wasm32 only): the Yew app that draws it;
 //!   `web` (wasm32 only): `window.warren` and `postMessage` over [`api`].
 //!
@@ -25,6 +27,7 @@ pub mod monitor;
 pub mod scenario;
 pub mod share;
 pub mod simulation;
+pub mod view;
 pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
