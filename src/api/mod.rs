@@ -82,71 +82,83 @@ pub fn publish_request(req: &Value) -> Result<Publish, String> {
         Some(Value::Bool(b)) => *b,
         Some(other) => return Err(format!("mandatory must be true or false, got {}", kind(other))),
     };
-    let mut properties = Properties::default();
-    let headers = match req.get("headers") {
+    let mut properties = Properties { headers: request_headers(req.get("headers"))?, ..Default::default() };
+    match req.get("properties") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(p)) => {
+            for (key, v) in p {
+                set_property(&mut properties, key, v)?;
+            }
+        }
+        Some(other) => return Err(format!("properties must be an object, got {}", kind(other))),
+    }
+    Ok(Publish { exchange, routing_key, mandatory, properties, body })
+}
+
+/// A request's `headers` (absent, null or empty: none).
+fn request_headers(v: Option<&Value>) -> Result<Option<FieldTable>, String> {
+    let headers = match v {
         None | Some(Value::Null) => None,
         Some(v @ Value::Object(_)) => Some(FieldTable::from_json(v).ok_or(
             "headers: values must be strings, numbers, booleans, arrays or objects (null is not an AMQP value)",
         )?),
         Some(other) => return Err(format!("headers must be an object, got {}", kind(other))),
     };
-    properties.headers = headers.filter(|h| !h.is_empty());
-    match req.get("properties") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(p)) => {
-            for (key, v) in p {
-                let field = format!("properties.{key}");
-                match key.as_str() {
-                    "delivery_mode" => {
-                        properties.delivery_mode = Some(match v.as_u64() {
-                            Some(m @ (1 | 2)) => m as u8,
-                            _ => return Err(format!("{field} must be 1 (transient) or 2 (persistent), got {v}")),
-                        })
-                    }
-                    "persistent" => match v {
-                        Value::Bool(b) => properties.delivery_mode = Some(if *b { 2 } else { 1 }),
-                        _ => return Err(format!("{field} must be true or false, got {}", kind(v))),
-                    },
-                    "priority" => {
-                        properties.priority = Some(match v.as_u64() {
-                            Some(p) if p <= 255 => p as u8,
-                            _ => return Err(format!("{field} must be an integer from 0 to 255, got {v}")),
-                        })
-                    }
-                    "expiration" => {
-                        let s = match v {
-                            Value::String(s) => s.clone(),
-                            Value::Number(n) if n.as_u64().is_some() => n.to_string(),
-                            _ => return Err(format!("{field} must be a TTL in ms (a string like \"5000\"), got {v}")),
-                        };
-                        crate::engine::basic_ops::parse_expiration(&s)
-                            .map_err(|e| format!("{field} '{s}' is not a TTL in ms ({e})"))?;
-                        properties.expiration = Some(s);
-                    }
-                    "reply_to" | "correlation_id" | "message_id" | "content_type" => {
-                        let s = match v {
-                            Value::String(s) if s.len() <= 255 => s.clone(),
-                            Value::String(_) => return Err(format!("{field} is longer than 255 bytes")),
-                            _ => return Err(format!("{field} must be a string, got {}", kind(v))),
-                        };
-                        match key.as_str() {
-                            "reply_to" => properties.reply_to = Some(s),
-                            "correlation_id" => properties.correlation_id = Some(s),
-                            "message_id" => properties.message_id = Some(s),
-                            _ => properties.content_type = Some(s),
-                        }
-                    }
-                    other => {
-                        return Err(format!(
-                            "unknown property '{other}' (expected delivery_mode, persistent, priority, expiration, reply_to, correlation_id, message_id, content_type)"
-                        ))
-                    }
-                }
+    Ok(headers.filter(|h| !h.is_empty()))
+}
+
+/// Sets one of a request's `properties`, or says why it cannot.
+fn set_property(properties: &mut Properties, key: &str, v: &Value) -> Result<(), String> {
+    let field = format!("properties.{key}");
+    match key {
+        "delivery_mode" => {
+            properties.delivery_mode = Some(match v.as_u64() {
+                Some(m @ (1 | 2)) => m as u8,
+                _ => return Err(format!("{field} must be 1 (transient) or 2 (persistent), got {v}")),
+            })
+        }
+        "persistent" => match v {
+            Value::Bool(b) => properties.delivery_mode = Some(if *b { 2 } else { 1 }),
+            _ => return Err(format!("{field} must be true or false, got {}", kind(v))),
+        },
+        "priority" => {
+            properties.priority = Some(match v.as_u64() {
+                Some(p) if p <= 255 => p as u8,
+                _ => return Err(format!("{field} must be an integer from 0 to 255, got {v}")),
+            })
+        }
+        "expiration" => properties.expiration = Some(expiration(&field, v)?),
+        "reply_to" | "correlation_id" | "message_id" | "content_type" => {
+            let s = match v {
+                Value::String(s) if s.len() <= 255 => s.clone(),
+                Value::String(_) => return Err(format!("{field} is longer than 255 bytes")),
+                _ => return Err(format!("{field} must be a string, got {}", kind(v))),
+            };
+            match key {
+                "reply_to" => properties.reply_to = Some(s),
+                "correlation_id" => properties.correlation_id = Some(s),
+                "message_id" => properties.message_id = Some(s),
+                _ => properties.content_type = Some(s),
             }
         }
-        Some(other) => return Err(format!("properties must be an object, got {}", kind(other))),
+        other => {
+            return Err(format!(
+                "unknown property '{other}' (expected delivery_mode, persistent, priority, expiration, reply_to, correlation_id, message_id, content_type)"
+            ))
+        }
     }
-    Ok(Publish { exchange, routing_key, mandatory, properties, body })
+    Ok(())
+}
+
+/// An `expiration` property: a TTL in ms, as a string or a whole number.
+fn expiration(field: &str, v: &Value) -> Result<String, String> {
+    let s = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) if n.as_u64().is_some() => n.to_string(),
+        _ => return Err(format!("{field} must be a TTL in ms (a string like \"5000\"), got {v}")),
+    };
+    crate::engine::basic_ops::parse_expiration(&s).map_err(|e| format!("{field} '{s}' is not a TTL in ms ({e})"))?;
+    Ok(s)
 }
 
 /// `publish(request)`: publishes through the simulation's API channel.

@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::view::callout_place::{place_callout, CALLOUT};
+
 use crate::editor::geometry::{node_size, Point, Rect};
 use crate::editor::EditAction;
 use crate::simulation::NodeError;
@@ -49,57 +51,6 @@ pub fn error_callout(props: &ErrorCalloutProps) -> Html {
             { for recreate }
         </div>
     }
-}
-
-/// The size a callout is laid out with (world units).
-pub const CALLOUT: (f64, f64) = (260.0, 120.0);
-
-/// The height a callout with a long refusal takes (world units).
-const SHOWN_HEIGHT: f64 = 210.0;
-
-/// Where a callout goes: the first of `preferred` (top-left corners) that
-/// covers none of `obstacles` and lies inside `visible` (the part of the
-/// world on screen, when known), else the first that covers none, else the
-/// nearest free spot on a grid around the first one (up to about 300 units
-/// away), else the first.
-pub fn place_callout(preferred: &[Point], obstacles: &[Rect], visible: Option<Rect>) -> Point {
-    let (w, h) = CALLOUT;
-    let free = |c: &Point| {
-        let r = Rect { x: c.x, y: c.y, w, h };
-        !obstacles.iter().any(|o| o.intersects(&r))
-    };
-    // Judged with the height a long refusal takes (RabbitMQ's text runs to
-    // five lines), not the height used to keep callouts apart.
-    let shown = |c: &Point| {
-        visible.is_none_or(|v| c.x >= v.x && c.y >= v.y && c.x + w <= v.x + v.w && c.y + SHOWN_HEIGHT <= v.y + v.h)
-    };
-    if let Some(p) = preferred.iter().find(|c| free(c) && shown(c)) {
-        return *p;
-    }
-    if let Some(p) = preferred.iter().find(|c| free(c)) {
-        return *p;
-    }
-    let origin = preferred[0];
-    let step = 30.0;
-    for ring in 1..=10i32 {
-        let mut best: Option<(f64, Point)> = None;
-        for dy in -ring..=ring {
-            for dx in -ring..=ring {
-                if dx.abs() != ring && dy.abs() != ring {
-                    continue;
-                }
-                let c = Point::new(origin.x + dx as f64 * step, origin.y + dy as f64 * step);
-                let d = (dx * dx + dy * dy) as f64;
-                if free(&c) && best.is_none_or(|(b, _)| d < b) {
-                    best = Some((d, c));
-                }
-            }
-        }
-        if let Some((_, c)) = best {
-            return c;
-        }
-    }
-    origin
 }
 
 /// The part of the world the canvas shows, from the size the dot layer

@@ -8,23 +8,7 @@ use yew::prelude::*;
 use crate::editor::EditAction;
 
 use super::context::{use_editor, use_stage};
-
-/// The speed a slider position (−1 to 1, logarithmic) stands for.
-pub fn speed_of_slider(v: f64) -> f64 {
-    let s = 10f64.powf(v.clamp(-1.0, 1.0));
-    if s < 1.0 {
-        (s * 100.0).round() / 100.0
-    } else {
-        (s * 10.0).round() / 10.0
-    }
-}
-
-/// The speed as the bar shows it: `0.25×`, `1×`, `10×`.
-pub fn format_speed(s: f64) -> String {
-    let text = format!("{s:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text}×")
-}
+use crate::view::clock::{format_speed, speed_of_slider};
 
 /// The clock bar.
 #[function_component(ClockBar)]

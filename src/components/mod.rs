@@ -50,12 +50,13 @@ mod share_dialog;
 mod shortcuts;
 mod start;
 
+pub use crate::view::clock::{format_speed, speed_of_slider};
 pub use autosave::{Autosave, DEBOUNCE_MS};
 pub use banners::{show, use_banners, BannerList, BannersHandle};
 pub use callouts::{Callouts, ErrorCallout, FloatingNotice};
 pub use canvas::Canvas;
 pub use canvas_controls::CanvasControls;
-pub use clock_bar::{format_speed, speed_of_slider, ClockBar};
+pub use clock_bar::ClockBar;
 pub use context::{use_editor, use_open_message, use_stage, wall_now, EditorHandle, OpenMessage, Stage};
 pub use dots::{dot_colour, draw_dots, DotLayer};
 pub use edges::{binding_label, edge_geometry, parse_edge_key, EdgeGeom, EdgeLabels, EdgeLayer};

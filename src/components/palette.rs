@@ -19,8 +19,6 @@ use crate::view::palette_drop::{
 
 use super::context::{use_editor, EditorHandle};
 
-pub use crate::view::palette_drop::DRAG_THRESHOLD;
-
 /// A press on a palette entry, until it is released: a drag once it moved far enough.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct PaletteDrag {

@@ -155,222 +155,276 @@ impl Replay {
     fn run(&mut self, step: &Value) -> Value {
         let op = s(step, "op");
         match op {
-            "exchange_declare" => {
-                let ch = self.channel(step);
-                let d = ExchangeDeclare {
-                    exchange: s(step, "exchange").to_string(),
-                    kind: s(step, "type").to_string(),
-                    passive: b(step, "passive"),
-                    durable: b(step, "durable"),
-                    auto_delete: b(step, "auto_delete"),
-                    internal: b(step, "internal"),
-                    arguments: table(step, "arguments"),
-                };
-                self.broker.exchange_declare(ch, d).map(|_| json!({})).unwrap_or_else(error)
-            }
-            "exchange_delete" => {
-                let ch = self.channel(step);
-                self.broker
-                    .exchange_delete(ch, s(step, "exchange"), b(step, "if_unused"))
-                    .map(|_| json!({}))
-                    .unwrap_or_else(error)
-            }
-            "exchange_bind" | "exchange_unbind" => {
-                let ch = self.channel(step);
-                let (dest, src, rk) = (s(step, "destination"), s(step, "source"), s(step, "routing_key"));
-                let args = table(step, "arguments");
-                let r = if op == "exchange_bind" {
-                    self.broker.exchange_bind(ch, dest, src, rk, args)
-                } else {
-                    self.broker.exchange_unbind(ch, dest, src, rk, args)
-                };
-                r.map(|_| json!({})).unwrap_or_else(error)
-            }
-            "queue_declare" => {
-                let ch = self.channel(step);
-                let d = QueueDeclare {
-                    queue: self.resolve(s(step, "queue")),
-                    passive: b(step, "passive"),
-                    durable: b(step, "durable"),
-                    exclusive: b(step, "exclusive"),
-                    auto_delete: b(step, "auto_delete"),
-                    arguments: table(step, "arguments"),
-                };
-                match self.broker.queue_declare(ch, d) {
-                    Ok(ok) => {
-                        if let Some(alias) = step.get("as").and_then(Value::as_str) {
-                            self.aliases.insert(alias.to_string(), ok.queue.to_string());
-                        }
-                        let mut v = json!({ "message_count": ok.message_count, "consumer_count": ok.consumer_count });
-                        if ok.server_named {
-                            v["server_named"] = json!(true);
-                        }
-                        v
-                    }
-                    Err(e) => error(e),
-                }
-            }
-            "queue_bind" | "queue_unbind" => {
-                let ch = self.channel(step);
-                let q = self.resolve(s(step, "queue"));
-                let rk = self.resolve(s(step, "routing_key"));
-                let args = table(step, "arguments");
-                let r = if op == "queue_bind" {
-                    self.broker.queue_bind(ch, &q, s(step, "exchange"), &rk, args)
-                } else {
-                    self.broker.queue_unbind(ch, &q, s(step, "exchange"), &rk, args)
-                };
-                r.map(|_| json!({})).unwrap_or_else(error)
-            }
-            "queue_purge" => {
-                let ch = self.channel(step);
-                let q = self.resolve(s(step, "queue"));
-                self.broker.queue_purge(ch, &q).map(|n| json!({ "message_count": n })).unwrap_or_else(error)
-            }
-            "queue_delete" => {
-                let ch = self.channel(step);
-                let q = self.resolve(s(step, "queue"));
-                self.broker
-                    .queue_delete(ch, &q, b(step, "if_unused"), b(step, "if_empty"))
-                    .map(|n| json!({ "message_count": n }))
-                    .unwrap_or_else(error)
-            }
-            "publish" => {
-                let ch = self.channel(step);
-                let props = step.get("properties").cloned().unwrap_or_else(|| json!({}));
-                let p = Publish {
-                    exchange: s(step, "exchange").to_string(),
-                    routing_key: self.resolve(s(step, "routing_key")),
-                    mandatory: b(step, "mandatory"),
-                    properties: self.properties(&props),
-                    body: s(step, "body").to_string(),
-                };
-                let mandatory = p.mandatory;
-                match self.broker.basic_publish(ch, p) {
-                    Ok(o) => {
-                        let mut v = json!({});
-                        if mandatory {
-                            v["returned"] = json!(o.returned);
-                        }
-                        if o.nacked {
-                            v["nacked"] = json!(true);
-                        }
-                        v
-                    }
-                    Err(e) => error(e),
-                }
-            }
-            "get" => {
-                let ch = self.channel(step);
-                let q = self.resolve(s(step, "queue"));
-                match self.broker.basic_get(ch, &q, true) {
-                    Ok(Some(ok)) => {
-                        let mut v = self.message_json(&ok.message, ok.redelivered);
-                        v["message_count"] = json!(ok.message_count);
-                        v
-                    }
-                    Ok(None) => json!({ "empty": true }),
-                    Err(e) => error(e),
-                }
-            }
-            "drain" => {
-                let ch = self.channel(step);
-                let mut out = Map::new();
-                let queues: Vec<String> = step
-                    .get("queues")
-                    .and_then(Value::as_array)
-                    .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-                    .unwrap_or_default();
-                for name in queues {
-                    let q = self.resolve(&name);
-                    let mut bodies = Vec::new();
-                    let ch = if self.broker.is_channel_open(ch) { ch } else { self.channel(step) };
-                    loop {
-                        match self.broker.basic_get(ch, &q, true) {
-                            Ok(Some(ok)) => bodies.push(json!(&*ok.message.body)),
-                            Ok(None) => break,
-                            Err(e) => return error(e),
-                        }
-                    }
-                    out.insert(name, Value::Array(bodies));
-                }
-                json!({ "queues": out })
-            }
-            "consume" => {
-                let conn_name = step.get("conn").and_then(Value::as_str).unwrap_or("main").to_string();
-                let conn = self.connection(&conn_name);
-                let ch = self.broker.open_channel(conn).expect("connection is open");
-                if let Some(prefetch) = step.get("prefetch").and_then(Value::as_u64) {
-                    if let Err(e) = self.broker.basic_qos(ch, prefetch.min(u16::MAX as u64) as u16, false) {
-                        return error(e);
-                    }
-                }
-                let name = s(step, "consumer").to_string();
-                let opts = ConsumeOptions {
-                    queue: self.resolve(s(step, "queue")),
-                    consumer_tag: name.clone(),
-                    no_ack: b(step, "no_ack"),
-                    exclusive: b(step, "exclusive"),
-                    arguments: table(step, "arguments"),
-                };
-                match self.broker.basic_consume(ch, opts) {
-                    Ok(tag) => {
-                        self.consumers.insert(name, ConsumerRef { channel: ch, tag, received: Vec::new() });
-                        json!({})
-                    }
-                    Err(e) => error(e),
-                }
-            }
-            "ack" | "nack" | "reject" => {
-                let name = s(step, "consumer");
-                let body = s(step, "body");
-                let Some(c) = self.consumers.get(name) else { return json!({ "error": "unknown consumer" }) };
-                let ch = c.channel;
-                let Some(tag) = c.received.iter().rev().find(|(_, b)| b == body).map(|(t, _)| *t) else {
-                    return json!({ "error": "no delivery of that body" });
-                };
-                let requeue = step.get("requeue").and_then(Value::as_bool).unwrap_or(true);
-                let r = match op {
-                    "ack" => self.broker.basic_ack(ch, tag, b(step, "multiple")),
-                    "nack" => self.broker.basic_nack(ch, tag, b(step, "multiple"), requeue),
-                    _ => self.broker.basic_reject(ch, tag, requeue),
-                };
-                r.map(|_| json!({})).unwrap_or_else(error)
-            }
-            "cancel" => {
-                let Some(c) = self.consumers.get(s(step, "consumer")) else { return json!({}) };
-                let (ch, tag) = (c.channel, c.tag.clone());
-                self.broker.basic_cancel(ch, &tag).map(|_| json!({})).unwrap_or_else(error)
-            }
-            "close" => {
-                if let Some(c) = self.consumers.get(s(step, "consumer")) {
-                    let ch = c.channel;
-                    self.broker.close_channel(ch);
-                }
-                json!({})
-            }
-            "close_connection" => {
-                let conn_name = step.get("conn").and_then(Value::as_str).unwrap_or("main");
-                if let Some(c) = self.connections.get(conn_name).copied() {
-                    self.broker.close_connection(c);
-                }
-                json!({})
-            }
-            "deliveries" => {
-                let pending = std::mem::take(&mut self.pending);
-                let map: Map<String, Value> = pending.into_iter().map(|(k, v)| (k, Value::Array(v))).collect();
-                json!({ "deliveries": map })
-            }
-            "wait" => {
-                self.broker.advance(step.get("ms").and_then(Value::as_u64).unwrap_or(0));
-                json!({})
-            }
-            "restart" => {
-                self.broker.restart();
-                json!({})
-            }
+            "exchange_declare" => self.op_exchange_declare(step),
+            "exchange_delete" => self.op_exchange_delete(step),
+            "exchange_bind" | "exchange_unbind" => self.op_exchange_bind(step, op),
+            "queue_declare" => self.op_queue_declare(step),
+            "queue_bind" | "queue_unbind" => self.op_queue_bind(step, op),
+            "queue_purge" => self.op_queue_purge(step),
+            "queue_delete" => self.op_queue_delete(step),
+            "publish" => self.op_publish(step),
+            "get" => self.op_get(step),
+            "drain" => self.op_drain(step),
+            "consume" => self.op_consume(step),
+            "ack" | "nack" | "reject" => self.op_settle(step, op),
+            "cancel" => self.op_cancel(step),
+            "close" => self.op_close(step),
+            "close_connection" => self.op_close_connection(step),
+            "deliveries" => self.op_deliveries(),
+            "wait" => self.op_wait(step),
+            "restart" => self.op_restart(),
             other => json!({ "error": format!("unknown op '{other}'") }),
         }
+    }
+
+    /// The `exchange_declare` step.
+    fn op_exchange_declare(&mut self, step: &Value) -> Value {
+        let ch = self.channel(step);
+        let d = ExchangeDeclare {
+            exchange: s(step, "exchange").to_string(),
+            kind: s(step, "type").to_string(),
+            passive: b(step, "passive"),
+            durable: b(step, "durable"),
+            auto_delete: b(step, "auto_delete"),
+            internal: b(step, "internal"),
+            arguments: table(step, "arguments"),
+        };
+        self.broker.exchange_declare(ch, d).map(|_| json!({})).unwrap_or_else(error)
+    }
+
+    /// The `exchange_delete` step.
+    fn op_exchange_delete(&mut self, step: &Value) -> Value {
+        let ch = self.channel(step);
+        self.broker
+            .exchange_delete(ch, s(step, "exchange"), b(step, "if_unused"))
+            .map(|_| json!({}))
+            .unwrap_or_else(error)
+    }
+
+    /// The `exchange_bind` / `exchange_unbind` step.
+    fn op_exchange_bind(&mut self, step: &Value, op: &str) -> Value {
+        let ch = self.channel(step);
+        let (dest, src, rk) = (s(step, "destination"), s(step, "source"), s(step, "routing_key"));
+        let args = table(step, "arguments");
+        let r = if op == "exchange_bind" {
+            self.broker.exchange_bind(ch, dest, src, rk, args)
+        } else {
+            self.broker.exchange_unbind(ch, dest, src, rk, args)
+        };
+        r.map(|_| json!({})).unwrap_or_else(error)
+    }
+
+    /// The `queue_declare` step.
+    fn op_queue_declare(&mut self, step: &Value) -> Value {
+        let ch = self.channel(step);
+        let d = QueueDeclare {
+            queue: self.resolve(s(step, "queue")),
+            passive: b(step, "passive"),
+            durable: b(step, "durable"),
+            exclusive: b(step, "exclusive"),
+            auto_delete: b(step, "auto_delete"),
+            arguments: table(step, "arguments"),
+        };
+        match self.broker.queue_declare(ch, d) {
+            Ok(ok) => {
+                if let Some(alias) = step.get("as").and_then(Value::as_str) {
+                    self.aliases.insert(alias.to_string(), ok.queue.to_string());
+                }
+                let mut v = json!({ "message_count": ok.message_count, "consumer_count": ok.consumer_count });
+                if ok.server_named {
+                    v["server_named"] = json!(true);
+                }
+                v
+            }
+            Err(e) => error(e),
+        }
+    }
+
+    /// The `queue_bind` / `queue_unbind` step.
+    fn op_queue_bind(&mut self, step: &Value, op: &str) -> Value {
+        let ch = self.channel(step);
+        let q = self.resolve(s(step, "queue"));
+        let rk = self.resolve(s(step, "routing_key"));
+        let args = table(step, "arguments");
+        let r = if op == "queue_bind" {
+            self.broker.queue_bind(ch, &q, s(step, "exchange"), &rk, args)
+        } else {
+            self.broker.queue_unbind(ch, &q, s(step, "exchange"), &rk, args)
+        };
+        r.map(|_| json!({})).unwrap_or_else(error)
+    }
+
+    /// The `queue_purge` step.
+    fn op_queue_purge(&mut self, step: &Value) -> Value {
+        let ch = self.channel(step);
+        let q = self.resolve(s(step, "queue"));
+        self.broker.queue_purge(ch, &q).map(|n| json!({ "message_count": n })).unwrap_or_else(error)
+    }
+
+    /// The `queue_delete` step.
+    fn op_queue_delete(&mut self, step: &Value) -> Value {
+        let ch = self.channel(step);
+        let q = self.resolve(s(step, "queue"));
+        self.broker
+            .queue_delete(ch, &q, b(step, "if_unused"), b(step, "if_empty"))
+            .map(|n| json!({ "message_count": n }))
+            .unwrap_or_else(error)
+    }
+
+    /// The `publish` step.
+    fn op_publish(&mut self, step: &Value) -> Value {
+        let ch = self.channel(step);
+        let props = step.get("properties").cloned().unwrap_or_else(|| json!({}));
+        let p = Publish {
+            exchange: s(step, "exchange").to_string(),
+            routing_key: self.resolve(s(step, "routing_key")),
+            mandatory: b(step, "mandatory"),
+            properties: self.properties(&props),
+            body: s(step, "body").to_string(),
+        };
+        let mandatory = p.mandatory;
+        match self.broker.basic_publish(ch, p) {
+            Ok(o) => {
+                let mut v = json!({});
+                if mandatory {
+                    v["returned"] = json!(o.returned);
+                }
+                if o.nacked {
+                    v["nacked"] = json!(true);
+                }
+                v
+            }
+            Err(e) => error(e),
+        }
+    }
+
+    /// The `get` step.
+    fn op_get(&mut self, step: &Value) -> Value {
+        let ch = self.channel(step);
+        let q = self.resolve(s(step, "queue"));
+        match self.broker.basic_get(ch, &q, true) {
+            Ok(Some(ok)) => {
+                let mut v = self.message_json(&ok.message, ok.redelivered);
+                v["message_count"] = json!(ok.message_count);
+                v
+            }
+            Ok(None) => json!({ "empty": true }),
+            Err(e) => error(e),
+        }
+    }
+
+    /// The `drain` step.
+    fn op_drain(&mut self, step: &Value) -> Value {
+        let ch = self.channel(step);
+        let mut out = Map::new();
+        let queues: Vec<String> = step
+            .get("queues")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        for name in queues {
+            let q = self.resolve(&name);
+            let mut bodies = Vec::new();
+            let ch = if self.broker.is_channel_open(ch) { ch } else { self.channel(step) };
+            loop {
+                match self.broker.basic_get(ch, &q, true) {
+                    Ok(Some(ok)) => bodies.push(json!(&*ok.message.body)),
+                    Ok(None) => break,
+                    Err(e) => return error(e),
+                }
+            }
+            out.insert(name, Value::Array(bodies));
+        }
+        json!({ "queues": out })
+    }
+
+    /// The `consume` step.
+    fn op_consume(&mut self, step: &Value) -> Value {
+        let conn_name = step.get("conn").and_then(Value::as_str).unwrap_or("main").to_string();
+        let conn = self.connection(&conn_name);
+        let ch = self.broker.open_channel(conn).expect("connection is open");
+        if let Some(prefetch) = step.get("prefetch").and_then(Value::as_u64) {
+            if let Err(e) = self.broker.basic_qos(ch, prefetch.min(u16::MAX as u64) as u16, false) {
+                return error(e);
+            }
+        }
+        let name = s(step, "consumer").to_string();
+        let opts = ConsumeOptions {
+            queue: self.resolve(s(step, "queue")),
+            consumer_tag: name.clone(),
+            no_ack: b(step, "no_ack"),
+            exclusive: b(step, "exclusive"),
+            arguments: table(step, "arguments"),
+        };
+        match self.broker.basic_consume(ch, opts) {
+            Ok(tag) => {
+                self.consumers.insert(name, ConsumerRef { channel: ch, tag, received: Vec::new() });
+                json!({})
+            }
+            Err(e) => error(e),
+        }
+    }
+
+    /// The `ack` / `nack` / `reject` step.
+    fn op_settle(&mut self, step: &Value, op: &str) -> Value {
+        let name = s(step, "consumer");
+        let body = s(step, "body");
+        let Some(c) = self.consumers.get(name) else { return json!({ "error": "unknown consumer" }) };
+        let ch = c.channel;
+        let Some(tag) = c.received.iter().rev().find(|(_, b)| b == body).map(|(t, _)| *t) else {
+            return json!({ "error": "no delivery of that body" });
+        };
+        let requeue = step.get("requeue").and_then(Value::as_bool).unwrap_or(true);
+        let r = match op {
+            "ack" => self.broker.basic_ack(ch, tag, b(step, "multiple")),
+            "nack" => self.broker.basic_nack(ch, tag, b(step, "multiple"), requeue),
+            _ => self.broker.basic_reject(ch, tag, requeue),
+        };
+        r.map(|_| json!({})).unwrap_or_else(error)
+    }
+
+    /// The `cancel` step.
+    fn op_cancel(&mut self, step: &Value) -> Value {
+        let Some(c) = self.consumers.get(s(step, "consumer")) else { return json!({}) };
+        let (ch, tag) = (c.channel, c.tag.clone());
+        self.broker.basic_cancel(ch, &tag).map(|_| json!({})).unwrap_or_else(error)
+    }
+
+    /// The `close` step.
+    fn op_close(&mut self, step: &Value) -> Value {
+        if let Some(c) = self.consumers.get(s(step, "consumer")) {
+            let ch = c.channel;
+            self.broker.close_channel(ch);
+        }
+        json!({})
+    }
+
+    /// The `close_connection` step.
+    fn op_close_connection(&mut self, step: &Value) -> Value {
+        let conn_name = step.get("conn").and_then(Value::as_str).unwrap_or("main");
+        if let Some(c) = self.connections.get(conn_name).copied() {
+            self.broker.close_connection(c);
+        }
+        json!({})
+    }
+
+    /// The `deliveries` step.
+    fn op_deliveries(&mut self) -> Value {
+        let pending = std::mem::take(&mut self.pending);
+        let map: Map<String, Value> = pending.into_iter().map(|(k, v)| (k, Value::Array(v))).collect();
+        json!({ "deliveries": map })
+    }
+
+    /// The `wait` step.
+    fn op_wait(&mut self, step: &Value) -> Value {
+        self.broker.advance(step.get("ms").and_then(Value::as_u64).unwrap_or(0));
+        json!({})
+    }
+
+    /// The `restart` step.
+    fn op_restart(&mut self) -> Value {
+        self.broker.restart();
+        json!({})
     }
 
     fn properties(&self, v: &Value) -> Properties {

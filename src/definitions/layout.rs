@@ -119,26 +119,65 @@ fn exchange_depths(s: &Scenario, index: &HashMap<&str, usize>) -> Vec<usize> {
     depth
 }
 
+/// Where placed nodes are: top-left corners, and vertical centres (what
+/// later columns line up with).
+#[derive(Default)]
+struct Placed {
+    at: HashMap<String, Position>,
+    centre: HashMap<String, f64>,
+}
+
+impl Placed {
+    /// Places a column and remembers its nodes.
+    fn column(&mut self, col: Column) {
+        let h = col.height;
+        for (id, p) in col.place() {
+            self.centre.insert(id.clone(), p.y + h / 2.0);
+            self.at.insert(id, p);
+        }
+    }
+
+    /// The centre of node `id`, if placed.
+    fn centre_of(&self, id: &str) -> Option<f64> {
+        self.centre.get(id).copied()
+    }
+}
+
 /// Lays out every node of `s` (and the default exchange) in columns.
 pub fn arrange(s: &mut Scenario) {
     let (pw, _) = node_size(NodeKind::Producer);
-    let (xw, xh) = node_size(NodeKind::Exchange);
+    let (xw, _) = node_size(NodeKind::Exchange);
     let (qw, _) = node_size(NodeKind::Queue);
-
     let index: HashMap<&str, usize> = s.exchanges.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
     let depth = exchange_depths(s, &index);
     let columns = depth.iter().copied().max().map_or(1, |d| d + 1);
     let exchange_x = |d: usize| MARGIN + pw + COLUMN_GAP + d as f64 * (xw + COLUMN_GAP);
     let queue_x = exchange_x(columns);
-    let consumer_x = queue_x + qw + COLUMN_GAP;
+    let mut placed = Placed::default();
+    s.default_exchange = Position { x: exchange_x(0), y: MARGIN };
+    let preds = exchange_predecessors(s, &index);
+    for d in 0..columns {
+        placed.column(exchange_column(s, &depth, &preds, d, exchange_x(d), &placed));
+    }
+    placed.column(queue_column(s, queue_x, &placed));
+    placed.column(client_column(
+        queue_x + qw + COLUMN_GAP,
+        NodeKind::Consumer,
+        s.consumers.iter().map(|c| (c.id.clone(), c.queue.clone())),
+        &placed,
+    ));
+    placed.column(client_column(
+        MARGIN,
+        NodeKind::Producer,
+        s.producers.iter().map(|p| (p.id.clone(), p.exchange.clone())),
+        &placed,
+    ));
+    move_nodes_to(s, &placed.at);
+}
 
-    // Exchanges, column by column: the first column in name order below
-    // the default exchange, deeper ones by the centres of what leads to
-    // them.
-    let mut centre: HashMap<String, f64> = HashMap::new();
-    let default_top = MARGIN;
-    centre.insert(DEFAULT_EXCHANGE_ID.to_string(), default_top + xh / 2.0);
-    s.default_exchange = Position { x: exchange_x(0), y: default_top };
+/// For each exchange, the exchanges that lead to it (by a binding or as
+/// their alternate exchange).
+fn exchange_predecessors(s: &Scenario, index: &HashMap<&str, usize>) -> Vec<Vec<usize>> {
     let mut preds: Vec<Vec<usize>> = vec![Vec::new(); s.exchanges.len()];
     for b in &s.bindings {
         if let (Some(&a), Some(&t)) = (index.get(b.from.as_str()), index.get(b.to.as_str())) {
@@ -150,81 +189,76 @@ pub fn arrange(s: &mut Scenario) {
             preds[t].push(i);
         }
     }
-    let mut placed: HashMap<String, Position> = HashMap::new();
-    for d in 0..columns {
-        let mut col = Column::new(exchange_x(d), NodeKind::Exchange);
-        let mut members: Vec<usize> = (0..s.exchanges.len()).filter(|&i| depth[i] == d).collect();
-        if d == 0 {
-            members.sort_by(|&a, &b| s.exchanges[a].name.cmp(&s.exchanges[b].name));
-        }
-        let first_top = if d == 0 { default_top + xh + ROW_GAP } else { MARGIN };
-        for (rank, &i) in members.iter().enumerate() {
-            let wish = if d == 0 {
-                first_top + rank as f64 * (xh + ROW_GAP) + xh / 2.0
-            } else {
-                mean(preds[i].iter().filter_map(|&p| centre.get(&s.exchanges[p].id).copied())).unwrap_or(f64::INFINITY)
-            };
-            col.nodes.push((s.exchanges[i].id.clone(), wish));
-        }
-        if d == 0 {
-            // Keep the default exchange's place free.
-            col.nodes.push((DEFAULT_EXCHANGE_ID.to_string(), default_top + xh / 2.0));
-        }
-        for (id, p) in col.place() {
-            centre.insert(id.clone(), p.y + xh / 2.0);
-            placed.insert(id, p);
-        }
-    }
+    preds
+}
 
-    // Queues by the centres of the exchanges bound to them; queues fed by
-    // the default exchange beside it; the rest below.
+/// The exchanges of depth `d`: the first column in name order below the
+/// default exchange (whose place is kept free), deeper ones by the centres
+/// of what leads to them.
+fn exchange_column(s: &Scenario, depth: &[usize], preds: &[Vec<usize>], d: usize, x: f64, placed: &Placed) -> Column {
+    let (_, xh) = node_size(NodeKind::Exchange);
+    let mut col = Column::new(x, NodeKind::Exchange);
+    let mut members: Vec<usize> = (0..s.exchanges.len()).filter(|&i| depth[i] == d).collect();
+    if d == 0 {
+        members.sort_by(|&a, &b| s.exchanges[a].name.cmp(&s.exchanges[b].name));
+    }
+    let first_top = MARGIN + xh + ROW_GAP;
+    for (rank, &i) in members.iter().enumerate() {
+        let wish = if d == 0 {
+            first_top + rank as f64 * (xh + ROW_GAP) + xh / 2.0
+        } else {
+            mean(preds[i].iter().filter_map(|&p| placed.centre_of(&s.exchanges[p].id))).unwrap_or(f64::INFINITY)
+        };
+        col.nodes.push((s.exchanges[i].id.clone(), wish));
+    }
+    if d == 0 {
+        col.nodes.push((DEFAULT_EXCHANGE_ID.to_string(), MARGIN + xh / 2.0));
+    }
+    col
+}
+
+/// Queues by the centres of the exchanges bound to them; queues fed through
+/// the default exchange (a producer names them) beside it; the rest below.
+fn queue_column(s: &Scenario, x: f64, placed: &Placed) -> Column {
     let mut sources: HashMap<&str, Vec<f64>> = HashMap::new();
     for b in &s.bindings {
-        if let Some(c) = centre.get(&b.from) {
-            sources.entry(b.to.as_str()).or_default().push(*c);
+        if let Some(c) = placed.centre_of(&b.from) {
+            sources.entry(b.to.as_str()).or_default().push(c);
         }
     }
-    let mut col = Column::new(queue_x, NodeKind::Queue);
+    let mut col = Column::new(x, NodeKind::Queue);
     for q in &s.queues {
-        let wish = sources.get(q.id.as_str()).and_then(|v| mean(v.iter().copied()));
-        let wish = wish
-            .or_else(|| {
-                // Fed through the default exchange: by the producers that
-                // name it, else after everything else.
-                s.producers
-                    .iter()
-                    .any(|p| p.exchange.as_deref() == Some(DEFAULT_EXCHANGE_ID) && p.message.routing_key == q.name)
-                    .then(|| centre[DEFAULT_EXCHANGE_ID])
-            })
-            .unwrap_or(f64::INFINITY);
-        col.nodes.push((q.id.clone(), wish));
+        let by_default = || {
+            s.producers
+                .iter()
+                .any(|p| p.exchange.as_deref() == Some(DEFAULT_EXCHANGE_ID) && p.message.routing_key == q.name)
+                .then(|| placed.centre_of(DEFAULT_EXCHANGE_ID))
+                .flatten()
+        };
+        let wish = sources.get(q.id.as_str()).and_then(|v| mean(v.iter().copied())).or_else(by_default);
+        col.nodes.push((q.id.clone(), wish.unwrap_or(f64::INFINITY)));
     }
-    let (_, qh) = node_size(NodeKind::Queue);
-    for (id, p) in col.place() {
-        centre.insert(id.clone(), p.y + qh / 2.0);
-        placed.insert(id, p);
-    }
+    col
+}
 
-    // Consumers next to their queue, producers next to their exchange.
-    let (_, ch) = node_size(NodeKind::Consumer);
-    let mut col = Column::new(consumer_x, NodeKind::Consumer);
-    for c in &s.consumers {
-        let wish = c.queue.as_ref().and_then(|q| centre.get(q)).copied().unwrap_or(f64::INFINITY);
-        col.nodes.push((c.id.clone(), wish));
+/// Consumers next to their queue, producers next to their exchange: each
+/// `(id, what it is attached to)`.
+fn client_column(
+    x: f64,
+    kind: NodeKind,
+    clients: impl Iterator<Item = (String, Option<String>)>,
+    placed: &Placed,
+) -> Column {
+    let mut col = Column::new(x, kind);
+    for (id, attached) in clients {
+        let wish = attached.and_then(|a| placed.centre_of(&a)).unwrap_or(f64::INFINITY);
+        col.nodes.push((id, wish));
     }
-    for (id, p) in col.place() {
-        centre.insert(id.clone(), p.y + ch / 2.0);
-        placed.insert(id, p);
-    }
-    let mut col = Column::new(MARGIN, NodeKind::Producer);
-    for p in &s.producers {
-        let wish = p.exchange.as_ref().and_then(|x| centre.get(x)).copied().unwrap_or(f64::INFINITY);
-        col.nodes.push((p.id.clone(), wish));
-    }
-    for (id, p) in col.place() {
-        placed.insert(id, p);
-    }
+    col
+}
 
+/// Moves every node of `s` to its place.
+fn move_nodes_to(s: &mut Scenario, placed: &HashMap<String, Position>) {
     let at = |id: &str| placed.get(id).copied().unwrap_or_default();
     for n in &mut s.exchanges {
         Position { x: n.x, y: n.y } = at(&n.id);

@@ -113,9 +113,22 @@ impl Simulation {
             self.limits = crate::simulation::Limits::from(&new.limits);
         }
         let old = std::mem::replace(&mut self.scenario, new);
-        let now = self.now();
+        self.stop_changed_consumers(&old);
+        self.sync_exchanges(&old);
+        self.sync_queues(&old);
+        self.sync_bindings();
+        self.sync_producers(&old);
+        self.ensure_consumers();
+        let s = &self.scenario;
+        self.errors.retain(|k, _| match k {
+            ErrorKey::Node(id) => s.kind_of(id).is_some(),
+            ErrorKey::Binding(id) => s.binding(id).is_some(),
+        });
+        self.pump();
+    }
 
-        // Consumers that went away or whose basic.consume changed stop first.
+    /// Consumers that went away or whose basic.consume changed stop first.
+    fn stop_changed_consumers(&mut self, old: &Scenario) {
         for c in &old.consumers {
             let changed = match self.scenario.consumer(&c.id) {
                 None => true,
@@ -135,7 +148,11 @@ impl Simulation {
                 }
             }
         }
+    }
 
+    /// Exchanges: deletes the removed and renamed ones, declares the new
+    /// and changed ones.
+    fn sync_exchanges(&mut self, old: &Scenario) {
         // Exchanges: delete the removed and renamed ones, declare the new and
         // changed ones. A changed exchange that is in use (bound) is declared
         // again as it is, as a client would: RabbitMQ refuses an
@@ -143,7 +160,7 @@ impl Simulation {
         // it is recreated (`recreate`) or the change is undone. An unused one
         // is simply deleted and declared anew (nothing is lost).
         for x in &old.exchanges {
-            let before = exchange_declare(&old, &x.id);
+            let before = exchange_declare(old, &x.id);
             let after = exchange_declare(&self.scenario, &x.id);
             let renamed = renamed_or_gone(
                 before.as_ref().map(|d| d.exchange.as_str()),
@@ -163,7 +180,7 @@ impl Simulation {
         let ids: Vec<String> = self.scenario.exchanges.iter().map(|x| x.id.clone()).collect();
         for id in ids {
             let after = exchange_declare(&self.scenario, &id);
-            if exchange_declare(&old, &id) != after || old.exchange(&id).is_none() {
+            if exchange_declare(old, &id) != after || old.exchange(&id).is_none() {
                 let ch = self.admin_channel();
                 let r = self.broker.exchange_declare(ch, after.expect("exists"));
                 if r.is_ok() {
@@ -172,12 +189,16 @@ impl Simulation {
                 self.record(ErrorKey::node(&id), "exchange.declare", r);
             }
         }
+    }
 
+    /// Queues: deletes the removed and renamed ones, declares the new and
+    /// changed ones.
+    fn sync_queues(&mut self, old: &Scenario) {
         // Queues likewise: a changed queue holding messages or consumed gets
         // the 406; an empty, unused one is declared anew (so is a
         // server-named queue: amq.* names cannot be declared by name).
         for q in &old.queues {
-            let before = queue_declare(&old, &q.id);
+            let before = queue_declare(old, &q.id);
             let after = queue_declare(&self.scenario, &q.id);
             let renamed =
                 renamed_or_gone(before.as_ref().map(|d| d.queue.as_str()), after.as_ref().map(|d| d.queue.as_str()));
@@ -198,7 +219,7 @@ impl Simulation {
         let ids: Vec<String> = self.scenario.queues.iter().map(|q| q.id.clone()).collect();
         for id in ids {
             let after = queue_declare(&self.scenario, &id).expect("exists");
-            if queue_declare(&old, &id).as_ref() != Some(&after) || !self.queue_names.contains_key(&id) {
+            if queue_declare(old, &id).as_ref() != Some(&after) || !self.queue_names.contains_key(&id) {
                 let ch = self.admin_channel();
                 match self.broker.queue_declare(ch, after) {
                     Ok(ok) => {
@@ -212,10 +233,12 @@ impl Simulation {
                 }
             }
         }
+    }
 
-        self.sync_bindings();
-
-        // Producers: new schedules start from now.
+    /// Producers: new schedules start from now; removed producers close
+    /// their channels.
+    fn sync_producers(&mut self, old: &Scenario) {
+        let now = self.now();
         for p in &self.scenario.producers {
             let restart = old.producer(&p.id).is_none_or(|o| o.schedule != p.schedule);
             if restart {
@@ -235,14 +258,6 @@ impl Simulation {
             }
             self.forget_error(&id);
         }
-
-        self.ensure_consumers();
-        let s = &self.scenario;
-        self.errors.retain(|k, _| match k {
-            ErrorKey::Node(id) => s.kind_of(id).is_some(),
-            ErrorKey::Binding(id) => s.binding(id).is_some(),
-        });
-        self.pump();
     }
 
     /// Makes the broker's bindings between the scenario's nodes what the

@@ -173,8 +173,8 @@ fn restart_keeps_durable_and_persistent_only_and_consumers_reconnect() {
     assert!(sim.broker().queue("transient").is_some());
 }
 
-#[test]
-fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
+/// A topic exchange `logs` bound to queue `errors` with `*.error`.
+fn logs_to_errors() -> Scenario {
     let mut s = Scenario {
         exchanges: vec![ExchangeNode {
             id: "x".into(),
@@ -198,6 +198,12 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
         routing_key: "*.error".into(),
         arguments: Default::default(),
     });
+    s
+}
+
+#[test]
+fn binding_edits_become_amqp_commands_and_refusals_stay_on_the_binding() {
+    let mut s = logs_to_errors();
     let mut sim = Simulation::new(s.clone());
     assert_eq!(sim.broker().route("logs", "db.error", None).queues.len(), 1);
     // Edit the binding key: unbind the old, bind the new.
@@ -218,6 +224,21 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
     assert_eq!(e.code, ReplyCode::AccessRefused);
     assert!(!e.is_refused_redeclare());
     assert_eq!(e.explanation, ReplyCode::AccessRefused.explanation());
+}
+
+#[test]
+fn a_binding_refusal_goes_with_its_binding() {
+    let mut s = logs_to_errors();
+    // Binding the default exchange is refused by the broker with 403.
+    s.bindings.push(BindingEdge {
+        id: String::new(),
+        from: DEFAULT_EXCHANGE_ID.into(),
+        to: "q".into(),
+        routing_key: "k".into(),
+        arguments: Default::default(),
+    });
+    let mut sim = Simulation::new(s.clone());
+    assert!(sim.binding_error("b2").is_some());
     // The refusal goes with its binding, and does not pass to another one.
     let mut without = sim.scenario().clone();
     without.bindings.retain(|b| b.id != "b2");
@@ -232,11 +253,13 @@ fn edits_become_amqp_commands_and_refusals_stay_on_the_node() {
     });
     sim.set_scenario(without);
     assert!(sim.node_errors().is_empty(), "{:?}", sim.node_errors());
-    let mut back = sim.scenario().clone();
-    back.bindings.retain(|b| b.id != "b3");
-    back.bindings.push(s.bindings[1].clone());
-    sim.set_scenario(back);
-    s = sim.scenario().clone();
+}
+
+#[test]
+fn node_edits_become_amqp_commands_and_refusals_stay_on_the_node() {
+    let mut s = logs_to_errors();
+    s.bindings[0].routing_key = "#.error".into();
+    let mut sim = Simulation::new(s.clone());
     // Changing an empty, unused queue simply declares it anew.
     s.queues[0].message_ttl = Some(60_000);
     sim.set_scenario(s.clone());

@@ -1,11 +1,15 @@
-//! Pure view logic: what the components show and what a key or a state
-//! means for them, in plain Rust (no DOM), tested natively.
+//! What the page shows, decided in plain Rust and tested natively: the
+//! components only draw it.
 
 pub mod autosave_banners;
 pub mod binding_editor;
+pub mod callout_place;
+pub mod clock;
+pub mod gesture;
 pub mod menu_nav;
 pub mod message_details;
 pub mod node_action_list;
+pub mod number_field;
 pub mod palette_drop;
 pub mod share_view;
 pub mod shortcuts;

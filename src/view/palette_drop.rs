@@ -5,8 +5,9 @@ use crate::editor::geometry::{node_size, Point};
 use crate::editor::PaletteItem;
 use crate::scenario::{NodeKind, Position};
 
-/// How far (px) a pointer must move before a press becomes a drag.
-pub const DRAG_THRESHOLD: f64 = 4.0;
+/// How far (px) a pointer must move before a press becomes a drag (the
+/// canvas's threshold, so both feel the same).
+pub use super::gesture::DRAG_THRESHOLD;
 
 /// Where a click (or Enter) places an entry when the canvas is not on the
 /// page: in the canvas's own pixels.

@@ -108,9 +108,28 @@ impl Startup {
 /// What the page opens with, from the address and the saved copies.
 pub fn decide(inputs: &Inputs) -> Startup {
     let mut banners = Vec::new();
-    let mut damaged = Vec::new();
+    let (base, base_source, damaged) = autosaved(inputs);
+    let fallback = match base_source {
+        Source::Saved(_) => "your autosaved workspace is open instead",
+        _ => "an empty workspace is open instead",
+    };
+    let undo_hint = base != Scenario::default();
+    // The link, then the lesson.
+    let link = query::param(&inputs.hash, "s");
+    let hash = link.as_ref().map(|_| query::without(&inputs.hash, "s", '#'));
+    let mut open = link.and_then(|data| open_link(&data, undo_hint, fallback, &mut banners));
+    let lesson = query::param(&inputs.search, "lesson");
+    let search = lesson.as_ref().map(|_| query::without(&inputs.search, "lesson", '?'));
+    if let Some(name) = lesson.filter(|_| open.is_none()) {
+        open = open_lesson(&name, undo_hint, fallback, &mut banners);
+    }
+    Startup { base, base_source, open, banners, damaged, search, hash }
+}
 
-    // The autosave: this tab's copy first, then the latest.
+/// The autosave: this tab's copy first, then the latest; copies that
+/// cannot be read are listed once each.
+fn autosaved(inputs: &Inputs) -> (Scenario, Source, Vec<Damaged>) {
+    let mut damaged: Vec<Damaged> = Vec::new();
     let mut base = None;
     for (store, text) in [(Store::Session, &inputs.session), (Store::Local, &inputs.local)] {
         let Some(text) = text else { continue };
@@ -121,73 +140,52 @@ pub fn decide(inputs: &Inputs) -> Startup {
                 }
             }
             Err(error) => {
-                if !damaged.iter().any(|d: &Damaged| d.text == *text) {
+                if !damaged.iter().any(|d| d.text == *text) {
                     damaged.push(Damaged { store, text: text.clone(), error });
                 }
             }
         }
     }
-    let (base, base_source) = base.unwrap_or((Scenario::default(), Source::Empty));
-    let fallback = match base_source {
-        Source::Saved(_) => "your autosaved workspace is open instead",
-        _ => "an empty workspace is open instead",
-    };
-    let undo_hint = base != Scenario::default();
+    let (base, source) = base.unwrap_or((Scenario::default(), Source::Empty));
+    (base, source, damaged)
+}
 
-    // The link, then the lesson.
-    let mut open = None;
-    let link = query::param(&inputs.hash, "s");
-    let hash = link.as_ref().map(|_| query::without(&inputs.hash, "s", '#'));
-    if let Some(data) = &link {
-        match share::decode(data) {
-            Ok(s) => {
-                // Said only when it replaced something (one Undo away).
-                if undo_hint {
-                    let title = if s.title.is_empty() {
-                        "a shared scenario".to_string()
-                    } else {
-                        format!("the shared scenario “{}”", s.title)
-                    };
-                    banners.push(
-                        Banner::new(
-                            Topic::Link,
-                            Tone::Info,
-                            format!("Opened {title}. Undo brings back your previous workspace."),
-                        )
-                        .with_action(BannerAction::Undo),
-                    );
-                }
-                open = Some((s, Source::Link));
+/// A `#s=` link's scenario, with a banner saying it replaced the workspace
+/// (one Undo away), or the banner of why it cannot be opened.
+fn open_link(data: &str, undo_hint: bool, fallback: &str, banners: &mut Vec<Banner>) -> Option<(Scenario, Source)> {
+    match share::decode(data) {
+        Ok(s) => {
+            if undo_hint {
+                let title = if s.title.is_empty() {
+                    "a shared scenario".to_string()
+                } else {
+                    format!("the shared scenario “{}”", s.title)
+                };
+                let text = format!("Opened {title}. Undo brings back your previous workspace.");
+                banners.push(Banner::new(Topic::Link, Tone::Info, text).with_action(BannerAction::Undo));
             }
-            Err(e) => banners.push(
-                Banner::new(Topic::Link, Tone::Error, format!("The share link could not be opened: {fallback}."))
-                    .with_lines([e.to_string()]),
-            ),
+            Some((s, Source::Link))
+        }
+        Err(e) => {
+            let text = format!("The share link could not be opened: {fallback}.");
+            banners.push(Banner::new(Topic::Link, Tone::Error, text).with_lines([e.to_string()]));
+            None
         }
     }
-    let lesson = query::param(&inputs.search, "lesson");
-    let search = lesson.as_ref().map(|_| query::without(&inputs.search, "lesson", '?'));
-    if let Some(name) = &lesson {
-        if open.is_none() {
-            match lessons::by_slug(name.trim()) {
-                Some(l) => {
-                    if undo_hint {
-                        banners.push(
-                            Banner::new(
-                                Topic::Lesson,
-                                Tone::Info,
-                                format!("Opened the lesson “{}”. Undo brings back your previous workspace.", l.title),
-                            )
-                            .with_action(BannerAction::Undo),
-                        );
-                    }
-                    open = Some((l.scenario, Source::Lesson(l.slug.to_string())));
-                }
-                None => banners.push(unknown_lesson(name, fallback)),
-            }
-        }
+}
+
+/// A `?lesson=NAME` lesson's scenario, with a banner as for a link, or the
+/// banner listing the lessons.
+fn open_lesson(name: &str, undo_hint: bool, fallback: &str, banners: &mut Vec<Banner>) -> Option<(Scenario, Source)> {
+    let Some(l) = lessons::by_slug(name.trim()) else {
+        banners.push(unknown_lesson(name, fallback));
+        return None;
+    };
+    if undo_hint {
+        let text = format!("Opened the lesson “{}”. Undo brings back your previous workspace.", l.title);
+        banners.push(Banner::new(Topic::Lesson, Tone::Info, text).with_action(BannerAction::Undo));
     }
-    Startup { base, base_source, open, banners, damaged, search, hash }
+    Some((l.scenario, Source::Lesson(l.slug.to_string())))
 }
 
 /// The banner for `?lesson=NAME` with a name no lesson has.

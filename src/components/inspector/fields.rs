@@ -13,6 +13,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::view::number_field::parse_whole;
+
 /// What a field calls with its new value (it dispatches an edit).
 pub type Commit<T> = Callback<T>;
 
@@ -156,20 +158,6 @@ pub struct NumberFieldProps {
     /// A unit after the field (`ms`).
     #[prop_or_default]
     pub unit: Option<AttrValue>,
-}
-
-/// Reads a whole number for a field: empty is `None` when optional;
-/// anything else must be a whole number from `min` to `max`.
-pub fn parse_whole(text: &str, min: i64, max: i64, optional: bool) -> Result<Option<i64>, String> {
-    let t = text.trim().replace(['_', ','], "");
-    if t.is_empty() {
-        return if optional { Ok(None) } else { Err("a number is needed here".into()) };
-    }
-    let n: i64 = t.parse().map_err(|_| format!("'{}' is not a whole number", text.trim()))?;
-    if n < min || n > max {
-        return Err(format!("must be from {min} to {max}"));
-    }
-    Ok(Some(n))
 }
 
 /// A whole-number field.

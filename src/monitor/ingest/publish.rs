@@ -1,0 +1,81 @@
+//! A publish as the log and the dots show it.
+
+use crate::engine::Event;
+use crate::simulation::Simulation;
+
+use super::super::*;
+
+impl Monitor {
+    /// Takes in `Event::Published`.
+    pub(super) fn on_published(&mut self, sim: &Simulation, at: u64, event: Event) {
+        let Event::Published { message, channel, mandatory } = event else { return };
+        let publisher = channel.and_then(|c| sim.node_for_channel(c)).map(str::to_string);
+        let xnode = Self::exchange_node(sim, &message.exchange);
+        let parent = self.pending_dead_letter.as_ref().filter(|_| channel.is_none()).map(|(_, old, _)| *old);
+        self.remember(MessageInfo {
+            message: message.clone(),
+            parent,
+            publisher: publisher.clone(),
+            entries: Vec::new(),
+        });
+        let mut nodes: Vec<String> = publisher.iter().chain(xnode.iter()).cloned().collect();
+        let key = if message.routing_key.is_empty() {
+            "an empty routing key".to_string()
+        } else {
+            format!("routing key \"{}\"", message.routing_key)
+        };
+        let text = match &publisher {
+            Some(p) => format!(
+                "{} published {} to {} with {key}{}",
+                Self::node_name(sim, p),
+                label(&message),
+                exchange_label(&message.exchange),
+                if mandatory { " (mandatory)" } else { "" }
+            ),
+            // A channel that is no node's: the host page's API (`publish`).
+            None if channel.is_some() => format!(
+                "the page's API published {} to {} with {key}{}",
+                label(&message),
+                exchange_label(&message.exchange),
+                if mandatory { " (mandatory)" } else { "" }
+            ),
+            None => format!(
+                "{} was re-published to {} by dead lettering",
+                label(&message),
+                exchange_label(&message.exchange)
+            ),
+        };
+        match (&publisher, &xnode) {
+            (Some(p), Some(x)) => {
+                self.motions.push(Motion::Leg {
+                    from: p.clone(),
+                    to: x.clone(),
+                    reverse: false,
+                    kind: LegKind::Publish,
+                    message: message.id,
+                    slot: 0,
+                });
+                self.bump_slot(message.id, 0);
+            }
+            _ => {
+                if let Some((qnode, _, slot)) = self.pending_dead_letter.take() {
+                    if let Some(x) = &xnode {
+                        self.motions.push(Motion::Leg {
+                            from: qnode.clone(),
+                            to: x.clone(),
+                            reverse: false,
+                            kind: LegKind::DeadLetter,
+                            message: message.id,
+                            slot,
+                        });
+                    }
+                    nodes.push(qnode);
+                    self.bump_slot(message.id, slot);
+                }
+            }
+        }
+        let deaths = log::x_death_lines(&message);
+        let detail = (publisher.is_none() && !deaths.is_empty()).then_some(Detail::Deaths(deaths));
+        self.log_full(sim, at, LogKind::Publish, nodes, text, Some(message), None, false, detail);
+    }
+}

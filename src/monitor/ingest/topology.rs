@@ -1,0 +1,161 @@
+//! What changes the topology (declarations, deletions, bindings,
+//! consumers, restarts) and the broker's refusals.
+
+use crate::engine::Event;
+use crate::simulation::Simulation;
+
+use super::super::*;
+
+impl Monitor {
+    /// Takes in `Event::Error`.
+    pub(super) fn on_error(&mut self, sim: &Simulation, at: u64, event: Event) {
+        let Event::Error { channel, error } = event else { return };
+        let node = sim
+            .node_errors()
+            .iter()
+            .find(|(_, e)| e.text == error.text)
+            .and_then(|(k, _)| match k {
+                crate::simulation::ErrorKey::Node(id) => Some(id.clone()),
+                crate::simulation::ErrorKey::Binding(id) => sim.scenario().binding(id).map(|b| b.from.clone()),
+            })
+            .or_else(|| channel.and_then(|c| sim.node_for_channel(c)).map(str::to_string));
+        let text = format!("the broker refused: {} {}", error.code.code(), error.text);
+        let detail = Detail::Error {
+            code: error.code,
+            text: error.text.clone(),
+            explanation: error.code.explanation().to_string(),
+        };
+        self.log_full(sim, at, LogKind::Error, node.into_iter().collect(), text, None, None, false, Some(detail));
+    }
+
+    /// Takes in `Event::ExchangeDeclared`.
+    pub(super) fn on_exchange_declared(&mut self, sim: &Simulation, at: u64, event: Event) {
+        let Event::ExchangeDeclared { exchange, kind } = event else { return };
+        let n = Self::exchange_node(sim, &exchange);
+        self.log(
+            sim,
+            at,
+            LogKind::Topology,
+            n.into_iter().collect(),
+            format!("declared {kind} exchange {exchange}"),
+            None,
+        );
+    }
+
+    /// Takes in `Event::ExchangeDeleted`.
+    pub(super) fn on_exchange_deleted(&mut self, sim: &Simulation, at: u64, event: Event) {
+        let Event::ExchangeDeleted { exchange, auto } = event else { return };
+        let n = Self::exchange_node(sim, &exchange);
+        let how = if auto { " (auto-delete: its last binding went)" } else { "" };
+        self.log(
+            sim,
+            at,
+            LogKind::Topology,
+            n.into_iter().collect(),
+            format!("deleted exchange {exchange}{how}"),
+            None,
+        );
+    }
+
+    /// Takes in `Event::QueueDeclared`.
+    pub(super) fn on_queue_declared(&mut self, sim: &Simulation, at: u64, event: Event) {
+        let Event::QueueDeclared { queue } = event else { return };
+        let n = Self::queue_node(sim, &queue);
+        self.log(sim, at, LogKind::Topology, n.into_iter().collect(), format!("declared queue {queue}"), None);
+    }
+
+    /// Takes in `Event::QueueDeleted`.
+    pub(super) fn on_queue_deleted(&mut self, sim: &Simulation, at: u64, event: Event) {
+        let Event::QueueDeleted { queue, reason } = event else { return };
+        let n = Self::queue_node(sim, &queue);
+        self.log(
+            sim,
+            at,
+            LogKind::Topology,
+            n.into_iter().collect(),
+            format!("queue {queue} was deleted: {reason}"),
+            None,
+        );
+    }
+
+    /// Takes in `Event::BindingCreated`.
+    pub(super) fn on_binding_created(&mut self, sim: &Simulation, at: u64, event: Event) {
+        let Event::BindingCreated { binding } = event else { return };
+        let nodes = self.binding_nodes(sim, &binding);
+        let text = format!(
+            "bound {} to {} {} with key \"{}\"{}",
+            exchange_label(&binding.source),
+            binding.destination.kind(),
+            binding.destination.name(),
+            binding.routing_key,
+            if binding.arguments.is_empty() {
+                String::new()
+            } else {
+                format!(" and arguments {}", binding.arguments.to_json())
+            }
+        );
+        self.log(sim, at, LogKind::Topology, nodes, text, None);
+    }
+
+    /// Takes in `Event::BindingRemoved`.
+    pub(super) fn on_binding_removed(&mut self, sim: &Simulation, at: u64, event: Event) {
+        let Event::BindingRemoved { binding } = event else { return };
+        let nodes = self.binding_nodes(sim, &binding);
+        let text = format!(
+            "unbound {} from {} {} (key \"{}\")",
+            binding.destination.name(),
+            exchange_label(&binding.source),
+            binding.destination.kind(),
+            binding.routing_key
+        );
+        self.log(sim, at, LogKind::Topology, nodes, text, None);
+    }
+
+    /// Takes in `Event::ConsumerAdded`.
+    pub(super) fn on_consumer_added(&mut self, sim: &Simulation, at: u64, event: Event) {
+        let Event::ConsumerAdded { queue, channel, tag } = event else { return };
+        let nodes = Self::queue_node(sim, &queue)
+            .into_iter()
+            .chain(sim.node_for_channel(channel).map(str::to_string))
+            .collect();
+        self.log(
+            sim,
+            at,
+            LogKind::Topology,
+            nodes,
+            format!("consumer {tag} started consuming from queue {queue}"),
+            None,
+        );
+    }
+
+    /// Takes in `Event::ConsumerCancelled`.
+    pub(super) fn on_consumer_cancelled(&mut self, sim: &Simulation, at: u64, event: Event) {
+        let Event::ConsumerCancelled { queue, channel, tag, by_broker } = event else { return };
+        let nodes = Self::queue_node(sim, &queue)
+            .into_iter()
+            .chain(sim.node_for_channel(channel).map(str::to_string))
+            .collect();
+        let how = if by_broker { " (the broker cancelled it: its queue is gone)" } else { "" };
+        self.log(
+            sim,
+            at,
+            LogKind::Topology,
+            nodes,
+            format!("consumer {tag} stopped consuming from queue {queue}{how}"),
+            None,
+        );
+    }
+
+    /// Takes in `Event::Restarted`.
+    pub(super) fn on_restarted(&mut self, sim: &Simulation, at: u64, event: Event) {
+        let Event::Restarted = event else { return };
+        self.log(
+                sim,
+                at,
+                LogKind::Broker,
+                Vec::new(),
+                "the broker restarted: connections closed; only durable exchanges and queues, and persistent messages in durable queues, survived".into(),
+                None,
+            );
+    }
+}
