@@ -8,7 +8,8 @@
 //! - [`monitor`]: watching a run (event log with reasons, message dots,
 //!   the frame-driven runtime), pure and natively tested.
 //! - [`view`]: what the page shows (callout places, the clock's numbers,
-//!   fields' readings), decided natively; the components only draw it.
+//!   fields' readings, what a key does, what a dialog or a node's buttons
+//!   show), decided natively; the components only draw it.
 //! - [`workspace`]: the page's workspace: autosave, what it opens with
 //!   (share link, lesson, autosave), files in and out, banners.
 //! - `app`, `components` (wasm32 only): the Yew app that draws it;

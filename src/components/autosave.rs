@@ -8,6 +8,7 @@
 //! undoable step); ignoring it keeps this tab's, and this tab's next change
 //! is saved over it (last writer wins, whole documents only).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -16,10 +17,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::scenario::Scenario;
+use crate::view::autosave_banners::{other_tab_saved, write_failed};
 use crate::workspace::banner::BannerChange;
 use crate::workspace::saved::{self, KEY, TAB_KEY};
 use crate::workspace::startup::Store;
-use crate::workspace::{Banner, BannerAction, Tone, Topic};
+use crate::workspace::Topic;
 
 use super::banners::{use_banners, BannersHandle};
 use super::browser;
@@ -52,6 +54,26 @@ struct Saver {
 }
 
 impl Saver {
+    /// The saver at start: what is saved already counts as written, and so
+    /// does an empty workspace: opening a tab writes nothing until
+    /// something changes.
+    fn new(current: Rc<Scenario>) -> Saver {
+        let written = [Store::Session, Store::Local]
+            .into_iter()
+            .find_map(|s| browser::storage_get(s, KEY))
+            .and_then(|t| saved::decode(&t).ok())
+            .map(|s| s.scenario)
+            .unwrap_or_default();
+        Saver {
+            tab: String::new(),
+            written: Some(Rc::new(written)),
+            current,
+            pending: None,
+            failing: false,
+            banners: None,
+        }
+    }
+
     /// Writes the current scenario if it differs from what was written.
     fn flush(&mut self) {
         self.pending = None;
@@ -64,29 +86,44 @@ impl Saver {
         match result {
             Ok(()) => {
                 self.written = Some(self.current.clone());
-                if self.failing {
-                    self.failing = false;
-                    if let Some(b) = &self.banners {
-                        b.dispatch(BannerChange::Clear(Topic::Autosave));
-                    }
+                if std::mem::take(&mut self.failing) {
+                    self.tell(BannerChange::Clear(Topic::Autosave));
                 }
             }
-            Err(why) => {
-                if !self.failing {
-                    self.failing = true;
-                    if let Some(b) = &self.banners {
-                        b.dispatch(BannerChange::Show(
-                            Banner::new(
-                                Topic::Autosave,
-                                Tone::Error,
-                                format!("Autosave failed: {why}. Your work is still here, but a reload would lose the latest changes: save the scenario as a file to keep it."),
-                            )
-                            .with_action(BannerAction::ExportScenario),
-                        ));
-                    }
-                }
+            // Reported once, until a write succeeds.
+            Err(why) if !self.failing => {
+                self.failing = true;
+                self.tell(BannerChange::Show(write_failed(&why.to_string())));
             }
+            Err(_) => {}
         }
+    }
+
+    /// Shows or clears a banner.
+    fn tell(&self, change: BannerChange) {
+        if let Some(b) = &self.banners {
+            b.dispatch(change);
+        }
+    }
+
+    /// Another tab wrote the autosave (a `storage` event): offer its copy.
+    fn other_tab_saved(&self, e: &web_sys::StorageEvent) {
+        if e.key().as_deref() != Some(KEY) {
+            return;
+        }
+        let is_local = match (e.storage_area(), browser::storage(Store::Local)) {
+            (Some(area), Ok(local)) => area == local,
+            _ => false,
+        };
+        if !is_local {
+            return;
+        }
+        let Some(copy) = e.new_value().and_then(|t| saved::decode(&t).ok()) else { return };
+        if self.banners.is_none() {
+            return;
+        }
+        let time = |ms: f64| String::from(js_sys::Date::new(&ms.into()).to_locale_time_string("default"));
+        self.tell(other_tab_saved(copy, &self.tab, &self.current, time));
     }
 }
 
@@ -97,104 +134,55 @@ pub struct AutosaveProps {
     pub enabled: bool,
 }
 
+/// A change: save a moment later (a drag saves once, at its end).
+#[hook]
+fn use_save_changes(saver: Rc<RefCell<Saver>>, scenario: Rc<Scenario>, enabled: bool) {
+    use_effect_with(scenario, move |scenario| {
+        let mut s = saver.borrow_mut();
+        s.current = scenario.clone();
+        if enabled {
+            let weak = Rc::downgrade(&saver);
+            s.pending = Some(Timeout::new(DEBOUNCE_MS, move || {
+                if let Some(saver) = weak.upgrade() {
+                    saver.borrow_mut().flush();
+                }
+            }));
+        }
+    });
+}
+
+/// Leaving the page saves at once; another tab's save is offered.
+#[hook]
+fn use_page_listeners(saver: Rc<RefCell<Saver>>, enabled: bool) {
+    use_effect_with(enabled, move |enabled| {
+        let listeners = enabled.then(|| {
+            saver.borrow_mut().tab = tab_id();
+            let window = gloo::utils::window();
+            let leave = {
+                let saver = saver.clone();
+                EventListener::new(&window, "pagehide", move |_| saver.borrow_mut().flush())
+            };
+            let other_tab = EventListener::new(&window, "storage", move |e| {
+                if let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() {
+                    saver.borrow().other_tab_saved(e);
+                }
+            });
+            (leave, other_tab)
+        });
+        move || {
+            drop(listeners);
+        }
+    });
+}
+
 /// Saves the workspace as it changes; draws nothing.
 #[function_component(Autosave)]
 pub fn autosave(props: &AutosaveProps) -> Html {
     let editor = use_editor();
     let banners = use_banners();
-    let saver = use_mut_ref(|| {
-        // What is saved already counts as written, and so does an empty
-        // workspace: opening a tab writes nothing until something changes.
-        let written = [Store::Session, Store::Local]
-            .into_iter()
-            .find_map(|s| browser::storage_get(s, KEY))
-            .and_then(|t| saved::decode(&t).ok())
-            .map(|s| s.scenario)
-            .unwrap_or_default();
-        let written = Some(Rc::new(written));
-        Saver {
-            tab: String::new(),
-            written,
-            current: editor.scenario.clone(),
-            pending: None,
-            failing: false,
-            banners: None,
-        }
-    });
-    {
-        let mut s = saver.borrow_mut();
-        s.banners = Some(banners.clone());
-    }
-
-    // A change: save a moment later (a drag saves once, at its end).
-    {
-        let saver = saver.clone();
-        let enabled = props.enabled;
-        use_effect_with(editor.scenario.clone(), move |scenario| {
-            let mut s = saver.borrow_mut();
-            s.current = scenario.clone();
-            if enabled {
-                let weak = Rc::downgrade(&saver);
-                s.pending = Some(Timeout::new(DEBOUNCE_MS, move || {
-                    if let Some(saver) = weak.upgrade() {
-                        saver.borrow_mut().flush();
-                    }
-                }));
-            }
-        });
-    }
-
-    // Leaving the page saves at once; another tab's save is offered.
-    {
-        let saver = saver.clone();
-        let enabled = props.enabled;
-        use_effect_with(enabled, move |enabled| {
-            let listeners = enabled.then(|| {
-                saver.borrow_mut().tab = tab_id();
-                let window = gloo::utils::window();
-                let leave = {
-                    let saver = saver.clone();
-                    EventListener::new(&window, "pagehide", move |_| saver.borrow_mut().flush())
-                };
-                let other_tab = {
-                    let saver = saver.clone();
-                    EventListener::new(&window, "storage", move |e| {
-                        let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
-                        if e.key().as_deref() != Some(KEY) {
-                            return;
-                        }
-                        let is_local = match (e.storage_area(), browser::storage(Store::Local)) {
-                            (Some(area), Ok(local)) => area == local,
-                            _ => false,
-                        };
-                        if !is_local {
-                            return;
-                        }
-                        let Some(copy) = e.new_value().and_then(|t| saved::decode(&t).ok()) else { return };
-                        let s = saver.borrow();
-                        let Some(banners) = s.banners.clone() else { return };
-                        if copy.tab == s.tab || copy.scenario == *s.current {
-                            banners.dispatch(BannerChange::Clear(Topic::OtherTab));
-                            return;
-                        }
-                        let title = if copy.scenario.title.is_empty() { String::new() } else { format!(" (“{}”)", copy.scenario.title) };
-                        let time = js_sys::Date::new(&copy.saved_at.into()).to_locale_time_string("default");
-                        banners.dispatch(BannerChange::Show(
-                            Banner::new(
-                                Topic::OtherTab,
-                                Tone::Info,
-                                format!("Another tab saved a different workspace{title} at {}. Load it here, or keep this one: your next change here is saved over it.", String::from(time)),
-                            )
-                            .with_action(BannerAction::Load(Rc::new(copy.scenario))),
-                        ));
-                    })
-                };
-                (leave, other_tab)
-            });
-            move || {
-                drop(listeners);
-            }
-        });
-    }
+    let saver = use_mut_ref(|| Saver::new(editor.scenario.clone()));
+    saver.borrow_mut().banners = Some(banners);
+    use_save_changes(saver.clone(), editor.scenario.clone(), props.enabled);
+    use_page_listeners(saver, props.enabled);
     html! {}
 }

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::codegen::{self, Language};
 use crate::definitions;
 use crate::editor::EditAction;
-use crate::scenario::MAX_DOCUMENT_BYTES;
+use crate::scenario::{Scenario, MAX_DOCUMENT_BYTES};
 use crate::workspace::files::{self, FileKind, Opened};
 use crate::workspace::{Banner, Tone, Topic};
 
@@ -78,6 +78,86 @@ fn save(banners: &BannersHandle, name: &str, mime: &str, text: &str) -> bool {
     }
 }
 
+/// Opens the file chosen in a file input as `kind`.
+fn on_file(kind: FileKind, editor: &EditorHandle, banners: &BannersHandle) -> Callback<Event> {
+    let (editor, banners) = (editor.clone(), banners.clone());
+    Callback::from(move |e: Event| {
+        let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            open_file(file, Some(kind), editor.clone(), banners.clone());
+        }
+        // The same file can be chosen again.
+        input.set_value("");
+    })
+}
+
+/// Opens the browser's file chooser of a hidden input.
+fn pick(input: &NodeRef) -> Callback<MouseEvent> {
+    let input = input.clone();
+    Callback::from(move |_: MouseEvent| {
+        if let Some(i) = input.cast::<HtmlInputElement>() {
+            i.click();
+        }
+    })
+}
+
+/// A menu item's callback that runs `f` on the scenario and the banners.
+fn on_scenario(
+    editor: &EditorHandle,
+    banners: &BannersHandle,
+    f: fn(&Scenario, &BannersHandle),
+) -> Callback<MouseEvent> {
+    let (editor, banners) = (editor.clone(), banners.clone());
+    Callback::from(move |_: MouseEvent| f(&editor.scenario, &banners))
+}
+
+/// "Save scenario file".
+fn save_scenario(s: &Scenario, banners: &BannersHandle) {
+    save(banners, &files::scenario_file_name(s), "application/json", &files::scenario_file(s));
+}
+
+/// "Export definitions.json", then its warnings (what was left out).
+fn export_definitions(s: &Scenario, banners: &BannersHandle) {
+    let name = files::definitions_file_name(s);
+    let export = definitions::export(s);
+    if save(banners, &name, "application/json", &export.json) {
+        show(banners, files::definitions_exported(&name, &export.warnings));
+    }
+}
+
+/// "Export code (Python pika)", then how to run it.
+fn export_code(s: &Scenario, banners: &BannersHandle) {
+    let name = files::code_file_name(s, Language::Pika);
+    if save(banners, &name, "text/x-python", &codegen::export(s, Language::Pika)) {
+        show(
+            banners,
+            Banner::new(
+                Topic::File,
+                Tone::Info,
+                format!("Saved {name}: run it with python3 {name} against a RabbitMQ on localhost (pip install pika)."),
+            ),
+        );
+    }
+}
+
+/// One item of the menu.
+fn item(action: &'static str, title: &'static str, description: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <button type="button" class="menu-item" data-action={action} {onclick}>
+            <span class="menu-item-title">{ title }</span>
+            <span class="menu-item-description">{ description }</span>
+        </button>
+    }
+}
+
+/// A hidden file input (`data-import` = `scenario` or `definitions`).
+fn file_input(import: &'static str, input: &NodeRef, onchange: Callback<Event>) -> Html {
+    html! {
+        <input type="file" class="visually-hidden" data-import={import} accept=".json,application/json"
+               tabindex="-1" aria-hidden="true" ref={input.clone()} {onchange} />
+    }
+}
+
 /// The "File" menu and its hidden file inputs.
 #[function_component(FileMenu)]
 pub fn file_menu() -> Html {
@@ -85,91 +165,19 @@ pub fn file_menu() -> Html {
     let banners = use_banners();
     let scenario_input = use_node_ref();
     let definitions_input = use_node_ref();
-
-    let on_file = |kind: FileKind| {
-        let editor = editor.clone();
-        let banners = banners.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                open_file(file, Some(kind), editor.clone(), banners.clone());
-            }
-            // The same file can be chosen again.
-            input.set_value("");
-        })
-    };
-    let pick = |input: &NodeRef| {
-        let input = input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(i) = input.cast::<HtmlInputElement>() {
-                i.click();
-            }
-        })
-    };
-    let export_scenario = {
-        let editor = editor.clone();
-        let banners = banners.clone();
-        Callback::from(move |_: MouseEvent| {
-            let s = &editor.scenario;
-            let name = files::scenario_file_name(s);
-            save(&banners, &name, "application/json", &files::scenario_file(s));
-        })
-    };
-    let export_definitions = {
-        let editor = editor.clone();
-        let banners = banners.clone();
-        Callback::from(move |_: MouseEvent| {
-            let s = &editor.scenario;
-            let name = files::definitions_file_name(s);
-            let export = definitions::export(s);
-            if save(&banners, &name, "application/json", &export.json) {
-                show(&banners, files::definitions_exported(&name, &export.warnings));
-            }
-        })
-    };
-    let export_code = {
-        let editor = editor.clone();
-        let banners = banners.clone();
-        Callback::from(move |_: MouseEvent| {
-            let s = &editor.scenario;
-            let name = files::code_file_name(s, Language::Pika);
-            if save(&banners, &name, "text/x-python", &codegen::export(s, Language::Pika)) {
-                show(
-                    &banners,
-                    Banner::new(Topic::File, Tone::Info, format!("Saved {name}: run it with python3 {name} against a RabbitMQ on localhost (pip install pika).")),
-                );
-            }
-        })
-    };
+    let (e, b) = (&editor, &banners);
     html! {
         <>
-            <input type="file" class="visually-hidden" data-import="scenario" accept=".json,application/json"
-                   tabindex="-1" aria-hidden="true" ref={scenario_input.clone()} onchange={on_file(FileKind::Scenario)} />
-            <input type="file" class="visually-hidden" data-import="definitions" accept=".json,application/json"
-                   tabindex="-1" aria-hidden="true" ref={definitions_input.clone()} onchange={on_file(FileKind::Definitions)} />
+            { file_input("scenario", &scenario_input, on_file(FileKind::Scenario, e, b)) }
+            { file_input("definitions", &definitions_input, on_file(FileKind::Definitions, e, b)) }
             <Menu label="File" class="file-menu" title="Open, save, import and export">
                 <p class="menu-heading">{ "Warren scenario" }</p>
-                <button type="button" class="menu-item" data-action="open-scenario" onclick={pick(&scenario_input)}>
-                    <span class="menu-item-title">{ "Open scenario file…" }</span>
-                    <span class="menu-item-description">{ "a .warren.json file (or drop one on the page)" }</span>
-                </button>
-                <button type="button" class="menu-item" data-action="save-scenario" onclick={export_scenario}>
-                    <span class="menu-item-title">{ "Save scenario file" }</span>
-                    <span class="menu-item-description">{ "everything on the canvas, as .warren.json" }</span>
-                </button>
+                { item("open-scenario", "Open scenario file…", "a .warren.json file (or drop one on the page)", pick(&scenario_input)) }
+                { item("save-scenario", "Save scenario file", "everything on the canvas, as .warren.json", on_scenario(e, b, save_scenario)) }
                 <p class="menu-heading">{ "RabbitMQ" }</p>
-                <button type="button" class="menu-item" data-action="import-definitions" onclick={pick(&definitions_input)}>
-                    <span class="menu-item-title">{ "Import definitions.json…" }</span>
-                    <span class="menu-item-description">{ "exchanges, queues and bindings from rabbitmqctl or the management UI" }</span>
-                </button>
-                <button type="button" class="menu-item" data-action="export-definitions" onclick={export_definitions}>
-                    <span class="menu-item-title">{ "Export definitions.json" }</span>
-                    <span class="menu-item-description">{ "for rabbitmqctl import_definitions" }</span>
-                </button>
-                <button type="button" class="menu-item" data-action="export-code" onclick={export_code}>
-                    <span class="menu-item-title">{ "Export code (Python pika)" }</span>
-                    <span class="menu-item-description">{ "a program that runs this scenario on a real broker" }</span>
-                </button>
+                { item("import-definitions", "Import definitions.json…", "exchanges, queues and bindings from rabbitmqctl or the management UI", pick(&definitions_input)) }
+                { item("export-definitions", "Export definitions.json", "for rabbitmqctl import_definitions", on_scenario(e, b, export_definitions)) }
+                { item("export-code", "Export code (Python pika)", "a program that runs this scenario on a real broker", on_scenario(e, b, export_code)) }
             </Menu>
         </>
     }

@@ -8,24 +8,20 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::editor::edits::{BindingField, Edit};
-use crate::editor::geometry::{in_port, out_port, Curve};
-use crate::editor::table_text::format_table;
 use crate::editor::EditAction;
-use crate::scenario::{ExchangeKind, DEFAULT_EXCHANGE_ID};
+use crate::view::binding_editor::{inline_error, inline_form, BindingInput, MATCH_MODES};
 
-use super::context::use_editor;
+use super::context::{use_editor, EditorHandle};
 
-/// The inline binding editor (shown while `Editor::inline_binding` is set).
-#[function_component(InlineBinding)]
-pub fn inline_binding() -> Html {
-    let editor = use_editor();
-    let input = use_node_ref();
-    // What is being typed (Yew rewrites an input's value on every render).
+/// What is being typed in the editor (Yew rewrites an input's value on
+/// every render), forgotten when another binding is edited, and the
+/// `oninput` that keeps it.
+#[hook]
+fn use_draft(index: Option<String>) -> (Option<String>, Callback<InputEvent>) {
     let draft = use_state(|| None::<String>);
-    let index = editor.inline_binding.clone();
     {
         let draft = draft.clone();
-        use_effect_with(index.clone(), move |_| draft.set(None));
+        use_effect_with(index, move |_| draft.set(None));
     }
     let oninput = {
         let draft = draft.clone();
@@ -35,44 +31,62 @@ pub fn inline_binding() -> Html {
             }
         })
     };
-    {
-        let input = input.clone();
-        use_effect_with(index.clone(), move |_| {
-            if let Some(el) = input.cast::<HtmlInputElement>() {
-                let _ = el.focus();
-                el.select();
-            }
-        });
-    }
-    let s = editor.scenario.clone();
-    let Some(id) = index else { return html! {} };
-    let Some(b) = s.binding(&id).cloned() else { return html! {} };
-    let error = editor
-        .refusal
-        .as_ref()
-        .filter(|r| r.target == id && ["routing_key", "x_match", "headers"].contains(&r.field))
-        .map(|r| r.text.clone());
-    let kind = if b.from == DEFAULT_EXCHANGE_ID {
-        ExchangeKind::Direct
-    } else {
-        s.exchange(&b.from).map(|x| x.kind).unwrap_or_default()
-    };
-    if kind == ExchangeKind::Fanout {
-        return html! {};
-    }
-    let (Some(fk), Some(tk), Some(fp), Some(tp)) =
-        (s.kind_of(&b.from), s.kind_of(&b.to), s.position(&b.from), s.position(&b.to))
-    else {
-        return html! {};
-    };
-    let mid = Curve::between(out_port(fk, fp), in_port(tk, tp)).at(0.5);
+    ((*draft).clone(), oninput)
+}
 
-    let close = {
-        let editor = editor.clone();
-        Callback::from(move |_: FocusEvent| editor.dispatch(EditAction::CloseInline))
-    };
-    let onkeydown = {
-        let editor = editor.clone();
+/// Focuses and selects the input when another binding is edited.
+#[hook]
+fn use_focus_input(index: Option<String>, input: NodeRef) {
+    use_effect_with(index, move |_| {
+        if let Some(el) = input.cast::<HtmlInputElement>() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+}
+
+/// The inline binding editor (shown while `Editor::inline_binding` is set).
+#[function_component(InlineBinding)]
+pub fn inline_binding() -> Html {
+    let editor = use_editor();
+    let input = use_node_ref();
+    let index = editor.inline_binding.clone();
+    let (draft, oninput) = use_draft(index.clone());
+    use_focus_input(index.clone(), input.clone());
+    let Some(id) = index else { return html! {} };
+    let Some(form) = inline_form(&editor.scenario, &id) else { return html! {} };
+    let error = inline_error(editor.refusal.as_ref(), &id);
+    let fields = Fields { editor: editor.clone(), id, input, draft, oninput };
+    html! {
+        <div class="inline-binding" style={form.style()}>
+            { match form.input {
+                BindingInput::Headers { mode, headers } => fields.headers(&mode, headers),
+                BindingInput::Key { label, key } => fields.key(label, key),
+            } }
+            if let Some(e) = error { <p class="field-error" role="alert">{ e }</p> }
+        </div>
+    }
+}
+
+/// What the editor's fields need.
+struct Fields {
+    editor: EditorHandle,
+    id: String,
+    input: NodeRef,
+    draft: Option<String>,
+    oninput: Callback<InputEvent>,
+}
+
+impl Fields {
+    /// Sends an edit of the binding's `field`.
+    fn set(&self) -> impl Fn(BindingField) + Clone {
+        let (editor, id) = (self.editor.clone(), self.id.clone());
+        move |field: BindingField| editor.dispatch(EditAction::Set(Edit::Binding { id: id.clone(), field }))
+    }
+
+    /// Enter leaves the field (committing it); Escape closes the editor.
+    fn onkeydown(&self) -> Callback<KeyboardEvent> {
+        let editor = self.editor.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
                 if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -85,46 +99,54 @@ pub fn inline_binding() -> Html {
             }
             _ => {}
         })
-    };
-    let headers = kind == ExchangeKind::Headers;
-    let set = {
-        let (editor, id) = (editor.clone(), id.clone());
-        move |field: BindingField| editor.dispatch(EditAction::Set(Edit::Binding { id: id.clone(), field }))
-    };
-    let onchange = {
-        let set = set.clone();
+    }
+
+    /// Commits the input's text as `field`.
+    fn onchange(&self, field: fn(String) -> BindingField) -> Callback<Event> {
+        let set = self.set();
         Callback::from(move |e: Event| {
             let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            set(if headers { BindingField::Headers(el.value()) } else { BindingField::Key(el.value()) });
+            set(field(el.value()));
         })
-    };
-    let on_mode = Callback::from(move |e: Event| {
-        let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
-        set(BindingField::Match(el.value()));
-    });
-    let mode = b.arguments.get("x-match").and_then(|v| v.as_str()).unwrap_or("all").to_string();
-    html! {
-        <div class="inline-binding" style={format!("left: {:.1}px; top: {:.1}px", mid.x, mid.y)}>
-            if headers {
+    }
+
+    /// A headers binding: `x-match` and the header values.
+    fn headers(&self, mode: &str, headers: String) -> Html {
+        let set = self.set();
+        let on_mode = Callback::from(move |e: Event| {
+            let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
+            set(BindingField::Match(el.value()));
+        });
+        let (onchange, oninput, onkeydown) =
+            (self.onchange(BindingField::Headers), self.oninput.clone(), self.onkeydown());
+        html! {
+            <>
                 <label class="inline-field">
                     <span>{ "x-match" }</span>
                     <select aria-label="x-match" onchange={on_mode}>
-                        { for ["all", "any", "all-with-x", "any-with-x"].iter().map(|m| html! { <option value={*m} selected={*m == mode}>{ *m }</option> }) }
+                        { for MATCH_MODES.iter().map(|m| html! { <option value={*m} selected={*m == mode}>{ *m }</option> }) }
                     </select>
                 </label>
                 <label class="inline-field">
                     <span>{ "headers" }</span>
-                    <input ref={input} type="text" aria-label="Binding headers" placeholder="format=pdf, type=report"
-                           value={(*draft).clone().unwrap_or_else(|| format_table(&b.arguments, &["x-match"]))} {onchange} {oninput} {onkeydown} />
+                    <input ref={self.input.clone()} type="text" aria-label="Binding headers" placeholder="format=pdf, type=report"
+                           value={self.draft.clone().unwrap_or(headers)} {onchange} {oninput} {onkeydown} />
                 </label>
-            } else {
-                <label class="inline-field">
-                    <span>{ if kind == ExchangeKind::Topic { "binding key (* one word, # any)" } else { "binding key" } }</span>
-                    <input ref={input} type="text" aria-label="Binding key" value={(*draft).clone().unwrap_or_else(|| b.routing_key.clone())}
-                           {onchange} {oninput} {onkeydown} onblur={close} />
-                </label>
-            }
-            if let Some(e) = error { <p class="field-error" role="alert">{ e }</p> }
-        </div>
+            </>
+        }
+    }
+
+    /// A binding key (closed when the field loses the focus).
+    fn key(&self, label: &'static str, key: String) -> Html {
+        let editor = self.editor.clone();
+        let close = Callback::from(move |_: FocusEvent| editor.dispatch(EditAction::CloseInline));
+        let (onchange, oninput, onkeydown) = (self.onchange(BindingField::Key), self.oninput.clone(), self.onkeydown());
+        html! {
+            <label class="inline-field">
+                <span>{ label }</span>
+                <input ref={self.input.clone()} type="text" aria-label="Binding key" value={self.draft.clone().unwrap_or(key)}
+                       {onchange} {oninput} {onkeydown} onblur={close} />
+            </label>
+        }
     }
 }

@@ -1,14 +1,15 @@
 //! The buttons over the selected node, for the things people try: publish
-//! now, kill (or revive) a consumer, purge a queue, delete.
+//! now, kill (or revive) a consumer, purge a queue, delete (which ones:
+//! [`crate::view::node_action_list`]).
 
 use yew::prelude::*;
 
 use crate::editor::geometry::node_size;
 use crate::editor::EditAction;
-use crate::scenario::{NodeKind, DEFAULT_EXCHANGE_ID};
-use crate::simulation::{Down, NodeError, Simulation};
+use crate::simulation::{NodeError, Simulation};
+use crate::view::node_action_list::{node_actions as action_list, NodeAction, NodeFacts};
 
-use super::context::{use_editor, use_stage};
+use super::context::{use_editor, use_stage, EditorHandle, Stage};
 
 /// Properties of [`NodeActions`].
 #[derive(Properties, PartialEq)]
@@ -21,6 +22,35 @@ pub struct NodeActionsProps {
     pub inline: bool,
 }
 
+/// Runs `action` for node `id`: on the simulation, or as an edit (Delete).
+fn run(action: NodeAction, id: &str, stage: &Stage, editor: &EditorHandle) {
+    let on_sim = |f: fn(&mut Simulation, &str)| stage.act(|sim| f(sim, id));
+    match action {
+        NodeAction::PublishNow => on_sim(|sim, id| {
+            let _ = sim.publish_now(id);
+        }),
+        NodeAction::Purge => on_sim(|sim, id| {
+            let _ = sim.purge_queue(id);
+        }),
+        NodeAction::Revive => on_sim(|sim, id| sim.revive_consumer(id)),
+        NodeAction::Kill => on_sim(|sim, id| sim.kill_consumer(id)),
+        NodeAction::DeclareAnew => on_sim(|sim, id| sim.recreate(id)),
+        NodeAction::Delete => editor.dispatch(EditAction::DeleteNode(id.to_string())),
+    }
+}
+
+/// One action's button.
+fn action_button(action: NodeAction, id: &str, stage: &Stage, editor: &EditorHandle) -> Html {
+    let (id, stage, editor) = (id.to_string(), stage.clone(), editor.clone());
+    let onclick = Callback::from(move |e: MouseEvent| {
+        e.stop_propagation();
+        run(action, &id, &stage, &editor);
+    });
+    html! {
+        <button type="button" class={classes!("node-action", action.class())} title={action.title()} {onclick}>{ action.label() }</button>
+    }
+}
+
 /// The action buttons of one node.
 #[function_component(NodeActions)]
 pub fn node_actions(props: &NodeActionsProps) -> Html {
@@ -29,70 +59,16 @@ pub fn node_actions(props: &NodeActionsProps) -> Html {
     let id = props.id.to_string();
     let s = editor.scenario.clone();
     let (Some(kind), Some(at)) = (s.kind_of(&id), s.position(&id)) else { return html! {} };
-    let down = stage.runtime.borrow().sim.consumer_state(&id).and_then(|c| c.down.clone());
-
-    let act = |label: &'static str, class: &'static str, title: &'static str, f: Callback<()>| {
-        let onclick = Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            f.emit(());
-        });
-        html! { <button type="button" class={classes!("node-action", class)} {title} {onclick}>{ label }</button> }
+    let actions = {
+        let rt = stage.runtime.borrow();
+        let down = rt.sim.consumer_state(&id).and_then(|c| c.down.as_ref());
+        let refused_redeclare = rt.sim.node_error(&id).is_some_and(NodeError::is_refused_redeclare);
+        action_list(&id, kind, NodeFacts { down, refused_redeclare })
     };
-    // A button that runs `f` on the simulation, for this node.
-    let on_sim = |label: &'static str, class: &'static str, title: &'static str, f: fn(&mut Simulation, &str)| {
-        let (stage, id) = (stage.clone(), id.clone());
-        act(label, class, title, Callback::from(move |_| stage.act(|sim| f(sim, &id))))
-    };
-    let mut buttons: Vec<Html> = Vec::new();
-    match kind {
-        NodeKind::Producer => {
-            buttons.push(on_sim("Publish now", "publish", "Publish this producer's message once, now", |sim, id| {
-                let _ = sim.publish_now(id);
-            }))
-        }
-        NodeKind::Queue => buttons.push(on_sim(
-            "Purge",
-            "purge",
-            "queue.purge: remove every ready message (unacked ones stay)",
-            |sim, id| {
-                let _ = sim.purge_queue(id);
-            },
-        )),
-        NodeKind::Consumer if matches!(down, Some(Down::Killed) | Some(Down::Crashed)) => {
-            buttons.push(on_sim("Revive", "revive", "Start this consumer again", |sim, id| sim.revive_consumer(id)))
-        }
-        NodeKind::Consumer => buttons.push(on_sim(
-            "Kill",
-            "kill",
-            "Kill this consumer: its channel closes and its unacked messages go back to the queue, marked redelivered",
-            |sim, id| sim.kill_consumer(id),
-        )),
-        NodeKind::Exchange => {}
-    }
-    // RabbitMQ refused to redeclare it with the canvas's settings (406
-    // inequivalent): the way out, next to the node as well as in its callout.
-    let refused = stage.runtime.borrow().sim.node_error(&id).is_some_and(NodeError::is_refused_redeclare);
-    if refused {
-        buttons.push(on_sim(
-            "Declare anew",
-            "recreate",
-            "Delete it in the broker (a queue's messages are lost) and declare it with the canvas's settings",
-            |sim, id| sim.recreate(id),
-        ));
-    }
-    if id != DEFAULT_EXCHANGE_ID {
-        let editor = editor.clone();
-        let id = id.clone();
-        buttons.push(act(
-            "Delete",
-            "delete",
-            "Delete this node and its edges (Delete key)",
-            Callback::from(move |_| editor.dispatch(EditAction::DeleteNode(id.clone()))),
-        ));
-    }
-    if buttons.is_empty() {
+    if actions.is_empty() {
         return html! {};
     }
+    let buttons = actions.into_iter().map(|a| action_button(a, &id, &stage, &editor));
     if props.inline {
         return html! { <div class="node-actions inline" role="toolbar" aria-label="Node actions">{ for buttons }</div> };
     }

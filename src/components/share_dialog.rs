@@ -8,21 +8,13 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::share;
+use crate::view::share_view::{Copied, LinkLength};
 
 use super::browser;
 use super::context::use_editor;
 use super::focus_trap::trap_focus;
 
-/// Links longer than this may be cut by some chat and mail programs.
-pub const LONG_LINK: usize = 2000;
-
-/// Whether the link reached the clipboard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Copied {
-    Trying,
-    Yes,
-    No,
-}
+pub use crate::view::share_view::LONG_LINK;
 
 /// The share link for the current scenario.
 pub fn share_link(scenario: &crate::scenario::Scenario) -> String {
@@ -30,39 +22,41 @@ pub fn share_link(scenario: &crate::scenario::Scenario) -> String {
     format!("{}{}{}", a.origin, a.pathname, share::fragment(scenario))
 }
 
-/// The Share button and its dialog.
-#[function_component(ShareButton)]
-pub fn share_button() -> Html {
-    let editor = use_editor();
-    let link = use_state(|| None::<String>);
+/// The clipboard status and a way to copy a text, which updates it.
+#[hook]
+fn use_copy() -> (Copied, Callback<String>) {
     let copied = use_state(|| Copied::Trying);
-    let input = use_node_ref();
-    let button = use_node_ref();
-    let dialog_ref = use_node_ref();
-
     let copy = {
         let copied = copied.setter();
-        move |text: String| {
+        Callback::from(move |text: String| {
             copied.set(Copied::Trying);
             let copied = copied.clone();
             yew::platform::spawn_local(async move {
                 copied.set(if browser::copy_text(&text).await { Copied::Yes } else { Copied::No });
             });
-        }
+        })
     };
+    (*copied, copy)
+}
+
+/// The Share button and its dialog.
+#[function_component(ShareButton)]
+pub fn share_button() -> Html {
+    let editor = use_editor();
+    let link = use_state(|| None::<String>);
+    let (copied, copy) = use_copy();
+    let button = use_node_ref();
+
     let open = {
-        let editor = editor.clone();
-        let link = link.clone();
-        let copy = copy.clone();
+        let (link, copy) = (link.clone(), copy.clone());
         Callback::from(move |_: MouseEvent| {
             let text = share_link(&editor.scenario);
             link.set(Some(text.clone()));
-            copy(text);
+            copy.emit(text);
         })
     };
-    let close = {
-        let link = link.clone();
-        let button = button.clone();
+    let on_close = {
+        let (link, button) = (link.clone(), button.clone());
         Callback::from(move |_: ()| {
             link.set(None);
             if let Some(b) = button.cast::<web_sys::HtmlElement>() {
@@ -70,108 +64,134 @@ pub fn share_button() -> Html {
             }
         })
     };
-    // Focus and select the link when the dialog opens.
-    {
-        let input = input.clone();
-        use_effect_with(link.is_some(), move |shown| {
-            if *shown {
-                if let Some(i) = input.cast::<HtmlInputElement>() {
-                    let _ = i.focus();
-                    i.select();
-                    // Show where the link starts (the site), not its tail.
-                    i.set_scroll_left(0);
-                }
-            }
-        });
-    }
-
-    let dialog = (*link).clone().map(|text| {
-        let length = text.chars().count();
-        let on_key = {
-            let close = close.clone();
-            let dialog_ref = dialog_ref.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Escape" {
-                    e.prevent_default();
-                    e.stop_propagation();
-                    close.emit(());
-                } else {
-                    trap_focus(&e, &dialog_ref);
-                }
-            })
-        };
-        let on_backdrop = {
-            let close = close.clone();
-            Callback::from(move |e: MouseEvent| {
-                let on_backdrop = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|t| t.get_attribute("class").is_some_and(|c| c.split_whitespace().any(|c| c == "modal-backdrop")));
-                if on_backdrop {
-                    close.emit(());
-                }
-            })
-        };
-        let select_all = Callback::from(|e: FocusEvent| {
-            if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
-                i.select();
-            }
-        });
-        let copy_again = {
-            let copy = copy.clone();
-            let text = text.clone();
-            let input = input.clone();
-            Callback::from(move |_: MouseEvent| {
-                if let Some(i) = input.cast::<HtmlInputElement>() {
-                    i.select();
-                }
-                copy(text.clone());
-            })
-        };
-        let status = match *copied {
-            Copied::Trying => "Copying…",
-            Copied::Yes => "Copied to the clipboard.",
-            Copied::No => "The browser did not allow copying here: the link is selected, press Ctrl+C (⌘C) to copy it.",
-        };
-        let close_click = {
-            let close = close.clone();
-            Callback::from(move |_: MouseEvent| close.emit(()))
-        };
-        html! {
-            <div class="modal-backdrop" onclick={on_backdrop}>
-                <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" onkeydown={on_key} ref={dialog_ref.clone()}>
-                    <div class="dialog-head">
-                        <h2 id="share-title">{ "Share link" }</h2>
-                        <button type="button" class="dialog-close" aria-label="Close" onclick={close_click.clone()}>{ "×" }</button>
-                    </div>
-                    <div class="dialog-body">
-                        <p class="share-lead">{ "Whoever opens this link gets this scenario exactly: topology, positions, behaviours, speed and narration. Nothing is uploaded: it is all in the link." }</p>
-                        <label class="share-field">
-                            <span class="visually-hidden">{ "The link" }</span>
-                            <input type="text" class="share-link" readonly=true value={text.clone()} ref={input.clone()} onfocus={select_all} spellcheck="false" />
-                        </label>
-                        <p class="share-meta">
-                            <span class="share-length">{ format!("{length} characters") }</span>
-                            <span class={classes!("share-status", (*copied == Copied::No).then_some("warn"))} role="status">{ status }</span>
-                        </p>
-                        if length > LONG_LINK {
-                            <p class="share-note">{ "Some chat and mail programs cut links longer than about 2,000 characters: if the link arrives broken, send the scenario file instead (File → Save scenario file)." }</p>
-                        }
-                        <div class="dialog-actions">
-                            <button type="button" class="share-copy primary" onclick={copy_again}>{ "Copy link" }</button>
-                            <button type="button" class="share-close" onclick={close_click}>{ "Done" }</button>
-                        </div>
-                    </div>
-                </div>
-            </div>
-        }
-    });
-
     html! {
         <>
             <button type="button" class="header-button share-button" ref={button} onclick={open}
                     title="Make a link that holds the whole scenario" aria-haspopup="dialog">{ "Share" }</button>
-            { for dialog }
+            if let Some(link) = (*link).clone() {
+                <ShareDialog {link} {copied} on_copy={copy} {on_close} />
+            }
+        </>
+    }
+}
+
+/// Properties of [`ShareDialog`].
+#[derive(Properties, PartialEq)]
+struct ShareDialogProps {
+    /// The link.
+    link: String,
+    /// Whether it reached the clipboard.
+    copied: Copied,
+    /// Copies a text to the clipboard.
+    on_copy: Callback<String>,
+    /// Closes the dialog.
+    on_close: Callback<()>,
+}
+
+/// True when a click landed on the backdrop itself (not in the dialog).
+fn on_backdrop(e: &MouseEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|t| t.get_attribute("class").is_some_and(|c| c.split_whitespace().any(|c| c == "modal-backdrop")))
+}
+
+/// Focuses and selects the link when the dialog opens.
+#[hook]
+fn use_select_on_open(input: NodeRef) {
+    use_effect_with((), move |_| {
+        if let Some(i) = input.cast::<HtmlInputElement>() {
+            let _ = i.focus();
+            i.select();
+            // Show where the link starts (the site), not its tail.
+            i.set_scroll_left(0);
+        }
+    });
+}
+
+/// The dialog: the link, selected, its length and the clipboard status.
+#[function_component(ShareDialog)]
+fn share_dialog(props: &ShareDialogProps) -> Html {
+    let input = use_node_ref();
+    let dialog_ref = use_node_ref();
+    use_select_on_open(input.clone());
+    let on_key = {
+        let (close, dialog_ref) = (props.on_close.clone(), dialog_ref.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                e.stop_propagation();
+                close.emit(());
+            } else {
+                trap_focus(&e, &dialog_ref);
+            }
+        })
+    };
+    let close = props.on_close.clone();
+    let backdrop = Callback::from(move |e: MouseEvent| {
+        if on_backdrop(&e) {
+            close.emit(());
+        }
+    });
+    let close_click = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <div class="modal-backdrop" onclick={backdrop}>
+            <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" onkeydown={on_key} ref={dialog_ref}>
+                <div class="dialog-head">
+                    <h2 id="share-title">{ "Share link" }</h2>
+                    <button type="button" class="dialog-close" aria-label="Close" onclick={close_click.clone()}>{ "×" }</button>
+                </div>
+                <div class="dialog-body">
+                    <p class="share-lead">{ "Whoever opens this link gets this scenario exactly: topology, positions, behaviours, speed and narration. Nothing is uploaded: it is all in the link." }</p>
+                    { link_field(&props.link, &input) }
+                    { link_meta(&props.link, props.copied) }
+                    <div class="dialog-actions">
+                        <button type="button" class="share-copy primary" onclick={copy_again(props, &input)}>{ "Copy link" }</button>
+                        <button type="button" class="share-close" onclick={close_click}>{ "Done" }</button>
+                    </div>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// "Copy link": selects the link again and copies it.
+fn copy_again(props: &ShareDialogProps, input: &NodeRef) -> Callback<MouseEvent> {
+    let (copy, text, input) = (props.on_copy.clone(), props.link.clone(), input.clone());
+    Callback::from(move |_: MouseEvent| {
+        if let Some(i) = input.cast::<HtmlInputElement>() {
+            i.select();
+        }
+        copy.emit(text.clone());
+    })
+}
+
+/// The read-only link field (selected whole when focused).
+fn link_field(link: &str, input: &NodeRef) -> Html {
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+            i.select();
+        }
+    });
+    html! {
+        <label class="share-field">
+            <span class="visually-hidden">{ "The link" }</span>
+            <input type="text" class="share-link" readonly=true value={link.to_string()} ref={input.clone()} onfocus={select_all} spellcheck="false" />
+        </label>
+    }
+}
+
+/// The link's length, the clipboard status, and the note on long links.
+fn link_meta(link: &str, copied: Copied) -> Html {
+    let length = LinkLength::of(link);
+    html! {
+        <>
+            <p class="share-meta">
+                <span class="share-length">{ length.text() }</span>
+                <span class={classes!("share-status", copied.warns().then_some("warn"))} role="status">{ copied.status() }</span>
+            </p>
+            if length.is_long() {
+                <p class="share-note">{ "Some chat and mail programs cut links longer than about 2,000 characters: if the link arrives broken, send the scenario file instead (File → Save scenario file)." }</p>
+            }
         </>
     }
 }

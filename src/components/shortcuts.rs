@@ -22,6 +22,7 @@ use yew::prelude::*;
 use crate::editor::geometry::Point;
 use crate::editor::{EditAction, Editor};
 use crate::monitor::runtime::Runtime;
+use crate::view::shortcuts::{shortcut, KeyPress, KeyTarget, Shortcut};
 
 use super::context::wall_now;
 
@@ -50,6 +51,8 @@ fn on_canvas(e: &KeyboardEvent) -> bool {
     tag == "body" || tag == "html" || el.closest(".canvas-area").ok().flatten().is_some()
 }
 
+/// True when the key press goes to a button, a summary or a link (where
+/// Space presses it).
 fn on_button(e: &KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<Element>().ok())
@@ -70,6 +73,80 @@ fn canvas_middle() -> Point {
         .unwrap_or_default()
 }
 
+/// Where the key press happened, read from its target and the page.
+fn key_target(e: &KeyboardEvent) -> KeyTarget {
+    let message_open =
+        e.key() == "Escape" && gloo::utils::document().query_selector(".message-inspector").ok().flatten().is_some();
+    KeyTarget {
+        message_open,
+        typing: typing(e),
+        on_control: on_control(e),
+        on_canvas: on_canvas(e),
+        on_button: on_button(e),
+    }
+}
+
+/// Blurs the focused element: leaving a field commits it (change fires on blur).
+fn leave_field() {
+    if let Some(el) = gloo::utils::document().active_element().and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.blur();
+    }
+}
+
+/// What the shortcuts act on.
+struct Targets {
+    editor: UseReducerDispatcher<Editor>,
+    runtime: Rc<RefCell<Runtime>>,
+    refresh: Callback<()>,
+    close_message: Callback<()>,
+}
+
+impl Targets {
+    /// Carries out a shortcut.
+    fn run(&self, shortcut: Shortcut) {
+        let edit = |action: EditAction| self.editor.dispatch(action);
+        match shortcut {
+            Shortcut::CloseMessage => self.close_message.emit(()),
+            Shortcut::LeaveField => {
+                leave_field();
+                self.close_message.emit(());
+                edit(EditAction::DismissNotice);
+                edit(EditAction::ClearSelection);
+            }
+            Shortcut::Undo => edit(EditAction::Undo),
+            Shortcut::Redo => edit(EditAction::Redo),
+            Shortcut::SelectAll => edit(EditAction::SelectAll),
+            Shortcut::DeleteSelected => edit(EditAction::DeleteSelected),
+            Shortcut::Nudge { dx, dy } => edit(EditAction::Nudge { dx, dy }),
+            Shortcut::Zoom(factor) => edit(EditAction::Zoom { at: canvas_middle(), factor }),
+            Shortcut::ResetView => edit(EditAction::ResetView),
+            Shortcut::PlayPause => self.play_pause(),
+            Shortcut::Step => self.step(),
+        }
+    }
+
+    /// Space: plays or pauses the clock.
+    fn play_pause(&self) {
+        let mut rt = self.runtime.borrow_mut();
+        rt.playing = !rt.playing;
+        if rt.playing {
+            rt.sim.resume();
+        }
+        rt.touch();
+        drop(rt);
+        self.refresh.emit(());
+    }
+
+    /// `.`: pauses and steps to the next event.
+    fn step(&self) {
+        let mut rt = self.runtime.borrow_mut();
+        rt.playing = false;
+        rt.step(wall_now());
+        drop(rt);
+        self.refresh.emit(());
+    }
+}
+
 /// Installs the shortcuts on the document while the component is mounted.
 #[hook]
 pub fn use_shortcuts(
@@ -79,83 +156,18 @@ pub fn use_shortcuts(
     close_message: Callback<()>,
 ) {
     use_effect_with((), move |_| {
+        let targets = Targets { editor, runtime, refresh, close_message };
         let options = EventListenerOptions::enable_prevent_default();
         let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
             let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-            if e.key() == "Escape"
-                && gloo::utils::document().query_selector(".message-inspector").ok().flatten().is_some()
-            {
-                close_message.emit(());
-                return;
-            }
-            if e.key() == "Escape" {
-                // Leaving a field commits it (change fires on blur), then the
-                // selection closes.
-                if let Some(el) =
-                    gloo::utils::document().active_element().and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = el.blur();
-                }
-                close_message.emit(());
-                editor.dispatch(EditAction::DismissNotice);
-                editor.dispatch(EditAction::ClearSelection);
-                return;
-            }
-            if typing(e) || e.alt_key() {
-                return;
-            }
-            let ctrl = e.ctrl_key() || e.meta_key();
             let key = e.key();
-            // Selects and check boxes keep their keys, except undo and redo.
-            let undo_redo = ctrl && matches!(key.as_str(), "z" | "Z" | "y" | "Y");
-            if on_control(e) && !undo_redo {
-                return;
-            }
-            let action = match (key.as_str(), ctrl, e.shift_key()) {
-                ("z" | "Z", true, false) => Some(EditAction::Undo),
-                ("z" | "Z", true, true) | ("y" | "Y", true, _) => Some(EditAction::Redo),
-                ("a" | "A", true, _) => Some(EditAction::SelectAll),
-                ("Delete" | "Backspace", false, _) => Some(EditAction::DeleteSelected),
-                ("ArrowLeft", false, s) => Some(EditAction::Nudge { dx: if s { -50.0 } else { -10.0 }, dy: 0.0 }),
-                ("ArrowRight", false, s) => Some(EditAction::Nudge { dx: if s { 50.0 } else { 10.0 }, dy: 0.0 }),
-                ("ArrowUp", false, s) => Some(EditAction::Nudge { dx: 0.0, dy: if s { -50.0 } else { -10.0 } }),
-                ("ArrowDown", false, s) => Some(EditAction::Nudge { dx: 0.0, dy: if s { 50.0 } else { 10.0 } }),
-                ("+" | "=", false, _) => Some(EditAction::Zoom { at: canvas_middle(), factor: 1.2 }),
-                ("-" | "_", false, _) => Some(EditAction::Zoom { at: canvas_middle(), factor: 1.0 / 1.2 }),
-                ("0", false, _) => Some(EditAction::ResetView),
-                _ => None,
-            };
-            let arrow = key.starts_with("Arrow");
-            if arrow && !on_canvas(e) {
-                return;
-            }
-            if let Some(action) = action {
-                // Arrows scroll lists and move focus elsewhere; on the canvas they move nodes.
+            let press =
+                KeyPress { key: &key, ctrl: e.ctrl_key() || e.meta_key(), shift: e.shift_key(), alt: e.alt_key() };
+            let Some(shortcut) = shortcut(press, key_target(e)) else { return };
+            if shortcut.prevents_default() {
                 e.prevent_default();
-                editor.dispatch(action);
-                return;
             }
-            match key.as_str() {
-                " " if !ctrl && !on_button(e) => {
-                    e.prevent_default();
-                    let mut rt = runtime.borrow_mut();
-                    rt.playing = !rt.playing;
-                    if rt.playing {
-                        rt.sim.resume();
-                    }
-                    rt.touch();
-                    drop(rt);
-                    refresh.emit(());
-                }
-                "." if !ctrl => {
-                    let mut rt = runtime.borrow_mut();
-                    rt.playing = false;
-                    rt.step(wall_now());
-                    drop(rt);
-                    refresh.emit(());
-                }
-                _ => {}
-            }
+            targets.run(shortcut);
         });
         move || drop(listener)
     });

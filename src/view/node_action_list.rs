@@ -1,0 +1,146 @@
+//! The buttons over a selected node: which actions a node has for its
+//! kind and its state, and each one's label, class and tooltip.
+
+use crate::scenario::{NodeKind, DEFAULT_EXCHANGE_ID};
+use crate::simulation::Down;
+
+/// One action button of a node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeAction {
+    /// A producer: publish its message once, now.
+    PublishNow,
+    /// A queue: queue.purge.
+    Purge,
+    /// A killed or crashed consumer: start it again.
+    Revive,
+    /// A running consumer: kill it.
+    Kill,
+    /// A node the broker refused to redeclare (406 inequivalent): delete it
+    /// in the broker and declare it with the canvas's settings.
+    DeclareAnew,
+    /// Delete the node and its edges from the canvas.
+    Delete,
+}
+
+impl NodeAction {
+    /// The button's text.
+    pub fn label(self) -> &'static str {
+        match self {
+            NodeAction::PublishNow => "Publish now",
+            NodeAction::Purge => "Purge",
+            NodeAction::Revive => "Revive",
+            NodeAction::Kill => "Kill",
+            NodeAction::DeclareAnew => "Declare anew",
+            NodeAction::Delete => "Delete",
+        }
+    }
+
+    /// The button's class (next to `node-action`).
+    pub fn class(self) -> &'static str {
+        match self {
+            NodeAction::PublishNow => "publish",
+            NodeAction::Purge => "purge",
+            NodeAction::Revive => "revive",
+            NodeAction::Kill => "kill",
+            NodeAction::DeclareAnew => "recreate",
+            NodeAction::Delete => "delete",
+        }
+    }
+
+    /// The button's tooltip.
+    pub fn title(self) -> &'static str {
+        match self {
+            NodeAction::PublishNow => "Publish this producer's message once, now",
+            NodeAction::Purge => "queue.purge: remove every ready message (unacked ones stay)",
+            NodeAction::Revive => "Start this consumer again",
+            NodeAction::Kill => {
+                "Kill this consumer: its channel closes and its unacked messages go back to the queue, marked redelivered"
+            }
+            NodeAction::DeclareAnew => {
+                "Delete it in the broker (a queue's messages are lost) and declare it with the canvas's settings"
+            }
+            NodeAction::Delete => "Delete this node and its edges (Delete key)",
+        }
+    }
+}
+
+/// What the simulation says about a node, for its actions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NodeFacts<'a> {
+    /// A consumer's reason for being down, if it is.
+    pub down: Option<&'a Down>,
+    /// The broker refused to redeclare it with the canvas's settings.
+    pub refused_redeclare: bool,
+}
+
+/// The actions of node `id` of kind `kind`, in the order they are drawn.
+pub fn node_actions(id: &str, kind: NodeKind, facts: NodeFacts) -> Vec<NodeAction> {
+    let mut actions = Vec::new();
+    match kind {
+        NodeKind::Producer => actions.push(NodeAction::PublishNow),
+        NodeKind::Queue => actions.push(NodeAction::Purge),
+        NodeKind::Consumer if matches!(facts.down, Some(Down::Killed) | Some(Down::Crashed)) => {
+            actions.push(NodeAction::Revive)
+        }
+        NodeKind::Consumer => actions.push(NodeAction::Kill),
+        NodeKind::Exchange => {}
+    }
+    // The way out of a refused redeclare, next to the node as well as in its callout.
+    if facts.refused_redeclare {
+        actions.push(NodeAction::DeclareAnew);
+    }
+    if id != DEFAULT_EXCHANGE_ID {
+        actions.push(NodeAction::Delete);
+    }
+    actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NodeAction::*;
+    use super::*;
+
+    fn plain(id: &str, kind: NodeKind) -> Vec<NodeAction> {
+        node_actions(id, kind, NodeFacts::default())
+    }
+
+    #[test]
+    fn each_kind_has_its_action_then_delete() {
+        assert_eq!(plain("p1", NodeKind::Producer), [PublishNow, Delete]);
+        assert_eq!(plain("q1", NodeKind::Queue), [Purge, Delete]);
+        assert_eq!(plain("c1", NodeKind::Consumer), [Kill, Delete]);
+        assert_eq!(plain("x1", NodeKind::Exchange), [Delete]);
+    }
+
+    #[test]
+    fn the_default_exchange_cannot_be_deleted() {
+        assert!(plain(DEFAULT_EXCHANGE_ID, NodeKind::Exchange).is_empty());
+    }
+
+    #[test]
+    fn a_killed_or_crashed_consumer_is_revived_others_are_killed() {
+        for down in [Down::Killed, Down::Crashed] {
+            let facts = NodeFacts { down: Some(&down), ..NodeFacts::default() };
+            assert_eq!(node_actions("c1", NodeKind::Consumer, facts), [Revive, Delete]);
+        }
+        for down in [Down::NoQueue, Down::Unconnected] {
+            let facts = NodeFacts { down: Some(&down), ..NodeFacts::default() };
+            assert_eq!(node_actions("c1", NodeKind::Consumer, facts), [Kill, Delete]);
+        }
+    }
+
+    #[test]
+    fn a_refused_redeclare_offers_to_declare_anew() {
+        let facts = NodeFacts { refused_redeclare: true, ..NodeFacts::default() };
+        assert_eq!(node_actions("q1", NodeKind::Queue, facts), [Purge, DeclareAnew, Delete]);
+        assert_eq!(node_actions("x1", NodeKind::Exchange, facts), [DeclareAnew, Delete]);
+    }
+
+    #[test]
+    fn labels_classes_and_titles() {
+        assert_eq!((DeclareAnew.label(), DeclareAnew.class()), ("Declare anew", "recreate"));
+        assert_eq!((PublishNow.label(), PublishNow.class()), ("Publish now", "publish"));
+        assert!(Kill.title().contains("marked redelivered"));
+        assert!(Delete.title().ends_with("(Delete key)"));
+    }
+}

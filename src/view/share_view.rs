@@ -1,0 +1,82 @@
+//! What the share dialog says about a link: its length, whether it is long
+//! enough to be cut by some programs, and whether it reached the clipboard.
+
+/// Links longer than this may be cut by some chat and mail programs.
+pub const LONG_LINK: usize = 2000;
+
+/// Whether the link reached the clipboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copied {
+    /// The browser has not answered yet.
+    Trying,
+    /// It is on the clipboard.
+    Yes,
+    /// The browser refused (no permission, or no clipboard API).
+    No,
+}
+
+impl Copied {
+    /// The status line under the link.
+    pub fn status(self) -> &'static str {
+        match self {
+            Copied::Trying => "Copying…",
+            Copied::Yes => "Copied to the clipboard.",
+            Copied::No => "The browser did not allow copying here: the link is selected, press Ctrl+C (⌘C) to copy it.",
+        }
+    }
+
+    /// True when the status is a warning (copying by hand is needed).
+    pub fn warns(self) -> bool {
+        self == Copied::No
+    }
+}
+
+/// What the dialog shows about a link's length.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkLength {
+    /// The length in characters.
+    pub chars: usize,
+}
+
+impl LinkLength {
+    /// The length of `link`, in characters (not bytes).
+    pub fn of(link: &str) -> LinkLength {
+        LinkLength { chars: link.chars().count() }
+    }
+
+    /// `"N characters"`.
+    pub fn text(&self) -> String {
+        format!("{} characters", self.chars)
+    }
+
+    /// True when the dialog warns that the link may be cut.
+    pub fn is_long(&self) -> bool {
+        self.chars > LONG_LINK
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn length_counts_characters_and_warns_past_the_limit() {
+        let at_limit = "a".repeat(LONG_LINK);
+        assert_eq!(LinkLength::of(&at_limit).text(), "2000 characters");
+        assert!(!LinkLength::of(&at_limit).is_long());
+        assert!(LinkLength::of(&format!("{at_limit}b")).is_long());
+        // Characters, not bytes.
+        assert_eq!(LinkLength::of("é€").chars, 2);
+        assert!(!LinkLength::of(&"é".repeat(LONG_LINK)).is_long());
+    }
+
+    #[test]
+    fn only_a_refused_copy_warns() {
+        assert!(!Copied::Trying.warns());
+        assert!(!Copied::Yes.warns());
+        assert!(Copied::No.warns());
+        assert_eq!(Copied::Yes.status(), "Copied to the clipboard.");
+        assert!(Copied::No.status().contains("Ctrl+C"));
+        assert_eq!(Copied::Trying.status(), "Copying…");
+    }
+}
