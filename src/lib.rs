@@ -25,6 +25,7 @@ pub mod monitor;
 pub mod scenario;
 pub mod share;
 pub mod simulation;
+pub mod view;
 pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]

@@ -512,6 +512,17 @@ pub struct ConsumerNode {
     pub y: f64,
 }
 
+impl ConsumerNode {
+    /// The delivery at which this consumer crashes, if it does: its n-th
+    /// delivery since it started, counted from 1 with the crashing delivery
+    /// included. "Received" means the same everywhere: the simulation
+    /// counts it so, the node's card shows it so and the exported program
+    /// counts and crashes so.
+    pub fn crashes_at(&self) -> Option<u32> {
+        self.crash_after.map(|n| n.max(1))
+    }
+}
+
 /// A step of narration.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
