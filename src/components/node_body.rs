@@ -91,15 +91,22 @@ fn body_view(props: &BodyViewProps) -> Html {
     match &props.state {
         BodyState::Missing => html! {},
         BodyState::Producer { target, schedule, sent } => {
+            // The routing key has a line of its own: it is what a topic or
+            // direct lesson is about, so it is never cut to make room.
             let target = match target {
-                None => html! { <span class="node-warn">{ "not connected: drag from ● to an exchange" }</span> },
-                Some((name, key)) => {
-                    html! { <span>{ "→ " }<b>{ name.clone() }</b>{ " · key " }<code>{ key.clone() }</code></span> }
-                }
+                None => html! {
+                    <div class="node-line"><span class="node-warn">{ "not connected: drag from ● to an exchange" }</span></div>
+                },
+                Some((name, key)) => html! {
+                    <>
+                        <div class="node-line target"><span>{ "→ " }<b>{ name.clone() }</b></span></div>
+                        <div class="node-line key" title={format!("routing key {key}")}><span>{ "key " }<code>{ key.clone() }</code></span></div>
+                    </>
+                },
             };
             html! {
                 <div class="node-body">
-                    <div class="node-line">{ target }</div>
+                    { target }
                     <div class="node-line muted">
                         <span>{ schedule.clone() }</span>
                         <span class="stat sent"><b>{ *sent }</b>{ " sent" }</span>

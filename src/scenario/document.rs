@@ -504,6 +504,11 @@ pub struct ConsumerNode {
     /// Consumer priority (`x-priority`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i32>,
+    /// The producer node this consumer is one client with (one program on
+    /// one connection that publishes as that producer and consumes as this
+    /// consumer, as an RPC client sends requests and takes the replies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_client_as: Option<String>,
     /// Horizontal position on the canvas.
     #[serde(default)]
     pub x: f64,
@@ -634,6 +639,9 @@ impl Scenario {
         for c in &mut self.consumers {
             if c.queue.as_deref() == Some(id) {
                 c.queue = None;
+            }
+            if c.same_client_as.as_deref() == Some(id) {
+                c.same_client_as = None;
             }
         }
         for x in &mut self.exchanges {
