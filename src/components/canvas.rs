@@ -17,6 +17,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, PointerEvent, WheelEvent};
 use yew::prelude::*;
 
+use crate::view::zoom::is_compact;
+
 use crate::editor::geometry::{out_port, Point, Rect};
 use crate::editor::EditAction;
 
@@ -386,9 +388,9 @@ fn canvas_area() -> Html {
                 </g>
             </svg>
             <DotLayer />
-            <div class="world" style={format!("transform: {}", view.transform())}>
+            <div class={classes!("world", is_compact(view.zoom).then_some("compact"))} style={format!("transform: {}", view.transform())}>
                 <div class="canvas-nodes">{ for nodes }</div>
-                <EdgeLabels />
+                <EdgeLabels compact={is_compact(view.zoom)} />
                 <Callouts />
                 if let Some(id) = single {
                     <NodeActions {id} />

@@ -14,7 +14,7 @@ use crate::editor::table_text::format_table;
 use crate::editor::{edges, Edge, EditAction, Editor};
 use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 use crate::simulation::{binding_key, NodeError, Simulation};
-use crate::view::edge_labels::place_labels;
+use crate::view::edge_labels::{place_labels, COMPACT_LABEL_PITCH, LABEL_PITCH};
 use crate::view::reply_paths::{default_routes, reply_paths, ReplyPath};
 
 use super::context::{use_canvas_doc, use_live_stage, CanvasDoc};
@@ -226,6 +226,9 @@ struct EdgesProps {
     geoms: Geoms,
     selected: Option<Edge>,
     dispatch: UseReducerDispatcher<Editor>,
+    /// The distance between stacked labels (labels only).
+    #[prop_or(LABEL_PITCH)]
+    pitch: f64,
 }
 
 /// The SVG paths of the edges (inside the canvas's transformed group).
@@ -253,20 +256,29 @@ fn edge_paths(props: &EdgesProps) -> Html {
     html! { <>{ for paths }</> }
 }
 
+/// The properties of [`EdgeLabels`].
+#[derive(Properties, PartialEq)]
+pub struct EdgeLabelsProps {
+    /// Nodes are in their compact form (larger labels, stacked further apart).
+    #[prop_or_default]
+    pub compact: bool,
+}
+
 /// The edges' labels (HTML, in the world layer); clicking one selects its
 /// edge.
 #[function_component(EdgeLabels)]
-pub fn edge_labels() -> Html {
+pub fn edge_labels(props: &EdgeLabelsProps) -> Html {
     let doc = use_canvas_doc();
     let geoms = use_edge_geometry(&doc);
-    html! { <EdgeLabelList {geoms} selected={doc.edge.clone()} dispatch={doc.dispatch.clone()} /> }
+    let pitch = if props.compact { COMPACT_LABEL_PITCH } else { LABEL_PITCH };
+    html! { <EdgeLabelList {geoms} selected={doc.edge.clone()} dispatch={doc.dispatch.clone()} {pitch} /> }
 }
 
 #[function_component(EdgeLabelList)]
 fn edge_label_list(props: &EdgesProps) -> Html {
     let selected = &props.selected;
     let labelled: Vec<&EdgeGeom> = props.geoms.0.iter().filter(|g| !g.label.is_empty()).collect();
-    let spots = place_labels(&labelled.iter().map(|g| g.curve).collect::<Vec<_>>());
+    let spots = place_labels(&labelled.iter().map(|g| g.curve).collect::<Vec<_>>(), props.pitch);
     let labels = labelled.iter().zip(spots).map(|(g, spot)| {
         let Point { x, y } = spot.at;
         let stacked = (spot.of > 1).then(|| format!("{} of {}", spot.index + 1, spot.of));

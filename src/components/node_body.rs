@@ -100,7 +100,7 @@ fn body_view(props: &BodyViewProps) -> Html {
                 Some((name, key)) => html! {
                     <>
                         <div class="node-line target"><span>{ "→ " }<b>{ name.clone() }</b></span></div>
-                        <div class="node-line key" title={format!("routing key {key}")}><span>{ "key " }<code>{ key.clone() }</code></span></div>
+                        <div class="node-line key" title={format!("routing key {key}")}><span><span class="key-word">{ "key " }</span><code>{ key.clone() }</code></span></div>
                     </>
                 },
             };

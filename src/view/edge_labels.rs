@@ -12,6 +12,10 @@ use crate::editor::geometry::{Curve, Point};
 /// above and below) and a 2 px gap.
 pub const LABEL_PITCH: f64 = 24.0;
 
+/// [`LABEL_PITCH`] for the compact form's larger labels (17 px type on a
+/// 24 px line, see `.world.compact .edge-label` in style.css).
+pub const COMPACT_LABEL_PITCH: f64 = 31.0;
+
 /// A label placed on the canvas.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LabelSpot {
@@ -25,8 +29,9 @@ pub struct LabelSpot {
 
 /// Where each label goes, in the order given: `curves[i]` is the curve of
 /// the i-th labelled edge. Edges whose curves start and end at the same
-/// points share a stack.
-pub fn place_labels(curves: &[Curve]) -> Vec<LabelSpot> {
+/// points share a stack, `pitch` apart ([`LABEL_PITCH`], or
+/// [`COMPACT_LABEL_PITCH`] when nodes are compact).
+pub fn place_labels(curves: &[Curve], pitch: f64) -> Vec<LabelSpot> {
     let same = |a: &Curve, b: &Curve| a.p0 == b.p0 && a.p3 == b.p3;
     curves
         .iter()
@@ -35,7 +40,7 @@ pub fn place_labels(curves: &[Curve]) -> Vec<LabelSpot> {
             let of = curves.iter().filter(|o| same(o, c)).count();
             let index = curves[..i].iter().filter(|o| same(o, c)).count();
             let mid = c.at(0.5);
-            let offset = (index as f64 - (of as f64 - 1.0) / 2.0) * LABEL_PITCH;
+            let offset = (index as f64 - (of as f64 - 1.0) / 2.0) * pitch;
             LabelSpot { at: Point::new(mid.x, mid.y + offset), index, of }
         })
         .collect()
@@ -52,14 +57,14 @@ mod tests {
     #[test]
     fn a_lone_label_sits_on_the_midpoint() {
         let c = curve((0.0, 0.0), (200.0, 100.0));
-        assert_eq!(place_labels(&[c]), [LabelSpot { at: c.at(0.5), index: 0, of: 1 }]);
+        assert_eq!(place_labels(&[c], LABEL_PITCH), [LabelSpot { at: c.at(0.5), index: 0, of: 1 }]);
     }
 
     #[test]
     fn labels_on_one_curve_stack_without_overlapping() {
         let shared = curve((300.0, 200.0), (560.0, 496.0));
         let other = curve((300.0, 200.0), (560.0, 216.0));
-        let spots = place_labels(&[other, shared, shared, shared]);
+        let spots = place_labels(&[other, shared, shared, shared], LABEL_PITCH);
         assert_eq!(spots[0], LabelSpot { at: other.at(0.5), index: 0, of: 1 }, "another curve: untouched");
         let mid = shared.at(0.5);
         let ys: Vec<f64> = spots[1..].iter().map(|s| s.at.y).collect();
@@ -71,9 +76,9 @@ mod tests {
     #[test]
     fn two_labels_straddle_the_midpoint() {
         let c = curve((0.0, 0.0), (300.0, 0.0));
-        let spots = place_labels(&[c, c]);
+        let spots = place_labels(&[c, c], COMPACT_LABEL_PITCH);
         let mid = c.at(0.5);
-        assert_eq!(spots[0].at.y, mid.y - LABEL_PITCH / 2.0);
-        assert_eq!(spots[1].at.y, mid.y + LABEL_PITCH / 2.0);
+        assert_eq!(spots[0].at.y, mid.y - COMPACT_LABEL_PITCH / 2.0);
+        assert_eq!(spots[1].at.y, mid.y + COMPACT_LABEL_PITCH / 2.0);
     }
 }
