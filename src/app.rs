@@ -109,6 +109,8 @@ pub fn app(props: &AppProps) -> Html {
 
     use_run_loop(&stage, editor.view);
     let inspecting = use_state(|| None::<Rc<Message>>);
+    // The sheet open over the canvas in the phone layout (style.css).
+    let phone_sheet = use_state(|| None::<crate::view::sheets::Sheet>);
     // Made once: a new callback at each render would render everything
     // that holds it again.
     let open_message = {
@@ -144,12 +146,18 @@ pub fn app(props: &AppProps) -> Html {
         };
     }
 
+    let sheet = (*phone_sheet).map(|s| format!("sheet-{}", s.as_str()));
+    let on_sheet = {
+        let phone_sheet = phone_sheet.setter();
+        Callback::from(move |s| phone_sheet.set(s))
+    };
+    let has_narration = !editor.scenario.narration.is_empty();
     html! {
         <ContextProvider<crate::components::EditorHandle> context={editor.clone()}>
             <ContextProvider<Stage> context={stage}>
                 <ContextProvider<OpenMessage> context={open_message}>
                 <ContextProvider<crate::components::BannersHandle> context={banners}>
-                    <div class="app">
+                    <div class={classes!("app", sheet)}>
                         <Header />
                         <main class="workspace">
                             <Palette />
@@ -161,6 +169,7 @@ pub fn app(props: &AppProps) -> Html {
                             </div>
                             <Inspector />
                         </main>
+                        <crate::components::PhoneTabs open={*phone_sheet} {has_narration} on_change={on_sheet} />
                         if let Some(message) = (*inspecting).clone() {
                             <MessageInspector {message} on_close={close_message} />
                         }

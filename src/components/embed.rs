@@ -28,7 +28,7 @@ pub fn embed_view(s: &Scenario, width: f64, height: f64) -> View {
     let mut v = fit_view(s, width + 2.0 * EXTRA, (height - CONTROLS).max(1.0) + 2.0 * EXTRA);
     v.x -= EXTRA;
     v.y -= EXTRA;
-    crate::view::zoom::readable(v)
+    crate::view::zoom::readable(s, v, width, (height - CONTROLS).max(1.0))
 }
 
 /// The properties of [`EmbedLayout`].
