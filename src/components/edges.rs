@@ -247,7 +247,7 @@ fn edge_paths(props: &EdgesProps) -> Html {
         let d = g.curve.svg();
         html! {
             <g key={g.key.clone()} class={classes!("edge", g.class, g.exchange_type, is_selected.then_some("selected"), g.error.is_some().then_some("has-error"))}
-               data-edge={g.edge.is_some().then(|| g.key.clone())}>
+               data-edge={g.edge.is_some().then(|| g.key.clone())} data-helper={g.edge.is_none().then(|| g.key.clone())}>
                 <path class="edge-hit" d={d.clone()} />
                 <path class="edge-line" d={d} marker-end="url(#edge-arrow)" />
             </g>
@@ -303,7 +303,7 @@ fn edge_label_list(props: &EdgesProps) -> Html {
                 </button>
             }
         } else {
-            html! { <span key={g.key.clone()} class={classes!("edge-label", "aux", g.class)} {style}>{ g.label.clone() }</span> }
+            html! { <span key={g.key.clone()} class={classes!("edge-label", "aux", g.class)} data-helper={g.key.clone()} {style} title={g.label.clone()}>{ g.label.clone() }</span> }
         }
     });
     html! { <>{ for labels }</> }
