@@ -80,7 +80,7 @@ pub fn app(props: &AppProps) -> Html {
     let page = if props.mode.embed {
         html! { <crate::components::EmbedLayout page_url={crate::web::page::page_url()} notice={props.notice.clone()} /> }
     } else {
-        full_page(props.persist)
+        html! { <FullPage persist={props.persist} /> }
     };
     html! {
         <ContextProvider<crate::components::EditorHandle> context={editor}>
@@ -147,12 +147,28 @@ fn use_message_dialog() -> MessageDialog {
     MessageDialog { showing: (*inspecting).clone(), open, close }
 }
 
+/// The properties of [`FullPage`].
+#[derive(Properties, PartialEq)]
+struct FullPageProps {
+    persist: bool,
+}
+
 /// The full playground: header, palette, the canvas with banners,
-/// narration and the log, the inspector; and the workspace's quiet parts
-/// (autosave, link watch, file drop, fit on load).
-fn full_page(persist: bool) -> Html {
+/// narration and the log, the inspector, the phone layout's tabs; and the
+/// workspace's quiet parts (autosave, link watch, file drop, fit on load).
+#[function_component(FullPage)]
+fn full_page(props: &FullPageProps) -> Html {
+    let editor = crate::components::use_editor();
+    // The sheet open over the canvas in the phone layout (style.css).
+    let phone_sheet = use_state(|| None::<crate::view::sheets::Sheet>);
+    let sheet = (*phone_sheet).map(|s| format!("sheet-{}", s.as_str()));
+    let on_sheet = {
+        let phone_sheet = phone_sheet.setter();
+        Callback::from(move |s| phone_sheet.set(s))
+    };
+    let has_narration = !editor.scenario.narration.is_empty();
     html! {
-        <div class="app">
+        <div class={classes!("app", sheet)}>
             <Header />
             <main class="workspace">
                 <Palette />
@@ -164,8 +180,9 @@ fn full_page(persist: bool) -> Html {
                 </div>
                 <Inspector />
             </main>
-            <crate::components::Autosave enabled={persist} />
-            <crate::components::LinkWatch enabled={persist} />
+            <crate::components::PhoneTabs open={*phone_sheet} {has_narration} on_change={on_sheet} />
+            <crate::components::Autosave enabled={props.persist} />
+            <crate::components::LinkWatch enabled={props.persist} />
             <crate::components::FileDrop />
             <crate::components::FitOnLoad />
         </div>

@@ -378,6 +378,7 @@ fn tricky_scenario() -> Scenario {
             reply: i % 2 == 0,
             exclusive: i == 5,
             priority: Some(i as i32 - 3),
+            same_client_as: None,
             x: 0.0,
             y: 0.0,
         });
@@ -437,6 +438,7 @@ fn unconnected_nodes_and_empty_scenarios_still_make_a_program() {
         reply: false,
         exclusive: false,
         priority: None,
+        same_client_as: None,
         x: 0.0,
         y: 0.0,
     });
@@ -445,4 +447,67 @@ fn unconnected_nodes_and_empty_scenarios_still_make_a_program() {
     smoke_run(py, &path);
     assert_eq!(Language::parse("PIKA"), Some(Language::Pika));
     assert_eq!(Language::parse("java"), None);
+}
+
+/// Calls the program's `say` from many threads at once, with a stdout that
+/// gives other threads a turn between any two writes: every line must come
+/// out whole.
+const LINES_HARNESS: &str = r#"
+import json, runpy, sys, threading, time
+sys.path.insert(0, sys.argv[1])
+program = runpy.run_path(sys.argv[2])
+
+class SlowStdout:
+    def __init__(self):
+        self.text = []
+    def write(self, s):
+        self.text.append(s)
+        time.sleep(0.0002)
+        return len(s)
+    def flush(self):
+        pass
+
+out = SlowStdout()
+real, sys.stdout = sys.stdout, out
+def talk(t):
+    for i in range(40):
+        program['say'](f'thread {t}: line {i} of a message that is long enough to notice')
+threads = [threading.Thread(target=talk, args=(t,)) for t in range(6)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+sys.stdout = real
+print(json.dumps(''.join(out.text).split('\n')))
+"#;
+
+#[test]
+fn exported_programs_print_whole_lines_from_threads() {
+    let Some(py) = python() else { return };
+    for l in warren::lessons::all() {
+        let code = codegen::export(&l.scenario, Language::Pika);
+        let prints = code
+            .lines()
+            .filter(|line| line.contains("print(") && !line.trim_start().starts_with('#'))
+            .collect::<Vec<_>>();
+        assert_eq!(prints, ["        print(text, flush=True)"], "{}: only say() prints", l.slug);
+    }
+    let code = codegen::export(&warren::lessons::by_slug("rpc").unwrap().scenario, Language::Pika);
+    let path = write("lines", &code);
+    let fake = dir().join("fake");
+    std::fs::create_dir_all(&fake).unwrap();
+    std::fs::write(fake.join("pika.py"), FAKE_PIKA).unwrap();
+    let harness = dir().join("lines_harness.py");
+    std::fs::write(&harness, LINES_HARNESS).unwrap();
+    let (ok, out, err) = run(py, &[harness.to_str().unwrap(), fake.to_str().unwrap(), path.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let lines: Vec<String> = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    let whole = |l: &str| {
+        l.strip_prefix("thread ").and_then(|r| r.split_once(": line ")).is_some_and(|(t, rest)| {
+            t.len() == 1 && rest.ends_with(" of a message that is long enough to notice") && !rest.contains("thread")
+        })
+    };
+    let broken: Vec<&String> = lines.iter().filter(|l| !l.is_empty() && !whole(l)).collect();
+    assert!(broken.is_empty(), "lines glued together: {broken:?}");
+    assert_eq!(lines.iter().filter(|l| !l.is_empty()).count(), 6 * 40);
 }

@@ -127,6 +127,17 @@ impl<'a> Writer<'a> {
         self.line("    return pika.BlockingConnection(pika.ConnectionParameters(host=HOST))");
         self.line("");
         self.line("");
+        self.line("# Consumers and producers run in threads: print() writes a line's text and its");
+        self.line("# newline separately, so two threads could glue their lines together.");
+        self.line("PRINT_LOCK = threading.Lock()");
+        self.line("");
+        self.line("");
+        self.line("def say(text):");
+        self.line("    \"\"\"Prints one whole line, never mixed with another thread's.\"\"\"");
+        self.line("    with PRINT_LOCK:");
+        self.line("        print(text, flush=True)");
+        self.line("");
+        self.line("");
         self.line("def fill(template, n):");
         self.line("    \"\"\"Puts the message number where the template says {n}.\"\"\"");
         self.line("    return template.replace('{n}', str(n))");
@@ -286,11 +297,11 @@ impl<'a> Writer<'a> {
             self.line("                mandatory=True,");
         }
         self.line("            )");
-        self.line("            print(f'{name}: message {n} published and confirmed')");
+        self.line("            say(f'{name}: message {n} published and confirmed')");
         self.line("        except pika.exceptions.UnroutableError:");
-        self.line("            print(f'{name}: message {n} was returned: no queue took it')");
+        self.line("            say(f'{name}: message {n} was returned: no queue took it')");
         self.line("        except pika.exceptions.NackError:");
-        self.line("            print(f'{name}: message {n} was refused by the broker (basic.nack)')");
+        self.line("            say(f'{name}: message {n} was refused by the broker (basic.nack)')");
         self.line("");
         match &p.schedule {
             Schedule::Manual => {
@@ -394,15 +405,15 @@ impl<'a> Writer<'a> {
         self.line("    def on_message(ch, method, properties, body):");
         self.line("        nonlocal received");
         self.line("        received += 1");
-        if let Some(n) = c.crash_after {
-            self.line(&format!("        if received >= {}:", n.max(1)));
+        if let Some(n) = c.crashes_at() {
+            self.line(&format!("        if received >= {n}:"));
             self.line("            # In the playground this consumer crashes here: its channel closes and");
             self.line("            # RabbitMQ requeues its unacked messages, marked redelivered.");
-            self.line("            print(f'{name}: crashing with message {body!r} unacked')");
+            self.line("            say(f'{name}: crashing with message {body!r} unacked')");
             self.line("            ch.close()");
             self.line("            return");
         }
-        self.line("        print(f'{name} received {body!r} (redelivered: {method.redelivered})')");
+        self.line("        say(f'{name} received {body!r} (redelivered: {method.redelivered})')");
         if c.processing_ms > 0 {
             self.line(&format!("        time.sleep({})", seconds(c.processing_ms)));
         }
@@ -459,7 +470,7 @@ impl<'a> Writer<'a> {
         self.line("");
         self.line("");
         self.line("def main():");
-        self.line("    print(f'{TITLE}: connecting to RabbitMQ on {HOST}')");
+        self.line("    say(f'{TITLE}: connecting to RabbitMQ on {HOST}')");
         self.line("    connection = connect()");
         self.line("    channel = connection.channel()");
         self.line("    declare_topology(channel)");
@@ -483,7 +494,7 @@ impl<'a> Writer<'a> {
         self.line("        declared.wait(timeout=10)");
         self.line(&format!("    for publish in [{}]:", producers.join(", ")));
         self.line("        threading.Thread(target=publish, daemon=True).start()");
-        self.line("    print('Running. Press Ctrl+C to stop.')");
+        self.line("    say('Running. Press Ctrl+C to stop.')");
         self.line("    try:");
         self.line("        while True:");
         self.line("            connection.process_data_events(time_limit=1)");

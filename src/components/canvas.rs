@@ -23,6 +23,7 @@ use crate::editor::view::View;
 use crate::editor::{EditAction, Editor};
 use crate::scenario::{NodeKind, Scenario};
 use crate::view::gesture::{Gestures, Preview, Target};
+use crate::view::zoom::is_compact;
 
 use super::callouts::{Callouts, FloatingNotice};
 use super::canvas_controls::CanvasControls;
@@ -130,9 +131,9 @@ fn canvas_area() -> Html {
                 </g>
             </svg>
             <DotLayer />
-            <div class="world" style={format!("transform: {}", view.transform())}>
+            <div class={classes!("world", is_compact(view.zoom).then_some("compact"))} style={format!("transform: {}", view.transform())}>
                 <div class="canvas-nodes">{ nodes(&editor) }</div>
-                <EdgeLabels />
+                <EdgeLabels compact={is_compact(view.zoom)} />
                 <Callouts />
                 if let Some(id) = single {
                     <NodeActions {id} />

@@ -14,6 +14,8 @@ use crate::editor::table_text::format_table;
 use crate::editor::{edges, Edge, EditAction, Editor};
 use crate::scenario::{BindingEdge, ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 use crate::simulation::{ErrorKey, NodeError, Simulation};
+use crate::view::edge_labels::{place_labels, COMPACT_LABEL_PITCH, LABEL_PITCH};
+use crate::view::reply_paths::{default_routes, reply_paths, ReplyPath};
 
 use super::context::{use_canvas_doc, use_live_stage, CanvasDoc};
 
@@ -21,11 +23,13 @@ use super::context::{use_canvas_doc, use_live_stage, CanvasDoc};
 #[derive(Clone, Debug, PartialEq)]
 pub struct EdgeGeom {
     /// `publish:p1`, `binding:b1`, `consume:c1`, or `alternate:x1`,
-    /// `dead-letter:q1` for the dashed helpers.
+    /// `dead-letter:q1`, `default-route:q1`, `reply:c1`, `reply-route:c1:q1`
+    /// for the helpers.
     pub key: String,
     /// The selectable edge (none for the helpers).
     pub edge: Option<Edge>,
-    /// `publish`, `binding`, `consume`, `alternate`, `dead-letter`.
+    /// `publish`, `binding`, `consume`, `alternate`, `dead-letter`,
+    /// `default-route`, `reply`, `reply-route`.
     pub class: &'static str,
     /// The source exchange's type, for bindings.
     pub exchange_type: Option<&'static str>,
@@ -119,6 +123,54 @@ pub fn edge_geometry(s: &Scenario, sim: &Simulation) -> Vec<EdgeGeom> {
             }
         }
     }
+    for q in default_routes(s, sim) {
+        if let Some(c) = curve(s, DEFAULT_EXCHANGE_ID, &q) {
+            out.push(EdgeGeom {
+                key: format!("default-route:{q}"),
+                edge: None,
+                class: "default-route",
+                exchange_type: Some("direct"),
+                curve: c,
+                label: String::new(),
+                error: None,
+            });
+        }
+    }
+    for path in reply_paths(s, sim) {
+        out.extend(reply_geometry(s, &path));
+    }
+    out
+}
+
+/// A reply path's edges: the consumer's replies to the exchange it
+/// publishes through (labelled with their routing key, the requests'
+/// `reply_to`), and the default exchange's route to the reply queue.
+fn reply_geometry(s: &Scenario, path: &ReplyPath) -> Vec<EdgeGeom> {
+    let mut out = Vec::new();
+    if let Some(c) = curve(s, &path.consumer, &path.exchange) {
+        out.push(EdgeGeom {
+            key: format!("reply:{}", path.consumer),
+            edge: None,
+            class: "reply",
+            exchange_type: None,
+            curve: c,
+            label: path.label(),
+            error: None,
+        });
+    }
+    if let Some(q) = &path.queue {
+        if let Some(c) = curve(s, &path.exchange, q) {
+            out.push(EdgeGeom {
+                key: format!("reply-route:{}:{q}", path.consumer),
+                edge: None,
+                class: "reply-route",
+                exchange_type: None,
+                curve: c,
+                label: String::new(),
+                error: None,
+            });
+        }
+    }
     out
 }
 
@@ -146,7 +198,7 @@ impl PartialEq for Geoms {
     }
 }
 
-type GeomCache = Option<(Rc<Scenario>, BTreeMap<ErrorKey, NodeError>, Geoms)>;
+type GeomCache = Option<(Rc<Scenario>, BTreeMap<ErrorKey, NodeError>, Vec<ReplyPath>, Geoms)>;
 
 #[hook]
 fn use_edge_geometry(doc: &CanvasDoc) -> Geoms {
@@ -154,14 +206,16 @@ fn use_edge_geometry(doc: &CanvasDoc) -> Geoms {
     let cache = use_mut_ref(|| GeomCache::None);
     let rt = stage.runtime.borrow();
     let errors = rt.sim.node_errors();
+    // Reply keys name server-named queues, which a broker restart renames.
+    let replies = reply_paths(&doc.scenario, &rt.sim);
     let mut cache = cache.borrow_mut();
-    if let Some((s, e, g)) = cache.as_ref() {
-        if Rc::ptr_eq(s, &doc.scenario) && e == errors {
+    if let Some((s, e, r, g)) = cache.as_ref() {
+        if Rc::ptr_eq(s, &doc.scenario) && e == errors && *r == replies {
             return g.clone();
         }
     }
     let geoms = Geoms(Rc::new(edge_geometry(&doc.scenario, &rt.sim)));
-    *cache = Some((doc.scenario.clone(), errors.clone(), geoms.clone()));
+    *cache = Some((doc.scenario.clone(), errors.clone(), replies, geoms.clone()));
     geoms
 }
 
@@ -171,6 +225,9 @@ struct EdgesProps {
     geoms: Geoms,
     selected: Option<Edge>,
     dispatch: UseReducerDispatcher<Editor>,
+    /// The distance between stacked labels (labels only).
+    #[prop_or(LABEL_PITCH)]
+    pitch: f64,
 }
 
 /// The SVG paths of the edges (inside the canvas's transformed group).
@@ -189,7 +246,7 @@ fn edge_paths(props: &EdgesProps) -> Html {
         let d = g.curve.svg();
         html! {
             <g key={g.key.clone()} class={classes!("edge", g.class, g.exchange_type, is_selected.then_some("selected"), g.error.is_some().then_some("has-error"))}
-               data-edge={g.edge.is_some().then(|| g.key.clone())}>
+               data-edge={g.edge.is_some().then(|| g.key.clone())} data-helper={g.edge.is_none().then(|| g.key.clone())}>
                 <path class="edge-hit" d={d.clone()} />
                 <path class="edge-line" d={d} marker-end="url(#edge-arrow)" />
             </g>
@@ -198,20 +255,32 @@ fn edge_paths(props: &EdgesProps) -> Html {
     html! { <>{ for paths }</> }
 }
 
+/// The properties of [`EdgeLabels`].
+#[derive(Properties, PartialEq)]
+pub struct EdgeLabelsProps {
+    /// Nodes are in their compact form (larger labels, stacked further apart).
+    #[prop_or_default]
+    pub compact: bool,
+}
+
 /// The edges' labels (HTML, in the world layer); clicking one selects its
 /// edge.
 #[function_component(EdgeLabels)]
-pub fn edge_labels() -> Html {
+pub fn edge_labels(props: &EdgeLabelsProps) -> Html {
     let doc = use_canvas_doc();
     let geoms = use_edge_geometry(&doc);
-    html! { <EdgeLabelList {geoms} selected={doc.edge.clone()} dispatch={doc.dispatch.clone()} /> }
+    let pitch = if props.compact { COMPACT_LABEL_PITCH } else { LABEL_PITCH };
+    html! { <EdgeLabelList {geoms} selected={doc.edge.clone()} dispatch={doc.dispatch.clone()} {pitch} /> }
 }
 
 #[function_component(EdgeLabelList)]
 fn edge_label_list(props: &EdgesProps) -> Html {
     let selected = &props.selected;
-    let labels = props.geoms.0.iter().filter(|g| !g.label.is_empty()).map(|g| {
-        let Point { x, y } = g.curve.at(0.5);
+    let labelled: Vec<&EdgeGeom> = props.geoms.0.iter().filter(|g| !g.label.is_empty()).collect();
+    let spots = place_labels(&labelled.iter().map(|g| g.curve).collect::<Vec<_>>(), props.pitch);
+    let labels = labelled.iter().zip(spots).map(|(g, spot)| {
+        let Point { x, y } = spot.at;
+        let stacked = (spot.of > 1).then(|| format!("{} of {}", spot.index + 1, spot.of));
         let is_selected = g.edge.is_some() && g.edge == *selected;
         let onclick = {
             let dispatch = props.dispatch.clone();
@@ -228,12 +297,12 @@ fn edge_label_list(props: &EdgesProps) -> Html {
             html! {
                 <button key={g.key.clone()} type="button"
                     class={classes!("edge-label", g.class, g.exchange_type, is_selected.then_some("selected"), g.error.is_some().then_some("has-error"))}
-                    data-edge={g.key.clone()} {style} {onclick} title={format!("{}: click to edit", g.label)}>
+                    data-edge={g.key.clone()} data-stacked={stacked} {style} {onclick} title={format!("{}: click to edit", g.label)}>
                     { g.label.clone() }
                 </button>
             }
         } else {
-            html! { <span key={g.key.clone()} class={classes!("edge-label", "aux", g.class)} {style}>{ g.label.clone() }</span> }
+            html! { <span key={g.key.clone()} class={classes!("edge-label", "aux", g.class)} data-helper={g.key.clone()} {style} title={g.label.clone()}>{ g.label.clone() }</span> }
         }
     });
     html! { <>{ for labels }</> }

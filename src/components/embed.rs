@@ -20,14 +20,15 @@ use super::{Canvas, EventLog, Palette};
 
 /// The view that shows all of `s` in a `width` × `height` canvas with a
 /// narrow margin (frames are small; the full page's fit keeps 48 px),
-/// above the band of the zoom buttons and the node count at the bottom.
+/// above the band of the zoom buttons and the node count at the bottom;
+/// never under the zoom where text cannot be read (the user pans).
 pub fn embed_view(s: &Scenario, width: f64, height: f64) -> View {
     const EXTRA: f64 = 32.0;
     const CONTROLS: f64 = 40.0;
     let mut v = fit_view(s, width + 2.0 * EXTRA, (height - CONTROLS).max(1.0) + 2.0 * EXTRA);
     v.x -= EXTRA;
     v.y -= EXTRA;
-    v
+    crate::view::zoom::readable(s, v, width, (height - CONTROLS).max(1.0))
 }
 
 /// The properties of [`EmbedLayout`].

@@ -20,6 +20,7 @@ use yew::prelude::*;
 
 use crate::monitor::log::LogKind;
 use crate::monitor::runtime::Runtime;
+use crate::view::log_filter::empty_filter_note;
 
 use super::context::{use_editor, use_open_message, use_stage, wall_now};
 use super::node::display_name;
@@ -101,7 +102,10 @@ fn log_lines(props: &LinesProps) -> Html {
     if total == 0 {
         entries.push(html! { <li key="empty" class="log-empty">{ "Nothing yet. Press Play, or Publish now on a producer." }</li> });
     } else if entries.is_empty() {
-        entries.push(html! { <li key="no-match" class="log-empty">{ "No event matches the filter." }</li> });
+        let label = props.node.as_deref().map(|id| node_label(&rt.sim, id));
+        let node = props.node.as_deref().zip(label.as_deref());
+        let note = empty_filter_note(rt.monitor.log.entries(), &props.hidden, node);
+        entries.push(html! { <li key="no-match" class="log-empty">{ note }</li> });
     }
     html! { for entries }
 }
@@ -154,6 +158,13 @@ fn kind_filters(props: &KindFiltersProps) -> Html {
     html! { <div class="log-filters" role="group" aria-label="Filter by kind">{ for buttons }</div> }
 }
 
+/// A node as the node filter names it: `queue task_queue`.
+fn node_label(sim: &crate::simulation::Simulation, id: &str) -> String {
+    let s = sim.scenario();
+    let kind = s.kind_of(id).map_or("node", |k| k.as_str());
+    format!("{kind} {}", display_name(s, sim, id))
+}
+
 /// The event log panel.
 #[function_component(EventLog)]
 pub fn event_log() -> Html {
@@ -194,10 +205,8 @@ pub fn event_log() -> Html {
         ((h.newest, h.total), h.limit)
     };
     let dropped = rt.monitor.log.dropped();
-    let node_options: Vec<(String, String)> = s
-        .node_ids()
-        .map(|(id, k)| (id.to_string(), format!("{} {}", k.as_str(), display_name(&s, &rt.sim, id))))
-        .collect();
+    let node_options: Vec<(String, String)> =
+        s.node_ids().map(|(id, _)| (id.to_string(), node_label(&rt.sim, id))).collect();
     drop(rt);
     let opened_count = opened.borrow().len();
 

@@ -2,19 +2,17 @@
 //! start) is shown whole: when its nodes do not fit the canvas at the
 //! current view, the view is fitted to them (never zoomed in past 100%).
 //! A scenario that fits keeps the usual view, and so does one too large to
-//! read whole (it would need less than [`MIN_FIT_ZOOM`]; drawing hundreds of
-//! nodes at once would also slow every frame).
+//! read whole (see [`load_fit`]: on a phone the fit stops at a readable zoom
+//! and the reader pans).
 
 use yew::prelude::*;
 
 use crate::editor::geometry::Rect;
 use crate::editor::{fit_view, EditAction};
+use crate::view::zoom::load_fit;
 
 use super::context::use_editor;
 use super::palette::canvas_rect;
-
-/// The smallest zoom a load fits to.
-pub const MIN_FIT_ZOOM: f64 = 0.3;
 
 /// Fits the view after each load; draws nothing.
 #[function_component(FitOnLoad)]
@@ -34,8 +32,8 @@ pub fn fit_on_load() -> Html {
                 x0 < 0.0 || y0 < 0.0 || x1 > area.width() || y1 > area.height()
             });
             if outside {
-                let fitted = fit_view(s, area.width(), area.height());
-                if fitted.zoom >= MIN_FIT_ZOOM {
+                if let Some(fitted) = load_fit(s, fit_view(s, area.width(), area.height()), area.width(), area.height())
+                {
                     editor.dispatch(EditAction::SetView(fitted));
                 }
             }

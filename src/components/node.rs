@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use crate::view::clients::client_tag;
+
 use crate::editor::geometry::node_size;
 use crate::editor::EditAction;
 use crate::scenario::{NodeKind, DEFAULT_EXCHANGE_ID};
@@ -116,6 +118,7 @@ fn node_frame(props: &NodeFrameProps) -> Html {
         NodeKind::Exchange => format!("{} exchange", exchange_type.unwrap_or("direct")),
         k => k.as_str().to_string(),
     };
+    let client = client_tag(&s, &id);
     let badge = match props.kind {
         NodeKind::Producer => "P",
         NodeKind::Exchange => "X",
@@ -151,7 +154,7 @@ fn node_frame(props: &NodeFrameProps) -> Html {
             class={classes!(
                 "node", props.kind.as_str(), exchange_type,
                 props.selected.then_some("selected"), error.then_some("has-error"), vanished.then_some("vanished"),
-                (id == DEFAULT_EXCHANGE_ID).then_some("default-exchange")
+                (id == DEFAULT_EXCHANGE_ID).then_some("default-exchange"), client.is_some().then_some("in-client")
             )}
             data-node-id={id.clone()}
             data-kind={props.kind.as_str()}
@@ -160,10 +163,13 @@ fn node_frame(props: &NodeFrameProps) -> Html {
             style={format!("left: {}px; top: {}px; width: {w}px; height: {h}px", at.x, at.y)}
             tabindex="0"
             role="group"
-            aria-label={format!("{kind_label} {name}")}
+            aria-label={format!("{kind_label} {name}{}", client.as_deref().map(|c| format!(", {c}")).unwrap_or_default())}
             aria-current={props.selected.then_some("true")}
             {onfocus} {onkeydown}
         >
+            if let Some(tag) = &client {
+                <span class="client-tag" aria-hidden="true">{ tag.clone() }</span>
+            }
             <div class="node-head">
                 <span class="node-badge" aria-hidden="true">{ badge }</span>
                 <span class="node-name" title={name.clone()}>{ name }</span>

@@ -13,18 +13,14 @@ use yew::prelude::*;
 
 use crate::editor::EditAction;
 use crate::engine::Message;
-use crate::scenario::{AckMode, NodeKind, Schedule, DEFAULT_EXCHANGE_ID};
-use crate::simulation::Down;
+use crate::scenario::NodeKind;
+use crate::view::node_state::{body_state, BodyState, Chip};
+pub use crate::view::node_state::{chip_text, format_ms, schedule_text, QUEUE_CHIPS};
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::context::{use_canvas_doc, use_live_stage, use_open_message, use_quiet_stage};
-
-/// How many messages a queue shows.
-pub const QUEUE_CHIPS: usize = 4;
-/// How many deliveries a consumer shows.
-pub const CONSUMER_CHIPS: usize = 5;
 
 /// Properties of [`NodeBody`].
 #[derive(Properties, PartialEq)]
@@ -33,66 +29,6 @@ pub struct NodeBodyProps {
     pub id: AttrValue,
     /// Its kind.
     pub kind: NodeKind,
-}
-
-/// A message's body, cut short for a chip.
-pub fn chip_text(body: &str, max: usize) -> String {
-    let mut s: String = body.chars().take(max).collect();
-    if body.chars().count() > max {
-        s.push('…');
-    }
-    if s.is_empty() {
-        s.push_str("(empty)");
-    }
-    s
-}
-
-/// A duration in ms as people read it: `500 ms`, `2 s`, `1.5 s`.
-pub fn format_ms(ms: u64) -> String {
-    if ms < 1000 {
-        format!("{ms} ms")
-    } else if ms % 1000 == 0 {
-        format!("{} s", ms / 1000)
-    } else {
-        format!("{:.1} s", ms as f64 / 1000.0)
-    }
-}
-
-/// A producer's schedule in words.
-pub fn schedule_text(s: &Schedule) -> String {
-    match s {
-        Schedule::Manual => "on demand".into(),
-        Schedule::Once { at_ms } => format!("once at {}", format_ms(*at_ms)),
-        Schedule::Every { every_ms, count: None, batch: 1, .. } => format!("every {}", format_ms(*every_ms)),
-        Schedule::Every { every_ms, count: Some(n), batch: 1, .. } => {
-            format!("every {}, {n} in all", format_ms(*every_ms))
-        }
-        Schedule::Every { every_ms, count: None, batch, .. } => format!("{batch} every {}", format_ms(*every_ms)),
-        Schedule::Every { every_ms, count: Some(n), batch, .. } => {
-            format!("{batch} every {}, {n} in all", format_ms(*every_ms))
-        }
-        Schedule::Burst { count, at_ms } => format!("{count} at once at {}", format_ms(*at_ms)),
-    }
-}
-
-/// One message as a node shows it: a small button (`data-message-id`)
-/// that opens the message inspector.
-#[derive(Clone)]
-struct Chip {
-    /// Its delivery tag (a consumer) or copy id (a queue).
-    key: u64,
-    message: Rc<Message>,
-    redelivered: bool,
-    busy: bool,
-}
-
-impl PartialEq for Chip {
-    fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
-            && Rc::ptr_eq(&self.message, &other.message)
-            && self.redelivered == other.redelivered
-            && self.busy == other.busy
-    }
 }
 
 /// A chip as a list item. Not keyed: while the clock runs the messages a
@@ -110,209 +46,6 @@ fn chip_html(c: &Chip) -> Html {
                 { format!("#{id}") }
             </button>
         </li>
-    }
-}
-
-/// What a node's body shows, read from the engine and the scenario at a
-/// refresh. [`NodeBody`] takes it at every refresh and [`BodyView`] draws
-/// it only when it changed, so a refresh touches the DOM of the nodes whose
-/// counts or messages moved, and there only what changed.
-#[derive(Clone, PartialEq)]
-enum BodyState {
-    /// The node is not in the scenario (any more).
-    Missing,
-    Producer {
-        /// The exchange's name and the routing key; none when not connected.
-        target: Option<(String, String)>,
-        schedule: String,
-        sent: u32,
-    },
-    DefaultExchange,
-    Exchange {
-        bindings: usize,
-        flags: String,
-        vanished: bool,
-    },
-    /// A queue the broker does not have.
-    QueueGone,
-    Queue {
-        ready: usize,
-        unacked: u64,
-        chips: Vec<Chip>,
-        flags: String,
-    },
-    Consumer {
-        auto: bool,
-        unacked: usize,
-        prefetch: String,
-        chips: Vec<Chip>,
-        idle: bool,
-        delivered: u32,
-        acked: u32,
-        status: Option<(&'static str, String)>,
-        mode: String,
-    },
-}
-
-impl BodyState {
-    fn chips(&self) -> &[Chip] {
-        match self {
-            BodyState::Queue { chips, .. } | BodyState::Consumer { chips, .. } => chips,
-            _ => &[],
-        }
-    }
-}
-
-/// What the body of node `id` shows now.
-fn body_state(
-    s: &crate::scenario::Scenario,
-    rt: &crate::monitor::runtime::Runtime,
-    id: &str,
-    kind: NodeKind,
-) -> BodyState {
-    let sim = &rt.sim;
-    match kind {
-        NodeKind::Producer => {
-            let Some(p) = s.producer(id) else { return BodyState::Missing };
-            let target = p.exchange.as_deref().map(|x| {
-                let name = s.exchange_name(x).unwrap_or_default();
-                let name = if name.is_empty() { "(default)".to_string() } else { name.to_string() };
-                let key =
-                    if p.message.routing_key.is_empty() { "\"\"".to_string() } else { p.message.routing_key.clone() };
-                (name, key)
-            });
-            let sent = sim.producer_state(id).map(|p| p.sent).unwrap_or(0);
-            BodyState::Producer { target, schedule: schedule_text(&p.schedule), sent }
-        }
-        NodeKind::Exchange => {
-            if id == DEFAULT_EXCHANGE_ID {
-                return BodyState::DefaultExchange;
-            }
-            let Some(x) = s.exchange(id) else { return BodyState::Missing };
-            // What the broker holds (see the queue's flags below).
-            let Some(engine) = sim.broker().exchange(&x.name) else {
-                let bindings = s.bindings.iter().filter(|b| b.from == id).count();
-                return BodyState::Exchange { bindings, flags: String::new(), vanished: true };
-            };
-            let mut flags: Vec<String> = Vec::new();
-            if engine.durable {
-                flags.push("durable".into());
-            }
-            if engine.internal {
-                flags.push("internal".into());
-            }
-            if engine.auto_delete {
-                flags.push("auto-delete".into());
-            }
-            if let Some(ae) = engine.alternate_exchange() {
-                flags.push(format!("AE → {}", if ae.is_empty() { "(default)" } else { ae }));
-            }
-            BodyState::Exchange { bindings: engine.bindings().len(), flags: flags.join(" · "), vanished: false }
-        }
-        NodeKind::Queue => {
-            if s.queue(id).is_none() {
-                return BodyState::Missing;
-            }
-            let Some(engine) = sim.queue_name(id).and_then(|n| sim.broker().queue(n)) else {
-                return BodyState::QueueGone;
-            };
-            let chips = engine
-                .ready
-                .iter()
-                .take(QUEUE_CHIPS)
-                .map(|m| Chip { key: m.copy, message: m.message.clone(), redelivered: m.redelivered, busy: false })
-                .collect();
-            // The flags say what the broker holds, not what the scenario
-            // asks: after a refused redeclare (406) the two differ, and the
-            // node's callout explains the scenario's side.
-            let settings = &engine.settings;
-            let mut flags: Vec<String> = vec![format!(
-                "{} consumer{}",
-                engine.consumers.len(),
-                if engine.consumers.len() == 1 { "" } else { "s" }
-            )];
-            if engine.durable {
-                flags.push("durable".into());
-            }
-            if engine.exclusive_owner.is_some() {
-                flags.push("exclusive".into());
-            }
-            if let Some(t) = settings.message_ttl {
-                flags.push(format!("TTL {}", format_ms(t)));
-            }
-            if let Some(m) = settings.max_length {
-                flags.push(format!("max {m}"));
-            }
-            if let Some(p) = settings.max_priority {
-                flags.push(format!("priority ≤{p}"));
-            }
-            if let Some(d) = &settings.dead_letter_exchange {
-                flags.push(format!("DLX → {}", if d.is_empty() { "(default)" } else { d }));
-            }
-            BodyState::Queue { ready: engine.ready.len(), unacked: engine.unacked, chips, flags: flags.join(" · ") }
-        }
-        NodeKind::Consumer => {
-            let Some(c) = s.consumer(id) else { return BodyState::Missing };
-            let state = sim.consumer_state(id);
-            let stats = rt.monitor.consumer_stats(id);
-            let channel = state.and_then(|st| st.channel).and_then(|ch| sim.broker().channel(ch));
-            let auto = c.ack == AckMode::Auto;
-            let unacked = channel.map_or(0, |ch| ch.unacked.len());
-            let busy_tag = state.and_then(|st| st.jobs.front()).map(|j| j.delivery_tag);
-            let chip = |tag: u64, message: &Rc<Message>, redelivered: bool| Chip {
-                key: tag,
-                message: message.clone(),
-                redelivered,
-                busy: Some(tag) == busy_tag,
-            };
-            // What it holds: its jobs (auto-ack) or its channel's unacked deliveries.
-            let (chips, working): (Vec<Chip>, usize) = if auto {
-                let jobs = state.map(|st| &st.jobs);
-                (
-                    jobs.map(|j| {
-                        j.iter().take(CONSUMER_CHIPS).map(|j| chip(j.delivery_tag, &j.message, j.redelivered)).collect()
-                    })
-                    .unwrap_or_default(),
-                    jobs.map_or(0, |j| j.len()),
-                )
-            } else {
-                (
-                    channel
-                        .map(|ch| {
-                            ch.unacked
-                                .iter()
-                                .take(CONSUMER_CHIPS)
-                                .map(|(tag, u)| chip(*tag, &u.message.message, u.message.redelivered))
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    unacked,
-                )
-            };
-            let status = match state.and_then(|st| st.down.clone()) {
-                Some(Down::Killed) => Some(("killed", "killed: channel closed".to_string())),
-                Some(Down::Crashed) => Some(("crashed", format!("crashed after {}", c.crash_after.unwrap_or(0)))),
-                Some(Down::Unconnected) => Some(("unconnected", "not connected to a queue".to_string())),
-                Some(Down::NoQueue) => Some(("no-queue", "its queue is gone".to_string())),
-                Some(Down::Refused) => Some(("refused", "consume refused".to_string())),
-                None => None,
-            };
-            BodyState::Consumer {
-                auto,
-                unacked: if auto { 0 } else { unacked },
-                prefetch: if auto || c.prefetch == 0 { "∞".to_string() } else { c.prefetch.to_string() },
-                chips,
-                idle: working == 0 && status.is_none(),
-                delivered: stats.delivered,
-                acked: stats.acked,
-                mode: format!(
-                    "{} · {} each",
-                    if auto { "auto-ack".to_string() } else { c.outcome.label().to_string() },
-                    format_ms(c.processing_ms)
-                ),
-                status,
-            }
-        }
     }
 }
 
@@ -358,15 +91,22 @@ fn body_view(props: &BodyViewProps) -> Html {
     match &props.state {
         BodyState::Missing => html! {},
         BodyState::Producer { target, schedule, sent } => {
+            // The routing key has a line of its own: it is what a topic or
+            // direct lesson is about, so it is never cut to make room.
             let target = match target {
-                None => html! { <span class="node-warn">{ "not connected: drag from ● to an exchange" }</span> },
-                Some((name, key)) => {
-                    html! { <span>{ "→ " }<b>{ name.clone() }</b>{ " · key " }<code>{ key.clone() }</code></span> }
-                }
+                None => html! {
+                    <div class="node-line"><span class="node-warn">{ "not connected: drag from ● to an exchange" }</span></div>
+                },
+                Some((name, key)) => html! {
+                    <>
+                        <div class="node-line target"><span>{ "→ " }<b>{ name.clone() }</b></span></div>
+                        <div class="node-line key" title={format!("routing key {key}")}><span><span class="key-word">{ "key " }</span><code>{ key.clone() }</code></span></div>
+                    </>
+                },
             };
             html! {
                 <div class="node-body">
-                    <div class="node-line">{ target }</div>
+                    { target }
                     <div class="node-line muted">
                         <span>{ schedule.clone() }</span>
                         <span class="stat sent"><b>{ *sent }</b>{ " sent" }</span>

@@ -24,7 +24,7 @@ pub const MAX_EXCHANGE_COLUMNS: usize = 8;
 /// draws it at (`editor::geometry::node_size`), with room to spare.
 pub fn node_size(kind: NodeKind) -> (f64, f64) {
     match kind {
-        NodeKind::Producer => (190.0, 96.0),
+        NodeKind::Producer => (190.0, 104.0),
         NodeKind::Exchange => (190.0, 84.0),
         NodeKind::Queue => (220.0, 120.0),
         NodeKind::Consumer => (200.0, 120.0),

@@ -29,7 +29,7 @@ impl From<Position> for Point {
 /// Width and height of a node of `kind`, in canvas units.
 pub fn node_size(kind: NodeKind) -> (f64, f64) {
     match kind {
-        NodeKind::Producer => (152.0, 86.0),
+        NodeKind::Producer => (152.0, 100.0),
         NodeKind::Exchange => (156.0, 74.0),
         NodeKind::Queue => (180.0, 112.0),
         NodeKind::Consumer => (166.0, 120.0),

@@ -128,6 +128,7 @@ pub fn add_node(s: &mut Scenario, item: PaletteItem, at: Position) -> String {
             reply: false,
             exclusive: false,
             priority: None,
+            same_client_as: None,
             x,
             y,
         }),

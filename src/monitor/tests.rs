@@ -48,6 +48,7 @@ fn topic_scenario() -> Scenario {
             reply: false,
             exclusive: false,
             priority: None,
+            same_client_as: None,
             x: 0.0,
             y: 0.0,
         }],

@@ -509,12 +509,28 @@ pub struct ConsumerNode {
     /// Consumer priority (`x-priority`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i32>,
+    /// The producer node this consumer is one client with (one program on
+    /// one connection that publishes as that producer and consumes as this
+    /// consumer, as an RPC client sends requests and takes the replies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_client_as: Option<String>,
     /// Horizontal position on the canvas.
     #[serde(default)]
     pub x: f64,
     /// Vertical position on the canvas.
     #[serde(default)]
     pub y: f64,
+}
+
+impl ConsumerNode {
+    /// The delivery at which this consumer crashes, if it does: its n-th
+    /// delivery since it started, counted from 1 with the crashing delivery
+    /// included. "Received" means the same everywhere: the simulation
+    /// counts it so, the node's card shows it so and the exported program
+    /// counts and crashes so.
+    pub fn crashes_at(&self) -> Option<u32> {
+        self.crash_after.map(|n| n.max(1))
+    }
 }
 
 /// A step of narration.
@@ -654,6 +670,9 @@ impl Scenario {
         for c in &mut self.consumers {
             if c.queue.as_deref() == Some(id) {
                 c.queue = None;
+            }
+            if c.same_client_as.as_deref() == Some(id) {
+                c.same_client_as = None;
             }
         }
         for x in &mut self.exchanges {

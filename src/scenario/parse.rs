@@ -379,6 +379,14 @@ fn check_consumers(s: &Scenario) -> Result<(), ScenarioError> {
         check_finite(format!("consumers[{i}].x"), c.x)?;
         check_finite(format!("consumers[{i}].y"), c.y)?;
         check_name(format!("consumers[{i}].name"), &c.name, "consumer", false)?;
+        if let Some(p) = &c.same_client_as {
+            if s.producer(p).is_none() {
+                return Err(ScenarioError::at(
+                    format!("consumers[{i}].same_client_as"),
+                    format!("no producer node has the id '{p}'"),
+                ));
+            }
+        }
         if let Some(q) = &c.queue {
             if !is_queue(q) {
                 return Err(ScenarioError::at(

@@ -139,6 +139,10 @@ pub struct Simulation {
     pub(crate) api: Option<ChannelId>,
     pub(crate) producers: BTreeMap<String, ProducerState>,
     pub(crate) consumers: BTreeMap<String, ConsumerState>,
+    /// Every channel a producer or consumer has had, with its node id (kept
+    /// after the channel closes: events of a consumer that crashed in the
+    /// same step still name its channel, and channel ids are never reused).
+    channel_owners: BTreeMap<ChannelId, String>,
     /// Queue node id → the engine's name (server-named queues included).
     queue_names: BTreeMap<String, Name>,
     /// The reverse of `queue_names` (engine name → node id): events name
@@ -162,6 +166,7 @@ impl Simulation {
             api: None,
             producers: BTreeMap::new(),
             consumers: BTreeMap::new(),
+            channel_owners: BTreeMap::new(),
             queue_names: BTreeMap::new(),
             queue_nodes: BTreeMap::new(),
             errors: BTreeMap::new(),
@@ -258,13 +263,13 @@ impl Simulation {
         self.scenario.exchanges.iter().find(|x| x.name == name).map(|x| x.id.as_str())
     }
 
-    /// The producer or consumer node that owns a channel.
+    /// The producer or consumer node that owns or owned a channel (also
+    /// after the channel closed, so what is read from events does not
+    /// depend on how far the clock moved before they were read).
     pub fn node_for_channel(&self, channel: ChannelId) -> Option<&str> {
-        self.producers
-            .iter()
-            .find(|(_, p)| p.channel == Some(channel))
-            .map(|(id, _)| id.as_str())
-            .or_else(|| self.consumers.iter().find(|(_, c)| c.channel == Some(channel)).map(|(id, _)| id.as_str()))
+        let id = self.channel_owners.get(&channel)?;
+        let on_canvas = self.scenario.producer(id).is_some() || self.scenario.consumer(id).is_some();
+        on_canvas.then_some(id.as_str())
     }
 
     /// A consumer's runtime state (its jobs, whether it is down and why).
@@ -550,6 +555,7 @@ impl Simulation {
                 let c = self.broker.open_channel(conn).expect("connection is open");
                 let _ = self.broker.confirm_select(c);
                 self.producers.get_mut(producer_id).expect("exists").channel = Some(c);
+                self.channel_owners.insert(c, producer_id.to_string());
                 c
             }
         };
@@ -667,6 +673,7 @@ impl Simulation {
         match consume {
             Ok(_) => {
                 state.channel = Some(ch);
+                self.channel_owners.insert(ch, consumer_id.to_string());
                 state.queue = Some(queue);
                 state.down = None;
                 self.record(ErrorKey::node(consumer_id), "basic.consume", Ok(()));
@@ -689,7 +696,7 @@ impl Simulation {
             .iter()
             .filter(|(id, c)| {
                 c.down.is_none()
-                    && self.scenario.consumer(id).and_then(|n| n.crash_after).is_some_and(|n| c.received >= n.max(1))
+                    && self.scenario.consumer(id).and_then(|n| n.crashes_at()).is_some_and(|n| c.received >= n)
             })
             .map(|(id, _)| id.clone())
             .collect();

@@ -22,6 +22,7 @@ fn consumer(id: &str, queue: &str, prefetch: u16, processing_ms: u64) -> Consume
         reply: false,
         exclusive: false,
         priority: None,
+        same_client_as: None,
         x: 0.0,
         y: 0.0,
     }

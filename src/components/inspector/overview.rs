@@ -23,7 +23,10 @@ pub fn overview() -> Html {
             <TextField name="description" label="Description" value={s.description.clone()} multiline=true on_commit={description} />
             <p class="live-stats">
                 <span><b>{ s.producers.len() }</b>{ noun(s.producers.len(), " producer", " producers") }</span>
-                <span><b>{ s.exchanges.len() + 1 }</b>{ noun(s.exchanges.len() + 1, " exchange", " exchanges") }</span>
+                // The default exchange is not declared: every vhost has it.
+                <span title="declared by the scenario; the default exchange, which every virtual host has, is not counted">
+                    <b>{ s.exchanges.len() }</b>{ noun(s.exchanges.len(), " exchange", " exchanges") }
+                </span>
                 <span><b>{ s.queues.len() }</b>{ noun(s.queues.len(), " queue", " queues") }</span>
                 <span><b>{ s.consumers.len() }</b>{ noun(s.consumers.len(), " consumer", " consumers") }</span>
             </p>
