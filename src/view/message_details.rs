@@ -118,6 +118,7 @@ mod tests {
             reply: false,
             exclusive: false,
             priority: None,
+            same_client_as: None,
             x: 0.0,
             y: 0.0,
         };
