@@ -106,7 +106,11 @@ fn human(r: f64) -> String {
 // ----- topic routing -----------------------------------------------------------------
 
 fn bench_topic(label: &str, w: &Topic, n: usize) -> f64 {
-    println!("  (topic, {label}, {n} bindings: {:.1} queues matched per key on average)", w.fan_out());
+    println!(
+        "  (topic, {label}, {n} bindings: {:.1} queues and {:.1} bindings matched per key on average)",
+        w.fan_out(),
+        w.bindings_matched()
+    );
     let iters = scaled(if n > 1000 { 200_000 } else { 1_000_000 });
     measure(&format!("route: topic exchange, {label}, {n} bindings"), iters, || w.run(iters))
 }

@@ -125,6 +125,12 @@ impl Topic {
         matched as f64 / self.keys.len() as f64
     }
 
+    /// Bindings matched per key, on average.
+    pub fn bindings_matched(&self) -> f64 {
+        let matched: usize = self.keys.iter().map(|k| self.broker.route("t", k, None).hops[0].matched.len()).sum();
+        matched as f64 / self.keys.len() as f64
+    }
+
     /// Routes `iters` publishes (cycling through the keys).
     pub fn run(&self, iters: u64) {
         for i in 0..iters as usize {

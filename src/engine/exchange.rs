@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
+use super::binding_index::{MatchedBindings, QueueOrder, QueueSet, Slots, NO_QUEUE};
 use super::error::{AmqpError, ReplyCode};
-use super::headers;
+use super::headers::{self, HeaderWords};
 use super::topic::{self, TopicTrie};
 use super::value::FieldTable;
 use super::Name;
@@ -144,11 +145,45 @@ pub struct Exchange {
     /// Declared arguments (e.g. `alternate-exchange`).
     pub arguments: FieldTable,
     bindings: Vec<Rc<Binding>>,
+    /// The slot of each of `bindings` (parallel to it).
+    order: Vec<u32>,
+    slots: Slots,
+    queues: QueueOrder,
     /// Bindings by (destination, key), so an identical bind is found
     /// without scanning every binding.
     by_target: FxHashMap<(Destination, String), Vec<Rc<Binding>>>,
-    direct: FxHashMap<String, Vec<Rc<Binding>>>,
-    trie: TopicTrie<Rc<Binding>>,
+    direct: FxHashMap<String, Vec<u32>>,
+    trie: TopicTrie<u32>,
+    header_words: HeaderWords,
+}
+
+/// What one exchange matched for a message: the bindings (each once, in
+/// the order they first matched) and the queues they lead to.
+pub(crate) struct Matched<'x> {
+    /// The bindings.
+    pub bindings: MatchedBindings,
+    /// Exchanges the bindings lead to (in binding order, repeats possible).
+    pub exchanges: Vec<&'x Name>,
+    /// The queues.
+    pub queues: Reached<'x>,
+}
+
+/// The queues one exchange reached.
+pub(crate) enum Reached<'x> {
+    /// Every queue bound (a fanout), already in name order.
+    All(&'x QueueOrder),
+    /// A set to be read in name order.
+    Some(QueueSet<'x>),
+}
+
+impl Reached<'_> {
+    /// Appends the queues, in name order and once each, to `out`.
+    pub fn finish(self, out: &mut Vec<Name>) {
+        match self {
+            Reached::All(order) => out.extend(order.all()),
+            Reached::Some(set) => set.finish(out),
+        }
+    }
 }
 
 impl Exchange {
@@ -169,9 +204,13 @@ impl Exchange {
             internal,
             arguments,
             bindings: Vec::new(),
+            order: Vec::new(),
+            slots: Slots::default(),
+            queues: QueueOrder::default(),
             by_target: FxHashMap::default(),
             direct: FxHashMap::default(),
             trie: TopicTrie::new(),
+            header_words: HeaderWords::default(),
         }
     }
 
@@ -198,42 +237,62 @@ impl Exchange {
             return None;
         }
         let b = Rc::new(binding);
+        let rule = (self.kind == ExchangeType::Headers).then(|| self.header_words.compile(&b.arguments));
+        let queue = self.queues.add(&b.destination);
+        let slot = self.slots.insert(b.clone(), queue, rule);
         match self.kind {
-            ExchangeType::Direct => self.direct.entry(b.routing_key.clone()).or_default().push(b.clone()),
-            ExchangeType::Topic => self.trie.insert(&b.routing_key.clone(), b.clone()),
+            ExchangeType::Direct => self.direct.entry(b.routing_key.clone()).or_default().push(slot),
+            ExchangeType::Topic => self.trie.insert(&b.routing_key, slot),
             ExchangeType::Fanout | ExchangeType::Headers => {}
         }
         self.by_target.entry(target).or_default().push(b.clone());
         self.bindings.push(b.clone());
+        self.order.push(slot);
         Some(b)
     }
 
     /// Removes bindings for which `pred` holds, returning them.
     pub fn remove_bindings(&mut self, mut pred: impl FnMut(&Binding) -> bool) -> Vec<Rc<Binding>> {
-        let (gone, kept): (Vec<_>, Vec<_>) = self.bindings.drain(..).partition(|b| pred(b));
-        self.bindings = kept;
-        for b in &gone {
-            let target = (b.destination.clone(), b.routing_key.clone());
-            if let Some(same) = self.by_target.get_mut(&target) {
-                same.retain(|x| !Rc::ptr_eq(x, b));
-                if same.is_empty() {
-                    self.by_target.remove(&target);
-                }
-            }
-            match self.kind {
-                ExchangeType::Direct => {
-                    if let Some(v) = self.direct.get_mut(&b.routing_key) {
-                        v.retain(|x| !Rc::ptr_eq(x, b));
-                        if v.is_empty() {
-                            self.direct.remove(&b.routing_key);
-                        }
-                    }
-                }
-                ExchangeType::Topic => self.trie.remove(&b.routing_key, b),
-                ExchangeType::Fanout | ExchangeType::Headers => {}
+        let mut gone = Vec::new();
+        let mut kept = 0;
+        for i in 0..self.bindings.len() {
+            if pred(&self.bindings[i]) {
+                gone.push((self.bindings[i].clone(), self.order[i]));
+            } else {
+                self.bindings.swap(kept, i);
+                self.order.swap(kept, i);
+                kept += 1;
             }
         }
-        gone
+        self.bindings.truncate(kept);
+        self.order.truncate(kept);
+        gone.into_iter().map(|(b, slot)| self.unindex(b, slot)).collect()
+    }
+
+    /// Takes binding `b` (in `slot`) out of the indexes.
+    fn unindex(&mut self, b: Rc<Binding>, slot: u32) -> Rc<Binding> {
+        let target = (b.destination.clone(), b.routing_key.clone());
+        if let Some(same) = self.by_target.get_mut(&target) {
+            same.retain(|x| !Rc::ptr_eq(x, &b));
+            if same.is_empty() {
+                self.by_target.remove(&target);
+            }
+        }
+        match self.kind {
+            ExchangeType::Direct => {
+                if let Some(v) = self.direct.get_mut(&b.routing_key) {
+                    v.retain(|x| *x != slot);
+                    if v.is_empty() {
+                        self.direct.remove(&b.routing_key);
+                    }
+                }
+            }
+            ExchangeType::Topic => self.trie.remove(&b.routing_key, &slot),
+            ExchangeType::Fanout | ExchangeType::Headers => {}
+        }
+        let queue = self.slots.remove(slot);
+        self.queues.release(queue);
+        b
     }
 
     /// Calls `found` for every binding of this exchange that matches a
@@ -245,29 +304,77 @@ impl Exchange {
         headers: Option<&FieldTable>,
         mut found: impl FnMut(&Rc<Binding>),
     ) {
+        self.for_each_slot(routing_keys, headers, |s| found(self.slots.binding(s)));
+    }
+
+    /// [`Exchange::for_each_match`] by slot number.
+    fn for_each_slot<K: AsRef<str>>(
+        &self,
+        routing_keys: &[K],
+        headers: Option<&FieldTable>,
+        mut found: impl FnMut(u32),
+    ) {
         match self.kind {
-            ExchangeType::Fanout => self.bindings.iter().for_each(found),
+            ExchangeType::Fanout => self.order.iter().for_each(|&s| found(s)),
             ExchangeType::Direct => {
                 for rk in routing_keys {
                     if let Some(v) = self.direct.get(rk.as_ref()) {
-                        v.iter().for_each(&mut found);
+                        v.iter().for_each(|&s| found(s));
                     }
                 }
             }
             ExchangeType::Topic => {
                 for rk in routing_keys {
-                    self.trie.for_each_match(rk.as_ref(), &mut found);
+                    self.trie.for_each_match(rk.as_ref(), |&s| found(s));
                 }
             }
             ExchangeType::Headers => {
                 let empty = FieldTable::new();
-                let h = headers.unwrap_or(&empty);
-                for b in &self.bindings {
-                    if headers::matches(&b.arguments, h) {
-                        found(b);
+                self.header_words.with_message(headers.unwrap_or(&empty), |m| {
+                    for &s in &self.order {
+                        if self.slots.rule(s).is_some_and(|r| r.matches(m)) {
+                            found(s);
+                        }
                     }
-                }
+                });
             }
         }
+    }
+
+    /// Routes a message through this exchange alone: the bindings that
+    /// match (each once, in first-match order) and where they lead.
+    pub(crate) fn route<K: AsRef<str>>(&self, routing_keys: &[K], headers: Option<&FieldTable>) -> Matched<'_> {
+        let may_repeat =
+            self.kind == ExchangeType::Topic || (self.kind == ExchangeType::Direct && routing_keys.len() > 1);
+        let mut exchanges: Vec<&Name> = Vec::new();
+        if self.kind == ExchangeType::Fanout {
+            exchanges.extend(self.bindings.iter().filter_map(|b| match &b.destination {
+                Destination::Exchange(e) => Some(e),
+                Destination::Queue(_) => None,
+            }));
+            let bindings = self.slots.matched(self.order.clone());
+            return Matched { bindings, exchanges, queues: Reached::All(&self.queues) };
+        }
+        let mut queues = self.queues.collect();
+        if may_repeat {
+            self.slots.new_generation();
+        }
+        let mut slots: Vec<u32> = Vec::with_capacity(4);
+        self.for_each_slot(routing_keys, headers, |n| {
+            if may_repeat && !self.slots.first_report(n) {
+                return;
+            }
+            let queue = self.slots.queue(n);
+            if queue == NO_QUEUE {
+                if let Destination::Exchange(e) = &self.slots.binding(n).destination {
+                    exchanges.push(e);
+                }
+            } else {
+                queues.add(queue);
+            }
+            slots.push(n);
+        });
+        let bindings = self.slots.matched(slots);
+        Matched { bindings, exchanges, queues: Reached::Some(queues) }
     }
 }

@@ -19,6 +19,7 @@
 //! - [`explain`]: why a message would or would not be routed.
 
 pub mod basic_ops;
+pub(crate) mod binding_index;
 pub mod broker;
 pub mod channel;
 pub mod dead_letter;
@@ -40,6 +41,7 @@ pub mod value;
 pub type Name = std::rc::Rc<str>;
 
 pub use basic_ops::{ConsumeOptions, GetOk, Publish, PublishOutcome};
+pub use binding_index::MatchedBindings;
 pub use broker::Broker;
 pub use channel::{Channel, ChannelId, Connection, ConnectionId};
 pub use error::{AmqpError, ReplyCode};
