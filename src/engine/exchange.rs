@@ -157,6 +157,9 @@ pub struct Exchange {
     header_words: HeaderWords,
 }
 
+/// Matches de-duplicated by a linear scan before the slot marks take over.
+const SHORT_MATCHES: usize = 16;
+
 /// What one exchange matched for a message: the bindings (each once, in
 /// the order they first matched) and the queues they lead to.
 pub(crate) struct Matched<'x> {
@@ -356,13 +359,28 @@ impl Exchange {
             return Matched { bindings, exchanges, queues: Reached::All(&self.queues) };
         }
         let mut queues = self.queues.collect();
-        if may_repeat {
-            self.slots.new_generation();
-        }
+        // A binding may match more than once (several `#` paths, several
+        // routing keys): keep its first report. A linear scan while the
+        // list is short, the slots' generation marks beyond.
+        let mut marked = false;
         let mut slots: Vec<u32> = Vec::with_capacity(4);
         self.for_each_slot(routing_keys, headers, |n| {
-            if may_repeat && !self.slots.first_report(n) {
-                return;
+            if may_repeat {
+                let repeat = if marked {
+                    !self.slots.first_report(n)
+                } else if slots.len() < SHORT_MATCHES {
+                    slots.contains(&n)
+                } else {
+                    marked = true;
+                    self.slots.new_generation();
+                    slots.iter().for_each(|&s| {
+                        self.slots.first_report(s);
+                    });
+                    !self.slots.first_report(n)
+                };
+                if repeat {
+                    return;
+                }
             }
             let queue = self.slots.queue(n);
             if queue == NO_QUEUE {
