@@ -1,7 +1,7 @@
 //! What an exchange keeps so that routing costs what it matches: its
 //! bindings in numbered slots (the type indexes, the topic trie and the
-//! direct map, hold slot numbers), a generation mark per slot that keeps a
-//! binding matched twice from being reported twice, and the queues its
+//! direct map, hold slot numbers), a bit per slot that keeps a binding
+//! matched twice from being reported twice, and the queues its
 //! bindings lead to in name order, so the queues a message reaches come
 //! out sorted by name and de-duplicated from a bit set, without sorting
 //! or hashing.
@@ -33,9 +33,9 @@ pub(crate) struct Slots {
     /// Per slot (headers exchanges): the binding's arguments, compiled.
     rules: Vec<Option<HeadersRule>>,
     free: Vec<u32>,
-    /// Per slot, the generation of the route that last reported it.
-    marks: Vec<Cell<u32>>,
-    generation: Cell<u32>,
+    /// One bit per slot: reported already in this route (a scratch set,
+    /// all zero between routes).
+    seen: Scratch,
 }
 
 impl Slots {
@@ -53,7 +53,6 @@ impl Slots {
                 table.push(Some(binding));
                 self.queue.push(queue);
                 self.rules.push(rule);
-                self.marks.push(Cell::new(0));
                 (table.len() - 1) as u32
             }
         }
@@ -90,22 +89,47 @@ impl Slots {
         MatchedBindings { table: (!slots.is_empty()).then(|| self.table.clone()), slots }
     }
 
-    /// Starts a route: every slot counts as not reported yet.
-    pub fn new_generation(&self) {
-        let g = self.generation.get().wrapping_add(1);
-        if g == 0 {
-            self.marks.iter().for_each(|m| m.set(0));
-            self.generation.set(1);
-        } else {
-            self.generation.set(g);
-        }
+    /// The marks of one route: no slot reported yet.
+    pub fn marks(&self) -> SlotMarks<'_> {
+        let mut bits = self.seen.0.take();
+        bits.resize(self.queue.len().div_ceil(64), 0);
+        SlotMarks { slots: self, bits }
+    }
+}
+
+/// Which slots one route has reported (a bit each).
+pub(crate) struct SlotMarks<'a> {
+    slots: &'a Slots,
+    bits: Vec<u64>,
+}
+
+impl SlotMarks<'_> {
+    /// True the first time slot `n` is marked.
+    #[inline]
+    pub fn first(&mut self, n: u32) -> bool {
+        let (w, bit) = ((n >> 6) as usize, 1u64 << (n & 63));
+        let new = self.bits[w] & bit == 0;
+        self.bits[w] |= bit;
+        new
     }
 
-    /// True the first time slot `n` is reported in this generation.
-    #[inline]
-    pub fn first_report(&self, n: u32) -> bool {
-        let g = self.generation.get();
-        self.marks[n as usize].replace(g) != g
+    /// Clears the marks of `marked` (every slot marked) and gives the bits
+    /// back for the next route.
+    pub fn release(mut self, marked: &[u32]) {
+        for &n in marked {
+            self.bits[(n >> 6) as usize] = 0;
+        }
+        self.slots.seen.0.set(std::mem::take(&mut self.bits));
+    }
+}
+
+impl Drop for SlotMarks<'_> {
+    fn drop(&mut self) {
+        // Not released (never, in routing): cleared all the same.
+        if !self.bits.is_empty() {
+            self.bits.iter_mut().for_each(|w| *w = 0);
+            self.slots.seen.0.set(std::mem::take(&mut self.bits));
+        }
     }
 }
 
@@ -269,7 +293,7 @@ impl QueueOrder {
 
     /// Collects queues by id, then gives them in name order, once each.
     pub fn collect(&self) -> QueueSet<'_> {
-        QueueSet { order: self, few: [0; FEW], n: 0, bits: Vec::new(), lo: usize::MAX, hi: 0 }
+        QueueSet { order: self, few: [0; FEW], n: 0, bits: Vec::new() }
     }
 }
 
@@ -284,9 +308,6 @@ pub(crate) struct QueueSet<'a> {
     /// How many of `few` are used; past [`FEW`], `bits` holds them all.
     n: usize,
     bits: Vec<u64>,
-    /// The range of words of `bits` touched.
-    lo: usize,
-    hi: usize,
 }
 
 impl QueueSet<'_> {
@@ -312,10 +333,7 @@ impl QueueSet<'_> {
 
     #[inline]
     fn set(&mut self, r: usize) {
-        let w = r >> 6;
-        self.bits[w] |= 1 << (r & 63);
-        self.lo = self.lo.min(w);
-        self.hi = self.hi.max(w);
+        self.bits[r >> 6] |= 1 << (r & 63);
     }
 
     /// The queues added, in name order, appended to `out`.
@@ -333,10 +351,10 @@ impl QueueSet<'_> {
             }
             return;
         }
-        let words = &mut self.bits[self.lo..=self.hi];
+        let words = &mut self.bits[..];
         out.reserve(words.iter().map(|w| w.count_ones() as usize).sum());
         for (i, word) in words.iter_mut().enumerate() {
-            let base = (self.lo + i) << 6;
+            let base = i << 6;
             while *word != 0 {
                 let r = base + word.trailing_zeros() as usize;
                 out.push(self.order.sorted[r].0.clone());

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use super::binding_index::{MatchedBindings, QueueOrder, QueueSet, Slots, NO_QUEUE};
+use super::binding_index::{MatchedBindings, QueueOrder, QueueSet, SlotMarks, Slots, NO_QUEUE};
 use super::error::{AmqpError, ReplyCode};
 use super::headers::{self, HeaderWords};
 use super::topic::{self, TopicTrie};
@@ -361,22 +361,21 @@ impl Exchange {
         let mut queues = self.queues.collect();
         // A binding may match more than once (several `#` paths, several
         // routing keys): keep its first report. A linear scan while the
-        // list is short, the slots' generation marks beyond.
-        let mut marked = false;
+        // list is short, a bit per slot beyond.
+        let mut marks: Option<SlotMarks> = None;
         let mut slots: Vec<u32> = Vec::with_capacity(4);
         self.for_each_slot(routing_keys, headers, |n| {
             if may_repeat {
-                let repeat = if marked {
-                    !self.slots.first_report(n)
-                } else if slots.len() < SHORT_MATCHES {
-                    slots.contains(&n)
-                } else {
-                    marked = true;
-                    self.slots.new_generation();
-                    slots.iter().for_each(|&s| {
-                        self.slots.first_report(s);
-                    });
-                    !self.slots.first_report(n)
+                let repeat = match &mut marks {
+                    Some(m) => !m.first(n),
+                    None if slots.len() < SHORT_MATCHES => slots.contains(&n),
+                    None => {
+                        let m = marks.insert(self.slots.marks());
+                        slots.iter().for_each(|&s| {
+                            m.first(s);
+                        });
+                        !m.first(n)
+                    }
                 };
                 if repeat {
                     return;
@@ -392,6 +391,9 @@ impl Exchange {
             }
             slots.push(n);
         });
+        if let Some(m) = marks {
+            m.release(&slots);
+        }
         let bindings = self.slots.matched(slots);
         Matched { bindings, exchanges, queues: Reached::Some(queues) }
     }
