@@ -36,6 +36,8 @@ pub(crate) struct Slots {
     /// One bit per slot: reported already in this route (a scratch set,
     /// all zero between routes).
     seen: Scratch,
+    /// The slots a type index reported for one route (a scratch list).
+    reports: Scratch<u32>,
 }
 
 impl Slots {
@@ -87,6 +89,18 @@ impl Slots {
     /// The bindings matched, as slot numbers, read against today's table.
     pub fn matched(&self, slots: Vec<u32>) -> MatchedBindings {
         MatchedBindings { table: (!slots.is_empty()).then(|| self.table.clone()), slots }
+    }
+
+    /// An empty list for the slots one route reports (reused).
+    pub fn take_reports(&self) -> Vec<u32> {
+        let mut v = self.reports.0.take();
+        v.clear();
+        v
+    }
+
+    /// Gives back the list of [`Slots::take_reports`].
+    pub fn give_back_reports(&self, v: Vec<u32>) {
+        self.reports.0.set(v);
     }
 
     /// The marks of one route: no slot reported yet.
@@ -222,18 +236,18 @@ pub(crate) struct QueueOrder {
     bits: Scratch,
 }
 
-/// A reusable buffer of words, all zero when not in use (a clone starts
-/// with none).
+/// A reusable buffer (bit sets: all zero when not in use); a clone starts
+/// with none.
 #[derive(Default)]
-struct Scratch(Cell<Vec<u64>>);
+struct Scratch<T = u64>(Cell<Vec<T>>);
 
-impl Clone for Scratch {
+impl<T> Clone for Scratch<T> {
     fn clone(&self) -> Self {
-        Scratch::default()
+        Scratch(Cell::new(Vec::new()))
     }
 }
 
-impl std::fmt::Debug for Scratch {
+impl<T> std::fmt::Debug for Scratch<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Scratch")
     }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use super::binding_index::{MatchedBindings, QueueOrder, QueueSet, SlotMarks, Slots, NO_QUEUE};
+use super::binding_index::{MatchedBindings, QueueOrder, QueueSet, Slots, NO_QUEUE};
 use super::error::{AmqpError, ReplyCode};
 use super::headers::{self, HeaderWords};
 use super::topic::{self, TopicTrie};
@@ -157,7 +157,7 @@ pub struct Exchange {
     header_words: HeaderWords,
 }
 
-/// Matches de-duplicated by a linear scan before the slot marks take over.
+/// Reports de-duplicated by a linear scan (more: by the slot marks).
 const SHORT_MATCHES: usize = 16;
 
 /// What one exchange matched for a message: the bindings (each once, in
@@ -349,8 +349,8 @@ impl Exchange {
     pub(crate) fn route<K: AsRef<str>>(&self, routing_keys: &[K], headers: Option<&FieldTable>) -> Matched<'_> {
         let may_repeat =
             self.kind == ExchangeType::Topic || (self.kind == ExchangeType::Direct && routing_keys.len() > 1);
-        let mut exchanges: Vec<&Name> = Vec::new();
         if self.kind == ExchangeType::Fanout {
+            let mut exchanges: Vec<&Name> = Vec::new();
             exchanges.extend(self.bindings.iter().filter_map(|b| match &b.destination {
                 Destination::Exchange(e) => Some(e),
                 Destination::Queue(_) => None,
@@ -358,27 +358,31 @@ impl Exchange {
             let bindings = self.slots.matched(self.order.clone());
             return Matched { bindings, exchanges, queues: Reached::All(&self.queues) };
         }
+        let mut reported = self.slots.take_reports();
+        self.for_each_slot(routing_keys, headers, |n| reported.push(n));
+        let matched = self.gather(&reported, may_repeat);
+        self.slots.give_back_reports(reported);
+        matched
+    }
+
+    /// The bindings of the slots `reported` (each once, in first-report
+    /// order when `may_repeat`) and the queues and exchanges they lead to.
+    fn gather(&self, reported: &[u32], may_repeat: bool) -> Matched<'_> {
         let mut queues = self.queues.collect();
-        // A binding may match more than once (several `#` paths, several
-        // routing keys): keep its first report. A linear scan while the
-        // list is short, a bit per slot beyond.
-        let mut marks: Option<SlotMarks> = None;
-        let mut slots: Vec<u32> = Vec::with_capacity(4);
-        self.for_each_slot(routing_keys, headers, |n| {
+        let mut exchanges: Vec<&Name> = Vec::new();
+        let mut slots: Vec<u32> = Vec::with_capacity(reported.len());
+        // A binding may be reported more than once (several `#` paths,
+        // several routing keys): keep its first report. A linear scan for
+        // a short list, a bit per slot for a longer one.
+        let mut marks = (may_repeat && reported.len() > SHORT_MATCHES).then(|| self.slots.marks());
+        for &n in reported {
             if may_repeat {
                 let repeat = match &mut marks {
                     Some(m) => !m.first(n),
-                    None if slots.len() < SHORT_MATCHES => slots.contains(&n),
-                    None => {
-                        let m = marks.insert(self.slots.marks());
-                        slots.iter().for_each(|&s| {
-                            m.first(s);
-                        });
-                        !m.first(n)
-                    }
+                    None => slots.contains(&n),
                 };
                 if repeat {
-                    return;
+                    continue;
                 }
             }
             let queue = self.slots.queue(n);
@@ -390,7 +394,7 @@ impl Exchange {
                 queues.add(queue);
             }
             slots.push(n);
-        });
+        }
         if let Some(m) = marks {
             m.release(&slots);
         }
