@@ -300,9 +300,9 @@ impl QueueOrder {
         }
     }
 
-    /// Every queue, in name order.
-    pub fn all(&self) -> Vec<Name> {
-        self.sorted.iter().map(|(n, _)| n.clone()).collect()
+    /// Appends every queue, in name order, to `out`.
+    pub fn all_into(&self, out: &mut Vec<Name>) {
+        out.extend(self.sorted.iter().map(|(n, _)| n.clone()));
     }
 
     /// Collects queues by id, then gives them in name order, once each.

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use super::binding_index::{MatchedBindings, QueueOrder, QueueSet, Slots, NO_QUEUE};
+use super::binding_index::{MatchedBindings, QueueOrder, Slots, NO_QUEUE};
 use super::error::{AmqpError, ReplyCode};
 use super::headers::{self, HeaderWords};
 use super::topic::{self, TopicTrie};
@@ -159,35 +159,6 @@ pub struct Exchange {
 
 /// Reports de-duplicated by a linear scan (more: by the slot marks).
 const SHORT_MATCHES: usize = 16;
-
-/// What one exchange matched for a message: the bindings (each once, in
-/// the order they first matched) and the queues they lead to.
-pub(crate) struct Matched<'x> {
-    /// The bindings.
-    pub bindings: MatchedBindings,
-    /// Exchanges the bindings lead to (in binding order, repeats possible).
-    pub exchanges: Vec<&'x Name>,
-    /// The queues.
-    pub queues: Reached<'x>,
-}
-
-/// The queues one exchange reached.
-pub(crate) enum Reached<'x> {
-    /// Every queue bound (a fanout), already in name order.
-    All(&'x QueueOrder),
-    /// A set to be read in name order.
-    Some(QueueSet<'x>),
-}
-
-impl Reached<'_> {
-    /// Appends the queues, in name order and once each, to `out`.
-    pub fn finish(self, out: &mut Vec<Name>) {
-        match self {
-            Reached::All(order) => out.extend(order.all()),
-            Reached::Some(set) => set.finish(out),
-        }
-    }
-}
 
 impl Exchange {
     /// A new exchange with no bindings.
@@ -344,32 +315,44 @@ impl Exchange {
         }
     }
 
-    /// Routes a message through this exchange alone: the bindings that
-    /// match (each once, in first-match order) and where they lead.
-    pub(crate) fn route<K: AsRef<str>>(&self, routing_keys: &[K], headers: Option<&FieldTable>) -> Matched<'_> {
-        let may_repeat =
-            self.kind == ExchangeType::Topic || (self.kind == ExchangeType::Direct && routing_keys.len() > 1);
+    /// Routes a message through this exchange alone: returns the bindings
+    /// that match (each once, in first-match order), appends the queues
+    /// they lead to (in name order, once each) to `queues` and the
+    /// exchanges (in binding order) to `exchanges`.
+    pub(crate) fn route<'x, K: AsRef<str>>(
+        &'x self,
+        routing_keys: &[K],
+        headers: Option<&FieldTable>,
+        queues: &mut Vec<Name>,
+        exchanges: &mut Vec<&'x Name>,
+    ) -> MatchedBindings {
         if self.kind == ExchangeType::Fanout {
-            let mut exchanges: Vec<&Name> = Vec::new();
             exchanges.extend(self.bindings.iter().filter_map(|b| match &b.destination {
                 Destination::Exchange(e) => Some(e),
                 Destination::Queue(_) => None,
             }));
-            let bindings = self.slots.matched(self.order.clone());
-            return Matched { bindings, exchanges, queues: Reached::All(&self.queues) };
+            self.queues.all_into(queues);
+            return self.slots.matched(self.order.clone());
         }
+        let may_repeat =
+            self.kind == ExchangeType::Topic || (self.kind == ExchangeType::Direct && routing_keys.len() > 1);
         let mut reported = self.slots.take_reports();
         self.for_each_slot(routing_keys, headers, |n| reported.push(n));
-        let matched = self.gather(&reported, may_repeat);
+        let matched = self.gather(&reported, may_repeat, queues, exchanges);
         self.slots.give_back_reports(reported);
         matched
     }
 
     /// The bindings of the slots `reported` (each once, in first-report
     /// order when `may_repeat`) and the queues and exchanges they lead to.
-    fn gather(&self, reported: &[u32], may_repeat: bool) -> Matched<'_> {
+    fn gather<'x>(
+        &'x self,
+        reported: &[u32],
+        may_repeat: bool,
+        out: &mut Vec<Name>,
+        exchanges: &mut Vec<&'x Name>,
+    ) -> MatchedBindings {
         let mut queues = self.queues.collect();
-        let mut exchanges: Vec<&Name> = Vec::new();
         let mut slots: Vec<u32> = Vec::with_capacity(reported.len());
         // A binding may be reported more than once (several `#` paths,
         // several routing keys): keep its first report. A linear scan for
@@ -398,7 +381,7 @@ impl Exchange {
         if let Some(m) = marks {
             m.release(&slots);
         }
-        let bindings = self.slots.matched(slots);
-        Matched { bindings, exchanges, queues: Reached::Some(queues) }
+        queues.finish(out);
+        self.slots.matched(slots)
     }
 }

@@ -12,7 +12,9 @@
 //! - [`broker`]: the broker state, connections and channels, time, restart;
 //!   the AMQP classes live in [`exchange_ops`], [`queue_ops`] and
 //!   [`basic_ops`] (publish, route, deliver, settle).
-//! - [`exchange`], [`topic`], [`headers`]: exchange types and matching.
+//! - [`exchange`], [`topic`], [`headers`]: exchange types and matching;
+//!   `binding_index`: binding slots and queues in name order, so routing
+//!   costs what it matches.
 //! - [`queue`], [`queue_args`]: queues, their ready messages and consumers.
 //! - [`dead_letter`]: `x-death` and the cycle rule.
 //! - [`value`], [`message`], [`error`], [`event`], [`channel`]: the data.

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use crate::engine::binding_index::MatchedBindings;
 use crate::engine::broker::Broker;
 use crate::engine::event::{Route, RouteHop};
-use crate::engine::exchange::{Exchange, ExchangeType, Reached};
+use crate::engine::exchange::{Exchange, ExchangeType};
 use crate::engine::message::Message;
 use crate::engine::value::FieldTable;
 use crate::engine::Name;
@@ -95,6 +95,7 @@ impl Broker {
         let mut work: Vec<(Name, &Exchange, Option<Name>, bool)> = Vec::new();
         let mut first = x.map(|x| (exchange.clone(), x, None, false));
         let mut queues = QueuesReached::default();
+        let mut next: Vec<&Name> = Vec::new();
         while let Some((xname, x, via, as_alternate)) = first.take().or_else(|| work.pop()) {
             if x.is_default() {
                 // Reached as an alternate exchange: in 3.10 every queue has a
@@ -111,8 +112,10 @@ impl Broker {
                 });
                 continue;
             }
-            let matched = x.route(routing_keys, headers);
-            if matched.bindings.is_empty() {
+            let before = queues.names.len();
+            let matched = x.route(routing_keys, headers, &mut queues.names, &mut next);
+            queues.added_since(before);
+            if matched.is_empty() {
                 if let Some(ae) = x.alternate_exchange() {
                     if &**exchange != ae && !visited.iter().any(|v| &**v == ae) {
                         match self.exchanges.get_key_value(ae) {
@@ -129,8 +132,7 @@ impl Broker {
                     }
                 }
             }
-            queues.add(matched.queues);
-            for e in matched.exchanges {
+            for e in next.drain(..) {
                 if e != exchange && !visited.contains(e) {
                     visited.push(e.clone());
                     if let Some(next) = self.exchanges.get(e) {
@@ -138,7 +140,7 @@ impl Broker {
                     }
                 }
             }
-            route.hops.push(RouteHop { exchange: xname, kind: x.kind, via, as_alternate, matched: matched.bindings });
+            route.hops.push(RouteHop { exchange: xname, kind: x.kind, via, as_alternate, matched });
         }
         route.queues = queues.finish();
         route
@@ -157,10 +159,9 @@ struct QueuesReached {
 }
 
 impl QueuesReached {
-    /// Adds the queues one exchange reached.
-    fn add(&mut self, reached: Reached<'_>) {
-        let before = self.names.len();
-        reached.finish(&mut self.names);
+    /// Notes that one exchange appended its queues (in name order, once
+    /// each) after the first `before`.
+    fn added_since(&mut self, before: usize) {
         if self.names.len() > before {
             self.hops += 1;
             self.mixed |= self.hops > 1;
