@@ -19,7 +19,7 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use common::{Cycle, Headers, Topic, CYCLE_BATCH};
+use common::{Cycle, FanoutPublish, Headers, Topic, CYCLE_BATCH, FANOUT_BATCH};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -67,13 +67,22 @@ fn measure(name: &str, ops: u64, mut f: impl FnMut()) -> f64 {
 #[wasm_bindgen_test]
 fn engine_in_wasm() {
     console_log!("warren engine benchmarks in wasm, Chromium (median of {RUNS} runs)");
-    for n in [10usize, 10_000] {
-        let w = Topic::new(n);
-        let iters = if n > 1000 { 200_000 } else { 1_000_000 };
-        measure(&format!("route: topic exchange, {n} bindings"), iters, || w.run(iters));
+    let topics = [
+        ("small", 10usize, Topic::with_space(10, 10, 1, 2, 10)),
+        ("sparse", 10_000, Topic::new(10_000)),
+        ("dense", 10_000, Topic::dense(10_000, 1_000)),
+    ];
+    for (label, n, w) in &topics {
+        console_log!("  (topic, {label}, {n} bindings: {:.1} queues matched per key on average)", w.fan_out());
+        let iters = if *n > 1000 { 200_000 } else { 1_000_000 };
+        measure(&format!("route: topic exchange, {label}, {n} bindings"), iters, || w.run(iters));
     }
     let w = Headers::new(1_000);
+    console_log!("  (headers, 1000 bindings: {:.1} queues matched per header table on average)", w.fan_out());
     measure("route: headers exchange, 1000 bindings", 20_000, || w.run(20_000));
+    let mut w = FanoutPublish::new(1_000);
+    let rounds = 300u64.div_ceil(FANOUT_BATCH);
+    measure("publish + enqueue: fanout to 1000 queues", rounds * FANOUT_BATCH, || w.run(rounds));
     let mut w = Cycle::new();
     let total = 400_000u64.div_ceil(CYCLE_BATCH) * CYCLE_BATCH;
     measure("full cycle: publish→route→enqueue→deliver→ack, 4×prefetch 10", total, || {

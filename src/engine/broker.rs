@@ -28,30 +28,51 @@ pub(crate) struct PendingDeadLetter {
 }
 
 /// The queues that may be able to deliver or expire something, taken in
-/// name order: a sorted list (it stays short, and unlike a `BTreeSet` it
-/// keeps its buffer when it empties, so settling allocates nothing).
+/// name order: a sorted list from `head` on (unlike a `BTreeSet` it keeps
+/// its buffer when it empties, so settling allocates nothing). Taking the
+/// first moves `head`, and queues added in name order (a route's) go at
+/// the end, so a publish to many queues costs no shifting.
 #[derive(Debug, Default)]
-pub(crate) struct DirtyQueues(Vec<Name>);
+pub(crate) struct DirtyQueues {
+    names: Vec<Name>,
+    head: usize,
+}
 
 impl DirtyQueues {
     pub(crate) fn insert(&mut self, q: Name) -> bool {
-        match self.0.binary_search(&q) {
+        let live = &self.names[self.head..];
+        if live.last().is_none_or(|last| *last < q) {
+            self.names.push(q);
+            return true;
+        }
+        match live.binary_search(&q) {
             Ok(_) => false,
             Err(at) => {
-                self.0.insert(at, q);
+                self.names.insert(self.head + at, q);
                 true
             }
         }
     }
 
     pub(crate) fn pop_first(&mut self) -> Option<Name> {
-        (!self.0.is_empty()).then(|| self.0.remove(0))
+        // The entries before `head` are dropped when the list empties.
+        let first = self.names.get(self.head)?.clone();
+        self.head += 1;
+        if self.head == self.names.len() {
+            self.names.clear();
+            self.head = 0;
+        }
+        Some(first)
     }
 
     pub(crate) fn remove(&mut self, q: &str) -> bool {
-        match self.0.binary_search_by(|n| (**n).cmp(q)) {
+        match self.names[self.head..].binary_search_by(|n| (**n).cmp(q)) {
             Ok(at) => {
-                self.0.remove(at);
+                self.names.remove(self.head + at);
+                if self.head == self.names.len() {
+                    self.names.clear();
+                    self.head = 0;
+                }
                 true
             }
             Err(_) => false,

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use super::binding_index::MatchedBindings;
 use super::channel::{ChannelId, ConnectionId};
 use super::error::AmqpError;
 use super::exchange::{Binding, ExchangeType};
@@ -80,8 +81,9 @@ pub struct RouteHop {
     pub via: Option<Name>,
     /// True when reached as an alternate exchange.
     pub as_alternate: bool,
-    /// The bindings that matched.
-    pub matched: Vec<Rc<Binding>>,
+    /// The bindings that matched (each once, in the order they first
+    /// matched).
+    pub matched: MatchedBindings,
 }
 
 /// How a message was routed: every exchange visited and the queues reached.

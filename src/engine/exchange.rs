@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
+use super::binding_index::{MatchedBindings, QueueOrder, Slots, NO_QUEUE};
 use super::error::{AmqpError, ReplyCode};
-use super::headers;
+use super::headers::{self, HeaderWords};
 use super::topic::{self, TopicTrie};
 use super::value::FieldTable;
 use super::Name;
@@ -144,12 +145,20 @@ pub struct Exchange {
     /// Declared arguments (e.g. `alternate-exchange`).
     pub arguments: FieldTable,
     bindings: Vec<Rc<Binding>>,
+    /// The slot of each of `bindings` (parallel to it).
+    order: Vec<u32>,
+    slots: Slots,
+    queues: QueueOrder,
     /// Bindings by (destination, key), so an identical bind is found
     /// without scanning every binding.
     by_target: FxHashMap<(Destination, String), Vec<Rc<Binding>>>,
-    direct: FxHashMap<String, Vec<Rc<Binding>>>,
-    trie: TopicTrie<Rc<Binding>>,
+    direct: FxHashMap<String, Vec<u32>>,
+    trie: TopicTrie<u32>,
+    header_words: HeaderWords,
 }
+
+/// Reports de-duplicated by a linear scan (more: by the slot marks).
+const SHORT_MATCHES: usize = 16;
 
 impl Exchange {
     /// A new exchange with no bindings.
@@ -169,9 +178,13 @@ impl Exchange {
             internal,
             arguments,
             bindings: Vec::new(),
+            order: Vec::new(),
+            slots: Slots::default(),
+            queues: QueueOrder::default(),
             by_target: FxHashMap::default(),
             direct: FxHashMap::default(),
             trie: TopicTrie::new(),
+            header_words: HeaderWords::default(),
         }
     }
 
@@ -198,42 +211,62 @@ impl Exchange {
             return None;
         }
         let b = Rc::new(binding);
+        let rule = (self.kind == ExchangeType::Headers).then(|| self.header_words.compile(&b.arguments));
+        let queue = self.queues.add(&b.destination);
+        let slot = self.slots.insert(b.clone(), queue, rule);
         match self.kind {
-            ExchangeType::Direct => self.direct.entry(b.routing_key.clone()).or_default().push(b.clone()),
-            ExchangeType::Topic => self.trie.insert(&b.routing_key.clone(), b.clone()),
+            ExchangeType::Direct => self.direct.entry(b.routing_key.clone()).or_default().push(slot),
+            ExchangeType::Topic => self.trie.insert(&b.routing_key, slot),
             ExchangeType::Fanout | ExchangeType::Headers => {}
         }
         self.by_target.entry(target).or_default().push(b.clone());
         self.bindings.push(b.clone());
+        self.order.push(slot);
         Some(b)
     }
 
     /// Removes bindings for which `pred` holds, returning them.
     pub fn remove_bindings(&mut self, mut pred: impl FnMut(&Binding) -> bool) -> Vec<Rc<Binding>> {
-        let (gone, kept): (Vec<_>, Vec<_>) = self.bindings.drain(..).partition(|b| pred(b));
-        self.bindings = kept;
-        for b in &gone {
-            let target = (b.destination.clone(), b.routing_key.clone());
-            if let Some(same) = self.by_target.get_mut(&target) {
-                same.retain(|x| !Rc::ptr_eq(x, b));
-                if same.is_empty() {
-                    self.by_target.remove(&target);
-                }
-            }
-            match self.kind {
-                ExchangeType::Direct => {
-                    if let Some(v) = self.direct.get_mut(&b.routing_key) {
-                        v.retain(|x| !Rc::ptr_eq(x, b));
-                        if v.is_empty() {
-                            self.direct.remove(&b.routing_key);
-                        }
-                    }
-                }
-                ExchangeType::Topic => self.trie.remove(&b.routing_key, b),
-                ExchangeType::Fanout | ExchangeType::Headers => {}
+        let mut gone = Vec::new();
+        let mut kept = 0;
+        for i in 0..self.bindings.len() {
+            if pred(&self.bindings[i]) {
+                gone.push((self.bindings[i].clone(), self.order[i]));
+            } else {
+                self.bindings.swap(kept, i);
+                self.order.swap(kept, i);
+                kept += 1;
             }
         }
-        gone
+        self.bindings.truncate(kept);
+        self.order.truncate(kept);
+        gone.into_iter().map(|(b, slot)| self.unindex(b, slot)).collect()
+    }
+
+    /// Takes binding `b` (in `slot`) out of the indexes.
+    fn unindex(&mut self, b: Rc<Binding>, slot: u32) -> Rc<Binding> {
+        let target = (b.destination.clone(), b.routing_key.clone());
+        if let Some(same) = self.by_target.get_mut(&target) {
+            same.retain(|x| !Rc::ptr_eq(x, &b));
+            if same.is_empty() {
+                self.by_target.remove(&target);
+            }
+        }
+        match self.kind {
+            ExchangeType::Direct => {
+                if let Some(v) = self.direct.get_mut(&b.routing_key) {
+                    v.retain(|x| *x != slot);
+                    if v.is_empty() {
+                        self.direct.remove(&b.routing_key);
+                    }
+                }
+            }
+            ExchangeType::Topic => self.trie.remove(&b.routing_key, &slot),
+            ExchangeType::Fanout | ExchangeType::Headers => {}
+        }
+        let queue = self.slots.remove(slot);
+        self.queues.release(queue);
+        b
     }
 
     /// Calls `found` for every binding of this exchange that matches a
@@ -245,29 +278,110 @@ impl Exchange {
         headers: Option<&FieldTable>,
         mut found: impl FnMut(&Rc<Binding>),
     ) {
+        self.for_each_slot(routing_keys, headers, |s| found(self.slots.binding(s)));
+    }
+
+    /// [`Exchange::for_each_match`] by slot number.
+    fn for_each_slot<K: AsRef<str>>(
+        &self,
+        routing_keys: &[K],
+        headers: Option<&FieldTable>,
+        mut found: impl FnMut(u32),
+    ) {
         match self.kind {
-            ExchangeType::Fanout => self.bindings.iter().for_each(found),
+            ExchangeType::Fanout => self.order.iter().for_each(|&s| found(s)),
             ExchangeType::Direct => {
                 for rk in routing_keys {
                     if let Some(v) = self.direct.get(rk.as_ref()) {
-                        v.iter().for_each(&mut found);
+                        v.iter().for_each(|&s| found(s));
                     }
                 }
             }
             ExchangeType::Topic => {
                 for rk in routing_keys {
-                    self.trie.for_each_match(rk.as_ref(), &mut found);
+                    self.trie.for_each_match(rk.as_ref(), |&s| found(s));
                 }
             }
             ExchangeType::Headers => {
                 let empty = FieldTable::new();
-                let h = headers.unwrap_or(&empty);
-                for b in &self.bindings {
-                    if headers::matches(&b.arguments, h) {
-                        found(b);
+                self.header_words.with_message(headers.unwrap_or(&empty), |m| {
+                    for &s in &self.order {
+                        if self.slots.rule(s).is_some_and(|r| r.matches(m)) {
+                            found(s);
+                        }
                     }
-                }
+                });
             }
         }
+    }
+
+    /// Routes a message through this exchange alone: returns the bindings
+    /// that match (each once, in first-match order), appends the queues
+    /// they lead to (in name order, once each) to `queues` and the
+    /// exchanges (in binding order) to `exchanges`.
+    pub(crate) fn route<'x, K: AsRef<str>>(
+        &'x self,
+        routing_keys: &[K],
+        headers: Option<&FieldTable>,
+        queues: &mut Vec<Name>,
+        exchanges: &mut Vec<&'x Name>,
+    ) -> MatchedBindings {
+        if self.kind == ExchangeType::Fanout {
+            exchanges.extend(self.bindings.iter().filter_map(|b| match &b.destination {
+                Destination::Exchange(e) => Some(e),
+                Destination::Queue(_) => None,
+            }));
+            self.queues.all_into(queues);
+            return self.slots.matched(self.order.clone());
+        }
+        let may_repeat =
+            self.kind == ExchangeType::Topic || (self.kind == ExchangeType::Direct && routing_keys.len() > 1);
+        let mut reported = self.slots.take_reports();
+        self.for_each_slot(routing_keys, headers, |n| reported.push(n));
+        let matched = self.gather(&reported, may_repeat, queues, exchanges);
+        self.slots.give_back_reports(reported);
+        matched
+    }
+
+    /// The bindings of the slots `reported` (each once, in first-report
+    /// order when `may_repeat`) and the queues and exchanges they lead to.
+    fn gather<'x>(
+        &'x self,
+        reported: &[u32],
+        may_repeat: bool,
+        out: &mut Vec<Name>,
+        exchanges: &mut Vec<&'x Name>,
+    ) -> MatchedBindings {
+        let mut queues = self.queues.collect();
+        let mut slots: Vec<u32> = Vec::with_capacity(reported.len());
+        // A binding may be reported more than once (several `#` paths,
+        // several routing keys): keep its first report. A linear scan for
+        // a short list, a bit per slot for a longer one.
+        let mut marks = (may_repeat && reported.len() > SHORT_MATCHES).then(|| self.slots.marks());
+        for &n in reported {
+            if may_repeat {
+                let repeat = match &mut marks {
+                    Some(m) => !m.first(n),
+                    None => slots.contains(&n),
+                };
+                if repeat {
+                    continue;
+                }
+            }
+            let queue = self.slots.queue(n);
+            if queue == NO_QUEUE {
+                if let Destination::Exchange(e) = &self.slots.binding(n).destination {
+                    exchanges.push(e);
+                }
+            } else {
+                queues.add(queue);
+            }
+            slots.push(n);
+        }
+        if let Some(m) = marks {
+            m.release(&slots);
+        }
+        queues.finish(out);
+        self.slots.matched(slots)
     }
 }

@@ -120,6 +120,117 @@ pub fn explain(args: &FieldTable, headers: &FieldTable) -> String {
     format!("x-match {}: {} → {verdict}", kind.as_str(), parts.join("; "))
 }
 
+/// A headers binding compiled for routing: its compared arguments as
+/// header-key ids (interned in the exchange's [`HeaderWords`]), string
+/// values as ids too, so matching a message compares integers.
+#[derive(Clone, Debug)]
+pub(crate) struct HeadersRule {
+    all: bool,
+    args: Box<[(u32, Expected)]>,
+}
+
+/// What one compared argument asks of the header with its key.
+#[derive(Clone, Debug)]
+enum Expected {
+    /// Void: only that the header is there.
+    Present,
+    /// A string, by its id.
+    Str(u32),
+    /// Anything else, compared as AMQP values.
+    Value(FieldValue),
+}
+
+/// The header keys (and string values per key) of an exchange's
+/// bindings, interned. Ids only grow (a removed binding's words stay).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct HeaderWords {
+    keys: rustc_hash::FxHashMap<Box<str>, u32>,
+    /// Per key id: its string values.
+    values: Vec<rustc_hash::FxHashMap<Box<str>, u32>>,
+}
+
+/// "Not a key or value of any binding".
+const UNKNOWN: u32 = u32::MAX;
+
+/// Keys of a message's headers looked up on the stack (more use a vector).
+const STACK_KEYS: usize = 16;
+
+impl HeaderWords {
+    /// Compiles a binding's arguments, interning their words.
+    pub fn compile(&mut self, args: &FieldTable) -> HeadersRule {
+        let kind = kind_of(args);
+        let args = compared(args, kind)
+            .map(|(k, v)| {
+                let next = self.keys.len() as u32;
+                let key = *self.keys.entry(k.into()).or_insert(next);
+                if key == next {
+                    self.values.push(Default::default());
+                }
+                let expected = match v {
+                    FieldValue::Void => Expected::Present,
+                    FieldValue::Str(s) => {
+                        let values = &mut self.values[key as usize];
+                        let next = values.len() as u32;
+                        Expected::Str(*values.entry(s.as_str().into()).or_insert(next))
+                    }
+                    other => Expected::Value(other.clone()),
+                };
+                (key, expected)
+            })
+            .collect();
+        HeadersRule { all: kind.is_all(), args }
+    }
+
+    /// Runs `f` with a message's headers as seen by the compiled rules.
+    pub fn with_message<R>(&self, headers: &FieldTable, f: impl FnOnce(&MessageHeaders<'_>) -> R) -> R {
+        let n = self.keys.len();
+        let mut stack = [(UNKNOWN, None); STACK_KEYS];
+        let mut heap = Vec::new();
+        let slots: &mut [(u32, Option<&FieldValue>)] = if n <= STACK_KEYS {
+            &mut stack[..n]
+        } else {
+            heap.resize(n, (UNKNOWN, None));
+            &mut heap
+        };
+        for (k, v) in headers.iter() {
+            if let Some(&key) = self.keys.get(k) {
+                let id = match v {
+                    FieldValue::Str(s) => self.values[key as usize].get(s.as_str()).copied().unwrap_or(UNKNOWN),
+                    _ => UNKNOWN,
+                };
+                slots[key as usize] = (id, Some(v));
+            }
+        }
+        f(&MessageHeaders { slots })
+    }
+}
+
+/// A message's headers by key id: the string value's id and the value.
+pub(crate) struct MessageHeaders<'a> {
+    slots: &'a [(u32, Option<&'a FieldValue>)],
+}
+
+impl HeadersRule {
+    /// Does the message match (as [`matches`] on the binding's arguments)?
+    #[inline]
+    pub fn matches(&self, m: &MessageHeaders<'_>) -> bool {
+        let one = |(key, expected): &(u32, Expected)| {
+            let (id, value) = m.slots[*key as usize];
+            match (expected, value) {
+                (_, None) => false,
+                (Expected::Present, Some(_)) => true,
+                (Expected::Str(want), Some(_)) => id == *want,
+                (Expected::Value(want), Some(v)) => want.amqp_eq(v),
+            }
+        };
+        if self.all {
+            self.args.iter().all(one)
+        } else {
+            self.args.iter().any(one)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,13 +12,16 @@
 //! - [`broker`]: the broker state, connections and channels, time, restart;
 //!   the AMQP classes live in [`exchange_ops`], [`queue_ops`] and
 //!   [`basic_ops`] (publish, route, deliver, settle).
-//! - [`exchange`], [`topic`], [`headers`]: exchange types and matching.
+//! - [`exchange`], [`topic`], [`headers`]: exchange types and matching;
+//!   `binding_index`: binding slots and queues in name order, so routing
+//!   costs what it matches.
 //! - [`queue`], [`queue_args`]: queues, their ready messages and consumers.
 //! - [`dead_letter`]: `x-death` and the cycle rule.
 //! - [`value`], [`message`], [`error`], [`event`], [`channel`]: the data.
 //! - [`explain`]: why a message would or would not be routed.
 
 pub mod basic_ops;
+pub(crate) mod binding_index;
 pub mod broker;
 pub mod channel;
 pub mod dead_letter;
@@ -40,6 +43,7 @@ pub mod value;
 pub type Name = std::rc::Rc<str>;
 
 pub use basic_ops::{ConsumeOptions, GetOk, Publish, PublishOutcome};
+pub use binding_index::MatchedBindings;
 pub use broker::Broker;
 pub use channel::{Channel, ChannelId, Connection, ConnectionId};
 pub use error::{AmqpError, ReplyCode};

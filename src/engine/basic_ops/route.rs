@@ -3,11 +3,10 @@
 
 use std::rc::Rc;
 
-use rustc_hash::FxHashSet;
-
+use crate::engine::binding_index::MatchedBindings;
 use crate::engine::broker::Broker;
 use crate::engine::event::{Route, RouteHop};
-use crate::engine::exchange::{Binding, Destination, Exchange, ExchangeType};
+use crate::engine::exchange::{Exchange, ExchangeType};
 use crate::engine::message::Message;
 use crate::engine::value::FieldTable;
 use crate::engine::Name;
@@ -83,7 +82,7 @@ impl Broker {
                 kind: ExchangeType::Direct,
                 via: None,
                 as_alternate: false,
-                matched: Vec::new(),
+                matched: MatchedBindings::default(),
             });
             route.queues = queues;
             return route;
@@ -95,46 +94,27 @@ impl Broker {
         let mut visited: Vec<Name> = Vec::new();
         let mut work: Vec<(Name, &Exchange, Option<Name>, bool)> = Vec::new();
         let mut first = x.map(|x| (exchange.clone(), x, None, false));
-        let mut queues: Vec<Name> = Vec::with_capacity(4);
+        let mut queues = QueuesReached::default();
+        let mut next: Vec<&Name> = Vec::new();
         while let Some((xname, x, via, as_alternate)) = first.take().or_else(|| work.pop()) {
             if x.is_default() {
                 // Reached as an alternate exchange: in 3.10 every queue has a
                 // stored binding from the default exchange keyed by its name,
                 // so the default exchange routes by queue name here too.
-                for k in routing_keys {
-                    if let Some((q, _)) = self.queues.get_key_value(k.as_ref()) {
-                        queues.push(q.clone());
-                    }
-                }
-                route.hops.push(RouteHop { exchange: xname, kind: x.kind, via, as_alternate, matched: Vec::new() });
+                let names = routing_keys.iter().filter_map(|k| self.queues.get_key_value(k.as_ref()).map(|(q, _)| q));
+                queues.add_unsorted(names.cloned());
+                route.hops.push(RouteHop {
+                    exchange: xname,
+                    kind: x.kind,
+                    via,
+                    as_alternate,
+                    matched: MatchedBindings::default(),
+                });
                 continue;
             }
-            let mut matched: Vec<Rc<Binding>> = Vec::with_capacity(4);
-            let may_repeat =
-                x.kind == ExchangeType::Topic || (x.kind == ExchangeType::Direct && routing_keys.len() > 1);
-            if may_repeat {
-                // A binding may match more than once (several `#` paths or
-                // routing keys): keep its first occurrence. A linear scan
-                // while the list is short, a hash set beyond.
-                let mut seen: Option<FxHashSet<*const Binding>> = None;
-                x.for_each_match(routing_keys, headers, |b| {
-                    let new = match &mut seen {
-                        Some(set) => set.insert(Rc::as_ptr(b)),
-                        None if matched.len() < 16 => !matched.iter().any(|m| Rc::ptr_eq(m, b)),
-                        None => {
-                            let mut set: FxHashSet<*const Binding> = matched.iter().map(Rc::as_ptr).collect();
-                            let new = set.insert(Rc::as_ptr(b));
-                            seen = Some(set);
-                            new
-                        }
-                    };
-                    if new {
-                        matched.push(b.clone());
-                    }
-                });
-            } else {
-                x.for_each_match(routing_keys, headers, |b| matched.push(b.clone()));
-            }
+            let before = queues.names.len();
+            let matched = x.route(routing_keys, headers, &mut queues.names, &mut next);
+            queues.added_since(before);
             if matched.is_empty() {
                 if let Some(ae) = x.alternate_exchange() {
                     if &**exchange != ae && !visited.iter().any(|v| &**v == ae) {
@@ -152,24 +132,58 @@ impl Broker {
                     }
                 }
             }
-            for b in &matched {
-                match &b.destination {
-                    Destination::Queue(q) => queues.push(q.clone()),
-                    Destination::Exchange(e) => {
-                        if e != exchange && !visited.contains(e) {
-                            visited.push(e.clone());
-                            if let Some(next) = self.exchanges.get(e) {
-                                work.push((e.clone(), next, Some(xname.clone()), false));
-                            }
-                        }
+            for e in next.drain(..) {
+                if e != exchange && !visited.contains(e) {
+                    visited.push(e.clone());
+                    if let Some(next) = self.exchanges.get(e) {
+                        work.push((e.clone(), next, Some(xname.clone()), false));
                     }
                 }
             }
             route.hops.push(RouteHop { exchange: xname, kind: x.kind, via, as_alternate, matched });
         }
-        queues.sort();
-        queues.dedup();
-        route.queues = queues;
+        route.queues = queues.finish();
         route
+    }
+}
+
+/// The queues a route reaches, hop by hop: one hop's queues come out of
+/// its exchange in name order, once each; only when several hops reach
+/// queues are they merged (sorted and de-duplicated by name).
+#[derive(Default)]
+struct QueuesReached {
+    names: Vec<Name>,
+    /// More than one hop added queues (or some came unsorted).
+    mixed: bool,
+    hops: usize,
+}
+
+impl QueuesReached {
+    /// Notes that one exchange appended its queues (in name order, once
+    /// each) after the first `before`.
+    fn added_since(&mut self, before: usize) {
+        if self.names.len() > before {
+            self.hops += 1;
+            self.mixed |= self.hops > 1;
+        }
+    }
+
+    /// Adds queues in any order, possibly repeated.
+    fn add_unsorted(&mut self, names: impl Iterator<Item = Name>) {
+        let before = self.names.len();
+        self.names.extend(names);
+        if self.names.len() > before {
+            self.hops += 1;
+            self.mixed = true;
+        }
+    }
+
+    /// The queues, sorted by name, once each.
+    fn finish(mut self) -> Vec<Name> {
+        if self.mixed {
+            self.names.sort();
+            self.names.dedup();
+        }
+        self.names
     }
 }

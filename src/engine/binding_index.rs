@@ -1,0 +1,391 @@
+//! What an exchange keeps so that routing costs what it matches: its
+//! bindings in numbered slots (the type indexes, the topic trie and the
+//! direct map, hold slot numbers), a bit per slot that keeps a binding
+//! matched twice from being reported twice, and the queues its
+//! bindings lead to in name order, so the queues a message reaches come
+//! out sorted by name and de-duplicated from a bit set, without sorting
+//! or hashing.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use super::exchange::{Binding, Destination};
+use super::headers::HeadersRule;
+use super::Name;
+
+/// "No queue" (a binding to an exchange) / "no slot".
+pub(crate) const NO_QUEUE: u32 = u32::MAX;
+
+/// An exchange's bindings by slot number (`None`: a free slot), shared
+/// with the routes that name them.
+type Table = Rc<Vec<Option<Rc<Binding>>>>;
+
+/// Bindings in numbered slots (a removed binding's number is reused), with
+/// what routing reads of each, and the marks of one route.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Slots {
+    table: Table,
+    /// Per slot: the id of the binding's queue in [`QueueOrder`], or
+    /// [`NO_QUEUE`] for an exchange.
+    queue: Vec<u32>,
+    /// Per slot (headers exchanges): the binding's arguments, compiled.
+    rules: Vec<Option<HeadersRule>>,
+    free: Vec<u32>,
+    /// One bit per slot: reported already in this route (a scratch set,
+    /// all zero between routes).
+    seen: Scratch,
+    /// The slots a type index reported for one route (a scratch list).
+    reports: Scratch<u32>,
+}
+
+impl Slots {
+    /// Stores a binding, returning its slot number.
+    pub fn insert(&mut self, binding: Rc<Binding>, queue: u32, rule: Option<HeadersRule>) -> u32 {
+        let table = Rc::make_mut(&mut self.table);
+        match self.free.pop() {
+            Some(n) => {
+                table[n as usize] = Some(binding);
+                self.queue[n as usize] = queue;
+                self.rules[n as usize] = rule;
+                n
+            }
+            None => {
+                table.push(Some(binding));
+                self.queue.push(queue);
+                self.rules.push(rule);
+                (table.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Frees slot `n`, returning its queue id.
+    pub fn remove(&mut self, n: u32) -> u32 {
+        Rc::make_mut(&mut self.table)[n as usize] = None;
+        self.rules[n as usize] = None;
+        self.free.push(n);
+        std::mem::replace(&mut self.queue[n as usize], NO_QUEUE)
+    }
+
+    /// The binding in slot `n` (which must be in use).
+    #[inline]
+    pub fn binding(&self, n: u32) -> &Rc<Binding> {
+        self.table[n as usize].as_ref().expect("a slot in use")
+    }
+
+    /// The queue id of slot `n`.
+    #[inline]
+    pub fn queue(&self, n: u32) -> u32 {
+        self.queue[n as usize]
+    }
+
+    /// The compiled headers rule of slot `n`.
+    #[inline]
+    pub fn rule(&self, n: u32) -> Option<&HeadersRule> {
+        self.rules[n as usize].as_ref()
+    }
+
+    /// The bindings matched, as slot numbers, read against today's table.
+    pub fn matched(&self, slots: Vec<u32>) -> MatchedBindings {
+        MatchedBindings { table: (!slots.is_empty()).then(|| self.table.clone()), slots }
+    }
+
+    /// An empty list for the slots one route reports (reused).
+    pub fn take_reports(&self) -> Vec<u32> {
+        let mut v = self.reports.0.take();
+        v.clear();
+        v
+    }
+
+    /// Gives back the list of [`Slots::take_reports`].
+    pub fn give_back_reports(&self, v: Vec<u32>) {
+        self.reports.0.set(v);
+    }
+
+    /// The marks of one route: no slot reported yet.
+    pub fn marks(&self) -> SlotMarks<'_> {
+        let mut bits = self.seen.0.take();
+        bits.resize(self.queue.len().div_ceil(64), 0);
+        SlotMarks { slots: self, bits }
+    }
+}
+
+/// Which slots one route has reported (a bit each).
+pub(crate) struct SlotMarks<'a> {
+    slots: &'a Slots,
+    bits: Vec<u64>,
+}
+
+impl SlotMarks<'_> {
+    /// True the first time slot `n` is marked.
+    #[inline]
+    pub fn first(&mut self, n: u32) -> bool {
+        let (w, bit) = ((n >> 6) as usize, 1u64 << (n & 63));
+        let new = self.bits[w] & bit == 0;
+        self.bits[w] |= bit;
+        new
+    }
+
+    /// Clears the marks of `marked` (every slot marked) and gives the bits
+    /// back for the next route.
+    pub fn release(mut self, marked: &[u32]) {
+        for &n in marked {
+            self.bits[(n >> 6) as usize] = 0;
+        }
+        self.slots.seen.0.set(std::mem::take(&mut self.bits));
+    }
+}
+
+impl Drop for SlotMarks<'_> {
+    fn drop(&mut self) {
+        // Not released (never, in routing): cleared all the same.
+        if !self.bits.is_empty() {
+            self.bits.iter_mut().for_each(|w| *w = 0);
+            self.slots.seen.0.set(std::mem::take(&mut self.bits));
+        }
+    }
+}
+
+/// The bindings one exchange matched for a message, each once, in the
+/// order they first matched: slot numbers into the exchange's binding
+/// table as it was then (shared, not copied), so a route with many
+/// matches copies no binding.
+#[derive(Clone, Default)]
+pub struct MatchedBindings {
+    table: Option<Table>,
+    slots: Vec<u32>,
+}
+
+impl MatchedBindings {
+    /// How many bindings matched.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// True when none matched.
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// The bindings, in first-match order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &Rc<Binding>> + '_ {
+        self.slots.iter().map(move |&n| self.at(n))
+    }
+
+    /// The `i`-th binding matched.
+    pub fn get(&self, i: usize) -> Option<&Rc<Binding>> {
+        self.slots.get(i).map(|&n| self.at(n))
+    }
+
+    fn at(&self, n: u32) -> &Rc<Binding> {
+        let table = self.table.as_ref().expect("a table when bindings matched");
+        table[n as usize].as_ref().expect("a matched slot is in use in its table")
+    }
+}
+
+impl std::ops::Index<usize> for MatchedBindings {
+    type Output = Rc<Binding>;
+    fn index(&self, i: usize) -> &Rc<Binding> {
+        self.at(self.slots[i])
+    }
+}
+
+impl<'a> IntoIterator for &'a MatchedBindings {
+    type Item = &'a Rc<Binding>;
+    type IntoIter = Box<dyn Iterator<Item = &'a Rc<Binding>> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl PartialEq for MatchedBindings {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
+}
+
+impl std::fmt::Debug for MatchedBindings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl From<Vec<Rc<Binding>>> for MatchedBindings {
+    fn from(bindings: Vec<Rc<Binding>>) -> Self {
+        let slots = (0..bindings.len() as u32).collect();
+        let table = (!bindings.is_empty()).then(|| Rc::new(bindings.into_iter().map(Some).collect()));
+        MatchedBindings { table, slots }
+    }
+}
+
+/// The distinct queues an exchange's bindings lead to, each with an id
+/// that lasts while a binding leads there, and their order by name.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct QueueOrder {
+    ids: FxHashMap<Name, u32>,
+    /// Per id: how many bindings lead to the queue.
+    refs: Vec<u32>,
+    /// Per id: its place in name order.
+    rank: Vec<u32>,
+    free: Vec<u32>,
+    /// By rank: the queue's name and id.
+    sorted: Vec<(Name, u32)>,
+    /// One bit per rank (a scratch set for one hop of a route; all zero
+    /// between routes).
+    bits: Scratch,
+}
+
+/// A reusable buffer (bit sets: all zero when not in use); a clone starts
+/// with none.
+#[derive(Default)]
+struct Scratch<T = u64>(Cell<Vec<T>>);
+
+impl<T> Clone for Scratch<T> {
+    fn clone(&self) -> Self {
+        Scratch(Cell::new(Vec::new()))
+    }
+}
+
+impl<T> std::fmt::Debug for Scratch<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch")
+    }
+}
+
+impl QueueOrder {
+    /// The id of `dest` (a queue) with one more binding leading there.
+    pub fn add(&mut self, dest: &Destination) -> u32 {
+        let Destination::Queue(name) = dest else { return NO_QUEUE };
+        if let Some(&id) = self.ids.get(name) {
+            self.refs[id as usize] += 1;
+            return id;
+        }
+        let id = match self.free.pop() {
+            Some(id) => id,
+            None => {
+                self.refs.push(0);
+                self.rank.push(0);
+                (self.refs.len() - 1) as u32
+            }
+        };
+        self.refs[id as usize] = 1;
+        self.ids.insert(name.clone(), id);
+        let at = self.sorted.partition_point(|(n, _)| n < name);
+        self.sorted.insert(at, (name.clone(), id));
+        self.renumber(at);
+        id
+    }
+
+    /// One binding fewer leads to queue `id`.
+    pub fn release(&mut self, id: u32) {
+        if id == NO_QUEUE {
+            return;
+        }
+        let refs = &mut self.refs[id as usize];
+        *refs -= 1;
+        if *refs > 0 {
+            return;
+        }
+        let at = self.rank[id as usize] as usize;
+        let (name, _) = self.sorted.remove(at);
+        self.ids.remove(&name);
+        self.free.push(id);
+        self.renumber(at);
+    }
+
+    fn renumber(&mut self, from: usize) {
+        for (r, (_, id)) in self.sorted.iter().enumerate().skip(from) {
+            self.rank[*id as usize] = r as u32;
+        }
+    }
+
+    /// Appends every queue, in name order, to `out`.
+    pub fn all_into(&self, out: &mut Vec<Name>) {
+        out.extend(self.sorted.iter().map(|(n, _)| n.clone()));
+    }
+
+    /// Collects queues by id, then gives them in name order, once each.
+    pub fn collect(&self) -> QueueSet<'_> {
+        QueueSet { order: self, few: [0; FEW], n: 0, bits: Vec::new() }
+    }
+}
+
+/// Queues one hop collects as ranks before it turns to a bit set.
+const FEW: usize = 8;
+
+/// The queues of one hop: a few ranks, sorted at the end, or else a bit
+/// set over the exchange's name order, read in order.
+pub(crate) struct QueueSet<'a> {
+    order: &'a QueueOrder,
+    few: [u32; FEW],
+    /// How many of `few` are used; past [`FEW`], `bits` holds them all.
+    n: usize,
+    bits: Vec<u64>,
+}
+
+impl QueueSet<'_> {
+    /// Adds queue `id` (not [`NO_QUEUE`]).
+    #[inline]
+    pub fn add(&mut self, id: u32) {
+        let r = self.order.rank[id as usize];
+        if self.n < FEW {
+            self.few[self.n] = r;
+            self.n += 1;
+            return;
+        }
+        if self.n == FEW {
+            self.n += 1;
+            self.bits = self.order.bits.0.take();
+            self.bits.resize(self.order.sorted.len().div_ceil(64), 0);
+            for r in self.few {
+                self.set(r as usize);
+            }
+        }
+        self.set(r as usize);
+    }
+
+    #[inline]
+    fn set(&mut self, r: usize) {
+        self.bits[r >> 6] |= 1 << (r & 63);
+    }
+
+    /// The queues added, in name order, appended to `out`.
+    pub fn finish(mut self, out: &mut Vec<Name>) {
+        if self.n <= FEW {
+            let few = &mut self.few[..self.n];
+            few.sort_unstable();
+            out.reserve(few.len());
+            let mut last = u32::MAX;
+            for &r in few.iter() {
+                if r != last {
+                    out.push(self.order.sorted[r as usize].0.clone());
+                    last = r;
+                }
+            }
+            return;
+        }
+        let words = &mut self.bits[..];
+        out.reserve(words.iter().map(|w| w.count_ones() as usize).sum());
+        for (i, word) in words.iter_mut().enumerate() {
+            let base = i << 6;
+            while *word != 0 {
+                let r = base + word.trailing_zeros() as usize;
+                out.push(self.order.sorted[r].0.clone());
+                *word &= *word - 1;
+            }
+        }
+        self.order.bits.0.set(std::mem::take(&mut self.bits));
+    }
+}
+
+impl Drop for QueueSet<'_> {
+    fn drop(&mut self) {
+        // A set dropped without `finish` (never, in routing) leaves its
+        // bits cleared for the next route all the same.
+        if !self.bits.is_empty() {
+            self.bits.iter_mut().for_each(|w| *w = 0);
+            self.order.bits.0.set(std::mem::take(&mut self.bits));
+        }
+    }
+}
