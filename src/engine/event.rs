@@ -28,6 +28,13 @@ pub enum RemovalReason {
     QueueDeleted,
     /// A transient message (or one in a transient queue) at a broker restart.
     LostOnRestart,
+    /// A quorum queue's message returned more often than `x-delivery-limit`
+    /// (and no dead-letter exchange took it).
+    DeliveryLimit,
+    /// A stream's retention removed the segment holding it.
+    Retention,
+    /// A stream consumer acknowledged its read (the stream keeps the message).
+    StreamRead,
 }
 
 impl RemovalReason {
@@ -42,6 +49,9 @@ impl RemovalReason {
             RemovalReason::Purged => "purged",
             RemovalReason::QueueDeleted => "queue deleted",
             RemovalReason::LostOnRestart => "lost on restart",
+            RemovalReason::DeliveryLimit => "dropped at its delivery limit",
+            RemovalReason::Retention => "removed by retention",
+            RemovalReason::StreamRead => "read (the stream keeps it)",
         }
     }
 }
@@ -55,6 +65,9 @@ pub enum DeathReason {
     Expired,
     /// A full queue dropped or refused it.
     Maxlen,
+    /// A quorum queue's message was returned more often than its
+    /// `x-delivery-limit`.
+    DeliveryLimit,
 }
 
 impl DeathReason {
@@ -64,6 +77,7 @@ impl DeathReason {
             DeathReason::Rejected => "rejected",
             DeathReason::Expired => "expired",
             DeathReason::Maxlen => "maxlen",
+            DeathReason::DeliveryLimit => "delivery_limit",
         }
     }
 }

@@ -13,7 +13,9 @@
 //!   the AMQP classes live in [`exchange_ops`], [`queue_ops`] and
 //!   [`basic_ops`] (publish, route, deliver, settle).
 //! - [`exchange`], [`topic`], [`headers`]: exchange types and matching.
-//! - [`queue`], [`queue_args`]: queues, their ready messages and consumers.
+//! - [`queue`], [`queue_args`]: queues, their ready messages and consumers;
+//!   the queue types (classic, quorum, stream) and the table of arguments.
+//! - [`stream`]: a stream's log, offsets and retention by segment.
 //! - [`dead_letter`]: `x-death` and the cycle rule.
 //! - [`value`], [`message`], [`error`], [`event`], [`channel`]: the data.
 //! - [`explain`]: why a message would or would not be routed.
@@ -33,6 +35,7 @@ pub mod queue;
 pub mod queue_args;
 pub mod queue_ops;
 pub mod rng;
+pub mod stream;
 pub mod topic;
 pub mod value;
 
@@ -49,6 +52,6 @@ pub use exchange_ops::ExchangeDeclare;
 pub use explain::{BindingVerdict, HopExplanation, RouteExplanation};
 pub use message::{CopyId, Message, MessageId, Properties, QueuedMessage};
 pub use queue::{Consumer, Queue};
-pub use queue_args::Overflow;
+pub use queue_args::{Overflow, QueueType, StreamOffset};
 pub use queue_ops::{QueueDeclare, QueueDeclareOk};
 pub use value::{FieldTable, FieldValue};
