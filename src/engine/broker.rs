@@ -299,7 +299,7 @@ impl Broker {
         let unacked: Vec<(u64, super::channel::Unacked)> = ch.unacked.into_iter().collect();
         for (tag, u) in unacked {
             touched.insert(u.queue.clone());
-            self.settle_one(channel, tag, u, super::basic_ops::Settlement::Requeue);
+            self.settle_one(channel, tag, u, super::basic_ops::Settlement::ConsumerGone);
         }
         self.emit(Event::ChannelClosed { channel, error });
         for queue in touched {

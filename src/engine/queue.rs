@@ -13,9 +13,11 @@ use super::Name;
 /// Ready messages in delivery order. A priority queue keeps one lane per
 /// priority (highest delivered first, FIFO within a lane); any other queue
 /// has one lane. In a classic queue requeued copies go back to their
-/// original position (by `seq`); a quorum queue keeps them in a lane of
-/// returns of their own, delivered before the other messages in the order
-/// they came back (`rabbit_fifo`'s `returns`).
+/// original position (by `seq`). A quorum queue (as RabbitMQ 3.10.8 does)
+/// puts a nacked or rejected copy at the tail, and the copies of a consumer
+/// that went away (channel or connection closed) in a lane of returns of
+/// their own, delivered before the other messages in the order they came
+/// back.
 #[derive(Clone, Debug, Default)]
 pub struct ReadyMessages {
     lanes: Vec<VecDeque<QueuedMessage>>,
@@ -71,13 +73,14 @@ impl ReadyMessages {
     }
 
     /// Puts a requeued copy back: at its original position, or (quorum
-    /// queue) at the end of the returns.
-    pub fn requeue(&mut self, m: QueuedMessage) {
+    /// queue) at the tail when nacked or rejected, at the end of the
+    /// returns when its consumer went away.
+    pub fn requeue(&mut self, m: QueuedMessage, consumer_gone: bool) {
         self.len += 1;
         self.bytes += m.message.size();
         let last = self.lanes.len() - 1;
         if self.returns_lane {
-            self.lanes[last].push_back(m);
+            self.lanes[if consumer_gone { 1 } else { 0 }].push_back(m);
             return;
         }
         let lane = &mut self.lanes[(m.priority as usize).min(last)];

@@ -23,7 +23,8 @@ pub const MAX_SEGMENT_SIZE_BYTES: i64 = 3_000_000_000;
 pub const DEFAULT_SEGMENT_SIZE_BYTES: u64 = 500_000_000;
 
 /// The queue type (`x-queue-type`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum QueueType {
     /// A classic queue (the default).
     #[default]
@@ -89,7 +90,8 @@ pub const CONSUMER_ARGS: [&str; 4] = ["x-cancel-on-ha-failover", "x-priority", "
 
 /// What a quorum queue does with messages it dead-letters
 /// (`x-dead-letter-strategy`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum DeadLetterStrategy {
     /// Published once to the dead-letter exchange, lost if unroutable.
     AtMostOnce,
@@ -152,6 +154,11 @@ impl QueueSettings {
             (QueueType::Quorum, Some(Overflow::RejectPublishDlx)) => Overflow::DropHead,
             (_, o) => o.unwrap_or(Overflow::DropHead),
         }
+    }
+
+    /// True unless classic (the default, which documents leave out).
+    pub fn is_classic(t: &QueueType) -> bool {
+        *t == QueueType::Classic
     }
 
     /// True for a quorum queue.
@@ -282,8 +289,11 @@ fn check_value(arg: &QueueArg, v: &FieldValue, args: &FieldTable, s: &mut QueueS
         },
         ArgCheck::DeadLetterStrategy => {
             let v = one_of(v, &["at-most-once", "at-least-once"], "invalid_dlx_strategy")?;
-            s.dead_letter_strategy =
-                Some(if v == "at-least-once" { DeadLetterStrategy::AtLeastOnce } else { DeadLetterStrategy::AtMostOnce });
+            s.dead_letter_strategy = Some(if v == "at-least-once" {
+                DeadLetterStrategy::AtLeastOnce
+            } else {
+                DeadLetterStrategy::AtMostOnce
+            });
         }
         ArgCheck::NonNegInt => {
             let n = non_neg_value(v)?;
@@ -302,11 +312,12 @@ fn check_value(arg: &QueueArg, v: &FieldValue, args: &FieldTable, s: &mut QueueS
             s.max_priority = Some(p as u8);
         }
         ArgCheck::Overflow => {
-            s.overflow = Some(match one_of(v, &["drop-head", "reject-publish", "reject-publish-dlx"], "invalid_overflow")? {
-                "drop-head" => Overflow::DropHead,
-                "reject-publish" => Overflow::RejectPublish,
-                _ => Overflow::RejectPublishDlx,
-            })
+            s.overflow =
+                Some(match one_of(v, &["drop-head", "reject-publish", "reject-publish-dlx"], "invalid_overflow")? {
+                    "drop-head" => Overflow::DropHead,
+                    "reject-publish" => Overflow::RejectPublish,
+                    _ => Overflow::RejectPublishDlx,
+                })
         }
         ArgCheck::QueueMode => match v {
             FieldValue::Str(m) if m == "default" || m == "lazy" => {}
@@ -387,10 +398,14 @@ pub fn check_consume_arguments(queue: &str, t: QueueType, args: &FieldTable) -> 
             return Err(invalid(queue, "x-priority", quoted(format!("expected integer, got {}", v.type_name()))));
         }
     }
-    if let Some(v) = args.get("x-stream-offset").filter(|_| accepted.contains(&"x-stream-offset")) {
-        if let (None, FieldValue::Str(text)) = (StreamOffset::parse(v), v) {
-            return Err(invalid(queue, "x-stream-offset", format!("{{invalid_stream_offset_arg,{{longstr,<<\"{text}\">>}}}}")));
-        }
+    // An `x-stream-offset` RabbitMQ cannot read passes this check and then
+    // crashes the stream consumer: 541 INTERNAL_ERROR.
+    if args
+        .get("x-stream-offset")
+        .filter(|_| accepted.contains(&"x-stream-offset"))
+        .is_some_and(|v| StreamOffset::parse(v).is_none())
+    {
+        return Err(AmqpError::internal());
     }
     if let Some((key, _)) = args.iter().find(|(k, _)| CONSUMER_ARGS.contains(k) && !accepted.contains(k)) {
         return Err(AmqpError::new(
@@ -428,7 +443,9 @@ impl StreamOffset {
             FieldValue::Str(s) if s == "next" => StreamOffset::Next,
             FieldValue::Str(s) => StreamOffset::Age(parse_max_age(s)?),
             FieldValue::Timestamp(secs) => StreamOffset::Timestamp(secs.saturating_mul(1000)),
-            FieldValue::Int(i) => StreamOffset::Offset((*i).max(0) as u64),
+            // A negative offset reads from next (as RabbitMQ 3.10.8 does).
+            FieldValue::Int(i) if *i < 0 => StreamOffset::Next,
+            FieldValue::Int(i) => StreamOffset::Offset(*i as u64),
             // RabbitMQ passes any other value on as it is; read from next.
             _ => StreamOffset::Next,
         })
@@ -487,7 +504,9 @@ mod tests {
     fn a_type_refuses_the_arguments_of_other_types() {
         let e = parse("qp", &args(serde_json::json!({"x-queue-type": "quorum", "x-max-priority": 5}))).unwrap_err();
         assert!(
-            e.text.ends_with("invalid arg 'x-max-priority' for queue 'qp' in vhost '/' of queue type rabbit_quorum_queue"),
+            e.text.ends_with(
+                "invalid arg 'x-max-priority' for queue 'qp' in vhost '/' of queue type rabbit_quorum_queue"
+            ),
             "{}",
             e.text
         );
@@ -524,6 +543,7 @@ mod tests {
         assert_eq!(StreamOffset::parse(&FieldValue::from("1h")), Some(StreamOffset::Age(3_600_000)));
         assert_eq!(StreamOffset::parse(&FieldValue::Timestamp(2)), Some(StreamOffset::Timestamp(2000)));
         assert_eq!(StreamOffset::parse(&FieldValue::from("soon")), None);
+        assert_eq!(StreamOffset::parse(&FieldValue::Int(-1)), Some(StreamOffset::Next));
         assert_eq!(parse_max_age("0s"), None);
     }
 }

@@ -70,10 +70,16 @@ fn check_replicated(name: &str, d: &QueueDeclare, durable: bool) -> Result<(), A
     if !durable {
         return Err(refuse("non-durable"));
     }
-    if d.arguments.get("x-stream-max-segment-size-bytes").and_then(|v| v.as_int()).is_some_and(|n| n > MAX_SEGMENT_SIZE_BYTES)
+    if d.arguments
+        .get("x-stream-max-segment-size-bytes")
+        .and_then(|v| v.as_int())
+        .is_some_and(|n| n > MAX_SEGMENT_SIZE_BYTES)
         && QueueType::of_arguments(&d.arguments) == QueueType::Stream
     {
-        return Err(AmqpError::new(ReplyCode::PreconditionFailed, "Exceeded max value for x-stream-max-segment-size-bytes"));
+        return Err(AmqpError::new(
+            ReplyCode::PreconditionFailed,
+            "Exceeded max value for x-stream-max-segment-size-bytes",
+        ));
     }
     Ok(())
 }

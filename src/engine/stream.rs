@@ -112,8 +112,7 @@ impl StreamLog {
     /// newest message is older than `x-max-age`.
     fn apply_retention(&mut self, now: u64, s: &QueueSettings) -> Vec<StreamEntry> {
         let mut removed = Vec::new();
-        loop {
-            let Some(oldest) = self.entries.front().map(|e| e.segment) else { break };
+        while let Some(oldest) = self.entries.front().map(|e| e.segment) {
             if oldest >= self.segment {
                 break;
             }

@@ -327,9 +327,9 @@ fn auto_ack_consumer_leaves_nothing_unacked() {
 #[test]
 fn every_argument_a_queue_field_sets_is_one_the_inspector_keeps_out_of_other_arguments() {
     // The inspector refuses these names in "Other arguments"
-    // (table_text::QUEUE_FIELDS, EXCHANGE_FIELDS) because a field of their
+    // (table_text::queue_fields(), EXCHANGE_FIELDS) because a field of their
     // own sets them, and the typed field would win in the declare.
-    use crate::editor::table_text::{EXCHANGE_FIELDS, QUEUE_FIELDS};
+    use crate::editor::table_text::{queue_fields, EXCHANGE_FIELDS};
     use crate::scenario::{ExchangeNode, OverflowKind};
     let mut s = Scenario::default();
     let exchange = |id: &str, ae: Option<&str>| ExchangeNode {
@@ -356,10 +356,15 @@ fn every_argument_a_queue_field_sets_is_one_the_inspector_keeps_out_of_other_arg
     q.dead_letter_routing_key = Some("k".into());
     q.max_priority = Some(1);
     q.single_active_consumer = true;
+    q.queue_type = crate::engine::QueueType::Quorum;
+    q.delivery_limit = Some(1);
+    q.dead_letter_strategy = Some(crate::engine::queue_args::DeadLetterStrategy::AtLeastOnce);
+    q.max_age = Some("1h".into());
+    q.stream_max_segment_size_bytes = Some(1);
     s.queues.push(q);
     let queue_args = sync::queue_declare(&s, "q").unwrap().arguments;
     let set: Vec<&str> = queue_args.iter().map(|(k, _)| k).collect();
-    let listed: Vec<&str> = QUEUE_FIELDS.iter().map(|(k, _)| *k).collect();
+    let listed: Vec<&str> = queue_fields().iter().map(|(k, _)| *k).collect();
     assert_eq!(set.len(), listed.len(), "{set:?} vs {listed:?}");
     assert!(set.iter().all(|k| listed.contains(k)), "{set:?} vs {listed:?}");
     let exchange_args = sync::exchange_declare(&s, "x").unwrap().arguments;

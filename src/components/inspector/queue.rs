@@ -12,7 +12,7 @@ use super::super::node_actions::NodeActions;
 use super::super::node_body::chip_text;
 use super::fields::{CheckField, NumberField, SelectField, TextField};
 use super::{exchange_options, find_queue, node_cb, non_empty, other_arguments};
-use crate::editor::table_text::{parse_arguments, QUEUE_FIELDS};
+use crate::editor::table_text::{parse_arguments, queue_fields};
 
 /// Properties of [`QueueForm`].
 #[derive(Properties, PartialEq)]
@@ -127,7 +127,7 @@ pub fn queue_form(props: &QueueFormProps) -> Html {
             <NumberField name="max_priority" label="Max priority (x-max-priority)" value={q.max_priority.map(|p| p as i64)} min={0} max={255} optional=true
                 hint="makes it a priority queue: higher priorities are delivered first"
                 on_commit={node_cb(&editor, &id, find_queue, |q, v: Option<i64>| { q.max_priority = v.map(|v| v as u8); Ok(()) })} />
-            { other_arguments(&q.arguments, node_cb(&editor, &id, find_queue, |q, v: String| { q.arguments = parse_arguments(&v, QUEUE_FIELDS)?; Ok(()) })) }
+            { other_arguments(&q.arguments, node_cb(&editor, &id, find_queue, |q, v: String| { q.arguments = parse_arguments(&v, &queue_fields())?; Ok(()) })) }
             { for live }
         </div>
     }

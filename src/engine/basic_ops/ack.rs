@@ -124,7 +124,7 @@ impl Broker {
             Settlement::Ack => {
                 self.emit(Event::Removed { queue: u.queue, copy: m.copy, reason: RemovalReason::Acked });
             }
-            Settlement::Requeue => {
+            Settlement::Requeue | Settlement::ConsumerGone => {
                 m.redelivered = true;
                 if q.settings.is_quorum() {
                     // rabbit_fifo return_one: every return counts; past
@@ -136,7 +136,7 @@ impl Broker {
                     }
                 }
                 let copy = m.copy;
-                q.ready.requeue(m);
+                q.ready.requeue(m, how == Settlement::ConsumerGone);
                 self.emit(Event::Requeued { queue: u.queue, copy, channel, delivery_tag: tag });
             }
             Settlement::Discard => self.dead_letter_or_remove(&u.queue, m, DeathReason::Rejected),
@@ -148,7 +148,8 @@ impl Broker {
     pub(crate) fn refuse_stream_settle(&self, channel: ChannelId, tag: u64, multiple: bool) -> Result<(), AmqpError> {
         let ch = &self.channels[&channel];
         let mut targets = ch.unacked.iter().filter(|(t, _)| if multiple { tag == 0 || **t <= tag } else { **t == tag });
-        let Some((_, u)) = targets.find(|(_, u)| self.queues.get(&u.queue).is_some_and(|q| q.settings.is_stream())) else {
+        let Some((_, u)) = targets.find(|(_, u)| self.queues.get(&u.queue).is_some_and(|q| q.settings.is_stream()))
+        else {
             return Ok(());
         };
         Err(AmqpError::new(

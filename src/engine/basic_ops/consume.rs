@@ -2,12 +2,12 @@
 
 use std::rc::Rc;
 
+use super::dispatch::with_header;
 use super::{ConsumeOptions, GetOk, REPLY_TO_QUEUE};
 use crate::engine::broker::Broker;
 use crate::engine::channel::{ChannelId, Unacked};
 use crate::engine::error::{check_short_str, resource, AmqpError, ReplyCode};
 use crate::engine::event::{Event, RemovalReason};
-use super::dispatch::with_header;
 use crate::engine::queue::{Consumer, Queue};
 use crate::engine::queue_args::{self, StreamOffset};
 use crate::engine::value::FieldValue;

@@ -222,8 +222,8 @@ impl Broker {
         }
         let (len, bytes) = (q.ready.len() as u64, q.ready.bytes());
         let over = s.max_length.is_some_and(|m| len > m) || s.max_length_bytes.is_some_and(|m| bytes > m);
-        let below_soft = s.max_length.map_or(true, |m| len <= (m as f64 * 0.8) as u64)
-            && s.max_length_bytes.map_or(true, |m| bytes <= (m as f64 * 0.8) as u64);
+        let below_soft = s.max_length.is_none_or(|m| len <= (m as f64 * 0.8) as u64)
+            && s.max_length_bytes.is_none_or(|m| bytes <= (m as f64 * 0.8) as u64);
         if over {
             q.reject_publish = true;
         } else if q.reject_publish && below_soft {

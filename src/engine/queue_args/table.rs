@@ -82,7 +82,13 @@ const fn arg(
 /// Every queue argument, in the order `queue.declare` checks them
 /// (`rabbit_amqqueue:declare_args/0`, then the ones without a check).
 pub const QUEUE_ARGS: &[QueueArg] = &[
-    arg("x-expires", CLASSIC_QUORUM, ArgCheck::Expires, Some("Queue expiry"), "the queue is deleted after this long unused"),
+    arg(
+        "x-expires",
+        CLASSIC_QUORUM,
+        ArgCheck::Expires,
+        Some("Queue expiry"),
+        "the queue is deleted after this long unused",
+    ),
     arg("x-message-ttl", CLASSIC_QUORUM, ArgCheck::MessageTtl, Some("Message TTL"), "messages older than this expire"),
     arg(
         "x-dead-letter-exchange",
@@ -131,7 +137,13 @@ pub const QUEUE_ARGS: &[QueueArg] = &[
         "retention removes whole segments of this size",
     ),
     arg("x-initial-cluster-size", STREAM, ArgCheck::PositiveInt, None, "replicas (one node here)"),
-    arg("x-queue-leader-locator", QUORUM_STREAM, ArgCheck::LeaderLocator, None, "where the leader is placed (one node here)"),
+    arg(
+        "x-queue-leader-locator",
+        QUORUM_STREAM,
+        ArgCheck::LeaderLocator,
+        None,
+        "where the leader is placed (one node here)",
+    ),
     arg(
         "x-delivery-limit",
         QUORUM,
@@ -155,5 +167,5 @@ pub fn fields() -> impl Iterator<Item = &'static QueueArg> {
 /// True when a queue of type `t` takes argument `key` (unknown arguments
 /// are taken by every type and ignored).
 pub fn accepts(t: QueueType, key: &str) -> bool {
-    lookup(key).map_or(true, |a| a.types.contains(&t))
+    lookup(key).is_none_or(|a| a.types.contains(&t))
 }
