@@ -447,3 +447,26 @@ fn layout_puts_columns_in_flow_order_and_consumers_beside_their_queue() {
         assert!(warren::scenario::parse::check(&s).is_ok());
     }
 }
+
+#[test]
+fn quorum_queues_and_streams_import_without_refusals_and_export_with_their_type() {
+    for (file, name, kind) in [
+        ("management-ae-dlx-policies.json", "dead-letters", QueueType::Quorum),
+        ("plugins-and-missing-ends.json", "stream-of-events", QueueType::Stream),
+    ] {
+        let s = definitions::import(&fixture(file)).unwrap().scenario;
+        let q = s.queues.iter().find(|q| q.name == name).unwrap();
+        assert_eq!(q.queue_type, kind, "{file}");
+        let mut sim = Simulation::new(s.clone());
+        sim.advance(1);
+        assert!(sim.node_error(&q.id).is_none(), "{file}: {:?}", sim.node_error(&q.id));
+        assert_eq!(sim.broker().queue(name).unwrap().settings.queue_type, kind);
+        let exported = definitions::export(&s).json;
+        let v: Value = serde_json::from_str(&exported).unwrap();
+        let def = v["queues"].as_array().unwrap().iter().find(|d| d["name"] == name).unwrap().clone();
+        assert_eq!(def["type"], json!(kind.as_str()), "{file}");
+        assert_eq!(def["arguments"]["x-queue-type"], json!(kind.as_str()), "{file}");
+        let again = definitions::import(&exported).unwrap().scenario;
+        assert_eq!(again.queues.iter().find(|q| q.name == name).unwrap().queue_type, kind);
+    }
+}

@@ -377,6 +377,7 @@ fn tricky_scenario() -> Scenario {
             reply: i % 2 == 0,
             exclusive: i == 5,
             priority: Some(i as i32 - 3),
+            stream_offset: None,
             x: 0.0,
             y: 0.0,
         });
@@ -436,6 +437,7 @@ fn unconnected_nodes_and_empty_scenarios_still_make_a_program() {
         reply: false,
         exclusive: false,
         priority: None,
+        stream_offset: None,
         x: 0.0,
         y: 0.0,
     });

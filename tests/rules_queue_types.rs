@@ -118,7 +118,18 @@ fn delivery_limit_dead_letters_when_a_closed_channel_returns_it_too() {
     let ch = w.ch();
     let dead = w.b.basic_get(ch, "dead", true).unwrap().unwrap();
     assert_eq!(header_str(&dead.message, "x-first-death-reason").as_deref(), Some("delivery_limit"));
+    assert_eq!(delivery_count(&dead.message), None, "the dead letter does not carry x-delivery-count");
     assert!(w.drain("q").is_empty());
+}
+
+#[test]
+fn a_quorum_queue_ignores_exclusive_consumers() {
+    let mut w = World::new();
+    quorum(&mut w, "q", json!({}));
+    let ch = w.b.open_channel(w.conn).unwrap();
+    w.b.basic_consume(ch, ConsumeOptions { queue: "q".into(), exclusive: true, ..Default::default() }).unwrap();
+    w.consume("q", "second", 0, false);
+    assert_eq!(w.b.queue("q").unwrap().consumer_count(), 2);
 }
 
 #[test]

@@ -163,6 +163,7 @@ mod tests {
             reply: false,
             exclusive: false,
             priority: None,
+            stream_offset: None,
             x: 0.0,
             y: 0.0,
         });

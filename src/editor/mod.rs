@@ -741,6 +741,7 @@ pub fn add_node(s: &mut Scenario, item: PaletteItem, at: Position) -> String {
             reply: false,
             exclusive: false,
             priority: None,
+            stream_offset: None,
             x,
             y,
         }),

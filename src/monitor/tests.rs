@@ -47,6 +47,7 @@ fn topic_scenario() -> Scenario {
             reply: false,
             exclusive: false,
             priority: None,
+            stream_offset: None,
             x: 0.0,
             y: 0.0,
         }],

@@ -520,6 +520,10 @@ pub struct ConsumerNode {
     /// Consumer priority (`x-priority`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i32>,
+    /// `x-stream-offset` for a stream consumer: `first`, `last`, `next`,
+    /// an offset (`12`) or an interval (`1h`, `30s`); absent is `next`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_offset: Option<String>,
     /// Horizontal position on the canvas.
     #[serde(default)]
     pub x: f64,

@@ -66,9 +66,29 @@ pub fn queue_declare(s: &Scenario, id: &str) -> Option<QueueDeclare> {
     })
 }
 
+/// basic.consume's arguments for a consumer node: `x-priority`, and
+/// `x-stream-offset` (an all-digit offset is sent as a number, anything
+/// else as text: `first`, `last`, `next`, `1h`).
+pub fn consume_arguments(c: &ConsumerNode) -> FieldTable {
+    let mut arguments = FieldTable::new();
+    if let Some(p) = c.priority {
+        arguments.insert("x-priority", FieldValue::Int(p as i64));
+    }
+    if let Some(o) = c.stream_offset.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        let value = match o.parse::<i64>() {
+            Ok(n) if o.bytes().all(|b| b.is_ascii_digit()) => FieldValue::Int(n),
+            _ => FieldValue::from(o),
+        };
+        arguments.insert("x-stream-offset", value);
+    }
+    arguments
+}
+
 /// The parts of a consumer that need a new basic.consume when they change.
-fn consume_identity(c: &ConsumerNode) -> (Option<&str>, &str, crate::scenario::AckMode, u16, bool, Option<i32>) {
-    (c.queue.as_deref(), c.name.as_str(), c.ack, c.prefetch, c.exclusive, c.priority)
+fn consume_identity(
+    c: &ConsumerNode,
+) -> (Option<&str>, &str, crate::scenario::AckMode, u16, bool, Option<i32>, Option<&str>) {
+    (c.queue.as_deref(), c.name.as_str(), c.ack, c.prefetch, c.exclusive, c.priority, c.stream_offset.as_deref())
 }
 
 impl Simulation {

@@ -65,8 +65,11 @@ impl Broker {
         // rabbit_amqqueue_process basic_consume: on a single-active-consumer
         // queue an exclusive consume is always refused; otherwise it needs a
         // queue without consumers, and an exclusive consumer bars others.
-        if q.consumers.iter().any(|c| c.exclusive)
-            || (opts.exclusive && (!q.consumers.is_empty() || q.settings.single_active_consumer))
+        // Quorum queues and streams ignore exclusive consumers (3.10.8).
+        let classic = q.settings.queue_type == crate::engine::QueueType::Classic;
+        if classic
+            && (q.consumers.iter().any(|c| c.exclusive)
+                || (opts.exclusive && (!q.consumers.is_empty() || q.settings.single_active_consumer)))
         {
             return Err(AmqpError::new(
                 ReplyCode::AccessRefused,
