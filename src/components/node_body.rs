@@ -11,6 +11,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::QueueType;
+
 use crate::editor::EditAction;
 use crate::engine::Message;
 use crate::scenario::{AckMode, NodeKind, Schedule, DEFAULT_EXCHANGE_ID};
@@ -136,10 +138,12 @@ enum BodyState {
     /// A queue the broker does not have.
     QueueGone,
     Queue {
+        /// Ready messages, or the messages a stream holds.
         ready: usize,
         unacked: u64,
         chips: Vec<Chip>,
         flags: String,
+        queue_type: QueueType,
     },
     Consumer {
         auto: bool,
@@ -216,12 +220,21 @@ fn body_state(
             let Some(engine) = sim.queue_name(id).and_then(|n| sim.broker().queue(n)) else {
                 return BodyState::QueueGone;
             };
-            let chips = engine
-                .ready
-                .iter()
-                .take(QUEUE_CHIPS)
-                .map(|m| Chip { key: m.copy, message: m.message.clone(), redelivered: m.redelivered, busy: false })
-                .collect();
+            let chips = match &engine.stream {
+                // A stream shows its newest messages (nothing leaves it on ack).
+                Some(log) => log
+                    .iter()
+                    .rev()
+                    .take(QUEUE_CHIPS)
+                    .map(|e| Chip { key: e.copy, message: e.message.clone(), redelivered: false, busy: false })
+                    .collect(),
+                None => engine
+                    .ready
+                    .iter()
+                    .take(QUEUE_CHIPS)
+                    .map(|m| Chip { key: m.copy, message: m.message.clone(), redelivered: m.redelivered, busy: false })
+                    .collect(),
+            };
             // The flags say what the broker holds, not what the scenario
             // asks: after a refused redeclare (406) the two differ, and the
             // node's callout explains the scenario's side.
@@ -249,7 +262,19 @@ fn body_state(
             if let Some(d) = &settings.dead_letter_exchange {
                 flags.push(format!("DLX → {}", if d.is_empty() { "(default)" } else { d }));
             }
-            BodyState::Queue { ready: engine.ready.len(), unacked: engine.unacked, chips, flags: flags.join(" · ") }
+            if let Some(l) = settings.delivery_limit {
+                flags.push(format!("delivery limit {l}"));
+            }
+            if let Some(log) = &engine.stream {
+                flags.push(format!("offsets {}–{}", log.first_offset(), log.next_offset()));
+            }
+            BodyState::Queue {
+                ready: engine.message_count() as usize,
+                unacked: engine.unacked,
+                chips,
+                flags: flags.join(" · "),
+                queue_type: settings.queue_type,
+            }
         }
         NodeKind::Consumer => {
             let Some(c) = s.consumer(id) else { return BodyState::Missing };
@@ -387,15 +412,28 @@ fn body_view(props: &BodyViewProps) -> Html {
             </div>
         },
         BodyState::QueueGone => html! { <div class="node-body"><Vanished /></div> },
-        BodyState::Queue { ready, unacked, chips, flags } => {
+        BodyState::Queue { ready, unacked, chips, flags, queue_type } => {
             let more = ready.saturating_sub(QUEUE_CHIPS);
+            let stream = *queue_type == QueueType::Stream;
+            let (ready_label, ready_title, chips_label) = if stream {
+                (
+                    " in stream",
+                    "Messages the stream holds (acks remove nothing; retention removes whole segments)",
+                    "Newest messages in the stream",
+                )
+            } else {
+                (" ready", "Ready: waiting to be delivered", "First messages in the queue")
+            };
             html! {
                 <div class="node-body">
                     <div class="node-line stats">
-                        <span class="stat ready" title="Ready: waiting to be delivered"><b>{ *ready }</b>{ " ready" }</span>
+                        if *queue_type != QueueType::Classic {
+                            <span class={classes!("queue-type", queue_type.as_str())} data-queue-type={queue_type.as_str()}>{ queue_type.as_str() }</span>
+                        }
+                        <span class="stat ready" title={ready_title}><b>{ *ready }</b>{ ready_label }</span>
                         <span class="stat unacked" title="Delivered, waiting for an ack"><b>{ *unacked }</b>{ " unacked" }</span>
                     </div>
-                    <ol class="msg-chips" aria-label="First messages in the queue" onclick={on_chip}>
+                    <ol class="msg-chips" aria-label={chips_label} onclick={on_chip}>
                         { for chips.iter().map(chip_html) }
                         if more > 0 { <li class="msg-more">{ format!("+{more}") }</li> }
                         if *ready == 0 { <li class="msg-empty">{ "empty" }</li> }

@@ -12,6 +12,7 @@
 pub mod connect;
 pub mod geometry;
 pub mod naming;
+pub mod queue_form;
 pub mod table_text;
 pub mod view;
 

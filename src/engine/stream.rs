@@ -79,7 +79,7 @@ impl StreamLog {
     }
 
     /// The messages held, oldest first.
-    pub fn iter(&self) -> impl Iterator<Item = &StreamEntry> {
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &StreamEntry> {
         self.entries.iter()
     }
 

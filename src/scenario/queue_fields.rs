@@ -6,7 +6,7 @@
 //! every table entry with a field is covered both ways.
 
 use super::{OverflowKind, QueueNode, Scenario};
-use crate::engine::queue_args::{Overflow, QueueSettings, QueueType};
+use crate::engine::queue_args::{table, Overflow, QueueSettings, QueueType};
 use crate::engine::FieldValue;
 
 fn int(v: u64) -> FieldValue {
@@ -73,10 +73,49 @@ pub fn take(q: &mut QueueNode, key: &str, settings: &QueueSettings, raw: &FieldV
     true
 }
 
+/// Clears the field for `key` (a queue type that does not take it).
+pub fn clear(q: &mut QueueNode, key: &str) {
+    match key {
+        "x-queue-type" => q.queue_type = QueueType::Classic,
+        "x-message-ttl" => q.message_ttl = None,
+        "x-expires" => q.expires = None,
+        "x-max-length" => q.max_length = None,
+        "x-max-length-bytes" => q.max_length_bytes = None,
+        "x-overflow" => q.overflow = None,
+        "x-dead-letter-exchange" => q.dead_letter_exchange = None,
+        "x-dead-letter-routing-key" => q.dead_letter_routing_key = None,
+        "x-dead-letter-strategy" => q.dead_letter_strategy = None,
+        "x-max-priority" => q.max_priority = None,
+        "x-single-active-consumer" => q.single_active_consumer = false,
+        "x-delivery-limit" => q.delivery_limit = None,
+        "x-max-age" => q.max_age = None,
+        "x-stream-max-segment-size-bytes" => q.stream_max_segment_size_bytes = None,
+        _ => {}
+    }
+}
+
+/// Makes `q` a queue of type `t`: quorum queues and streams are durable,
+/// never exclusive or auto-delete, and every field the type does not
+/// take is cleared (its argument would be refused), as are other
+/// arguments the type does not take.
+pub fn retype(q: &mut QueueNode, t: QueueType) {
+    q.queue_type = t;
+    if t != QueueType::Classic {
+        q.durable = true;
+        q.exclusive = false;
+        q.auto_delete = false;
+    }
+    for arg in table::QUEUE_ARGS.iter().filter(|a| !a.types.contains(&t)) {
+        clear(q, arg.key);
+        q.arguments.remove(arg.key);
+    }
+    q.arguments.remove("x-queue-type");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::queue_args::{self, table, ArgCheck};
+    use crate::engine::queue_args::{self, ArgCheck};
     use crate::engine::FieldTable;
     use crate::scenario::ExchangeNode;
 
@@ -138,7 +177,33 @@ mod tests {
                 );
             }
             assert_eq!(argument(&s, &q, arg.key), Some(value), "{} is not declared back the same", arg.key);
+            clear(&mut q, arg.key);
+            assert_eq!(argument(&s, &q, arg.key), None, "{} is not cleared", arg.key);
         }
+    }
+
+    #[test]
+    fn retyping_clears_what_the_new_type_does_not_take() {
+        let mut q = QueueNode {
+            max_priority: Some(3),
+            message_ttl: Some(5),
+            exclusive: true,
+            arguments: serde_json::from_str(r#"{"x-queue-mode": "lazy", "x-custom": 1}"#).unwrap(),
+            ..Default::default()
+        };
+        retype(&mut q, QueueType::Quorum);
+        assert_eq!((q.max_priority, q.message_ttl, q.durable, q.exclusive), (None, Some(5), true, false));
+        assert_eq!(q.arguments.keys().collect::<Vec<_>>(), ["x-custom"]);
+        let s = Scenario::default();
+        let args: FieldTable = crate::simulation::sync::queue_declare(
+            &Scenario { queues: vec![QueueNode { id: "q".into(), ..q.clone() }], ..s },
+            "q",
+        )
+        .unwrap()
+        .arguments;
+        queue_args::parse("q", &args).expect("a retyped queue is one the broker takes");
+        retype(&mut q, QueueType::Stream);
+        assert_eq!(q.message_ttl, None);
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub fn consumer_form(props: &ConsumerFormProps) -> Html {
     let s = editor.scenario.clone();
     let id = props.id.to_string();
     let Some(c) = s.consumer(&id).cloned() else { return html! {} };
+    let on_stream =
+        c.queue.as_deref().and_then(|q| s.queue(q)).is_some_and(|q| q.queue_type == crate::engine::QueueType::Stream);
     let rt = stage.runtime.borrow();
     let state = rt.sim.consumer_state(&id).cloned();
     let stats = rt.monitor.consumer_stats(&id);
@@ -126,9 +128,17 @@ pub fn consumer_form(props: &ConsumerFormProps) -> Html {
                 <CheckField name="exclusive" label="exclusive consumer" checked={c.exclusive} hint="no other consumer may consume from the queue"
                     on_commit={node_cb(&editor, &id, find_consumer, |c, v: bool| { c.exclusive = v; Ok(()) })} />
             </div>
-            <NumberField name="priority" label="Consumer priority (x-priority)" value={c.priority.map(|p| p as i64)} min={i32::MIN as i64} max={i32::MAX as i64} optional=true
-                hint="higher-priority consumers are served first"
-                on_commit={node_cb(&editor, &id, find_consumer, |c, v: Option<i64>| { c.priority = v.map(|v| v as i32); Ok(()) })} />
+            if !on_stream {
+                <NumberField name="priority" label="Consumer priority (x-priority)" value={c.priority.map(|p| p as i64)} min={i32::MIN as i64} max={i32::MAX as i64} optional=true
+                    hint="higher-priority consumers are served first"
+                    on_commit={node_cb(&editor, &id, find_consumer, |c, v: Option<i64>| { c.priority = v.map(|v| v as i32); Ok(()) })} />
+            }
+            if on_stream {
+                <TextField name="stream_offset" label="Start at (x-stream-offset)" value={c.stream_offset.clone().unwrap_or_default()}
+                    placeholder="next (default)"
+                    hint="first, last, next, an offset such as 12, or an age such as 1h; a stream consumer needs manual acks and a prefetch"
+                    on_commit={node_cb(&editor, &id, find_consumer, |c, v: String| { c.stream_offset = non_empty(v); Ok(()) })} />
+            }
         </div>
     }
 }
