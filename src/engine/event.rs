@@ -169,7 +169,16 @@ pub enum Event {
     },
     /// A copy went back to its queue (nack/reject with requeue, channel
     /// closed, basic.recover).
-    Requeued { queue: Name, copy: CopyId, channel: ChannelId, delivery_tag: u64 },
+    Requeued {
+        queue: Name,
+        copy: CopyId,
+        channel: ChannelId,
+        delivery_tag: u64,
+        /// A quorum queue's count of returns so far (`x-delivery-count`
+        /// at its next delivery) and its `x-delivery-limit`; None in
+        /// other queues.
+        delivery_count: Option<(u32, Option<i64>)>,
+    },
     /// A copy left the broker for good.
     Removed { queue: Name, copy: CopyId, reason: RemovalReason },
     /// A copy was dead-lettered as a new message (`copy` is `None` for a

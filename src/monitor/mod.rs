@@ -141,6 +141,19 @@ fn label(m: &Message) -> String {
     format!("#{} \"{}\"", m.id, short(&m.body))
 }
 
+/// What a delivery's queue type adds: the stream offset it was read at, or
+/// a quorum queue's count of earlier deliveries.
+fn queue_type_note(message: &crate::engine::Message) -> String {
+    let header = |k: &str| message.properties.headers.as_ref().and_then(|h| h.get(k)).and_then(|v| v.as_int());
+    match (header("x-stream-offset"), header("x-delivery-count")) {
+        (Some(o), _) => format!(", read at stream offset {o}"),
+        (None, Some(n)) if n > 0 => {
+            format!(", x-delivery-count {n} (the quorum queue got it back {n} time{})", if n == 1 { "" } else { "s" })
+        }
+        _ => String::new(),
+    }
+}
+
 fn exchange_label(name: &str) -> String {
     if name.is_empty() {
         "the default exchange".to_string()
@@ -497,9 +510,9 @@ impl Monitor {
             } => {
                 let q = Self::queue_node(sim, &queue);
                 let c = sim.node_for_channel(channel).map(str::to_string);
-                if let Some(info) = self.copies.get_mut(&copy) {
-                    info.consumer = c.clone();
-                }
+                // A stream's reads are copies of their own (never enqueued).
+                let info = self.copies.entry(copy).or_insert(CopyInfo { message: message.id, consumer: None });
+                info.consumer = c.clone();
                 let slot = self.slot_after(message.id);
                 if let (Some(q), Some(c)) = (&q, &c) {
                     self.motions.push(Motion::Leg {
@@ -528,13 +541,14 @@ impl Monitor {
                 if redelivered {
                     text.push_str(", marked redelivered");
                 }
+                text.push_str(&queue_type_note(&message));
                 if auto_ack {
                     text.push_str("; auto-ack: the broker forgets it now");
                 }
                 let nodes = q.into_iter().chain(c).collect();
                 self.log_full(sim, at, LogKind::Deliver, nodes, text, Some(message), Some(copy), redelivered, None);
             }
-            Event::Requeued { queue, copy, .. } => {
+            Event::Requeued { queue, copy, delivery_count, .. } => {
                 let info = self.copies.get(&copy).cloned().unwrap_or_default();
                 let m = self.msg(info.message);
                 let q = Self::queue_node(sim, &queue);
@@ -558,8 +572,15 @@ impl Monitor {
                 let what = m.as_deref().map(label).unwrap_or_else(|| format!("copy {copy}"));
                 let from =
                     info.consumer.as_deref().map(|c| format!(" from {}", Self::node_name(sim, c))).unwrap_or_default();
-                let text =
+                let mut text =
                     format!("{what} went back{from} to queue {queue}: it will be redelivered, marked redelivered");
+                if let Some((count, limit)) = delivery_count {
+                    text.push_str(&format!("; the quorum queue counts the return (x-delivery-count {count}"));
+                    if let Some(limit) = limit {
+                        text.push_str(&format!(", x-delivery-limit {limit}"));
+                    }
+                    text.push(')');
+                }
                 let nodes = q.into_iter().chain(info.consumer).collect();
                 self.log_full(sim, at, LogKind::Requeue, nodes, text, m, Some(copy), false, None);
             }
@@ -591,6 +612,17 @@ impl Monitor {
                             .unwrap_or_else(|| "the consumer".into());
                         (LogKind::Ack, format!("{who} acked {what}: it leaves queue {queue} for good"))
                     }
+                    RemovalReason::StreamRead => {
+                        let who = info
+                            .consumer
+                            .as_deref()
+                            .map(|c| Self::node_name(sim, c))
+                            .unwrap_or_else(|| "the consumer".into());
+                        if let Some(c) = &info.consumer {
+                            self.stats.entry(c.clone()).or_default().acked += 1;
+                        }
+                        (LogKind::Ack, format!("{who} is done with {what}: stream {queue} keeps it (acks remove nothing from a stream)"))
+                    }
                     RemovalReason::Rejected => {
                         if let Some(c) = &info.consumer {
                             self.stats.entry(c.clone()).or_default().rejected += 1;
@@ -620,6 +652,12 @@ impl Monitor {
                             RemovalReason::QueueDeleted => "its queue was deleted",
                             RemovalReason::LostOnRestart => {
                                 "the broker restarted and it was not a persistent message in a durable queue"
+                            }
+                            RemovalReason::DeliveryLimit => {
+                                "it was returned more often than the quorum queue's x-delivery-limit (dead-lettered with reason delivery_limit if the queue has a dead-letter exchange, else dropped)"
+                            }
+                            RemovalReason::Retention => {
+                                "stream retention removed the oldest segment holding it (x-max-length-bytes / x-max-age act on whole segments)"
                             }
                             _ => other.as_str(),
                         };

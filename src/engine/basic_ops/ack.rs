@@ -136,8 +136,9 @@ impl Broker {
                     }
                 }
                 let copy = m.copy;
+                let delivery_count = q.settings.is_quorum().then_some((m.delivery_count, q.settings.delivery_limit));
                 q.ready.requeue(m, how == Settlement::ConsumerGone);
-                self.emit(Event::Requeued { queue: u.queue, copy, channel, delivery_tag: tag });
+                self.emit(Event::Requeued { queue: u.queue, copy, channel, delivery_tag: tag, delivery_count });
             }
             Settlement::Discard => self.dead_letter_or_remove(&u.queue, m, DeathReason::Rejected),
         }
