@@ -270,6 +270,26 @@ pub fn parse_max_age(s: &str) -> Option<u64> {
     n.checked_mul(unit)
 }
 
+/// The checks that only accept or refuse (no setting of their own).
+fn check_plain(check: ArgCheck, v: &FieldValue) -> Result<(), String> {
+    match check {
+        ArgCheck::QueueMode => match v {
+            FieldValue::Str(m) if m == "default" || m == "lazy" => Ok(()),
+            FieldValue::Str(m) => Err(quoted(format!("unsupported queue mode '{m}'"))),
+            _ => Err("invalid_queue_mode".into()),
+        },
+        ArgCheck::QueueVersion => match non_neg_value(v)? {
+            1 | 2 => Ok(()),
+            n => Err(quoted(format!("unsupported queue version '{n}'"))),
+        },
+        ArgCheck::LeaderLocator => {
+            one_of(v, &["client-local", "balanced", "random", "least-leaders"], "invalid_queue_locator_arg").map(|_| ())
+        }
+        ArgCheck::PositiveInt if non_neg_value(v)? == 0 => Err("{value_zero,0}".into()),
+        _ => Ok(()),
+    }
+}
+
 /// Checks one argument's value as its table entry says, recording the
 /// parsed value in `s`. The error is the detail after "invalid arg ...: ".
 fn check_value(arg: &QueueArg, v: &FieldValue, args: &FieldTable, s: &mut QueueSettings) -> Result<(), String> {
@@ -319,15 +339,9 @@ fn check_value(arg: &QueueArg, v: &FieldValue, args: &FieldTable, s: &mut QueueS
                     _ => Overflow::RejectPublishDlx,
                 })
         }
-        ArgCheck::QueueMode => match v {
-            FieldValue::Str(m) if m == "default" || m == "lazy" => {}
-            FieldValue::Str(m) => return Err(quoted(format!("unsupported queue mode '{m}'"))),
-            _ => return Err("invalid_queue_mode".into()),
-        },
-        ArgCheck::QueueVersion => match non_neg_value(v)? {
-            1 | 2 => {}
-            n => return Err(quoted(format!("unsupported queue version '{n}'"))),
-        },
+        ArgCheck::QueueMode | ArgCheck::QueueVersion | ArgCheck::LeaderLocator | ArgCheck::PositiveInt => {
+            check_plain(arg.check, v)?
+        }
         ArgCheck::Bool => match v {
             FieldValue::Bool(b) => s.single_active_consumer = *b,
             other => return Err(unacceptable(other)),
@@ -339,18 +353,10 @@ fn check_value(arg: &QueueArg, v: &FieldValue, args: &FieldTable, s: &mut QueueS
             },
             other => return Err(unacceptable(other)),
         },
-        ArgCheck::PositiveInt => {
-            if non_neg_value(v)? == 0 {
-                return Err("{value_zero,0}".into());
-            }
-        }
         ArgCheck::MaxAge => match v {
             FieldValue::Str(a) => s.max_age = Some(parse_max_age(a).ok_or("invalid_max_age")?),
             other => return Err(unacceptable(other)),
         },
-        ArgCheck::LeaderLocator => {
-            one_of(v, &["client-local", "balanced", "random", "least-leaders"], "invalid_queue_locator_arg")?;
-        }
         ArgCheck::Unchecked => {
             if arg.key == "x-delivery-limit" {
                 s.delivery_limit = v.as_int();

@@ -61,21 +61,7 @@ impl Broker {
         let q = &self.queues[&qname];
         queue_args::check_consume_arguments(&queue, q.settings.queue_type, &opts.arguments)?;
         let stream_offset = self.stream_start(channel, q, &opts)?;
-        let q = &self.queues[&qname];
-        // rabbit_amqqueue_process basic_consume: on a single-active-consumer
-        // queue an exclusive consume is always refused; otherwise it needs a
-        // queue without consumers, and an exclusive consumer bars others.
-        // Quorum queues and streams ignore exclusive consumers (3.10.8).
-        let classic = q.settings.queue_type == crate::engine::QueueType::Classic;
-        if classic
-            && (q.consumers.iter().any(|c| c.exclusive)
-                || (opts.exclusive && (!q.consumers.is_empty() || q.settings.single_active_consumer)))
-        {
-            return Err(AmqpError::new(
-                ReplyCode::AccessRefused,
-                format!("{} in exclusive use", resource("queue", &queue)),
-            ));
-        }
+        check_exclusive_consume(&self.queues[&qname], &opts)?;
         let tag = if opts.consumer_tag.is_empty() { self.rng.guid("amq.ctag") } else { opts.consumer_tag };
         let turn = self.new_turn();
         let now = self.now;
@@ -252,4 +238,22 @@ impl Broker {
             Ok(Some(ok))
         })
     }
+}
+
+/// rabbit_amqqueue_process basic_consume: on a single-active-consumer
+/// classic queue an exclusive consume is always refused; otherwise it needs
+/// a queue without consumers, and an exclusive consumer bars others.
+/// Quorum queues and streams ignore exclusive consumers (3.10.8).
+fn check_exclusive_consume(q: &Queue, opts: &ConsumeOptions) -> Result<(), AmqpError> {
+    let classic = q.settings.queue_type == crate::engine::QueueType::Classic;
+    if classic
+        && (q.consumers.iter().any(|c| c.exclusive)
+            || (opts.exclusive && (!q.consumers.is_empty() || q.settings.single_active_consumer)))
+    {
+        return Err(AmqpError::new(
+            ReplyCode::AccessRefused,
+            format!("{} in exclusive use", resource("queue", &q.name)),
+        ));
+    }
+    Ok(())
 }
