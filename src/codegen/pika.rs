@@ -406,7 +406,7 @@ impl<'a> Writer<'a> {
         self.line("        print(f'{name} received {body!r} (redelivered: {method.redelivered})')");
         match q.queue_type {
             QueueType::Stream => {
-                self.line("        print(f\"  at offset {properties.headers['x-stream-offset']} (the stream keeps it after the ack)\")")
+                self.line("        print(f\"  at offset {(properties.headers or {}).get('x-stream-offset')} (the stream keeps it after the ack)\")")
             }
             QueueType::Quorum => self.line(
                 "        print(f\"  delivery count {(properties.headers or {}).get('x-delivery-count', 0)}\")",
