@@ -5,7 +5,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, setSpeed, shot, useBrowser, waitForLog } from './helpers.mjs';
+import { openApp, setSpeed, shot, useBrowser, waitForLog, waitForText } from './helpers.mjs';
 
 const env = useBrowser();
 
@@ -293,6 +293,38 @@ describe('lessons', () => {
     }
   });
 
+  test('quorum-poison: each order comes back with x-delivery-count 1 and 2, then is parked with reason delivery_limit', async () => {
+    const opened = await openLesson('quorum-poison');
+    const { page } = opened;
+    try {
+      await waitForText(page.locator('[data-node-id="orders"] [data-queue-type]'), /^quorum$/);
+      await waitForLog(page, /queue orders delivered #\d+ "poison order 1" to worker .*x-delivery-count 2/, 20_000);
+      await waitForLog(page, /went back from worker to queue orders.*x-delivery-count 2, x-delivery-limit 2/, 20_000);
+      await waitForLog(page, /"poison order 1" was dead-lettered from queue orders \(reason: delivery_limit\)/, 20_000);
+      await until(page, 'parked', 'ready', 2);
+      assert.equal(await stat(page, 'orders', 'ready'), 0);
+      await shot(page, 'lesson-quorum-poison');
+    } finally {
+      await done(opened);
+    }
+  });
+
+  test('streams: both consumers read all six readings at their own offsets and the stream keeps them', async () => {
+    const opened = await openLesson('streams');
+    const { page } = opened;
+    try {
+      await until(page, 'archive', 'acked', 6);
+      await until(page, 'dashboard', 'acked', 6);
+      await waitForLog(page, /queue events delivered #\d+ "reading 6" to archive .*read at stream offset 5/);
+      assert.equal(await stat(page, 'events', 'ready'), 6, 'acks remove nothing');
+      assert.match(await page.locator('[data-node-id="events"] .stat.ready').textContent(), /in stream/);
+      await waitForLog(page, /archive is done with #\d+ "reading 1": stream events keeps it/);
+      await shot(page, 'lesson-streams');
+    } finally {
+      await done(opened);
+    }
+  });
+
   test('the picker lists every lesson and loads one as an undoable step; keyboard works', async () => {
     const opened = await openApp(env);
     const { page } = opened;
@@ -302,7 +334,7 @@ describe('lessons', () => {
       const items = page.locator('.lesson-item');
       assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.dataset.lesson)), [
         'hello-world', 'work-queues', 'fair-dispatch', 'durability', 'publish-subscribe', 'routing', 'topics',
-        'headers', 'rpc', 'dead-lettering', 'alternate-exchange', 'max-length', 'priorities',
+        'headers', 'rpc', 'dead-lettering', 'alternate-exchange', 'max-length', 'priorities', 'quorum-poison', 'streams',
       ]);
       await shot(page, 'lesson-picker');
       await page.locator('.lesson-item[data-lesson="topics"]').click();

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use serde_json::{json, Value};
 use warren::definitions::{self, layout, ImportOptions};
-use warren::engine::{Broker, ChannelId, ExchangeDeclare, FieldTable, QueueDeclare};
+use warren::engine::{Broker, ChannelId, ExchangeDeclare, FieldTable, FieldValue, QueueDeclare, QueueType};
 use warren::scenario::{NodeKind, Scenario};
 use warren::simulation::sync::{exchange_declare, queue_declare};
 use warren::simulation::Simulation;
@@ -28,8 +28,7 @@ fn fixture(name: &str) -> String {
 /// Loads a definitions file straight into a broker, the way
 /// `rabbitmqctl import_definitions` would, for one vhost: what the broker
 /// refuses (plugin types, amq.*, missing ends) is simply not there.
-/// Quorum and stream queues are declared as classic (routing does not
-/// depend on the queue type, and the engine models classic queues).
+/// Quorum queues and streams are declared with their type.
 fn load_into_broker(text: &str, vhost: &str) -> Broker {
     let d: Value = serde_json::from_str(text).unwrap();
     let mut b = Broker::new();
@@ -65,8 +64,8 @@ fn load_into_broker(text: &str, vhost: &str) -> Broker {
     }
     for q in items("queues").iter().filter(|q| mine(q)) {
         let mut a = args(q);
-        if a.get("x-queue-type").and_then(|t| t.as_str()).is_some_and(|t| t != "classic") {
-            a.remove("x-queue-type");
+        if let (None, Some(t)) = (a.get("x-queue-type"), q.get("type").and_then(Value::as_str)) {
+            a.insert("x-queue-type", FieldValue::from(t));
         }
         let _ = b.queue_declare(
             ch,
@@ -223,8 +222,8 @@ fn management_export_skips_users_policies_and_other_vhosts_with_a_warning_each()
     assert!(has(&w, &["policies[0]:", "'ha-orders'", "ha-mode"]), "{w:#?}");
     assert!(has(&w, &["policies[1]:", "'dlx-everything'", "dead-letter-exchange, message-ttl"]), "{w:#?}");
     assert!(has(&w, &["vhosts:", "vhost 'staging' skipped (1 exchange, 1 queue, 1 binding)"]), "{w:#?}");
-    assert!(has(&w, &["queues[4]:", "'dead-letters' is a quorum queue"]), "{w:#?}");
-    assert_eq!(w.len(), 9, "{w:#?}");
+    assert!(!w.iter().any(|w| w.contains("queues[4]")), "a quorum queue imports without a warning: {w:#?}");
+    assert_eq!(w.len(), 8, "{w:#?}");
 
     let s = definitions::import(&fixture("management-ae-dlx-policies.json")).unwrap().scenario;
     let orders = s.exchanges.iter().find(|x| x.name == "orders").unwrap();
@@ -248,17 +247,17 @@ fn management_export_skips_users_policies_and_other_vhosts_with_a_warning_each()
         "amq.* alternates stay arguments"
     );
     let dl = s.queues.iter().find(|q| q.name == "dead-letters").unwrap();
-    assert_eq!(dl.arguments.get("x-delivery-limit"), Some(&json!(5)), "other arguments are kept");
-    assert!(dl.arguments.get("x-queue-type").is_none());
+    assert_eq!(dl.queue_type, QueueType::Quorum, "the queue type is carried");
+    assert_eq!(dl.delivery_limit, Some(5), "x-delivery-limit becomes its field");
+    assert!(dl.arguments.is_empty(), "{:?}", dl.arguments);
 }
 
 #[test]
 fn plugin_types_amq_names_and_missing_ends_are_warnings_not_errors() {
     let w = warnings_of("plugins-and-missing-ends.json");
-    let expect: [&[&str]; 10] = [
+    let expect: [&[&str]; 9] = [
         &["parameters[0]:", "'jobs-to-backup'", "shovel"],
         &["queues[4]:", "'amq.gen-JzTY20BRgKO-HjmUJj0wLg' skipped", "reserved"],
-        &["queues[5]:", "'stream-of-events' is a stream queue"],
         &["exchanges[1]:", "'delayed' skipped", "'x-delayed-message'"],
         &["exchanges[2]:", "'sharded' skipped", "'x-consistent-hash'"],
         &["exchanges[3].arguments.alternate-exchange:", "'gone' is not in the import"],
@@ -274,6 +273,8 @@ fn plugin_types_amq_names_and_missing_ends_are_warnings_not_errors() {
     assert!(has(&w, &["bindings[2]:", "from 'sharded'"]), "{w:#?}");
     let s = definitions::import(&fixture("plugins-and-missing-ends.json")).unwrap().scenario;
     assert_eq!(s.bindings.len(), 3, "jobs→jobs (once: duplicates merge), events→jobs, events→stream-of-events");
+    let stream = s.queues.iter().find(|q| q.name == "stream-of-events").unwrap();
+    assert_eq!((stream.queue_type, stream.max_length_bytes), (QueueType::Stream, Some(2_000_000_000)));
 }
 
 #[test]
@@ -444,5 +445,28 @@ fn layout_puts_columns_in_flow_order_and_consumers_beside_their_queue() {
         layout::arrange(&mut s);
         assert!(layout::no_overlaps(&s), "{}", l.slug);
         assert!(warren::scenario::parse::check(&s).is_ok());
+    }
+}
+
+#[test]
+fn quorum_queues_and_streams_import_without_refusals_and_export_with_their_type() {
+    for (file, name, kind) in [
+        ("management-ae-dlx-policies.json", "dead-letters", QueueType::Quorum),
+        ("plugins-and-missing-ends.json", "stream-of-events", QueueType::Stream),
+    ] {
+        let s = definitions::import(&fixture(file)).unwrap().scenario;
+        let q = s.queues.iter().find(|q| q.name == name).unwrap();
+        assert_eq!(q.queue_type, kind, "{file}");
+        let mut sim = Simulation::new(s.clone());
+        sim.advance(1);
+        assert!(sim.node_error(&q.id).is_none(), "{file}: {:?}", sim.node_error(&q.id));
+        assert_eq!(sim.broker().queue(name).unwrap().settings.queue_type, kind);
+        let exported = definitions::export(&s).json;
+        let v: Value = serde_json::from_str(&exported).unwrap();
+        let def = v["queues"].as_array().unwrap().iter().find(|d| d["name"] == name).unwrap().clone();
+        assert_eq!(def["type"], json!(kind.as_str()), "{file}");
+        assert_eq!(def["arguments"]["x-queue-type"], json!(kind.as_str()), "{file}");
+        let again = definitions::import(&exported).unwrap().scenario;
+        assert_eq!(again.queues.iter().find(|q| q.name == name).unwrap().queue_type, kind);
     }
 }

@@ -511,7 +511,7 @@ impl Harness {
                     };
                     self.places.insert(*copy, place);
                 }
-                Event::Requeued { queue, copy, channel, delivery_tag } => match self.places.get(copy) {
+                Event::Requeued { queue, copy, channel, delivery_tag, .. } => match self.places.get(copy) {
                     Some(Place::Unacked { queue: q, channel: c, tag })
                         if q == &**queue && c == channel && tag == delivery_tag =>
                     {

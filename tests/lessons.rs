@@ -63,7 +63,9 @@ fn every_lesson_loads_with_title_narration_and_a_sensible_speed() {
             "dead-lettering",
             "alternate-exchange",
             "max-length",
-            "priorities"
+            "priorities",
+            "quorum-poison",
+            "streams"
         ]
     );
     for l in &all {
@@ -357,4 +359,66 @@ fn priorities_deliver_high_before_the_waiting_lows() {
         bodies(&got["worker"]),
         ["low 1", "high 1", "high 2", "high 3", "high 4", "high 5", "low 2", "low 3", "low 4", "low 5"]
     );
+}
+
+fn header_int(m: &warren::engine::Message, key: &str) -> Option<i64> {
+    m.properties.headers.as_ref()?.get(key)?.as_int()
+}
+
+#[test]
+fn quorum_poison_message_is_parked_after_its_delivery_limit() {
+    let (sim, events) = play("quorum-poison", 20_000);
+    // Each order reaches worker 3 times: x-delivery-count absent, 1, 2.
+    let counts: Vec<(String, Option<i64>)> = events
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::Delivered { consumer: Some(tag), message, .. } if &**tag == "worker" => {
+                Some((message.body.to_string(), header_int(message, "x-delivery-count")))
+            }
+            _ => None,
+        })
+        .collect();
+    for order in ["poison order 1", "poison order 2"] {
+        let seen: Vec<Option<i64>> = counts.iter().filter(|(b, _)| b == order).map(|(_, c)| *c).collect();
+        assert_eq!(seen, [None, Some(1), Some(2)], "{order}");
+    }
+    let limited =
+        events.iter().filter(|e| matches!(e.event, Event::Removed { reason: RemovalReason::DeliveryLimit, .. }));
+    assert_eq!(limited.count(), 2);
+    let reason = ("delivery_limit".to_string(), "orders".to_string());
+    assert_eq!(x_death_reasons(&sim, "parked"), [reason.clone(), reason]);
+    assert!(ready_bodies(&sim, "orders").is_empty());
+    assert_eq!(ready_bodies(&sim, "parked"), ["poison order 1", "poison order 2"]);
+}
+
+#[test]
+fn streams_every_consumer_reads_everything_at_its_own_offset() {
+    let (mut sim, events) = play("streams", 4_000);
+    let read = |events: &[SimEvent], tag: &str| -> Vec<i64> {
+        events
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Delivered { consumer: Some(t), message, .. } if &**t == tag => {
+                    header_int(message, "x-stream-offset")
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    // Mid-way: dashboard is at the newest offset, archive far behind.
+    assert_eq!(read(&events, "dashboard"), [0, 1, 2, 3]);
+    assert_eq!(read(&events, "archive"), [0, 1]);
+    sim.advance(16_000);
+    let later = sim.take_events();
+    assert_eq!(read(&later, "dashboard"), [4, 5]);
+    assert_eq!(read(&later, "archive"), [2, 3, 4, 5], "archive reads every reading too");
+    let stream = sim.broker().queue("events").unwrap();
+    assert_eq!(stream.message_count(), 6, "acks remove nothing");
+    assert_eq!(stream.unacked, 0);
+    // Try this: a restart; archive (first) reads it all again, dashboard (next) nothing.
+    sim.restart_broker();
+    sim.advance(20_000);
+    let again = sim.take_events();
+    assert_eq!(read(&again, "archive"), [0, 1, 2, 3, 4, 5]);
+    assert!(read(&again, "dashboard").is_empty());
 }

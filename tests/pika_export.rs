@@ -379,6 +379,7 @@ fn tricky_scenario() -> Scenario {
             exclusive: i == 5,
             priority: Some(i as i32 - 3),
             same_client_as: None,
+            stream_offset: None,
             x: 0.0,
             y: 0.0,
         });
@@ -439,6 +440,7 @@ fn unconnected_nodes_and_empty_scenarios_still_make_a_program() {
         exclusive: false,
         priority: None,
         same_client_as: None,
+        stream_offset: None,
         x: 0.0,
         y: 0.0,
     });

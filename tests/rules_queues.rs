@@ -111,16 +111,30 @@ fn x_queue_type_classic_is_equivalent_to_absent() {
 fn queue_mode_and_in_memory_limits_are_validated_and_compared() {
     // declare_args() in rabbit_amqqueue.erl lists x-queue-mode and
     // x-max-in-memory-length/-bytes: validated on declare, compared on
-    // redeclare.
+    // redeclare, each for the queue types that take it (in-memory limits:
+    // quorum queues only; a classic queue refuses them).
     let mut w = World::new();
     w.queue_args("lazy", json!({"x-queue-mode": "lazy"})).unwrap();
     let e = w.queue_args("lazy", json!({"x-queue-mode": "default"})).unwrap_err();
     assert_eq!(e.code.code(), 406);
     assert_eq!(code(w.queue_args("bad-mode", json!({"x-queue-mode": "fast"}))), 406);
-    assert_eq!(code(w.queue_args("bad-mem", json!({"x-max-in-memory-length": -1}))), 406);
-    assert_eq!(code(w.queue_args("bad-mem2", json!({"x-max-in-memory-bytes": "x"}))), 406);
-    w.queue_args("mem", json!({"x-max-in-memory-length": 3})).unwrap();
-    assert_eq!(code(w.queue_args("mem", json!({"x-max-in-memory-length": 4}))), 406);
+    let e = w.queue_args("bad-mode2", json!({"x-queue-mode": "fast"})).unwrap_err();
+    assert!(e.text.ends_with(": \"unsupported queue mode 'fast'\""), "{}", e.text);
+    let e = w.queue_args("classic-mem", json!({"x-max-in-memory-length": 3})).unwrap_err();
+    assert!(e.text.ends_with("of queue type rabbit_classic_queue"), "{}", e.text);
+    let quorum = |name: &str, args: serde_json::Value| QueueDeclare {
+        queue: name.into(),
+        durable: true,
+        arguments: t(args),
+        ..Default::default()
+    };
+    let bad = quorum("bad-mem", json!({"x-queue-type": "quorum", "x-max-in-memory-length": -1}));
+    assert_eq!(code(w.declare(bad)), 406);
+    let bad = quorum("bad-mem2", json!({"x-queue-type": "quorum", "x-max-in-memory-bytes": "x"}));
+    assert_eq!(code(w.declare(bad)), 406);
+    w.declare(quorum("mem", json!({"x-queue-type": "quorum", "x-max-in-memory-length": 3}))).unwrap();
+    let changed = quorum("mem", json!({"x-queue-type": "quorum", "x-max-in-memory-length": 4}));
+    assert_eq!(code(w.declare(changed)), 406);
 }
 
 #[test]

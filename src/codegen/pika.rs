@@ -20,6 +20,7 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use super::python::{self, Identifiers};
+use crate::engine::QueueType;
 use crate::scenario::{
     AckMode, ConsumerNode, Outcome, ProducerNode, QueueNode, Scenario, Schedule, DEFAULT_EXCHANGE_ID,
 };
@@ -414,6 +415,15 @@ impl<'a> Writer<'a> {
             self.line("            return");
         }
         self.line("        say(f'{name} received {body!r} (redelivered: {method.redelivered})')");
+        match q.queue_type {
+            QueueType::Stream => {
+                self.line("        say(f\"  at offset {(properties.headers or {}).get('x-stream-offset')} (the stream keeps it after the ack)\")")
+            }
+            QueueType::Quorum => self.line(
+                "        say(f\"  delivery count {(properties.headers or {}).get('x-delivery-count', 0)}\")",
+            ),
+            QueueType::Classic => {}
+        }
         if c.processing_ms > 0 {
             self.line(&format!("        time.sleep({})", seconds(c.processing_ms)));
         }
@@ -449,8 +459,9 @@ impl<'a> Writer<'a> {
             args.push("exclusive=True".to_string());
         }
         args.push(format!("consumer_tag={}", python::str_literal(&c.name)));
-        if let Some(p) = c.priority {
-            args.push(format!("arguments={{'x-priority': {p}}}"));
+        let arguments = crate::simulation::sync::consume_arguments(c);
+        if !arguments.is_empty() {
+            args.push(format!("arguments={}", table(&arguments.to_json())));
         }
         self.line(&format!("    channel.basic_consume({})", args.join(", ")));
         self.line("");

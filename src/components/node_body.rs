@@ -11,6 +11,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::QueueType;
+
 use crate::editor::EditAction;
 use crate::engine::Message;
 use crate::scenario::NodeKind;
@@ -127,15 +129,28 @@ fn body_view(props: &BodyViewProps) -> Html {
             </div>
         },
         BodyState::QueueGone => html! { <div class="node-body"><Vanished /></div> },
-        BodyState::Queue { ready, unacked, chips, flags } => {
+        BodyState::Queue { ready, unacked, chips, flags, queue_type } => {
             let more = ready.saturating_sub(QUEUE_CHIPS);
+            let stream = *queue_type == QueueType::Stream;
+            let (ready_label, ready_title, chips_label) = if stream {
+                (
+                    " in stream",
+                    "Messages the stream holds (acks remove nothing; retention removes whole segments)",
+                    "Newest messages in the stream",
+                )
+            } else {
+                (" ready", "Ready: waiting to be delivered", "First messages in the queue")
+            };
             html! {
                 <div class="node-body">
                     <div class="node-line stats">
-                        <span class="stat ready" title="Ready: waiting to be delivered"><b>{ *ready }</b>{ " ready" }</span>
+                        if *queue_type != QueueType::Classic {
+                            <span class={classes!("queue-type", queue_type.as_str())} data-queue-type={queue_type.as_str()}>{ queue_type.as_str() }</span>
+                        }
+                        <span class="stat ready" title={ready_title}><b>{ *ready }</b>{ ready_label }</span>
                         <span class="stat unacked" title="Delivered, waiting for an ack"><b>{ *unacked }</b>{ " unacked" }</span>
                     </div>
-                    <ol class="msg-chips" aria-label="First messages in the queue" onclick={on_chip}>
+                    <ol class="msg-chips" aria-label={chips_label} onclick={on_chip}>
                         { for chips.iter().map(chip_html) }
                         if more > 0 { <li class="msg-more">{ format!("+{more}") }</li> }
                         if *ready == 0 { <li class="msg-empty">{ "empty" }</li> }

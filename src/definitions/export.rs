@@ -109,7 +109,7 @@ pub fn export_with(s: &Scenario, options: &ExportOptions) -> Export {
         queues.push(QueueDef {
             name: d.queue,
             vhost: vhost.clone(),
-            kind: Some("classic".to_string()),
+            kind: Some(q.queue_type.as_str().to_string()),
             durable: d.durable,
             auto_delete: d.auto_delete,
             arguments: object(d.arguments.to_json()),

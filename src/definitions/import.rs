@@ -16,7 +16,7 @@ use super::format::{BindingDef, Definitions, ExchangeDef, QueueDef};
 use super::{layout, DefinitionsError, Warning};
 use crate::engine::{queue_args, FieldTable};
 use crate::scenario::{
-    self, BindingEdge, ExchangeKind, ExchangeNode, OverflowKind, QueueNode, Scenario, DEFAULT_EXCHANGE_ID,
+    self, queue_fields, BindingEdge, ExchangeKind, ExchangeNode, QueueNode, Scenario, DEFAULT_EXCHANGE_ID,
 };
 
 /// The largest definitions file accepted, in bytes.
@@ -438,14 +438,10 @@ impl<'a> Importer<'a> {
             return Ok(());
         }
         let mut arguments = q.arguments.clone();
-        let declared_type = arguments.get("x-queue-type").and_then(Value::as_str).map(str::to_string);
-        let kind = declared_type.or_else(|| q.kind.clone());
-        if let Some(t) = kind.as_deref().filter(|t| *t != "classic") {
-            arguments.remove("x-queue-type");
-            self.warn(
-                &path,
-                format!("queue '{}' is a {t} queue; Warren plays it as a classic queue (routing is the same) and exports it as classic", q.name),
-            );
+        // The type is `x-queue-type`, or the `type` field of a management
+        // export (the declare needs it as the argument).
+        if let (None, Some(t)) = (arguments.get("x-queue-type"), q.kind.as_deref().filter(|t| *t != "classic")) {
+            arguments.insert("x-queue-type".into(), Value::from(t));
         }
         let mut node = QueueNode {
             id: format!("q{}", self.scenario.queues.len() + 1),
@@ -463,55 +459,51 @@ impl<'a> Importer<'a> {
                 );
             }
             Ok(settings) => {
-                // Valid: the arguments Warren edits become typed fields.
-                for key in [
-                    "x-message-ttl",
-                    "x-expires",
-                    "x-max-length",
-                    "x-max-length-bytes",
-                    "x-overflow",
-                    "x-max-priority",
-                    "x-single-active-consumer",
-                ] {
-                    arguments.remove(key);
-                }
-                node.message_ttl = settings.message_ttl;
-                node.expires = settings.expires;
-                node.max_length = settings.max_length;
-                node.max_length_bytes = settings.max_length_bytes;
-                node.overflow = settings.overflow.map(|o| match o {
-                    crate::engine::Overflow::DropHead => OverflowKind::DropHead,
-                    crate::engine::Overflow::RejectPublish => OverflowKind::RejectPublish,
-                    crate::engine::Overflow::RejectPublishDlx => OverflowKind::RejectPublishDlx,
-                });
-                node.max_priority = settings.max_priority;
-                node.single_active_consumer = settings.single_active_consumer;
-                if let Some(dlx) = &settings.dead_letter_exchange {
-                    let id = if dlx.is_empty() {
-                        Some(DEFAULT_EXCHANGE_ID.to_string())
-                    } else {
-                        self.exchange_ids.get(dlx).cloned()
-                    };
-                    match id {
-                        Some(id) => {
-                            node.dead_letter_exchange = Some(id);
-                            node.dead_letter_routing_key = settings.dead_letter_routing_key.clone();
-                            arguments.remove("x-dead-letter-exchange");
-                            arguments.remove("x-dead-letter-routing-key");
+                // Valid: every argument with a field of its own (the
+                // engine's table) becomes that field.
+                for arg in queue_args::table::fields() {
+                    if let Some(raw) = table.get(arg.key) {
+                        if queue_fields::take(&mut node, arg.key, &settings, raw) {
+                            arguments.remove(arg.key);
                         }
-                        None if dlx.starts_with("amq.") => {}
-                        None => self.warn(
-                            format!("{path}.arguments.x-dead-letter-exchange"),
-                            format!("queue '{}': its dead-letter exchange '{dlx}' is not in the import; dead-lettered messages are dropped until it exists", q.name),
-                        ),
                     }
                 }
+                self.link_dead_letter_exchange(&path, &q.name, &settings, &mut node, &mut arguments);
             }
         }
         node.arguments = arguments;
         self.queue_ids.insert(q.name.clone(), node.id.clone());
         self.scenario.queues.push(node);
         Ok(())
+    }
+
+    /// A valid queue's dead-letter exchange becomes a node reference when
+    /// the exchange is in the import (its routing key with it); otherwise
+    /// both stay arguments, with a warning unless it is an `amq.*` one.
+    fn link_dead_letter_exchange(
+        &mut self,
+        path: &str,
+        queue: &str,
+        settings: &queue_args::QueueSettings,
+        node: &mut QueueNode,
+        arguments: &mut Map<String, Value>,
+    ) {
+        let Some(dlx) = &settings.dead_letter_exchange else { return };
+        let id =
+            if dlx.is_empty() { Some(DEFAULT_EXCHANGE_ID.to_string()) } else { self.exchange_ids.get(dlx).cloned() };
+        match id {
+            Some(id) => {
+                node.dead_letter_exchange = Some(id);
+                node.dead_letter_routing_key = settings.dead_letter_routing_key.clone();
+                arguments.remove("x-dead-letter-exchange");
+                arguments.remove("x-dead-letter-routing-key");
+            }
+            None if dlx.starts_with("amq.") => {}
+            None => self.warn(
+                format!("{path}.arguments.x-dead-letter-exchange"),
+                format!("queue '{queue}': its dead-letter exchange '{dlx}' is not in the import; dead-lettered messages are dropped until it exists"),
+            ),
+        }
     }
 
     fn binding(

@@ -171,6 +171,7 @@ mod tests {
             exclusive: false,
             priority: None,
             same_client_as: None,
+            stream_offset: None,
             x: 0.0,
             y: 0.0,
         });

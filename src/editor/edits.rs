@@ -9,7 +9,8 @@
 
 use serde_json::Value;
 
-use super::table_text::{parse_arguments, parse_table, EXCHANGE_FIELDS, QUEUE_FIELDS};
+use super::table_text::{parse_arguments, parse_table, queue_fields, EXCHANGE_FIELDS};
+use crate::engine::queue_args::{parse_max_age, DeadLetterStrategy, QueueType};
 use crate::scenario::{
     AckMode, BindingEdge, ConsumerNode, ExchangeKind, ExchangeNode, Outcome, OverflowKind, ProducerNode, QueueNode,
     Scenario, Schedule,
@@ -109,6 +110,17 @@ pub enum QueueField {
     MaxPriority(Option<i64>),
     /// Other arguments as `name=value, ...` text.
     Arguments(String),
+    /// x-queue-type: `classic`, `quorum` or `stream` (what the new type
+    /// does not take is cleared).
+    Type(String),
+    /// x-delivery-limit (quorum queues).
+    DeliveryLimit(Option<i64>),
+    /// x-dead-letter-strategy (empty: not set).
+    DeadLetterStrategy(String),
+    /// x-max-age (streams; empty: not set).
+    MaxAge(String),
+    /// x-stream-max-segment-size-bytes (streams).
+    SegmentSize(Option<i64>),
 }
 
 /// A producer's fields: its own, its message template's and its schedule's.
@@ -173,6 +185,8 @@ pub enum ConsumerField {
     Outcome(String),
     /// Crash after this many deliveries.
     CrashAfter(Option<i64>),
+    /// x-stream-offset for a stream consumer (empty: `next`).
+    StreamOffset(String),
     /// Answers RPC requests.
     Reply(bool),
     /// Exclusive consumer.
@@ -323,6 +337,11 @@ impl QueueField {
             QueueField::DeadLetterRoutingKey(_) => "dead_letter_routing_key",
             QueueField::MaxPriority(_) => "max_priority",
             QueueField::Arguments(_) => "arguments",
+            QueueField::Type(_) => "queue_type",
+            QueueField::DeliveryLimit(_) => "delivery_limit",
+            QueueField::DeadLetterStrategy(_) => "dead_letter_strategy",
+            QueueField::MaxAge(_) => "max_age",
+            QueueField::SegmentSize(_) => "stream_max_segment_size_bytes",
         }
     }
 
@@ -341,7 +360,29 @@ impl QueueField {
             QueueField::DeadLetterExchange(v) => q.dead_letter_exchange = non_empty(v),
             QueueField::DeadLetterRoutingKey(v) => q.dead_letter_routing_key = non_empty(v),
             QueueField::MaxPriority(v) => q.max_priority = v.map(|v| v.clamp(0, 255) as u8),
-            QueueField::Arguments(v) => q.arguments = parse_arguments(v, QUEUE_FIELDS)?,
+            QueueField::Arguments(v) => q.arguments = parse_arguments(v, &queue_fields())?,
+            QueueField::Type(v) => {
+                let t = QueueType::parse(v).ok_or_else(|| format!("'{v}' is not a queue type"))?;
+                crate::scenario::queue_fields::retype(q, t);
+            }
+            QueueField::DeliveryLimit(v) => q.delivery_limit = unsigned(*v),
+            QueueField::DeadLetterStrategy(v) => {
+                q.dead_letter_strategy = match v.as_str() {
+                    "at-most-once" => Some(DeadLetterStrategy::AtMostOnce),
+                    "at-least-once" => Some(DeadLetterStrategy::AtLeastOnce),
+                    _ => None,
+                }
+            }
+            QueueField::MaxAge(v) => {
+                let v = non_empty(v);
+                if let Some(a) = &v {
+                    parse_max_age(a).ok_or_else(|| {
+                        format!("'{a}' is not an age: a whole number and one of Y M D h m s, e.g. 7D")
+                    })?;
+                }
+                q.max_age = v;
+            }
+            QueueField::SegmentSize(v) => q.stream_max_segment_size_bytes = unsigned(*v),
         }
         Ok(())
     }
@@ -443,6 +484,7 @@ impl ConsumerField {
             ConsumerField::ProcessingMs(_) => "processing_ms",
             ConsumerField::Outcome(_) => "outcome",
             ConsumerField::CrashAfter(_) => "crash_after",
+            ConsumerField::StreamOffset(_) => "stream_offset",
             ConsumerField::Reply(_) => "reply",
             ConsumerField::Exclusive(_) => "exclusive",
             ConsumerField::Priority(_) => "priority",
@@ -460,6 +502,7 @@ impl ConsumerField {
                 c.outcome = Outcome::ALL.into_iter().find(|o| outcome_key(*o) == v).ok_or("unknown outcome")?
             }
             ConsumerField::CrashAfter(v) => c.crash_after = unsigned(*v).map(|v| v.min(u32::MAX as u64) as u32),
+            ConsumerField::StreamOffset(v) => c.stream_offset = non_empty(v),
             ConsumerField::Reply(v) => c.reply = *v,
             ConsumerField::Exclusive(v) => c.exclusive = *v,
             ConsumerField::Priority(v) => c.priority = v.map(|v| v.clamp(i32::MIN as i64, i32::MAX as i64) as i32),

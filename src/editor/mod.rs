@@ -19,6 +19,7 @@ pub mod geometry;
 pub mod history;
 pub mod naming;
 pub mod palette;
+pub mod queue_form;
 pub mod selection;
 pub mod table_text;
 pub mod view;

@@ -129,6 +129,7 @@ pub fn add_node(s: &mut Scenario, item: PaletteItem, at: Position) -> String {
             exclusive: false,
             priority: None,
             same_client_as: None,
+            stream_offset: None,
             x,
             y,
         }),

@@ -101,18 +101,11 @@ pub fn format_table(map: &Map<String, Value>, skip: &[&str]) -> String {
 }
 
 /// The queue arguments the inspector has fields of their own for, and
-/// those fields' labels.
-pub const QUEUE_FIELDS: &[(&str, &str)] = &[
-    ("x-message-ttl", "Message TTL"),
-    ("x-expires", "Queue expiry"),
-    ("x-max-length", "Max length"),
-    ("x-max-length-bytes", "Max length in bytes"),
-    ("x-overflow", "When full"),
-    ("x-dead-letter-exchange", "Dead-letter exchange"),
-    ("x-dead-letter-routing-key", "Dead-letter routing key"),
-    ("x-max-priority", "Max priority"),
-    ("x-single-active-consumer", "single active consumer"),
-];
+/// those fields' labels: the entries of the engine's argument table that
+/// have a field.
+pub fn queue_fields() -> Vec<(&'static str, &'static str)> {
+    crate::engine::queue_args::table::fields().filter_map(|a| Some((a.key, a.field?))).collect()
+}
 
 /// The exchange arguments with fields of their own.
 pub const EXCHANGE_FIELDS: &[(&str, &str)] = &[("alternate-exchange", "Alternate exchange")];
@@ -162,9 +155,9 @@ mod tests {
 
     #[test]
     fn arguments_with_fields_of_their_own_are_refused_by_name() {
-        let t = parse_arguments("x-queue-mode=lazy, x-custom=3", QUEUE_FIELDS).unwrap();
+        let t = parse_arguments("x-queue-mode=lazy, x-custom=3", &queue_fields()).unwrap();
         assert_eq!(Value::Object(t), json!({"x-queue-mode": "lazy", "x-custom": 3}));
-        let e = parse_arguments("x-max-length=5", QUEUE_FIELDS).unwrap_err();
+        let e = parse_arguments("x-max-length=5", &queue_fields()).unwrap_err();
         assert_eq!(e, "x-max-length has a field of its own: set it in 'Max length'");
         assert!(parse_arguments("alternate-exchange=ae", EXCHANGE_FIELDS).unwrap_err().contains("Alternate exchange"));
         assert!(is_editable_as_text(&parse_table("a=1, b=x, c=true").unwrap()));

@@ -84,8 +84,11 @@ pub struct GetOk {
 pub(crate) enum Settlement {
     /// basic.ack.
     Ack,
-    /// Back to the queue (nack/reject with requeue, channel closed).
+    /// Back to the queue (nack/reject with requeue, basic.recover).
     Requeue,
+    /// Back to the queue because its channel closed (a quorum queue puts
+    /// these first).
+    ConsumerGone,
     /// Rejected without requeue: dead-lettered or discarded.
     Discard,
 }

@@ -320,7 +320,7 @@ impl Broker {
         let unacked: Vec<(u64, super::channel::Unacked)> = ch.unacked.into_iter().collect();
         for (tag, u) in unacked {
             touched.insert(u.queue.clone());
-            self.settle_one(channel, tag, u, super::basic_ops::Settlement::Requeue);
+            self.settle_one(channel, tag, u, super::basic_ops::Settlement::ConsumerGone);
         }
         self.emit(Event::ChannelClosed { channel, error });
         for queue in touched {
@@ -464,10 +464,14 @@ impl Broker {
         let now = self.now;
         let mut lost = Vec::new();
         for q in self.queues.values_mut() {
-            for m in q.ready.iter().filter(|m| !m.message.properties.is_persistent()) {
+            // A quorum queue keeps every message (its log is on disk);
+            // a classic queue only the persistent ones.
+            let keeps_all = q.settings.queue_type != super::QueueType::Classic;
+            for m in q.ready.iter().filter(|m| !keeps_all && !m.message.properties.is_persistent()) {
                 lost.push((q.name.clone(), m.copy));
             }
-            q.ready.retain(|m| m.message.properties.is_persistent());
+            q.ready.retain(|m| keeps_all || m.message.properties.is_persistent());
+            q.reject_publish = false;
             q.had_consumer = false;
             q.last_used = now;
         }

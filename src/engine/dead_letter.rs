@@ -126,6 +126,7 @@ impl Broker {
         let removal = match reason {
             DeathReason::Expired => RemovalReason::Expired,
             DeathReason::Maxlen => RemovalReason::MaxLength,
+            DeathReason::DeliveryLimit => RemovalReason::DeliveryLimit,
             DeathReason::Rejected => RemovalReason::Rejected,
         };
         self.emit(Event::Removed { queue: queue.clone(), copy: m.copy, reason: removal });

@@ -27,6 +27,9 @@ pub enum ReplyCode {
     NotAllowed = 530,
     /// 540 NOT_IMPLEMENTED (connection).
     NotImplemented = 540,
+    /// 541 INTERNAL_ERROR (connection): the broker failed (for example a
+    /// stream consumer's `x-stream-offset` RabbitMQ cannot read).
+    InternalError = 541,
 }
 
 impl ReplyCode {
@@ -48,6 +51,7 @@ impl ReplyCode {
             ReplyCode::ChannelError => "CHANNEL_ERROR",
             ReplyCode::NotAllowed => "NOT_ALLOWED",
             ReplyCode::NotImplemented => "NOT_IMPLEMENTED",
+            ReplyCode::InternalError => "INTERNAL_ERROR",
         }
     }
 
@@ -60,6 +64,7 @@ impl ReplyCode {
                 | ReplyCode::ChannelError
                 | ReplyCode::NotAllowed
                 | ReplyCode::NotImplemented
+                | ReplyCode::InternalError
         )
     }
 
@@ -76,6 +81,7 @@ impl ReplyCode {
             ReplyCode::CommandInvalid => "The command is invalid (for example an unknown exchange type); RabbitMQ closes the whole connection.",
             ReplyCode::NotAllowed => "The operation is not allowed on this connection (for example reusing a consumer tag); RabbitMQ closes the whole connection.",
             ReplyCode::NotImplemented => "RabbitMQ does not implement this; it closes the whole connection.",
+            ReplyCode::InternalError => "The broker failed while doing this (RabbitMQ 3.10 crashes on it rather than refusing it); it closes the whole connection.",
         }
     }
 }
@@ -96,7 +102,12 @@ impl AmqpError {
         AmqpError { code, text: format!("{} - {}", code.name(), detail.as_ref()) }
     }
 
-    /// True when the whole connection closes (503, 530, 540).
+    /// 541 INTERNAL_ERROR, which RabbitMQ sends with no text of its own.
+    pub fn internal() -> Self {
+        AmqpError { code: ReplyCode::InternalError, text: ReplyCode::InternalError.name().to_string() }
+    }
+
+    /// True when the whole connection closes (503, 530, 540, 541).
     pub fn closes_connection(&self) -> bool {
         self.code.closes_connection()
     }

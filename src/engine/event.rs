@@ -29,6 +29,13 @@ pub enum RemovalReason {
     QueueDeleted,
     /// A transient message (or one in a transient queue) at a broker restart.
     LostOnRestart,
+    /// A quorum queue's message returned more often than `x-delivery-limit`
+    /// (and no dead-letter exchange took it).
+    DeliveryLimit,
+    /// A stream's retention removed the segment holding it.
+    Retention,
+    /// A stream consumer acknowledged its read (the stream keeps the message).
+    StreamRead,
 }
 
 impl RemovalReason {
@@ -43,6 +50,9 @@ impl RemovalReason {
             RemovalReason::Purged => "purged",
             RemovalReason::QueueDeleted => "queue deleted",
             RemovalReason::LostOnRestart => "lost on restart",
+            RemovalReason::DeliveryLimit => "dropped at its delivery limit",
+            RemovalReason::Retention => "removed by retention",
+            RemovalReason::StreamRead => "read (the stream keeps it)",
         }
     }
 }
@@ -56,6 +66,9 @@ pub enum DeathReason {
     Expired,
     /// A full queue dropped or refused it.
     Maxlen,
+    /// A quorum queue's message was returned more often than its
+    /// `x-delivery-limit`.
+    DeliveryLimit,
 }
 
 impl DeathReason {
@@ -65,6 +78,7 @@ impl DeathReason {
             DeathReason::Rejected => "rejected",
             DeathReason::Expired => "expired",
             DeathReason::Maxlen => "maxlen",
+            DeathReason::DeliveryLimit => "delivery_limit",
         }
     }
 }
@@ -157,7 +171,16 @@ pub enum Event {
     },
     /// A copy went back to its queue (nack/reject with requeue, channel
     /// closed, basic.recover).
-    Requeued { queue: Name, copy: CopyId, channel: ChannelId, delivery_tag: u64 },
+    Requeued {
+        queue: Name,
+        copy: CopyId,
+        channel: ChannelId,
+        delivery_tag: u64,
+        /// A quorum queue's count of returns so far (`x-delivery-count`
+        /// at its next delivery) and its `x-delivery-limit`; None in
+        /// other queues.
+        delivery_count: Option<(u32, Option<i64>)>,
+    },
     /// A copy left the broker for good.
     Removed { queue: Name, copy: CopyId, reason: RemovalReason },
     /// A copy was dead-lettered as a new message (`copy` is `None` for a

@@ -47,6 +47,25 @@ pub struct RouteExplanation {
 }
 
 impl Broker {
+    /// What a quorum queue or a stream does with a message routed to it
+    /// now, for the verdict.
+    fn queue_type_note(&self, queue: &str) -> Option<String> {
+        let q = self.queues.get(queue)?;
+        if let Some(log) = &q.stream {
+            return Some(format!(
+                "stream '{queue}' appends it to its log (offsets {} to {} so far); each consumer reads from its own offset",
+                log.first_offset(),
+                log.next_offset().saturating_sub(1)
+            ));
+        }
+        if q.reject_publish {
+            return Some(format!(
+                "quorum queue '{queue}' is refusing publishes: it went over its limit (reject-publish) and takes them again at 80% of it"
+            ));
+        }
+        None
+    }
+
     /// Explains how a message published to `exchange` with `routing_key`
     /// and `headers` would be routed now.
     pub fn explain_route(&self, exchange: &str, routing_key: &str, headers: Option<&FieldTable>) -> RouteExplanation {
@@ -118,7 +137,13 @@ impl Broker {
             "reaches no queue: returned to the publisher if mandatory, otherwise dropped".to_string()
         } else {
             let names: Vec<&str> = route.queues.iter().map(|q| &**q).collect();
-            format!("reaches {}: {}", if names.len() == 1 { "1 queue" } else { "queues" }, names.join(", "))
+            let mut verdict =
+                format!("reaches {}: {}", if names.len() == 1 { "1 queue" } else { "queues" }, names.join(", "));
+            for note in route.queues.iter().filter_map(|q| self.queue_type_note(q)) {
+                verdict.push_str("; ");
+                verdict.push_str(&note);
+            }
+            verdict
         };
         RouteExplanation { hops, queues: route.queues, verdict }
     }

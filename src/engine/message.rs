@@ -95,4 +95,7 @@ pub struct QueuedMessage {
     pub redelivered: bool,
     /// Effective priority inside a priority queue (0 elsewhere).
     pub priority: u8,
+    /// How often a quorum queue got it back (`x-delivery-count`); 0 until
+    /// then and in other queues.
+    pub delivery_count: u32,
 }

@@ -16,6 +16,10 @@
 //!   `binding_index`: binding slots and queues in name order, so routing
 //!   costs what it matches.
 //! - [`queue`], [`queue_args`]: queues, their ready messages and consumers.
+//! - [`exchange`], [`topic`], [`headers`]: exchange types and matching.
+//! - [`queue`], [`queue_args`]: queues, their ready messages and consumers;
+//!   the queue types (classic, quorum, stream) and the table of arguments.
+//! - [`stream`]: a stream's log, offsets and retention by segment.
 //! - [`dead_letter`]: `x-death` and the cycle rule.
 //! - [`value`], [`message`], [`error`], [`event`], [`channel`]: the data.
 //! - [`explain`]: why a message would or would not be routed.
@@ -36,6 +40,7 @@ pub mod queue;
 pub mod queue_args;
 pub mod queue_ops;
 pub mod rng;
+pub mod stream;
 pub mod topic;
 pub mod value;
 
@@ -53,6 +58,6 @@ pub use exchange_ops::ExchangeDeclare;
 pub use explain::{BindingVerdict, HopExplanation, RouteExplanation};
 pub use message::{CopyId, Message, MessageId, Properties, QueuedMessage};
 pub use queue::{Consumer, Queue};
-pub use queue_args::Overflow;
+pub use queue_args::{Overflow, QueueType, StreamOffset};
 pub use queue_ops::{QueueDeclare, QueueDeclareOk};
 pub use value::{FieldTable, FieldValue};

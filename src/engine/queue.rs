@@ -6,25 +6,40 @@ use std::collections::VecDeque;
 use super::channel::{ChannelId, ConnectionId};
 use super::message::QueuedMessage;
 use super::queue_args::QueueSettings;
+use super::stream::StreamLog;
 use super::value::FieldTable;
 use super::Name;
 
 /// Ready messages in delivery order. A priority queue keeps one lane per
 /// priority (highest delivered first, FIFO within a lane); any other queue
-/// has one lane. Requeued copies go back to their original position (by
-/// `seq`).
+/// has one lane. In a classic queue requeued copies go back to their
+/// original position (by `seq`). A quorum queue (as RabbitMQ 3.10.8 does)
+/// puts a nacked or rejected copy at the tail, and the copies of a consumer
+/// that went away (channel or connection closed) in a lane of returns of
+/// their own, delivered before the other messages in the order they came
+/// back.
 #[derive(Clone, Debug, Default)]
 pub struct ReadyMessages {
     lanes: Vec<VecDeque<QueuedMessage>>,
     len: usize,
     bytes: u64,
+    returns_lane: bool,
 }
 
 impl ReadyMessages {
-    /// Ready messages for a queue with `max_priority` (None: one lane).
+    /// Ready messages for a classic queue with `max_priority` (None: one lane).
     pub fn new(max_priority: Option<u8>) -> Self {
         let lanes = max_priority.map(|p| p as usize + 1).unwrap_or(1);
-        ReadyMessages { lanes: (0..lanes).map(|_| VecDeque::new()).collect(), len: 0, bytes: 0 }
+        ReadyMessages { lanes: (0..lanes).map(|_| VecDeque::new()).collect(), len: 0, bytes: 0, returns_lane: false }
+    }
+
+    /// Ready messages for a queue with these settings.
+    pub fn for_settings(settings: &QueueSettings) -> Self {
+        if settings.is_quorum() {
+            ReadyMessages { lanes: vec![VecDeque::new(), VecDeque::new()], len: 0, bytes: 0, returns_lane: true }
+        } else {
+            ReadyMessages::new(settings.max_priority)
+        }
     }
 
     /// Number of ready messages.
@@ -52,15 +67,22 @@ impl ReadyMessages {
     pub fn push_back(&mut self, m: QueuedMessage) {
         self.len += 1;
         self.bytes += m.message.size();
-        let lane = (m.priority as usize).min(self.lanes.len() - 1);
+        let top = if self.returns_lane { 0 } else { self.lanes.len() - 1 };
+        let lane = (m.priority as usize).min(top);
         self.lanes[lane].push_back(m);
     }
 
-    /// Puts a requeued copy back at its original position.
-    pub fn requeue(&mut self, m: QueuedMessage) {
+    /// Puts a requeued copy back: at its original position, or (quorum
+    /// queue) at the tail when nacked or rejected, at the end of the
+    /// returns when its consumer went away.
+    pub fn requeue(&mut self, m: QueuedMessage, consumer_gone: bool) {
         self.len += 1;
         self.bytes += m.message.size();
         let last = self.lanes.len() - 1;
+        if self.returns_lane {
+            self.lanes[if consumer_gone { 1 } else { 0 }].push_back(m);
+            return;
+        }
         let lane = &mut self.lanes[(m.priority as usize).min(last)];
         let at = lane.partition_point(|x| x.seq < m.seq);
         lane.insert(at, m);
@@ -153,6 +175,8 @@ pub struct Consumer {
     pub(crate) registered: u64,
     /// Consumer arguments.
     pub arguments: FieldTable,
+    /// A stream consumer: the offset it reads next.
+    pub stream_offset: Option<u64>,
 }
 
 /// A queue.
@@ -174,8 +198,14 @@ pub struct Queue {
     pub arguments: FieldTable,
     /// Settings parsed from the arguments.
     pub settings: QueueSettings,
-    /// Ready messages.
+    /// Ready messages (always none in a stream).
     pub ready: ReadyMessages,
+    /// A stream's log (None for classic and quorum queues).
+    pub stream: Option<StreamLog>,
+    /// A quorum queue under `reject-publish` that went over its limit
+    /// refuses publishes until it is back under 80% of it (`rabbit_fifo`'s
+    /// `reject_publish` queue status).
+    pub reject_publish: bool,
     /// Copies delivered to consumers (or basic.get with ack) and not yet
     /// settled.
     pub unacked: u64,
@@ -195,6 +225,15 @@ impl Queue {
     /// True when exclusive to a connection.
     pub fn is_exclusive(&self) -> bool {
         self.exclusive_owner.is_some()
+    }
+
+    /// The message count queue.declare-ok reports: ready messages, or the
+    /// messages a stream holds.
+    pub fn message_count(&self) -> u64 {
+        match &self.stream {
+            Some(log) => log.len() as u64,
+            None => self.ready.len() as u64,
+        }
     }
 
     /// Number of consumers.

@@ -10,7 +10,7 @@ use super::event::{Event, RemovalReason};
 use super::exchange::Destination;
 use super::exchange_ops::{arg_inequivalent, default_exchange_refused};
 use super::queue::{Queue, ReadyMessages};
-use super::queue_args::{self, COMPARED_ARGS};
+use super::queue_args::{self, QueueType, MAX_SEGMENT_SIZE_BYTES};
 use super::value::FieldTable;
 use super::Name;
 
@@ -49,6 +49,39 @@ pub struct QueueDeclareOk {
     pub consumer_count: u64,
     /// The broker chose the name.
     pub server_named: bool,
+}
+
+/// What a quorum queue or a stream refuses at declare
+/// (`rabbit_queue_type_util` checks, in RabbitMQ's order): auto-delete,
+/// exclusive, transient; and a stream's segment size over 3 GB.
+fn check_replicated(name: &str, d: &QueueDeclare, durable: bool) -> Result<(), AmqpError> {
+    let refuse = |property: &str| {
+        AmqpError::new(
+            ReplyCode::PreconditionFailed,
+            format!("invalid property '{property}' for {}", resource("queue", name)),
+        )
+    };
+    if d.auto_delete {
+        return Err(refuse("auto-delete"));
+    }
+    if d.exclusive {
+        return Err(refuse("exclusive-owner"));
+    }
+    if !durable {
+        return Err(refuse("non-durable"));
+    }
+    if d.arguments
+        .get("x-stream-max-segment-size-bytes")
+        .and_then(|v| v.as_int())
+        .is_some_and(|n| n > MAX_SEGMENT_SIZE_BYTES)
+        && QueueType::of_arguments(&d.arguments) == QueueType::Stream
+    {
+        return Err(AmqpError::new(
+            ReplyCode::PreconditionFailed,
+            "Exceeded max value for x-stream-max-segment-size-bytes",
+        ));
+    }
+    Ok(())
 }
 
 impl Broker {
@@ -101,7 +134,9 @@ impl Broker {
                     &format!("'{}'", q.auto_delete),
                 ));
             }
-            for key in COMPARED_ARGS {
+            // rabbit_amqqueue:assert_args_equivalence: the arguments the
+            // existing queue's type takes.
+            for key in q.settings.queue_type.arguments() {
                 if !q.arguments.equivalent_at(&d.arguments, key) {
                     return Err(arg_inequivalent("queue", &name, key, &d.arguments, &q.arguments));
                 }
@@ -125,6 +160,9 @@ impl Broker {
             }
         }
         let settings = queue_args::parse(&name, &d.arguments)?;
+        if settings.queue_type != QueueType::Classic {
+            check_replicated(&name, &d, durable)?;
+        }
         let name: Name = Rc::from(name.as_str());
         let incarnation = self.next_incarnation;
         self.next_incarnation += 1;
@@ -135,7 +173,9 @@ impl Broker {
             exclusive_owner: owner,
             auto_delete: d.auto_delete,
             server_named,
-            ready: ReadyMessages::new(settings.max_priority),
+            ready: ReadyMessages::for_settings(&settings),
+            stream: settings.is_stream().then(Default::default),
+            reject_publish: false,
             settings,
             arguments: d.arguments,
             unacked: 0,
@@ -157,7 +197,7 @@ impl Broker {
         q.last_used = self.now;
         let ok = QueueDeclareOk {
             queue: q.name.clone(),
-            message_count: q.ready.len() as u64,
+            message_count: q.message_count(),
             consumer_count: q.consumers.len() as u64,
             server_named: false,
         };
@@ -257,8 +297,15 @@ impl Broker {
             let queue = b.resolve_queue_name(channel, queue)?;
             let conn = b.channels[&channel].connection;
             let q = b.accessible_queue(conn, &queue)?;
+            if b.queues[&q].settings.is_stream() {
+                return Err(AmqpError::new(
+                    ReplyCode::NotImplemented,
+                    format!("queue.purge not supported by stream queues {}", resource("queue", &q)),
+                ));
+            }
             let purged = b.queues.get_mut(&q).expect("exists").ready.drain_all();
             let n = purged.len() as u64;
+            b.dirty.insert(q.clone());
             for m in purged {
                 b.emit(Event::Removed { queue: q.clone(), copy: m.copy, reason: RemovalReason::Purged });
             }
@@ -285,6 +332,17 @@ impl Broker {
             // rabbit_amqqueue_process handle_call({delete, ...}) checks
             // if_empty before if_unused; rabbit_channel's texts are
             // "~s not empty" and "~s in use".
+            if q.settings.is_quorum() && (if_unused || if_empty) {
+                let flag = if if_unused { "if-unused" } else { "if-empty" };
+                return Err(AmqpError::new(
+                    ReplyCode::NotImplemented,
+                    format!(
+                        "cannot delete {}. queue.delete operations with {flag} flag set are not supported by quorum queues",
+                        resource("queue", &queue)
+                    ),
+                ));
+            }
+            let (if_unused, if_empty) = if q.settings.is_stream() { (false, false) } else { (if_unused, if_empty) };
             if if_empty && !q.ready.is_empty() {
                 return Err(AmqpError::new(
                     ReplyCode::PreconditionFailed,
@@ -320,12 +378,9 @@ impl Broker {
                 by_broker: true,
             });
         }
-        for m in q.ready.drain_all() {
-            self.events.push(Event::Removed {
-                queue: q.name.clone(),
-                copy: m.copy,
-                reason: RemovalReason::QueueDeleted,
-            });
+        let logged = q.stream.take().into_iter().flat_map(|log| log.iter().map(|e| e.copy).collect::<Vec<_>>());
+        for copy in q.ready.drain_all().into_iter().map(|m| m.copy).chain(logged) {
+            self.events.push(Event::Removed { queue: q.name.clone(), copy, reason: RemovalReason::QueueDeleted });
         }
         // Unacked copies stay on their channels (acking them is harmless)
         // but are gone from the broker's point of view.

@@ -20,7 +20,7 @@ pub struct Lesson {
 }
 
 /// Every lesson's slug and document, in the order the picker shows them.
-const SOURCES: [(&str, &str); 13] = [
+const SOURCES: [(&str, &str); 15] = [
     ("hello-world", include_str!("hello-world.json")),
     ("work-queues", include_str!("work-queues.json")),
     ("fair-dispatch", include_str!("fair-dispatch.json")),
@@ -34,6 +34,8 @@ const SOURCES: [(&str, &str); 13] = [
     ("alternate-exchange", include_str!("alternate-exchange.json")),
     ("max-length", include_str!("max-length.json")),
     ("priorities", include_str!("priorities.json")),
+    ("quorum-poison", include_str!("quorum-poison.json")),
+    ("streams", include_str!("streams.json")),
 ];
 
 /// The slugs of every lesson, in picker order.

@@ -142,6 +142,19 @@ fn label(m: &Message) -> String {
     format!("#{} \"{}\"", m.id, short(&m.body))
 }
 
+/// What a delivery's queue type adds: the stream offset it was read at, or
+/// a quorum queue's count of earlier deliveries.
+fn queue_type_note(message: &crate::engine::Message) -> String {
+    let header = |k: &str| message.properties.headers.as_ref().and_then(|h| h.get(k)).and_then(|v| v.as_int());
+    match (header("x-stream-offset"), header("x-delivery-count")) {
+        (Some(o), _) => format!(", read at stream offset {o}"),
+        (None, Some(n)) if n > 0 => {
+            format!(", x-delivery-count {n} (the quorum queue got it back {n} time{})", if n == 1 { "" } else { "s" })
+        }
+        _ => String::new(),
+    }
+}
+
 fn exchange_label(name: &str) -> String {
     if name.is_empty() {
         "the default exchange".to_string()

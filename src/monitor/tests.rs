@@ -49,6 +49,7 @@ fn topic_scenario() -> Scenario {
             exclusive: false,
             priority: None,
             same_client_as: None,
+            stream_offset: None,
             x: 0.0,
             y: 0.0,
         }],

@@ -7,6 +7,7 @@
 //! they are declared with. The default exchange is always there, with the
 //! id [`DEFAULT_EXCHANGE_ID`].
 
+use crate::engine::queue_args::{DeadLetterStrategy, QueueSettings, QueueType};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -252,6 +253,9 @@ pub struct QueueNode {
     /// Queue name; empty asks the broker for one (`amq.gen-...`).
     #[serde(default)]
     pub name: String,
+    /// `x-queue-type`: classic (left out of the document), quorum or stream.
+    #[serde(default, skip_serializing_if = "QueueSettings::is_classic")]
+    pub queue_type: QueueType,
     /// Survives a restart.
     #[serde(default, skip_serializing_if = "is_false")]
     pub durable: bool,
@@ -288,6 +292,18 @@ pub struct QueueNode {
     /// `x-single-active-consumer`.
     #[serde(default, skip_serializing_if = "is_false")]
     pub single_active_consumer: bool,
+    /// `x-delivery-limit` (quorum queues).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_limit: Option<u64>,
+    /// `x-dead-letter-strategy` (quorum queues).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dead_letter_strategy: Option<DeadLetterStrategy>,
+    /// `x-max-age` (streams), as RabbitMQ writes it: `7D`, `1h`, `30s`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_age: Option<String>,
+    /// `x-stream-max-segment-size-bytes` (streams).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_max_segment_size_bytes: Option<u64>,
     /// Other arguments, passed to the broker as they are.
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub arguments: Map<String, Value>,
@@ -514,6 +530,10 @@ pub struct ConsumerNode {
     /// consumer, as an RPC client sends requests and takes the replies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub same_client_as: Option<String>,
+    /// `x-stream-offset` for a stream consumer: `first`, `last`, `next`,
+    /// an offset (`12`) or an interval (`1h`, `30s`); absent is `next`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_offset: Option<String>,
     /// Horizontal position on the canvas.
     #[serde(default)]
     pub x: f64,

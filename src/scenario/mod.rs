@@ -5,6 +5,7 @@
 pub mod document;
 pub mod located;
 pub mod parse;
+pub mod queue_fields;
 
 pub use document::*;
 pub use parse::{parse, ScenarioError, MAX_DOCUMENT_BYTES};

@@ -134,6 +134,8 @@ pub struct Simulation {
     pub(crate) scenario: Scenario,
     pub(crate) broker: Broker,
     pub(crate) connection: Option<ConnectionId>,
+    /// Stream consumers' own connections, by consumer node id.
+    pub(crate) stream_connections: BTreeMap<String, ConnectionId>,
     pub(crate) admin: Option<ChannelId>,
     /// The channel the host-page API publishes on.
     pub(crate) api: Option<ChannelId>,
@@ -162,6 +164,7 @@ impl Simulation {
             broker: Broker::with_seed(scenario.seed),
             scenario: Scenario::default(),
             connection: None,
+            stream_connections: BTreeMap::new(),
             admin: None,
             api: None,
             producers: BTreeMap::new(),
@@ -635,6 +638,23 @@ impl Simulation {
         self.pump();
     }
 
+    /// The connection a consumer's channel opens on: the playground's, or
+    /// for a stream consumer one of its own (streams cannot be exclusive,
+    /// and a 540 for an auto-ack stream consumer or its nack closes only
+    /// that consumer's connection, as it would in an application that
+    /// gives such a consumer its own).
+    fn consumer_connection(&mut self, consumer_id: &str, queue: &str) -> ConnectionId {
+        if !self.broker.queue(queue).is_some_and(|q| q.settings.is_stream()) {
+            return self.connection();
+        }
+        if let Some(c) = self.stream_connections.get(consumer_id).filter(|c| self.broker.is_connection_open(**c)) {
+            return *c;
+        }
+        let c = self.broker.open_connection(format!("stream consumer {consumer_id}"));
+        self.stream_connections.insert(consumer_id.to_string(), c);
+        c
+    }
+
     /// Opens the consumer's channel, sets its prefetch and consumes.
     pub(crate) fn start_consumer(&mut self, consumer_id: &str) {
         let Some(node) = self.scenario.consumer(consumer_id).cloned() else { return };
@@ -650,13 +670,10 @@ impl Simulation {
             state.down = Some(Down::NoQueue);
             return;
         };
-        let conn = self.connection();
+        let conn = self.consumer_connection(consumer_id, &queue);
         let ch = self.broker.open_channel(conn).expect("connection is open");
         let qos = self.broker.basic_qos(ch, node.prefetch, false);
-        let mut arguments = FieldTable::new();
-        if let Some(p) = node.priority {
-            arguments.insert("x-priority", crate::engine::FieldValue::Int(p as i64));
-        }
+        let arguments = sync::consume_arguments(&node);
         let consume = qos.and_then(|_| {
             self.broker.basic_consume(
                 ch,

@@ -57,33 +57,11 @@ pub fn exchange_declare(s: &Scenario, id: &str) -> Option<ExchangeDeclare> {
 pub fn queue_declare(s: &Scenario, id: &str) -> Option<QueueDeclare> {
     let q = s.queue(id)?;
     let mut a = table(&q.arguments);
-    let int = |v: u64| FieldValue::Int(v.min(i64::MAX as u64) as i64);
-    if let Some(v) = q.message_ttl {
-        a.insert("x-message-ttl", int(v));
-    }
-    if let Some(v) = q.expires {
-        a.insert("x-expires", int(v));
-    }
-    if let Some(v) = q.max_length {
-        a.insert("x-max-length", int(v));
-    }
-    if let Some(v) = q.max_length_bytes {
-        a.insert("x-max-length-bytes", int(v));
-    }
-    if let Some(v) = q.overflow {
-        a.insert("x-overflow", FieldValue::from(v.as_str()));
-    }
-    if let Some(dlx) = q.dead_letter_exchange.as_deref().and_then(|d| s.exchange_name(d)) {
-        a.insert("x-dead-letter-exchange", FieldValue::from(dlx));
-    }
-    if let Some(rk) = &q.dead_letter_routing_key {
-        a.insert("x-dead-letter-routing-key", FieldValue::from(rk.as_str()));
-    }
-    if let Some(p) = q.max_priority {
-        a.insert("x-max-priority", FieldValue::Int(p as i64));
-    }
-    if q.single_active_consumer {
-        a.insert("x-single-active-consumer", FieldValue::Bool(true));
+    // Every argument with a field of its own, from the engine's table.
+    for arg in crate::engine::queue_args::table::fields() {
+        if let Some(v) = crate::scenario::queue_fields::argument(s, q, arg.key) {
+            a.insert(arg.key, v);
+        }
     }
     Some(QueueDeclare {
         queue: q.name.clone(),
@@ -95,9 +73,29 @@ pub fn queue_declare(s: &Scenario, id: &str) -> Option<QueueDeclare> {
     })
 }
 
+/// basic.consume's arguments for a consumer node: `x-priority`, and
+/// `x-stream-offset` (an all-digit offset is sent as a number, anything
+/// else as text: `first`, `last`, `next`, `1h`).
+pub fn consume_arguments(c: &ConsumerNode) -> FieldTable {
+    let mut arguments = FieldTable::new();
+    if let Some(p) = c.priority {
+        arguments.insert("x-priority", FieldValue::Int(p as i64));
+    }
+    if let Some(o) = c.stream_offset.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        let value = match o.parse::<i64>() {
+            Ok(n) if o.bytes().all(|b| b.is_ascii_digit()) => FieldValue::Int(n),
+            _ => FieldValue::from(o),
+        };
+        arguments.insert("x-stream-offset", value);
+    }
+    arguments
+}
+
 /// The parts of a consumer that need a new basic.consume when they change.
-fn consume_identity(c: &ConsumerNode) -> (Option<&str>, &str, crate::scenario::AckMode, u16, bool, Option<i32>) {
-    (c.queue.as_deref(), c.name.as_str(), c.ack, c.prefetch, c.exclusive, c.priority)
+fn consume_identity(
+    c: &ConsumerNode,
+) -> (Option<&str>, &str, crate::scenario::AckMode, u16, bool, Option<i32>, Option<&str>) {
+    (c.queue.as_deref(), c.name.as_str(), c.ack, c.prefetch, c.exclusive, c.priority, c.stream_offset.as_deref())
 }
 
 impl Simulation {

@@ -23,6 +23,7 @@ fn consumer(id: &str, queue: &str, prefetch: u16, processing_ms: u64) -> Consume
         exclusive: false,
         priority: None,
         same_client_as: None,
+        stream_offset: None,
         x: 0.0,
         y: 0.0,
     }
@@ -372,9 +373,9 @@ fn auto_ack_consumer_leaves_nothing_unacked() {
 #[test]
 fn every_argument_a_queue_field_sets_is_one_the_inspector_keeps_out_of_other_arguments() {
     // The inspector refuses these names in "Other arguments"
-    // (table_text::QUEUE_FIELDS, EXCHANGE_FIELDS) because a field of their
+    // (table_text::queue_fields(), EXCHANGE_FIELDS) because a field of their
     // own sets them, and the typed field would win in the declare.
-    use crate::editor::table_text::{EXCHANGE_FIELDS, QUEUE_FIELDS};
+    use crate::editor::table_text::{queue_fields, EXCHANGE_FIELDS};
     use crate::scenario::{ExchangeNode, OverflowKind};
     let mut s = Scenario::default();
     let exchange = |id: &str, ae: Option<&str>| ExchangeNode {
@@ -401,13 +402,78 @@ fn every_argument_a_queue_field_sets_is_one_the_inspector_keeps_out_of_other_arg
     q.dead_letter_routing_key = Some("k".into());
     q.max_priority = Some(1);
     q.single_active_consumer = true;
+    q.queue_type = crate::engine::QueueType::Quorum;
+    q.delivery_limit = Some(1);
+    q.dead_letter_strategy = Some(crate::engine::queue_args::DeadLetterStrategy::AtLeastOnce);
+    q.max_age = Some("1h".into());
+    q.stream_max_segment_size_bytes = Some(1);
     s.queues.push(q);
     let queue_args = sync::queue_declare(&s, "q").unwrap().arguments;
     let set: Vec<&str> = queue_args.iter().map(|(k, _)| k).collect();
-    let listed: Vec<&str> = QUEUE_FIELDS.iter().map(|(k, _)| *k).collect();
+    let listed: Vec<&str> = queue_fields().iter().map(|(k, _)| *k).collect();
     assert_eq!(set.len(), listed.len(), "{set:?} vs {listed:?}");
     assert!(set.iter().all(|k| listed.contains(k)), "{set:?} vs {listed:?}");
     let exchange_args = sync::exchange_declare(&s, "x").unwrap().arguments;
     let set: Vec<&str> = exchange_args.iter().map(|(k, _)| k).collect();
     assert_eq!(set, EXCHANGE_FIELDS.iter().map(|(k, _)| *k).collect::<Vec<_>>());
+}
+
+fn stream_scenario() -> Scenario {
+    let s = QueueNode { durable: true, queue_type: crate::engine::QueueType::Stream, ..queue("s", "events") };
+    let reader = |id: &str, offset: Option<&str>| ConsumerNode {
+        stream_offset: offset.map(str::to_string),
+        ..consumer(id, "s", 10, 10)
+    };
+    Scenario {
+        queues: vec![s, queue("q", "tasks")],
+        producers: vec![
+            producer("p", DEFAULT_EXCHANGE_ID, "events", Schedule::Burst { count: 3, at_ms: 0 }),
+            producer("w", DEFAULT_EXCHANGE_ID, "tasks", Schedule::Burst { count: 2, at_ms: 0 }),
+        ],
+        consumers: vec![reader("live", None), consumer("worker", "q", 1, 10)],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn stream_consumers_read_from_their_offset_and_acks_keep_the_messages() {
+    let mut sim = Simulation::new(stream_scenario());
+    sim.advance(1_000);
+    assert_eq!(sim.broker().queue("events").unwrap().message_count(), 3, "acked, and still in the stream");
+    let mut s = sim.scenario().clone();
+    s.consumers.push(ConsumerNode { stream_offset: Some("first".into()), ..consumer("replay", "s", 10, 10) });
+    s.consumers.push(ConsumerNode { stream_offset: Some("1".into()), ..consumer("from1", "s", 10, 10) });
+    sim.take_events();
+    sim.set_scenario(s);
+    sim.advance(1_000);
+    let offsets = |tag: &str, events: &[SimEvent]| -> Vec<i64> {
+        events
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Delivered { consumer: Some(c), message, .. } if &**c == tag => {
+                    message.properties.headers.as_ref()?.get("x-stream-offset")?.as_int()
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let events = sim.take_events();
+    assert_eq!(offsets("replay", &events), [0, 1, 2]);
+    assert_eq!(offsets("from1", &events), [1, 2]);
+    assert!(offsets("live", &events).is_empty(), "live read them already");
+}
+
+#[test]
+fn an_auto_ack_stream_consumer_is_refused_without_closing_the_playground() {
+    let mut s = stream_scenario();
+    s.consumers[0].ack = AckMode::Auto;
+    let mut sim = Simulation::new(s);
+    sim.advance(1_000);
+    let e = sim.node_error("live").expect("refused");
+    assert_eq!(e.code.code(), 540, "{e:?}");
+    assert_eq!(
+        sim.broker().queue("tasks").unwrap().ready.len(),
+        0,
+        "the worker on the playground's connection still works"
+    );
 }

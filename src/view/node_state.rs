@@ -110,7 +110,7 @@ pub enum BodyState {
     QueueGone,
     /// A queue: its counts, first messages and flags as the broker has them.
     Queue {
-        /// Ready messages.
+        /// Ready messages, or the messages a stream holds.
         ready: usize,
         /// Delivered, not yet acked.
         unacked: u64,
@@ -118,6 +118,8 @@ pub enum BodyState {
         chips: Vec<Chip>,
         /// What the broker holds (durable, TTL, max length, ...).
         flags: String,
+        /// Classic, quorum or stream.
+        queue_type: crate::engine::QueueType,
     },
     /// A consumer: what it holds, its tallies, why it is down.
     Consumer {
@@ -200,12 +202,21 @@ pub fn body_state(s: &Scenario, rt: &Runtime, id: &str, kind: NodeKind) -> BodyS
             let Some(engine) = sim.queue_name(id).and_then(|n| sim.broker().queue(n)) else {
                 return BodyState::QueueGone;
             };
-            let chips = engine
-                .ready
-                .iter()
-                .take(QUEUE_CHIPS)
-                .map(|m| Chip { key: m.copy, message: m.message.clone(), redelivered: m.redelivered, busy: false })
-                .collect();
+            let chips = match &engine.stream {
+                // A stream shows its newest messages (nothing leaves it on ack).
+                Some(log) => log
+                    .iter()
+                    .rev()
+                    .take(QUEUE_CHIPS)
+                    .map(|e| Chip { key: e.copy, message: e.message.clone(), redelivered: false, busy: false })
+                    .collect(),
+                None => engine
+                    .ready
+                    .iter()
+                    .take(QUEUE_CHIPS)
+                    .map(|m| Chip { key: m.copy, message: m.message.clone(), redelivered: m.redelivered, busy: false })
+                    .collect(),
+            };
             // The flags say what the broker holds, not what the scenario
             // asks: after a refused redeclare (406) the two differ, and the
             // node's callout explains the scenario's side.
@@ -233,7 +244,19 @@ pub fn body_state(s: &Scenario, rt: &Runtime, id: &str, kind: NodeKind) -> BodyS
             if let Some(d) = &settings.dead_letter_exchange {
                 flags.push(format!("DLX → {}", if d.is_empty() { "(default)" } else { d }));
             }
-            BodyState::Queue { ready: engine.ready.len(), unacked: engine.unacked, chips, flags: flags.join(" · ") }
+            if let Some(l) = settings.delivery_limit {
+                flags.push(format!("delivery limit {l}"));
+            }
+            if let Some(log) = &engine.stream {
+                flags.push(format!("offsets {}–{}", log.first_offset(), log.next_offset()));
+            }
+            BodyState::Queue {
+                ready: engine.message_count() as usize,
+                unacked: engine.unacked,
+                chips,
+                flags: flags.join(" · "),
+                queue_type: settings.queue_type,
+            }
         }
         NodeKind::Consumer => {
             let Some(c) = s.consumer(id) else { return BodyState::Missing };

@@ -34,6 +34,8 @@ pub fn consumer_form(props: &ConsumerFormProps) -> Html {
     let id = props.id.to_string();
     let Some(c) = s.consumer(&id).cloned() else { return html! {} };
     let live = consumer_live(&stage, &open, &id);
+    let on_stream =
+        c.queue.as_deref().and_then(|q| s.queue(q)).is_some_and(|q| q.queue_type == crate::engine::QueueType::Stream);
     let outcomes: Vec<(AttrValue, AttrValue)> =
         Outcome::ALL.iter().map(|o| (AttrValue::from(outcome_key(*o)), AttrValue::from(o.label()))).collect();
     let acks: Vec<(AttrValue, AttrValue)> = vec![
@@ -68,9 +70,17 @@ pub fn consumer_form(props: &ConsumerFormProps) -> Html {
                 <CheckField name="exclusive" label="exclusive consumer" checked={c.exclusive} hint="no other consumer may consume from the queue"
                     on_commit={on(&editor, consumer(&id, ConsumerField::Exclusive))} />
             </div>
-            <NumberField name="priority" label="Consumer priority (x-priority)" value={c.priority.map(|p| p as i64)} min={i32::MIN as i64} max={i32::MAX as i64} optional=true
-                hint="higher-priority consumers are served first"
-                on_commit={on(&editor, consumer(&id, ConsumerField::Priority))} />
+            if !on_stream {
+                <NumberField name="priority" label="Consumer priority (x-priority)" value={c.priority.map(|p| p as i64)} min={i32::MIN as i64} max={i32::MAX as i64} optional=true
+                    hint="higher-priority consumers are served first"
+                    on_commit={on(&editor, consumer(&id, ConsumerField::Priority))} />
+            }
+            if on_stream {
+                <TextField name="stream_offset" label="Start at (x-stream-offset)" value={c.stream_offset.clone().unwrap_or_default()}
+                    placeholder="next (default)"
+                    hint="first, last, next, an offset such as 12, or an age such as 1h; a stream consumer needs manual acks and a prefetch"
+                    on_commit={on(&editor, consumer(&id, ConsumerField::StreamOffset))} />
+            }
         </div>
     }
 }

@@ -4,7 +4,7 @@
 use super::{can_take, Settlement};
 use crate::engine::broker::Broker;
 use crate::engine::channel::{ChannelId, Unacked};
-use crate::engine::error::{AmqpError, ReplyCode};
+use crate::engine::error::{resource, AmqpError, ReplyCode};
 use crate::engine::event::{DeathReason, Event, RemovalReason};
 use crate::engine::Name;
 
@@ -24,13 +24,19 @@ impl Broker {
         requeue: bool,
     ) -> Result<(), AmqpError> {
         let how = if requeue { Settlement::Requeue } else { Settlement::Discard };
-        self.on_channel(channel, |b| b.settle_tags(channel, delivery_tag, multiple, how))
+        self.on_channel(channel, |b| {
+            b.refuse_stream_settle(channel, delivery_tag, multiple)?;
+            b.settle_tags(channel, delivery_tag, multiple, how)
+        })
     }
 
     /// basic.reject.
     pub fn basic_reject(&mut self, channel: ChannelId, delivery_tag: u64, requeue: bool) -> Result<(), AmqpError> {
         let how = if requeue { Settlement::Requeue } else { Settlement::Discard };
-        self.on_channel(channel, |b| b.settle_tags(channel, delivery_tag, false, how))
+        self.on_channel(channel, |b| {
+            b.refuse_stream_settle(channel, delivery_tag, false)?;
+            b.settle_tags(channel, delivery_tag, false, how)
+        })
     }
 
     /// basic.recover with requeue: every unacked delivery of the channel
@@ -108,18 +114,49 @@ impl Broker {
             }
         }
         let mut m = u.message;
+        if q.settings.is_stream() {
+            // A stream keeps its messages: an ack (or a closed channel)
+            // only gives the consumer its credit back.
+            self.emit(Event::Removed { queue: u.queue, copy: m.copy, reason: RemovalReason::StreamRead });
+            return;
+        }
         match how {
             Settlement::Ack => {
                 self.emit(Event::Removed { queue: u.queue, copy: m.copy, reason: RemovalReason::Acked });
             }
-            Settlement::Requeue => {
+            Settlement::Requeue | Settlement::ConsumerGone => {
                 m.redelivered = true;
+                if q.settings.is_quorum() {
+                    // rabbit_fifo return_one: every return counts; past
+                    // x-delivery-limit the message is dead-lettered.
+                    m.delivery_count += 1;
+                    if q.settings.delivery_limit.is_some_and(|limit| m.delivery_count as i64 > limit) {
+                        self.dead_letter_or_remove(&u.queue, m, DeathReason::DeliveryLimit);
+                        return;
+                    }
+                }
                 let copy = m.copy;
-                q.ready.requeue(m);
-                self.emit(Event::Requeued { queue: u.queue, copy, channel, delivery_tag: tag });
+                let delivery_count = q.settings.is_quorum().then_some((m.delivery_count, q.settings.delivery_limit));
+                q.ready.requeue(m, how == Settlement::ConsumerGone);
+                self.emit(Event::Requeued { queue: u.queue, copy, channel, delivery_tag: tag, delivery_count });
             }
             Settlement::Discard => self.dead_letter_or_remove(&u.queue, m, DeathReason::Rejected),
         }
+    }
+
+    /// basic.nack / basic.reject on a stream's delivery: RabbitMQ does not
+    /// implement them (540, the connection closes).
+    pub(crate) fn refuse_stream_settle(&self, channel: ChannelId, tag: u64, multiple: bool) -> Result<(), AmqpError> {
+        let ch = &self.channels[&channel];
+        let mut targets = ch.unacked.iter().filter(|(t, _)| if multiple { tag == 0 || **t <= tag } else { **t == tag });
+        let Some((_, u)) = targets.find(|(_, u)| self.queues.get(&u.queue).is_some_and(|q| q.settings.is_stream()))
+        else {
+            return Ok(());
+        };
+        Err(AmqpError::new(
+            ReplyCode::NotImplemented,
+            format!("basic.nack and basic.reject not supported by stream queues {}", resource("queue", &u.queue)),
+        ))
     }
 
     /// After copies went back to a queue: drop-head if it is now over its

@@ -2,12 +2,14 @@
 
 use std::rc::Rc;
 
+use super::dispatch::with_header;
 use super::{ConsumeOptions, GetOk, REPLY_TO_QUEUE};
 use crate::engine::broker::Broker;
 use crate::engine::channel::{ChannelId, Unacked};
 use crate::engine::error::{check_short_str, resource, AmqpError, ReplyCode};
 use crate::engine::event::{Event, RemovalReason};
-use crate::engine::queue::Consumer;
+use crate::engine::queue::{Consumer, Queue};
+use crate::engine::queue_args::{self, StreamOffset};
 use crate::engine::value::FieldValue;
 
 impl Broker {
@@ -57,17 +59,9 @@ impl Broker {
             }
         };
         let q = &self.queues[&qname];
-        // rabbit_amqqueue_process basic_consume: on a single-active-consumer
-        // queue an exclusive consume is always refused; otherwise it needs a
-        // queue without consumers, and an exclusive consumer bars others.
-        if q.consumers.iter().any(|c| c.exclusive)
-            || (opts.exclusive && (!q.consumers.is_empty() || q.settings.single_active_consumer))
-        {
-            return Err(AmqpError::new(
-                ReplyCode::AccessRefused,
-                format!("{} in exclusive use", resource("queue", &queue)),
-            ));
-        }
+        queue_args::check_consume_arguments(&queue, q.settings.queue_type, &opts.arguments)?;
+        let stream_offset = self.stream_start(channel, q, &opts)?;
+        check_exclusive_consume(&self.queues[&qname], &opts)?;
         let tag = if opts.consumer_tag.is_empty() { self.rng.guid("amq.ctag") } else { opts.consumer_tag };
         let turn = self.new_turn();
         let now = self.now;
@@ -87,6 +81,7 @@ impl Broker {
             blocked: false,
             registered: turn,
             arguments: opts.arguments,
+            stream_offset,
         });
         q.had_consumer = true;
         q.last_used = now;
@@ -94,6 +89,37 @@ impl Broker {
         self.emit(Event::ConsumerAdded { queue: qname.clone(), channel, tag: tag.clone() });
         self.dirty.insert(qname);
         Ok(tag)
+    }
+
+    /// What a quorum queue or a stream refuses at basic.consume
+    /// (`rabbit_stream_queue:consume`, `rabbit_quorum_queue:consume`), and
+    /// where a stream consumer starts reading (`x-stream-offset`, default
+    /// `next`). None for other queues.
+    fn stream_start(&self, channel: ChannelId, q: &Queue, opts: &ConsumeOptions) -> Result<Option<u64>, AmqpError> {
+        let ch = &self.channels[&channel];
+        let name = resource("queue", &q.name);
+        let global_qos = || AmqpError::new(ReplyCode::NotImplemented, format!("{name} does not support global qos"));
+        if q.settings.is_quorum() && ch.global_prefetch > 0 {
+            return Err(global_qos());
+        }
+        let Some(log) = q.stream.as_ref() else { return Ok(None) };
+        if ch.prefetch == 0 {
+            return Err(AmqpError::new(
+                ReplyCode::PreconditionFailed,
+                format!("consumer prefetch count is not set for '{name}'"),
+            ));
+        }
+        if opts.no_ack {
+            return Err(AmqpError::new(
+                ReplyCode::NotImplemented,
+                format!("automatic acknowledgement not supported by stream queues {name}"),
+            ));
+        }
+        if ch.global_prefetch > 0 {
+            return Err(global_qos());
+        }
+        let spec = opts.arguments.get("x-stream-offset").and_then(StreamOffset::parse).unwrap_or(StreamOffset::Next);
+        Ok(Some(log.start_offset(&spec, self.now)))
     }
 
     /// basic.cancel: no new deliveries; the consumer's unacked deliveries
@@ -157,6 +183,13 @@ impl Broker {
             let queue = b.resolve_queue_name(channel, queue)?;
             let conn = b.channels[&channel].connection;
             let qname = b.accessible_queue(conn, &queue)?;
+            if b.queues[&qname].settings.is_stream() {
+                return Err(AmqpError::new(
+                    ReplyCode::NotImplemented,
+                    format!("basic.get not supported by stream queues {}", resource("queue", &qname)),
+                ));
+            }
+            b.dirty.insert(qname.clone());
             b.expire_heads(&qname);
             let q = b.queues.get_mut(&qname).expect("exists");
             q.last_used = b.now;
@@ -168,19 +201,26 @@ impl Broker {
             if !no_ack {
                 q.unacked += 1;
             }
+            // rabbit_fifo_client:dequeue: a quorum queue's message always
+            // carries x-delivery-count.
+            let message = if q.settings.is_quorum() {
+                with_header(&m.message, "x-delivery-count", m.delivery_count as i64)
+            } else {
+                m.message.clone()
+            };
             let ch = b.channels.get_mut(&channel).expect("open");
             let tag = ch.next_tag();
             let ok = GetOk {
                 delivery_tag: tag,
                 copy: m.copy,
-                message: m.message.clone(),
+                message: message.clone(),
                 redelivered: m.redelivered,
                 message_count: remaining as u64,
             };
             let event = Event::Delivered {
                 queue: qname.clone(),
                 copy: m.copy,
-                message: m.message.clone(),
+                message,
                 channel,
                 consumer: None,
                 delivery_tag: tag,
@@ -198,4 +238,22 @@ impl Broker {
             Ok(Some(ok))
         })
     }
+}
+
+/// rabbit_amqqueue_process basic_consume: on a single-active-consumer
+/// classic queue an exclusive consume is always refused; otherwise it needs
+/// a queue without consumers, and an exclusive consumer bars others.
+/// Quorum queues and streams ignore exclusive consumers (3.10.8).
+fn check_exclusive_consume(q: &Queue, opts: &ConsumeOptions) -> Result<(), AmqpError> {
+    let classic = q.settings.queue_type == crate::engine::QueueType::Classic;
+    if classic
+        && (q.consumers.iter().any(|c| c.exclusive)
+            || (opts.exclusive && (!q.consumers.is_empty() || q.settings.single_active_consumer)))
+    {
+        return Err(AmqpError::new(
+            ReplyCode::AccessRefused,
+            format!("{} in exclusive use", resource("queue", &q.name)),
+        ));
+    }
+    Ok(())
 }

@@ -6,7 +6,10 @@ use crate::engine::channel::{Channel, Unacked};
 use crate::engine::event::{Event, RemovalReason};
 use crate::engine::message::QueuedMessage;
 use crate::engine::queue::Consumer;
-use crate::engine::Name;
+use crate::engine::stream::StreamEntry;
+use crate::engine::value::FieldValue;
+use crate::engine::{Message, Name};
+use std::rc::Rc;
 
 impl Broker {
     /// The consumer that gets the next message, RabbitMQ's way: highest
@@ -44,6 +47,13 @@ impl Broker {
         let q = self.queues.get_mut(queue).expect("queue exists");
         let remaining = q.ready.len();
         let incarnation = q.incarnation;
+        // rabbit_fifo_client: a message a quorum queue got back carries
+        // x-delivery-count.
+        let message = if q.settings.is_quorum() && copy.delivery_count > 0 {
+            with_header(&copy.message, "x-delivery-count", copy.delivery_count as i64)
+        } else {
+            copy.message.clone()
+        };
         let c = &mut q.consumers[idx];
         c.turn = turn;
         let ch = self.channels.get_mut(&c.channel).expect("consumer's channel is open");
@@ -51,7 +61,7 @@ impl Broker {
         let event = Event::Delivered {
             queue: queue.clone(),
             copy: copy.copy,
-            message: copy.message.clone(),
+            message,
             channel: ch.id,
             consumer: Some(c.tag.clone()),
             delivery_tag: tag,
@@ -77,8 +87,18 @@ impl Broker {
         }
     }
 
-    /// Delivers ready messages to consumers until one side runs out.
+    /// Delivers ready messages to consumers until one side runs out (a
+    /// stream: each consumer reads on from its offset while it has credit).
     pub(crate) fn dispatch(&mut self, queue: &Name) {
+        if self.queues.get(queue).is_some_and(|q| q.settings.is_stream()) {
+            self.dispatch_stream(queue);
+            return;
+        }
+        self.dispatch_ready(queue);
+        self.evaluate_reject_publish(queue);
+    }
+
+    fn dispatch_ready(&mut self, queue: &Name) {
         loop {
             self.expire_heads(queue);
             match self.queues.get(queue) {
@@ -90,6 +110,58 @@ impl Broker {
             self.deliver(queue, idx, m);
         }
     }
+}
+
+impl Broker {
+    /// Stream consumers read in registration order, each from its own
+    /// offset, as many messages as its prefetch (credit) allows; every
+    /// delivery carries `x-stream-offset`.
+    fn dispatch_stream(&mut self, queue: &Name) {
+        let Some(q) = self.queues.get(queue) else { return };
+        for idx in 0..q.consumers.len() {
+            while let Some(entry) = self.next_stream_read(queue, idx) {
+                self.deliver_stream_entry(queue, idx, entry);
+            }
+        }
+    }
+
+    fn next_stream_read(&mut self, queue: &Name, idx: usize) -> Option<StreamEntry> {
+        let q = self.queues.get_mut(queue)?;
+        let log = q.stream.as_ref()?;
+        let c = q.consumers.get_mut(idx)?;
+        if !can_take(c, self.channels.get(&c.channel)) {
+            return None;
+        }
+        let offset = c.stream_offset?.max(log.first_offset());
+        c.stream_offset = Some(offset);
+        log.get(offset).cloned()
+    }
+
+    fn deliver_stream_entry(&mut self, queue: &Name, idx: usize, entry: StreamEntry) {
+        let copy = QueuedMessage {
+            copy: self.new_copy_id(),
+            message: entry.message.clone(),
+            seq: entry.offset,
+            expires_at: None,
+            redelivered: false,
+            priority: 0,
+            delivery_count: 0,
+        };
+        let q = self.queues.get_mut(queue).expect("queue exists");
+        q.consumers[idx].stream_offset = Some(entry.offset + 1);
+        let offset = i64::try_from(entry.offset).unwrap_or(i64::MAX);
+        let mut copy = copy;
+        copy.message = with_header(&entry.message, "x-stream-offset", offset);
+        self.deliver(queue, idx, copy);
+    }
+}
+
+/// The message with one more header (a delivery's own copy; what the
+/// queue holds is unchanged).
+pub(crate) fn with_header(message: &Rc<Message>, key: &str, value: i64) -> Rc<Message> {
+    let mut m = (**message).clone();
+    m.properties.headers.get_or_insert_with(Default::default).insert(key, FieldValue::Int(value));
+    Rc::new(m)
 }
 
 /// Whether a consumer can take one more delivery now (auto-ack, its own

@@ -7,7 +7,7 @@ use super::{parse_expiration, Publish, PublishOutcome, REPLY_TO_QUEUE};
 use crate::engine::broker::{Broker, PendingDeadLetter};
 use crate::engine::channel::ChannelId;
 use crate::engine::error::{check_short_str, resource, AmqpError, ReplyCode};
-use crate::engine::event::{DeathReason, Event};
+use crate::engine::event::{DeathReason, Event, RemovalReason};
 use crate::engine::message::{Message, QueuedMessage};
 use crate::engine::queue_args::Overflow;
 use crate::engine::value::FieldValue;
@@ -140,12 +140,13 @@ impl Broker {
     pub(crate) fn offer(&mut self, queue: &Name, message: &Rc<Message>) -> bool {
         let now = self.now;
         let Some(q) = self.queues.get(queue) else { return true };
+        if q.settings.is_stream() {
+            self.append_to_stream(queue, message);
+            return true;
+        }
         let s = &q.settings;
         let overflow = s.overflow();
-        if overflow != Overflow::DropHead
-            && (s.max_length.is_some_and(|m| q.ready.len() as u64 + 1 > m)
-                || s.max_length_bytes.is_some_and(|m| q.ready.bytes() + message.size() > m))
-        {
+        if self.refuses_publish(q, message) {
             let (dlx, rk) = (s.dead_letter_exchange.clone(), s.dead_letter_routing_key.clone());
             self.emit(Event::Refused { queue: queue.clone(), message: message.id });
             if overflow == Overflow::RejectPublishDlx {
@@ -162,6 +163,7 @@ impl Broker {
             }
             return false;
         }
+        let s = &q.settings;
         let per_message = message.properties.expiration.as_deref().and_then(|e| parse_expiration(e).ok());
         let ttl = match (s.message_ttl, per_message) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -175,6 +177,7 @@ impl Broker {
             expires_at: ttl.map(|t| now.saturating_add(t)),
             redelivered: false,
             priority,
+            delivery_count: 0,
         };
         self.emit(Event::Enqueued { queue: queue.clone(), copy: copy.copy, message: message.clone() });
         let empty = self.queues[queue].ready.is_empty();
@@ -187,8 +190,60 @@ impl Broker {
         self.queues.get_mut(queue).expect("exists").ready.push_back(copy);
         self.drop_head_while_over(queue);
         self.expire_heads(queue);
+        self.evaluate_reject_publish(queue);
         self.dirty.insert(queue.clone());
         true
+    }
+
+    /// Whether a full queue refuses this message under `reject-publish[-dlx]`.
+    /// A classic queue refuses a message that would take it over its
+    /// limit; a quorum queue takes messages until it is over the limit and
+    /// then refuses them until it is back under 80% of it.
+    fn refuses_publish(&self, q: &crate::engine::queue::Queue, message: &Message) -> bool {
+        let s = &q.settings;
+        match s.overflow() {
+            Overflow::DropHead => false,
+            _ if s.is_quorum() => q.reject_publish,
+            _ => {
+                s.max_length.is_some_and(|m| q.ready.len() as u64 + 1 > m)
+                    || s.max_length_bytes.is_some_and(|m| q.ready.bytes() + message.size() > m)
+            }
+        }
+    }
+
+    /// A quorum queue under `reject-publish` (`rabbit_fifo:evaluate_limit`):
+    /// over its limit it starts refusing publishes; at or under 80% of the
+    /// limit it takes them again.
+    pub(crate) fn evaluate_reject_publish(&mut self, queue: &Name) {
+        let Some(q) = self.queues.get_mut(queue) else { return };
+        let s = &q.settings;
+        if !s.is_quorum() || s.overflow() != Overflow::RejectPublish {
+            return;
+        }
+        let (len, bytes) = (q.ready.len() as u64, q.ready.bytes());
+        let over = s.max_length.is_some_and(|m| len > m) || s.max_length_bytes.is_some_and(|m| bytes > m);
+        let below_soft = s.max_length.is_none_or(|m| len <= (m as f64 * 0.8) as u64)
+            && s.max_length_bytes.is_none_or(|m| bytes <= (m as f64 * 0.8) as u64);
+        if over {
+            q.reject_publish = true;
+        } else if q.reject_publish && below_soft {
+            q.reject_publish = false;
+        }
+    }
+
+    /// A stream appends the message to its log (retention may remove old
+    /// segments) and its consumers read it from there.
+    fn append_to_stream(&mut self, queue: &Name, message: &Rc<Message>) {
+        let copy = self.new_copy_id();
+        let now = self.now;
+        self.emit(Event::Enqueued { queue: queue.clone(), copy, message: message.clone() });
+        let q = self.queues.get_mut(queue).expect("exists");
+        let settings = &q.settings;
+        let removed = q.stream.as_mut().map(|log| log.append(message.clone(), copy, now, settings)).unwrap_or_default();
+        for e in removed {
+            self.emit(Event::Removed { queue: queue.clone(), copy: e.copy, reason: RemovalReason::Retention });
+        }
+        self.dirty.insert(queue.clone());
     }
 
     /// `x-overflow: drop-head`: while the queue is over `x-max-length` or

@@ -15,9 +15,9 @@ impl Monitor {
         };
         let q = Self::queue_node(sim, &queue);
         let c = sim.node_for_channel(channel).map(str::to_string);
-        if let Some(info) = self.copies.get_mut(&copy) {
-            info.consumer = c.clone();
-        }
+        // A stream's reads are copies of their own (never enqueued).
+        let info = self.copies.entry(copy).or_insert(CopyInfo { message: message.id, consumer: None });
+        info.consumer = c.clone();
         let slot = self.slot_after(message.id);
         if let (Some(q), Some(c)) = (&q, &c) {
             self.motions.push(Motion::Leg {
@@ -45,6 +45,7 @@ impl Monitor {
         if redelivered {
             text.push_str(", marked redelivered");
         }
+        text.push_str(&queue_type_note(&message));
         if auto_ack {
             text.push_str("; auto-ack: the broker forgets it now");
         }
@@ -54,7 +55,7 @@ impl Monitor {
 
     /// Takes in `Event::Requeued`.
     pub(super) fn on_requeued(&mut self, sim: &Simulation, at: u64, event: Event) {
-        let Event::Requeued { queue, copy, .. } = event else { return };
+        let Event::Requeued { queue, copy, delivery_count, .. } = event else { return };
         let info = self.copies.get(&copy).cloned().unwrap_or_default();
         let m = self.msg(info.message);
         let q = Self::queue_node(sim, &queue);
@@ -77,7 +78,14 @@ impl Monitor {
         }
         let what = m.as_deref().map(label).unwrap_or_else(|| format!("copy {copy}"));
         let from = info.consumer.as_deref().map(|c| format!(" from {}", Self::node_name(sim, c))).unwrap_or_default();
-        let text = format!("{what} went back{from} to queue {queue}: it will be redelivered, marked redelivered");
+        let mut text = format!("{what} went back{from} to queue {queue}: it will be redelivered, marked redelivered");
+        if let Some((count, limit)) = delivery_count {
+            text.push_str(&format!("; the quorum queue counts the return (x-delivery-count {count}"));
+            if let Some(limit) = limit {
+                text.push_str(&format!(", x-delivery-limit {limit}"));
+            }
+            text.push(')');
+        }
         let nodes = q.into_iter().chain(info.consumer).collect();
         self.log_full(sim, at, LogKind::Requeue, nodes, text, m, Some(copy), false, None);
     }

@@ -34,6 +34,17 @@ impl Monitor {
                     info.consumer.as_deref().map(|c| Self::node_name(sim, c)).unwrap_or_else(|| "the consumer".into());
                 (LogKind::Ack, format!("{who} acked {what}: it leaves queue {queue} for good"))
             }
+            RemovalReason::StreamRead => {
+                let who =
+                    info.consumer.as_deref().map(|c| Self::node_name(sim, c)).unwrap_or_else(|| "the consumer".into());
+                if let Some(c) = &info.consumer {
+                    self.stats.entry(c.clone()).or_default().acked += 1;
+                }
+                (
+                    LogKind::Ack,
+                    format!("{who} is done with {what}: stream {queue} keeps it (acks remove nothing from a stream)"),
+                )
+            }
             RemovalReason::Rejected => {
                 if let Some(c) = &info.consumer {
                     self.stats.entry(c.clone()).or_default().rejected += 1;
@@ -60,6 +71,12 @@ impl Monitor {
                     RemovalReason::QueueDeleted => "its queue was deleted",
                     RemovalReason::LostOnRestart => {
                         "the broker restarted and it was not a persistent message in a durable queue"
+                    }
+                    RemovalReason::DeliveryLimit => {
+                        "it was returned more often than the quorum queue's x-delivery-limit (dead-lettered with reason delivery_limit if the queue has a dead-letter exchange, else dropped)"
+                    }
+                    RemovalReason::Retention => {
+                        "stream retention removed the oldest segment holding it (x-max-length-bytes / x-max-age act on whole segments)"
                     }
                     _ => other.as_str(),
                 };
