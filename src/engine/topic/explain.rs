@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet;
 use super::words::words;
 
 /// Does `binding_key` match `routing_key`? (The reference algorithm, used for
-/// explanations and tests; routing uses [`TopicTrie`].)
+/// explanations and tests; routing uses [`TopicTrie`](super::TopicTrie).)
 pub fn matches(binding_key: &str, routing_key: &str) -> bool {
     let pattern = words(binding_key);
     let key = words(routing_key);

@@ -1,7 +1,7 @@
 //! Topic matching (RabbitMQ's `rabbit_exchange_type_topic`): a trie of
 //! binding-key words ([`trie`]), the interning of those words and the
-//! splitting of keys ([`words`]), and a plain matcher with explanations
-//! ([`explain`]).
+//! splitting of keys ([`words`](mod@words)), and a plain matcher with explanations
+//! ([`explain`](mod@explain)).
 //!
 //! Keys split on `.`; `""` has no words, and empty words are kept (`"a..b"`
 //! is `["a", "", "b"]`). In a binding key a whole word `*` matches exactly one

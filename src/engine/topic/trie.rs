@@ -11,13 +11,13 @@ use super::words::{for_each_word, words, Words, NONE};
 ///
 /// * Every literal word of a binding key is *interned*: `words` maps it to
 ///   a small integer id, once, at bind time. Matching looks each word of the
-///   routing key up once per publish ([`Words`]: words of up to 7 bytes are
+///   routing key up once per publish (`Words`: words of up to 7 bytes are
 ///   packed into an integer key, so even that lookup compares no strings);
-///   a word no binding uses gets [`NONE`], which no literal edge carries, so
+///   a word no binding uses gets `NONE`, which no literal edge carries, so
 ///   it can only be consumed by `*` or `#`. From then on the walk compares
 ///   integers: it never hashes or compares a string again.
-/// * Nodes are small and hot: one cache line each ([`Node`]), holding the
-///   first [`FEW`] literal children (word id, child) inline, scanned
+/// * Nodes are small and hot: one cache line each (`Node`), holding the
+///   first `FEW` literal children (word id, child) inline, scanned
 ///   linearly, and the `*` and `#` children as indexes. A node with more
 ///   literal children keeps the rest in a hash map of integers (`wide`).
 ///   The first value bound at a node is in the node too; any further ones
@@ -49,7 +49,7 @@ pub struct TopicTrie<T> {
     /// The values bound at each node after its `first` (parallel to
     /// `nodes`; usually empty).
     more_values: Vec<Vec<T>>,
-    /// Literal children of wide nodes beyond their first [`FEW`].
+    /// Literal children of wide nodes beyond their first `FEW`.
     wide: Vec<FxHashMap<u32, u32>>,
     words: Words,
 }
@@ -245,7 +245,7 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
     /// Calls `found` with every value whose binding key matches `routing_key`
     /// (a value may be reported more than once: callers de-duplicate).
     pub fn for_each_match(&self, routing_key: &str, found: impl FnMut(&T)) {
-        // Each word of the key is looked up once, as an id ([`NONE`] when
+        // Each word of the key is looked up once, as an id (`NONE` when
         // no binding has it as a literal word); keys of up to STACK_WORDS
         // words are kept on the stack (no allocation).
         let mut ids = [NONE; STACK_WORDS];
@@ -272,7 +272,7 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
 }
 
 impl<T> TopicTrie<T> {
-    /// The literal child of node `n` for word id `word` ([`NONE`] if none).
+    /// The literal child of node `n` for word id `word` (`NONE` if none).
     #[inline]
     fn literal(&self, n: &Node<T>, word: u32) -> u32 {
         if let Some(&(_, child)) = n.few[..n.few_len as usize].iter().find(|(w, _)| *w == word) {
