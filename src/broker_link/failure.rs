@@ -34,6 +34,13 @@ pub enum Failure {
         /// The base URL.
         url: String,
     },
+    /// No answer in time.
+    TimedOut {
+        /// The base URL.
+        url: String,
+        /// Seconds waited.
+        seconds: u32,
+    },
     /// The server answers but the browser refused to let the page read it:
     /// the management API does not allow this page's origin (CORS).
     Cors {
@@ -57,9 +64,9 @@ pub enum Failure {
 /// else the body itself, cut short.
 pub fn reason_of(body: &str) -> String {
     let parsed: Option<Value> = serde_json::from_str(body).ok();
-    let reason = parsed.as_ref().and_then(|v| v.get("reason")).and_then(|r| match r {
-        Value::String(s) => Some(s.clone()),
-        other => Some(other.to_string()),
+    let reason = parsed.as_ref().and_then(|v| v.get("reason")).map(|r| match r {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
     });
     reason.unwrap_or_else(|| body.chars().take(300).collect())
 }
@@ -87,6 +94,7 @@ impl Failure {
             Failure::NoSuchVhost(_) => "no_such_vhost",
             Failure::Unreachable { .. } => "unreachable",
             Failure::Cors { .. } => "cors",
+            Failure::TimedOut { .. } => "timed_out",
             Failure::Http { .. } => "http",
             Failure::BadAnswer(_) => "bad_answer",
         }
@@ -109,6 +117,7 @@ impl Failure {
             Failure::Cors { url, origin } => {
                 format!("The broker at {url} answered, but it does not allow pages from {origin} to read its answers (CORS).")
             }
+            Failure::TimedOut { url, seconds } => format!("{url} did not answer within {seconds} s."),
             Failure::Http { status, reason } => format!("The broker answered {status}: {reason}"),
             Failure::BadAnswer(why) => format!("The broker's answer could not be read: {why}"),
         }
@@ -147,6 +156,9 @@ impl Failure {
                 format!("management.cors.allow_origins.1 = {origin}"),
                 "management.cors.max_age = 3600".into(),
             ],
+            Failure::TimedOut { .. } => {
+                vec!["Check that the address is the management API's (port 15672 by default), not AMQP's (5672).".into()]
+            }
             Failure::Http { .. } | Failure::BadAnswer(_) => Vec::new(),
         }
     }
