@@ -13,6 +13,7 @@
 //! - [`deploy`]: a scenario's definitions against the broker's: what would
 //!   be created, what exists identically, what exists with other settings
 //!   (RabbitMQ's 406), and the requests that create the rest.
+//! - [`picture`]: the live view as boxes, curves and rate labels.
 //! - [`probes`] and [`check`]: the messages that exercise every binding,
 //!   Warren's prediction for each, and the comparison with the queues the
 //!   broker filled in a temporary vhost.
@@ -23,6 +24,7 @@ pub mod connection;
 pub mod deploy;
 pub mod failure;
 pub mod live;
+pub mod picture;
 pub mod probes;
 
 pub use connection::{Request, Settings};
