@@ -45,6 +45,22 @@ pub fn topology(scenario: &Scenario) -> (Definitions, Vec<Warning>) {
     (defs, export.warnings)
 }
 
+/// The scenario as the check runs it: server-named queues get a stand-in
+/// name (`server-named-<id>`) and exclusive queues are shared, so the
+/// check's vhost can hold them (a client's connection would otherwise own
+/// them) and their bindings are checked too. Routing does not depend on
+/// either.
+pub fn checkable(scenario: &Scenario) -> Scenario {
+    let mut s = scenario.clone();
+    for q in &mut s.queues {
+        if q.name.is_empty() {
+            q.name = format!("server-named-{}", q.id);
+        }
+        q.exclusive = false;
+    }
+    s
+}
+
 /// The body of probe number `i`.
 pub fn probe_body(i: usize) -> String {
     format!("warren-probe-{i}")
@@ -148,6 +164,10 @@ mod tests {
         assert!(v.starts_with("warren-check-1700000000000-") && v.ends_with("000000ab"), "{v}");
         let lesson = crate::lessons::by_slug("dead-lettering").unwrap().scenario;
         let (defs, _) = topology(&lesson);
+        let pubsub = checkable(&crate::lessons::by_slug("publish-subscribe").unwrap().scenario);
+        let (shared, left_out) = topology(&pubsub);
+        assert!(shared.queues.iter().any(|q| q.name.starts_with("server-named-")), "{left_out:?}");
+        assert!(!shared.bindings.is_empty());
         assert!(!defs.queues.is_empty());
         assert!(defs.queues.iter().all(|q| LEFT_OUT_ARGUMENTS.iter().all(|a| !q.arguments.contains_key(*a))));
     }

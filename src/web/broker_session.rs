@@ -230,7 +230,7 @@ pub async fn check(connected: &Connected, scenario: &Scenario) -> Result<Report,
     let mut settings = connected.settings.clone();
     settings.vhost = vhost.clone();
     call(&settings, &Request::with_body(Method::Put, format!("/api/vhosts/{}", segment(&vhost)), json!({}))).await?;
-    let result = check_in(&settings, scenario).await;
+    let result = check_in(&settings, &check::checkable(scenario)).await;
     let deleted = call(&settings, &Request::delete(format!("/api/vhosts/{}", segment(&vhost)))).await;
     let report = result?;
     deleted?;
