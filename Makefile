@@ -15,7 +15,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 
-.PHONY: help setup serve test check test-native test-wasm build-release test-e2e bench bench-engine bench-wasm
+.PHONY: help setup serve test check test-native test-wasm build-release test-e2e test-broker bench bench-engine bench-wasm
 
 help:
 	@echo "make serve   build and serve the playground on http://127.0.0.1:8080"
@@ -62,6 +62,11 @@ build-release:
 ## End-to-end tests against dist/ (run build-release first).
 test-e2e:
 	node --test --test-reporter=spec e2e/*.test.mjs
+
+## End-to-end against a real RabbitMQ 3.10.8 (a private node started and
+## stopped by scripts/broker-e2e.sh; run build-release first).
+test-broker:
+	bash scripts/broker-e2e.sh
 
 ## Benchmarks (BENCHMARKS.md); they print figures and never fail on timing.
 ## The release build's sizes and the browser benchmark (e2e/bench.mjs).

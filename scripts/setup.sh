@@ -27,6 +27,21 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# A real RabbitMQ 3.10.8 with the management plugin, and pika, for the
+# real-broker tests (scripts/rabbitmq-node.sh starts private nodes).
+if ! command -v rabbitmq-server >/dev/null && [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+  log "installing rabbitmq-server (apt)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq rabbitmq-server >/dev/null
+  # Only private nodes are used; the system one is not needed.
+  $SUDO systemctl disable --now rabbitmq-server >/dev/null 2>&1 || $SUDO service rabbitmq-server stop >/dev/null 2>&1 || true
+fi
+if ! python3 -c 'import pika, sys; sys.exit(pika.__version__ != "1.3.2")' 2>/dev/null; then
+  log "installing pika 1.3.2 (pip)"
+  python3 -m pip install --quiet "pika==1.3.2" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "pika==1.3.2"
+fi
+
 # wasm-opt (npm binaryen) and playwright-core, pinned by package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
   log "installing npm packages (binaryen, playwright-core)"

@@ -80,8 +80,10 @@ if run "release build" build.log no $MAKE build-release; then
     notes[${#notes[@]}-1]="$(basename "$wasm"): $((raw / 1024)) KiB, $((gz / 1024)) KiB gzipped"
   fi
   run "end-to-end (Chromium)" e2e.log yes $MAKE test-e2e
+  run "real broker (RabbitMQ)" broker.log yes $MAKE test-broker
 else
   skip "end-to-end (Chromium)" "needs the release build"
+  skip "real broker (RabbitMQ)" "needs the release build"
   total_failed=$((total_failed + 1))
 fi
 

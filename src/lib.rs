@@ -18,6 +18,7 @@
 //! See `ARCHITECTURE.md` for the map of modules and how data flows.
 
 pub mod api;
+pub mod broker_link;
 pub mod codegen;
 pub mod conformance;
 pub mod definitions;

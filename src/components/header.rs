@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::broker_panel::BrokerButton;
 use super::clock_bar::ClockBar;
 use super::file_menu::FileMenu;
 use super::lesson_picker::LessonPicker;
@@ -31,6 +32,7 @@ pub fn header() -> Html {
                 <LessonPicker />
                 <FileMenu />
                 <ShareButton />
+                <BrokerButton />
             </nav>
             <ClockBar />
         </header>

@@ -18,6 +18,8 @@
 
 mod autosave;
 mod banners;
+mod broker_live;
+mod broker_panel;
 pub mod browser;
 mod callouts;
 mod canvas;
@@ -54,6 +56,7 @@ mod start;
 pub use crate::view::clock::{format_speed, speed_of_slider};
 pub use autosave::{Autosave, DEBOUNCE_MS};
 pub use banners::{show, use_banners, BannerList, BannersHandle};
+pub use broker_panel::BrokerButton;
 pub use callouts::{Callouts, ErrorCallout, FloatingNotice};
 pub use canvas::Canvas;
 pub use canvas_controls::CanvasControls;

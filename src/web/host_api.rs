@@ -173,6 +173,7 @@ fn js_call(cell: &Cell, method: &str, a: JsValue, b: JsValue) -> JsValue {
 /// What stays registered while the app is mounted.
 struct Registration {
     _closures: Vec<Closure<dyn Fn(JsValue, JsValue) -> JsValue>>,
+    _broker: Option<super::broker_api::Installed>,
     _listener: EventListener,
 }
 
@@ -260,6 +261,8 @@ fn register(cell: Cell, mode: PageMode) -> Option<Registration> {
         closures.push(f);
     }
     js_sys::Reflect::set(&api, &"version".into(), &api::host::API_VERSION.into()).ok()?;
+    // The real-broker methods: on this object only, never by postMessage.
+    let broker = super::broker_api::install(&api);
     js_sys::Object::freeze(&api);
     js_sys::Reflect::set(&window, &"warren".into(), &api).ok()?;
     let listener = {
@@ -279,7 +282,7 @@ fn register(cell: Cell, mode: PageMode) -> Option<Registration> {
             }
         }
     }
-    Some(Registration { _closures: closures, _listener: listener })
+    Some(Registration { _closures: closures, _broker: broker, _listener: listener })
 }
 
 /// Registers `window.warren` and the `postMessage` listener once, while
@@ -288,6 +291,7 @@ fn register(cell: Cell, mode: PageMode) -> Option<Registration> {
 #[hook]
 pub fn use_host_api(editor: &EditorHandle, stage: &Stage, mode: &PageMode) {
     let cell: Cell = use_mut_ref(|| None);
+    super::broker_session::set_scenario(editor.scenario.clone());
     if let Ok(mut slot) = cell.try_borrow_mut() {
         *slot = Some(PageHost { editor: editor.clone(), stage: stage.clone(), mode: mode.clone() });
     }

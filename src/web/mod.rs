@@ -3,8 +3,14 @@
 //!
 //! - [`host_api`]: `window.warren` and the `postMessage` listener, both
 //!   answering through [`crate::api::call`] on the page's editor and stage.
+//! - [`broker_http`], [`broker_session`], [`broker_api`]: the real
+//!   RabbitMQ's management API (fetch), the connection and its operations,
+//!   and their `window.warren` methods (page only, never `postMessage`).
 //! - [`page`]: the page mode and first scenario read from the address.
 
+pub mod broker_api;
+pub mod broker_http;
+pub mod broker_session;
 pub mod host_api;
 pub mod page;
 

@@ -1,0 +1,146 @@
+//! The live view: the connected broker's vhost drawn with the import
+//! layout, marked as the real broker, with counts and rates refreshed
+//! every few seconds (adjustable; paused while the tab is hidden), and
+//! "Take a copy" to play with it as an ordinary scenario.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Interval;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::broker_panel::failure_view;
+use super::context::use_editor;
+use crate::broker_link::connection::host_of;
+use crate::broker_link::live::LiveView;
+use crate::broker_link::picture::{self, Picture};
+use crate::broker_link::Failure;
+use crate::editor::EditAction;
+use crate::web::broker_session as session;
+
+/// The refresh intervals offered, in seconds.
+pub const INTERVALS: [u32; 4] = [2, 5, 10, 30];
+
+#[derive(Properties, PartialEq)]
+pub struct LiveProps {
+    /// Closes the view.
+    pub on_close: Callback<()>,
+}
+
+fn hidden() -> bool {
+    gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden
+}
+
+/// Reads the view once (unless a read is still under way).
+fn refresh(view: UseStateHandle<Option<Rc<LiveView>>>, error: UseStateHandle<Option<Failure>>, busy: Rc<Cell<bool>>) {
+    let Some(c) = session::connected() else { return };
+    if busy.replace(true) {
+        return;
+    }
+    yew::platform::spawn_local(async move {
+        match session::live(&c.settings).await {
+            Ok(v) => {
+                view.set(Some(Rc::new(v)));
+                error.set(None);
+            }
+            Err(f) => error.set(Some(f)),
+        }
+        busy.set(false);
+    });
+}
+
+/// The live view overlay.
+#[function_component(BrokerLive)]
+pub fn broker_live(p: &LiveProps) -> Html {
+    let editor = use_editor();
+    let view = use_state(|| None::<Rc<LiveView>>);
+    let error = use_state(|| None::<Failure>);
+    let seconds = use_state(|| 5u32);
+    let in_flight = use_memo((), |_| Rc::new(Cell::new(false)));
+    {
+        let (view, error, in_flight) = (view.clone(), error.clone(), (*in_flight).clone());
+        use_effect_with(*seconds, move |s| {
+            refresh(view.clone(), error.clone(), in_flight.clone());
+            let timer = Interval::new(s * 1000, move || {
+                if !hidden() {
+                    refresh(view.clone(), error.clone(), in_flight.clone());
+                }
+            });
+            move || drop(timer)
+        });
+    }
+    let on_interval = {
+        let seconds = seconds.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(s) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
+                seconds.set(s);
+            }
+        })
+    };
+    let connected = session::connected();
+    let where_ =
+        connected.as_ref().map(|c| format!("{} · vhost {}", c.settings.url, c.settings.vhost)).unwrap_or_default();
+    let copy = {
+        let (view, editor, close) = (view.clone(), editor.clone(), p.on_close.clone());
+        let host = connected.as_ref().map(|c| host_of(&c.settings.url).to_string()).unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(v) = &*view {
+                editor.dispatch(EditAction::Load(Rc::new(v.copy(&host))));
+                close.emit(());
+            }
+        })
+    };
+    let close = p.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <div class="broker-live" role="region" aria-label="The real broker, live" data-broker-live="">
+            <div class="broker-live-bar">
+                <span class="broker-live-badge">{ "REAL BROKER — not the simulation" }</span>
+                <span class="broker-live-where">{ where_ }</span>
+                <label>{ "Refresh every " }
+                    <select name="interval" onchange={on_interval}>
+                        { for INTERVALS.iter().map(|s| html! { <option value={s.to_string()} selected={*s == *seconds}>{ format!("{s} s") }</option> }) }
+                    </select>
+                </label>
+                <button type="button" data-broker-action="copy" onclick={copy} disabled={view.is_none()}>{ "Take a copy" }</button>
+                <button type="button" data-broker-action="close-live" onclick={close}>{ "Close" }</button>
+            </div>
+            if let Some(f) = &*error { { failure_view(f) } }
+            <div class="broker-live-canvas">
+                { match &*view {
+                    Some(v) => svg(&picture::draw(v)),
+                    None => html! { <p class="broker-busy">{ "Reading the broker…" }</p> },
+                } }
+            </div>
+        </div>
+    }
+}
+
+fn svg(p: &Picture) -> Html {
+    let (w, h) = p.size;
+    html! {
+        <svg class="broker-live-svg" viewBox={format!("0 0 {w} {h}")} width={w.to_string()} height={h.to_string()}>
+            { for p.lines.iter().map(|l| html! {
+                <g class="live-edge">
+                    <path d={l.path.clone()} />
+                    if let Some(r) = &l.rate {
+                        <text x={l.label_at.0.to_string()} y={(l.label_at.1 - 6.0).to_string()} class="live-rate" text-anchor="middle">{ r.clone() }</text>
+                    }
+                </g>
+            }) }
+            { for p.boxes.iter().map(|b| {
+                let (x, y, bw, bh) = b.rect;
+                html! {
+                    <g class={classes!("live-node", b.kind.as_str())} data-live-node={b.title.clone()}>
+                        <rect x={x.to_string()} y={y.to_string()} width={bw.to_string()} height={bh.to_string()} rx="8" />
+                        <text x={(x + 10.0).to_string()} y={(y + 20.0).to_string()} class="live-title">{ b.title.clone() }</text>
+                        <text x={(x + 10.0).to_string()} y={(y + 36.0).to_string()} class="live-caption">{ b.caption.clone() }</text>
+                        { for b.lines.iter().enumerate().map(|(i, l)| html! {
+                            <text x={(x + 10.0).to_string()} y={(y + 54.0 + 16.0 * i as f64).to_string()} class="live-line">{ l.clone() }</text>
+                        }) }
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}
