@@ -125,6 +125,8 @@ fn add_consumers(scenario: &mut Scenario, consumers: &[ConsumerInfo]) {
             reply: false,
             exclusive: c.exclusive,
             priority: None,
+            same_client_as: None,
+            stream_offset: None,
             x: 0.0,
             y: 0.0,
         });
