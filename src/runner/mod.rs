@@ -1,0 +1,1 @@
+//! Programs as processes on Warren's broker.
