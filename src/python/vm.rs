@@ -53,8 +53,8 @@ pub trait Host {
     fn stderr(&mut self, s: &str);
     /// A host-provided module (`pika`), if the host has it.
     fn import(&mut self, interp: &mut Interp, name: &str) -> Option<Value>;
-    /// The host itself, for host natives.
-    fn as_any(&mut self) -> &mut dyn Any;
+    /// The broker side of a process (pika's natives), if the host has one.
+    fn amqp(&mut self) -> Option<crate::runner::pika::Amqp<'_>>;
 }
 
 /// A native call's view of the interpreter and host.
@@ -720,7 +720,7 @@ impl Host for NullHost {
     fn import(&mut self, _: &mut Interp, _: &str) -> Option<Value> {
         None
     }
-    fn as_any(&mut self) -> &mut dyn Any {
-        self
+    fn amqp(&mut self) -> Option<crate::runner::pika::Amqp<'_>> {
+        None
     }
 }
