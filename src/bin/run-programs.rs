@@ -20,7 +20,7 @@ fn queues(r: &Runner) -> Vec<Value> {
 }
 
 fn last_line(s: &str) -> String {
-    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").to_string()
+    s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string()
 }
 
 fn scenario(dir: &str, sc: &Value) -> Result<Value, String> {

@@ -79,7 +79,7 @@ fn pad(s: String, sp: &Spec, numeric: bool) -> String {
     }
     let n = sp.width - len;
     let align = sp.align.unwrap_or(if numeric { '>' } else { '<' });
-    let fill = |k: usize| std::iter::repeat(sp.fill).take(k).collect::<String>();
+    let fill = |k: usize| std::iter::repeat_n(sp.fill, k).collect::<String>();
     match align {
         '<' => s + &fill(n),
         '^' => fill(n / 2) + &s + &fill(n - n / 2),

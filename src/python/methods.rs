@@ -123,7 +123,7 @@ fn split(ctx: &mut Ctx, args: Vec<Value>, kw: Kw) -> NativeResult {
                     break;
                 }
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(make(rest[..end].as_bytes().to_vec(), is_str));
+                out.push(make(rest.as_bytes()[..end].to_vec(), is_str));
                 rest = rest[end..].trim_start();
             }
         }

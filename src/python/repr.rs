@@ -85,8 +85,7 @@ pub fn repr_float(f: f64) -> String {
     let (mantissa, exp) = sci.split_once('e').expect("exponent");
     let exp: i32 = exp.parse().expect("exponent");
     if !(-4..16).contains(&exp) {
-        let m = if mantissa.contains('.') { mantissa.to_string() } else { mantissa.to_string() };
-        return format!("{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
+        return format!("{mantissa}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
     }
     let s = format!("{f}");
     if s.contains('.') {

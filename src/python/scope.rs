@@ -45,11 +45,7 @@ fn stmt(s: &mut Symbols, st: &Stmt) {
         }
         Stmt::Assign(a) => a.targets.iter().for_each(|t| target(s, t)),
         Stmt::AugAssign(a) => target(s, &a.target),
-        Stmt::AnnAssign(a) => {
-            if a.value.is_some() {
-                target(s, &a.target)
-            }
-        }
+        Stmt::AnnAssign(a) if a.value.is_some() => target(s, &a.target),
         Stmt::For(f) => {
             target(s, &f.target);
             stmts(s, &f.body);
