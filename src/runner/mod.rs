@@ -15,7 +15,7 @@ use crate::python::compile::compile;
 use crate::python::{Interp, Program, Refusal, RunOutcome, Wait};
 
 /// Steps a process may run without blocking before it is stopped.
-pub const SPIN_BUDGET: u64 = 20_000_000;
+pub const SPIN_BUDGET: u64 = 100_000_000;
 
 /// A process id.
 pub type Pid = u32;
