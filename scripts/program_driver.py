@@ -4,7 +4,7 @@ RabbitMQ (AMQP_PORT, NODE_DIR from scripts/rabbitmq-node.sh) and prints the
 results as JSON: per scenario, per process stdout / last stderr line / exit
 code, and at checkpoints the queues (ready, unacked, consumers), with
 server-generated names normalised."""
-import json, os, re, signal, subprocess, sys, time
+import json, os, re, shlex, signal, subprocess, sys, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 programs = os.path.join(here, '..', 'tests', 'programs')
@@ -49,7 +49,7 @@ def run_scenario(sc):
     env = dict(os.environ, PYTHONUNBUFFERED='1', WARREN_AMQP_PORT=port, PYTHONPATH=site)
     for step in sc['steps']:
         if 'run' in step:
-            words = step['run'].split()
+            words = shlex.split(step['run'])
             procs[step['as']] = subprocess.Popen([sys.executable] + words[1:], cwd=programs, env=env,
                                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         elif 'wait' in step:
