@@ -11,8 +11,10 @@
 //!   later by a scheduler on the virtual clock.
 
 pub mod code;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod compile;
 pub mod refusal;
+#[cfg(not(target_arch = "wasm32"))]
 mod scope;
 
 pub use code::Program;

@@ -11,8 +11,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::engine::{Broker, Event};
-use crate::python::compile::compile;
-use crate::python::{Interp, Program, Refusal, RunOutcome, Wait};
+use crate::python::{Interp, Program, RunOutcome, Wait};
 
 /// Steps a process may run without blocking before it is stopped.
 pub const SPIN_BUDGET: u64 = 100_000_000;
@@ -94,10 +93,16 @@ impl Runner {
     }
 
     /// Loads (compiles) a file; refused files say where and why.
-    pub fn load(&mut self, name: &str, source: &str) -> Result<(), Refusal> {
-        let program = compile(name, source)?;
-        self.files.insert(name.to_string(), Rc::new(program));
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load(&mut self, name: &str, source: &str) -> Result<(), crate::python::Refusal> {
+        let program = crate::python::compile::compile(name, source)?;
+        self.load_program(name, program);
         Ok(())
+    }
+
+    /// Loads a file compiled elsewhere (the on-demand parser module).
+    pub fn load_program(&mut self, name: &str, program: Program) {
+        self.files.insert(name.to_string(), Rc::new(program));
     }
 
     /// Starts `python3 FILE ARGS...` (shell-style quotes allowed).
