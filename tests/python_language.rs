@@ -2,7 +2,6 @@
 //! argv `a b` and must print exactly NAME.stdout (recorded with CPython
 //! 3.11.7); plus the limits (recursion, memory, steps) and load refusals.
 
-use std::any::Any;
 use std::rc::Rc;
 
 use warren::python::compile::compile;
@@ -27,8 +26,8 @@ impl Host for Capture {
     fn import(&mut self, _: &mut Interp, _: &str) -> Option<Value> {
         None
     }
-    fn as_any(&mut self) -> &mut dyn Any {
-        self
+    fn amqp(&mut self) -> Option<warren::runner::pika::Amqp<'_>> {
+        None
     }
 }
 
