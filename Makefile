@@ -15,7 +15,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 
-.PHONY: help setup serve test check test-native test-wasm build-release test-e2e test-broker bench bench-engine bench-wasm
+.PHONY: help setup serve test check test-native test-wasm test-programs build-release test-e2e test-broker bench bench-engine bench-wasm
 
 help:
 	@echo "make serve   build and serve the playground on http://127.0.0.1:8080"
@@ -50,6 +50,11 @@ check:
 ## Native tests: the engine, the conformance runner, all non-web code.
 test-native:
 	cargo test
+
+## Python programs: CPython + pika against a private RabbitMQ node, and
+## Warren's runner, compared (scripts/test-programs.sh).
+test-programs:
+	bash scripts/test-programs.sh
 
 ## Component tests in headless Chromium (only tests/web.rs is meant for wasm).
 test-wasm:

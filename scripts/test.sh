@@ -71,6 +71,7 @@ fi
 
 run "native tests" native.log yes $MAKE test-native
 run "wasm tests (Chromium)" wasm.log yes $MAKE test-wasm
+run "python programs vs CPython + RabbitMQ" programs.log yes $MAKE test-programs
 
 if run "release build" build.log no $MAKE build-release; then
   wasm=$(ls dist/*.wasm 2>/dev/null | head -1)

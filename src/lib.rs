@@ -26,6 +26,8 @@ pub mod editor;
 pub mod engine;
 pub mod lessons;
 pub mod monitor;
+pub mod python;
+pub mod runner;
 pub mod scenario;
 pub mod share;
 pub mod simulation;
