@@ -54,18 +54,6 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# RabbitMQ 3.10.8 (Debian) and pika 1.3.2 for the Python programs'
-# differential stage (scripts/test-programs.sh).
-if ! command -v rabbitmq-server >/dev/null; then
-  log "installing rabbitmq-server (apt)"
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq rabbitmq-server >/dev/null
-fi
-if ! python3 -c 'import pika, sys; sys.exit(pika.__version__ != "1.3.2")' 2>/dev/null; then
-  log "installing pika 1.3.2 (pip)"
-  python3 -m pip install --quiet pika==1.3.2 || python3 -m pip install --quiet --break-system-packages pika==1.3.2
-fi
 
 # Trunk (0.22 needs a newer rustc than this machine has).
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
