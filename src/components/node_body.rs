@@ -144,9 +144,6 @@ fn body_view(props: &BodyViewProps) -> Html {
             html! {
                 <div class="node-body">
                     <div class="node-line stats">
-                        if *queue_type != QueueType::Classic {
-                            <span class={classes!("queue-type", queue_type.as_str())} data-queue-type={queue_type.as_str()}>{ queue_type.as_str() }</span>
-                        }
                         <span class="stat ready" title={ready_title}><b>{ *ready }</b>{ ready_label }</span>
                         <span class="stat unacked" title="Delivered, waiting for an ack"><b>{ *unacked }</b>{ " unacked" }</span>
                     </div>
@@ -155,7 +152,14 @@ fn body_view(props: &BodyViewProps) -> Html {
                         if more > 0 { <li class="msg-more">{ format!("+{more}") }</li> }
                         if *ready == 0 { <li class="msg-empty">{ "empty" }</li> }
                     </ol>
-                    <div class="node-line muted flags" title={flags.clone()}>{ flags.clone() }</div>
+                    // The type leads the last line, so the counts above keep their room.
+                    <div class="node-line muted flags" title={flags.clone()}>
+                        if *queue_type != QueueType::Classic {
+                            <span class={classes!("queue-type", queue_type.as_str())} data-queue-type={queue_type.as_str()}>{ queue_type.as_str() }</span>
+                            { " " }
+                        }
+                        { flags.clone() }
+                    </div>
                 </div>
             }
         }
