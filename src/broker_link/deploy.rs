@@ -1,5 +1,5 @@
 //! Deploying a scenario's topology: its definitions (as
-//! [`crate::definitions::export`] writes them) against the broker's, sorted
+//! [`crate::definitions::export()`] writes them) against the broker's, sorted
 //! into what would be created, what exists identically and what exists
 //! with other settings. The last are found by declaring Warren's version
 //! over the broker's in the engine, so the refusal is RabbitMQ's own 406

@@ -2,7 +2,7 @@
 //! RabbitMQ tutorials use.
 //!
 //! Two halves with a data boundary between them:
-//! - [`compile`] (ruff's parser + [`compile::compile`]): source → a
+//! - `compile` (ruff's parser + `compile::compile`): source → a
 //!   [`Program`] of plain, serde-serialisable bytecode, or a [`Refusal`]
 //!   (file, line, column, the construct, what to write instead). In the page
 //!   this half is large and is meant to be loaded on demand.
