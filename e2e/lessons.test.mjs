@@ -391,7 +391,7 @@ describe('lessons', () => {
       await banner.waitFor();
       assert.equal(await banner.getAttribute('role'), 'alert');
       assert.match(await banner.textContent(), /There is no lesson called “no-such-lesson”: an empty workspace is open instead\./);
-      assert.match(await banner.textContent(), /The lessons are: hello-world, work-queues, .*priorities\./);
+      assert.match(await banner.textContent(), /The lessons are: hello-world, work-queues, .*priorities, quorum-poison, streams\./);
       assert.deepEqual(await page.locator('[data-node-id]').evaluateAll((els) => els.map((e) => e.dataset.nodeId)), ['default']);
       await banner.getByRole('button', { name: 'Dismiss' }).click();
       assert.equal(await banner.count(), 0);

@@ -101,7 +101,7 @@ describe('what a newcomer reads', () => {
       };
       const answer = await page.evaluate(async (s) => await window.warren.load(s), scenario);
       assert.notEqual(answer?.ok, false, JSON.stringify(answer));
-      await page.locator('.edge-label[data-edge="binding:1"]').waitFor();
+      await page.locator('.edge-label[data-edge="binding:b2"]').waitFor();
       const boxes = await labelBoxes(page, '.edge-label.binding');
       assert.deepEqual(boxes.map((b) => b.text), ['orders.*', 'payments.#']);
       assert.ok(apart(boxes) && (await eachOnTop(page, boxes)), JSON.stringify(boxes));

@@ -48,8 +48,10 @@ pub fn topology(scenario: &Scenario) -> (Definitions, Vec<Warning>) {
 /// The scenario as the check runs it: server-named queues get a stand-in
 /// name (`server-named-<id>`) and exclusive queues are shared, so the
 /// check's vhost can hold them (a client's connection would otherwise own
-/// them) and their bindings are checked too. Routing does not depend on
-/// either.
+/// them) and their bindings are checked too; streams are checked as
+/// classic queues, since the check reads what each probe reached with
+/// basic.get, which a stream refuses (540). Routing depends on none of
+/// these.
 pub fn checkable(scenario: &Scenario) -> Scenario {
     let mut s = scenario.clone();
     for q in &mut s.queues {
@@ -57,6 +59,9 @@ pub fn checkable(scenario: &Scenario) -> Scenario {
             q.name = format!("server-named-{}", q.id);
         }
         q.exclusive = false;
+        if q.queue_type == crate::engine::QueueType::Stream {
+            crate::scenario::queue_fields::retype(q, crate::engine::QueueType::Classic);
+        }
     }
     s
 }
@@ -167,6 +172,8 @@ mod tests {
         let pubsub = checkable(&crate::lessons::by_slug("publish-subscribe").unwrap().scenario);
         let (shared, left_out) = topology(&pubsub);
         assert!(shared.queues.iter().any(|q| q.name.starts_with("server-named-")), "{left_out:?}");
+        let streams = crate::lessons::by_slug("streams").expect("the streams lesson").scenario;
+        assert!(checkable(&streams).queues.iter().all(|q| q.queue_type != crate::engine::QueueType::Stream));
         assert!(!shared.bindings.is_empty());
         assert!(!defs.queues.is_empty());
         assert!(defs.queues.iter().all(|q| LEFT_OUT_ARGUMENTS.iter().all(|a| !q.arguments.contains_key(*a))));
