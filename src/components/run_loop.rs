@@ -13,8 +13,8 @@ use yew::prelude::*;
 
 use crate::editor::view::View;
 
-use super::context::Stage;
-use super::dots::draw_dots;
+use crate::components::canvas::dots::draw_dots;
+use crate::components::context::Stage;
 
 /// Least wall time between two renders caused by the simulation (ms).
 pub use crate::view::log_flood::REFRESH_MS;

@@ -24,7 +24,7 @@ use crate::editor::{EditAction, Editor};
 use crate::monitor::runtime::Runtime;
 use crate::view::shortcuts::{shortcut, KeyPress, KeyTarget, Shortcut};
 
-use super::context::wall_now;
+use crate::components::context::wall_now;
 
 /// True when the key press is typing in a text field (which has its own
 /// undo, selection and arrows).

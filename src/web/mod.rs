@@ -7,10 +7,13 @@
 //!   RabbitMQ's management API (fetch), the connection and its operations,
 //!   and their `window.warren` methods (page only, never `postMessage`).
 //! - [`page`]: the page mode and first scenario read from the address.
+//! - [`browser`]: the browser APIs the components use (the address,
+//!   storage, downloads, files, the clipboard), wrapped so they cannot throw.
 
 pub mod broker_api;
 pub mod broker_http;
 pub mod broker_session;
+pub mod browser;
 pub mod host_api;
 pub mod page;
 

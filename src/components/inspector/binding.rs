@@ -8,9 +8,9 @@ use crate::editor::table_text::format_table;
 use crate::editor::EditAction;
 use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 
-use super::super::context::{use_editor, use_stage};
 use super::fields::{SelectField, TextField};
 use super::{binding, on};
+use crate::components::context::{use_editor, use_stage};
 
 /// Properties of [`BindingForm`].
 #[derive(Properties, PartialEq)]

@@ -9,11 +9,11 @@ use crate::editor::edits::{outcome_key, ConsumerField};
 use crate::scenario::{AckMode, Outcome};
 use crate::simulation::Down;
 
-use super::super::context::{use_editor, use_open_message, use_stage, Stage};
-use super::super::node_actions::NodeActions;
-use super::super::node_body::chip_text;
 use super::fields::{CheckField, NumberField, SelectField, TextField};
 use super::{consumer, on, queue_options};
+use crate::components::canvas::node_actions::NodeActions;
+use crate::components::canvas::node_body::chip_text;
+use crate::components::context::{use_editor, use_open_message, use_stage, Stage};
 use crate::engine::Message;
 use std::rc::Rc;
 

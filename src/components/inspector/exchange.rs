@@ -7,11 +7,11 @@ use yew::prelude::*;
 use crate::editor::{Edge, EditAction};
 use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 
-use super::super::context::{use_editor, use_stage, EditorHandle};
-use super::super::edges::binding_label;
-use super::super::node_actions::NodeActions;
 use super::fields::{CheckField, SelectField, TextField};
 use super::{exchange, exchange_options, on, RouteTester};
+use crate::components::canvas::edges::binding_label;
+use crate::components::canvas::node_actions::NodeActions;
+use crate::components::context::{use_editor, use_stage, EditorHandle};
 use crate::editor::edits::ExchangeField;
 
 /// Properties of [`ExchangeForm`].

@@ -26,7 +26,7 @@ pub struct FieldTarget(pub AttrValue);
 /// The reducer's refusal of this field's last edit, if it was refused.
 #[hook]
 fn use_refusal(name: &AttrValue) -> Option<String> {
-    let editor = super::super::context::use_editor();
+    let editor = crate::components::context::use_editor();
     let target = use_context::<FieldTarget>().map(|t| t.0).unwrap_or_default();
     editor.refused(&target, name).map(str::to_string)
 }

@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use crate::editor::EditAction;
 
-use super::super::context::use_editor;
 use super::fields::TextField;
 use super::on;
+use crate::components::context::use_editor;
 use crate::editor::Edit;
 
 /// The scenario overview.

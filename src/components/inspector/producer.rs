@@ -9,10 +9,10 @@ use crate::editor::edits::ProducerField;
 use crate::editor::table_text::format_table;
 use crate::scenario::{MessageTemplate, Scenario, Schedule};
 
-use super::super::context::{use_editor, use_stage, EditorHandle};
-use super::super::node_actions::NodeActions;
 use super::fields::{CheckField, NumberField, SelectField, TextField};
 use super::{exchange_options, on, producer, queue_options};
+use crate::components::canvas::node_actions::NodeActions;
+use crate::components::context::{use_editor, use_stage, EditorHandle};
 
 /// Properties of [`ProducerForm`].
 #[derive(Properties, PartialEq)]

@@ -13,11 +13,11 @@ use crate::editor::queue_form;
 use crate::engine::queue_args::QueueType;
 use crate::scenario::{QueueNode, Scenario};
 
-use super::super::context::{use_editor, use_open_message, use_stage, EditorHandle};
-use super::super::node_actions::NodeActions;
-use super::super::node_body::chip_text;
 use super::fields::{CheckField, NumberField, SelectField, TextField};
 use super::{exchange_options, on, other_arguments, queue};
+use crate::components::canvas::node_actions::NodeActions;
+use crate::components::canvas::node_body::chip_text;
+use crate::components::context::{use_editor, use_open_message, use_stage, EditorHandle};
 use crate::editor::edits::QueueField;
 
 /// Properties of [`QueueForm`].

@@ -9,8 +9,8 @@ use crate::editor::table_text::parse_table;
 use crate::engine::FieldTable;
 use crate::monitor::log::Detail;
 
-use super::super::context::{use_editor, use_stage};
-use super::super::route_detail::RouteDetail;
+use crate::components::context::{use_editor, use_stage};
+use crate::components::log::route_detail::RouteDetail;
 
 /// Properties of [`RouteTester`].
 #[derive(Properties, PartialEq)]

@@ -12,7 +12,7 @@ use crate::editor::view::View;
 use crate::monitor::flights::{Dot, DotKind};
 use crate::monitor::{LegKind, PuffKind};
 
-use super::context::use_quiet_stage;
+use crate::components::context::use_quiet_stage;
 
 /// The canvas the dots are drawn on (pointer events pass through it).
 #[function_component(DotLayer)]

@@ -25,16 +25,16 @@ use crate::scenario::{NodeKind, Scenario};
 use crate::view::gesture::{Gestures, Preview, Target};
 use crate::view::zoom::is_compact;
 
-use super::callouts::{Callouts, FloatingNotice};
-use super::canvas_controls::CanvasControls;
-use super::context::{
+use crate::components::canvas::callouts::{Callouts, FloatingNotice};
+use crate::components::canvas::canvas_controls::CanvasControls;
+use crate::components::canvas::dots::DotLayer;
+use crate::components::canvas::edges::{parse_edge_key, EdgeLabels, EdgeLayer};
+use crate::components::canvas::inline_binding::InlineBinding;
+use crate::components::canvas::node::NodeView;
+use crate::components::canvas::node_actions::NodeActions;
+use crate::components::context::{
     use_editor, use_open_message, use_quiet_stage, wall_now, CanvasDoc, EditorHandle, LiveScope, Stage,
 };
-use super::dots::DotLayer;
-use super::edges::{parse_edge_key, EdgeLabels, EdgeLayer};
-use super::inline_binding::InlineBinding;
-use super::node::NodeView;
-use super::node_actions::NodeActions;
 
 /// What a press must not start a gesture on: controls, and the boxes that
 /// take their own clicks.

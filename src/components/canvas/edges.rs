@@ -17,7 +17,7 @@ use crate::simulation::{ErrorKey, NodeError, Simulation};
 use crate::view::edge_labels::{place_labels, COMPACT_LABEL_PITCH, LABEL_PITCH};
 use crate::view::reply_paths::{default_routes, reply_paths, ReplyPath};
 
-use super::context::{use_canvas_doc, use_live_stage, CanvasDoc};
+use crate::components::context::{use_canvas_doc, use_live_stage, CanvasDoc};
 
 /// An edge as drawn.
 #[derive(Clone, Debug, PartialEq)]

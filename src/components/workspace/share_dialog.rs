@@ -10,9 +10,9 @@ use yew::prelude::*;
 use crate::share;
 use crate::view::share_view::{Copied, LinkLength};
 
-use super::browser;
-use super::context::use_editor;
-use super::focus_trap::trap_focus;
+use crate::components::context::use_editor;
+use crate::components::focus_trap::trap_focus;
+use crate::web::browser;
 
 pub use crate::view::share_view::LONG_LINK;
 

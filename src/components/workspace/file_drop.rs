@@ -8,9 +8,9 @@ use wasm_bindgen::JsCast;
 use web_sys::DragEvent;
 use yew::prelude::*;
 
-use super::banners::use_banners;
-use super::context::use_editor;
-use super::file_menu::open_file;
+use crate::components::context::use_editor;
+use crate::components::workspace::banners::use_banners;
+use crate::components::workspace::file_menu::open_file;
 
 /// True when the drag carries files.
 fn has_files(e: &DragEvent) -> bool {

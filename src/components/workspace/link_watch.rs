@@ -12,9 +12,9 @@ use crate::editor::EditAction;
 use crate::share;
 use crate::workspace::{query, Banner, BannerAction, Tone, Topic};
 
-use super::banners::{show, use_banners};
-use super::browser;
-use super::context::use_editor;
+use crate::components::context::use_editor;
+use crate::components::workspace::banners::{show, use_banners};
+use crate::web::browser;
 
 /// Properties of [`LinkWatch`].
 #[derive(Properties, PartialEq)]

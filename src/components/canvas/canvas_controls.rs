@@ -6,8 +6,8 @@ use yew::prelude::*;
 use crate::editor::geometry::Point;
 use crate::editor::{fit_view, EditAction};
 
-use super::context::use_editor;
-use super::palette::canvas_rect;
+use crate::components::context::use_editor;
+use crate::components::workspace::palette::canvas_rect;
 
 /// Undo/redo and zoom buttons.
 #[function_component(CanvasControls)]

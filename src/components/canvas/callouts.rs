@@ -11,8 +11,8 @@ use crate::editor::geometry::{node_size, Point, Rect};
 use crate::editor::EditAction;
 use crate::simulation::NodeError;
 
-use super::context::{use_editor, use_live_stage, use_stage};
-use super::edges::edge_geometry;
+use crate::components::canvas::edges::edge_geometry;
+use crate::components::context::{use_editor, use_live_stage, use_stage};
 
 /// Properties of [`ErrorCallout`].
 #[derive(Properties, PartialEq)]
@@ -54,9 +54,9 @@ pub fn error_callout(props: &ErrorCalloutProps) -> Html {
 }
 
 /// The part of the world the canvas shows, from the size the dot layer
-/// was drawn at (see [`super::dots::drawn_size`]).
+/// was drawn at (see [`crate::components::canvas::dots::drawn_size`]).
 fn visible_world(dots: &NodeRef, view: crate::editor::view::View) -> Option<Rect> {
-    let (w, h) = super::dots::drawn_size(&dots.cast::<web_sys::HtmlCanvasElement>()?)?;
+    let (w, h) = crate::components::canvas::dots::drawn_size(&dots.cast::<web_sys::HtmlCanvasElement>()?)?;
     let top_left = view.to_world(Point::new(0.0, 0.0));
     // A margin for the canvas's own controls (zoom buttons, status line).
     Some(Rect { x: top_left.x, y: top_left.y, w: w / view.zoom, h: (h - 40.0).max(0.0) / view.zoom })

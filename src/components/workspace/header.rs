@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::broker_panel::BrokerButton;
-use super::clock_bar::ClockBar;
-use super::file_menu::FileMenu;
-use super::lesson_picker::LessonPicker;
-use super::share_dialog::ShareButton;
+use crate::components::broker::broker_panel::BrokerButton;
+use crate::components::workspace::clock_bar::ClockBar;
+use crate::components::workspace::file_menu::FileMenu;
+use crate::components::workspace::lesson_picker::LessonPicker;
+use crate::components::workspace::share_dialog::ShareButton;
 
 /// The words under the name in the header.
 pub const TAGLINE: &str = "A RabbitMQ playground that runs in your browser";

@@ -12,8 +12,8 @@ use crate::editor::EditAction;
 use crate::workspace::banner::{Banner, BannerAction, BannerChange, Banners};
 use crate::workspace::files;
 
-use super::browser;
-use super::context::use_editor;
+use crate::components::context::use_editor;
+use crate::web::browser;
 
 /// How many detail lines a banner shows before "Show N more".
 pub const FOLD_AFTER: usize = 3;

@@ -18,10 +18,10 @@ use crate::scenario::{Scenario, MAX_DOCUMENT_BYTES};
 use crate::workspace::files::{self, FileKind, Opened};
 use crate::workspace::{Banner, Tone, Topic};
 
-use super::banners::{show, use_banners, BannersHandle};
-use super::browser;
-use super::context::{use_editor, EditorHandle};
-use super::menu::Menu;
+use crate::components::context::{use_editor, EditorHandle};
+use crate::components::workspace::banners::{show, use_banners, BannersHandle};
+use crate::components::workspace::menu::Menu;
+use crate::web::browser;
 
 /// Loads what a file opened to (if anything) and shows its banner.
 pub fn apply_opened(editor: &EditorHandle, banners: &BannersHandle, opened: Opened) {

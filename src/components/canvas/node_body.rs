@@ -22,7 +22,7 @@ pub use crate::view::node_state::{chip_text, format_ms, schedule_text, QUEUE_CHI
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::context::{use_canvas_doc, use_live_stage, use_open_message, use_quiet_stage};
+use crate::components::context::{use_canvas_doc, use_live_stage, use_open_message, use_quiet_stage};
 
 /// Properties of [`NodeBody`].
 #[derive(Properties, PartialEq)]

@@ -14,9 +14,9 @@ use crate::editor::view::View;
 use crate::editor::{fit_view, EditAction};
 use crate::scenario::Scenario;
 
-use super::clock_bar::ClockBar;
-use super::context::use_editor;
-use super::{Canvas, EventLog, Palette};
+use crate::components::context::use_editor;
+use crate::components::workspace::clock_bar::ClockBar;
+use crate::components::{Canvas, EventLog, Palette};
 
 /// The view that shows all of `s` in a `width` × `height` canvas with a
 /// narrow margin (frames are small; the full page's fit keeps 48 px),
@@ -62,7 +62,7 @@ pub fn embed_layout(props: &EmbedProps) -> Html {
             let fit = {
                 let editor = editor.clone();
                 move || {
-                    if let Some(r) = super::palette::canvas_rect() {
+                    if let Some(r) = crate::components::workspace::palette::canvas_rect() {
                         let s = latest.borrow().clone();
                         editor.dispatch(EditAction::SetView(embed_view(&s, r.width(), r.height())));
                     }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::editor::EditAction;
 
-use super::context::{use_editor, use_stage};
+use crate::components::context::{use_editor, use_stage};
 use crate::view::clock::{format_speed, speed_of_slider};
 
 /// The clock bar.

@@ -1,6 +1,6 @@
 //! A node on the canvas: a producer, an exchange, a queue or a consumer,
 //! drawn as an HTML box at its position in the world layer, with its name,
-//! its live state (see [`super::node_body`]) and its ports. Dragging,
+//! its live state (see [`crate::components::canvas::node_body`]) and its ports. Dragging,
 //! selecting and connecting are handled by the canvas through the
 //! `data-node-id` and `data-port` attributes.
 
@@ -14,8 +14,8 @@ use crate::editor::geometry::node_size;
 use crate::editor::EditAction;
 use crate::scenario::{NodeKind, DEFAULT_EXCHANGE_ID};
 
-use super::context::{use_canvas_doc, use_live_stage};
-use super::node_body::NodeBody;
+use crate::components::canvas::node_body::NodeBody;
+use crate::components::context::{use_canvas_doc, use_live_stage};
 
 /// Properties of [`NodeView`].
 #[derive(Properties, PartialEq)]

@@ -13,9 +13,9 @@ use crate::scenario::Scenario;
 use crate::workspace::banner::BannerChange;
 use crate::workspace::{Banner, BannerAction, Tone, Topic};
 
-use super::banners::{show, use_banners};
-use super::context::use_editor;
-use super::menu::Menu;
+use crate::components::context::use_editor;
+use crate::components::workspace::banners::{show, use_banners};
+use crate::components::workspace::menu::Menu;
 
 /// The "Lessons" menu.
 #[function_component(LessonPicker)]

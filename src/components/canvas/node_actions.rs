@@ -9,7 +9,7 @@ use crate::editor::EditAction;
 use crate::simulation::{NodeError, Simulation};
 use crate::view::node_action_list::{node_actions as action_list, NodeAction, NodeFacts};
 
-use super::context::{use_editor, use_stage, EditorHandle, Stage};
+use crate::components::context::{use_editor, use_stage, EditorHandle, Stage};
 
 /// Properties of [`NodeActions`].
 #[derive(Properties, PartialEq)]

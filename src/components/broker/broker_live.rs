@@ -10,12 +10,12 @@ use gloo::timers::callback::Interval;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::broker_panel::failure_view;
-use super::context::use_editor;
 use crate::broker_link::connection::host_of;
 use crate::broker_link::live::LiveView;
 use crate::broker_link::picture::{self, Picture};
 use crate::broker_link::Failure;
+use crate::components::broker::broker_panel::failure_view;
+use crate::components::context::use_editor;
 use crate::editor::EditAction;
 use crate::web::broker_session as session;
 

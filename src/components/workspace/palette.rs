@@ -17,7 +17,7 @@ use crate::view::palette_drop::{
     centred_on, click_spot, entries, entry_name, entry_title, exchange_class, is_drag, FALLBACK_MIDDLE,
 };
 
-use super::context::{use_editor, EditorHandle};
+use crate::components::context::{use_editor, EditorHandle};
 
 /// A press on a palette entry, until it is released: a drag once it moved far enough.
 #[derive(Clone, Copy, Debug, PartialEq)]

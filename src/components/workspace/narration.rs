@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::context::use_editor;
+use crate::components::context::use_editor;
 
 /// The narration of the scenario on the canvas.
 #[function_component(NarrationPanel)]

@@ -12,7 +12,7 @@ use crate::workspace::saved::{self, KEY};
 use crate::workspace::startup::{self, damaged_banner, Inputs, Store};
 use crate::workspace::{Banner, Banners};
 
-use super::browser;
+use crate::web::browser;
 
 /// The editor and banners the page starts with.
 #[derive(Clone, Debug, PartialEq)]

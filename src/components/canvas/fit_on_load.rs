@@ -11,8 +11,8 @@ use crate::editor::geometry::Rect;
 use crate::editor::{fit_view, EditAction};
 use crate::view::zoom::load_fit;
 
-use super::context::use_editor;
-use super::palette::canvas_rect;
+use crate::components::context::use_editor;
+use crate::components::workspace::palette::canvas_rect;
 
 /// Fits the view after each load; draws nothing.
 #[function_component(FitOnLoad)]

@@ -11,7 +11,7 @@ use crate::editor::edits::{BindingField, Edit};
 use crate::editor::EditAction;
 use crate::view::binding_editor::{inline_error, inline_form, BindingInput, MATCH_MODES};
 
-use super::context::{use_editor, EditorHandle};
+use crate::components::context::{use_editor, EditorHandle};
 
 /// What is being typed in the editor (Yew rewrites an input's value on
 /// every render), forgotten when another binding is edited, and the

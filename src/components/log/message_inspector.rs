@@ -12,9 +12,9 @@ use crate::engine::{Message, MessageId};
 use crate::monitor::log::{x_death_lines, LogEntry};
 use crate::view::message_details::{header_rows, property_rows, whereabouts};
 
-use super::context::use_stage;
-use super::focus_trap::{trap_focus, use_restore_focus};
-use super::run_loop::format_clock;
+use crate::components::context::use_stage;
+use crate::components::focus_trap::{trap_focus, use_restore_focus};
+use crate::components::run_loop::format_clock;
 
 /// Properties of [`MessageInspector`].
 #[derive(Properties, PartialEq)]

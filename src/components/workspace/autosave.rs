@@ -23,9 +23,9 @@ use crate::workspace::saved::{self, KEY, TAB_KEY};
 use crate::workspace::startup::Store;
 use crate::workspace::Topic;
 
-use super::banners::{use_banners, BannersHandle};
-use super::browser;
-use super::context::use_editor;
+use crate::components::context::use_editor;
+use crate::components::workspace::banners::{use_banners, BannersHandle};
+use crate::web::browser;
 
 /// How long after the last change the workspace is saved (ms).
 pub const DEBOUNCE_MS: u32 = 300;

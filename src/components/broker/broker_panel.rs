@@ -9,12 +9,12 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::broker_live::BrokerLive;
-use super::context::use_editor;
 use crate::broker_link::check::Report;
 use crate::broker_link::connection::{plain_http_warning, DEFAULT_URL};
 use crate::broker_link::deploy::{Item, Plan};
 use crate::broker_link::{Failure, Settings};
+use crate::components::broker::broker_live::BrokerLive;
+use crate::components::context::use_editor;
 use crate::web::broker_session as session;
 
 /// What the dialog shows under its form.

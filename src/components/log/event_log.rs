@@ -22,10 +22,10 @@ use crate::monitor::log::LogKind;
 use crate::monitor::runtime::Runtime;
 use crate::view::log_filter::empty_filter_note;
 
-use super::context::{use_editor, use_open_message, use_stage, wall_now};
-use super::node::display_name;
-use super::route_detail::RouteDetail;
-use super::run_loop::format_clock;
+use crate::components::canvas::node::display_name;
+use crate::components::context::{use_editor, use_open_message, use_stage, wall_now};
+use crate::components::log::route_detail::RouteDetail;
+use crate::components::run_loop::format_clock;
 use crate::view::log_flood::{hidden_by_default, Held, SHOWN};
 
 /// The properties of [`LogLines`].
