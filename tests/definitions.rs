@@ -5,7 +5,6 @@
 //! loaded straight into the engine.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::Instant;
 
 use serde_json::{json, Value};
 use warren::definitions::{self, layout, ImportOptions};
@@ -383,7 +382,8 @@ fn every_lesson_exports_and_imports_back_to_the_same_routing() {
 }
 
 #[test]
-fn a_large_topology_imports_and_lays_out_quickly_without_overlaps() {
+fn a_large_topology_imports_and_lays_out_without_overlaps() {
+    // Its speed is measured by `cargo bench --bench documents`.
     const KINDS: [&str; 4] = ["direct", "topic", "fanout", "headers"];
     let mut exchanges = vec![
         json!({"name": "ingress", "vhost": "/", "type": "topic", "durable": true, "auto_delete": false, "internal": false, "arguments": {}}),
@@ -402,10 +402,7 @@ fn a_large_topology_imports_and_lays_out_quickly_without_overlaps() {
     }
     let text =
         json!({"rabbit_version": "3.10.8", "exchanges": exchanges, "queues": queues, "bindings": bindings}).to_string();
-    let start = Instant::now();
     let i = definitions::import(&text).unwrap();
-    let took = start.elapsed();
-    assert!(took.as_millis() < 3_000, "import took {took:?}");
     assert_eq!((i.scenario.queues.len(), i.scenario.bindings.len()), (500, 2000));
     assert!(layout::no_overlaps(&i.scenario));
     // Columns: producers | exchanges by depth | queues | consumers.
@@ -413,9 +410,7 @@ fn a_large_topology_imports_and_lays_out_quickly_without_overlaps() {
     let x0 = i.scenario.exchanges.iter().find(|x| x.name == "x0").unwrap();
     assert!(ingress.x < x0.x, "exchange-to-exchange bindings go left to right");
     assert!(i.scenario.queues.iter().all(|q| q.x > x0.x));
-    let start = Instant::now();
     let out = definitions::export(&i.scenario);
-    assert!(start.elapsed().as_millis() < 3_000);
     assert_eq!(definitions::import(&out.json).unwrap().scenario.bindings.len(), 2000);
 }
 

@@ -14,7 +14,9 @@ use serde::Serialize;
 
 use super::format::{BindingDef, Definitions, ExchangeDef, QueueDef, VhostDef};
 use super::Warning;
-use crate::scenario::{Scenario, DEFAULT_EXCHANGE_ID};
+use std::collections::HashSet;
+
+use crate::scenario::{BindingEdge, ExchangeKind, ExchangeNode, QueueNode, Scenario, DEFAULT_EXCHANGE_ID};
 use crate::simulation::sync::{exchange_declare, queue_declare};
 
 /// The RabbitMQ version the export says it is for (the engine's model).
@@ -49,135 +51,16 @@ pub fn export(s: &Scenario) -> Export {
 
 /// Exports a scenario with options.
 pub fn export_with(s: &Scenario, options: &ExportOptions) -> Export {
-    let vhost = Some(options.vhost.clone());
-    let mut warnings = Vec::new();
-    let mut exchanges = Vec::new();
-    let mut exported_exchanges = std::collections::HashSet::new();
-    for x in &s.exchanges {
-        let Some(d) = exchange_declare(s, &x.id) else { continue };
-        if x.name.starts_with("amq.") {
-            warnings.push(Warning::at(
-                &x.id,
-                format!(
-                    "exchange '{}' is not exported: names starting with 'amq.' are reserved (RabbitMQ skips them)",
-                    x.name
-                ),
-            ));
-            continue;
-        }
-        exported_exchanges.insert(x.id.as_str());
-        exchanges.push(ExchangeDef {
-            name: d.exchange,
-            vhost: vhost.clone(),
-            kind: d.kind,
-            durable: d.durable,
-            auto_delete: d.auto_delete,
-            internal: d.internal,
-            arguments: object(d.arguments.to_json()),
-        });
-    }
-    let mut queues = Vec::new();
-    let mut exported_queues = std::collections::HashSet::new();
-    for q in &s.queues {
-        if q.name.is_empty() {
-            warnings.push(Warning::at(&q.id, "a server-named queue (empty name) is not exported: the broker names it when a client declares it, so the client code declares it"));
-            continue;
-        }
-        if q.exclusive {
-            warnings.push(Warning::at(&q.id, format!("exclusive queue '{}' is not exported: it belongs to the connection that declares it (RabbitMQ never exports exclusive queues)", q.name)));
-            continue;
-        }
-        if q.name.starts_with("amq.") {
-            warnings.push(Warning::at(
-                &q.id,
-                format!(
-                    "queue '{}' is not exported: names starting with 'amq.' are reserved (RabbitMQ skips them)",
-                    q.name
-                ),
-            ));
-            continue;
-        }
-        let Some(d) = queue_declare(s, &q.id) else { continue };
-        if let Err(e) = crate::engine::queue_args::parse(&d.queue, &d.arguments) {
-            warnings.push(Warning::at(
-                &q.id,
-                format!("queue '{}' is not exported: the broker refuses its arguments ({})", q.name, e.text),
-            ));
-            continue;
-        }
-        exported_queues.insert(q.id.as_str());
-        queues.push(QueueDef {
-            name: d.queue,
-            vhost: vhost.clone(),
-            kind: Some(q.queue_type.as_str().to_string()),
-            durable: d.durable,
-            auto_delete: d.auto_delete,
-            arguments: object(d.arguments.to_json()),
-        });
-    }
-    let mut bindings = Vec::new();
-    for b in &s.bindings {
-        let Some(source) = s.exchange_name(&b.from) else { continue };
-        if b.from != DEFAULT_EXCHANGE_ID && !exported_exchanges.contains(b.from.as_str()) {
-            continue;
-        }
-        if b.from == DEFAULT_EXCHANGE_ID {
-            warnings.push(Warning::at(
-                format!("{}->{}", b.from, b.to),
-                "a binding from the default exchange is not exported: RabbitMQ refuses it (403)",
-            ));
-            continue;
-        }
-        let (destination, destination_type) = if let Some(q) = s.queue(&b.to) {
-            if !exported_queues.contains(q.id.as_str()) {
-                warnings.push(Warning::at(
-                    format!("{}->{}", b.from, b.to),
-                    format!(
-                        "the binding from '{source}' (key '{}') to a queue that is not exported is left out too",
-                        b.routing_key
-                    ),
-                ));
-                continue;
-            }
-            (q.name.clone(), "queue")
-        } else if let Some(x) = s.exchange_name(&b.to) {
-            if x.is_empty() {
-                warnings.push(Warning::at(
-                    format!("{}->{}", b.from, b.to),
-                    "a binding to the default exchange is not exported: RabbitMQ refuses it (403)",
-                ));
-                continue;
-            }
-            if !exported_exchanges.contains(b.to.as_str()) {
-                continue;
-            }
-            (x.to_string(), "exchange")
-        } else {
-            continue;
-        };
-        if s.exchange(&b.from).is_some_and(|x| x.kind == crate::scenario::ExchangeKind::Headers) {
-            let x_match = b.arguments.get("x-match");
-            let valid = x_match.is_none()
-                || x_match
-                    .and_then(|v| v.as_str())
-                    .is_some_and(|m| ["all", "any", "all-with-x", "any-with-x"].contains(&m));
-            if !valid {
-                warnings.push(Warning::at(
-                    format!("{}->{}", b.from, b.to),
-                    format!("the binding from '{source}' is not exported: its x-match must be all, any, all-with-x or any-with-x (the broker refuses it)"),
-                ));
-                continue;
-            }
-        }
-        bindings.push(BindingDef {
-            source: source.to_string(),
-            vhost: vhost.clone(),
-            destination,
-            destination_type: destination_type.to_string(),
-            routing_key: b.routing_key.clone(),
-            arguments: b.arguments.clone(),
-        });
-    }
+    let mut e = Exporter {
+        s,
+        vhost: Some(options.vhost.clone()),
+        warnings: Vec::new(),
+        exchanges: HashSet::new(),
+        queues: HashSet::new(),
+    };
+    let exchanges = s.exchanges.iter().filter_map(|x| e.exchange(x).map_err(|w| e.warn(w)).ok()).collect();
+    let queues = s.queues.iter().filter_map(|q| e.queue(q).map_err(|w| e.warn(w)).ok()).collect();
+    let bindings = s.bindings.iter().filter_map(|b| e.binding(b).map_err(|w| e.warn(w)).ok()).collect();
     let defs = Definitions {
         rabbit_version: Some(RABBITMQ_VERSION.to_string()),
         rabbitmq_version: Some(RABBITMQ_VERSION.to_string()),
@@ -194,7 +77,142 @@ pub fn export_with(s: &Scenario, options: &ExportOptions) -> Export {
         exchanges,
         bindings,
     };
-    Export { json: to_pretty_json(&defs), warnings }
+    Export { json: to_pretty_json(&defs), warnings: e.warnings }
+}
+
+/// Why an object is left out: with a warning, or silently (it follows
+/// from another object left out, or the scenario does not declare it).
+type Skip = Option<Warning>;
+
+/// One export under way: what was exported so far (bindings need their
+/// ends exported) and the warnings.
+struct Exporter<'a> {
+    s: &'a Scenario,
+    vhost: Option<String>,
+    warnings: Vec<Warning>,
+    exchanges: HashSet<&'a str>,
+    queues: HashSet<&'a str>,
+}
+
+impl<'a> Exporter<'a> {
+    /// Keeps the warning of an object left out, if it has one.
+    fn warn(&mut self, skip: Skip) {
+        self.warnings.extend(skip);
+    }
+
+    fn exchange(&mut self, x: &'a ExchangeNode) -> Result<ExchangeDef, Skip> {
+        let d = exchange_declare(self.s, &x.id).ok_or(None)?;
+        if x.name.starts_with("amq.") {
+            return Err(reserved(&x.id, "exchange", &x.name));
+        }
+        self.exchanges.insert(x.id.as_str());
+        Ok(ExchangeDef {
+            name: d.exchange,
+            vhost: self.vhost.clone(),
+            kind: d.kind,
+            durable: d.durable,
+            auto_delete: d.auto_delete,
+            internal: d.internal,
+            arguments: object(d.arguments.to_json()),
+        })
+    }
+
+    fn queue(&mut self, q: &'a QueueNode) -> Result<QueueDef, Skip> {
+        if q.name.is_empty() {
+            return Err(Some(Warning::at(&q.id, "a server-named queue (empty name) is not exported: the broker names it when a client declares it, so the client code declares it")));
+        }
+        if q.exclusive {
+            return Err(Some(Warning::at(&q.id, format!("exclusive queue '{}' is not exported: it belongs to the connection that declares it (RabbitMQ never exports exclusive queues)", q.name))));
+        }
+        if q.name.starts_with("amq.") {
+            return Err(reserved(&q.id, "queue", &q.name));
+        }
+        let d = queue_declare(self.s, &q.id).ok_or(None)?;
+        if let Err(e) = crate::engine::queue_args::parse(&d.queue, &d.arguments) {
+            let text = format!("queue '{}' is not exported: the broker refuses its arguments ({})", q.name, e.text);
+            return Err(Some(Warning::at(&q.id, text)));
+        }
+        self.queues.insert(q.id.as_str());
+        Ok(QueueDef {
+            name: d.queue,
+            vhost: self.vhost.clone(),
+            kind: Some(q.queue_type.as_str().to_string()),
+            durable: d.durable,
+            auto_delete: d.auto_delete,
+            arguments: object(d.arguments.to_json()),
+        })
+    }
+
+    fn binding(&mut self, b: &BindingEdge) -> Result<BindingDef, Skip> {
+        let s = self.s;
+        let source = s.exchange_name(&b.from).ok_or(None)?;
+        let at = format!("{}->{}", b.from, b.to);
+        if b.from == DEFAULT_EXCHANGE_ID {
+            return Err(Some(Warning::at(
+                at,
+                "a binding from the default exchange is not exported: RabbitMQ refuses it (403)",
+            )));
+        }
+        if !self.exchanges.contains(b.from.as_str()) {
+            return Err(None);
+        }
+        let (destination, destination_type) = self.destination(b, source, &at)?;
+        if !valid_x_match(s, b) {
+            return Err(Some(Warning::at(at, format!("the binding from '{source}' is not exported: its x-match must be all, any, all-with-x or any-with-x (the broker refuses it)"))));
+        }
+        Ok(BindingDef {
+            source: source.to_string(),
+            vhost: self.vhost.clone(),
+            destination,
+            destination_type: destination_type.to_string(),
+            routing_key: b.routing_key.clone(),
+            arguments: b.arguments.clone(),
+        })
+    }
+
+    /// A binding's destination name and type, if it is exported.
+    fn destination(&self, b: &BindingEdge, source: &str, at: &str) -> Result<(String, &'static str), Skip> {
+        if let Some(q) = self.s.queue(&b.to) {
+            if !self.queues.contains(q.id.as_str()) {
+                let text = format!(
+                    "the binding from '{source}' (key '{}') to a queue that is not exported is left out too",
+                    b.routing_key
+                );
+                return Err(Some(Warning::at(at, text)));
+            }
+            return Ok((q.name.clone(), "queue"));
+        }
+        let x = self.s.exchange_name(&b.to).ok_or(None)?;
+        if x.is_empty() {
+            return Err(Some(Warning::at(
+                at,
+                "a binding to the default exchange is not exported: RabbitMQ refuses it (403)",
+            )));
+        }
+        if !self.exchanges.contains(b.to.as_str()) {
+            return Err(None);
+        }
+        Ok((x.to_string(), "exchange"))
+    }
+}
+
+/// The warning for a reserved `amq.` name.
+fn reserved(id: &str, what: &str, name: &str) -> Skip {
+    Some(Warning::at(
+        id,
+        format!("{what} '{name}' is not exported: names starting with 'amq.' are reserved (RabbitMQ skips them)"),
+    ))
+}
+
+/// A headers binding's `x-match`, if any, is one the broker takes.
+fn valid_x_match(s: &Scenario, b: &BindingEdge) -> bool {
+    if !s.exchange(&b.from).is_some_and(|x| x.kind == ExchangeKind::Headers) {
+        return true;
+    }
+    match b.arguments.get("x-match") {
+        None => true,
+        Some(v) => v.as_str().is_some_and(|m| ["all", "any", "all-with-x", "any-with-x"].contains(&m)),
+    }
 }
 
 fn object(v: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {

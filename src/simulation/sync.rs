@@ -5,7 +5,7 @@
 //! would change a real broker. What the broker refuses is kept as a
 //! [`NodeError`](super::NodeError) on the node or binding that caused it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -28,11 +28,25 @@ fn table(map: &serde_json::Map<String, Value>) -> FieldTable {
     FieldTable::from_json(&Value::Object(map.clone())).unwrap_or_default()
 }
 
-/// A binding as a set member: source, destination, key and arguments in
-/// their canonical (sorted) written form; a field table may hold floats,
-/// which have no `Eq`, so the text stands for the table.
-fn signature(b: &Binding) -> String {
-    format!("{}\u{0}{:?}\u{0}{}\u{0}{:?}", b.source, b.destination, b.routing_key, b.arguments)
+/// Bindings as a set: keyed by source, destination and binding key, with
+/// the argument tables found under each key (a field table may hold
+/// floats, which have no `Eq` or `Hash`, so tables are compared by `==`
+/// among the few that share a key).
+#[derive(Default)]
+struct BindingSet<'a>(HashMap<(&'a str, &'a Destination, &'a str), Vec<&'a FieldTable>>);
+
+impl<'a> BindingSet<'a> {
+    fn of(bindings: impl IntoIterator<Item = &'a Binding>) -> Self {
+        let mut set = BindingSet::default();
+        for b in bindings {
+            set.0.entry((&b.source, &b.destination, &b.routing_key)).or_default().push(&b.arguments);
+        }
+        set
+    }
+
+    fn contains(&self, b: &Binding) -> bool {
+        self.0.get(&(&*b.source, &b.destination, b.routing_key.as_str())).is_some_and(|a| a.contains(&&b.arguments))
+    }
 }
 
 /// The exchange.declare a scenario makes for exchange node `id`.
@@ -265,20 +279,22 @@ impl Simulation {
     /// exchange.* methods).
     fn sync_bindings(&mut self) {
         let wanted = self.wanted_bindings();
-        let wanted_sigs: HashSet<String> = wanted.iter().map(|(_, b)| signature(b)).collect();
         let managed = self.managed_bindings();
-        let present: HashSet<String> = managed.iter().map(signature).collect();
-        for b in managed.into_iter().filter(|b| !wanted_sigs.contains(&signature(b))) {
+        let stale: Vec<Binding> = {
+            let wanted_set = BindingSet::of(wanted.iter().map(|(_, b)| b));
+            managed.iter().filter(|b| !wanted_set.contains(b)).cloned().collect()
+        };
+        let present = BindingSet::of(&managed);
+        let missing: Vec<(String, Binding)> =
+            wanted.into_iter().filter(|(_, b)| !present.contains(b) && self.ends_exist(b)).collect();
+        for b in stale {
             let ch = self.admin_channel();
             let _ = match &b.destination {
                 Destination::Queue(q) => self.broker.queue_unbind(ch, q, &b.source, &b.routing_key, b.arguments),
                 Destination::Exchange(x) => self.broker.exchange_unbind(ch, x, &b.source, &b.routing_key, b.arguments),
             };
         }
-        for (id, b) in wanted {
-            if present.contains(&signature(&b)) || !self.ends_exist(&b) {
-                continue;
-            }
+        for (id, b) in missing {
             let ch = self.admin_channel();
             let (r, during) = match &b.destination {
                 Destination::Queue(q) => {

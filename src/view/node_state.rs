@@ -5,10 +5,10 @@
 
 use std::rc::Rc;
 
-use crate::engine::Message;
+use crate::engine::{Message, Queue};
 use crate::monitor::runtime::Runtime;
 use crate::scenario::{AckMode, NodeKind, Scenario, Schedule, DEFAULT_EXCHANGE_ID};
-use crate::simulation::Down;
+use crate::simulation::{ConsumerState, Down};
 
 /// How many messages a queue shows.
 pub const QUEUE_CHIPS: usize = 4;
@@ -156,170 +156,184 @@ impl BodyState {
 
 /// What the body of node `id` shows now.
 pub fn body_state(s: &Scenario, rt: &Runtime, id: &str, kind: NodeKind) -> BodyState {
-    let sim = &rt.sim;
     match kind {
-        NodeKind::Producer => {
-            let Some(p) = s.producer(id) else { return BodyState::Missing };
-            let target = p.exchange.as_deref().map(|x| {
-                let name = s.exchange_name(x).unwrap_or_default();
-                let name = if name.is_empty() { "(default)".to_string() } else { name.to_string() };
-                let key =
-                    if p.message.routing_key.is_empty() { "\"\"".to_string() } else { p.message.routing_key.clone() };
-                (name, key)
-            });
-            let sent = sim.producer_state(id).map(|p| p.sent).unwrap_or(0);
-            BodyState::Producer { target, schedule: schedule_text(&p.schedule), sent }
-        }
-        NodeKind::Exchange => {
-            if id == DEFAULT_EXCHANGE_ID {
-                return BodyState::DefaultExchange;
-            }
-            let Some(x) = s.exchange(id) else { return BodyState::Missing };
-            // What the broker holds (see the queue's flags below).
-            let Some(engine) = sim.broker().exchange(&x.name) else {
-                let bindings = s.bindings.iter().filter(|b| b.from == id).count();
-                return BodyState::Exchange { bindings, flags: String::new(), vanished: true };
-            };
-            let mut flags: Vec<String> = Vec::new();
-            if engine.durable {
-                flags.push("durable".into());
-            }
-            if engine.internal {
-                flags.push("internal".into());
-            }
-            if engine.auto_delete {
-                flags.push("auto-delete".into());
-            }
-            if let Some(ae) = engine.alternate_exchange() {
-                flags.push(format!("AE → {}", if ae.is_empty() { "(default)" } else { ae }));
-            }
-            BodyState::Exchange { bindings: engine.bindings().len(), flags: flags.join(" · "), vanished: false }
-        }
-        NodeKind::Queue => {
-            if s.queue(id).is_none() {
-                return BodyState::Missing;
-            }
-            let Some(engine) = sim.queue_name(id).and_then(|n| sim.broker().queue(n)) else {
-                return BodyState::QueueGone;
-            };
-            let chips = match &engine.stream {
-                // A stream shows its newest messages (nothing leaves it on ack).
-                Some(log) => log
-                    .iter()
-                    .rev()
-                    .take(QUEUE_CHIPS)
-                    .map(|e| Chip { key: e.copy, message: e.message.clone(), redelivered: false, busy: false })
-                    .collect(),
-                None => engine
-                    .ready
-                    .iter()
-                    .take(QUEUE_CHIPS)
-                    .map(|m| Chip { key: m.copy, message: m.message.clone(), redelivered: m.redelivered, busy: false })
-                    .collect(),
-            };
-            // The flags say what the broker holds, not what the scenario
-            // asks: after a refused redeclare (406) the two differ, and the
-            // node's callout explains the scenario's side.
-            let settings = &engine.settings;
-            let mut flags: Vec<String> = vec![format!(
-                "{} consumer{}",
-                engine.consumers.len(),
-                if engine.consumers.len() == 1 { "" } else { "s" }
-            )];
-            if engine.durable {
-                flags.push("durable".into());
-            }
-            if engine.exclusive_owner.is_some() {
-                flags.push("exclusive".into());
-            }
-            if let Some(t) = settings.message_ttl {
-                flags.push(format!("TTL {}", format_ms(t)));
-            }
-            if let Some(m) = settings.max_length {
-                flags.push(format!("max {m}"));
-            }
-            if let Some(p) = settings.max_priority {
-                flags.push(format!("priority ≤{p}"));
-            }
-            if let Some(d) = &settings.dead_letter_exchange {
-                flags.push(format!("DLX → {}", if d.is_empty() { "(default)" } else { d }));
-            }
-            if let Some(l) = settings.delivery_limit {
-                flags.push(format!("delivery limit {l}"));
-            }
-            if let Some(log) = &engine.stream {
-                flags.push(format!("offsets {}–{}", log.first_offset(), log.next_offset()));
-            }
-            BodyState::Queue {
-                ready: engine.message_count() as usize,
-                unacked: engine.unacked,
-                chips,
-                flags: flags.join(" · "),
-                queue_type: settings.queue_type,
-            }
-        }
-        NodeKind::Consumer => {
-            let Some(c) = s.consumer(id) else { return BodyState::Missing };
-            let state = sim.consumer_state(id);
-            let stats = rt.monitor.consumer_stats(id);
-            let channel = state.and_then(|st| st.channel).and_then(|ch| sim.broker().channel(ch));
-            let auto = c.ack == AckMode::Auto;
-            let unacked = channel.map_or(0, |ch| ch.unacked.len());
-            let busy_tag = state.and_then(|st| st.jobs.front()).map(|j| j.delivery_tag);
-            let chip = |tag: u64, message: &Rc<Message>, redelivered: bool| Chip {
-                key: tag,
-                message: message.clone(),
-                redelivered,
-                busy: Some(tag) == busy_tag,
-            };
-            // What it holds: its jobs (auto-ack) or its channel's unacked deliveries.
-            let (chips, working): (Vec<Chip>, usize) = if auto {
-                let jobs = state.map(|st| &st.jobs);
-                (
-                    jobs.map(|j| {
-                        j.iter().take(CONSUMER_CHIPS).map(|j| chip(j.delivery_tag, &j.message, j.redelivered)).collect()
-                    })
-                    .unwrap_or_default(),
-                    jobs.map_or(0, |j| j.len()),
-                )
-            } else {
-                (
-                    channel
-                        .map(|ch| {
-                            ch.unacked
-                                .iter()
-                                .take(CONSUMER_CHIPS)
-                                .map(|(tag, u)| chip(*tag, &u.message.message, u.message.redelivered))
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    unacked,
-                )
-            };
-            let status = match state.and_then(|st| st.down.clone()) {
-                Some(Down::Killed) => Some(("killed", "killed: channel closed".to_string())),
-                Some(Down::Crashed) => Some(("crashed", format!("crashed after {}", c.crash_after.unwrap_or(0)))),
-                Some(Down::Unconnected) => Some(("unconnected", "not connected to a queue".to_string())),
-                Some(Down::NoQueue) => Some(("no-queue", "its queue is gone".to_string())),
-                Some(Down::Refused) => Some(("refused", "consume refused".to_string())),
-                None => None,
-            };
-            BodyState::Consumer {
-                auto,
-                unacked: if auto { 0 } else { unacked },
-                prefetch: if auto || c.prefetch == 0 { "∞".to_string() } else { c.prefetch.to_string() },
-                chips,
-                idle: working == 0 && status.is_none(),
-                delivered: stats.delivered,
-                acked: stats.acked,
-                mode: format!(
-                    "{} · {} each",
-                    if auto { "auto-ack".to_string() } else { c.outcome.label().to_string() },
-                    format_ms(c.processing_ms)
-                ),
-                status,
-            }
-        }
+        NodeKind::Producer => producer_body(s, rt, id),
+        NodeKind::Exchange => exchange_body(s, rt, id),
+        NodeKind::Queue => queue_body(s, rt, id),
+        NodeKind::Consumer => consumer_body(s, rt, id),
+    }
+}
+
+/// A producer: where it publishes, its schedule, how many it sent.
+fn producer_body(s: &Scenario, rt: &Runtime, id: &str) -> BodyState {
+    let Some(p) = s.producer(id) else { return BodyState::Missing };
+    let target = p.exchange.as_deref().map(|x| {
+        let name = s.exchange_name(x).unwrap_or_default();
+        let name = if name.is_empty() { "(default)".to_string() } else { name.to_string() };
+        let key = if p.message.routing_key.is_empty() { "\"\"".to_string() } else { p.message.routing_key.clone() };
+        (name, key)
+    });
+    let sent = rt.sim.producer_state(id).map(|p| p.sent).unwrap_or(0);
+    BodyState::Producer { target, schedule: schedule_text(&p.schedule), sent }
+}
+
+/// An exchange: its bindings and the flags the broker holds (see
+/// [`queue_flags`]).
+fn exchange_body(s: &Scenario, rt: &Runtime, id: &str) -> BodyState {
+    if id == DEFAULT_EXCHANGE_ID {
+        return BodyState::DefaultExchange;
+    }
+    let Some(x) = s.exchange(id) else { return BodyState::Missing };
+    let Some(engine) = rt.sim.broker().exchange(&x.name) else {
+        let bindings = s.bindings.iter().filter(|b| b.from == id).count();
+        return BodyState::Exchange { bindings, flags: String::new(), vanished: true };
+    };
+    let mut flags: Vec<String> = Vec::new();
+    if engine.durable {
+        flags.push("durable".into());
+    }
+    if engine.internal {
+        flags.push("internal".into());
+    }
+    if engine.auto_delete {
+        flags.push("auto-delete".into());
+    }
+    if let Some(ae) = engine.alternate_exchange() {
+        flags.push(format!("AE → {}", if ae.is_empty() { "(default)" } else { ae }));
+    }
+    BodyState::Exchange { bindings: engine.bindings().len(), flags: flags.join(" · "), vanished: false }
+}
+
+/// A queue: its counts, first messages and the flags the broker holds.
+fn queue_body(s: &Scenario, rt: &Runtime, id: &str) -> BodyState {
+    if s.queue(id).is_none() {
+        return BodyState::Missing;
+    }
+    let sim = &rt.sim;
+    let Some(engine) = sim.queue_name(id).and_then(|n| sim.broker().queue(n)) else {
+        return BodyState::QueueGone;
+    };
+    BodyState::Queue {
+        ready: engine.message_count() as usize,
+        unacked: engine.unacked,
+        chips: queue_chips(engine),
+        flags: queue_flags(engine),
+        queue_type: engine.settings.queue_type,
+    }
+}
+
+/// A queue's first messages; a stream shows its newest (nothing leaves it
+/// on ack).
+fn queue_chips(engine: &Queue) -> Vec<Chip> {
+    match &engine.stream {
+        Some(log) => log
+            .iter()
+            .rev()
+            .take(QUEUE_CHIPS)
+            .map(|e| Chip { key: e.copy, message: e.message.clone(), redelivered: false, busy: false })
+            .collect(),
+        None => engine
+            .ready
+            .iter()
+            .take(QUEUE_CHIPS)
+            .map(|m| Chip { key: m.copy, message: m.message.clone(), redelivered: m.redelivered, busy: false })
+            .collect(),
+    }
+}
+
+/// The flags say what the broker holds, not what the scenario asks: after
+/// a refused redeclare (406) the two differ, and the node's callout
+/// explains the scenario's side.
+fn queue_flags(engine: &Queue) -> String {
+    let settings = &engine.settings;
+    let n = engine.consumers.len();
+    let mut flags: Vec<String> = vec![format!("{n} consumer{}", if n == 1 { "" } else { "s" })];
+    if engine.durable {
+        flags.push("durable".into());
+    }
+    if engine.exclusive_owner.is_some() {
+        flags.push("exclusive".into());
+    }
+    if let Some(t) = settings.message_ttl {
+        flags.push(format!("TTL {}", format_ms(t)));
+    }
+    if let Some(m) = settings.max_length {
+        flags.push(format!("max {m}"));
+    }
+    if let Some(p) = settings.max_priority {
+        flags.push(format!("priority ≤{p}"));
+    }
+    if let Some(d) = &settings.dead_letter_exchange {
+        flags.push(format!("DLX → {}", if d.is_empty() { "(default)" } else { d }));
+    }
+    if let Some(l) = settings.delivery_limit {
+        flags.push(format!("delivery limit {l}"));
+    }
+    if let Some(log) = &engine.stream {
+        flags.push(format!("offsets {}–{}", log.first_offset(), log.next_offset()));
+    }
+    flags.join(" · ")
+}
+
+/// A consumer: what it holds, its counts, its mode and why it is down.
+fn consumer_body(s: &Scenario, rt: &Runtime, id: &str) -> BodyState {
+    let Some(c) = s.consumer(id) else { return BodyState::Missing };
+    let state = rt.sim.consumer_state(id);
+    let stats = rt.monitor.consumer_stats(id);
+    let auto = c.ack == AckMode::Auto;
+    let (chips, working, unacked) = consumer_chips(rt, state, auto);
+    let status = state.and_then(|st| st.down.clone()).map(|d| down_status(&d, c.crash_after));
+    BodyState::Consumer {
+        auto,
+        unacked,
+        prefetch: if auto || c.prefetch == 0 { "∞".to_string() } else { c.prefetch.to_string() },
+        chips,
+        idle: working == 0 && status.is_none(),
+        delivered: stats.delivered,
+        acked: stats.acked,
+        mode: format!(
+            "{} · {} each",
+            if auto { "auto-ack".to_string() } else { c.outcome.label().to_string() },
+            format_ms(c.processing_ms)
+        ),
+        status,
+    }
+}
+
+/// What a consumer holds: its jobs (auto-ack) or its channel's unacked
+/// deliveries; with how many it is working on and how many are unacked.
+fn consumer_chips(rt: &Runtime, state: Option<&ConsumerState>, auto: bool) -> (Vec<Chip>, usize, usize) {
+    let channel = state.and_then(|st| st.channel).and_then(|ch| rt.sim.broker().channel(ch));
+    let busy_tag = state.and_then(|st| st.jobs.front()).map(|j| j.delivery_tag);
+    let chip = |tag: u64, message: &Rc<Message>, redelivered: bool| Chip {
+        key: tag,
+        message: message.clone(),
+        redelivered,
+        busy: Some(tag) == busy_tag,
+    };
+    if auto {
+        let Some(jobs) = state.map(|st| &st.jobs) else { return (Vec::new(), 0, 0) };
+        let chips = jobs.iter().take(CONSUMER_CHIPS).map(|j| chip(j.delivery_tag, &j.message, j.redelivered)).collect();
+        return (chips, jobs.len(), 0);
+    }
+    let Some(ch) = channel else { return (Vec::new(), 0, 0) };
+    let chips = ch
+        .unacked
+        .iter()
+        .take(CONSUMER_CHIPS)
+        .map(|(tag, u)| chip(*tag, &u.message.message, u.message.redelivered))
+        .collect();
+    (chips, ch.unacked.len(), ch.unacked.len())
+}
+
+/// Why a consumer is down, as a class and a sentence.
+fn down_status(down: &Down, crash_after: Option<u32>) -> (&'static str, String) {
+    match down {
+        Down::Killed => ("killed", "killed: channel closed".to_string()),
+        Down::Crashed => ("crashed", format!("crashed after {}", crash_after.unwrap_or(0))),
+        Down::Unconnected => ("unconnected", "not connected to a queue".to_string()),
+        Down::NoQueue => ("no-queue", "its queue is gone".to_string()),
+        Down::Refused => ("refused", "consume refused".to_string()),
     }
 }
 

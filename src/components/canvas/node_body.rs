@@ -73,49 +73,10 @@ struct BodyViewProps {
 #[function_component(BodyView)]
 fn body_view(props: &BodyViewProps) -> Html {
     let open = use_open_message();
-    let on_chip = {
-        let chips: Vec<Rc<Message>> = props.state.chips().iter().map(|c| c.message.clone()).collect();
-        Callback::from(move |e: MouseEvent| {
-            let Some(button) = e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|el| el.closest("[data-message-id]").ok().flatten())
-            else {
-                return;
-            };
-            e.stop_propagation();
-            let id = button.get_attribute("data-message-id").and_then(|v| v.parse::<u64>().ok());
-            if let Some(m) = chips.iter().find(|m| Some(m.id) == id) {
-                open.emit(m.clone());
-            }
-        })
-    };
+    let on_chip = chip_opener(&props.state, open);
     match &props.state {
         BodyState::Missing => html! {},
-        BodyState::Producer { target, schedule, sent } => {
-            // The routing key has a line of its own: it is what a topic or
-            // direct lesson is about, so it is never cut to make room.
-            let target = match target {
-                None => html! {
-                    <div class="node-line"><span class="node-warn">{ "not connected: drag from ● to an exchange" }</span></div>
-                },
-                Some((name, key)) => html! {
-                    <>
-                        <div class="node-line target"><span>{ "→ " }<b>{ name.clone() }</b></span></div>
-                        <div class="node-line key" title={format!("routing key {key}")}><span><span class="key-word">{ "key " }</span><code>{ key.clone() }</code></span></div>
-                    </>
-                },
-            };
-            html! {
-                <div class="node-body">
-                    { target }
-                    <div class="node-line muted">
-                        <span>{ schedule.clone() }</span>
-                        <span class="stat sent"><b>{ *sent }</b>{ " sent" }</span>
-                    </div>
-                </div>
-            }
-        }
+        BodyState::Producer { target, schedule, sent } => producer_view(target.as_ref(), schedule, *sent),
         BodyState::DefaultExchange => html! {
             <div class="node-body"><div class="node-line muted" title="routes each message to the queue named by its routing key">{ "routes by queue name" }</div></div>
         },
@@ -130,61 +91,130 @@ fn body_view(props: &BodyViewProps) -> Html {
         },
         BodyState::QueueGone => html! { <div class="node-body"><Vanished /></div> },
         BodyState::Queue { ready, unacked, chips, flags, queue_type } => {
-            let more = ready.saturating_sub(QUEUE_CHIPS);
-            let stream = *queue_type == QueueType::Stream;
-            let (ready_label, ready_title, chips_label) = if stream {
-                (
-                    " in stream",
-                    "Messages the stream holds (acks remove nothing; retention removes whole segments)",
-                    "Newest messages in the stream",
-                )
-            } else {
-                (" ready", "Ready: waiting to be delivered", "First messages in the queue")
-            };
-            html! {
-                <div class="node-body">
-                    <div class="node-line stats">
-                        <span class="stat ready" title={ready_title}><b>{ *ready }</b>{ ready_label }</span>
-                        <span class="stat unacked" title="Delivered, waiting for an ack"><b>{ *unacked }</b>{ " unacked" }</span>
-                    </div>
-                    <ol class="msg-chips" aria-label={chips_label} onclick={on_chip}>
-                        { for chips.iter().map(chip_html) }
-                        if more > 0 { <li class="msg-more">{ format!("+{more}") }</li> }
-                        if *ready == 0 { <li class="msg-empty">{ "empty" }</li> }
-                    </ol>
-                    // The type leads the last line, so the counts above keep their room.
-                    <div class="node-line muted flags" title={flags.clone()}>
-                        if *queue_type != QueueType::Classic {
-                            <span class={classes!("queue-type", queue_type.as_str())} data-queue-type={queue_type.as_str()}>{ queue_type.as_str() }</span>
-                            { " " }
-                        }
-                        { flags.clone() }
-                    </div>
-                </div>
-            }
+            queue_view(QueueCounts { ready: *ready, unacked: *unacked }, chips, flags, *queue_type, on_chip)
         }
-        BodyState::Consumer { auto, unacked, prefetch, chips, idle, delivered, acked, status, mode } => html! {
-            <div class="node-body">
-                <div class="node-line stats">
-                    <span class="stat unacked" title={if *auto { "auto-ack: nothing to ack" } else { "Unacked deliveries / prefetch" }}>
-                        <b>{ *unacked }</b>{ format!("/{prefetch} unacked") }
-                    </span>
-                </div>
-                <ol class="msg-chips" aria-label="Messages it holds" onclick={on_chip}>
-                    { for chips.iter().map(chip_html) }
-                    if *idle { <li class="msg-empty">{ "idle" }</li> }
-                </ol>
-                <div class="node-line muted">
-                    <span class="stat received" title="Deliveries received"><b>{ *delivered }</b>{ " received" }</span>
-                    <span class="stat acked" title="Acked"><b>{ *acked }</b>{ " acked" }</span>
-                </div>
-                if let Some((class, text)) = status {
-                    <div class={classes!("node-status", *class)}>{ text.clone() }</div>
-                } else {
-                    <div class="node-line muted">{ mode.clone() }</div>
-                }
-            </div>
+        BodyState::Consumer { .. } => consumer_view(&props.state, on_chip),
+    }
+}
+
+/// The click listener of a list of chips: opens the chip's message.
+fn chip_opener(state: &BodyState, open: Callback<Rc<Message>>) -> Callback<MouseEvent> {
+    let chips: Vec<Rc<Message>> = state.chips().iter().map(|c| c.message.clone()).collect();
+    Callback::from(move |e: MouseEvent| {
+        let Some(button) = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest("[data-message-id]").ok().flatten())
+        else {
+            return;
+        };
+        e.stop_propagation();
+        let id = button.get_attribute("data-message-id").and_then(|v| v.parse::<u64>().ok());
+        if let Some(m) = chips.iter().find(|m| Some(m.id) == id) {
+            open.emit(m.clone());
+        }
+    })
+}
+
+/// A producer's target, schedule and count. The routing key has a line of
+/// its own: it is what a topic or direct lesson is about, so it is never
+/// cut to make room.
+fn producer_view(target: Option<&(String, String)>, schedule: &str, sent: u32) -> Html {
+    let target = match target {
+        None => html! {
+            <div class="node-line"><span class="node-warn">{ "not connected: drag from ● to an exchange" }</span></div>
         },
+        Some((name, key)) => html! {
+            <>
+                <div class="node-line target"><span>{ "→ " }<b>{ name.clone() }</b></span></div>
+                <div class="node-line key" title={format!("routing key {key}")}><span><span class="key-word">{ "key " }</span><code>{ key.clone() }</code></span></div>
+            </>
+        },
+    };
+    html! {
+        <div class="node-body">
+            { target }
+            <div class="node-line muted">
+                <span>{ schedule.to_string() }</span>
+                <span class="stat sent"><b>{ sent }</b>{ " sent" }</span>
+            </div>
+        </div>
+    }
+}
+
+/// A queue's two counts.
+struct QueueCounts {
+    ready: usize,
+    unacked: u64,
+}
+
+/// A queue's counts, first messages and flags (led by its type).
+fn queue_view(
+    n: QueueCounts,
+    chips: &[Chip],
+    flags: &str,
+    queue_type: QueueType,
+    on_chip: Callback<MouseEvent>,
+) -> Html {
+    let more = n.ready.saturating_sub(QUEUE_CHIPS);
+    let (ready_label, ready_title, chips_label) = if queue_type == QueueType::Stream {
+        (
+            " in stream",
+            "Messages the stream holds (acks remove nothing; retention removes whole segments)",
+            "Newest messages in the stream",
+        )
+    } else {
+        (" ready", "Ready: waiting to be delivered", "First messages in the queue")
+    };
+    html! {
+        <div class="node-body">
+            <div class="node-line stats">
+                <span class="stat ready" title={ready_title}><b>{ n.ready }</b>{ ready_label }</span>
+                <span class="stat unacked" title="Delivered, waiting for an ack"><b>{ n.unacked }</b>{ " unacked" }</span>
+            </div>
+            <ol class="msg-chips" aria-label={chips_label} onclick={on_chip}>
+                { for chips.iter().map(chip_html) }
+                if more > 0 { <li class="msg-more">{ format!("+{more}") }</li> }
+                if n.ready == 0 { <li class="msg-empty">{ "empty" }</li> }
+            </ol>
+            // The type leads the last line, so the counts above keep their room.
+            <div class="node-line muted flags" title={flags.to_string()}>
+                if queue_type != QueueType::Classic {
+                    <span class={classes!("queue-type", queue_type.as_str())} data-queue-type={queue_type.as_str()}>{ queue_type.as_str() }</span>
+                    { " " }
+                }
+                { flags.to_string() }
+            </div>
+        </div>
+    }
+}
+
+/// A consumer's unacked count, held messages, counts and mode or status.
+fn consumer_view(state: &BodyState, on_chip: Callback<MouseEvent>) -> Html {
+    let BodyState::Consumer { auto, unacked, prefetch, chips, idle, delivered, acked, status, mode } = state else {
+        return html! {};
+    };
+    html! {
+        <div class="node-body">
+            <div class="node-line stats">
+                <span class="stat unacked" title={if *auto { "auto-ack: nothing to ack" } else { "Unacked deliveries / prefetch" }}>
+                    <b>{ *unacked }</b>{ format!("/{prefetch} unacked") }
+                </span>
+            </div>
+            <ol class="msg-chips" aria-label="Messages it holds" onclick={on_chip}>
+                { for chips.iter().map(chip_html) }
+                if *idle { <li class="msg-empty">{ "idle" }</li> }
+            </ol>
+            <div class="node-line muted">
+                <span class="stat received" title="Deliveries received"><b>{ *delivered }</b>{ " received" }</span>
+                <span class="stat acked" title="Acked"><b>{ *acked }</b>{ " acked" }</span>
+            </div>
+            if let Some((class, text)) = status {
+                <div class={classes!("node-status", *class)}>{ text.clone() }</div>
+            } else {
+                <div class="node-line muted">{ mode.clone() }</div>
+            }
+        </div>
     }
 }
 
