@@ -7,6 +7,8 @@
 //!   pan/zoom, connection rules), pure and natively tested.
 //! - [`monitor`]: watching a run (event log with reasons, message dots,
 //!   the frame-driven runtime), pure and natively tested.
+//! - [`i18n`]: the page's words in English and Chinese (Fluent catalogues
+//!   in `locales/`, compiled by `build.rs`).
 //! - [`view`]: what the page shows (callout places, the clock's numbers,
 //!   fields' readings, what a key does, what a dialog or a node's buttons
 //!   show), decided natively; the components only draw it.
@@ -24,6 +26,7 @@ pub mod conformance;
 pub mod definitions;
 pub mod editor;
 pub mod engine;
+pub mod i18n;
 pub mod lessons;
 pub mod monitor;
 pub mod python;

@@ -1,0 +1,46 @@
+//! The catalogues agree: every message (and attribute) exists in both
+//! languages, with the same variables, and formats without leaving a
+//! variable out.
+
+use std::collections::BTreeMap;
+
+use warren::i18n::{self, Arg, Lang};
+
+fn ids(lang: Lang) -> BTreeMap<&'static str, &'static [&'static str]> {
+    i18n::messages(lang).iter().map(|m| (m.id, m.vars)).collect()
+}
+
+#[test]
+fn every_message_exists_in_both_languages_with_the_same_variables() {
+    let (en, zh) = (ids(Lang::En), ids(Lang::Zh));
+    assert!(en.len() >= 5, "the English catalogue was not read");
+    let mut problems = Vec::new();
+    for (id, vars) in &en {
+        match zh.get(id) {
+            None => problems.push(format!("`{id}` is in English, not in Chinese")),
+            Some(z) if z != vars => problems.push(format!("`{id}`: variables {vars:?} in English, {z:?} in Chinese")),
+            Some(_) => {}
+        }
+    }
+    problems.extend(zh.keys().filter(|id| !en.contains_key(*id)).map(|id| format!("`{id}` is in Chinese only")));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_message_formats_with_its_variables() {
+    for lang in Lang::ALL {
+        for m in i18n::messages(lang) {
+            let args: Vec<(&str, Arg)> = m.vars.iter().map(|v| (*v, Arg::from(2))).collect();
+            let text = i18n::text(lang, m.id, &args);
+            assert!(!text.trim().is_empty(), "{lang:?} `{}` is empty", m.id);
+            assert!(!text.contains('{'), "{lang:?} `{}` left a placeable: {text}", m.id);
+        }
+    }
+}
+
+#[test]
+fn attributes_are_messages_of_their_own() {
+    assert_eq!(i18n::text(Lang::En, "header-tools.aria-label", &[]), "Workspace");
+    assert_eq!(i18n::text(Lang::Zh, "header-tools.aria-label", &[]), "工作区");
+    assert_eq!(i18n::text(Lang::Zh, "app-title", &[]), "Warren", "terms are written in place");
+}
