@@ -174,12 +174,12 @@ impl Broker {
             message: id,
         });
         self.emit(Event::Published { message: message.clone(), channel: None, mandatory: false });
-        let mut route = self.route_message_keys(&dlx, &message);
-        let (cycles, targets): (Vec<Name>, Vec<Name>) =
-            route.queues.drain(..).partition(|q| is_cycle(dl.reason, &message, q));
-        route.queues = targets.clone();
+        let (mut route, ixs) = self.route_message_keys(&dlx, &message);
+        let (cycles, targets): (Vec<_>, Vec<_>) =
+            route.queues.drain(..).zip(ixs).partition(|(q, _)| is_cycle(dl.reason, &message, q));
+        route.queues = targets.iter().map(|(q, _)| q.clone()).collect();
         self.emit(Event::Routed { message: id, route });
-        for q in cycles {
+        for (q, _) in cycles {
             self.emit(Event::DeadLetterDropped {
                 queue: q.clone(),
                 copy: dl.copy,
@@ -189,8 +189,8 @@ impl Broker {
         if targets.is_empty() {
             self.emit(Event::Unroutable { message: id });
         }
-        for q in &targets {
-            self.offer(q, &message);
+        for (_, ix) in targets {
+            self.offer(ix, &message);
         }
     }
 }

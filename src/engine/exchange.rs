@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use super::binding_index::{MatchedBindings, QueueOrder, Slots, NO_QUEUE};
+use super::binding_index::{MatchedBindings, QueueOrder, ReachedQueues, Slots, NO_QUEUE};
 use super::error::{AmqpError, ReplyCode};
 use super::headers::{self, HeaderWords};
+use super::queue_table::QueueIx;
 use super::topic::{self, TopicTrie};
 use super::value::FieldTable;
 use super::Name;
@@ -204,15 +205,23 @@ impl Exchange {
         self.name.is_empty()
     }
 
-    /// Adds a binding; false when an identical one exists (idempotent bind).
-    pub fn add_binding(&mut self, binding: Binding) -> Option<Rc<Binding>> {
+    /// Adds a binding (`queue`: the index of its queue in the broker's
+    /// queue table, for a binding to a queue); `None` when an identical one
+    /// exists (idempotent bind).
+    pub(crate) fn add_binding(&mut self, binding: Binding, queue: Option<QueueIx>) -> Option<Rc<Binding>> {
         let target = (binding.destination.clone(), binding.routing_key.clone());
         if self.by_target.get(&target).is_some_and(|same| same.iter().any(|b| **b == binding)) {
             return None;
         }
         let b = Rc::new(binding);
         let rule = (self.kind == ExchangeType::Headers).then(|| self.header_words.compile(&b.arguments));
-        let queue = self.queues.add(&b.destination);
+        let queue = match (&b.destination, queue) {
+            (Destination::Queue(name), Some(ix)) => {
+                self.queues.add(name, ix);
+                ix
+            }
+            _ => NO_QUEUE,
+        };
         let slot = self.slots.insert(b.clone(), queue, rule);
         match self.kind {
             ExchangeType::Direct => self.direct.entry(b.routing_key.clone()).or_default().push(slot),
@@ -323,7 +332,7 @@ impl Exchange {
         &'x self,
         routing_keys: &[K],
         headers: Option<&FieldTable>,
-        queues: &mut Vec<Name>,
+        queues: &mut ReachedQueues,
         exchanges: &mut Vec<&'x Name>,
     ) -> MatchedBindings {
         if self.kind == ExchangeType::Fanout {
@@ -349,7 +358,7 @@ impl Exchange {
         &'x self,
         reported: &[u32],
         may_repeat: bool,
-        out: &mut Vec<Name>,
+        out: &mut ReachedQueues,
         exchanges: &mut Vec<&'x Name>,
     ) -> MatchedBindings {
         let mut queues = self.queues.collect();

@@ -39,6 +39,7 @@ pub mod message;
 pub mod queue;
 pub mod queue_args;
 pub mod queue_ops;
+pub(crate) mod queue_table;
 pub mod rng;
 pub mod stream;
 pub mod topic;
