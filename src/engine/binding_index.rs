@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use super::exchange::Binding;
 use super::headers::HeadersRule;
+use super::queue_names::{QueueList, QueueNames};
 use super::queue_table::QueueIx;
 use super::Name;
 
@@ -227,8 +228,8 @@ pub(crate) struct QueueOrder {
     refs: Vec<u32>,
     /// Per queue index: its place in name order.
     rank: Vec<u32>,
-    /// By rank: the queue's name and index.
-    sorted: Vec<(Name, QueueIx)>,
+    /// By rank: the queue's name and index (shared with routes).
+    sorted: QueueList,
     /// One bit per rank (a scratch set for one hop of a route; all zero
     /// between routes).
     bits: Scratch,
@@ -264,7 +265,7 @@ impl QueueOrder {
             return;
         }
         let at = self.sorted.partition_point(|(n, _)| n < name);
-        self.sorted.insert(at, (name.clone(), ix));
+        Rc::make_mut(&mut self.sorted).insert(at, (name.clone(), ix));
         self.renumber(at);
     }
 
@@ -279,7 +280,7 @@ impl QueueOrder {
             return;
         }
         let at = self.rank[ix as usize] as usize;
-        self.sorted.remove(at);
+        Rc::make_mut(&mut self.sorted).remove(at);
         self.renumber(at);
     }
 
@@ -289,79 +290,14 @@ impl QueueOrder {
         }
     }
 
-    /// Appends every queue, in name order, to `out`.
-    pub fn all_into(&self, out: &mut ReachedQueues) {
-        out.extend(self.sorted.iter());
+    /// Every queue, in name order.
+    pub fn all(&self) -> QueueNames {
+        QueueNames::all(&self.sorted)
     }
 
     /// Collects queues by index, then gives them in name order, once each.
     pub fn collect(&self) -> QueueSet<'_> {
         QueueSet { order: self, few: [0; FEW], n: 0, bits: Vec::new() }
-    }
-}
-
-/// Where routing puts the queues it reaches: their names and, when asked
-/// for (a publish enqueues by index), their indexes in the broker's queue
-/// table, in the same order.
-#[derive(Debug, Default)]
-pub(crate) struct ReachedQueues {
-    /// The queues' names.
-    pub names: Vec<Name>,
-    /// Their indexes (empty unless `with_ixs`).
-    pub ixs: Vec<QueueIx>,
-    /// Whether to fill `ixs`.
-    pub with_ixs: bool,
-}
-
-impl ReachedQueues {
-    /// No queues yet; `with_ixs`: keep their indexes too.
-    pub fn new(with_ixs: bool) -> Self {
-        ReachedQueues { names: Vec::new(), ixs: Vec::new(), with_ixs }
-    }
-
-    /// How many queues were added.
-    #[inline]
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    /// Adds one queue.
-    #[inline]
-    pub fn push(&mut self, name: &Name, ix: QueueIx) {
-        self.names.push(name.clone());
-        if self.with_ixs {
-            self.ixs.push(ix);
-        }
-    }
-
-    /// Adds queues in the order given.
-    pub fn extend<'a>(&mut self, queues: impl ExactSizeIterator<Item = &'a (Name, QueueIx)> + Clone) {
-        self.names.reserve(queues.len());
-        self.names.extend(queues.clone().map(|(n, _)| n.clone()));
-        if self.with_ixs {
-            self.ixs.extend(queues.map(|(_, ix)| *ix));
-        }
-    }
-
-    fn reserve(&mut self, n: usize) {
-        self.names.reserve(n);
-        if self.with_ixs {
-            self.ixs.reserve(n);
-        }
-    }
-
-    /// Sorts the queues by name and drops repeats (several hops reached
-    /// queues).
-    pub fn sort_dedup(&mut self) {
-        if !self.with_ixs {
-            self.names.sort();
-            self.names.dedup();
-            return;
-        }
-        let mut pairs: Vec<(Name, QueueIx)> = self.names.drain(..).zip(self.ixs.drain(..)).collect();
-        pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        pairs.dedup_by(|a, b| a.0 == b.0);
-        (self.names, self.ixs) = pairs.into_iter().unzip();
     }
 }
 
@@ -404,34 +340,26 @@ impl QueueSet<'_> {
         self.bits[r >> 6] |= 1 << (r & 63);
     }
 
-    /// The queues added, in name order, appended to `out`.
-    pub fn finish(mut self, out: &mut ReachedQueues) {
-        let sorted = &self.order.sorted;
+    /// The queues added, in name order, once each.
+    pub fn finish(mut self) -> QueueNames {
         if self.n <= FEW {
             let few = &mut self.few[..self.n];
             few.sort_unstable();
-            out.reserve(few.len());
-            let mut last = u32::MAX;
-            for &r in few.iter() {
-                if r != last {
-                    let (name, ix) = &sorted[r as usize];
-                    out.push(name, *ix);
-                    last = r;
-                }
-            }
-            return;
+            let mut ranks = few.to_vec();
+            ranks.dedup();
+            return QueueNames::ranked(&self.order.sorted, ranks);
         }
         let words = &mut self.bits[..];
-        out.reserve(words.iter().map(|w| w.count_ones() as usize).sum());
+        let mut ranks = Vec::with_capacity(words.iter().map(|w| w.count_ones() as usize).sum());
         for (i, word) in words.iter_mut().enumerate() {
-            let base = i << 6;
+            let base = (i << 6) as u32;
             while *word != 0 {
-                let (name, ix) = &sorted[base + word.trailing_zeros() as usize];
-                out.push(name, *ix);
+                ranks.push(base + word.trailing_zeros());
                 *word &= *word - 1;
             }
         }
         self.order.bits.0.set(std::mem::take(&mut self.bits));
+        QueueNames::ranked(&self.order.sorted, ranks)
     }
 }
 

@@ -174,12 +174,12 @@ impl Broker {
             message: id,
         });
         self.emit(Event::Published { message: message.clone(), channel: None, mandatory: false });
-        let (mut route, ixs) = self.route_message_keys(&dlx, &message);
-        let (cycles, targets): (Vec<_>, Vec<_>) =
-            route.queues.drain(..).zip(ixs).partition(|(q, _)| is_cycle(dl.reason, &message, q));
-        route.queues = targets.iter().map(|(q, _)| q.clone()).collect();
+        let mut route = self.route_message_keys(&dlx, &message);
+        let cycles: Vec<Name> = route.queues.iter().filter(|q| is_cycle(dl.reason, &message, q)).cloned().collect();
+        route.queues.retain(|q| !is_cycle(dl.reason, &message, q));
+        let targets = route.queues.clone();
         self.emit(Event::Routed { message: id, route });
-        for (q, _) in cycles {
+        for q in cycles {
             self.emit(Event::DeadLetterDropped {
                 queue: q.clone(),
                 copy: dl.copy,
@@ -189,7 +189,8 @@ impl Broker {
         if targets.is_empty() {
             self.emit(Event::Unroutable { message: id });
         }
-        for (_, ix) in targets {
+        // The route was just taken: its queues' indexes are valid.
+        for &(_, ix) in targets.entries() {
             self.offer(ix, &message);
         }
     }

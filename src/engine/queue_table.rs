@@ -9,6 +9,7 @@ use std::ops::Index;
 use rustc_hash::FxHashMap;
 
 use super::queue::Queue;
+use super::queue_args::QueueType;
 use super::Name;
 
 /// A queue's index in the [`QueueTable`]: valid while the queue exists (a
@@ -24,12 +25,15 @@ pub(crate) struct QueueTable {
     index: FxHashMap<Name, QueueIx>,
     /// Name order (iterated).
     order: BTreeMap<Name, QueueIx>,
+    /// How many are quorum queues or streams.
+    replicated: usize,
 }
 
 impl QueueTable {
     /// Stores a new queue (none of that name exists), returning its index.
     pub fn insert(&mut self, queue: Queue) -> QueueIx {
         let name = queue.name.clone();
+        self.replicated += usize::from(queue.settings.queue_type != QueueType::Classic);
         let ix = match self.free.pop() {
             Some(ix) => {
                 self.slots[ix as usize] = Some(queue);
@@ -50,7 +54,14 @@ impl QueueTable {
         let ix = self.index.remove(name)?;
         self.order.remove(name);
         self.free.push(ix);
-        self.slots[ix as usize].take()
+        let queue = self.slots[ix as usize].take()?;
+        self.replicated -= usize::from(queue.settings.queue_type != QueueType::Classic);
+        Some(queue)
+    }
+
+    /// How many quorum queues and streams there are.
+    pub fn replicated(&self) -> usize {
+        self.replicated
     }
 
     /// The index of the queue named `name`.

@@ -10,6 +10,7 @@ use crate::engine::error::{check_short_str, resource, AmqpError, ReplyCode};
 use crate::engine::event::{DeathReason, Event, RemovalReason};
 use crate::engine::message::{Message, Properties, QueuedMessage};
 use crate::engine::queue_args::Overflow;
+use crate::engine::queue_names::QueueNames;
 use crate::engine::queue_table::QueueIx;
 use crate::engine::value::FieldValue;
 use crate::engine::Name;
@@ -39,10 +40,10 @@ impl Broker {
             body: Rc::from(p.body),
         });
         self.emit(Event::Published { message: message.clone(), channel: Some(channel), mandatory: p.mandatory });
-        let (route, ixs) = self.route_message(&exchange, &message);
+        let route = self.route_message(&exchange, &message);
         let routed = route.queues.clone();
         self.emit(Event::Routed { message: id, route });
-        Ok(self.enqueue_routed(channel, &message, routed, &ixs, p.mandatory))
+        Ok(self.enqueue_routed(channel, &message, routed, p.mandatory))
     }
 
     /// The shared name of the exchange a client publishes to: 404 when it
@@ -78,8 +79,7 @@ impl Broker {
         &mut self,
         channel: ChannelId,
         message: &Rc<Message>,
-        routed: Vec<Name>,
-        ixs: &[QueueIx],
+        routed: QueueNames,
         mandatory: bool,
     ) -> PublishOutcome {
         let id = message.id;
@@ -93,7 +93,8 @@ impl Broker {
                 self.emit(Event::Unroutable { message: id });
             }
         }
-        for &ix in ixs {
+        // The route was just taken: its queues' indexes are valid.
+        for &(_, ix) in outcome.routed.entries() {
             if !self.offer(ix, message) {
                 outcome.nacked = true;
             }

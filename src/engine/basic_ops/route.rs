@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use crate::engine::binding_index::{MatchedBindings, ReachedQueues};
+use crate::engine::binding_index::MatchedBindings;
 use crate::engine::broker::Broker;
 use crate::engine::event::{Route, RouteHop};
 use crate::engine::exchange::{Exchange, ExchangeType};
 use crate::engine::message::Message;
-use crate::engine::queue_table::QueueIx;
+use crate::engine::queue_names::QueueNames;
 use crate::engine::value::FieldTable;
 use crate::engine::Name;
 
@@ -17,12 +17,12 @@ impl Broker {
     /// exchanges visited, the bindings that matched and the queues reached.
     pub fn route(&self, exchange: &str, routing_key: &str, headers: Option<&FieldTable>) -> Route {
         let Some((name, x)) = self.exchanges.get_key_value(exchange) else { return Route::default() };
-        self.route_from(name, Some(x), &[routing_key], headers, false).0
+        self.route_from(name, Some(x), &[routing_key], headers)
     }
 
     /// Routes a message being published (direct reply-to answers go to
-    /// their requester first): the route and its queues' indexes.
-    pub(crate) fn route_message(&mut self, exchange: &Name, message: &Rc<Message>) -> (Route, Vec<QueueIx>) {
+    /// their requester first).
+    pub(crate) fn route_message(&mut self, exchange: &Name, message: &Rc<Message>) -> Route {
         if exchange.is_empty() {
             // Direct reply-to answers go straight to the requester's channel.
             let replies: Vec<String> = message
@@ -38,16 +38,15 @@ impl Broker {
     }
 
     /// Routes a message by all its routing keys (no allocation for the
-    /// common message without CC/BCC keys): the route and its queues'
-    /// indexes.
-    pub(crate) fn route_message_keys(&self, exchange: &Name, message: &Message) -> (Route, Vec<QueueIx>) {
+    /// common message without CC/BCC keys).
+    pub(crate) fn route_message_keys(&self, exchange: &Name, message: &Message) -> Route {
         let headers = message.properties.headers.as_ref();
         let x = if exchange.is_empty() { None } else { self.exchanges.get(exchange) };
         if message.extra_routing_keys.is_empty() {
-            self.route_from(exchange, x, &[message.routing_key.as_str()], headers, true)
+            self.route_from(exchange, x, &[message.routing_key.as_str()], headers)
         } else {
             let keys: Vec<&str> = message.routing_keys().collect();
-            self.route_from(exchange, x, &keys, headers, true)
+            self.route_from(exchange, x, &keys, headers)
         }
     }
 
@@ -55,23 +54,20 @@ impl Broker {
     /// it does not exist; not needed for the default exchange): a walk over
     /// exchanges with a visited set (each exchange routes once per
     /// message), alternate exchanges where an exchange matched nothing, and
-    /// the queue set de-duplicated. With `with_ixs`, the queues' indexes
-    /// in the queue table come too (else an empty list).
+    /// the queue set de-duplicated.
     pub(crate) fn route_from<K: AsRef<str>>(
         &self,
         exchange: &Name,
         x: Option<&Exchange>,
         routing_keys: &[K],
         headers: Option<&FieldTable>,
-        with_ixs: bool,
-    ) -> (Route, Vec<QueueIx>) {
+    ) -> Route {
         let mut walk = RouteWalk {
             broker: self,
             origin: exchange,
             keys: routing_keys,
             headers,
             route: Route { hops: Vec::with_capacity(1), ..Route::default() },
-            queues: QueuesReached { reached: ReachedQueues::new(with_ixs), mixed: false, hops: 0 },
             visited: Vec::new(),
             work: Vec::new(),
             next: Vec::new(),
@@ -90,10 +86,7 @@ impl Broker {
                 }
             }
         }
-        let reached = walk.queues.finish();
-        let mut route = walk.route;
-        route.queues = reached.names;
-        (route, reached.ixs)
+        walk.route
     }
 }
 
@@ -110,7 +103,6 @@ struct RouteWalk<'a, K> {
     keys: &'a [K],
     headers: Option<&'a FieldTable>,
     route: Route,
-    queues: QueuesReached,
     visited: Vec<Name>,
     work: Vec<Pending<'a>>,
     /// The exchanges one hop's bindings lead to (a scratch list).
@@ -123,7 +115,8 @@ impl<'a, K: AsRef<str>> RouteWalk<'a, K> {
     /// it routes by queue name.
     fn default_hop(&mut self, xname: Name, via: Option<Name>, as_alternate: bool) {
         let queues = &self.broker.queues;
-        self.queues.add_unsorted(self.keys.iter().filter_map(|k| queues.named(k.as_ref())));
+        let named = self.keys.iter().filter_map(|k| queues.named(k.as_ref()).map(|(n, ix)| (n.clone(), ix)));
+        self.add_queues(QueueNames::gathered(named.collect()));
         let matched = MatchedBindings::default();
         self.route.hops.push(RouteHop { exchange: xname, kind: ExchangeType::Direct, via, as_alternate, matched });
     }
@@ -131,14 +124,21 @@ impl<'a, K: AsRef<str>> RouteWalk<'a, K> {
     /// Routes through exchange `x`: its queues, then its alternate if it
     /// matched nothing, and the exchanges its bindings lead to.
     fn exchange_hop(&mut self, xname: Name, x: &'a Exchange, via: Option<Name>, as_alternate: bool) {
-        let before = self.queues.reached.len();
-        let matched = x.route(self.keys, self.headers, &mut self.queues.reached, &mut self.next);
-        self.queues.added_since(before);
+        let (matched, queues) = x.route(self.keys, self.headers, &mut self.next);
+        self.add_queues(queues);
         if matched.is_empty() {
             self.alternate_of(&xname, x);
         }
         self.follow_exchanges(&xname);
         self.route.hops.push(RouteHop { exchange: xname, kind: x.kind, via, as_alternate, matched });
+    }
+
+    /// One hop's queues join the route's (sorted by name, once each).
+    fn add_queues(&mut self, queues: QueueNames) {
+        if !queues.is_empty() {
+            let so_far = std::mem::take(&mut self.route.queues);
+            self.route.queues = so_far.merged(queues);
+        }
     }
 
     /// Exchange `x` matched nothing: its alternate exchange (once per
@@ -171,46 +171,5 @@ impl<'a, K: AsRef<str>> RouteWalk<'a, K> {
                 }
             }
         }
-    }
-}
-
-/// The queues a route reaches, hop by hop: one hop's queues come out of
-/// its exchange in name order, once each; only when several hops reach
-/// queues are they merged (sorted and de-duplicated by name).
-struct QueuesReached {
-    reached: ReachedQueues,
-    /// More than one hop added queues (or some came unsorted).
-    mixed: bool,
-    hops: usize,
-}
-
-impl QueuesReached {
-    /// Notes that one exchange appended its queues (in name order, once
-    /// each) after the first `before`.
-    fn added_since(&mut self, before: usize) {
-        if self.reached.len() > before {
-            self.hops += 1;
-            self.mixed |= self.hops > 1;
-        }
-    }
-
-    /// Adds queues in any order, possibly repeated.
-    fn add_unsorted<'q>(&mut self, queues: impl Iterator<Item = (&'q Name, QueueIx)>) {
-        let before = self.reached.len();
-        for (name, ix) in queues {
-            self.reached.push(name, ix);
-        }
-        if self.reached.len() > before {
-            self.hops += 1;
-            self.mixed = true;
-        }
-    }
-
-    /// The queues, sorted by name, once each.
-    fn finish(mut self) -> ReachedQueues {
-        if self.mixed {
-            self.reached.sort_dedup();
-        }
-        self.reached
     }
 }
