@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use super::message::{CopyId, Message, MessageId, Properties};
 use super::queue_args::MAX_EXPIRY_MS;
+use super::queue_names::QueueNames;
 use super::value::FieldTable;
-use super::Name;
 
 mod ack;
 mod consume;
@@ -42,7 +42,7 @@ pub struct PublishOutcome {
     /// The message's id (events refer to it).
     pub message: MessageId,
     /// Queues that received a copy (or refused it), by name.
-    pub routed: Vec<Name>,
+    pub routed: QueueNames,
     /// Mandatory and unroutable: basic.return 312 NO_ROUTE.
     pub returned: bool,
     /// A queue refused it (publisher confirm nack).

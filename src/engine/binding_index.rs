@@ -9,10 +9,10 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use rustc_hash::FxHashMap;
-
-use super::exchange::{Binding, Destination};
+use super::exchange::Binding;
 use super::headers::HeadersRule;
+use super::queue_names::{QueueList, QueueNames};
+use super::queue_table::QueueIx;
 use super::Name;
 
 /// "No queue" (a binding to an exchange) / "no slot".
@@ -219,18 +219,17 @@ impl From<Vec<Rc<Binding>>> for MatchedBindings {
     }
 }
 
-/// The distinct queues an exchange's bindings lead to, each with an id
-/// that lasts while a binding leads there, and their order by name.
+/// The distinct queues an exchange's bindings lead to, by their index in
+/// the broker's queue table (which lasts while a binding leads there), and
+/// their order by name.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct QueueOrder {
-    ids: FxHashMap<Name, u32>,
-    /// Per id: how many bindings lead to the queue.
+    /// Per queue index: how many bindings lead to the queue (0: none).
     refs: Vec<u32>,
-    /// Per id: its place in name order.
+    /// Per queue index: its place in name order.
     rank: Vec<u32>,
-    free: Vec<u32>,
-    /// By rank: the queue's name and id.
-    sorted: Vec<(Name, u32)>,
+    /// By rank: the queue's name and index (shared with routes).
+    sorted: QueueList,
     /// One bit per rank (a scratch set for one hop of a route; all zero
     /// between routes).
     bits: Scratch,
@@ -254,58 +253,49 @@ impl<T> std::fmt::Debug for Scratch<T> {
 }
 
 impl QueueOrder {
-    /// The id of `dest` (a queue) with one more binding leading there.
-    pub fn add(&mut self, dest: &Destination) -> u32 {
-        let Destination::Queue(name) = dest else { return NO_QUEUE };
-        if let Some(&id) = self.ids.get(name) {
-            self.refs[id as usize] += 1;
-            return id;
+    /// One more binding leads to queue `ix` named `name`.
+    pub fn add(&mut self, name: &Name, ix: QueueIx) {
+        let i = ix as usize;
+        if self.refs.len() <= i {
+            self.refs.resize(i + 1, 0);
+            self.rank.resize(i + 1, 0);
         }
-        let id = match self.free.pop() {
-            Some(id) => id,
-            None => {
-                self.refs.push(0);
-                self.rank.push(0);
-                (self.refs.len() - 1) as u32
-            }
-        };
-        self.refs[id as usize] = 1;
-        self.ids.insert(name.clone(), id);
-        let at = self.sorted.partition_point(|(n, _)| n < name);
-        self.sorted.insert(at, (name.clone(), id));
-        self.renumber(at);
-        id
-    }
-
-    /// One binding fewer leads to queue `id`.
-    pub fn release(&mut self, id: u32) {
-        if id == NO_QUEUE {
+        self.refs[i] += 1;
+        if self.refs[i] > 1 {
             return;
         }
-        let refs = &mut self.refs[id as usize];
+        let at = self.sorted.partition_point(|(n, _)| n < name);
+        Rc::make_mut(&mut self.sorted).insert(at, (name.clone(), ix));
+        self.renumber(at);
+    }
+
+    /// One binding fewer leads to queue `ix` ([`NO_QUEUE`]: an exchange).
+    pub fn release(&mut self, ix: QueueIx) {
+        if ix == NO_QUEUE {
+            return;
+        }
+        let refs = &mut self.refs[ix as usize];
         *refs -= 1;
         if *refs > 0 {
             return;
         }
-        let at = self.rank[id as usize] as usize;
-        let (name, _) = self.sorted.remove(at);
-        self.ids.remove(&name);
-        self.free.push(id);
+        let at = self.rank[ix as usize] as usize;
+        Rc::make_mut(&mut self.sorted).remove(at);
         self.renumber(at);
     }
 
     fn renumber(&mut self, from: usize) {
-        for (r, (_, id)) in self.sorted.iter().enumerate().skip(from) {
-            self.rank[*id as usize] = r as u32;
+        for (r, (_, ix)) in self.sorted.iter().enumerate().skip(from) {
+            self.rank[*ix as usize] = r as u32;
         }
     }
 
-    /// Appends every queue, in name order, to `out`.
-    pub fn all_into(&self, out: &mut Vec<Name>) {
-        out.extend(self.sorted.iter().map(|(n, _)| n.clone()));
+    /// Every queue, in name order.
+    pub fn all(&self) -> QueueNames {
+        QueueNames::all(&self.sorted)
     }
 
-    /// Collects queues by id, then gives them in name order, once each.
+    /// Collects queues by index, then gives them in name order, once each.
     pub fn collect(&self) -> QueueSet<'_> {
         QueueSet { order: self, few: [0; FEW], n: 0, bits: Vec::new() }
     }
@@ -325,10 +315,10 @@ pub(crate) struct QueueSet<'a> {
 }
 
 impl QueueSet<'_> {
-    /// Adds queue `id` (not [`NO_QUEUE`]).
+    /// Adds queue `ix` (not [`NO_QUEUE`]).
     #[inline]
-    pub fn add(&mut self, id: u32) {
-        let r = self.order.rank[id as usize];
+    pub fn add(&mut self, ix: QueueIx) {
+        let r = self.order.rank[ix as usize];
         if self.n < FEW {
             self.few[self.n] = r;
             self.n += 1;
@@ -350,32 +340,26 @@ impl QueueSet<'_> {
         self.bits[r >> 6] |= 1 << (r & 63);
     }
 
-    /// The queues added, in name order, appended to `out`.
-    pub fn finish(mut self, out: &mut Vec<Name>) {
+    /// The queues added, in name order, once each.
+    pub fn finish(mut self) -> QueueNames {
         if self.n <= FEW {
             let few = &mut self.few[..self.n];
             few.sort_unstable();
-            out.reserve(few.len());
-            let mut last = u32::MAX;
-            for &r in few.iter() {
-                if r != last {
-                    out.push(self.order.sorted[r as usize].0.clone());
-                    last = r;
-                }
-            }
-            return;
+            let mut ranks = few.to_vec();
+            ranks.dedup();
+            return QueueNames::ranked(&self.order.sorted, ranks);
         }
         let words = &mut self.bits[..];
-        out.reserve(words.iter().map(|w| w.count_ones() as usize).sum());
+        let mut ranks = Vec::with_capacity(words.iter().map(|w| w.count_ones() as usize).sum());
         for (i, word) in words.iter_mut().enumerate() {
-            let base = i << 6;
+            let base = (i << 6) as u32;
             while *word != 0 {
-                let r = base + word.trailing_zeros() as usize;
-                out.push(self.order.sorted[r].0.clone());
+                ranks.push(base + word.trailing_zeros());
                 *word &= *word - 1;
             }
         }
         self.order.bits.0.set(std::mem::take(&mut self.bits));
+        QueueNames::ranked(&self.order.sorted, ranks)
     }
 }
 

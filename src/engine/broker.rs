@@ -11,6 +11,7 @@ use super::event::{DeathReason, Event, RemovalReason};
 use super::exchange::{Binding, Exchange, ExchangeType};
 use super::message::{CopyId, Message, MessageId};
 use super::queue::Queue;
+use super::queue_table::{QueueIx, QueueTable};
 use super::rng::SplitMix64;
 use super::value::FieldTable;
 use super::Name;
@@ -28,60 +29,58 @@ pub(crate) struct PendingDeadLetter {
 }
 
 /// The queues that may be able to deliver or expire something, taken in
-/// name order: a sorted list from `head` on (unlike a `BTreeSet` it keeps
-/// its buffer when it empties, so settling allocates nothing). Taking the
-/// first moves `head`, and queues added in name order (a route's) go at
-/// the end, so a publish to many queues costs no shifting.
+/// name order: a sorted list of names and queue indexes from `head` on
+/// (unlike a `BTreeSet` it keeps its buffer when it empties, so settling
+/// allocates nothing). Taking the first moves `head`, and queues added in
+/// name order (a route's) go at the end, so a publish to many queues costs
+/// no shifting.
 #[derive(Debug, Default)]
 pub(crate) struct DirtyQueues {
-    names: Vec<Name>,
+    queues: Vec<(Name, QueueIx)>,
     head: usize,
 }
 
 impl DirtyQueues {
-    pub(crate) fn insert(&mut self, q: Name) -> bool {
-        let live = &self.names[self.head..];
-        if live.last().is_none_or(|last| *last < q) {
-            self.names.push(q);
+    /// Adds queue `ix` named `q` (once).
+    pub(crate) fn insert(&mut self, q: &Name, ix: QueueIx) -> bool {
+        let live = &self.queues[self.head..];
+        if live.last().is_none_or(|(last, _)| *last < *q) {
+            self.queues.push((q.clone(), ix));
             return true;
         }
-        match live.binary_search(&q) {
+        match live.binary_search_by(|(n, _)| n.cmp(q)) {
             Ok(_) => false,
             Err(at) => {
-                self.names.insert(self.head + at, q);
+                self.queues.insert(self.head + at, (q.clone(), ix));
                 true
             }
         }
     }
 
-    pub(crate) fn pop_first(&mut self) -> Option<Name> {
+    /// Takes the first queue by name: its index.
+    pub(crate) fn pop_first(&mut self) -> Option<QueueIx> {
         // The entries before `head` are dropped when the list empties.
-        let first = self.names.get(self.head)?.clone();
+        let (_, first) = *self.queues.get(self.head)?;
         self.head += 1;
-        if self.head == self.names.len() {
-            self.names.clear();
+        if self.head == self.queues.len() {
+            self.queues.clear();
             self.head = 0;
         }
         Some(first)
     }
 
+    /// Takes queue `q` out (it is being deleted).
     pub(crate) fn remove(&mut self, q: &str) -> bool {
-        match self.names[self.head..].binary_search_by(|n| (**n).cmp(q)) {
+        match self.queues[self.head..].binary_search_by(|(n, _)| (**n).cmp(q)) {
             Ok(at) => {
-                self.names.remove(self.head + at);
-                if self.head == self.names.len() {
-                    self.names.clear();
+                self.queues.remove(self.head + at);
+                if self.head == self.queues.len() {
+                    self.queues.clear();
                     self.head = 0;
                 }
                 true
             }
             Err(_) => false,
-        }
-    }
-
-    pub(crate) fn extend(&mut self, qs: impl IntoIterator<Item = Name>) {
-        for q in qs {
-            self.insert(q);
         }
     }
 }
@@ -96,7 +95,7 @@ impl DirtyQueues {
 pub struct Broker {
     pub(crate) now: u64,
     pub(crate) exchanges: BTreeMap<Name, Exchange>,
-    pub(crate) queues: BTreeMap<Name, Queue>,
+    pub(crate) queues: QueueTable,
     pub(crate) connections: BTreeMap<ConnectionId, Connection>,
     pub(crate) channels: BTreeMap<ChannelId, Channel>,
     pub(crate) events: Vec<Event>,
@@ -141,7 +140,7 @@ impl Broker {
         let mut b = Broker {
             now: 0,
             exchanges: BTreeMap::new(),
-            queues: BTreeMap::new(),
+            queues: QueueTable::default(),
             connections: BTreeMap::new(),
             channels: BTreeMap::new(),
             events: Vec::new(),
@@ -378,17 +377,24 @@ impl Broker {
                 self.publish_dead_letter(dl);
                 continue;
             }
-            let Some(queue) = self.dirty.pop_first() else { break };
-            self.expire_heads(&queue);
-            self.dispatch(&queue);
+            let Some(ix) = self.dirty.pop_first() else { break };
+            self.expire_heads_at(ix);
+            self.dispatch_at(ix);
         }
     }
 
     /// Removes expired messages from the heads of a queue (dead-lettering
     /// them with reason `expired` when the queue has a dead-letter exchange).
     pub(crate) fn expire_heads(&mut self, queue: &str) {
+        if let Some(ix) = self.queues.ix(queue) {
+            self.expire_heads_at(ix);
+        }
+    }
+
+    /// [`Broker::expire_heads`] for the queue at index `ix`.
+    pub(crate) fn expire_heads_at(&mut self, ix: QueueIx) {
         let now = self.now;
-        let Some(q) = self.queues.get_mut(queue) else { return };
+        let q = self.queues.at_mut(ix);
         if q.ready.next_expiry().is_none_or(|t| t > now) {
             return;
         }
@@ -397,6 +403,19 @@ impl Broker {
         for m in expired {
             self.dead_letter_or_remove(&name, m, DeathReason::Expired);
         }
+    }
+
+    /// Marks a queue as one that may be able to deliver or expire
+    /// something (settling will look at it); nothing if it is gone.
+    pub(crate) fn mark_dirty(&mut self, queue: &str) {
+        if let Some((name, ix)) = self.queues.named(queue) {
+            self.dirty.insert(name, ix);
+        }
+    }
+
+    /// [`Broker::mark_dirty`] for the queue at index `ix`.
+    pub(crate) fn mark_dirty_at(&mut self, ix: QueueIx) {
+        self.dirty.insert(&self.queues.at(ix).name, ix);
     }
 
     /// The next virtual time at which something is due (a message expiring
@@ -425,7 +444,7 @@ impl Broker {
                 if gone {
                     self.delete_queue(&q, "unused for longer than its x-expires");
                 } else {
-                    self.dirty.insert(q);
+                    self.mark_dirty(&q);
                 }
             }
             self.settle();
@@ -445,7 +464,7 @@ impl Broker {
         self.settle();
         let transient_queues: Vec<Name> = self.queues.values().filter(|q| !q.durable).map(|q| q.name.clone()).collect();
         for q in transient_queues {
-            let copies: Vec<CopyId> = self.queues[&q].ready.iter().map(|m| m.copy).collect();
+            let copies: Vec<CopyId> = self.queues[&*q].ready.iter().map(|m| m.copy).collect();
             for copy in copies {
                 self.emit(Event::Removed { queue: q.clone(), copy, reason: RemovalReason::LostOnRestart });
             }
@@ -463,7 +482,9 @@ impl Broker {
         }
         let now = self.now;
         let mut lost = Vec::new();
-        for q in self.queues.values_mut() {
+        let in_order: Vec<QueueIx> = self.queues.entries().map(|(_, ix)| ix).collect();
+        for ix in in_order {
+            let q = self.queues.at_mut(ix);
             // A quorum queue keeps every message (its log is on disk);
             // a classic queue only the persistent ones.
             let keeps_all = q.settings.queue_type != super::QueueType::Classic;
@@ -484,7 +505,9 @@ impl Broker {
             self.remove_exchange(&x, false, false);
         }
         self.emit(Event::Restarted);
-        self.dirty.extend(self.queues.keys().cloned());
+        for (name, ix) in self.queues.entries() {
+            self.dirty.insert(name, ix);
+        }
         self.settle();
     }
 }

@@ -175,9 +175,9 @@ impl Broker {
         });
         self.emit(Event::Published { message: message.clone(), channel: None, mandatory: false });
         let mut route = self.route_message_keys(&dlx, &message);
-        let (cycles, targets): (Vec<Name>, Vec<Name>) =
-            route.queues.drain(..).partition(|q| is_cycle(dl.reason, &message, q));
-        route.queues = targets.clone();
+        let cycles: Vec<Name> = route.queues.iter().filter(|q| is_cycle(dl.reason, &message, q)).cloned().collect();
+        route.queues.retain(|q| !is_cycle(dl.reason, &message, q));
+        let targets = route.queues.clone();
         self.emit(Event::Routed { message: id, route });
         for q in cycles {
             self.emit(Event::DeadLetterDropped {
@@ -189,8 +189,9 @@ impl Broker {
         if targets.is_empty() {
             self.emit(Event::Unroutable { message: id });
         }
-        for q in &targets {
-            self.offer(q, &message);
+        // The route was just taken: its queues' indexes are valid.
+        for &(_, ix) in targets.entries() {
+            self.offer(ix, &message);
         }
     }
 }

@@ -8,6 +8,7 @@ use super::channel::{ChannelId, ConnectionId};
 use super::error::AmqpError;
 use super::exchange::{Binding, ExchangeType};
 use super::message::{CopyId, Message, MessageId};
+use super::queue_names::QueueNames;
 use super::Name;
 
 /// Why a copy left the broker for good.
@@ -106,7 +107,7 @@ pub struct Route {
     /// Exchanges in the order they routed.
     pub hops: Vec<RouteHop>,
     /// Queues reached (de-duplicated, sorted by name).
-    pub queues: Vec<Name>,
+    pub queues: QueueNames,
     /// Alternate exchanges named but missing (the message was dropped
     /// there).
     pub missing_alternates: Vec<Name>,

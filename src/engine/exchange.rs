@@ -6,9 +6,11 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use super::binding_index::{MatchedBindings, QueueOrder, Slots, NO_QUEUE};
+use super::binding_index::{MatchedBindings, QueueOrder, QueueSet, SlotMarks, Slots, NO_QUEUE};
 use super::error::{AmqpError, ReplyCode};
 use super::headers::{self, HeaderWords};
+use super::queue_names::QueueNames;
+use super::queue_table::QueueIx;
 use super::topic::{self, TopicTrie};
 use super::value::FieldTable;
 use super::Name;
@@ -144,7 +146,8 @@ pub struct Exchange {
     pub internal: bool,
     /// Declared arguments (e.g. `alternate-exchange`).
     pub arguments: FieldTable,
-    bindings: Vec<Rc<Binding>>,
+    /// Shared with route snapshots (copied on write).
+    bindings: Rc<Vec<Rc<Binding>>>,
     /// The slot of each of `bindings` (parallel to it).
     order: Vec<u32>,
     slots: Slots,
@@ -156,9 +159,6 @@ pub struct Exchange {
     trie: TopicTrie<u32>,
     header_words: HeaderWords,
 }
-
-/// Reports de-duplicated by a linear scan (more: by the slot marks).
-const SHORT_MATCHES: usize = 16;
 
 impl Exchange {
     /// A new exchange with no bindings.
@@ -177,7 +177,7 @@ impl Exchange {
             auto_delete,
             internal,
             arguments,
-            bindings: Vec::new(),
+            bindings: Rc::default(),
             order: Vec::new(),
             slots: Slots::default(),
             queues: QueueOrder::default(),
@@ -199,20 +199,33 @@ impl Exchange {
         &self.bindings
     }
 
+    /// The same, shared (a snapshot: later changes copy the list).
+    pub(crate) fn shared_bindings(&self) -> Rc<Vec<Rc<Binding>>> {
+        self.bindings.clone()
+    }
+
     /// True when the default exchange (`""`).
     pub fn is_default(&self) -> bool {
         self.name.is_empty()
     }
 
-    /// Adds a binding; false when an identical one exists (idempotent bind).
-    pub fn add_binding(&mut self, binding: Binding) -> Option<Rc<Binding>> {
+    /// Adds a binding (`queue`: the index of its queue in the broker's
+    /// queue table, for a binding to a queue); `None` when an identical one
+    /// exists (idempotent bind).
+    pub(crate) fn add_binding(&mut self, binding: Binding, queue: Option<QueueIx>) -> Option<Rc<Binding>> {
         let target = (binding.destination.clone(), binding.routing_key.clone());
         if self.by_target.get(&target).is_some_and(|same| same.iter().any(|b| **b == binding)) {
             return None;
         }
         let b = Rc::new(binding);
         let rule = (self.kind == ExchangeType::Headers).then(|| self.header_words.compile(&b.arguments));
-        let queue = self.queues.add(&b.destination);
+        let queue = match (&b.destination, queue) {
+            (Destination::Queue(name), Some(ix)) => {
+                self.queues.add(name, ix);
+                ix
+            }
+            _ => NO_QUEUE,
+        };
         let slot = self.slots.insert(b.clone(), queue, rule);
         match self.kind {
             ExchangeType::Direct => self.direct.entry(b.routing_key.clone()).or_default().push(slot),
@@ -220,25 +233,28 @@ impl Exchange {
             ExchangeType::Fanout | ExchangeType::Headers => {}
         }
         self.by_target.entry(target).or_default().push(b.clone());
-        self.bindings.push(b.clone());
+        Rc::make_mut(&mut self.bindings).push(b.clone());
         self.order.push(slot);
         Some(b)
     }
 
     /// Removes bindings for which `pred` holds, returning them.
     pub fn remove_bindings(&mut self, mut pred: impl FnMut(&Binding) -> bool) -> Vec<Rc<Binding>> {
-        let mut gone = Vec::new();
-        let mut kept = 0;
-        for i in 0..self.bindings.len() {
-            if pred(&self.bindings[i]) {
-                gone.push((self.bindings[i].clone(), self.order[i]));
+        // The shared list is only copied when something goes.
+        let Some(first) = self.bindings.iter().position(|b| pred(b)) else { return Vec::new() };
+        let bindings = Rc::make_mut(&mut self.bindings);
+        let mut gone = vec![(bindings[first].clone(), self.order[first])];
+        let mut kept = first;
+        for i in first + 1..bindings.len() {
+            if pred(&bindings[i]) {
+                gone.push((bindings[i].clone(), self.order[i]));
             } else {
-                self.bindings.swap(kept, i);
+                bindings.swap(kept, i);
                 self.order.swap(kept, i);
                 kept += 1;
             }
         }
-        self.bindings.truncate(kept);
+        bindings.truncate(kept);
         self.order.truncate(kept);
         gone.into_iter().map(|(b, slot)| self.unindex(b, slot)).collect()
     }
@@ -316,72 +332,80 @@ impl Exchange {
     }
 
     /// Routes a message through this exchange alone: returns the bindings
-    /// that match (each once, in first-match order), appends the queues
-    /// they lead to (in name order, once each) to `queues` and the
-    /// exchanges (in binding order) to `exchanges`.
+    /// that match (each once, in first-match order) and the queues they
+    /// lead to (in name order, once each), and appends the exchanges they
+    /// lead to (in binding order) to `exchanges`.
     pub(crate) fn route<'x, K: AsRef<str>>(
         &'x self,
         routing_keys: &[K],
         headers: Option<&FieldTable>,
-        queues: &mut Vec<Name>,
         exchanges: &mut Vec<&'x Name>,
-    ) -> MatchedBindings {
+    ) -> (MatchedBindings, QueueNames) {
         if self.kind == ExchangeType::Fanout {
             exchanges.extend(self.bindings.iter().filter_map(|b| match &b.destination {
                 Destination::Exchange(e) => Some(e),
                 Destination::Queue(_) => None,
             }));
-            self.queues.all_into(queues);
-            return self.slots.matched(self.order.clone());
+            return (self.slots.matched(self.order.clone()), self.queues.all());
         }
-        let may_repeat =
-            self.kind == ExchangeType::Topic || (self.kind == ExchangeType::Direct && routing_keys.len() > 1);
-        let mut reported = self.slots.take_reports();
-        self.for_each_slot(routing_keys, headers, |n| reported.push(n));
-        let matched = self.gather(&reported, may_repeat, queues, exchanges);
-        self.slots.give_back_reports(reported);
-        matched
+        // Each binding is reported once for one routing key (a topic
+        // binding lives at one trie node, which the walk reports at most
+        // once); with several keys (CC, BCC) a binding may match more than
+        // once, and only its first report counts.
+        let repeats = routing_keys.len() > 1 && matches!(self.kind, ExchangeType::Topic | ExchangeType::Direct);
+        let mut gather = Gather {
+            x: self,
+            queues: self.queues.collect(),
+            slots: self.slots.take_reports(),
+            marks: repeats.then(|| self.slots.marks()),
+            exchanges,
+        };
+        self.for_each_slot(routing_keys, headers, |n| gather.add(n));
+        gather.finish()
+    }
+}
+
+/// One exchange's part of a route being gathered, binding by binding as
+/// its index reports them: the bindings matched (slot numbers), the queues
+/// they lead to (by rank, for name order) and the exchanges.
+struct Gather<'x, 'e> {
+    x: &'x Exchange,
+    queues: QueueSet<'x>,
+    /// The slots matched, in report order (a scratch list, given back).
+    slots: Vec<u32>,
+    /// With several routing keys: the slots reported already.
+    marks: Option<SlotMarks<'x>>,
+    exchanges: &'e mut Vec<&'x Name>,
+}
+
+impl<'x> Gather<'x, '_> {
+    #[inline]
+    fn add(&mut self, n: u32) {
+        if let Some(m) = &mut self.marks {
+            if !m.first(n) {
+                return;
+            }
+        }
+        let queue = self.x.slots.queue(n);
+        if queue == NO_QUEUE {
+            if let Destination::Exchange(e) = &self.x.slots.binding(n).destination {
+                self.exchanges.push(e);
+            }
+        } else {
+            self.queues.add(queue);
+        }
+        self.slots.push(n);
     }
 
-    /// The bindings of the slots `reported` (each once, in first-report
-    /// order when `may_repeat`) and the queues and exchanges they lead to.
-    fn gather<'x>(
-        &'x self,
-        reported: &[u32],
-        may_repeat: bool,
-        out: &mut Vec<Name>,
-        exchanges: &mut Vec<&'x Name>,
-    ) -> MatchedBindings {
-        let mut queues = self.queues.collect();
-        let mut slots: Vec<u32> = Vec::with_capacity(reported.len());
-        // A binding may be reported more than once (several `#` paths,
-        // several routing keys): keep its first report. A linear scan for
-        // a short list, a bit per slot for a longer one.
-        let mut marks = (may_repeat && reported.len() > SHORT_MATCHES).then(|| self.slots.marks());
-        for &n in reported {
-            if may_repeat {
-                let repeat = match &mut marks {
-                    Some(m) => !m.first(n),
-                    None => slots.contains(&n),
-                };
-                if repeat {
-                    continue;
-                }
-            }
-            let queue = self.slots.queue(n);
-            if queue == NO_QUEUE {
-                if let Destination::Exchange(e) = &self.slots.binding(n).destination {
-                    exchanges.push(e);
-                }
-            } else {
-                queues.add(queue);
-            }
-            slots.push(n);
+    /// The bindings matched and the queues (in name order, once each).
+    fn finish(self) -> (MatchedBindings, QueueNames) {
+        let slots = &self.x.slots;
+        if let Some(m) = self.marks {
+            m.release(&self.slots);
         }
-        if let Some(m) = marks {
-            m.release(&slots);
-        }
-        queues.finish(out);
-        self.slots.matched(slots)
+        let queues = self.queues.finish();
+        let matched = slots.matched(self.slots.as_slice().to_vec());
+        slots.give_back_reports(self.slots);
+        (matched, queues)
     }
 }

@@ -201,8 +201,12 @@ impl Broker {
     }
 
     pub(crate) fn add_binding(&mut self, binding: Binding) {
+        let queue = match &binding.destination {
+            Destination::Queue(q) => self.queues.ix(q),
+            Destination::Exchange(_) => None,
+        };
         let x = self.exchanges.get_mut(&binding.source).expect("source checked");
-        if let Some(b) = x.add_binding(binding) {
+        if let Some(b) = x.add_binding(binding, queue) {
             self.emit(Event::BindingCreated { binding: b });
         }
     }

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use super::broker::Broker;
+use super::event::RouteHop;
 use super::exchange::{Binding, ExchangeType};
 use super::value::FieldTable;
 use super::Name;
@@ -46,6 +47,41 @@ pub struct RouteExplanation {
     pub verdict: String,
 }
 
+/// What explaining a routing decision reads of the broker, taken at one
+/// moment: the route, and for each exchange visited its bindings (shared,
+/// not copied), type and alternate exchange. Cheap to take; the words
+/// (a reason per binding) are only built by [`RouteSnapshot::explain`],
+/// which gives what [`Broker::explain_route`] gave at that moment.
+#[derive(Clone, Debug)]
+pub struct RouteSnapshot {
+    /// The exchange published to.
+    exchange: String,
+    /// `None` when the exchange does not exist.
+    taken: Option<Taken>,
+}
+
+#[derive(Clone, Debug)]
+struct Taken {
+    routing_key: String,
+    headers: FieldTable,
+    hops: Vec<HopSnapshot>,
+    queues: Vec<Name>,
+    /// What the quorum queues and streams reached do with the message.
+    notes: Vec<String>,
+}
+
+/// One exchange of a route, as it was.
+#[derive(Clone, Debug)]
+struct HopSnapshot {
+    exchange: Name,
+    kind: ExchangeType,
+    as_alternate: bool,
+    is_default: bool,
+    bindings: Rc<Vec<Rc<Binding>>>,
+    /// Its alternate exchange's name, and whether that exists.
+    alternate: Option<(String, bool)>,
+}
+
 impl Broker {
     /// What a quorum queue or a stream does with a message routed to it
     /// now, for the verdict.
@@ -69,82 +105,119 @@ impl Broker {
     /// Explains how a message published to `exchange` with `routing_key`
     /// and `headers` would be routed now.
     pub fn explain_route(&self, exchange: &str, routing_key: &str, headers: Option<&FieldTable>) -> RouteExplanation {
-        let empty = FieldTable::new();
-        let h = headers.unwrap_or(&empty);
+        self.route_snapshot(exchange, routing_key, headers).explain()
+    }
+
+    /// What [`Broker::explain_route`] reads now, to explain later.
+    pub fn route_snapshot(&self, exchange: &str, routing_key: &str, headers: Option<&FieldTable>) -> RouteSnapshot {
         if !self.exchanges.contains_key(exchange) {
+            return RouteSnapshot { exchange: exchange.to_string(), taken: None };
+        }
+        let route = self.route(exchange, routing_key, headers);
+        let hops = route.hops.iter().filter_map(|hop| self.hop_snapshot(hop)).collect();
+        // Only quorum queues and streams have something to add.
+        let notes = if self.queues.replicated() > 0 {
+            route.queues.iter().filter_map(|q| self.queue_type_note(q)).collect()
+        } else {
+            Vec::new()
+        };
+        let taken = Taken {
+            routing_key: routing_key.to_string(),
+            headers: headers.cloned().unwrap_or_default(),
+            hops,
+            queues: route.queues.to_vec(),
+            notes,
+        };
+        RouteSnapshot { exchange: exchange.to_string(), taken: Some(taken) }
+    }
+
+    fn hop_snapshot(&self, hop: &RouteHop) -> Option<HopSnapshot> {
+        let x = self.exchanges.get(&hop.exchange)?;
+        let alternate = x.alternate_exchange().map(|ae| (ae.to_string(), self.exchanges.contains_key(ae)));
+        Some(HopSnapshot {
+            exchange: hop.exchange.clone(),
+            kind: x.kind,
+            as_alternate: hop.as_alternate,
+            is_default: x.is_default(),
+            bindings: x.shared_bindings(),
+            alternate,
+        })
+    }
+}
+
+impl RouteSnapshot {
+    /// The explanation, in words: every exchange visited, each of its
+    /// bindings with its verdict and reason, and the queues reached.
+    pub fn explain(&self) -> RouteExplanation {
+        let Some(t) = &self.taken else {
             return RouteExplanation {
                 hops: Vec::new(),
                 queues: Vec::new(),
                 verdict: format!(
-                    "exchange '{exchange}' does not exist: publishing to it is a 404 NOT_FOUND channel error"
+                    "exchange '{}' does not exist: publishing to it is a 404 NOT_FOUND channel error",
+                    self.exchange
                 ),
             };
-        }
-        let route = self.route(exchange, routing_key, headers);
-        let mut hops = Vec::new();
-        for hop in &route.hops {
-            let Some(x) = self.exchanges.get(&hop.exchange) else { continue };
-            if x.is_default() {
-                let summary = if route.queues.is_empty() {
-                    format!("default exchange: no queue is named '{routing_key}'")
-                } else {
-                    format!("default exchange: delivers to the queue named '{routing_key}'")
-                };
-                hops.push(HopExplanation {
-                    exchange: hop.exchange.clone(),
-                    kind: x.kind,
-                    as_alternate: false,
-                    bindings: Vec::new(),
-                    summary,
-                });
-                continue;
-            }
-            let bindings: Vec<BindingVerdict> = x
-                .bindings()
-                .iter()
-                .map(|b| {
-                    let (matched, reason) = b.explain(x.kind, routing_key, h);
-                    BindingVerdict { binding: b.clone(), matched, reason }
-                })
-                .collect();
-            let n = bindings.iter().filter(|b| b.matched).count();
-            let summary = if n > 0 {
-                format!("{} exchange '{}': {n} of {} bindings match", x.kind, x.name, bindings.len())
-            } else if let Some(ae) = x.alternate_exchange() {
-                if self.exchanges.contains_key(ae) {
-                    format!(
-                        "{} exchange '{}': no binding matches, so its alternate exchange '{ae}' takes the message",
-                        x.kind, x.name
-                    )
-                } else {
-                    format!(
-                        "{} exchange '{}': no binding matches and its alternate exchange '{ae}' does not exist",
-                        x.kind, x.name
-                    )
-                }
-            } else {
-                format!("{} exchange '{}': no binding matches", x.kind, x.name)
-            };
-            hops.push(HopExplanation {
-                exchange: hop.exchange.clone(),
-                kind: x.kind,
-                as_alternate: hop.as_alternate,
-                bindings,
-                summary,
-            });
-        }
-        let verdict = if route.queues.is_empty() {
-            "reaches no queue: returned to the publisher if mandatory, otherwise dropped".to_string()
-        } else {
-            let names: Vec<&str> = route.queues.iter().map(|q| &**q).collect();
-            let mut verdict =
-                format!("reaches {}: {}", if names.len() == 1 { "1 queue" } else { "queues" }, names.join(", "));
-            for note in route.queues.iter().filter_map(|q| self.queue_type_note(q)) {
-                verdict.push_str("; ");
-                verdict.push_str(&note);
-            }
-            verdict
         };
-        RouteExplanation { hops, queues: route.queues, verdict }
+        let hops = t.hops.iter().map(|h| h.explain(&t.routing_key, &t.headers, t.queues.is_empty())).collect();
+        RouteExplanation { hops, queues: t.queues.clone(), verdict: t.verdict() }
+    }
+}
+
+impl Taken {
+    fn verdict(&self) -> String {
+        if self.queues.is_empty() {
+            return "reaches no queue: returned to the publisher if mandatory, otherwise dropped".to_string();
+        }
+        let names: Vec<&str> = self.queues.iter().map(|q| &**q).collect();
+        let mut verdict =
+            format!("reaches {}: {}", if names.len() == 1 { "1 queue" } else { "queues" }, names.join(", "));
+        for note in &self.notes {
+            verdict.push_str("; ");
+            verdict.push_str(note);
+        }
+        verdict
+    }
+}
+
+impl HopSnapshot {
+    fn explain(&self, routing_key: &str, headers: &FieldTable, no_queue: bool) -> HopExplanation {
+        let (exchange, kind) = (self.exchange.clone(), self.kind);
+        if self.is_default {
+            let summary = if no_queue {
+                format!("default exchange: no queue is named '{routing_key}'")
+            } else {
+                format!("default exchange: delivers to the queue named '{routing_key}'")
+            };
+            return HopExplanation { exchange, kind, as_alternate: false, bindings: Vec::new(), summary };
+        }
+        let bindings: Vec<BindingVerdict> = self
+            .bindings
+            .iter()
+            .map(|b| {
+                let (matched, reason) = b.explain(kind, routing_key, headers);
+                BindingVerdict { binding: b.clone(), matched, reason }
+            })
+            .collect();
+        let summary = self.summary(bindings.iter().filter(|b| b.matched).count(), bindings.len());
+        HopExplanation { exchange, kind, as_alternate: self.as_alternate, bindings, summary }
+    }
+
+    fn summary(&self, matched: usize, of: usize) -> String {
+        let (kind, name) = (self.kind, &self.exchange);
+        if matched > 0 {
+            return format!("{kind} exchange '{name}': {matched} of {of} bindings match");
+        }
+        match &self.alternate {
+            Some((ae, true)) => {
+                format!(
+                    "{kind} exchange '{name}': no binding matches, so its alternate exchange '{ae}' takes the message"
+                )
+            }
+            Some((ae, false)) => {
+                format!("{kind} exchange '{name}': no binding matches and its alternate exchange '{ae}' does not exist")
+            }
+            None => format!("{kind} exchange '{name}': no binding matches"),
+        }
     }
 }

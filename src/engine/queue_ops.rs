@@ -10,7 +10,7 @@ use super::event::{Event, RemovalReason};
 use super::exchange::Destination;
 use super::exchange_ops::{arg_inequivalent, default_exchange_refused};
 use super::queue::{Queue, ReadyMessages};
-use super::queue_args::{self, QueueType, MAX_SEGMENT_SIZE_BYTES};
+use super::queue_args::{self, QueueSettings, QueueType, MAX_SEGMENT_SIZE_BYTES};
 use super::value::FieldTable;
 use super::Name;
 
@@ -84,6 +84,59 @@ fn check_replicated(name: &str, d: &QueueDeclare, durable: bool) -> Result<(), A
     Ok(())
 }
 
+/// A client-chosen queue name: the `amq.` prefix is reserved (403).
+fn unreserved_name(queue: &str) -> Result<String, AmqpError> {
+    if queue.starts_with("amq.") {
+        return Err(AmqpError::new(
+            ReplyCode::AccessRefused,
+            format!("queue name '{queue}' contains reserved prefix 'amq.*'"),
+        ));
+    }
+    Ok(queue.to_string())
+}
+
+/// Declaring a queue that exists: the same owner (405 otherwise), the same
+/// durable and auto-delete flags and the same arguments of its type (406,
+/// `rabbit_amqqueue:assert_args_equivalence`).
+fn check_redeclare(q: &Queue, d: &QueueDeclare, conn: ConnectionId) -> Result<(), AmqpError> {
+    let name = &*q.name;
+    if q.exclusive_owner != d.exclusive.then_some(conn) {
+        return Err(locked(name));
+    }
+    let durable = d.durable && !d.exclusive;
+    if q.durable != durable {
+        return Err(inequivalent("queue", name, "durable", &format!("'{durable}'"), &format!("'{}'", q.durable)));
+    }
+    if q.auto_delete != d.auto_delete {
+        return Err(inequivalent(
+            "queue",
+            name,
+            "auto_delete",
+            &format!("'{}'", d.auto_delete),
+            &format!("'{}'", q.auto_delete),
+        ));
+    }
+    for key in q.settings.queue_type.arguments() {
+        if !q.arguments.equivalent_at(&d.arguments, key) {
+            return Err(arg_inequivalent("queue", name, key, &d.arguments, &q.arguments));
+        }
+    }
+    Ok(())
+}
+
+/// rabbit_channel's queue.declare checks the dead-letter exchange's type
+/// (rabbit_misc:r_arg) before rabbit_amqqueue:declare validates the other
+/// arguments, with its own text.
+fn check_dead_letter_exchange_type(name: &str, arguments: &FieldTable) -> Result<(), AmqpError> {
+    match arguments.get("x-dead-letter-exchange") {
+        Some(v) if !matches!(v, super::value::FieldValue::Str(_)) => Err(AmqpError::new(
+            ReplyCode::PreconditionFailed,
+            format!("invalid type '{}' for arg 'x-dead-letter-exchange' in {}", v.type_name(), resource("queue", name)),
+        )),
+        _ => Ok(()),
+    }
+}
+
 impl Broker {
     /// queue.declare.
     pub fn queue_declare(&mut self, channel: ChannelId, d: QueueDeclare) -> Result<QueueDeclareOk, AmqpError> {
@@ -99,78 +152,37 @@ impl Broker {
             return Ok(self.declare_ok_existing(channel, &q));
         }
         let server_named = d.queue.is_empty();
-        let name = if server_named {
-            self.rng.guid("amq.gen")
-        } else {
-            if d.queue.starts_with("amq.") {
-                return Err(AmqpError::new(
-                    ReplyCode::AccessRefused,
-                    format!("queue name '{}' contains reserved prefix 'amq.*'", d.queue),
-                ));
-            }
-            d.queue.clone()
-        };
-        let owner = d.exclusive.then_some(conn);
-        let durable = d.durable && !d.exclusive;
-        if let Some(q) = self.queues.get_mut(name.as_str()) {
-            if q.exclusive_owner != owner {
-                return Err(locked(&name));
-            }
-            if q.durable != durable {
-                return Err(inequivalent(
-                    "queue",
-                    &name,
-                    "durable",
-                    &format!("'{durable}'"),
-                    &format!("'{}'", q.durable),
-                ));
-            }
-            if q.auto_delete != d.auto_delete {
-                return Err(inequivalent(
-                    "queue",
-                    &name,
-                    "auto_delete",
-                    &format!("'{}'", d.auto_delete),
-                    &format!("'{}'", q.auto_delete),
-                ));
-            }
-            // rabbit_amqqueue:assert_args_equivalence: the arguments the
-            // existing queue's type takes.
-            for key in q.settings.queue_type.arguments() {
-                if !q.arguments.equivalent_at(&d.arguments, key) {
-                    return Err(arg_inequivalent("queue", &name, key, &d.arguments, &q.arguments));
-                }
-            }
+        let name = if server_named { self.rng.guid("amq.gen") } else { unreserved_name(&d.queue)? };
+        if let Some(q) = self.queues.get(name.as_str()) {
+            check_redeclare(q, &d, conn)?;
             let name = q.name.clone();
             return Ok(self.declare_ok_existing(channel, &name));
         }
-        // rabbit_channel's queue.declare checks the dead-letter exchange's
-        // type (rabbit_misc:r_arg) before rabbit_amqqueue:declare validates
-        // the other arguments, with its own text.
-        if let Some(v) = d.arguments.get("x-dead-letter-exchange") {
-            if !matches!(v, super::value::FieldValue::Str(_)) {
-                return Err(AmqpError::new(
-                    ReplyCode::PreconditionFailed,
-                    format!(
-                        "invalid type '{}' for arg 'x-dead-letter-exchange' in {}",
-                        v.type_name(),
-                        resource("queue", &name)
-                    ),
-                ));
-            }
-        }
+        check_dead_letter_exchange_type(&name, &d.arguments)?;
         let settings = queue_args::parse(&name, &d.arguments)?;
         if settings.queue_type != QueueType::Classic {
-            check_replicated(&name, &d, durable)?;
+            check_replicated(&name, &d, d.durable && !d.exclusive)?;
         }
-        let name: Name = Rc::from(name.as_str());
+        Ok(self.create_queue(channel, &name, d, settings, server_named))
+    }
+
+    /// Creates a queue that passed every check.
+    fn create_queue(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        d: QueueDeclare,
+        settings: QueueSettings,
+        server_named: bool,
+    ) -> QueueDeclareOk {
+        let name: Name = Rc::from(name);
         let incarnation = self.next_incarnation;
         self.next_incarnation += 1;
         let queue = Queue {
             name: name.clone(),
             incarnation,
-            durable,
-            exclusive_owner: owner,
+            durable: d.durable && !d.exclusive,
+            exclusive_owner: d.exclusive.then_some(self.channels[&channel].connection),
             auto_delete: d.auto_delete,
             server_named,
             ready: ReadyMessages::for_settings(&settings),
@@ -184,10 +196,10 @@ impl Broker {
             had_consumer: false,
             last_used: self.now,
         };
-        self.queues.insert(name.clone(), queue);
+        self.queues.insert(queue);
         self.emit(Event::QueueDeclared { queue: name.clone() });
         self.channels.get_mut(&channel).expect("open").last_queue = Some(name.clone());
-        Ok(QueueDeclareOk { queue: name, message_count: 0, consumer_count: 0, server_named })
+        QueueDeclareOk { queue: name, message_count: 0, consumer_count: 0, server_named }
     }
 
     /// queue.declare-ok for an existing queue: it counts as used (x-expires)
@@ -305,7 +317,7 @@ impl Broker {
             }
             let purged = b.queues.get_mut(&q).expect("exists").ready.drain_all();
             let n = purged.len() as u64;
-            b.dirty.insert(q.clone());
+            b.mark_dirty(&q);
             for m in purged {
                 b.emit(Event::Removed { queue: q.clone(), copy: m.copy, reason: RemovalReason::Purged });
             }

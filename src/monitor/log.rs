@@ -3,10 +3,11 @@
 //! about (for the message inspector) and, for routing decisions, errors and
 //! dead letters, the details a learner opens to see why.
 
+use std::cell::OnceCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::engine::{CopyId, FieldValue, Message, MessageId, Name, ReplyCode, RouteExplanation};
+use crate::engine::{CopyId, FieldValue, Message, MessageId, Name, ReplyCode, RouteExplanation, RouteSnapshot};
 
 /// Most entries kept; older ones are dropped (the count of dropped entries
 /// is shown).
@@ -85,7 +86,7 @@ pub enum Detail {
     /// A routing decision: every exchange visited, each binding with its
     /// verdict and reason, alternate exchanges used or missing.
     Route {
-        /// The engine's explanation, computed when the event was logged.
+        /// The engine's explanation of the moment the event was logged.
         explanation: RouteExplanation,
         /// Alternate exchanges that took the message: (from, alternate).
         alternates: Vec<(Name, Name)>,
@@ -104,6 +105,84 @@ pub enum Detail {
         /// What it means, in plain words.
         explanation: String,
     },
+}
+
+/// An entry's detail, built the first time it is read. A routing
+/// explanation costs a reason per binding of every exchange visited (a
+/// thousand for a fanout to a thousand queues), so the log only keeps what
+/// it is made from (a [`RouteSnapshot`], taken when the event was logged)
+/// and only the lines someone opens pay for the words. Clones share the
+/// detail (and build it once).
+#[derive(Clone)]
+pub struct LazyDetail(Rc<DetailCell>);
+
+struct DetailCell {
+    made: OnceCell<Detail>,
+    route: Option<RouteInputs>,
+}
+
+/// What a [`Detail::Route`] is built from.
+struct RouteInputs {
+    snapshot: RouteSnapshot,
+    alternates: Vec<(Name, Name)>,
+    missing_alternates: Vec<Name>,
+}
+
+impl LazyDetail {
+    /// A routing decision's detail, from the broker's snapshot of the
+    /// moment and the alternate exchanges the route used or missed.
+    pub fn route(snapshot: RouteSnapshot, alternates: Vec<(Name, Name)>, missing_alternates: Vec<Name>) -> Self {
+        let route = Some(RouteInputs { snapshot, alternates, missing_alternates });
+        LazyDetail(Rc::new(DetailCell { made: OnceCell::new(), route }))
+    }
+
+    /// The detail (built now if it was not yet).
+    pub fn get(&self) -> &Detail {
+        let cell = &*self.0;
+        cell.made.get_or_init(|| {
+            let r = cell.route.as_ref().expect("a detail not built yet is a route's");
+            Detail::Route {
+                explanation: r.snapshot.explain(),
+                alternates: r.alternates.clone(),
+                missing_alternates: r.missing_alternates.clone(),
+            }
+        })
+    }
+
+    /// True once the detail has been built (read at least once).
+    pub fn is_built(&self) -> bool {
+        self.0.made.get().is_some()
+    }
+}
+
+impl From<Detail> for LazyDetail {
+    fn from(detail: Detail) -> Self {
+        LazyDetail(Rc::new(DetailCell { made: OnceCell::from(detail), route: None }))
+    }
+}
+
+impl PartialEq for LazyDetail {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.get() == other.get()
+    }
+}
+
+impl std::fmt::Debug for LazyDetail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.made.get() {
+            Some(d) => d.fmt(f),
+            None => f.write_str("LazyDetail(not built yet)"),
+        }
+    }
+}
+
+/// The page's detail view takes the detail itself: the lazy one is built
+/// when a line is opened and the view is given it.
+#[cfg(target_arch = "wasm32")]
+impl yew::html::IntoPropValue<Detail> for LazyDetail {
+    fn into_prop_value(self) -> Detail {
+        self.get().clone()
+    }
 }
 
 /// The `x-death` header of a message in words, most recent first: `2
@@ -166,8 +245,8 @@ pub struct LogEntry {
     pub copy: Option<CopyId>,
     /// The copy was delivered before (a redelivery).
     pub redelivered: bool,
-    /// Details to open.
-    pub detail: Option<Detail>,
+    /// Details to open (built when first read).
+    pub detail: Option<LazyDetail>,
 }
 
 impl LogEntry {

@@ -5,7 +5,9 @@
 //!
 //! Routing explanations are taken from the broker when the events are
 //! ingested (right after the simulation step that produced them), so they
-//! reflect the bindings of that moment.
+//! reflect the bindings of that moment: as a snapshot (the route and the
+//! bindings, shared), put into words only when a log line is opened
+//! ([`log::LazyDetail`]).
 
 pub mod flights;
 mod ingest;
@@ -17,7 +19,7 @@ use std::rc::Rc;
 
 use crate::engine::{CopyId, Message, MessageId, Name, RemovalReason};
 use crate::simulation::{SimEvent, Simulation};
-use log::{Detail, EventLog, LogEntry, LogKind};
+use log::{Detail, EventLog, LazyDetail, LogEntry, LogKind};
 
 /// Most messages remembered for the message inspector.
 pub const MESSAGE_LIMIT: usize = 5_000;
@@ -231,7 +233,7 @@ impl Monitor {
         message: Option<Rc<Message>>,
         copy: Option<CopyId>,
         redelivered: bool,
-        detail: Option<Detail>,
+        detail: Option<LazyDetail>,
     ) -> u64 {
         let id = message.as_ref().map(|m| m.id);
         let seq = self.log.push(LogEntry { seq: 0, at, kind, nodes, text, message, copy, redelivered, detail });
@@ -297,7 +299,7 @@ impl Monitor {
         Self::exchange_node(sim, &b.source).into_iter().chain(dest).collect()
     }
 
-    fn route_detail(&self, message: MessageId) -> Option<Detail> {
+    fn route_detail(&self, message: MessageId) -> Option<LazyDetail> {
         let info = self.messages.get(&message)?;
         info.entries.iter().rev().filter_map(|s| self.log.get(*s)).find_map(|e| match (&e.kind, &e.detail) {
             (LogKind::Route, Some(d)) => Some(d.clone()),

@@ -72,7 +72,10 @@ fn a_topic_match_is_explained_and_drawn_in_order() {
     run(&mut sim, &mut mon);
     let route = mon.log.entries().find(|e| e.kind == LogKind::Route).expect("a route entry");
     assert_eq!(route.text, "exchange logs routed #1 \"m1\" to errors");
-    let Some(Detail::Route { explanation, .. }) = &route.detail else { panic!("route detail") };
+    let detail = route.detail.as_ref().expect("a route detail");
+    assert!(!detail.is_built(), "the explanation is only put into words when read");
+    let Detail::Route { explanation, .. } = detail.get() else { panic!("route detail") };
+    assert!(detail.is_built());
     assert!(explanation.hops[0].bindings[0].matched);
     assert!(explanation.hops[0].bindings[0].reason.contains("*.error"), "{}", explanation.hops[0].bindings[0].reason);
     let motions = mon.take_motions();
@@ -92,6 +95,31 @@ fn a_topic_match_is_explained_and_drawn_in_order() {
 }
 
 #[test]
+fn an_explanation_read_later_tells_of_the_bindings_when_it_was_logged() {
+    let mut s = topic_scenario();
+    let mut sim = Simulation::new(s.clone());
+    let mut mon = Monitor::new();
+    sim.publish_now("p1").unwrap();
+    run(&mut sim, &mut mon);
+    // The binding changes before anyone opens the line.
+    s.bindings[0].routing_key = "#.info".into();
+    sim.set_scenario(s);
+    sim.publish_now("p1").unwrap();
+    run(&mut sim, &mut mon);
+    let routes: Vec<&LogEntry> = mon.log.entries().filter(|e| e.kind == LogKind::Route).collect();
+    let explain = |e: &LogEntry| match e.detail.as_ref().map(LazyDetail::get) {
+        Some(Detail::Route { explanation, .. }) => explanation.clone(),
+        other => panic!("a route detail, not {other:?}"),
+    };
+    let (first, second) = (explain(routes[0]), explain(routes[1]));
+    assert_eq!(first.hops[0].bindings[0].binding.routing_key, "*.error");
+    assert!(first.hops[0].bindings[0].matched);
+    assert_eq!(first.verdict, "reaches 1 queue: errors");
+    assert_eq!(second.hops[0].bindings[0].binding.routing_key, "#.info");
+    assert!(!second.hops[0].bindings[0].matched);
+}
+
+#[test]
 fn an_unroutable_message_says_why() {
     let mut s = topic_scenario();
     s.producers[0].message.routing_key = "db.info".into();
@@ -101,7 +129,9 @@ fn an_unroutable_message_says_why() {
     run(&mut sim, &mut mon);
     let drop = mon.log.entries().find(|e| e.kind == LogKind::Drop).expect("a drop entry");
     assert!(drop.text.contains("unroutable"), "{}", drop.text);
-    let Some(Detail::Route { explanation, .. }) = &drop.detail else { panic!("route detail") };
+    let Some(Detail::Route { explanation, .. }) = drop.detail.as_ref().map(LazyDetail::get) else {
+        panic!("route detail")
+    };
     assert!(!explanation.hops[0].bindings[0].matched);
     assert!(explanation.verdict.contains("no queue"), "{}", explanation.verdict);
     assert!(drop.concerns("x1"));
@@ -191,7 +221,9 @@ fn alternate_exchanges_and_returns_are_explained() {
     run(&mut sim, &mut mon);
     let route = mon.log.entries().find(|e| e.kind == LogKind::Route).unwrap();
     assert_eq!(route.text, "exchange logs routed #1 \"m1\" to lost-and-found");
-    let Some(Detail::Route { alternates, explanation, .. }) = &route.detail else { panic!() };
+    let Some(Detail::Route { alternates, explanation, .. }) = route.detail.as_ref().map(LazyDetail::get) else {
+        panic!()
+    };
     assert_eq!(alternates.len(), 1);
     assert_eq!((&*alternates[0].0, &*alternates[0].1), ("logs", "unrouted"));
     assert!(
@@ -222,7 +254,7 @@ fn alternate_exchanges_and_returns_are_explained() {
     run(&mut sim, &mut mon);
     let ret = mon.log.entries().find(|e| e.kind == LogKind::Return).expect("a return entry");
     assert!(ret.text.contains("returned to app (312 NO_ROUTE)"), "{}", ret.text);
-    assert!(matches!(ret.detail, Some(Detail::Route { .. })));
+    assert!(matches!(ret.detail.as_ref().map(LazyDetail::get), Some(Detail::Route { .. })));
 }
 
 #[test]
@@ -256,8 +288,8 @@ fn dead_letters_keep_their_history() {
     assert!(x_death.is_some(), "the new message carries x-death");
     let republished = mon.log.entries().find(|e| e.kind == LogKind::Publish && e.message_id() == Some(2)).unwrap();
     assert_eq!(
-        republished.detail,
-        Some(Detail::Deaths(vec![
+        republished.detail.as_ref().map(LazyDetail::get),
+        Some(&Detail::Deaths(vec![
             "once rejected in queue errors (published to exchange logs with keys db.error)".into()
         ]))
     );

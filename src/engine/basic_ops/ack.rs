@@ -70,7 +70,7 @@ impl Broker {
             if how == Settlement::Requeue {
                 self.after_requeue(&queue);
             }
-            self.dirty.insert(queue);
+            self.mark_dirty(&queue);
             self.unblock_consumers(channel);
             return Ok(());
         }
@@ -96,7 +96,7 @@ impl Broker {
             if how == Settlement::Requeue {
                 self.after_requeue(&q);
             }
-            self.dirty.insert(q);
+            self.mark_dirty(&q);
         }
         self.unblock_consumers(channel);
         Ok(())
@@ -164,7 +164,7 @@ impl Broker {
     pub(crate) fn after_requeue(&mut self, queue: &Name) {
         self.drop_head_while_over(queue);
         if self.queues.contains_key(queue) {
-            self.dirty.insert(queue.clone());
+            self.mark_dirty(&queue);
         }
     }
 
@@ -189,7 +189,7 @@ impl Broker {
             let c = q.consumers.iter_mut().find(|c| c.channel == channel && *c.tag == *tag).expect("checked above");
             c.blocked = false;
             c.turn = turn;
-            self.dirty.insert(queue);
+            self.mark_dirty(&queue);
         }
     }
 }

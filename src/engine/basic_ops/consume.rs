@@ -87,7 +87,7 @@ impl Broker {
         q.last_used = now;
         q.elect_active_consumer();
         self.emit(Event::ConsumerAdded { queue: qname.clone(), channel, tag: tag.clone() });
-        self.dirty.insert(qname);
+        self.mark_dirty(&qname);
         Ok(tag)
     }
 
@@ -144,7 +144,7 @@ impl Broker {
                 by_broker: false,
             });
             b.maybe_auto_delete_queue(&queue);
-            b.dirty.insert(queue);
+            b.mark_dirty(&queue);
             Ok(())
         })
     }
@@ -189,7 +189,7 @@ impl Broker {
                     format!("basic.get not supported by stream queues {}", resource("queue", &qname)),
                 ));
             }
-            b.dirty.insert(qname.clone());
+            b.mark_dirty(&qname);
             b.expire_heads(&qname);
             let q = b.queues.get_mut(&qname).expect("exists");
             q.last_used = b.now;

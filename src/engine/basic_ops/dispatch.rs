@@ -6,9 +6,10 @@ use crate::engine::channel::{Channel, Unacked};
 use crate::engine::event::{Event, RemovalReason};
 use crate::engine::message::QueuedMessage;
 use crate::engine::queue::Consumer;
+use crate::engine::queue_table::QueueIx;
 use crate::engine::stream::StreamEntry;
 use crate::engine::value::FieldValue;
-use crate::engine::{Message, Name};
+use crate::engine::Message;
 use std::rc::Rc;
 
 impl Broker {
@@ -16,8 +17,8 @@ impl Broker {
     /// consumer priority first, round robin within it; a consumer at its
     /// prefetch limit is skipped and rejoins at the tail once it can take
     /// more; under single active consumer only the active one receives.
-    pub(crate) fn pick_consumer(&mut self, queue: &str) -> Option<usize> {
-        let q = self.queues.get_mut(queue)?;
+    pub(crate) fn pick_consumer(&mut self, ix: QueueIx) -> Option<usize> {
+        let q = self.queues.at_mut(ix);
         if q.consumers.is_empty() {
             return None;
         }
@@ -41,10 +42,10 @@ impl Broker {
         }
     }
 
-    /// Hands a copy to consumer `idx` of `queue`.
-    pub(crate) fn deliver(&mut self, queue: &Name, idx: usize, copy: QueuedMessage) {
+    /// Hands a copy to consumer `idx` of the queue at `ix`.
+    pub(crate) fn deliver(&mut self, ix: QueueIx, idx: usize, copy: QueuedMessage) {
         let turn = self.new_turn();
-        let q = self.queues.get_mut(queue).expect("queue exists");
+        let q = self.queues.at_mut(ix);
         let remaining = q.ready.len();
         let incarnation = q.incarnation;
         // rabbit_fifo_client: a message a quorum queue got back carries
@@ -58,6 +59,7 @@ impl Broker {
         c.turn = turn;
         let ch = self.channels.get_mut(&c.channel).expect("consumer's channel is open");
         let tag = ch.next_tag();
+        let queue = &q.name;
         let event = Event::Delivered {
             queue: queue.clone(),
             copy: copy.copy,
@@ -89,25 +91,25 @@ impl Broker {
 
     /// Delivers ready messages to consumers until one side runs out (a
     /// stream: each consumer reads on from its offset while it has credit).
-    pub(crate) fn dispatch(&mut self, queue: &Name) {
-        if self.queues.get(queue).is_some_and(|q| q.settings.is_stream()) {
-            self.dispatch_stream(queue);
+    pub(crate) fn dispatch_at(&mut self, ix: QueueIx) {
+        if self.queues.at(ix).settings.is_stream() {
+            self.dispatch_stream(ix);
             return;
         }
-        self.dispatch_ready(queue);
-        self.evaluate_reject_publish(queue);
+        self.dispatch_ready(ix);
+        self.evaluate_reject_publish(ix);
     }
 
-    fn dispatch_ready(&mut self, queue: &Name) {
+    fn dispatch_ready(&mut self, ix: QueueIx) {
         loop {
-            self.expire_heads(queue);
-            match self.queues.get(queue) {
-                Some(q) if !q.ready.is_empty() && !q.consumers.is_empty() => {}
-                _ => return,
+            self.expire_heads_at(ix);
+            let q = self.queues.at(ix);
+            if q.ready.is_empty() || q.consumers.is_empty() {
+                return;
             }
-            let Some(idx) = self.pick_consumer(queue) else { return };
-            let m = self.queues.get_mut(queue).expect("exists").ready.pop_front().expect("not empty");
-            self.deliver(queue, idx, m);
+            let Some(idx) = self.pick_consumer(ix) else { return };
+            let m = self.queues.at_mut(ix).ready.pop_front().expect("not empty");
+            self.deliver(ix, idx, m);
         }
     }
 }
@@ -116,17 +118,16 @@ impl Broker {
     /// Stream consumers read in registration order, each from its own
     /// offset, as many messages as its prefetch (credit) allows; every
     /// delivery carries `x-stream-offset`.
-    fn dispatch_stream(&mut self, queue: &Name) {
-        let Some(q) = self.queues.get(queue) else { return };
-        for idx in 0..q.consumers.len() {
-            while let Some(entry) = self.next_stream_read(queue, idx) {
-                self.deliver_stream_entry(queue, idx, entry);
+    fn dispatch_stream(&mut self, ix: QueueIx) {
+        for idx in 0..self.queues.at(ix).consumers.len() {
+            while let Some(entry) = self.next_stream_read(ix, idx) {
+                self.deliver_stream_entry(ix, idx, entry);
             }
         }
     }
 
-    fn next_stream_read(&mut self, queue: &Name, idx: usize) -> Option<StreamEntry> {
-        let q = self.queues.get_mut(queue)?;
+    fn next_stream_read(&mut self, ix: QueueIx, idx: usize) -> Option<StreamEntry> {
+        let q = self.queues.at_mut(ix);
         let log = q.stream.as_ref()?;
         let c = q.consumers.get_mut(idx)?;
         if !can_take(c, self.channels.get(&c.channel)) {
@@ -137,7 +138,7 @@ impl Broker {
         log.get(offset).cloned()
     }
 
-    fn deliver_stream_entry(&mut self, queue: &Name, idx: usize, entry: StreamEntry) {
+    fn deliver_stream_entry(&mut self, ix: QueueIx, idx: usize, entry: StreamEntry) {
         let copy = QueuedMessage {
             copy: self.new_copy_id(),
             message: entry.message.clone(),
@@ -147,12 +148,12 @@ impl Broker {
             priority: 0,
             delivery_count: 0,
         };
-        let q = self.queues.get_mut(queue).expect("queue exists");
+        let q = self.queues.at_mut(ix);
         q.consumers[idx].stream_offset = Some(entry.offset + 1);
         let offset = i64::try_from(entry.offset).unwrap_or(i64::MAX);
         let mut copy = copy;
         copy.message = with_header(&entry.message, "x-stream-offset", offset);
-        self.deliver(queue, idx, copy);
+        self.deliver(ix, idx, copy);
     }
 }
 

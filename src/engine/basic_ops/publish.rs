@@ -8,8 +8,10 @@ use crate::engine::broker::{Broker, PendingDeadLetter};
 use crate::engine::channel::ChannelId;
 use crate::engine::error::{check_short_str, resource, AmqpError, ReplyCode};
 use crate::engine::event::{DeathReason, Event, RemovalReason};
-use crate::engine::message::{Message, QueuedMessage};
+use crate::engine::message::{Message, Properties, QueuedMessage};
 use crate::engine::queue_args::Overflow;
+use crate::engine::queue_names::QueueNames;
+use crate::engine::queue_table::QueueIx;
 use crate::engine::value::FieldValue;
 use crate::engine::Name;
 
@@ -23,59 +25,11 @@ impl Broker {
     pub(crate) fn publish_inner(&mut self, channel: ChannelId, p: Publish) -> Result<PublishOutcome, AmqpError> {
         check_short_str("exchange name", &p.exchange)?;
         check_short_str("routing key", &p.routing_key)?;
-        let x = self
-            .exchanges
-            .get(p.exchange.as_str())
-            .ok_or_else(|| crate::engine::error::not_found("exchange", &p.exchange))?;
-        if x.internal {
-            return Err(AmqpError::new(
-                ReplyCode::AccessRefused,
-                format!("cannot publish to internal {}", resource("exchange", &p.exchange)),
-            ));
-        }
-        let exchange = x.name.clone();
+        let exchange = self.publishable_exchange(&p.exchange)?;
         let mut properties = p.properties;
-        if properties.reply_to.as_deref() == Some(REPLY_TO_QUEUE) {
-            let ch = &self.channels[&channel];
-            if ch.reply_consumer.is_none() {
-                return Err(AmqpError::new(ReplyCode::PreconditionFailed, "fast reply consumer does not exist"));
-            }
-            properties.reply_to = Some(ch.reply_to_key());
-        }
-        if let Some(exp) = &properties.expiration {
-            parse_expiration(exp).map_err(|e| {
-                AmqpError::new(ReplyCode::PreconditionFailed, format!("invalid expiration '{exp}': {e}"))
-            })?;
-        }
-        if let Some(mode) = properties.delivery_mode {
-            if mode != 1 && mode != 2 {
-                return Err(AmqpError::new(
-                    ReplyCode::PreconditionFailed,
-                    format!("invalid message: {{delivery_mode_unknown,{mode}}}"),
-                ));
-            }
-        }
-        let mut extra_routing_keys = Vec::new();
-        if let Some(h) = properties.headers.as_mut() {
-            for key in ["CC", "BCC"] {
-                match h.get(key) {
-                    None => {}
-                    Some(FieldValue::Array(items)) => {
-                        extra_routing_keys.extend(items.iter().filter_map(|v| v.as_str().map(str::to_string)))
-                    }
-                    Some(v) => {
-                        return Err(AmqpError::new(
-                            ReplyCode::PreconditionFailed,
-                            format!("invalid message: {{unacceptable_type_in_header,\"{key}\",{}}}", v.type_name()),
-                        ))
-                    }
-                }
-            }
-            h.remove("BCC");
-            if h.is_empty() {
-                properties.headers = None;
-            }
-        }
+        self.resolve_reply_to(channel, &mut properties)?;
+        check_properties(&properties)?;
+        let extra_routing_keys = take_cc_and_bcc(&mut properties)?;
         let id = self.new_message_id();
         let message = Rc::new(Message {
             id,
@@ -87,27 +41,68 @@ impl Broker {
         });
         self.emit(Event::Published { message: message.clone(), channel: Some(channel), mandatory: p.mandatory });
         let route = self.route_message(&exchange, &message);
-        let queues = route.queues.clone();
+        let routed = route.queues.clone();
         self.emit(Event::Routed { message: id, route });
+        Ok(self.enqueue_routed(channel, &message, routed, p.mandatory))
+    }
+
+    /// The shared name of the exchange a client publishes to: 404 when it
+    /// does not exist, 403 when it is internal.
+    fn publishable_exchange(&self, exchange: &str) -> Result<Name, AmqpError> {
+        let x = self.exchanges.get(exchange).ok_or_else(|| crate::engine::error::not_found("exchange", exchange))?;
+        if x.internal {
+            return Err(AmqpError::new(
+                ReplyCode::AccessRefused,
+                format!("cannot publish to internal {}", resource("exchange", exchange)),
+            ));
+        }
+        Ok(x.name.clone())
+    }
+
+    /// Direct reply-to: `reply_to: amq.rabbitmq.reply-to` becomes the
+    /// channel's own reply key (406 without a reply consumer).
+    fn resolve_reply_to(&self, channel: ChannelId, properties: &mut Properties) -> Result<(), AmqpError> {
+        if properties.reply_to.as_deref() == Some(REPLY_TO_QUEUE) {
+            let ch = &self.channels[&channel];
+            if ch.reply_consumer.is_none() {
+                return Err(AmqpError::new(ReplyCode::PreconditionFailed, "fast reply consumer does not exist"));
+            }
+            properties.reply_to = Some(ch.reply_to_key());
+        }
+        Ok(())
+    }
+
+    /// After routing: basic.return or unroutable when no queue took it,
+    /// a copy offered to each queue reached (by index), and the publisher
+    /// confirm.
+    fn enqueue_routed(
+        &mut self,
+        channel: ChannelId,
+        message: &Rc<Message>,
+        routed: QueueNames,
+        mandatory: bool,
+    ) -> PublishOutcome {
+        let id = message.id;
         let confirm = self.channels[&channel].confirm;
-        let mut outcome = PublishOutcome { message: id, routed: queues.clone(), returned: false, nacked: false };
-        if queues.is_empty() {
-            if p.mandatory {
+        let mut outcome = PublishOutcome { message: id, routed, returned: false, nacked: false };
+        if outcome.routed.is_empty() {
+            if mandatory {
                 outcome.returned = true;
                 self.emit(Event::Returned { message: id, channel });
             } else {
                 self.emit(Event::Unroutable { message: id });
             }
         }
-        for q in &queues {
-            if !self.offer(q, &message) {
+        // The route was just taken: its queues' indexes are valid.
+        for &(_, ix) in outcome.routed.entries() {
+            if !self.offer(ix, message) {
                 outcome.nacked = true;
             }
         }
         if confirm {
             self.emit(Event::Confirmed { channel, message: id, ack: !outcome.nacked });
         }
-        Ok(outcome)
+        outcome
     }
 
     pub(crate) fn deliver_reply(&mut self, key: &str, message: &Rc<Message>) {
@@ -132,37 +127,42 @@ impl Broker {
         });
     }
 
-    /// A queue takes a routed message (RabbitMQ's
+    /// The queue at `ix` takes a routed message (RabbitMQ's
     /// `maybe_deliver_or_enqueue`): refused when full under
     /// `reject-publish[-dlx]`, else handed to a waiting consumer or
     /// enqueued, then the head is dropped while over the limit. Returns
     /// false when refused.
-    pub(crate) fn offer(&mut self, queue: &Name, message: &Rc<Message>) -> bool {
-        let now = self.now;
-        let Some(q) = self.queues.get(queue) else { return true };
+    pub(crate) fn offer(&mut self, ix: QueueIx, message: &Rc<Message>) -> bool {
+        let q = self.queues.at(ix);
         if q.settings.is_stream() {
-            self.append_to_stream(queue, message);
+            self.append_to_stream(ix, message);
             return true;
         }
-        let s = &q.settings;
-        let overflow = s.overflow();
         if self.refuses_publish(q, message) {
-            let (dlx, rk) = (s.dead_letter_exchange.clone(), s.dead_letter_routing_key.clone());
-            self.emit(Event::Refused { queue: queue.clone(), message: message.id });
-            if overflow == Overflow::RejectPublishDlx {
-                if let Some(dlx) = dlx {
-                    self.dead_letters.push_back(PendingDeadLetter {
-                        queue: queue.clone(),
-                        copy: None,
-                        message: message.clone(),
-                        reason: DeathReason::Maxlen,
-                        dlx,
-                        routing_key: rk,
-                    });
-                }
-            }
+            self.refuse(ix, message);
             return false;
         }
+        let copy = self.new_copy(ix, message);
+        let q = self.queues.at(ix);
+        self.events.push(Event::Enqueued { queue: q.name.clone(), copy: copy.copy, message: message.clone() });
+        if q.ready.is_empty() {
+            if let Some(idx) = self.pick_consumer(ix) {
+                self.deliver(ix, idx, copy);
+                return true;
+            }
+        }
+        self.queues.at_mut(ix).ready.push_back(copy);
+        self.drop_head_while_over_at(ix);
+        self.expire_heads_at(ix);
+        self.evaluate_reject_publish(ix);
+        self.mark_dirty_at(ix);
+        true
+    }
+
+    /// A new copy of `message` for the queue at `ix`: its expiry (the
+    /// queue's TTL or the message's, whichever is shorter) and lane.
+    fn new_copy(&mut self, ix: QueueIx, message: &Rc<Message>) -> QueuedMessage {
+        let q = self.queues.at(ix);
         let s = &q.settings;
         let per_message = message.properties.expiration.as_deref().and_then(|e| parse_expiration(e).ok());
         let ttl = match (s.message_ttl, per_message) {
@@ -170,7 +170,8 @@ impl Broker {
             (a, b) => a.or(b),
         };
         let priority = if s.max_priority.is_some() { q.ready.lane_for(message.properties.priority) } else { 0 };
-        let copy = QueuedMessage {
+        let now = self.now;
+        QueuedMessage {
             copy: self.new_copy_id(),
             message: message.clone(),
             seq: self.new_seq(),
@@ -178,21 +179,27 @@ impl Broker {
             redelivered: false,
             priority,
             delivery_count: 0,
-        };
-        self.emit(Event::Enqueued { queue: queue.clone(), copy: copy.copy, message: message.clone() });
-        let empty = self.queues[queue].ready.is_empty();
-        if empty {
-            if let Some(idx) = self.pick_consumer(queue) {
-                self.deliver(queue, idx, copy);
-                return true;
-            }
         }
-        self.queues.get_mut(queue).expect("exists").ready.push_back(copy);
-        self.drop_head_while_over(queue);
-        self.expire_heads(queue);
-        self.evaluate_reject_publish(queue);
-        self.dirty.insert(queue.clone());
-        true
+    }
+
+    /// A full queue refuses a message: the nack, and under
+    /// `reject-publish-dlx` a dead letter (reason `maxlen`).
+    fn refuse(&mut self, ix: QueueIx, message: &Rc<Message>) {
+        let q = self.queues.at(ix);
+        let s = &q.settings;
+        let (queue, dlx, rk) = (q.name.clone(), s.dead_letter_exchange.clone(), s.dead_letter_routing_key.clone());
+        let dlx = dlx.filter(|_| s.overflow() == Overflow::RejectPublishDlx);
+        self.emit(Event::Refused { queue: queue.clone(), message: message.id });
+        if let Some(dlx) = dlx {
+            self.dead_letters.push_back(PendingDeadLetter {
+                queue,
+                copy: None,
+                message: message.clone(),
+                reason: DeathReason::Maxlen,
+                dlx,
+                routing_key: rk,
+            });
+        }
     }
 
     /// Whether a full queue refuses this message under `reject-publish[-dlx]`.
@@ -214,8 +221,8 @@ impl Broker {
     /// A quorum queue under `reject-publish` (`rabbit_fifo:evaluate_limit`):
     /// over its limit it starts refusing publishes; at or under 80% of the
     /// limit it takes them again.
-    pub(crate) fn evaluate_reject_publish(&mut self, queue: &Name) {
-        let Some(q) = self.queues.get_mut(queue) else { return };
+    pub(crate) fn evaluate_reject_publish(&mut self, ix: QueueIx) {
+        let q = self.queues.at_mut(ix);
         let s = &q.settings;
         if !s.is_quorum() || s.overflow() != Overflow::RejectPublish {
             return;
@@ -233,24 +240,32 @@ impl Broker {
 
     /// A stream appends the message to its log (retention may remove old
     /// segments) and its consumers read it from there.
-    fn append_to_stream(&mut self, queue: &Name, message: &Rc<Message>) {
+    fn append_to_stream(&mut self, ix: QueueIx, message: &Rc<Message>) {
         let copy = self.new_copy_id();
         let now = self.now;
+        let queue = self.queues.at(ix).name.clone();
         self.emit(Event::Enqueued { queue: queue.clone(), copy, message: message.clone() });
-        let q = self.queues.get_mut(queue).expect("exists");
+        let q = self.queues.at_mut(ix);
         let settings = &q.settings;
         let removed = q.stream.as_mut().map(|log| log.append(message.clone(), copy, now, settings)).unwrap_or_default();
         for e in removed {
             self.emit(Event::Removed { queue: queue.clone(), copy: e.copy, reason: RemovalReason::Retention });
         }
-        self.dirty.insert(queue.clone());
+        self.mark_dirty_at(ix);
     }
 
     /// `x-overflow: drop-head`: while the queue is over `x-max-length` or
     /// `x-max-length-bytes`, drop (or dead-letter, reason `maxlen`) its head.
     pub(crate) fn drop_head_while_over(&mut self, queue: &Name) {
+        if let Some(ix) = self.queues.ix(queue) {
+            self.drop_head_while_over_at(ix);
+        }
+    }
+
+    /// [`Broker::drop_head_while_over`] for the queue at `ix`.
+    pub(crate) fn drop_head_while_over_at(&mut self, ix: QueueIx) {
         loop {
-            let Some(q) = self.queues.get_mut(queue) else { return };
+            let q = self.queues.at_mut(ix);
             let s = &q.settings;
             if s.overflow() != Overflow::DropHead {
                 return;
@@ -261,7 +276,53 @@ impl Broker {
                 return;
             }
             let Some(m) = q.ready.pop_front() else { return };
-            self.dead_letter_or_remove(queue, m, DeathReason::Maxlen);
+            let queue = q.name.clone();
+            self.dead_letter_or_remove(&queue, m, DeathReason::Maxlen);
         }
     }
+}
+
+/// The properties a publish may not carry: an `expiration` that is not a
+/// number of milliseconds, a `delivery_mode` other than 1 or 2 (406).
+fn check_properties(properties: &Properties) -> Result<(), AmqpError> {
+    if let Some(exp) = &properties.expiration {
+        parse_expiration(exp)
+            .map_err(|e| AmqpError::new(ReplyCode::PreconditionFailed, format!("invalid expiration '{exp}': {e}")))?;
+    }
+    if let Some(mode) = properties.delivery_mode {
+        if mode != 1 && mode != 2 {
+            return Err(AmqpError::new(
+                ReplyCode::PreconditionFailed,
+                format!("invalid message: {{delivery_mode_unknown,{mode}}}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The extra routing keys of the `CC` and `BCC` headers (arrays of
+/// strings; another type is a 406); `BCC` is taken out of the headers, and
+/// headers left empty become none.
+fn take_cc_and_bcc(properties: &mut Properties) -> Result<Vec<String>, AmqpError> {
+    let mut extra_routing_keys = Vec::new();
+    let Some(h) = properties.headers.as_mut() else { return Ok(extra_routing_keys) };
+    for key in ["CC", "BCC"] {
+        match h.get(key) {
+            None => {}
+            Some(FieldValue::Array(items)) => {
+                extra_routing_keys.extend(items.iter().filter_map(|v| v.as_str().map(str::to_string)))
+            }
+            Some(v) => {
+                return Err(AmqpError::new(
+                    ReplyCode::PreconditionFailed,
+                    format!("invalid message: {{unacceptable_type_in_header,\"{key}\",{}}}", v.type_name()),
+                ))
+            }
+        }
+    }
+    h.remove("BCC");
+    if h.is_empty() {
+        properties.headers = None;
+    }
+    Ok(extra_routing_keys)
 }

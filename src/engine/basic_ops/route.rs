@@ -8,6 +8,7 @@ use crate::engine::broker::Broker;
 use crate::engine::event::{Route, RouteHop};
 use crate::engine::exchange::{Exchange, ExchangeType};
 use crate::engine::message::Message;
+use crate::engine::queue_names::QueueNames;
 use crate::engine::value::FieldTable;
 use crate::engine::Name;
 
@@ -19,6 +20,8 @@ impl Broker {
         self.route_from(name, Some(x), &[routing_key], headers)
     }
 
+    /// Routes a message being published (direct reply-to answers go to
+    /// their requester first).
     pub(crate) fn route_message(&mut self, exchange: &Name, message: &Rc<Message>) -> Route {
         if exchange.is_empty() {
             // Direct reply-to answers go straight to the requester's channel.
@@ -38,30 +41,20 @@ impl Broker {
     /// common message without CC/BCC keys).
     pub(crate) fn route_message_keys(&self, exchange: &Name, message: &Message) -> Route {
         let headers = message.properties.headers.as_ref();
+        let x = if exchange.is_empty() { None } else { self.exchanges.get(exchange) };
         if message.extra_routing_keys.is_empty() {
-            self.route_keys(exchange, &[message.routing_key.as_str()], headers)
+            self.route_from(exchange, x, &[message.routing_key.as_str()], headers)
         } else {
             let keys: Vec<&str> = message.routing_keys().collect();
-            self.route_keys(exchange, &keys, headers)
+            self.route_from(exchange, x, &keys, headers)
         }
     }
 
-    /// RabbitMQ's `rabbit_exchange:route`: a walk over exchanges with a
-    /// visited set (each exchange routes once per message), alternate
-    /// exchanges where an exchange matched nothing, and the queue set
-    /// de-duplicated.
-    pub(crate) fn route_keys<K: AsRef<str>>(
-        &self,
-        exchange: &Name,
-        routing_keys: &[K],
-        headers: Option<&FieldTable>,
-    ) -> Route {
-        let x = if exchange.is_empty() { None } else { self.exchanges.get(exchange) };
-        self.route_from(exchange, x, routing_keys, headers)
-    }
-
-    /// [`Broker::route_keys`] once `exchange` has been looked up (`x`:
-    /// `None` when it does not exist; not needed for the default exchange).
+    /// RabbitMQ's `rabbit_exchange:route` from `exchange` (`x`: `None` when
+    /// it does not exist; not needed for the default exchange): a walk over
+    /// exchanges with a visited set (each exchange routes once per
+    /// message), alternate exchanges where an exchange matched nothing, and
+    /// the queue set de-duplicated.
     pub(crate) fn route_from<K: AsRef<str>>(
         &self,
         exchange: &Name,
@@ -69,121 +62,114 @@ impl Broker {
         routing_keys: &[K],
         headers: Option<&FieldTable>,
     ) -> Route {
-        let mut route = Route { hops: Vec::with_capacity(1), ..Route::default() };
+        let mut walk = RouteWalk {
+            broker: self,
+            origin: exchange,
+            keys: routing_keys,
+            headers,
+            route: Route { hops: Vec::with_capacity(1), ..Route::default() },
+            visited: Vec::new(),
+            work: Vec::new(),
+            next: Vec::new(),
+        };
         if exchange.is_empty() {
-            let mut queues: Vec<Name> = routing_keys
-                .iter()
-                .filter_map(|k| self.queues.get_key_value(k.as_ref()).map(|(n, _)| n.clone()))
-                .collect();
-            queues.sort();
-            queues.dedup();
-            route.hops.push(RouteHop {
-                exchange: exchange.clone(),
-                kind: ExchangeType::Direct,
-                via: None,
-                as_alternate: false,
-                matched: MatchedBindings::default(),
-            });
-            route.queues = queues;
-            return route;
-        }
-        // `visited` (besides `exchange` itself) and `work` (besides the
-        // first hop) only allocate once a message goes past one exchange.
-        // Each exchange is looked up once, when it is found (here, or as a
-        // binding's destination or an alternate), and carried in `work`.
-        let mut visited: Vec<Name> = Vec::new();
-        let mut work: Vec<(Name, &Exchange, Option<Name>, bool)> = Vec::new();
-        let mut first = x.map(|x| (exchange.clone(), x, None, false));
-        let mut queues = QueuesReached::default();
-        let mut next: Vec<&Name> = Vec::new();
-        while let Some((xname, x, via, as_alternate)) = first.take().or_else(|| work.pop()) {
-            if x.is_default() {
-                // Reached as an alternate exchange: in 3.10 every queue has a
-                // stored binding from the default exchange keyed by its name,
-                // so the default exchange routes by queue name here too.
-                let names = routing_keys.iter().filter_map(|k| self.queues.get_key_value(k.as_ref()).map(|(q, _)| q));
-                queues.add_unsorted(names.cloned());
-                route.hops.push(RouteHop {
-                    exchange: xname,
-                    kind: x.kind,
-                    via,
-                    as_alternate,
-                    matched: MatchedBindings::default(),
-                });
-                continue;
-            }
-            let before = queues.names.len();
-            let matched = x.route(routing_keys, headers, &mut queues.names, &mut next);
-            queues.added_since(before);
-            if matched.is_empty() {
-                if let Some(ae) = x.alternate_exchange() {
-                    if &**exchange != ae && !visited.iter().any(|v| &**v == ae) {
-                        match self.exchanges.get_key_value(ae) {
-                            Some((ae, alternate)) => {
-                                visited.push(ae.clone());
-                                work.push((ae.clone(), alternate, Some(xname.clone()), true));
-                            }
-                            None => {
-                                let ae: Name = Rc::from(ae);
-                                visited.push(ae.clone());
-                                route.missing_alternates.push(ae);
-                            }
-                        }
-                    }
+            walk.default_hop(exchange.clone(), None, false);
+        } else if let Some(x) = x {
+            walk.exchange_hop(exchange.clone(), x, None, false);
+            // Each exchange is looked up once, when it is found (as a
+            // binding's destination or an alternate), and carried in `work`.
+            while let Some((xname, x, via, as_alternate)) = walk.work.pop() {
+                if x.is_default() {
+                    walk.default_hop(xname, via, as_alternate);
+                } else {
+                    walk.exchange_hop(xname, x, via, as_alternate);
                 }
             }
-            for e in next.drain(..) {
-                if e != exchange && !visited.contains(e) {
-                    visited.push(e.clone());
-                    if let Some(next) = self.exchanges.get(e) {
-                        work.push((e.clone(), next, Some(xname.clone()), false));
-                    }
-                }
-            }
-            route.hops.push(RouteHop { exchange: xname, kind: x.kind, via, as_alternate, matched });
         }
-        route.queues = queues.finish();
-        route
+        walk.route
     }
 }
 
-/// The queues a route reaches, hop by hop: one hop's queues come out of
-/// its exchange in name order, once each; only when several hops reach
-/// queues are they merged (sorted and de-duplicated by name).
-#[derive(Default)]
-struct QueuesReached {
-    names: Vec<Name>,
-    /// More than one hop added queues (or some came unsorted).
-    mixed: bool,
-    hops: usize,
+/// An exchange still to route through: its name, the exchange, the one
+/// that led there and whether as an alternate.
+type Pending<'a> = (Name, &'a Exchange, Option<Name>, bool);
+
+/// One route in progress. `visited` (besides the exchange published to)
+/// and `work` only allocate once a message goes past one exchange.
+struct RouteWalk<'a, K> {
+    broker: &'a Broker,
+    /// The exchange published to.
+    origin: &'a Name,
+    keys: &'a [K],
+    headers: Option<&'a FieldTable>,
+    route: Route,
+    visited: Vec<Name>,
+    work: Vec<Pending<'a>>,
+    /// The exchanges one hop's bindings lead to (a scratch list).
+    next: Vec<&'a Name>,
 }
 
-impl QueuesReached {
-    /// Notes that one exchange appended its queues (in name order, once
-    /// each) after the first `before`.
-    fn added_since(&mut self, before: usize) {
-        if self.names.len() > before {
-            self.hops += 1;
-            self.mixed |= self.hops > 1;
+impl<'a, K: AsRef<str>> RouteWalk<'a, K> {
+    /// The default exchange (published to, or reached as an alternate): in
+    /// 3.10 every queue has a stored binding from it keyed by its name, so
+    /// it routes by queue name.
+    fn default_hop(&mut self, xname: Name, via: Option<Name>, as_alternate: bool) {
+        let queues = &self.broker.queues;
+        let named = self.keys.iter().filter_map(|k| queues.named(k.as_ref()).map(|(n, ix)| (n.clone(), ix)));
+        self.add_queues(QueueNames::gathered(named.collect()));
+        let matched = MatchedBindings::default();
+        self.route.hops.push(RouteHop { exchange: xname, kind: ExchangeType::Direct, via, as_alternate, matched });
+    }
+
+    /// Routes through exchange `x`: its queues, then its alternate if it
+    /// matched nothing, and the exchanges its bindings lead to.
+    fn exchange_hop(&mut self, xname: Name, x: &'a Exchange, via: Option<Name>, as_alternate: bool) {
+        let (matched, queues) = x.route(self.keys, self.headers, &mut self.next);
+        self.add_queues(queues);
+        if matched.is_empty() {
+            self.alternate_of(&xname, x);
+        }
+        self.follow_exchanges(&xname);
+        self.route.hops.push(RouteHop { exchange: xname, kind: x.kind, via, as_alternate, matched });
+    }
+
+    /// One hop's queues join the route's (sorted by name, once each).
+    fn add_queues(&mut self, queues: QueueNames) {
+        if !queues.is_empty() {
+            let so_far = std::mem::take(&mut self.route.queues);
+            self.route.queues = so_far.merged(queues);
         }
     }
 
-    /// Adds queues in any order, possibly repeated.
-    fn add_unsorted(&mut self, names: impl Iterator<Item = Name>) {
-        let before = self.names.len();
-        self.names.extend(names);
-        if self.names.len() > before {
-            self.hops += 1;
-            self.mixed = true;
+    /// Exchange `x` matched nothing: its alternate exchange (once per
+    /// message) takes the message, or is noted as missing.
+    fn alternate_of(&mut self, xname: &Name, x: &Exchange) {
+        let Some(ae) = x.alternate_exchange() else { return };
+        if &**self.origin == ae || self.visited.iter().any(|v| &**v == ae) {
+            return;
+        }
+        match self.broker.exchanges.get_key_value(ae) {
+            Some((ae, alternate)) => {
+                self.visited.push(ae.clone());
+                self.work.push((ae.clone(), alternate, Some(xname.clone()), true));
+            }
+            None => {
+                let ae: Name = Rc::from(ae);
+                self.visited.push(ae.clone());
+                self.route.missing_alternates.push(ae);
+            }
         }
     }
 
-    /// The queues, sorted by name, once each.
-    fn finish(mut self) -> Vec<Name> {
-        if self.mixed {
-            self.names.sort();
-            self.names.dedup();
+    /// The exchanges the last hop's bindings lead to, each once per message.
+    fn follow_exchanges(&mut self, xname: &Name) {
+        for e in self.next.drain(..) {
+            if e != self.origin && !self.visited.contains(e) {
+                self.visited.push(e.clone());
+                if let Some(next) = self.broker.exchanges.get(e) {
+                    self.work.push((e.clone(), next, Some(xname.clone()), false));
+                }
+            }
         }
-        self.names
     }
 }

@@ -75,7 +75,7 @@ impl Monitor {
             }
         }
         let deaths = log::x_death_lines(&message);
-        let detail = (publisher.is_none() && !deaths.is_empty()).then_some(Detail::Deaths(deaths));
+        let detail = (publisher.is_none() && !deaths.is_empty()).then(|| Detail::Deaths(deaths).into());
         self.log_full(sim, at, LogKind::Publish, nodes, text, Some(message), None, false, detail);
     }
 }

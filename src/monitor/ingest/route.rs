@@ -1,4 +1,5 @@
-//! Routing decisions: the route with its explanation, unroutable
+//! Routing decisions: the route with its explanation (a snapshot, put
+//! into words when read), unroutable
 //! messages and basic.return.
 
 use crate::engine::Event;
@@ -11,7 +12,7 @@ impl Monitor {
     pub(super) fn on_routed(&mut self, sim: &Simulation, at: u64, event: Event) {
         let Event::Routed { message, route } = event else { return };
         let Some(m) = self.msg(message) else { return };
-        let explanation = sim.broker().explain_route(&m.exchange, &m.routing_key, m.properties.headers.as_ref());
+        let snapshot = sim.broker().route_snapshot(&m.exchange, &m.routing_key, m.properties.headers.as_ref());
         let base = self.slots.get(&message).copied().unwrap_or(0);
         let mut depth: HashMap<Name, u32> = HashMap::new();
         let mut alternates = Vec::new();
@@ -84,7 +85,7 @@ impl Monitor {
         } else {
             format!("{} routed {} to {}", exchange_label(&m.exchange), label(&m), queues.join(", "))
         };
-        let detail = Detail::Route { explanation, alternates, missing_alternates: route.missing_alternates.clone() };
+        let detail = LazyDetail::route(snapshot, alternates, route.missing_alternates.clone());
         self.log_full(sim, at, LogKind::Route, nodes, text, Some(m), None, false, Some(detail));
     }
 

@@ -25,7 +25,17 @@ impl Monitor {
             text: error.text.clone(),
             explanation: error.code.explanation().to_string(),
         };
-        self.log_full(sim, at, LogKind::Error, node.into_iter().collect(), text, None, None, false, Some(detail));
+        self.log_full(
+            sim,
+            at,
+            LogKind::Error,
+            node.into_iter().collect(),
+            text,
+            None,
+            None,
+            false,
+            Some(detail.into()),
+        );
     }
 
     /// Takes in `Event::ExchangeDeclared`.
