@@ -7,7 +7,7 @@ server-generated names normalised."""
 import json, os, re, shlex, signal, subprocess, sys, time
 
 here = os.path.dirname(os.path.abspath(__file__))
-programs = os.path.join(here, '..', 'tests', 'programs')
+programs = os.environ.get('PROGRAMS') or os.path.join(here, '..', 'tests', 'programs')
 port = os.environ['AMQP_PORT']
 node_dir = os.environ['NODE_DIR']
 

@@ -369,7 +369,12 @@ fn for_iter(vm: &mut Interp, host: &mut dyn Host, exit: u32) -> Res {
     let Some(f) = native else { return Ok(Flow::Next) };
     // A native iterator: its next() may block; None marks the end (the
     // StopIteration protocol, without generator frames).
+    let depth = vm.depth();
     let flow = vm.call_op(host, f, vec![], vec![], 0)?;
+    if vm.depth() != depth {
+        // A callback frame runs first (the native call is re-run after it).
+        return Ok(flow);
+    }
     if let Flow::Next = flow {
         if let Some(Value::Tuple(t)) = vm.stack().last().cloned() {
             if t.len() == 1 {

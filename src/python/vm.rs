@@ -657,6 +657,19 @@ impl Interp {
         &mut self.frame().stack
     }
 
+    /// How many frames are on the stack.
+    pub(super) fn depth(&self) -> usize {
+        self.frames.len()
+    }
+
+    /// The source line the innermost frame is executing.
+    pub fn line(&self) -> u32 {
+        self.frames
+            .last()
+            .map(|f| f.code.lines.get(f.pc.saturating_sub(1)).copied().unwrap_or(f.code.first_line))
+            .unwrap_or(0)
+    }
+
     /// The frames' (function name, line) from outermost to innermost.
     pub fn frames_info(&self) -> Vec<(String, u32)> {
         self.frames
