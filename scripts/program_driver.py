@@ -50,8 +50,11 @@ def run_scenario(sc):
     for step in sc['steps']:
         if 'run' in step:
             words = shlex.split(step['run'])
+            # SIGINT back to its default, so Python turns it into
+            # KeyboardInterrupt even when this driver runs in the background.
             procs[step['as']] = subprocess.Popen([sys.executable] + words[1:], cwd=programs, env=env,
-                                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         elif 'wait' in step:
             time.sleep(step['wait'] / 1000)
         elif 'interrupt' in step:

@@ -57,8 +57,10 @@ mod native {
         for (name, pid) in &names {
             let p = r.process(*pid).ok_or("process")?;
             let exit = p.exit.map(Value::from).unwrap_or(Value::from("still running"));
-            processes
-                .insert(name.clone(), json!({"stdout": p.stdout, "stderr_last": last_line(&p.stderr), "exit": exit}));
+            processes.insert(
+                name.clone(),
+                json!({"stdout": p.stdout, "stderr_last": last_line(&p.stderr), "stderr": p.stderr, "exit": exit}),
+            );
         }
         Ok(json!({"name": sc["name"], "processes": processes, "checkpoints": checkpoints}))
     }
