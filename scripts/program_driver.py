@@ -59,6 +59,10 @@ def run_scenario(sc):
             time.sleep(step['wait'] / 1000)
         elif 'interrupt' in step:
             procs[step['interrupt']].send_signal(signal.SIGINT)
+        elif 'ctl' in step:
+            # What Warren's note tells a learner to run on a real broker
+            # (Warren's runner does it by itself).
+            ctl(*shlex.split(step['ctl']))
         elif 'checkpoint' in step:
             checkpoints.append({'at': step['checkpoint'], 'queues': queues()})
     for name, p in procs.items():

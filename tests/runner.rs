@@ -64,3 +64,61 @@ print('ok')\n";
     assert_eq!(r.process(new).unwrap().stdout, "ok\n");
     assert_eq!(r.users.get("alice").map(String::as_str), Some("secret"));
 }
+
+#[test]
+fn a_program_that_never_waits_is_stopped_with_a_note_and_the_others_go_on() {
+    let mut r = Runner::new(1);
+    r.spin_budget = 50_000;
+    r.load("spin.py", "n = 0\nwhile True:\n    n += 1\n").unwrap();
+    r.load("s.py", "import time\ntime.sleep(1)\nprint('still here')\n").unwrap();
+    let calm = r.run("python3 s.py").unwrap();
+    let spin = r.run("python3 spin.py").unwrap();
+    r.advance(2000);
+    let p = r.process(spin).unwrap();
+    assert_eq!(p.exit, Some(1));
+    assert!(p.note.as_deref().unwrap().starts_with("Warren stopped this program: it ran 50000 steps"), "{:?}", p.note);
+    assert_eq!(r.process(calm).unwrap().stdout, "still here\n");
+}
+
+#[test]
+fn queue_arguments_reach_the_broker_with_pika_types() {
+    let mut r = Runner::new(1);
+    let src = "import pika\n\
+ch = pika.BlockingConnection().channel()\n\
+ch.queue_declare('q', arguments={'x-max-length': 2, 'x-overflow': 'reject-publish', 'x-big': 2**40, 'x-on': True, 'x-t': {'a': [1, 'b']}})\n\
+for i in range(3):\n    ch.basic_publish('', 'q', str(i))\n";
+    r.load("a.py", src).unwrap();
+    r.run("python3 a.py").unwrap();
+    let q = r.broker.queue("q").unwrap();
+    assert_eq!(q.ready.len(), 2);
+    use warren::engine::FieldValue;
+    assert_eq!(q.arguments.get("x-max-length"), Some(&FieldValue::Int(2)));
+    assert_eq!(q.arguments.get("x-big").map(|v| v.type_name()), Some("long"));
+    assert_eq!(q.arguments.get("x-on"), Some(&FieldValue::Bool(true)));
+    assert_eq!(
+        q.arguments.get("x-t"),
+        Some(&FieldValue::Table(warren::engine::FieldTable::from_pairs([(
+            "a",
+            FieldValue::Array(vec![FieldValue::Int(1), FieldValue::Str("b".into())])
+        )])))
+    );
+}
+
+#[test]
+fn threads_run_as_tasks_on_the_virtual_clock_in_a_fixed_order() {
+    let src = "import threading, time\n\
+def work(name, pause):\n    for i in range(2):\n        time.sleep(pause)\n        print(name, i, round(time.time() - t0, 1))\n\
+t0 = time.time()\n\
+a = threading.Thread(target=work, args=('a', 0.3))\n\
+b = threading.Thread(target=work, kwargs={'name': 'b', 'pause': 0.5}, daemon=True)\n\
+a.start(); b.start()\n\
+a.join()\n\
+print('joined', a.is_alive(), b.is_alive())\n";
+    let mut r = Runner::new(1);
+    r.load("t.py", src).unwrap();
+    let p = r.run("python3 t.py").unwrap();
+    r.advance(5000);
+    let p = r.process(p).unwrap();
+    assert_eq!(p.stdout, "a 0 0.3\nb 0 0.5\na 1 0.6\njoined False True\n");
+    assert_eq!(p.exit, Some(0), "the daemon thread does not keep the process alive");
+}

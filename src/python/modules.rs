@@ -80,6 +80,10 @@ fn sys(vm: &mut Interp, m: &Rc<Module>) {
     m.set("version", Value::str("3.11.7 (Warren)"));
     m.set("platform", Value::str("linux"));
     m.set("maxsize", Value::Int(i64::MAX));
+    m.set(
+        "getrecursionlimit",
+        native("getrecursionlimit", |_, _, _| NativeResult::Ok(Value::Int(super::vm::RECURSION_LIMIT as i64))),
+    );
     for (name, f) in [("stdout", write_stdout as super::value::NativeFn), ("stderr", write_stderr)] {
         let c = class(name, "sys", vec![]);
         c.dict.borrow_mut().insert(Rc::from("write"), native("write", f));

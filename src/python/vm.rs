@@ -15,8 +15,9 @@ use super::value::{Class, Function, Instance, Module, Native, NativeFn, Payload,
 pub const RECURSION_LIMIT: usize = 1000;
 /// The largest str or bytes a program may build (bytes).
 pub const MAX_BYTES: usize = 64 << 20;
-/// The longest list, tuple or dict a program may build.
-pub const MAX_ITEMS: usize = 16 << 20;
+/// The longest list, tuple or dict a program may build (a few hundred MB
+/// at most, what a browser tab can hold).
+pub const MAX_ITEMS: usize = 4 << 20;
 
 /// What a blocked process waits for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

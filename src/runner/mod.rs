@@ -75,6 +75,9 @@ pub struct Runner {
     pub users: BTreeMap<String, String>,
     next_pid: Pid,
     seed: u64,
+    /// Steps a process may run without waiting before it is stopped
+    /// ([`SPIN_BUDGET`] unless changed).
+    pub spin_budget: u64,
 }
 
 impl Runner {
@@ -89,6 +92,7 @@ impl Runner {
             users,
             next_pid: 1000,
             seed,
+            spin_budget: SPIN_BUDGET,
         }
     }
 
@@ -213,14 +217,12 @@ impl Runner {
             pika: &mut p.pika,
             users: &mut self.users,
         };
-        let out = p.interp.run(&mut host, SPIN_BUDGET);
+        let out = p.interp.run(&mut host, self.spin_budget);
         match out {
             RunOutcome::Blocked(w) => p.wait = Some(w),
             RunOutcome::Exited(code) => p.exit = Some(code),
             RunOutcome::Budget => {
-                p.note = Some(format!(
-                    "stopped: ran {SPIN_BUDGET} steps without waiting (time.sleep, start_consuming, process_data_events)"
-                ));
+                p.note = Some(spin_note(self.spin_budget));
                 p.exit = Some(1);
             }
         }
@@ -242,6 +244,15 @@ impl Runner {
     pub fn process(&self, pid: Pid) -> Option<&Process> {
         self.processes.get(&pid)
     }
+}
+
+/// Why Warren stopped a program that never waits.
+pub fn spin_note(budget: u64) -> String {
+    format!(
+        "Warren stopped this program: it ran {budget} steps without ever waiting, so it would spin forever and \
+         hold up every other program. A loop that waits for something should wait in pika or time: \
+         channel.start_consuming(), connection.process_data_events(time_limit=1) or time.sleep(1)."
+    )
 }
 
 /// Splits a command line into words (single and double quotes).
