@@ -24,6 +24,17 @@ mod native {
         rows
     }
 
+    fn exchanges(r: &Runner) -> Vec<Value> {
+        let mut rows: Vec<Value> = r
+            .broker
+            .exchanges()
+            .filter(|x| !x.name.is_empty() && !x.name.starts_with("amq."))
+            .map(|x| json!([x.name.to_string(), x.kind.as_str()]))
+            .collect();
+        rows.sort_by_key(|v| v.to_string());
+        rows
+    }
+
     fn last_line(s: &str) -> String {
         s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string()
     }
@@ -48,8 +59,10 @@ mod native {
                 r.advance(ms);
             } else if let Some(who) = step["interrupt"].as_str() {
                 r.interrupt(names[who]);
+            } else if step["restart"].as_bool() == Some(true) {
+                r.broker.restart();
             } else if let Some(at) = step["checkpoint"].as_str() {
-                checkpoints.push(json!({"at": at, "queues": queues(&r)}));
+                checkpoints.push(json!({"at": at, "queues": queues(&r), "exchanges": exchanges(&r)}));
             }
         }
         r.advance(10_000);
