@@ -75,7 +75,12 @@ mod native {
                 json!({"stdout": p.stdout, "stderr_last": last_line(&p.stderr), "stderr": p.stderr, "exit": exit}),
             );
         }
-        Ok(json!({"name": sc["name"], "processes": processes, "checkpoints": checkpoints}))
+        let notes: Vec<Value> = r
+            .mistakes()
+            .into_iter()
+            .map(|n| json!({"program": n.program, "line": n.line, "message": n.message, "fix": n.fix}))
+            .collect();
+        Ok(json!({"name": sc["name"], "processes": processes, "checkpoints": checkpoints, "notes": notes}))
     }
 
     pub fn main() {

@@ -5,6 +5,8 @@
 //! connection that consumes, and closes a process's connections when it
 //! ends (its exclusive queues go, its unacked messages return).
 
+pub mod legacy;
+pub mod mistakes;
 pub mod pika;
 
 use std::collections::BTreeMap;
@@ -78,6 +80,8 @@ pub struct Runner {
     /// Steps a process may run without waiting before it is stopped
     /// ([`SPIN_BUDGET`] unless changed).
     pub spin_budget: u64,
+    /// What the broker did that the mistakes notes need.
+    pub witness: mistakes::Witness,
 }
 
 impl Runner {
@@ -93,6 +97,7 @@ impl Runner {
             next_pid: 1000,
             seed,
             spin_budget: SPIN_BUDGET,
+            witness: mistakes::Witness::default(),
         }
     }
 
@@ -233,11 +238,27 @@ impl Runner {
 
     fn route_events(&mut self) {
         for e in self.broker.take_events() {
+            self.witness.observe(&e);
             for p in self.processes.values_mut() {
                 p.pika.on_event(&e);
             }
             let _ = matches!(e, Event::ClockAdvanced { .. });
         }
+    }
+
+    /// The mistakes notes for everything run so far (see [`mistakes`]).
+    pub fn mistakes(&self) -> Vec<mistakes::Note> {
+        let runs: Vec<mistakes::ProcessRun> = self
+            .processes
+            .values()
+            .map(|p| mistakes::ProcessRun {
+                program: &p.interp.program.file,
+                lines: &p.interp.program.lines,
+                calls: &p.pika.calls,
+                dispatched: p.pika.dispatched,
+            })
+            .collect();
+        mistakes::explain(&runs, &self.witness)
     }
 
     /// A process by pid.

@@ -11,7 +11,9 @@ use crate::python::vm::{Ctx, Interp, NativeResult};
 use super::declare::{bind, raised, require_string};
 use super::spec::{content, object, properties_of};
 use super::sync::{on_channel, send_on_channel};
-use super::{attempt, exceptions, flag, handle, record, text, CallKind, Chan, Consumer, Delivery, Kw, Pending};
+use super::{
+    attempt, exceptions, flag, handle, record, text, CallKind, Chan, Consumer, Delivery, Kw, Pending, PublishRecord,
+};
 
 /// Adds the methods to `BlockingChannel`.
 pub(super) fn install(internal: &Module) {
@@ -56,27 +58,48 @@ fn basic_publish(ctx: &mut Ctx, args: Vec<Value>, kw: Kw) -> NativeResult {
         body: attempt!(body_text(ctx, &v[3])),
         properties,
     };
-    let kind = CallKind::Publish {
+    let mut rec = PublishRecord {
         exchange: p.exchange.clone(),
         routing_key: p.routing_key.clone(),
         persistent: p.properties.is_persistent(),
+        ..Default::default()
     };
-    record(ctx, kind);
     let this = v[0].clone().expect("self");
     let (c, n) = handle(&this);
     let confirms = ctx.host.amqp().is_some_and(|a| a.pika.conns[c].channels[n].confirms);
-    if !confirms {
-        // Asynchronous in pika: an error closes the channel, seen later.
-        attempt!(send_on_channel(ctx, &this, |br, id| br.basic_publish(id, p)));
-        return NativeResult::Ok(Value::None);
+    if let Some(a) = ctx.host.amqp() {
+        rec.exchange_kind = a.broker.exchange(&p.exchange).map(|x| x.kind.as_str().to_string());
     }
     let (exchange, key) = (p.exchange.clone(), p.routing_key.clone());
-    let outcome = attempt!(on_channel(ctx, &this, "basic_publish", |br, id| br.basic_publish(id, p)));
-    if outcome.nacked || outcome.returned {
-        let messages = if outcome.returned { vec![returned_message(ctx.interp, &exchange, &key)] } else { vec![] };
-        return NativeResult::Err(exceptions::returned(ctx.interp, outcome.nacked, messages));
+    let sent = if confirms {
+        on_channel(ctx, &this, "basic_publish", |br, id| br.basic_publish(id, p)).map(Some)
+    } else {
+        // Asynchronous in pika: an error closes the channel, seen later.
+        let mut refused = None;
+        let r = send_on_channel(ctx, &this, |br, id| {
+            br.basic_publish(id, p).inspect_err(|e| refused = Some(e.text.clone()))
+        });
+        rec.refused = refused;
+        r
+    };
+    let outcome = match sent {
+        Ok(o) => o,
+        Err(e) => {
+            record(ctx, CallKind::Publish(rec));
+            return e;
+        }
+    };
+    if let (Some(o), Some(a)) = (&outcome, ctx.host.amqp()) {
+        rec.routed = o.routed.iter().map(|q| (q.to_string(), a.broker.queue(q).is_some_and(|q| q.durable))).collect();
     }
-    NativeResult::Ok(Value::None)
+    record(ctx, CallKind::Publish(rec));
+    match outcome {
+        Some(o) if confirms && (o.nacked || o.returned) => {
+            let messages = if o.returned { vec![returned_message(ctx.interp, &exchange, &key)] } else { vec![] };
+            NativeResult::Err(exceptions::returned(ctx.interp, o.nacked, messages))
+        }
+        _ => NativeResult::Ok(Value::None),
+    }
 }
 
 /// pika's `ReturnedMessage(method, properties, body)` for a basic.return.

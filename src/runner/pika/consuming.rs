@@ -77,6 +77,9 @@ fn dispatch_one(ctx: &mut Ctx, c: usize) -> Option<NativeResult> {
         found
     };
     let (callback, channel, d) = found?;
+    if let Some(a) = ctx.host.amqp() {
+        a.pika.dispatched += 1;
+    }
     let mut args = vec![channel];
     args.extend(delivery_values(ctx.interp, &d));
     Some(NativeResult::CallThen(callback, args))
@@ -258,6 +261,9 @@ fn consume_next(ctx: &mut Ctx, args: Vec<Value>, _: Kw) -> NativeResult {
     };
     match next {
         Some(Pending::Deliver(d)) => {
+            if let Some(a) = ctx.host.amqp() {
+                a.pika.dispatched += 1;
+            }
             let item = Value::tuple(delivery_values(ctx.interp, &d));
             return NativeResult::Ok(Value::tuple(vec![item]));
         }

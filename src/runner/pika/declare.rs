@@ -189,10 +189,13 @@ fn queue_binding(ctx: &mut Ctx, args: Vec<Value>, kw: Kw, bind_it: bool) -> Nati
         attempt!(require_string(ctx, &v[2], "exchange"));
     }
     let (q, x) = (text(&v[1]), text(&v[2]));
-    let key = if matches!(v[3], None | Some(Value::None)) { q.clone() } else { text(&v[3]) };
+    let key_given = !matches!(v[3], None | Some(Value::None));
+    let key = if key_given { text(&v[3]) } else { q.clone() };
     let args = attempt!(arguments(ctx, &v[4]));
     if bind_it {
-        record(ctx, CallKind::QueueBind { queue: q.clone(), exchange: x.clone(), routing_key: key.clone() });
+        let exchange_kind = ctx.host.amqp().and_then(|a| a.broker.exchange(&x).map(|e| e.kind.as_str().to_string()));
+        let (queue, exchange, routing_key) = (q.clone(), x.clone(), key.clone());
+        record(ctx, CallKind::QueueBind { queue, exchange, routing_key, key_given, exchange_kind });
     }
     let this = v[0].clone().expect("self");
     let method = if bind_it { "queue_bind" } else { "queue_unbind" };

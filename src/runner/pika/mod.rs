@@ -29,7 +29,7 @@ use crate::python::builtins::class;
 use crate::python::value::{Class, Instance, Module, NativeFn, Value};
 use crate::python::vm::{native, Ctx, Interp};
 
-pub use record::{Call, CallKind};
+pub use record::{Call, CallKind, Publish as PublishRecord};
 
 type Kw = Vec<(Rc<str>, Value)>;
 
@@ -119,6 +119,8 @@ pub struct PikaState {
     pub calls: Vec<Call>,
     /// The process waits in a `consume()` generator.
     generator_wait: bool,
+    /// Deliveries handed to the program (callbacks and `consume()`).
+    pub dispatched: u64,
 }
 
 impl PikaState {
