@@ -143,8 +143,7 @@ fn join(ctx: &mut Ctx, args: Vec<Value>, kw: Kw) -> NativeResult {
     if !ctx.interp.thread_alive(n) {
         return NativeResult::Ok(Value::None);
     }
-    let until =
-        tri!(deadline::<JoinUntil>(ctx, args.get(1).cloned().or(kw_get(&kw, "timeout")), |t| JoinUntil(t), |s| s.0));
+    let until = tri!(deadline::<JoinUntil>(ctx, args.get(1).cloned().or(kw_get(&kw, "timeout")), JoinUntil, |s| s.0));
     if until.is_some_and(|u| ctx.host.now() >= u) {
         return NativeResult::Ok(Value::None);
     }
@@ -248,7 +247,7 @@ fn acquire(ctx: &mut Ctx, args: Vec<Value>, kw: Kw) -> NativeResult {
         return NativeResult::Ok(Value::Bool(false));
     }
     let timeout = args.get(2).cloned().or(kw_get(&kw, "timeout"));
-    let until = tri!(deadline::<AcquireUntil>(ctx, timeout, |t| AcquireUntil(t), |s| s.0));
+    let until = tri!(deadline::<AcquireUntil>(ctx, timeout, AcquireUntil, |s| s.0));
     if until.is_some_and(|u| ctx.host.now() >= u) {
         return NativeResult::Ok(Value::Bool(false));
     }
@@ -300,8 +299,7 @@ fn event_wait(ctx: &mut Ctx, args: Vec<Value>, kw: Kw) -> NativeResult {
     if flag_of(&i) {
         return NativeResult::Ok(Value::Bool(true));
     }
-    let until =
-        tri!(deadline::<EventUntil>(ctx, args.get(1).cloned().or(kw_get(&kw, "timeout")), |t| EventUntil(t), |s| s.0));
+    let until = tri!(deadline::<EventUntil>(ctx, args.get(1).cloned().or(kw_get(&kw, "timeout")), EventUntil, |s| s.0));
     if until.is_some_and(|u| ctx.host.now() >= u) {
         return NativeResult::Ok(Value::Bool(false));
     }
