@@ -2,12 +2,13 @@
 """Runs tests/programs/manifest.json with CPython and pika against a real
 RabbitMQ (AMQP_PORT, NODE_DIR from scripts/rabbitmq-node.sh) and prints the
 results as JSON: per scenario, per process stdout / last stderr line / exit
-code, and at checkpoints the queues (ready, unacked, consumers), with
+code, and at checkpoints the queues (ready, unacked, consumers) and the
+exchanges (name, type) other than the predeclared ones, with
 server-generated names normalised."""
 import json, os, re, shlex, signal, subprocess, sys, time
 
 here = os.path.dirname(os.path.abspath(__file__))
-programs = os.path.join(here, '..', 'tests', 'programs')
+programs = os.environ.get('PROGRAMS') or os.path.join(here, '..', 'tests', 'programs')
 port = os.environ['AMQP_PORT']
 node_dir = os.environ['NODE_DIR']
 
@@ -34,6 +35,15 @@ def queues():
     return sorted(rows)
 
 
+def exchanges():
+    rows = []
+    for line in ctl('list_exchanges', '-q', '--no-table-headers', 'name', 'type').splitlines():
+        parts = line.split('\t')
+        if len(parts) == 2 and parts[0] and not parts[0].startswith('amq.'):
+            rows.append(parts)
+    return sorted(rows)
+
+
 def reset():
     ctl('stop_app'); ctl('reset'); ctl('start_app')
 
@@ -50,14 +60,23 @@ def run_scenario(sc):
     for step in sc['steps']:
         if 'run' in step:
             words = shlex.split(step['run'])
+            # SIGINT back to its default, so Python turns it into
+            # KeyboardInterrupt even when this driver runs in the background.
             procs[step['as']] = subprocess.Popen([sys.executable] + words[1:], cwd=programs, env=env,
-                                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         elif 'wait' in step:
             time.sleep(step['wait'] / 1000)
         elif 'interrupt' in step:
             procs[step['interrupt']].send_signal(signal.SIGINT)
+        elif 'restart' in step:
+            ctl('stop_app'); ctl('start_app'); ctl('await_startup')
+        elif 'ctl' in step:
+            # What Warren's note tells a learner to run on a real broker
+            # (Warren's runner does it by itself).
+            ctl(*shlex.split(step['ctl']))
         elif 'checkpoint' in step:
-            checkpoints.append({'at': step['checkpoint'], 'queues': queues()})
+            checkpoints.append({'at': step['checkpoint'], 'queues': queues(), 'exchanges': exchanges()})
     for name, p in procs.items():
         try:
             out, err = p.communicate(timeout=10)

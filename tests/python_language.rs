@@ -64,12 +64,17 @@ fn memory_bomb_raises_memory_error() {
     let (host, out) = run("m.py", "x = 'x' * 10**10\n");
     assert_eq!(out, RunOutcome::Exited(1));
     assert!(
-        host.err.ends_with("MemoryError: Warren caps a str or bytes at 64 MiB and a list at 16777216 items\n"),
+        host.err.ends_with("MemoryError: Warren caps a str or bytes at 64 MiB and a list or dict at 4194304 items\n"),
         "{}",
         host.err
     );
-    let (host, _) = run("m.py", "x = [0] * 10**9\n");
-    assert!(host.err.contains("MemoryError"), "{}", host.err);
+    for bomb in
+        ["x = [0] * 10**9\n", "x = list(range(10**9))\n", "x = b'ab' * 10**9\n", "x = 'ab'\nwhile True:\n    x += x\n"]
+    {
+        let (host, out) = run("m.py", bomb);
+        assert_eq!(out, RunOutcome::Exited(1), "{bomb}");
+        assert!(host.err.contains("MemoryError: Warren caps"), "{bomb}: {}", host.err);
+    }
 }
 
 #[test]

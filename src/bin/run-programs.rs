@@ -24,6 +24,17 @@ mod native {
         rows
     }
 
+    fn exchanges(r: &Runner) -> Vec<Value> {
+        let mut rows: Vec<Value> = r
+            .broker
+            .exchanges()
+            .filter(|x| !x.name.is_empty() && !x.name.starts_with("amq."))
+            .map(|x| json!([x.name.to_string(), x.kind.as_str()]))
+            .collect();
+        rows.sort_by_key(|v| v.to_string());
+        rows
+    }
+
     fn last_line(s: &str) -> String {
         s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string()
     }
@@ -48,8 +59,10 @@ mod native {
                 r.advance(ms);
             } else if let Some(who) = step["interrupt"].as_str() {
                 r.interrupt(names[who]);
+            } else if step["restart"].as_bool() == Some(true) {
+                r.broker.restart();
             } else if let Some(at) = step["checkpoint"].as_str() {
-                checkpoints.push(json!({"at": at, "queues": queues(&r)}));
+                checkpoints.push(json!({"at": at, "queues": queues(&r), "exchanges": exchanges(&r)}));
             }
         }
         r.advance(10_000);
@@ -57,10 +70,17 @@ mod native {
         for (name, pid) in &names {
             let p = r.process(*pid).ok_or("process")?;
             let exit = p.exit.map(Value::from).unwrap_or(Value::from("still running"));
-            processes
-                .insert(name.clone(), json!({"stdout": p.stdout, "stderr_last": last_line(&p.stderr), "exit": exit}));
+            processes.insert(
+                name.clone(),
+                json!({"stdout": p.stdout, "stderr_last": last_line(&p.stderr), "stderr": p.stderr, "exit": exit}),
+            );
         }
-        Ok(json!({"name": sc["name"], "processes": processes, "checkpoints": checkpoints}))
+        let notes: Vec<Value> = r
+            .mistakes()
+            .into_iter()
+            .map(|n| json!({"program": n.program, "line": n.line, "message": n.message, "fix": n.fix}))
+            .collect();
+        Ok(json!({"name": sc["name"], "processes": processes, "checkpoints": checkpoints, "notes": notes}))
     }
 
     pub fn main() {

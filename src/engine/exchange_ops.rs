@@ -277,9 +277,14 @@ pub(crate) fn arg_inequivalent(
     requested: &FieldTable,
     current: &FieldTable,
 ) -> AmqpError {
-    // rabbit_misc:val/1: binaries print bare (`~ts`), other terms with `~tp`.
+    // rabbit_misc:val/1: binaries print bare (`~ts`), other terms with `~tp`;
+    // with both sides present only the values are compared and printed
+    // (assert_field_equivalence), with one missing the typed field is.
+    let both = requested.get(key).is_some() && current.get(key).is_some();
     let show = |v: Option<&FieldValue>| match v {
         None => "none".to_string(),
+        Some(FieldValue::Str(s)) if both => format!("'{s}'"),
+        Some(v) if both => format!("'{}'", v.to_json()),
         Some(FieldValue::Str(s)) => format!("the value '{s}' of type 'longstr'"),
         Some(v) => format!("the value '{}' of type '{}'", v.to_json(), v.type_name()),
     };

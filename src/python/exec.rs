@@ -110,6 +110,13 @@ fn names_and_data(vm: &mut Interp, host: &mut dyn Host, op: Op) -> Res {
             let v = vm.pop();
             vm.set_class_name(i, v);
         }
+        _ => return attributes_and_items(vm, host, op),
+    }
+    Ok(Flow::Next)
+}
+
+fn attributes_and_items(vm: &mut Interp, host: &mut dyn Host, op: Op) -> Res {
+    match op {
         Op::LoadAttr(i) => {
             let o = vm.pop();
             let n = vm.name(i);
@@ -197,6 +204,14 @@ fn build(vm: &mut Interp, host: &mut dyn Host, op: Op) -> Res {
             }
             vm.push(Value::str(s));
         }
+        _ => return accumulate(vm, host, op),
+    }
+    Ok(Flow::Next)
+}
+
+/// f-string pieces and the appends of comprehensions and displays.
+fn accumulate(vm: &mut Interp, host: &mut dyn Host, op: Op) -> Res {
+    match op {
         Op::FormatValue(conv, has_spec) => {
             let spec = if has_spec { vm.pop() } else { Value::str("") };
             let v = vm.pop();
@@ -369,7 +384,12 @@ fn for_iter(vm: &mut Interp, host: &mut dyn Host, exit: u32) -> Res {
     let Some(f) = native else { return Ok(Flow::Next) };
     // A native iterator: its next() may block; None marks the end (the
     // StopIteration protocol, without generator frames).
+    let depth = vm.depth();
     let flow = vm.call_op(host, f, vec![], vec![], 0)?;
+    if vm.depth() != depth {
+        // A callback frame runs first (the native call is re-run after it).
+        return Ok(flow);
+    }
     if let Flow::Next = flow {
         if let Some(Value::Tuple(t)) = vm.stack().last().cloned() {
             if t.len() == 1 {
@@ -394,79 +414,87 @@ fn calls(vm: &mut Interp, host: &mut dyn Host, op: Op) -> Res {
             let f = s[at - 1].clone();
             vm.call_op(host, f, args, vec![], n as usize + 1)
         }
-        Op::CallKw(n, names) => {
-            let Value::Tuple(names) = vm.const_at(names) else { unreachable!() };
-            let s = vm.stack();
-            let at = s.len() - n as usize;
-            let mut args = s[at..].to_vec();
-            let f = s[at - 1].clone();
-            let kw = args.split_off(args.len() - names.len());
-            let kwargs = names
-                .iter()
-                .zip(kw)
-                .map(|(k, v)| match k {
-                    Value::Str(k) => (k.clone(), v),
-                    _ => unreachable!(),
-                })
-                .collect();
-            vm.call_op(host, f, args, kwargs, n as usize + 1)
-        }
-        Op::CallEx => {
-            let s = vm.stack();
-            let n = s.len();
-            let (f, a, k) = (s[n - 3].clone(), s[n - 2].clone(), s[n - 1].clone());
-            let Value::Tuple(a) = a else { unreachable!() };
-            let Value::Dict(k) = k else { unreachable!() };
-            let mut kwargs = Vec::new();
-            for (key, v) in k.borrow().iter() {
-                match key {
-                    Value::Str(s) => kwargs.push((s.clone(), v.clone())),
-                    _ => return Err(vm.exc("TypeError", "keywords must be strings")),
-                }
-            }
-            vm.call_op(host, f, a.to_vec(), kwargs, 3)
-        }
-        Op::MakeFunction(code, _, _) => {
-            let Value::Code(code) = vm.const_at(code) else { unreachable!() };
-            let kw = vm.pop();
-            let defaults = vm.pop();
-            let Value::Tuple(defaults) = defaults else { unreachable!() };
-            let Value::Dict(kw) = kw else { unreachable!() };
-            let kwdefaults = kw
-                .borrow()
-                .iter()
-                .map(|(k, v)| match k {
-                    Value::Str(s) => (s.clone(), v.clone()),
-                    _ => unreachable!(),
-                })
-                .collect();
-            let f = vm.make_function(code, defaults.to_vec(), kwdefaults);
-            vm.push(f);
-            Ok(Flow::Next)
-        }
-        Op::MakeClass(code, name, nbases) => {
-            let Value::Code(code) = vm.const_at(code) else { unreachable!() };
-            let name = vm.name(name).to_string();
-            let bases = pop_n(vm, nbases);
-            let mut classes: Vec<Rc<Class>> = Vec::new();
-            for b in bases {
-                match b {
-                    Value::Class(c) => classes.push(c),
-                    other => return Err(vm.exc("TypeError", format!("bases must be types, not {}", other.type_name()))),
-                }
-            }
-            if classes.is_empty() {
-                classes.push(vm.exc_class("object"));
-            }
-            vm.push_class_body(code, name, classes);
-            Ok(Flow::Next)
-        }
+        Op::CallKw(n, names) => call_kw(vm, host, n, names),
+        Op::CallEx => call_ex(vm, host),
+        Op::MakeFunction(code, _, _) => make_function(vm, code),
+        Op::MakeClass(code, name, nbases) => make_class(vm, code, name, nbases),
         Op::Return => {
             let v = vm.pop();
             Ok(vm.do_return(v))
         }
         _ => exceptions(vm, host, op),
     }
+}
+
+fn call_kw(vm: &mut Interp, host: &mut dyn Host, n: u32, names: u32) -> Res {
+    let Value::Tuple(names) = vm.const_at(names) else { unreachable!() };
+    let s = vm.stack();
+    let at = s.len() - n as usize;
+    let mut args = s[at..].to_vec();
+    let f = s[at - 1].clone();
+    let kw = args.split_off(args.len() - names.len());
+    let kwargs = names
+        .iter()
+        .zip(kw)
+        .map(|(k, v)| match k {
+            Value::Str(k) => (k.clone(), v),
+            _ => unreachable!(),
+        })
+        .collect();
+    vm.call_op(host, f, args, kwargs, n as usize + 1)
+}
+
+fn call_ex(vm: &mut Interp, host: &mut dyn Host) -> Res {
+    let s = vm.stack();
+    let n = s.len();
+    let (f, a, k) = (s[n - 3].clone(), s[n - 2].clone(), s[n - 1].clone());
+    let Value::Tuple(a) = a else { unreachable!() };
+    let Value::Dict(k) = k else { unreachable!() };
+    let mut kwargs = Vec::new();
+    for (key, v) in k.borrow().iter() {
+        match key {
+            Value::Str(s) => kwargs.push((s.clone(), v.clone())),
+            _ => return Err(vm.exc("TypeError", "keywords must be strings")),
+        }
+    }
+    vm.call_op(host, f, a.to_vec(), kwargs, 3)
+}
+
+fn make_function(vm: &mut Interp, code: u32) -> Res {
+    let Value::Code(code) = vm.const_at(code) else { unreachable!() };
+    let kw = vm.pop();
+    let defaults = vm.pop();
+    let Value::Tuple(defaults) = defaults else { unreachable!() };
+    let Value::Dict(kw) = kw else { unreachable!() };
+    let kwdefaults = kw
+        .borrow()
+        .iter()
+        .map(|(k, v)| match k {
+            Value::Str(s) => (s.clone(), v.clone()),
+            _ => unreachable!(),
+        })
+        .collect();
+    let f = vm.make_function(code, defaults.to_vec(), kwdefaults);
+    vm.push(f);
+    Ok(Flow::Next)
+}
+
+fn make_class(vm: &mut Interp, code: u32, name: u32, nbases: u32) -> Res {
+    let Value::Code(code) = vm.const_at(code) else { unreachable!() };
+    let name = vm.name(name).to_string();
+    let bases = pop_n(vm, nbases);
+    let mut classes: Vec<Rc<Class>> = Vec::new();
+    for b in bases {
+        match b {
+            Value::Class(c) => classes.push(c),
+            other => return Err(vm.exc("TypeError", format!("bases must be types, not {}", other.type_name()))),
+        }
+    }
+    if classes.is_empty() {
+        classes.push(vm.exc_class("object"));
+    }
+    vm.push_class_body(code, name, classes);
+    Ok(Flow::Next)
 }
 
 fn exceptions(vm: &mut Interp, host: &mut dyn Host, op: Op) -> Res {

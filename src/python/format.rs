@@ -91,6 +91,69 @@ fn pad(s: String, sp: &Spec, numeric: bool) -> String {
     }
 }
 
+/// A float's digits for a spec's presentation type (no sign).
+fn float_digits(x: f64, sp: &Spec) -> String {
+    match sp.kind.unwrap_or('g') {
+        'f' | 'F' => format!("{:.*}", sp.precision.unwrap_or(6), x),
+        'e' => {
+            let s = format!("{:.*e}", sp.precision.unwrap_or(6), x);
+            let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+            let e: i32 = e.parse().unwrap_or(0);
+            format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+        }
+        '%' => format!("{:.*}%", sp.precision.unwrap_or(6), x * 100.0),
+        _ => match sp.precision {
+            Some(p) => {
+                let s = format!("{:.*e}", p.max(1) - 1, x);
+                let v: f64 = s.parse().unwrap_or(x);
+                super::repr::repr_float(v).trim_end_matches(".0").to_string()
+            }
+            None => super::repr::repr_float(x),
+        },
+    }
+}
+
+/// The sign a spec asks for in front of a number.
+fn sign_of(negative: bool, sp: &Spec, space: bool) -> &'static str {
+    match (negative, sp.sign) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) if space => " ",
+        _ => "",
+    }
+}
+
+/// A number formatted as a float (`f`, `e`, `g`, `%`), sign included.
+fn format_number(x: f64, sp: &Spec) -> String {
+    let body = float_digits(x.abs(), sp);
+    let body = if sp.comma {
+        let (int, frac) = body
+            .split_once('.')
+            .map(|(a, b)| (a.to_string(), format!(".{b}")))
+            .unwrap_or((body.clone(), String::new()));
+        group(&int) + &frac
+    } else {
+        body
+    };
+    format!("{}{body}", sign_of(x < 0.0, sp, true))
+}
+
+/// An int with an integer presentation type (`d`, `x`, `o`, `b`), or None.
+fn format_int(i: i64, sp: &Spec) -> Option<String> {
+    Some(match sp.kind {
+        None | Some('d') | Some('n') => {
+            let digits = i.unsigned_abs().to_string();
+            let digits = if sp.comma { group(&digits) } else { digits };
+            format!("{}{digits}", sign_of(i < 0, sp, false))
+        }
+        Some('x') => format!("{}{:x}", sign_of(i < 0, sp, false), i.unsigned_abs()),
+        Some('X') => format!("{}{:X}", sign_of(i < 0, sp, false), i.unsigned_abs()),
+        Some('o') => format!("{}{:o}", sign_of(i < 0, sp, false), i.unsigned_abs()),
+        Some('b') => format!("{}{:b}", sign_of(i < 0, sp, false), i.unsigned_abs()),
+        _ => return None,
+    })
+}
+
 /// `format(v, spec)`.
 pub fn format_value(vm: &mut Interp, v: &Value, spec: &str) -> Result<String, Value> {
     if spec.is_empty() {
@@ -101,70 +164,9 @@ pub fn format_value(vm: &mut Interp, v: &Value, spec: &str) -> Result<String, Va
         sp.fill = '0';
         sp.align = Some('=');
     }
-    let num = |x: f64, sp: &Spec| -> String {
-        let kind = sp.kind.unwrap_or('g');
-        let body = match kind {
-            'f' | 'F' => format!("{:.*}", sp.precision.unwrap_or(6), x.abs()),
-            'e' => {
-                let s = format!("{:.*e}", sp.precision.unwrap_or(6), x.abs());
-                let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-                let e: i32 = e.parse().unwrap_or(0);
-                format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
-            }
-            '%' => format!("{:.*}%", sp.precision.unwrap_or(6), x.abs() * 100.0),
-            _ => match sp.precision {
-                Some(p) => {
-                    let s = format!("{:.*e}", p.max(1) - 1, x.abs());
-                    let v: f64 = s.parse().unwrap_or(x.abs());
-                    super::repr::repr_float(v).trim_end_matches(".0").to_string()
-                }
-                None => super::repr::repr_float(x.abs()),
-            },
-        };
-        let body = if sp.comma {
-            let (int, frac) = body
-                .split_once('.')
-                .map(|(a, b)| (a.to_string(), format!(".{b}")))
-                .unwrap_or((body.clone(), String::new()));
-            group(&int) + &frac
-        } else {
-            body
-        };
-        let sign = if x < 0.0 {
-            "-"
-        } else if sp.sign == Some('+') {
-            "+"
-        } else if sp.sign == Some(' ') {
-            " "
-        } else {
-            ""
-        };
-        format!("{sign}{body}")
-    };
     let out = match v {
-        Value::Int(i) if matches!(sp.kind, None | Some('d') | Some('n')) => {
-            let digits = i.unsigned_abs().to_string();
-            let digits = if sp.comma { group(&digits) } else { digits };
-            let sign = if *i < 0 {
-                "-"
-            } else if sp.sign == Some('+') {
-                "+"
-            } else {
-                ""
-            };
-            pad(format!("{sign}{digits}"), &sp, true)
-        }
-        Value::Int(i) if matches!(sp.kind, Some('x') | Some('X') | Some('o') | Some('b')) => {
-            let s = match sp.kind {
-                Some('x') => format!("{:x}", i),
-                Some('X') => format!("{:X}", i),
-                Some('o') => format!("{:o}", i),
-                _ => format!("{:b}", i),
-            };
-            pad(s, &sp, true)
-        }
-        Value::Int(i) => pad(num(*i as f64, &sp), &sp, true),
-        Value::Float(f) => pad(num(*f, &sp), &sp, true),
+        Value::Int(i) => pad(format_int(*i, &sp).unwrap_or_else(|| format_number(*i as f64, &sp)), &sp, true),
+        Value::Float(f) => pad(format_number(*f, &sp), &sp, true),
         Value::Bool(_) | Value::None if sp.kind.is_none() => pad(str_of(vm, v)?, &sp, false),
         _ => {
             let mut s = str_of(vm, v)?;

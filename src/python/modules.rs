@@ -60,16 +60,12 @@ pub fn import(vm: &mut Interp, name: &str) -> Option<Value> {
         "uuid" => {
             m.set("uuid4", native("uuid4", uuid4));
         }
-        "random" => {
-            m.set("random", native("random", random));
-            m.set("randint", native("randint", randint));
-            m.set("choice", native("choice", choice));
-            m.set("uniform", native("uniform", uniform));
-        }
+        "random" => return Some(Value::Module(super::random::module())),
         "json" => {
             m.set("dumps", native("dumps", super::json::dumps));
             m.set("loads", native("loads", super::json::loads));
         }
+        "threading" => return Some(Value::Module(super::threading::module())),
         "functools" => {
             m.set("partial", native("partial", partial));
         }
@@ -84,6 +80,10 @@ fn sys(vm: &mut Interp, m: &Rc<Module>) {
     m.set("version", Value::str("3.11.7 (Warren)"));
     m.set("platform", Value::str("linux"));
     m.set("maxsize", Value::Int(i64::MAX));
+    m.set(
+        "getrecursionlimit",
+        native("getrecursionlimit", |_, _, _| NativeResult::Ok(Value::Int(super::vm::RECURSION_LIMIT as i64))),
+    );
     for (name, f) in [("stdout", write_stdout as super::value::NativeFn), ("stderr", write_stderr)] {
         let c = class(name, "sys", vec![]);
         c.dict.borrow_mut().insert(Rc::from("write"), native("write", f));
@@ -211,47 +211,8 @@ fn uuid4(ctx: &mut Ctx, _: Vec<Value>, _: Kw) -> NativeResult {
     NativeResult::Ok(Value::Instance(inst))
 }
 
-fn random(ctx: &mut Ctx, _: Vec<Value>, _: Kw) -> NativeResult {
-    NativeResult::Ok(Value::Float(ctx.interp.rng.next_f64()))
-}
-
-fn randint(ctx: &mut Ctx, args: Vec<Value>, _: Kw) -> NativeResult {
-    match args.as_slice() {
-        [Value::Int(a), Value::Int(b)] if a <= b => {
-            let span = (b - a + 1) as u64;
-            NativeResult::Ok(Value::Int(a + (ctx.interp.rng.next_u64() % span) as i64))
-        }
-        [Value::Int(a), Value::Int(b)] => NativeResult::Err(
-            ctx.interp.exc("ValueError", format!("empty range for randrange() ({a}, {}, {})", b + 1, b + 1 - a)),
-        ),
-        _ => type_error(ctx, "randint() takes two integers"),
-    }
-}
-
-fn uniform(ctx: &mut Ctx, args: Vec<Value>, _: Kw) -> NativeResult {
-    let f = |v: &Value| match v {
-        Value::Int(i) => *i as f64,
-        Value::Float(f) => *f,
-        _ => 0.0,
-    };
-    let (a, b) = (args.first().map(f).unwrap_or(0.0), args.get(1).map(f).unwrap_or(1.0));
-    NativeResult::Ok(Value::Float(a + (b - a) * ctx.interp.rng.next_f64()))
-}
-
-fn choice(ctx: &mut Ctx, args: Vec<Value>, _: Kw) -> NativeResult {
-    let Some(seq) = args.first() else {
-        return type_error(ctx, "choice() missing 1 required positional argument: 'seq'");
-    };
-    let items = tri!(super::ops::collect(ctx.interp, seq));
-    if items.is_empty() {
-        return NativeResult::Err(ctx.interp.exc("IndexError", "Cannot choose from an empty sequence"));
-    }
-    let i = (ctx.interp.rng.next_u64() % items.len() as u64) as usize;
-    NativeResult::Ok(items[i].clone())
-}
-
-/// `functools.partial(f, *args, **kw)`: a native bound to a tuple of
-/// (f, args, kwargs) that prepends them on call.
+/// `functools.partial(f, *args, **kw)`: a native bound to (f, args,
+/// keyword pairs) whose call is `f(*args, *more, **kw, **more_kw)`.
 fn partial(ctx: &mut Ctx, args: Vec<Value>, kw: Kw) -> NativeResult {
     let Some(f) = args.first().cloned() else {
         return type_error(ctx, "type 'partial' takes at least one argument");
@@ -265,23 +226,26 @@ fn partial(ctx: &mut Ctx, args: Vec<Value>, kw: Kw) -> NativeResult {
     })))
 }
 
-struct PartialCall;
-
-fn call_partial(ctx: &mut Ctx, args: Vec<Value>, kw: Kw) -> NativeResult {
-    // args[0] is the bound (f, args, kwargs); runs f through CallThen and
-    // returns None (partials are used as callbacks, whose result pika drops).
-    if state_of::<PartialCall>(&mut ctx.state).is_some() {
-        return NativeResult::Ok(Value::None);
-    }
+fn call_partial(_: &mut Ctx, args: Vec<Value>, kw: Kw) -> NativeResult {
     let Value::Tuple(b) = &args[0] else { unreachable!() };
     let mut all = match &b[1] {
         Value::Tuple(t) => t.to_vec(),
         _ => vec![],
     };
     all.extend(args[1..].iter().cloned());
-    if !kw.is_empty() || !matches!(&b[2], Value::Tuple(t) if t.is_empty()) {
-        return type_error(ctx, "Warren's functools.partial passes positional arguments only");
+    let mut keywords: Kw = Vec::new();
+    if let Value::Tuple(pairs) = &b[2] {
+        for p in pairs.iter() {
+            if let Value::Tuple(kv) = p {
+                if let Value::Str(k) = &kv[0] {
+                    keywords.push((k.clone(), kv[1].clone()));
+                }
+            }
+        }
     }
-    ctx.state = Some(Box::new(PartialCall));
-    NativeResult::CallThen(b[0].clone(), all)
+    for (k, v) in kw {
+        keywords.retain(|(x, _)| *x != k);
+        keywords.push((k, v));
+    }
+    NativeResult::TailCall(b[0].clone(), all, keywords)
 }

@@ -10,7 +10,7 @@ use super::vm::{Interp, MAX_BYTES, MAX_ITEMS};
 
 /// The note a MemoryError carries.
 pub fn memory_note() -> String {
-    format!("Warren caps a str or bytes at {} MiB and a list at {} items", MAX_BYTES >> 20, MAX_ITEMS)
+    format!("Warren caps a str or bytes at {} MiB and a list or dict at {} items", MAX_BYTES >> 20, MAX_ITEMS)
 }
 
 /// Truthiness.
@@ -449,6 +449,9 @@ pub fn setitem(vm: &mut Interp, o: &Value, k: Value, v: Value) -> Result<(), Val
         }
         Value::Dict(d) => {
             let key = hash_key(vm, &k)?;
+            if d.borrow().len() >= MAX_ITEMS && d.borrow().get(&key).is_none() {
+                return Err(vm.exc("MemoryError", memory_note()));
+            }
             d.borrow_mut().insert(key, k, v);
             Ok(())
         }

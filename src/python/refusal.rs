@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The modules programs can import.
-pub const KNOWN_MODULES: &[&str] = &["pika", "sys", "time", "os", "uuid", "json", "random", "functools"];
+pub const KNOWN_MODULES: &[&str] = &["pika", "sys", "time", "os", "uuid", "json", "random", "functools", "threading"];
 
 /// A file refused at load time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,26 @@ use super::repr::str_of;
 use super::value::{Payload, Value};
 use super::vm::{Host, Interp};
 
+/// An exception no handler caught ends its thread: in the main thread as
+/// [`uncaught`]; in another thread CPython prints it after `Exception in
+/// thread NAME:` (a `SystemExit` ends the thread quietly).
+pub fn uncaught_in(vm: &mut Interp, host: &mut dyn Host, e: &Value) -> i32 {
+    if vm.current_thread() == 0 {
+        return uncaught(vm, host, e);
+    }
+    let Value::Instance(inst) = e else { return 0 };
+    if inst.class.is_subclass(&vm.exc_class("SystemExit")) {
+        return 0;
+    }
+    let name = match vm.current_thread_object().instance().and_then(|t| t.get("name")) {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => "Thread".into(),
+    };
+    host.stderr(&format!("Exception in thread {name}:\n"));
+    uncaught(vm, host, e);
+    0
+}
+
 /// Prints what CPython prints for an uncaught `e`; returns the exit code.
 pub fn uncaught(vm: &mut Interp, host: &mut dyn Host, e: &Value) -> i32 {
     let Value::Instance(inst) = e else { return 1 };
@@ -29,7 +49,7 @@ pub fn uncaught(vm: &mut Interp, host: &mut dyn Host, e: &Value) -> i32 {
     if let Payload::Traceback(tb) = &*inst.payload.borrow() {
         let mut last: Option<(&str, u32)> = None;
         for (name, line, _) in tb.iter().rev() {
-            if last == Some((name, *line)) {
+            if last == Some((name, *line)) || *line == 0 {
                 continue;
             }
             last = Some((name, *line));

@@ -15,8 +15,9 @@ use super::value::{Class, Function, Instance, Module, Native, NativeFn, Payload,
 pub const RECURSION_LIMIT: usize = 1000;
 /// The largest str or bytes a program may build (bytes).
 pub const MAX_BYTES: usize = 64 << 20;
-/// The longest list, tuple or dict a program may build.
-pub const MAX_ITEMS: usize = 16 << 20;
+/// The longest list, tuple or dict a program may build (a few hundred MB
+/// at most, what a browser tab can hold).
+pub const MAX_ITEMS: usize = 4 << 20;
 
 /// What a blocked process waits for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +42,9 @@ pub enum NativeResult {
     CallThen(Value, Vec<Value>),
     /// End the process now with this code (`os._exit`).
     Exit(i32),
+    /// The call's result is this callable's, called with these arguments
+    /// (`functools.partial`).
+    TailCall(Value, Vec<Value>, Vec<(Rc<str>, Value)>),
 }
 
 /// What the host (the runner) provides to native functions.
@@ -77,13 +81,13 @@ pub enum RunOutcome {
 }
 
 #[derive(Clone)]
-struct Block {
+pub(super) struct Block {
     handler: u32,
     depth: usize,
     handling: usize,
 }
 
-enum RetMode {
+pub(super) enum RetMode {
     Normal,
     /// A callback run for a native call: drop the result, re-run the call.
     Discard,
@@ -93,7 +97,7 @@ enum RetMode {
     Class(String, Vec<Rc<Class>>),
 }
 
-struct Frame {
+pub(super) struct Frame {
     code: Rc<Code>,
     pc: usize,
     stack: Vec<Value>,
@@ -107,9 +111,28 @@ struct Frame {
     state: Option<Box<dyn Any>>,
 }
 
+impl Frame {
+    /// The bottom frame of a new thread: `code` with `stack` preloaded.
+    pub(super) fn for_thread(code: Rc<Code>, stack: Vec<Value>, globals: Rc<Module>, ret: RetMode) -> Frame {
+        Frame {
+            code,
+            pc: 0,
+            stack,
+            blocks: Vec::new(),
+            handling: Vec::new(),
+            locals: None,
+            closure: None,
+            ns: None,
+            globals,
+            ret,
+            state: None,
+        }
+    }
+}
+
 /// The interpreter of one process.
 pub struct Interp {
-    frames: Vec<Frame>,
+    pub(super) frames: Vec<Frame>,
     /// The builtins module (functions and exception classes).
     pub builtins: Rc<Module>,
     /// Imported modules by name.
@@ -127,6 +150,15 @@ pub struct Interp {
     pub rng: super::modules::Rng,
     /// The process id `os.getpid()` returns.
     pub pid: u32,
+    /// `random`'s Mersenne Twister, once used or seeded.
+    pub mt: Option<super::random::Mt>,
+    /// The process's threads (the main thread first); the running one's
+    /// frames are in `frames`.
+    pub(super) threads: Vec<super::threads::Thread>,
+    /// The running thread's index in `threads`.
+    pub(super) cur: usize,
+    /// The main thread's exit code once it ended.
+    pub(super) main_exit: i32,
 }
 
 pub(super) enum Flow {
@@ -167,6 +199,10 @@ impl Interp {
             exit: None,
             rng: super::modules::Rng::new(seed),
             pid,
+            mt: None,
+            threads: vec![super::threads::Thread::main()],
+            cur: 0,
+            main_exit: 0,
         }
     }
 
@@ -189,20 +225,18 @@ impl Interp {
         new_exception(&self.exc_class(name), vec![Value::str(msg.into())])
     }
 
-    /// Runs until the program blocks, ends, or executes `budget` steps.
+    /// Runs until every thread of the program blocks, the program ends, or
+    /// `budget` steps are executed.
     pub fn run(&mut self, host: &mut dyn Host, budget: u64) -> RunOutcome {
         if let Some(code) = self.exit {
             return RunOutcome::Exited(code);
         }
         let stop = self.steps + budget;
+        if let Some(out) = self.resume() {
+            return out;
+        }
         if std::mem::take(&mut self.interrupt) {
-            if let Some(f) = self.frames.last_mut() {
-                if f.state.take().is_some() {
-                    f.pc += 1;
-                }
-            }
-            let e = new_exception(&self.exc_class("KeyboardInterrupt"), vec![]);
-            if let Some(out) = self.flow(host, Flow::Raise(e)) {
+            if let Some(out) = self.keyboard_interrupt(host) {
                 return out;
             }
         }
@@ -212,35 +246,48 @@ impl Interp {
             }
             self.steps += 1;
             let flow = self.step(host);
-            if let Some(out) = self.flow(host, flow) {
+            let Some(end) = self.flow(host, flow) else { continue };
+            if let Some(out) = self.thread_stopped(end) {
                 return out;
             }
         }
     }
 
-    fn flow(&mut self, host: &mut dyn Host, flow: Flow) -> Option<RunOutcome> {
+    /// Ctrl+C: KeyboardInterrupt in the main thread where it waits.
+    fn keyboard_interrupt(&mut self, host: &mut dyn Host) -> Option<RunOutcome> {
+        if !self.switch_to_main() {
+            return Some(self.end_process(130));
+        }
+        if let Some(f) = self.frames.last_mut() {
+            if f.state.take().is_some() {
+                f.pc += 1;
+            }
+        }
+        let e = new_exception(&self.exc_class("KeyboardInterrupt"), vec![]);
+        let end = self.flow(host, Flow::Raise(e))?;
+        self.thread_stopped(end)
+    }
+
+    /// Ends the process with `code`.
+    pub(super) fn end_process(&mut self, code: i32) -> RunOutcome {
+        self.frames.clear();
+        self.exit = Some(code);
+        RunOutcome::Exited(code)
+    }
+
+    fn flow(&mut self, host: &mut dyn Host, flow: Flow) -> Option<super::threads::Stop> {
+        use super::threads::Stop;
         match flow {
-            Flow::Next => {
-                if self.frames.is_empty() {
-                    self.exit = Some(0);
-                    return Some(RunOutcome::Exited(0));
-                }
-                None
-            }
-            Flow::Block(w) => Some(RunOutcome::Blocked(w)),
-            Flow::Exit(code) => {
-                self.frames.clear();
-                self.exit = Some(code);
-                Some(RunOutcome::Exited(code))
-            }
+            Flow::Next => self.frames.is_empty().then_some(Stop::Done(0)),
+            Flow::Block(w) => Some(Stop::Blocked(w)),
+            Flow::Exit(code) => Some(Stop::Exit(code)),
             Flow::Raise(e) => {
                 if self.unwind(e.clone()) {
                     None
                 } else {
-                    let code = super::traceback::uncaught(self, host, &e);
+                    let code = super::traceback::uncaught_in(self, host, &e);
                     self.frames.clear();
-                    self.exit = Some(code);
-                    Some(RunOutcome::Exited(code))
+                    Some(Stop::Done(code))
                 }
             }
         }
@@ -368,22 +415,29 @@ impl Interp {
                 let f = self.frame();
                 f.state = Some(state.unwrap_or_else(|| Box::new(())));
                 f.pc -= 1;
-                self.callback(host, cb, cb_args)
+                self.callback(host, cb, cb_args, vec![])
             }
             NativeResult::Exit(code) => Ok(Flow::Exit(code)),
+            NativeResult::TailCall(f, a, k) => self.call_op(host, f, a, k, keep),
         }
     }
 
-    fn callback(&mut self, host: &mut dyn Host, cb: Value, args: Vec<Value>) -> Result<Flow, Value> {
+    fn callback(
+        &mut self,
+        host: &mut dyn Host,
+        cb: Value,
+        args: Vec<Value>,
+        kw: Vec<(Rc<str>, Value)>,
+    ) -> Result<Flow, Value> {
         match cb {
             Value::Function(func) => {
-                self.push_call(&func, args, vec![], RetMode::Discard)?;
+                self.push_call(&func, args, kw, RetMode::Discard)?;
                 Ok(Flow::Next)
             }
             Value::Bound(b) => {
                 let mut all = vec![b.0.clone()];
                 all.extend(args);
-                self.callback(host, b.1.clone(), all)
+                self.callback(host, b.1.clone(), all, kw)
             }
             Value::Native(n) => {
                 // A native callback (functools.partial of a native): run it now.
@@ -392,9 +446,10 @@ impl Interp {
                     a.insert(0, b.clone());
                 }
                 let mut ctx = Ctx { interp: self, host, state: None };
-                match (n.f)(&mut ctx, a, vec![]) {
+                match (n.f)(&mut ctx, a, kw) {
                     NativeResult::Err(e) => Err(e),
                     NativeResult::Exit(c) => Ok(Flow::Exit(c)),
+                    NativeResult::TailCall(f, a, k) => self.callback(host, f, a, k),
                     _ => Ok(Flow::Next),
                 }
             }
@@ -655,6 +710,19 @@ impl Interp {
 
     pub(super) fn stack(&mut self) -> &mut Vec<Value> {
         &mut self.frame().stack
+    }
+
+    /// How many frames are on the stack.
+    pub(super) fn depth(&self) -> usize {
+        self.frames.len()
+    }
+
+    /// The source line the innermost frame is executing.
+    pub fn line(&self) -> u32 {
+        self.frames
+            .last()
+            .map(|f| f.code.lines.get(f.pc.saturating_sub(1)).copied().unwrap_or(f.code.first_line))
+            .unwrap_or(0)
     }
 
     /// The frames' (function name, line) from outermost to innermost.

@@ -5,6 +5,8 @@
 //! connection that consumes, and closes a process's connections when it
 //! ends (its exclusive queues go, its unacked messages return).
 
+pub mod legacy;
+pub mod mistakes;
 pub mod pika;
 
 use std::collections::BTreeMap;
@@ -75,6 +77,11 @@ pub struct Runner {
     pub users: BTreeMap<String, String>,
     next_pid: Pid,
     seed: u64,
+    /// Steps a process may run without waiting before it is stopped
+    /// ([`SPIN_BUDGET`] unless changed).
+    pub spin_budget: u64,
+    /// What the broker did that the mistakes notes need.
+    pub witness: mistakes::Witness,
 }
 
 impl Runner {
@@ -89,6 +96,8 @@ impl Runner {
             users,
             next_pid: 1000,
             seed,
+            spin_budget: SPIN_BUDGET,
+            witness: mistakes::Witness::default(),
         }
     }
 
@@ -213,14 +222,12 @@ impl Runner {
             pika: &mut p.pika,
             users: &mut self.users,
         };
-        let out = p.interp.run(&mut host, SPIN_BUDGET);
+        let out = p.interp.run(&mut host, self.spin_budget);
         match out {
             RunOutcome::Blocked(w) => p.wait = Some(w),
             RunOutcome::Exited(code) => p.exit = Some(code),
             RunOutcome::Budget => {
-                p.note = Some(format!(
-                    "stopped: ran {SPIN_BUDGET} steps without waiting (time.sleep, start_consuming, process_data_events)"
-                ));
+                p.note = Some(spin_note(self.spin_budget));
                 p.exit = Some(1);
             }
         }
@@ -231,6 +238,7 @@ impl Runner {
 
     fn route_events(&mut self) {
         for e in self.broker.take_events() {
+            self.witness.observe(&e);
             for p in self.processes.values_mut() {
                 p.pika.on_event(&e);
             }
@@ -238,10 +246,34 @@ impl Runner {
         }
     }
 
+    /// The mistakes notes for everything run so far (see [`mistakes`]).
+    pub fn mistakes(&self) -> Vec<mistakes::Note> {
+        let runs: Vec<mistakes::ProcessRun> = self
+            .processes
+            .values()
+            .map(|p| mistakes::ProcessRun {
+                program: &p.interp.program.file,
+                lines: &p.interp.program.lines,
+                calls: &p.pika.calls,
+                dispatched: p.pika.dispatched,
+            })
+            .collect();
+        mistakes::explain(&runs, &self.witness)
+    }
+
     /// A process by pid.
     pub fn process(&self, pid: Pid) -> Option<&Process> {
         self.processes.get(&pid)
     }
+}
+
+/// Why Warren stopped a program that never waits.
+pub fn spin_note(budget: u64) -> String {
+    format!(
+        "Warren stopped this program: it ran {budget} steps without ever waiting, so it would spin forever and \
+         hold up every other program. A loop that waits for something should wait in pika or time: \
+         channel.start_consuming(), connection.process_data_events(time_limit=1) or time.sleep(1)."
+    )
 }
 
 /// Splits a command line into words (single and double quotes).

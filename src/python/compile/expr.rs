@@ -44,21 +44,7 @@ impl<'a> Compiler<'a, '_> {
                 self.expr(&s.slice)?;
                 self.emit(Op::Subscr);
             }
-            Expr::Slice(s) => {
-                for part in [&s.lower, &s.upper] {
-                    match part {
-                        Some(p) => self.expr(p)?,
-                        None => self.emit_const(Const::None),
-                    }
-                }
-                let n = if let Some(st) = &s.step {
-                    self.expr(st)?;
-                    3
-                } else {
-                    2
-                };
-                self.emit(Op::BuildSlice(n));
-            }
+            Expr::Slice(s) => self.slice(s)?,
             Expr::Tuple(t) => self.sequence(&t.elts, true)?,
             Expr::List(l) => self.sequence(&l.elts, false)?,
             Expr::Set(s) => {
@@ -74,26 +60,9 @@ impl<'a> Compiler<'a, '_> {
                 self.expr(&b.right)?;
                 self.emit(Op::Binary(binop(b.op)));
             }
-            Expr::UnaryOp(u) => {
-                self.expr(&u.operand)?;
-                let op = match u.op {
-                    ast::UnaryOp::Invert => UnOp::Invert,
-                    ast::UnaryOp::Not => UnOp::Not,
-                    ast::UnaryOp::UAdd => UnOp::Pos,
-                    ast::UnaryOp::USub => UnOp::Neg,
-                };
-                self.emit(Op::Unary(op));
-            }
+            Expr::UnaryOp(u) => self.unary(u)?,
             Expr::Compare(c) => self.compare(c)?,
-            Expr::If(i) => {
-                self.expr(&i.test)?;
-                let jf = self.emit(Op::JumpIfFalse(0));
-                self.expr(&i.body)?;
-                let end = self.emit(Op::Jump(0));
-                self.patch(jf);
-                self.expr(&i.orelse)?;
-                self.patch(end);
-            }
+            Expr::If(i) => self.if_expr(i)?,
             Expr::Call(c) => self.call(c)?,
             Expr::Lambda(l) => self.lambda(l)?,
             Expr::ListComp(c) => self.comprehension(Comp::List(&c.elt), &c.generators, "<listcomp>")?,
@@ -103,17 +72,71 @@ impl<'a> Compiler<'a, '_> {
                 Some(k) => self.comprehension(Comp::Dict(k, &c.value), &c.generators, "<dictcomp>")?,
                 None => return Err(self.refuse(c.start(), "dict comprehension", "write key: value")),
             },
-            Expr::Starred(s) => return Err(self.refuse(s.start(), "SyntaxError", "can't use starred expression here")),
-            Expr::Named(n) => return Err(self.refuse(n.start(), "assignment expression :=", "assign on its own line")),
-            Expr::Await(a) => {
-                return Err(self.refuse(a.start(), "await", "pika's BlockingConnection needs no asyncio"))
-            }
-            Expr::Yield(y) => return Err(self.refuse(y.start(), "yield", "generators are not supported yet")),
-            Expr::YieldFrom(y) => return Err(self.refuse(y.start(), "yield from", "generators are not supported yet")),
-            Expr::TString(t) => return Err(self.refuse(t.start(), "template string", "use an f-string")),
-            Expr::IpyEscapeCommand(t) => return Err(self.refuse(t.start(), "IPython command", "write Python")),
+            other => return Err(self.refused(other)),
         }
         Ok(())
+    }
+
+    fn slice(&mut self, s: &'a ast::ExprSlice) -> R {
+        for part in [&s.lower, &s.upper] {
+            match part {
+                Some(p) => self.expr(p)?,
+                None => self.emit_const(Const::None),
+            }
+        }
+        let n = if let Some(st) = &s.step {
+            self.expr(st)?;
+            3
+        } else {
+            2
+        };
+        self.emit(Op::BuildSlice(n));
+        Ok(())
+    }
+
+    fn unary(&mut self, u: &'a ast::ExprUnaryOp) -> R {
+        self.expr(&u.operand)?;
+        let op = match u.op {
+            ast::UnaryOp::Invert => UnOp::Invert,
+            ast::UnaryOp::Not => UnOp::Not,
+            ast::UnaryOp::UAdd => UnOp::Pos,
+            ast::UnaryOp::USub => UnOp::Neg,
+        };
+        self.emit(Op::Unary(op));
+        Ok(())
+    }
+
+    fn if_expr(&mut self, i: &'a ast::ExprIf) -> R {
+        self.expr(&i.test)?;
+        let jf = self.emit(Op::JumpIfFalse(0));
+        self.expr(&i.body)?;
+        let end = self.emit(Op::Jump(0));
+        self.patch(jf);
+        self.expr(&i.orelse)?;
+        self.patch(end);
+        Ok(())
+    }
+
+    /// What Warren does not run among expressions, with what to write.
+    fn refused(&self, e: &Expr) -> super::Refusal {
+        match e {
+            Expr::Starred(s) => self.refuse(s.start(), "SyntaxError", "can't use starred expression here"),
+            Expr::Named(n) => self.refuse(n.start(), "assignment expression :=", "assign on its own line"),
+            Expr::Await(a) => self.refuse(a.start(), "await", "pika's BlockingConnection needs no asyncio"),
+            Expr::Yield(y) => self.refuse(
+                y.start(),
+                "yield",
+                "generators are not supported: build and return a list, or consume with channel.consume()",
+            ),
+            Expr::YieldFrom(y) => self.refuse(
+                y.start(),
+                "yield from",
+                "generators are not supported: build and return a list, or consume with channel.consume()",
+            ),
+            Expr::TString(t) => self.refuse(t.start(), "template string", "use an f-string"),
+            Expr::IpyEscapeCommand(t) => self.refuse(t.start(), "IPython command", "write Python"),
+            other => self.refuse(other.start(), "expression", "write it another way"),
+        }
     }
 
     fn number(&mut self, n: &'a ast::ExprNumberLiteral) -> R {
