@@ -62,5 +62,5 @@ print('ok')\n";
     assert!(p.stderr.ends_with("pika.exceptions.ProbableAuthenticationError: ConnectionClosedByBroker: (403) 'ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN. For details see the broker logfile.'\n"), "{}", p.stderr);
     let new = r.run("python3 c.py alice secret").unwrap();
     assert_eq!(r.process(new).unwrap().stdout, "ok\n");
-    assert_eq!(r.users.get("alice").map(String::as_str), Some("secret"));
+    assert_eq!(r.programs.users.get("alice").map(String::as_str), Some("secret"));
 }
