@@ -95,7 +95,7 @@ fn bad_calls_say_why_and_change_nothing() {
         ("constructor", vec![], "unknown method"),
         ("load", vec![], "load takes one argument"),
         ("load", vec![json!(7)], "expects a scenario"),
-        ("load", vec![json!({"warren": 2})], "unknown format version 2"),
+        ("load", vec![json!({"warren": 3})], "unknown format version 3"),
         ("load", vec![json!("{\"warren\": 1, \"queues\": [{\"id\": 1}]}")], "queues[0]"),
         ("load", vec![json!(null)], "expects a scenario"),
         ("play", vec![json!(true)], "play takes no arguments"),
