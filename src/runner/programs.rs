@@ -69,6 +69,11 @@ impl Programs {
         self.files.insert(name.to_string(), program);
     }
 
+    /// Forgets a loaded file (its new source was refused).
+    pub fn unload(&mut self, name: &str) {
+        self.files.remove(name);
+    }
+
     /// A loaded file by name.
     pub fn file(&self, name: &str) -> Option<&Rc<Program>> {
         self.files.get(name)

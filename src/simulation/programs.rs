@@ -43,10 +43,11 @@ impl Simulation {
     }
 
     /// Marks a file the parser refused (with its message, as the terminal
-    /// prints it): a document command naming it fails with that message
-    /// instead of waiting.
+    /// prints it): a command naming it fails with that message (a document
+    /// command instead of waiting), and an earlier parse of it is dropped.
     pub fn refuse_program(&mut self, name: &str, message: &str) {
         let source = self.scenario.program(name).map(|p| p.source.clone()).unwrap_or_default();
+        self.programs.unload(name);
         self.refused_programs.insert(name.to_string(), (source, message.to_string()));
     }
 
@@ -62,6 +63,9 @@ impl Simulation {
     pub fn run_command(&mut self, line: &str) -> Result<Pid, String> {
         let now = self.now();
         self.ran_commands.push((now, line.to_string()));
+        if let Some((_, message)) = command::parse(line).ok().and_then(|c| self.refused_programs.get(&c.file)) {
+            return Err(message.clone());
+        }
         let pid = self.programs.start(line, now)?;
         self.settle_programs();
         Ok(pid)
