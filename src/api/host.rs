@@ -177,6 +177,23 @@ fn run(host: &mut dyn Host, method: &str, args: &[Value]) -> Result<Value, Value
             arity(method, args, 0, 1, "exportCode(\"pika\")")?;
             host.read(&mut |sim| super::export_code(sim.scenario(), &arg)).map_err(failed)?
         }
+        "loadPrograms" | "run" | "processes" | "interrupt" => programs_method(host, method, args)?,
+        "ping" => {
+            arity(method, args, 0, 0, "ping()")?;
+            json!({ "ok": true, "version": API_VERSION, "methods": METHODS })
+        }
+        other => {
+            let shown: String = other.chars().take(60).collect();
+            return Err(error(format!("unknown method '{shown}' (methods: {})", METHODS.join(", "))));
+        }
+    })
+}
+
+/// The programs' methods (see [`programs`]).
+fn programs_method(host: &mut dyn Host, method: &str, args: &[Value]) -> Result<Value, Value> {
+    let arg = args.first().cloned().unwrap_or(Value::Null);
+    let failed = |e: String| error(e);
+    Ok(match method {
         "loadPrograms" => {
             arity(method, args, 1, 1, "loadPrograms([{name, source}])")?;
             let files = programs::program_files(&arg).map_err(failed)?;
@@ -195,14 +212,7 @@ fn run(host: &mut dyn Host, method: &str, args: &[Value]) -> Result<Value, Value
             let pid = programs::pid_arg(&arg).map_err(failed)?;
             host.act(&mut |sim| programs::interrupt(sim, pid)).map_err(failed)?
         }
-        "ping" => {
-            arity(method, args, 0, 0, "ping()")?;
-            json!({ "ok": true, "version": API_VERSION, "methods": METHODS })
-        }
-        other => {
-            let shown: String = other.chars().take(60).collect();
-            return Err(error(format!("unknown method '{shown}' (methods: {})", METHODS.join(", "))));
-        }
+        _ => return Err(error(format!("{method} is not a programs method"))),
     })
 }
 
