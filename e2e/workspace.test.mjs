@@ -90,8 +90,8 @@ describe('files', () => {
       // Not JSON at all, and a future version.
       await page.locator('input[data-import="scenario"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
       await page.waitForFunction(() => /not valid JSON/.test(document.querySelector('.banner[data-topic="file"] .banner-lines')?.textContent));
-      await page.locator('input[data-import="scenario"]').setInputFiles({ name: 'v2.warren.json', mimeType: 'application/json', buffer: Buffer.from('{"warren": 2}') });
-      await page.waitForFunction(() => /at warren: unknown format version 2/.test(document.querySelector('.banner[data-topic="file"] .banner-lines')?.textContent));
+      await page.locator('input[data-import="scenario"]').setInputFiles({ name: 'v3.warren.json', mimeType: 'application/json', buffer: Buffer.from('{"warren": 3}') });
+      await page.waitForFunction(() => /at warren: unknown format version 3/.test(document.querySelector('.banner[data-topic="file"] .banner-lines')?.textContent));
       assert.equal(await page.locator('.banner[data-topic="file"]').count(), 1, 'one banner about files, replaced each time');
       await b.getByRole('button', { name: 'Dismiss' }).click();
       assert.equal(await b.count(), 0);

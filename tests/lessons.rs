@@ -422,3 +422,87 @@ fn streams_every_consumer_reads_everything_at_its_own_offset() {
     assert_eq!(read(&again, "archive"), [0, 1, 2, 3, 4, 5]);
     assert!(read(&again, "dashboard").is_empty());
 }
+
+/// A lesson's programs compiled, loaded into a run of the lesson (`alone`:
+/// without the lesson's own producers and consumers).
+fn with_programs(slug: &str, alone: bool) -> Simulation {
+    let mut scenario = lesson(slug).scenario;
+    if alone {
+        scenario.producers.clear();
+        scenario.consumers.clear();
+    }
+    let files = scenario
+        .programs
+        .iter()
+        .map(|p| {
+            let program = warren::python::compile::compile(&p.name, &p.source)
+                .unwrap_or_else(|e| panic!("{slug}: {} is refused: {e}", p.name));
+            (p.name.clone(), std::rc::Rc::new(program))
+        })
+        .collect();
+    let mut sim = Simulation::new(scenario);
+    sim.load_programs(files);
+    sim
+}
+
+#[test]
+fn the_tutorial_lessons_try_this_command_does_what_it_says() {
+    let cases: [(&str, &[&str], &[&str]); 6] = [
+        ("hello-world", &[" [*] Waiting for messages.", " [x] Received b'Hello World! #"], &[]),
+        ("work-queues", &[" [x] Working on 'task ", " [x] Done\n"], &[]),
+        ("publish-subscribe", &[" [*] Waiting for logs on amq.gen-", " [x] log line "], &[]),
+        ("routing", &[" [x] warning: warning ", " [x] error: error "], &["info"]),
+        ("topics", &[" [x] kern.critical: kern.critical "], &["kern.disk.full", "kern: kern"]),
+        ("rpc", &[" [x] Requesting fib(10)\n [.] Got reply to 10\n"], &[]),
+    ];
+    for (slug, wanted, unwanted) in cases {
+        let mut sim = with_programs(slug, false);
+        let steps = &lesson(slug).scenario.narration;
+        let command = steps.iter().find_map(|s| s.command.clone()).unwrap_or_else(|| panic!("{slug}: no command"));
+        let pid = sim.run_command(&command).unwrap_or_else(|e| panic!("{slug}: {e}"));
+        sim.advance(9_000);
+        let p = sim.process(pid).unwrap();
+        assert_eq!(p.stderr, "", "{slug}");
+        for text in wanted {
+            assert!(p.stdout.contains(text), "{slug}: {text:?} in {:?}", p.stdout);
+        }
+        for text in unwanted {
+            assert!(!p.stdout.contains(text), "{slug}: no {text:?} in {:?}", p.stdout);
+        }
+    }
+}
+
+#[test]
+fn the_tutorial_lessons_programs_run_together_as_the_tutorials_say() {
+    let runs: [(&str, &[&str], &str); 5] = [
+        ("hello-world", &["python3 receive.py", "python3 send.py"], " [x] Received b'Hello World!'"),
+        ("work-queues", &["python3 worker.py", "python3 new_task.py First.."], " [x] Working on 'First..'"),
+        ("publish-subscribe", &["python3 receive_logs.py", "python3 emit_log.py boot"], " [x] boot"),
+        (
+            "routing",
+            &["python3 receive_logs_direct.py error", "python3 emit_log_direct.py error \"disk full\""],
+            " [x] error: disk full",
+        ),
+        (
+            "topics",
+            &["python3 receive_logs_topic.py \"*.mysql.*\"", "python3 emit_log_topic.py db.mysql.slow q"],
+            " [x] db.mysql.slow: q",
+        ),
+    ];
+    for (slug, commands, expected) in runs {
+        let mut sim = with_programs(slug, true);
+        let pids: Vec<_> =
+            commands.iter().map(|c| sim.run_command(c).unwrap_or_else(|e| panic!("{slug}: {e}"))).collect();
+        sim.advance(3_000);
+        let receiver = sim.process(pids[0]).unwrap();
+        assert!(receiver.stdout.contains(expected), "{slug}: {:?}", receiver.stdout);
+        assert_eq!(sim.process(pids[1]).unwrap().exit, Some(0), "{slug}: the sender ends");
+    }
+    let mut sim = with_programs("rpc", true);
+    sim.run_command("python3 rpc_server.py").unwrap();
+    let client = sim.run_command("python3 rpc_client.py 7").unwrap();
+    sim.advance(5_000);
+    let p = sim.process(client).unwrap();
+    assert_eq!(p.stdout, " [x] Requesting fib(7)\n [.] Got 13\n");
+    assert_eq!(p.exit, Some(0));
+}

@@ -513,3 +513,14 @@ fn exported_programs_print_whole_lines_from_threads() {
     assert!(broken.is_empty(), "lines glued together: {broken:?}");
     assert_eq!(lines.iter().filter(|l| !l.is_empty()).count(), 6 * 40);
 }
+
+#[test]
+fn every_lessons_per_client_programs_compile_with_cpython() {
+    let Some(py) = python() else { return };
+    for l in warren::lessons::all() {
+        for f in codegen::programs(&l.scenario, Language::Pika) {
+            let path = write(&format!("{}-{}", l.slug, f.name.trim_end_matches(".py")), &f.source);
+            compiles(py, &path);
+        }
+    }
+}

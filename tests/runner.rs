@@ -62,13 +62,13 @@ print('ok')\n";
     assert!(p.stderr.ends_with("pika.exceptions.ProbableAuthenticationError: ConnectionClosedByBroker: (403) 'ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN. For details see the broker logfile.'\n"), "{}", p.stderr);
     let new = r.run("python3 c.py alice secret").unwrap();
     assert_eq!(r.process(new).unwrap().stdout, "ok\n");
-    assert_eq!(r.users.get("alice").map(String::as_str), Some("secret"));
+    assert_eq!(r.programs.users.get("alice").map(String::as_str), Some("secret"));
 }
 
 #[test]
 fn a_program_that_never_waits_is_stopped_with_a_note_and_the_others_go_on() {
     let mut r = Runner::new(1);
-    r.spin_budget = 50_000;
+    r.programs.spin_budget = 50_000;
     r.load("spin.py", "n = 0\nwhile True:\n    n += 1\n").unwrap();
     r.load("s.py", "import time\ntime.sleep(1)\nprint('still here')\n").unwrap();
     let calm = r.run("python3 s.py").unwrap();

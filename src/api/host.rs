@@ -13,16 +13,16 @@
 
 use serde_json::{json, Value};
 
-use crate::scenario::Scenario;
+use crate::scenario::{ProgramFile, Scenario};
 use crate::simulation::Simulation;
 
-use super::{error, kind};
+use super::{error, kind, programs};
 
 /// The version of the API and of the message protocol.
 pub const API_VERSION: u32 = 1;
 
 /// Every method, in the order the documentation lists them.
-pub const METHODS: [&str; 12] = [
+pub const METHODS: [&str; 16] = [
     "load",
     "scenario",
     "play",
@@ -34,6 +34,10 @@ pub const METHODS: [&str; 12] = [
     "importDefinitions",
     "exportDefinitions",
     "exportCode",
+    "loadPrograms",
+    "run",
+    "processes",
+    "interrupt",
     "ping",
 ];
 
@@ -59,6 +63,28 @@ pub trait Host {
     /// Steps to the next thing that happens (pausing first); false when
     /// nothing is due.
     fn step(&mut self) -> Result<bool, String>;
+    /// Stores program files in the scenario (replacing files with the same
+    /// name). By default the simulation's scenario takes them; the page
+    /// makes it an editor edit, so undo, autosave and share links carry them.
+    fn store_programs(&mut self, files: Vec<ProgramFile>) -> Result<(), String> {
+        self.act(&mut |sim| {
+            let mut s = sim.scenario().clone();
+            with_programs(&mut s, files.clone());
+            sim.set_scenario(s);
+            Value::Null
+        })
+        .map(|_| ())
+    }
+}
+
+/// `s` with `files` added, replacing those with the same name (in place).
+pub fn with_programs(s: &mut Scenario, files: Vec<ProgramFile>) {
+    for f in files {
+        match s.programs.iter_mut().find(|p| p.name == f.name) {
+            Some(p) => *p = f,
+            None => s.programs.push(f),
+        }
+    }
 }
 
 fn arity(method: &str, args: &[Value], min: usize, max: usize, usage: &str) -> Result<(), Value> {
@@ -90,6 +116,12 @@ fn run(host: &mut dyn Host, method: &str, args: &[Value]) -> Result<Value, Value
             arity(method, args, 1, 1, "load(scenario)")?;
             let s = super::load(&arg).map_err(|e| error(format!("load: {e}")))?;
             let title = s.title.clone();
+            // Running processes end first: their connections close.
+            host.act(&mut |sim| {
+                sim.end_processes();
+                Value::Null
+            })
+            .map_err(failed)?;
             host.load(s).map_err(failed)?;
             json!({ "ok": true, "title": title })
         }
@@ -145,6 +177,7 @@ fn run(host: &mut dyn Host, method: &str, args: &[Value]) -> Result<Value, Value
             arity(method, args, 0, 1, "exportCode(\"pika\")")?;
             host.read(&mut |sim| super::export_code(sim.scenario(), &arg)).map_err(failed)?
         }
+        "loadPrograms" | "run" | "processes" | "interrupt" => programs_method(host, method, args)?,
         "ping" => {
             arity(method, args, 0, 0, "ping()")?;
             json!({ "ok": true, "version": API_VERSION, "methods": METHODS })
@@ -154,6 +187,47 @@ fn run(host: &mut dyn Host, method: &str, args: &[Value]) -> Result<Value, Value
             return Err(error(format!("unknown method '{shown}' (methods: {})", METHODS.join(", "))));
         }
     })
+}
+
+/// The programs' methods (see [`programs`]).
+fn programs_method(host: &mut dyn Host, method: &str, args: &[Value]) -> Result<Value, Value> {
+    let arg = args.first().cloned().unwrap_or(Value::Null);
+    let failed = |e: String| error(e);
+    Ok(match method {
+        "loadPrograms" => {
+            arity(method, args, 1, 1, "loadPrograms([{name, source}])")?;
+            let files = programs::program_files(&arg).map_err(failed)?;
+            load_programs(host, files)?
+        }
+        "run" => {
+            arity(method, args, 1, 1, "run(commandLine)")?;
+            host.act(&mut |sim| programs::run(sim, &arg)).map_err(failed)?
+        }
+        "processes" => {
+            arity(method, args, 0, 0, "processes()")?;
+            host.read(&mut |sim| programs::processes(sim)).map_err(failed)?
+        }
+        "interrupt" => {
+            arity(method, args, 1, 1, "interrupt(pid)")?;
+            let pid = programs::pid_arg(&arg).map_err(failed)?;
+            host.act(&mut |sim| programs::interrupt(sim, pid)).map_err(failed)?
+        }
+        _ => return Err(error(format!("{method} is not a programs method"))),
+    })
+}
+
+/// `loadPrograms` natively: parse here, then the second half.
+#[cfg(not(target_arch = "wasm32"))]
+fn load_programs(host: &mut dyn Host, files: Vec<ProgramFile>) -> Result<Value, Value> {
+    Ok(programs::load_parsed(host, programs::parse_natively(files)))
+}
+
+/// `loadPrograms` in the page: the parser is asynchronous, so the page's
+/// own `window.warren.loadPrograms` parses and calls
+/// [`programs::load_parsed`]; a synchronous call cannot.
+#[cfg(target_arch = "wasm32")]
+fn load_programs(_: &mut dyn Host, _: Vec<ProgramFile>) -> Result<Value, Value> {
+    Err(error("loadPrograms parses Python with the page's parser, which answers later: call window.warren.loadPrograms (it returns a promise)"))
 }
 
 /// A message that reached the page, as the protocol reads it.

@@ -7,6 +7,8 @@
 //!
 //! - this module: the calls' arguments and answers (publish, snapshot,
 //!   load, definitions, code export, advance);
+//! - [`programs`]: `loadPrograms` (in two halves around the page's
+//!   parser), `run`, `processes`, `interrupt`;
 //! - [`host`]: one entry point for every method (`call`), over a [`Host`]
 //!   that the page implements, and the `postMessage` envelope;
 //! - [`origins`]: the allow-list of host-page origins;
@@ -16,6 +18,7 @@
 pub mod host;
 pub mod origins;
 pub mod page;
+pub mod programs;
 
 pub use host::{call, Host};
 

@@ -4,6 +4,7 @@
 //! - [`python`]: safe Python literals and identifiers.
 //! - [`pika`]: the Python program (pika 1.3, `BlockingConnection`).
 
+pub mod clients;
 pub mod pika;
 pub mod python;
 
@@ -37,5 +38,14 @@ impl Language {
 pub fn export(s: &Scenario, language: Language) -> String {
     match language {
         Language::Pika => pika::program(s),
+    }
+}
+
+/// The scenario as one program per client (a producer, a consumer, an RPC
+/// client with its reply consumer), as the tutorials are written; see
+/// [`clients`].
+pub fn programs(s: &Scenario, language: Language) -> Vec<crate::scenario::ProgramFile> {
+    match language {
+        Language::Pika => clients::programs(s),
     }
 }

@@ -262,28 +262,7 @@ impl<'a> Writer<'a> {
             (_, Some(r)) => Some(python::str_literal(r)),
             _ => None,
         };
-        let mut props = Vec::new();
-        if m.persistent {
-            props.push("delivery_mode=pika.DeliveryMode.Persistent".to_string());
-        }
-        if !m.headers.is_empty() {
-            props.push(format!("headers={}", python::value(&Value::Object(m.headers.clone()))));
-        }
-        if let Some(e) = &m.expiration {
-            props.push(format!("expiration={}", python::str_literal(e)));
-        }
-        if let Some(pr) = m.priority {
-            props.push(format!("priority={pr}"));
-        }
-        if let Some(r) = reply_to {
-            props.push(format!("reply_to={r}"));
-        }
-        if let Some(c) = &m.correlation_id {
-            props.push(format!("correlation_id=fill({}, n)", python::str_literal(c)));
-        }
-        if let Some(id) = &m.message_id {
-            props.push(format!("message_id=fill({}, n)", python::str_literal(id)));
-        }
+        let props = properties(m, reply_to);
         self.line("");
         self.line("    def publish(n):");
         self.line("        try:");
@@ -304,7 +283,16 @@ impl<'a> Writer<'a> {
         self.line("        except pika.exceptions.NackError:");
         self.line("            say(f'{name}: message {n} was refused by the broker (basic.nack)')");
         self.line("");
-        match &p.schedule {
+        self.schedule(&p.schedule);
+        self.line("    connection.close()");
+        self.line("");
+        self.line("");
+        Some(f)
+    }
+
+    /// A producer's schedule: when `publish(n)` is called.
+    fn schedule(&mut self, schedule: &Schedule) {
+        match schedule {
             Schedule::Manual => {
                 self.line("    # In the playground this producer published when you pressed \"publish now\".");
                 self.line("    publish(1)");
@@ -343,10 +331,6 @@ impl<'a> Writer<'a> {
                 }
             }
         }
-        self.line("    connection.close()");
-        self.line("");
-        self.line("");
-        Some(f)
     }
 
     /// Writes every consumer's start function; returns them grouped by the
@@ -403,6 +387,30 @@ impl<'a> Writer<'a> {
         }
         self.line("    received = 0");
         self.line("");
+        self.on_message(c, q, manual);
+        self.line("");
+        let mut args = vec![
+            format!("queue={}", self.queue_ref(&q.id)),
+            "on_message_callback=on_message".to_string(),
+            format!("auto_ack={}", py_bool(!manual)),
+        ];
+        if c.exclusive {
+            args.push("exclusive=True".to_string());
+        }
+        args.push(format!("consumer_tag={}", python::str_literal(&c.name)));
+        let arguments = crate::simulation::sync::consume_arguments(c);
+        if !arguments.is_empty() {
+            args.push(format!("arguments={}", table(&arguments.to_json())));
+        }
+        self.line(&format!("    channel.basic_consume({})", args.join(", ")));
+        self.line("");
+        self.line("");
+        f
+    }
+
+    /// A consumer's callback: the crash, the processing, the reply, the
+    /// ack or its other outcome.
+    fn on_message(&mut self, c: &ConsumerNode, q: &QueueNode, manual: bool) {
         self.line("    def on_message(ch, method, properties, body):");
         self.line("        nonlocal received");
         self.line("        received += 1");
@@ -449,24 +457,6 @@ impl<'a> Writer<'a> {
             };
             self.line(&format!("        {settle}"));
         }
-        self.line("");
-        let mut args = vec![
-            format!("queue={}", self.queue_ref(&q.id)),
-            "on_message_callback=on_message".to_string(),
-            format!("auto_ack={}", py_bool(!manual)),
-        ];
-        if c.exclusive {
-            args.push("exclusive=True".to_string());
-        }
-        args.push(format!("consumer_tag={}", python::str_literal(&c.name)));
-        let arguments = crate::simulation::sync::consume_arguments(c);
-        if !arguments.is_empty() {
-            args.push(format!("arguments={}", table(&arguments.to_json())));
-        }
-        self.line(&format!("    channel.basic_consume({})", args.join(", ")));
-        self.line("");
-        self.line("");
-        f
     }
 
     fn main(&mut self, producers: &[String], groups: &[Vec<String>]) {
@@ -518,6 +508,33 @@ impl<'a> Writer<'a> {
         self.line("if __name__ == '__main__':");
         self.line("    main()");
     }
+}
+
+/// The `BasicProperties` keywords of a producer's message.
+fn properties(m: &crate::scenario::MessageTemplate, reply_to: Option<String>) -> Vec<String> {
+    let mut props = Vec::new();
+    if m.persistent {
+        props.push("delivery_mode=pika.DeliveryMode.Persistent".to_string());
+    }
+    if !m.headers.is_empty() {
+        props.push(format!("headers={}", python::value(&Value::Object(m.headers.clone()))));
+    }
+    if let Some(e) = &m.expiration {
+        props.push(format!("expiration={}", python::str_literal(e)));
+    }
+    if let Some(pr) = m.priority {
+        props.push(format!("priority={pr}"));
+    }
+    if let Some(r) = reply_to {
+        props.push(format!("reply_to={r}"));
+    }
+    if let Some(c) = &m.correlation_id {
+        props.push(format!("correlation_id=fill({}, n)", python::str_literal(c)));
+    }
+    if let Some(id) = &m.message_id {
+        props.push(format!("message_id=fill({}, n)", python::str_literal(id)));
+    }
+    props
 }
 
 fn py_bool(b: bool) -> &'static str {

@@ -12,6 +12,7 @@
 pub mod flights;
 mod ingest;
 pub mod log;
+pub mod program_topology;
 pub mod runtime;
 
 use std::collections::{BTreeMap, HashMap};
@@ -275,15 +276,45 @@ impl Monitor {
         }
     }
 
+    /// The node of a queue: the document's, else the programs' overlay's
+    /// ([`program_topology`]).
     fn queue_node(sim: &Simulation, name: &str) -> Option<String> {
-        sim.node_for_queue(name).map(str::to_string)
+        Some(sim.node_for_queue(name).map(str::to_string).unwrap_or_else(|| program_topology::queue_id(name)))
     }
 
+    /// The node of an exchange: the document's, else the overlay's.
     fn exchange_node(sim: &Simulation, name: &str) -> Option<String> {
-        sim.node_for_exchange(name).map(str::to_string)
+        Some(sim.node_for_exchange(name).map(str::to_string).unwrap_or_else(|| program_topology::exchange_id(name)))
+    }
+
+    /// The client node of a channel: the document's producer or consumer,
+    /// else a process's node (its consumer on `queue` for deliveries and
+    /// consumers, its publishing side otherwise).
+    fn client_node(sim: &Simulation, channel: crate::engine::ChannelId, queue: Option<&str>) -> Option<String> {
+        if let Some(id) = sim.node_for_channel(channel) {
+            return Some(id.to_string());
+        }
+        let pid = sim.process_of_channel(channel)?;
+        Some(match queue {
+            Some(q) => program_topology::consumer_id(pid, q),
+            None => Self::process_node(sim, pid),
+        })
+    }
+
+    /// A process's main node: its publishing side if it published, else
+    /// its first consumer.
+    fn process_node(sim: &Simulation, pid: crate::runner::Pid) -> String {
+        let traffic = sim.process(pid).map(|p| &p.traffic);
+        match traffic.filter(|t| t.last_publish.is_none()).and_then(|t| t.queues.first()) {
+            Some(q) => program_topology::consumer_id(pid, q),
+            None => program_topology::producer_id(pid),
+        }
     }
 
     fn node_name(sim: &Simulation, id: &str) -> String {
+        if let Some(p) = program_topology::pid_of(id).and_then(|pid| sim.process(pid)) {
+            return p.command.clone();
+        }
         let s = sim.scenario();
         s.producer(id)
             .map(|p| p.name.clone())
@@ -310,3 +341,6 @@ impl Monitor {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod program_tests;

@@ -7,10 +7,13 @@
 use std::rc::Rc;
 
 use crate::engine::Event;
+use crate::python::Program;
+use crate::runner::{Pid, Process};
 use crate::scenario::Scenario;
 use crate::simulation::Simulation;
 
 use super::flights::Flights;
+use super::program_topology::ProgramTopology;
 use super::Monitor;
 
 /// The most wall time one frame may account for (ms).
@@ -99,7 +102,7 @@ impl Runtime {
         }
         if loaded {
             let playing = self.playing;
-            *self = Runtime::new((**scenario).clone());
+            self.start_over((**scenario).clone());
             self.playing = playing;
             self.followed = Some((scenario.clone(), loads));
         } else {
@@ -124,9 +127,57 @@ impl Runtime {
     /// Starts a fresh simulation of `scenario` (the clock bar's reset).
     pub fn reset(&mut self, scenario: Scenario) {
         let (playing, followed) = (self.playing, self.followed.take());
-        *self = Runtime::new(scenario);
+        self.start_over(scenario);
         self.playing = playing;
         self.followed = followed;
+    }
+
+    /// A fresh run of `scenario` that keeps the parsed program files still
+    /// good for it (the document's own with the same source, and files the
+    /// document does not name), so its commands need not wait for the
+    /// parser again. The old run's processes end with it.
+    fn start_over(&mut self, scenario: Scenario) {
+        self.sim.end_processes();
+        let keep = |(name, p): &(String, Rc<Program>)| match scenario.program(name) {
+            Some(doc) => p.lines.iter().map(String::as_str).eq(doc.source.lines()),
+            None => true,
+        };
+        let files: Vec<_> = self.sim.loaded_programs().into_iter().filter(keep).collect();
+        *self = Runtime::new(scenario);
+        self.sim.load_programs(files);
+    }
+
+    /// Adds parsed program files (replacing those with the same name); see
+    /// [`Simulation::load_programs`].
+    pub fn load_programs(&mut self, files: Vec<(String, Rc<Program>)>) {
+        self.sim.load_programs(files);
+        self.changed = true;
+    }
+
+    /// Starts a command line at the current virtual time and takes its
+    /// events; see [`Simulation::run_command`].
+    pub fn run_command(&mut self, line: &str, now: f64) -> Result<Pid, String> {
+        self.act(now, |sim| sim.run_command(line))
+    }
+
+    /// Ctrl+C for a process; see [`Simulation::interrupt`].
+    pub fn interrupt(&mut self, pid: Pid, now: f64) {
+        self.act(now, |sim| sim.interrupt(pid))
+    }
+
+    /// Ends every running process; see [`Simulation::end_processes`].
+    pub fn end_processes(&mut self, now: f64) {
+        self.act(now, Simulation::end_processes)
+    }
+
+    /// Every process started, oldest first.
+    pub fn processes(&self) -> impl Iterator<Item = (Pid, &Process)> {
+        self.sim.processes()
+    }
+
+    /// What the programs add to the canvas now (see [`ProgramTopology`]).
+    pub fn program_topology(&self) -> ProgramTopology {
+        ProgramTopology::of(&self.sim)
     }
 
     /// One animation frame at wall time `now` (ms): moves virtual time if

@@ -5,18 +5,26 @@
 //! connection that consumes, and closes a process's connections when it
 //! ends (its exclusive queues go, its unacked messages return).
 
+pub mod command;
 pub mod legacy;
 pub mod mistakes;
 pub mod pika;
+mod programs;
+
+pub use programs::Programs;
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use crate::engine::{Broker, Event};
-use crate::python::{Interp, Program, RunOutcome, Wait};
+use crate::engine::Broker;
+use crate::python::{Interp, Program, Wait};
 
 /// Steps a process may run without blocking before it is stopped.
 pub const SPIN_BUDGET: u64 = 100_000_000;
+
+/// Most rounds of the scheduling loop at one virtual time (processes that
+/// keep waking each other up are left for the next advance).
+pub const SETTLE_ROUNDS: usize = 10_000;
 
 /// A process id.
 pub type Pid = u32;
@@ -33,9 +41,54 @@ pub struct Process {
     pub exit: Option<i32>,
     /// Why Warren stopped it, if it did.
     pub note: Option<String>,
-    interp: Interp,
+    /// The virtual time it started at (ms).
+    pub started_at: u64,
+    /// The virtual time it ended at (ms).
+    pub ended_at: Option<u64>,
+    /// What it published to and consumed from.
+    pub traffic: Traffic,
+    interp: Option<Interp>,
+    /// The program it runs (kept after it ends, for the mistakes notes).
+    program: Option<Rc<Program>>,
     wait: Option<Wait>,
     pika: pika::PikaState,
+}
+
+/// What a process did on the broker, for the canvas: where it published
+/// and which queues it consumed from (first seen first).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Traffic {
+    /// The exchange and routing key of its latest publish.
+    pub last_publish: Option<(String, String)>,
+    /// The exchanges it published to.
+    pub exchanges: Vec<String>,
+    /// The queues it consumed from.
+    pub queues: Vec<String>,
+}
+
+impl Process {
+    fn new(command: &str, now: u64, interp: Option<Interp>) -> Process {
+        let program = interp.as_ref().map(|i| i.program.clone());
+        Process {
+            command: command.to_string(),
+            stdout: String::new(),
+            stderr: String::new(),
+            exit: None,
+            note: None,
+            started_at: now,
+            ended_at: None,
+            traffic: Traffic::default(),
+            interp,
+            program,
+            wait: None,
+            pika: pika::PikaState::default(),
+        }
+    }
+
+    /// True until it ends.
+    pub fn running(&self) -> bool {
+        self.exit.is_none()
+    }
 }
 
 /// The host side of one process during a run slice.
@@ -65,40 +118,21 @@ impl crate::python::Host for ProcessHost<'_> {
     }
 }
 
-/// Programs and the broker they talk to.
+/// Programs and a broker of their own (the differential test's runner and
+/// `run-programs`): the same process table and scheduling as the
+/// playground's [`Simulation`](crate::simulation::Simulation), without a
+/// scenario.
 pub struct Runner {
     /// The broker.
     pub broker: Broker,
-    /// Loaded program files by name.
-    files: BTreeMap<String, Rc<Program>>,
-    /// Processes by pid.
-    pub processes: BTreeMap<Pid, Process>,
-    /// Users and passwords (a fresh broker has guest/guest).
-    pub users: BTreeMap<String, String>,
-    next_pid: Pid,
-    seed: u64,
-    /// Steps a process may run without waiting before it is stopped
-    /// ([`SPIN_BUDGET`] unless changed).
-    pub spin_budget: u64,
-    /// What the broker did that the mistakes notes need.
-    pub witness: mistakes::Witness,
+    /// Loaded files and processes.
+    pub programs: Programs,
 }
 
 impl Runner {
     /// A runner with a fresh broker seeded with `seed`.
     pub fn new(seed: u64) -> Runner {
-        let mut users = BTreeMap::new();
-        users.insert("guest".to_string(), "guest".to_string());
-        Runner {
-            broker: Broker::with_seed(seed),
-            files: BTreeMap::new(),
-            processes: BTreeMap::new(),
-            users,
-            next_pid: 1000,
-            seed,
-            spin_budget: SPIN_BUDGET,
-            witness: mistakes::Witness::default(),
-        }
+        Runner { broker: Broker::with_seed(seed), programs: Programs::new(seed) }
     }
 
     /// Loads (compiles) a file; refused files say where and why.
@@ -111,159 +145,64 @@ impl Runner {
 
     /// Loads a file compiled elsewhere (the on-demand parser module).
     pub fn load_program(&mut self, name: &str, program: Program) {
-        self.files.insert(name.to_string(), Rc::new(program));
+        self.programs.load(name, Rc::new(program));
     }
 
     /// Starts `python3 FILE ARGS...` (shell-style quotes allowed).
     pub fn run(&mut self, command_line: &str) -> Result<Pid, String> {
-        let words = split_command(command_line)?;
-        let mut it = words.iter().skip_while(|w| w.starts_with("python"));
-        let file = it.next().ok_or("no program file in the command")?.clone();
-        let program = self
-            .files
-            .get(&file)
-            .cloned()
-            .ok_or_else(|| format!("python3: can't open file '{file}': no such loaded file"))?;
-        let argv: Vec<String> = std::iter::once(file).chain(it.cloned()).collect();
-        let pid = self.next_pid;
-        self.next_pid += 1;
-        let interp = Interp::new(program, argv, self.seed ^ (pid as u64) << 32, pid);
-        let p = Process {
-            command: command_line.to_string(),
-            stdout: String::new(),
-            stderr: String::new(),
-            exit: None,
-            note: None,
-            interp,
-            wait: None,
-            pika: pika::PikaState::default(),
-        };
-        self.processes.insert(pid, p);
+        let pid = self.programs.start(command_line, self.broker.now())?;
         self.settle();
         Ok(pid)
     }
 
     /// Ctrl+C: KeyboardInterrupt at the process's blocking call.
     pub fn interrupt(&mut self, pid: Pid) {
-        if let Some(p) = self.processes.get_mut(&pid) {
-            if p.exit.is_none() {
-                p.interp.interrupt();
-                p.wait = None;
-            }
-        }
+        self.programs.interrupt(pid);
         self.settle();
     }
 
     /// Moves the virtual clock by `ms`, running processes as they wake.
     pub fn advance(&mut self, ms: u64) {
         let target = self.broker.now() + ms;
-        loop {
-            self.settle();
-            let next = self
-                .processes
-                .values()
-                .filter(|p| p.exit.is_none())
-                .filter_map(|p| p.wait.and_then(|w| w.until))
-                .chain(self.broker.next_due())
-                .filter(|&t| t <= target)
-                .min();
-            match next {
-                Some(t) if t > self.broker.now() => self.broker.advance(t - self.broker.now()),
-                Some(_) => {}
-                None => break,
-            }
-            let now = self.broker.now();
-            let woke = self.processes.values_mut().filter(|p| p.exit.is_none()).any(|p| match p.wait {
-                Some(w) if w.until.is_some_and(|u| u <= now) => {
-                    p.wait = None;
-                    true
-                }
-                _ => false,
-            });
-            if !woke && self.broker.next_due().is_none_or(|t| t > target) {
+        self.settle();
+        let mut same_time = 0;
+        while let Some(t) = self.programs.next_wake().into_iter().chain(self.broker.next_due()).min() {
+            same_time = if t <= self.broker.now() { same_time + 1 } else { 0 };
+            if t > target || same_time > SETTLE_ROUNDS {
                 break;
             }
+            self.broker.advance(t.saturating_sub(self.broker.now()));
+            self.settle();
         }
-        let now = self.broker.now();
-        if target > now {
-            self.broker.advance(target - now);
-        }
+        self.broker.advance(target.saturating_sub(self.broker.now()));
         self.settle();
     }
 
     /// Runs every ready process until all wait or end, routing deliveries.
     fn settle(&mut self) {
-        for _ in 0..10_000 {
-            self.route_events();
-            let ready: Vec<Pid> = self
-                .processes
-                .iter()
-                .filter(|(_, p)| {
-                    p.exit.is_none()
-                        && (p.wait.is_none() || p.wait.is_some_and(|w| w.on_activity && p.pika.has_activity()))
-                })
-                .map(|(pid, _)| *pid)
-                .collect();
+        self.programs.wake_due(self.broker.now());
+        for _ in 0..SETTLE_ROUNDS {
+            for e in self.broker.take_events() {
+                self.programs.observe(&e);
+            }
+            let ready = self.programs.ready();
             if ready.is_empty() {
                 return;
             }
             for pid in ready {
-                self.step(pid);
+                self.programs.step(pid, &mut self.broker);
             }
         }
-    }
-
-    fn step(&mut self, pid: Pid) {
-        let Some(p) = self.processes.get_mut(&pid) else { return };
-        let mut host = ProcessHost {
-            broker: &mut self.broker,
-            stdout: &mut p.stdout,
-            stderr: &mut p.stderr,
-            pika: &mut p.pika,
-            users: &mut self.users,
-        };
-        let out = p.interp.run(&mut host, self.spin_budget);
-        match out {
-            RunOutcome::Blocked(w) => p.wait = Some(w),
-            RunOutcome::Exited(code) => p.exit = Some(code),
-            RunOutcome::Budget => {
-                p.note = Some(spin_note(self.spin_budget));
-                p.exit = Some(1);
-            }
-        }
-        if p.exit.is_some() {
-            p.pika.close_all(&mut self.broker);
-        }
-    }
-
-    fn route_events(&mut self) {
-        for e in self.broker.take_events() {
-            self.witness.observe(&e);
-            for p in self.processes.values_mut() {
-                p.pika.on_event(&e);
-            }
-            let _ = matches!(e, Event::ClockAdvanced { .. });
-        }
-    }
-
-    /// The mistakes notes for everything run so far (see [`mistakes`]).
-    pub fn mistakes(&self) -> Vec<mistakes::Note> {
-        let runs: Vec<mistakes::ProcessRun> = self
-            .processes
-            .values()
-            .map(|p| mistakes::ProcessRun {
-                program: &p.interp.program.file,
-                lines: &p.interp.program.lines,
-                calls: &p.pika.calls,
-                dispatched: p.pika.dispatched,
-            })
-            .collect();
-        mistakes::explain(&runs, &self.witness)
     }
 
     /// A process by pid.
     pub fn process(&self, pid: Pid) -> Option<&Process> {
-        self.processes.get(&pid)
+        self.programs.process(pid)
+    }
+
+    /// The mistakes notes for everything run so far (see [`mistakes`]).
+    pub fn mistakes(&self) -> Vec<mistakes::Note> {
+        self.programs.mistakes()
     }
 }
 
@@ -276,34 +215,4 @@ pub fn spin_note(budget: u64) -> String {
     )
 }
 
-/// Splits a command line into words (single and double quotes).
-pub fn split_command(line: &str) -> Result<Vec<String>, String> {
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    let mut quote: Option<char> = None;
-    let mut any = false;
-    for c in line.chars() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), c) => cur.push(c),
-            (None, '\'' | '"') => {
-                quote = Some(c);
-                any = true;
-            }
-            (None, c) if c.is_whitespace() => {
-                if any || !cur.is_empty() {
-                    words.push(std::mem::take(&mut cur));
-                    any = false;
-                }
-            }
-            (None, c) => cur.push(c),
-        }
-    }
-    if quote.is_some() {
-        return Err("unterminated quote in the command".into());
-    }
-    if any || !cur.is_empty() {
-        words.push(cur);
-    }
-    Ok(words)
-}
+pub use command::split_command;

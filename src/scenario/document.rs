@@ -1,6 +1,8 @@
-//! The scenario document, version 1: everything a playground holds
+//! The scenario document, version 2: everything a playground holds
 //! (topology, node positions, producer and consumer behaviours, clock
-//! speed, narration), as serde types that read and write JSON.
+//! speed, narration, Python programs and the commands typed), as serde
+//! types that read and write JSON. Version 1 documents (no programs) are
+//! read as they are and written as version 2.
 //!
 //! Nodes have ids that never change (edges refer to ids, so renaming a
 //! queue keeps its bindings); exchanges and queues also have the AMQP name
@@ -11,8 +13,11 @@ use crate::engine::queue_args::{DeadLetterStrategy, QueueSettings, QueueType};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// The document format version this Warren reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The document format version this Warren writes.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The versions this Warren reads (1: before programs).
+pub const READABLE_VERSIONS: [u32; 2] = [1, 2];
 
 /// The node id of the default exchange (`""`), present in every scenario.
 pub const DEFAULT_EXCHANGE_ID: &str = "default";
@@ -21,7 +26,8 @@ pub const DEFAULT_EXCHANGE_ID: &str = "default";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
-    /// Format version: must be [`FORMAT_VERSION`].
+    /// Format version: one of [`READABLE_VERSIONS`] when read,
+    /// [`FORMAT_VERSION`] once read.
     pub warren: u32,
     /// A title shown in the header and the lesson picker.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -63,6 +69,12 @@ pub struct Scenario {
     /// Runaway limits (absent: the defaults).
     #[serde(default, skip_serializing_if = "RunLimits::is_default")]
     pub limits: RunLimits,
+    /// Python program files a terminal command can run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programs: Vec<super::ProgramFile>,
+    /// Command lines typed in the terminal, with their virtual times.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commands: Vec<super::TerminalCommand>,
 }
 
 /// Limits that pause a runaway scenario with a notice instead of freezing
@@ -136,6 +148,8 @@ impl Default for Scenario {
             narration: Vec::new(),
             default_exchange: default_exchange_position(),
             limits: RunLimits::default(),
+            programs: Vec::new(),
+            commands: Vec::new(),
         }
     }
 }
@@ -564,6 +578,10 @@ pub struct NarrationStep {
     /// Something to try.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub try_this: Option<String>,
+    /// A command line to type in the terminal for this step
+    /// (`python3 receive.py`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
 }
 
 impl Scenario {

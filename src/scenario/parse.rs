@@ -32,7 +32,7 @@ pub struct ScenarioError {
 }
 
 impl ScenarioError {
-    fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
         ScenarioError { path: path.into(), message: message.into() }
     }
 }
@@ -69,17 +69,17 @@ pub fn parse(text: &str) -> Result<Scenario, ScenarioError> {
 /// Checks and converts an already parsed JSON value.
 pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
     let Some(obj) = value.as_object() else {
-        return Err(ScenarioError::at("", "a scenario is a JSON object, e.g. {\"warren\": 1, ...}"));
+        return Err(ScenarioError::at("", "a scenario is a JSON object, e.g. {\"warren\": 2, ...}"));
     };
     match obj.get("warren") {
         None => {
-            return Err(ScenarioError::at("warren", "missing the format version: a scenario starts with \"warren\": 1"))
+            return Err(ScenarioError::at("warren", "missing the format version: a scenario starts with \"warren\": 2"))
         }
-        Some(v) if v.as_u64() == Some(FORMAT_VERSION as u64) => {}
+        Some(v) if v.as_u64().is_some_and(|n| READABLE_VERSIONS.iter().any(|r| *r as u64 == n)) => {}
         Some(v) => {
             return Err(ScenarioError::at(
                 "warren",
-                format!("unknown format version {v}: this Warren reads version {FORMAT_VERSION}"),
+                format!("unknown format version {v}: this Warren reads versions 1 and {FORMAT_VERSION}"),
             ))
         }
     }
@@ -88,6 +88,7 @@ pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
         ScenarioError::at(path, e.message())
     })?;
     scenario.assign_binding_ids();
+    scenario.warren = FORMAT_VERSION;
     check(&scenario)?;
     Ok(scenario)
 }
@@ -150,7 +151,8 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
     check_bindings(s)?;
     check_producers(s)?;
     check_consumers(s)?;
-    check_limits(s)
+    check_limits(s)?;
+    super::programs::check_programs(s)
 }
 
 /// The clock speed and the number of entries in each list.
@@ -448,7 +450,7 @@ mod tests {
             ("[1]", "", "JSON object"),
             ("{", "", "not valid JSON"),
             (r#"{"title": "x"}"#, "warren", "missing the format version"),
-            (r#"{"warren": 2}"#, "warren", "unknown format version 2"),
+            (r#"{"warren": 3}"#, "warren", "unknown format version 3"),
             (r#"{"warren": 1, "queues": [{"id": "q1", "name": 5}]}"#, "queues[0].name", "expected a string"),
             (
                 r#"{"warren": 1, "consumers": [{"id": "c", "name": "c", "prefetch": -1}]}"#,

@@ -12,6 +12,7 @@
 //! event comes out of [`Simulation::take_events`] stamped with its time.
 
 pub mod clients;
+mod programs;
 pub mod sync;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ use crate::engine::{
 use crate::scenario::{AckMode, Outcome, Scenario, Schedule, DEFAULT_EXCHANGE_ID};
 
 pub use clients::{ConsumerState, Down, Job, ProducerState};
+pub use programs::ENDED_BY_LOAD;
 
 /// An engine event with the virtual time it happened at.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,6 +156,13 @@ pub struct Simulation {
     pub(crate) events: Vec<SimEvent>,
     pub(crate) limits: Limits,
     halted: Option<String>,
+    /// Python files and processes (on this broker, on this clock).
+    pub(crate) programs: crate::runner::Programs,
+    /// Every command line run, with its time (document commands with the
+    /// same time and line count as run).
+    pub(crate) ran_commands: Vec<(u64, String)>,
+    /// Files the page's parser refused: the source refused, the message.
+    pub(crate) refused_programs: BTreeMap<String, (String, String)>,
 }
 
 impl Simulation {
@@ -176,6 +185,9 @@ impl Simulation {
             events: Vec::new(),
             limits: Limits::default(),
             halted: None,
+            programs: crate::runner::Programs::new(scenario.seed),
+            ran_commands: Vec::new(),
+            refused_programs: BTreeMap::new(),
         };
         sim.set_scenario(scenario);
         sim
@@ -336,11 +348,12 @@ impl Simulation {
         self.errors.remove(&ErrorKey::node(id));
     }
 
-    /// Moves broker events into the simulation's log, handing deliveries to
-    /// the consumers that received them.
-    pub(crate) fn pump(&mut self) {
+    /// Moves broker events (already seen by the processes) into the
+    /// simulation's log, handing deliveries to the consumers that received
+    /// them.
+    pub(crate) fn absorb(&mut self, events: Vec<Event>) {
         let now = self.broker.now();
-        for event in self.broker.take_events() {
+        for event in events {
             if let Event::Delivered {
                 channel,
                 consumer: Some(_),
@@ -392,13 +405,16 @@ impl Simulation {
     pub fn next_due(&self) -> Option<u64> {
         let producers = self.producers.values().filter_map(|p| p.next_at);
         let consumers = self.consumers.values().filter(|c| c.down.is_none()).filter_map(|c| c.next_done());
-        producers.chain(consumers).chain(self.broker.next_due()).min()
+        let programs = self.programs.next_wake().into_iter().chain(self.next_command_at());
+        producers.chain(consumers).chain(programs).chain(self.broker.next_due()).min()
     }
 
-    /// Moves to the next thing that happens; false when nothing is due.
+    /// Moves to the next thing that happens; false when nothing is due
+    /// (or the clock waits for a program file, see
+    /// [`waiting_for_program`](Self::waiting_for_program)).
     pub fn step(&mut self) -> bool {
         match self.next_due() {
-            Some(t) if self.halted.is_none() => {
+            Some(t) if self.halted.is_none() && self.program_gate().is_none_or(|g| t < g) => {
                 let now = self.now();
                 self.advance(t.saturating_sub(now));
                 true
@@ -408,23 +424,38 @@ impl Simulation {
     }
 
     /// Moves virtual time forward by `ms`, running everything due on the
-    /// way in time order. Stops early (and [`halted`](Self::halted) says
-    /// why) when a runaway limit is reached.
+    /// way in time order: producers, consumers, the document's commands,
+    /// then the processes that wake. Stops early (and
+    /// [`halted`](Self::halted) says why) when a runaway limit is reached,
+    /// and one millisecond before a document command whose program file is
+    /// not parsed yet ([`waiting_for_program`](Self::waiting_for_program)).
     pub fn advance(&mut self, ms: u64) {
         if self.halted.is_some() {
             return;
         }
-        let target = self.now().saturating_add(ms);
+        let mut target = self.now().saturating_add(ms);
+        if let Some(gate) = self.program_gate() {
+            if gate <= self.now() {
+                return;
+            }
+            target = target.min(gate - 1);
+        }
         let events_before = self.events.len();
+        let mut same_time = 0;
         while let Some(due) = self.next_due().filter(|t| *t <= target) {
             let now = self.now();
+            same_time = if due <= now { same_time + 1 } else { 0 };
+            if same_time > crate::runner::SETTLE_ROUNDS {
+                break;
+            }
             if due > now {
                 self.broker.advance(due - now);
             }
             self.pump();
             self.run_due_consumers();
             self.run_due_producers();
-            self.pump();
+            self.run_due_commands();
+            self.settle_programs();
             if let Some(reason) = self.over_limit(events_before) {
                 self.halted = Some(reason);
                 return;
@@ -434,7 +465,7 @@ impl Simulation {
         if target > now {
             self.broker.advance(target - now);
         }
-        self.pump();
+        self.settle_programs();
     }
 
     fn over_limit(&self, events_before: usize) -> Option<String> {
@@ -590,7 +621,7 @@ impl Simulation {
         };
         let r = self.broker.basic_publish(channel, p);
         self.record(ErrorKey::node(producer_id), "basic.publish", r.as_ref().map(|_| ()).map_err(Clone::clone));
-        self.pump();
+        self.settle_programs();
         r
     }
 
@@ -608,7 +639,7 @@ impl Simulation {
             }
         };
         let r = self.broker.basic_publish(channel, p);
-        self.pump();
+        self.settle_programs();
         r
     }
 
@@ -616,6 +647,7 @@ impl Simulation {
     /// to the queue, marked redelivered.
     pub fn kill_consumer(&mut self, consumer_id: &str) {
         self.stop_consumer(consumer_id, Down::Killed);
+        self.settle_programs();
     }
 
     /// Starts a killed or crashed consumer again.
@@ -625,7 +657,7 @@ impl Simulation {
             c.received = 0;
         }
         self.start_consumer(consumer_id);
-        self.pump();
+        self.settle_programs();
     }
 
     pub(crate) fn stop_consumer(&mut self, consumer_id: &str, why: Down) {
@@ -745,6 +777,7 @@ impl Simulation {
         for id in ids {
             self.start_consumer(&id);
         }
+        self.settle_programs();
     }
 
     /// queue.purge on a queue node.
@@ -753,7 +786,7 @@ impl Simulation {
         let ch = self.admin_channel();
         let r = self.broker.queue_purge(ch, &name);
         self.record(ErrorKey::node(queue_id), "queue.purge", r.as_ref().map(|_| ()).map_err(Clone::clone));
-        self.pump();
+        self.settle_programs();
         r
     }
 
@@ -774,3 +807,6 @@ impl Simulation {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod program_tests;

@@ -136,7 +136,7 @@ impl Simulation {
             ErrorKey::Node(id) => s.kind_of(id).is_some(),
             ErrorKey::Binding(id) => s.binding(id).is_some(),
         });
-        self.pump();
+        self.settle_programs();
     }
 
     /// Consumers that went away or whose basic.consume changed stop first.

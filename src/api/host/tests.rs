@@ -12,6 +12,8 @@ struct TestHost {
     sim: Simulation,
     playing: bool,
     loads: usize,
+    /// Processes still running in the simulation a load replaced.
+    running_at_load: usize,
 }
 
 impl Host for TestHost {
@@ -22,6 +24,7 @@ impl Host for TestHost {
         Ok(f(&mut self.sim))
     }
     fn load(&mut self, scenario: Scenario) -> Result<(), String> {
+        self.running_at_load += self.sim.processes().filter(|(_, p)| p.running()).count();
         self.sim = Simulation::new(scenario);
         self.loads += 1;
         Ok(())
@@ -44,7 +47,7 @@ fn host() -> TestHost {
         queues: vec![QueueNode { id: "q".into(), name: "orders".into(), ..Default::default() }],
         ..Default::default()
     };
-    TestHost { sim: Simulation::new(s), playing: false, loads: 0 }
+    TestHost { sim: Simulation::new(s), playing: false, loads: 0, running_at_load: 0 }
 }
 
 fn lesson(slug: &str) -> Value {
@@ -95,7 +98,7 @@ fn bad_calls_say_why_and_change_nothing() {
         ("constructor", vec![], "unknown method"),
         ("load", vec![], "load takes one argument"),
         ("load", vec![json!(7)], "expects a scenario"),
-        ("load", vec![json!({"warren": 2})], "unknown format version 2"),
+        ("load", vec![json!({"warren": 3})], "unknown format version 3"),
         ("load", vec![json!("{\"warren\": 1, \"queues\": [{\"id\": 1}]}")], "queues[0]"),
         ("load", vec![json!(null)], "expects a scenario"),
         ("play", vec![json!(true)], "play takes no arguments"),
@@ -181,4 +184,79 @@ fn an_xss_payload_is_only_data() {
     let r = call(&mut h, "publish", &[json!({"routing_key": payload, "body": payload})]);
     assert_eq!(r["routed"], json!([payload]));
     assert_eq!(call(&mut h, "snapshot", &[])["queues"][payload]["ready"], json!([payload]));
+}
+
+const RECEIVE: &str = "import pika\n\
+conn = pika.BlockingConnection(pika.ConnectionParameters('localhost'))\n\
+ch = conn.channel()\n\
+ch.queue_declare(queue='hello')\n\
+def cb(ch, method, properties, body):\n    print(' [x] Received %r' % body)\n\
+ch.basic_consume(queue='hello', on_message_callback=cb, auto_ack=True)\n\
+print(' [*] Waiting for messages. To exit press CTRL+C')\n\
+ch.start_consuming()\n";
+
+#[test]
+fn programs_through_the_api() {
+    let mut h = host();
+    let r = call(
+        &mut h,
+        "loadPrograms",
+        &[json!([{"name": "receive.py", "source": RECEIVE}, {"name": "bad.py", "source": "import requests\n"}])],
+    );
+    assert_eq!(r["ok"], json!(true), "{r}");
+    assert_eq!(r["programs"], json!(["receive.py", "bad.py"]));
+    assert_eq!(r["notes"][0]["program"], json!("bad.py"));
+    assert_eq!(r["notes"][0]["line"], json!(1));
+    assert!(r["notes"][0]["message"].as_str().unwrap().contains("modules it knows"), "{r}");
+    assert_eq!(h.sim.scenario().programs.len(), 2, "the document carries the sources");
+    let r = call(&mut h, "run", &[json!("python3 receive.py")]);
+    assert_eq!(r, json!({"ok": true, "pid": 1000}));
+    call(&mut h, "publish", &[json!({"routing_key": "hello", "body": "Hello World!"})]);
+    call(&mut h, "advance", &[json!(10)]);
+    let p = &call(&mut h, "processes", &[])["processes"][0];
+    assert_eq!(
+        (p["pid"].clone(), p["state"].clone(), p["exit_code"].clone()),
+        (json!(1000), json!("running"), json!(null))
+    );
+    assert_eq!(p["stdout"], json!(" [*] Waiting for messages. To exit press CTRL+C\n [x] Received b'Hello World!'\n"));
+    assert_eq!(call(&mut h, "snapshot", &[])["queues"]["hello"]["consumers"], json!(1), "the program's queue");
+    assert_eq!(call(&mut h, "interrupt", &[json!(1000)]), json!({"ok": true}));
+    let p = &call(&mut h, "processes", &[])["processes"][0];
+    assert_eq!((p["state"].clone(), p["exit_code"].clone()), (json!("exited"), json!(130)));
+    assert!(p["stderr"].as_str().unwrap().ends_with("KeyboardInterrupt\n"));
+    let r = call(&mut h, "run", &[json!("python3 bad.py")]);
+    assert!(r["error"].as_str().unwrap().contains("bad.py:1:8: import requests: Warren runs pika programs"), "{r}");
+    call(&mut h, "run", &[json!("python3 receive.py")]);
+    assert_eq!(call(&mut h, "load", &[lesson("hello-world")])["ok"], json!(true));
+    assert_eq!(h.running_at_load, 0, "load ended the running process first");
+}
+
+#[test]
+fn bad_program_calls_say_why() {
+    let mut h = host();
+    for (method, args, text) in [
+        ("loadPrograms", vec![json!({"name": "a.py"})], "expects an array"),
+        ("loadPrograms", vec![json!([{"name": "a.py"}])], "[0].source is missing"),
+        ("loadPrograms", vec![json!([{"name": 3, "source": ""}])], "[0].name must be a string"),
+        ("loadPrograms", vec![json!([{"name": "a/b.py", "source": ""}])], "no folders"),
+        ("loadPrograms", vec![json!([{"name": "a.py", "source": "", "lang": "py"}])], "unknown field 'lang'"),
+        ("run", vec![], "run takes one argument"),
+        ("run", vec![json!(5)], "expects a command line"),
+        (
+            "run",
+            vec![json!("python3 nope.py")],
+            "python3: can't open file 'nope.py': [Errno 2] No such file or directory",
+        ),
+        ("run", vec![json!("rm -rf /")], "rm: command not found"),
+        ("processes", vec![json!(1)], "processes takes no arguments"),
+        ("interrupt", vec![json!("1000")], "expects a process id"),
+        ("interrupt", vec![json!(-1)], "expects a process id"),
+        ("interrupt", vec![json!(4242)], "no process 4242"),
+    ] {
+        let r = call(&mut h, method, &args);
+        assert_eq!(r["ok"], json!(false), "{method}({args:?}) -> {r}");
+        assert!(r["error"].as_str().unwrap().contains(text), "{method}({args:?}): {r}");
+    }
+    assert_eq!(call(&mut h, "processes", &[]), json!({"ok": true, "processes": []}));
+    assert!(h.sim.scenario().programs.is_empty());
 }

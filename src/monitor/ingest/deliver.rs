@@ -14,7 +14,7 @@ impl Monitor {
             return;
         };
         let q = Self::queue_node(sim, &queue);
-        let c = sim.node_for_channel(channel).map(str::to_string);
+        let c = Self::client_node(sim, channel, Some(&queue));
         // A stream's reads are copies of their own (never enqueued).
         let info = self.copies.entry(copy).or_insert(CopyInfo { message: message.id, consumer: None });
         info.consumer = c.clone();
@@ -61,7 +61,8 @@ impl Monitor {
         let q = Self::queue_node(sim, &queue);
         if let Some(c) = &info.consumer {
             self.stats.entry(c.clone()).or_default().requeued += 1;
-            if let (Some(q), Some(c)) = (&q, sim.scenario().consumer(c).map(|n| n.id.clone())) {
+            let on_canvas = sim.scenario().consumer(c).is_some() || program_topology::pid_of(c).is_some();
+            if let (Some(q), Some(c)) = (&q, on_canvas.then(|| c.clone())) {
                 let slot = self.slot_after(info.message);
                 self.motions.push(Motion::Leg {
                     from: q.clone(),

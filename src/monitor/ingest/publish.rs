@@ -9,7 +9,7 @@ impl Monitor {
     /// Takes in `Event::Published`.
     pub(super) fn on_published(&mut self, sim: &Simulation, at: u64, event: Event) {
         let Event::Published { message, channel, mandatory } = event else { return };
-        let publisher = channel.and_then(|c| sim.node_for_channel(c)).map(str::to_string);
+        let publisher = channel.and_then(|c| Self::client_node(sim, c, None));
         let xnode = Self::exchange_node(sim, &message.exchange);
         let parent = self.pending_dead_letter.as_ref().filter(|_| channel.is_none()).map(|(_, old, _)| *old);
         self.remember(MessageInfo {

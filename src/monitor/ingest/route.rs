@@ -110,7 +110,7 @@ impl Monitor {
     pub(super) fn on_returned(&mut self, sim: &Simulation, at: u64, event: Event) {
         let Event::Returned { message, channel } = event else { return };
         let Some(m) = self.msg(message) else { return };
-        let p = sim.node_for_channel(channel).map(str::to_string);
+        let p = Self::client_node(sim, channel, None);
         let x = Self::exchange_node(sim, &m.exchange);
         let slot = self.slot_after(message);
         if let (Some(p), Some(x)) = (&p, &x) {

@@ -18,7 +18,7 @@ impl Monitor {
                 crate::simulation::ErrorKey::Node(id) => Some(id.clone()),
                 crate::simulation::ErrorKey::Binding(id) => sim.scenario().binding(id).map(|b| b.from.clone()),
             })
-            .or_else(|| channel.and_then(|c| sim.node_for_channel(c)).map(str::to_string));
+            .or_else(|| channel.and_then(|c| Self::client_node(sim, c, None)));
         let text = format!("the broker refused: {} {}", error.code.code(), error.text);
         let detail = Detail::Error {
             code: error.code,
@@ -124,10 +124,8 @@ impl Monitor {
     /// Takes in `Event::ConsumerAdded`.
     pub(super) fn on_consumer_added(&mut self, sim: &Simulation, at: u64, event: Event) {
         let Event::ConsumerAdded { queue, channel, tag } = event else { return };
-        let nodes = Self::queue_node(sim, &queue)
-            .into_iter()
-            .chain(sim.node_for_channel(channel).map(str::to_string))
-            .collect();
+        let nodes =
+            Self::queue_node(sim, &queue).into_iter().chain(Self::client_node(sim, channel, Some(&queue))).collect();
         self.log(
             sim,
             at,
@@ -141,10 +139,8 @@ impl Monitor {
     /// Takes in `Event::ConsumerCancelled`.
     pub(super) fn on_consumer_cancelled(&mut self, sim: &Simulation, at: u64, event: Event) {
         let Event::ConsumerCancelled { queue, channel, tag, by_broker } = event else { return };
-        let nodes = Self::queue_node(sim, &queue)
-            .into_iter()
-            .chain(sim.node_for_channel(channel).map(str::to_string))
-            .collect();
+        let nodes =
+            Self::queue_node(sim, &queue).into_iter().chain(Self::client_node(sim, channel, Some(&queue))).collect();
         let how = if by_broker { " (the broker cancelled it: its queue is gone)" } else { "" };
         self.log(
             sim,
