@@ -128,12 +128,8 @@ fn quoted(text: &str) -> Vec<String> {
 
 /// What the Chinese must keep of the English (see the module's doc).
 fn code_names(english: &str, nodes: &[String]) -> BTreeSet<String> {
-    let mut names: BTreeSet<String> = words(english)
-        .iter()
-        .map(|w| without_ordinal(w))
-        .filter(|w| is_code_like(w))
-        .map(str::to_string)
-        .collect();
+    let mut names: BTreeSet<String> =
+        words(english).iter().map(|w| without_ordinal(w)).filter(|w| is_code_like(w)).map(str::to_string).collect();
     names.extend(nodes.iter().filter(|n| has_whole(english, n)).cloned());
     if english.matches('"').count() % 2 == 0 {
         names.extend(quoted(english));
@@ -168,7 +164,11 @@ fn every_lesson_text_has_its_chinese_message() {
         }
     }
     assert!(count >= 15 * 4, "the lesson documents were not read ({count} texts)");
-    assert!(missing.is_empty(), "lesson texts without a Chinese message in locales/zh/lessons.ftl:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "lesson texts without a Chinese message in locales/zh/lessons.ftl:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -268,7 +268,10 @@ fn a_localized_lesson_has_the_chinese_texts_and_nothing_else_changed() {
         assert_eq!((lesson.title.as_str(), &lesson.scenario), (zh.title.as_str(), &zh));
     }
     assert_eq!(lessons::localized("no-such-lesson", Lang::Zh), None);
-    assert_eq!(lessons::localized("hello-world", Lang::Zh).map(|s| s.title), Some("Hello World：收发第一条消息".to_string()));
+    assert_eq!(
+        lessons::localized("hello-world", Lang::Zh).map(|s| s.title),
+        Some("Hello World：收发第一条消息".to_string())
+    );
 }
 
 #[test]
@@ -281,7 +284,10 @@ fn the_name_rule_finds_what_a_translation_leaves_out() {
     let good = "worker 1 在收到第 3 条 \"Hi!\" 时用 basic.ack 确认（x-dead-letter-exchange，amq.gen-…），来自 hello。";
     assert_eq!(missing_names(english, good, &nodes), Vec::<String>::new());
     let bad = "worker 1 收到第 3 条 \"Hi\" 时确认（x-dead-letter），来自 hello_queue 和 amq.gen。";
-    assert_eq!(missing_names(english, bad, &nodes), ["\"Hi!\"", "amq.gen-…", "basic.ack", "hello", "x-dead-letter-exchange"]);
+    assert_eq!(
+        missing_names(english, bad, &nodes),
+        ["\"Hi!\"", "amq.gen-…", "basic.ack", "hello", "x-dead-letter-exchange"]
+    );
     assert!(code_names("a dead-lettered, higher-priority message", &nodes).is_empty(), "prose compounds");
     assert_eq!(code_names("the logs", &nodes), ["logs".to_string()].into(), "a node's name as a whole word");
     assert!(code_names("the catalogs", &nodes).is_empty(), "not inside another word");
