@@ -22,7 +22,10 @@ fn every_message_exists_in_both_languages_with_the_same_variables() {
             Some(_) => {}
         }
     }
-    problems.extend(zh.keys().filter(|id| !en.contains_key(*id)).map(|id| format!("`{id}` is in Chinese only")));
+    // The lessons' English is their JSON documents, not a catalogue:
+    // tests/lessons_i18n.rs pairs their Chinese messages with the documents.
+    let chinese_only = zh.keys().filter(|id| !en.contains_key(*id) && !id.starts_with("lesson-"));
+    problems.extend(chinese_only.map(|id| format!("`{id}` is in Chinese only")));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

@@ -8,6 +8,10 @@
 
 use crate::scenario::{self, Scenario};
 
+mod localized;
+
+pub use localized::{localize, localized, LessonText};
+
 /// A built-in lesson.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lesson {
