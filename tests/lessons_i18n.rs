@@ -142,8 +142,10 @@ fn missing_names(english: &str, chinese: &str, nodes: &[String]) -> Vec<String> 
     let chinese_words: BTreeSet<String> = words(chinese).into_iter().collect();
     let kept = |name: &String| {
         let one_word = !name.contains(' ') && !name.starts_with('"');
+        // A node name may be part of a code-like word (`new_task` in
+        // `new_task.py`), so a whole-word match keeps it too.
         if one_word && is_code_like(name) {
-            chinese_words.contains(name)
+            chinese_words.contains(name) || has_whole(chinese, name)
         } else {
             has_whole(chinese, name)
         }
