@@ -180,6 +180,60 @@ proptest! {
     }
 
     #[test]
+    fn a_publish_enqueues_in_the_queues_its_route_names(
+        queues in 3usize..30,
+        bindings in prop::collection::vec((0usize..2, 0usize..30, pattern()), 1..120),
+        delete in prop::collection::vec(0usize..30, 0..6),
+        fresh in 0usize..6,
+        keys in prop::collection::vec(routing_key(), 1..8),
+    ) {
+        // Queues are deleted and new ones declared and bound after them,
+        // so the queue table's indexes are reused by other queues.
+        let xs = ["t", "f"];
+        let mut w = Topology::new(queues);
+        w.exchange("t", ExchangeType::Topic);
+        w.exchange("f", ExchangeType::Fanout);
+        w.b.exchange_bind(w.ch, "f", "t", "#", FieldTable::new()).unwrap();
+        for (x, q, p) in &bindings {
+            w.bind(q % queues, xs[*x], p, FieldTable::new());
+        }
+        for q in &delete {
+            let _ = w.b.queue_delete(w.ch, &queue_name(q % queues), false, false);
+        }
+        for i in 0..fresh {
+            let name = format!("fresh{i}");
+            w.b.queue_declare(w.ch, QueueDeclare::new(name.clone())).unwrap();
+            let (x, _, p) = &bindings[i % bindings.len()];
+            w.b.queue_bind(w.ch, &name, xs[*x], p, FieldTable::new()).unwrap();
+        }
+        for k in &keys {
+            let before: Vec<(String, usize)> = w.b.queues().map(|q| (q.name.to_string(), q.ready.len())).collect();
+            w.b.take_events();
+            let outcome = w.b.basic_publish(w.ch, Publish {
+                exchange: "t".into(),
+                routing_key: k.clone(),
+                body: "m".into(),
+                ..Default::default()
+            }).unwrap();
+            let events = w.b.take_events();
+            let route = events.iter().find_map(|e| match e {
+                Event::Routed { route, .. } => Some(route.clone()),
+                _ => None,
+            }).expect("a Routed event");
+            let enqueued: Vec<String> = events.iter().filter_map(|e| match e {
+                Event::Enqueued { queue, .. } => Some(queue.to_string()),
+                _ => None,
+            }).collect();
+            prop_assert_eq!(&enqueued, &names(&route), "copies for key {:?}", k);
+            prop_assert_eq!(outcome.routed.iter().map(|q| q.to_string()).collect::<Vec<_>>(), names(&route));
+            for (name, ready) in before {
+                let now = w.b.queue(&name).unwrap().ready.len();
+                prop_assert_eq!(now, ready + usize::from(enqueued.contains(&name)), "queue {}", name);
+            }
+        }
+    }
+
+    #[test]
     fn headers_route_like_the_reference_matcher(
         queues in 2usize..30,
         bindings in prop::collection::vec(

@@ -1,18 +1,21 @@
 //! What an exchange keeps so that routing costs what it matches: its
 //! bindings in numbered slots (the type indexes, the topic trie and the
 //! direct map, hold slot numbers), a bit per slot that keeps a binding
-//! matched twice from being reported twice, and the queues its
-//! bindings lead to in name order, so the queues a message reaches come
-//! out sorted by name and de-duplicated from a bit set, without sorting
-//! or hashing.
+//! matched by several routing keys from being reported twice, and the
+//! queues its bindings lead to in name order (shared with routes), so the
+//! queues a message reaches come out as ranks in that order, sorted and
+//! once each (a few by a short sort, more from a bit set), without
+//! copying a name or hashing.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
+use smallvec::SmallVec;
+
 use super::exchange::Binding;
 use super::headers::HeadersRule;
-use super::queue_names::{QueueList, QueueNames};
-use super::queue_table::QueueIx;
+use super::name_table::QueueIx;
+use super::queue_names::{QueueList, QueueNames, Ranks};
 use super::Name;
 
 /// "No queue" (a binding to an exchange) / "no slot".
@@ -27,14 +30,14 @@ type Table = Rc<Vec<Option<Rc<Binding>>>>;
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Slots {
     table: Table,
-    /// Per slot: the id of the binding's queue in [`QueueOrder`], or
-    /// [`NO_QUEUE`] for an exchange.
+    /// Per slot: the index of the binding's queue in the broker's queue
+    /// table, or [`NO_QUEUE`] for an exchange.
     queue: Vec<u32>,
     /// Per slot (headers exchanges): the binding's arguments, compiled.
     rules: Vec<Option<HeadersRule>>,
     free: Vec<u32>,
-    /// One bit per slot: reported already in this route (a scratch set,
-    /// all zero between routes).
+    /// One bit per slot: reported already in this route, for routes with
+    /// several routing keys (a scratch set, all zero between routes).
     seen: Scratch,
     /// The slots a type index reported for one route (a scratch list).
     reports: Scratch<u32>,
@@ -87,7 +90,7 @@ impl Slots {
     }
 
     /// The bindings matched, as slot numbers, read against today's table.
-    pub fn matched(&self, slots: Vec<u32>) -> MatchedBindings {
+    pub fn matched(&self, slots: SlotList) -> MatchedBindings {
         MatchedBindings { table: (!slots.is_empty()).then(|| self.table.clone()), slots }
     }
 
@@ -118,28 +121,26 @@ pub(crate) struct SlotMarks<'a> {
 }
 
 impl SlotMarks<'_> {
-    /// True the first time slot `n` is marked.
-    #[inline]
-    pub fn first(&mut self, n: u32) -> bool {
-        let (w, bit) = ((n >> 6) as usize, 1u64 << (n & 63));
-        let new = self.bits[w] & bit == 0;
-        self.bits[w] |= bit;
-        new
-    }
-
-    /// Clears the marks of `marked` (every slot marked) and gives the bits
-    /// back for the next route.
-    pub fn release(mut self, marked: &[u32]) {
-        for &n in marked {
+    /// The slots of `reported` in first-report order, each once (the
+    /// marks are cleared again).
+    pub fn firsts(mut self, mut reported: Vec<u32>) -> Vec<u32> {
+        reported.retain(|&n| {
+            let (w, bit) = ((n >> 6) as usize, 1u64 << (n & 63));
+            let new = self.bits[w] & bit == 0;
+            self.bits[w] |= bit;
+            new
+        });
+        for &n in &reported {
             self.bits[(n >> 6) as usize] = 0;
         }
         self.slots.seen.0.set(std::mem::take(&mut self.bits));
+        reported
     }
 }
 
 impl Drop for SlotMarks<'_> {
     fn drop(&mut self) {
-        // Not released (never, in routing): cleared all the same.
+        // Dropped without `firsts` (never, in routing): cleared all the same.
         if !self.bits.is_empty() {
             self.bits.iter_mut().for_each(|w| *w = 0);
             self.slots.seen.0.set(std::mem::take(&mut self.bits));
@@ -154,8 +155,11 @@ impl Drop for SlotMarks<'_> {
 #[derive(Clone, Default)]
 pub struct MatchedBindings {
     table: Option<Table>,
-    slots: Vec<u32>,
+    slots: SlotList,
 }
+
+/// Slot numbers; a few inline.
+pub(crate) type SlotList = SmallVec<[u32; 4]>;
 
 impl MatchedBindings {
     /// How many bindings matched.
@@ -295,81 +299,39 @@ impl QueueOrder {
         QueueNames::all(&self.sorted)
     }
 
-    /// Collects queues by index, then gives them in name order, once each.
-    pub fn collect(&self) -> QueueSet<'_> {
-        QueueSet { order: self, few: [0; FEW], n: 0, bits: Vec::new() }
-    }
-}
-
-/// Queues one hop collects as ranks before it turns to a bit set.
-const FEW: usize = 8;
-
-/// The queues of one hop: a few ranks, sorted at the end, or else a bit
-/// set over the exchange's name order, read in order.
-pub(crate) struct QueueSet<'a> {
-    order: &'a QueueOrder,
-    few: [u32; FEW],
-    /// How many of `few` are used; past [`FEW`], `bits` holds them all.
-    n: usize,
-    bits: Vec<u64>,
-}
-
-impl QueueSet<'_> {
-    /// Adds queue `ix` (not [`NO_QUEUE`]).
-    #[inline]
-    pub fn add(&mut self, ix: QueueIx) {
-        let r = self.order.rank[ix as usize];
-        if self.n < FEW {
-            self.few[self.n] = r;
-            self.n += 1;
-            return;
-        }
-        if self.n == FEW {
-            self.n += 1;
-            self.bits = self.order.bits.0.take();
-            self.bits.resize(self.order.sorted.len().div_ceil(64), 0);
-            for r in self.few {
-                self.set(r as usize);
-            }
-        }
-        self.set(r as usize);
+    /// The queues `ixs` (of this exchange's, possibly repeated; at most
+    /// `count` of them), in name order, once each.
+    pub fn collect(&self, ixs: impl Iterator<Item = QueueIx>, count: usize) -> QueueNames {
+        QueueNames::ranked(&self.sorted, self.ranks(ixs, count))
     }
 
-    #[inline]
-    fn set(&mut self, r: usize) {
-        self.bits[r >> 6] |= 1 << (r & 63);
-    }
-
-    /// The queues added, in name order, once each.
-    pub fn finish(mut self) -> QueueNames {
-        if self.n <= FEW {
-            let few = &mut self.few[..self.n];
-            few.sort_unstable();
-            let mut ranks = few.to_vec();
+    /// The ranks of `ixs`, increasing, once each: a few sorted, more
+    /// through a bit per rank (read in order, which clears it again).
+    fn ranks(&self, ixs: impl Iterator<Item = QueueIx>, count: usize) -> Ranks {
+        if count <= FEW {
+            let mut ranks: Ranks = ixs.map(|ix| self.rank[ix as usize]).collect();
+            ranks.sort_unstable();
             ranks.dedup();
-            return QueueNames::ranked(&self.order.sorted, ranks);
+            return ranks;
         }
-        let words = &mut self.bits[..];
-        let mut ranks = Vec::with_capacity(words.iter().map(|w| w.count_ones() as usize).sum());
-        for (i, word) in words.iter_mut().enumerate() {
+        let mut bits = self.bits.0.take();
+        bits.resize(self.sorted.len().div_ceil(64), 0);
+        for ix in ixs {
+            let r = self.rank[ix as usize];
+            bits[(r >> 6) as usize] |= 1 << (r & 63);
+        }
+        let mut ranks = Ranks::with_capacity(bits.iter().map(|w| w.count_ones() as usize).sum());
+        for (i, word) in bits.iter_mut().enumerate() {
             let base = (i << 6) as u32;
             while *word != 0 {
                 ranks.push(base + word.trailing_zeros());
                 *word &= *word - 1;
             }
         }
-        self.order.bits.0.set(std::mem::take(&mut self.bits));
-        QueueNames::ranked(&self.order.sorted, ranks)
+        self.bits.0.set(bits);
+        ranks
     }
 }
 
-impl Drop for QueueSet<'_> {
-    fn drop(&mut self) {
-        // A set dropped without `finish` (never, in routing) leaves its
-        // bits cleared for the next route all the same.
-        if !self.bits.is_empty() {
-            self.bits.iter_mut().for_each(|w| *w = 0);
-            self.order.bits.0.set(std::mem::take(&mut self.bits));
-        }
-    }
-}
+/// Queues one hop ranks by sorting (more: by a bit set).
+const FEW: usize = 8;

@@ -10,8 +10,8 @@ use super::error::{AmqpError, ReplyCode};
 use super::event::{DeathReason, Event, RemovalReason};
 use super::exchange::{Binding, Exchange, ExchangeType};
 use super::message::{CopyId, Message, MessageId};
+use super::name_table::{ExchangeTable, QueueIx, QueueTable};
 use super::queue::Queue;
-use super::queue_table::{QueueIx, QueueTable};
 use super::rng::SplitMix64;
 use super::value::FieldTable;
 use super::Name;
@@ -94,7 +94,7 @@ impl DirtyQueues {
 #[derive(Debug)]
 pub struct Broker {
     pub(crate) now: u64,
-    pub(crate) exchanges: BTreeMap<Name, Exchange>,
+    pub(crate) exchanges: ExchangeTable,
     pub(crate) queues: QueueTable,
     pub(crate) connections: BTreeMap<ConnectionId, Connection>,
     pub(crate) channels: BTreeMap<ChannelId, Channel>,
@@ -139,7 +139,7 @@ impl Broker {
     pub fn with_seed(seed: u64) -> Self {
         let mut b = Broker {
             now: 0,
-            exchanges: BTreeMap::new(),
+            exchanges: ExchangeTable::default(),
             queues: QueueTable::default(),
             connections: BTreeMap::new(),
             channels: BTreeMap::new(),
@@ -157,7 +157,7 @@ impl Broker {
         };
         for (name, kind, internal) in PREDECLARED {
             let name: Name = Rc::from(name);
-            b.exchanges.insert(name.clone(), Exchange::new(name, kind, true, false, internal, FieldTable::new()));
+            b.exchanges.insert(Exchange::new(name, kind, true, false, internal, FieldTable::new()));
         }
         b
     }

@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use super::binding_index::{MatchedBindings, QueueOrder, QueueSet, SlotMarks, Slots, NO_QUEUE};
+use super::binding_index::{MatchedBindings, QueueOrder, SlotList, Slots, NO_QUEUE};
 use super::error::{AmqpError, ReplyCode};
 use super::headers::{self, HeaderWords};
+use super::name_table::QueueIx;
 use super::queue_names::QueueNames;
-use super::queue_table::QueueIx;
 use super::topic::{self, TopicTrie};
 use super::value::FieldTable;
 use super::Name;
@@ -346,66 +346,42 @@ impl Exchange {
                 Destination::Exchange(e) => Some(e),
                 Destination::Queue(_) => None,
             }));
-            return (self.slots.matched(self.order.clone()), self.queues.all());
+            return (self.slots.matched(SlotList::from_slice(&self.order)), self.queues.all());
         }
         // Each binding is reported once for one routing key (a topic
         // binding lives at one trie node, which the walk reports at most
         // once); with several keys (CC, BCC) a binding may match more than
         // once, and only its first report counts.
         let repeats = routing_keys.len() > 1 && matches!(self.kind, ExchangeType::Topic | ExchangeType::Direct);
-        let mut gather = Gather {
-            x: self,
-            queues: self.queues.collect(),
-            slots: self.slots.take_reports(),
-            marks: repeats.then(|| self.slots.marks()),
-            exchanges,
-        };
-        self.for_each_slot(routing_keys, headers, |n| gather.add(n));
-        gather.finish()
-    }
-}
-
-/// One exchange's part of a route being gathered, binding by binding as
-/// its index reports them: the bindings matched (slot numbers), the queues
-/// they lead to (by rank, for name order) and the exchanges.
-struct Gather<'x, 'e> {
-    x: &'x Exchange,
-    queues: QueueSet<'x>,
-    /// The slots matched, in report order (a scratch list, given back).
-    slots: Vec<u32>,
-    /// With several routing keys: the slots reported already.
-    marks: Option<SlotMarks<'x>>,
-    exchanges: &'e mut Vec<&'x Name>,
-}
-
-impl<'x> Gather<'x, '_> {
-    #[inline]
-    fn add(&mut self, n: u32) {
-        if let Some(m) = &mut self.marks {
-            if !m.first(n) {
-                return;
-            }
+        let mut reported = self.slots.take_reports();
+        self.for_each_slot(routing_keys, headers, |n| reported.push(n));
+        if repeats {
+            let marks = self.slots.marks();
+            reported = marks.firsts(reported);
         }
-        let queue = self.x.slots.queue(n);
-        if queue == NO_QUEUE {
-            if let Destination::Exchange(e) = &self.x.slots.binding(n).destination {
-                self.exchanges.push(e);
-            }
-        } else {
-            self.queues.add(queue);
-        }
-        self.slots.push(n);
+        let routed = self.gather(&reported, exchanges);
+        self.slots.give_back_reports(reported);
+        routed
     }
 
-    /// The bindings matched and the queues (in name order, once each).
-    fn finish(self) -> (MatchedBindings, QueueNames) {
-        let slots = &self.x.slots;
-        if let Some(m) = self.marks {
-            m.release(&self.slots);
+    /// The bindings of the slots `reported` (each once) and the queues
+    /// they lead to (in name order, once each); the exchanges they lead to
+    /// are appended to `exchanges`, in report order.
+    fn gather<'x>(&'x self, reported: &[u32], exchanges: &mut Vec<&'x Name>) -> (MatchedBindings, QueueNames) {
+        let slots = &self.slots;
+        let mut to_exchanges = false;
+        let to_queues = reported.iter().map(|&n| slots.queue(n)).filter(|&q| {
+            to_exchanges |= q == NO_QUEUE;
+            q != NO_QUEUE
+        });
+        let queues = self.queues.collect(to_queues, reported.len());
+        if to_exchanges {
+            for &n in reported {
+                if let Destination::Exchange(e) = &slots.binding(n).destination {
+                    exchanges.push(e);
+                }
+            }
         }
-        let queues = self.queues.finish();
-        let matched = slots.matched(self.slots.as_slice().to_vec());
-        slots.give_back_reports(self.slots);
-        (matched, queues)
+        (slots.matched(SlotList::from_slice(reported)), queues)
     }
 }

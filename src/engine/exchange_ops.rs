@@ -104,8 +104,7 @@ impl Broker {
             }
         }
         let name: Name = Rc::from(d.exchange.as_str());
-        self.exchanges
-            .insert(name.clone(), Exchange::new(name.clone(), kind, d.durable, d.auto_delete, d.internal, d.arguments));
+        self.exchanges.insert(Exchange::new(name.clone(), kind, d.durable, d.auto_delete, d.internal, d.arguments));
         self.emit(Event::ExchangeDeclared { exchange: name, kind });
         Ok(())
     }

@@ -7,6 +7,8 @@ use std::rc::Rc;
 use super::broker::Broker;
 use super::event::RouteHop;
 use super::exchange::{Binding, ExchangeType};
+use super::queue::Queue;
+use super::queue_args::QueueType;
 use super::value::FieldTable;
 use super::Name;
 
@@ -85,8 +87,8 @@ struct HopSnapshot {
 impl Broker {
     /// What a quorum queue or a stream does with a message routed to it
     /// now, for the verdict.
-    fn queue_type_note(&self, queue: &str) -> Option<String> {
-        let q = self.queues.get(queue)?;
+    fn queue_type_note(&self, q: &Queue) -> Option<String> {
+        let queue = &*q.name;
         if let Some(log) = &q.stream {
             return Some(format!(
                 "stream '{queue}' appends it to its log (offsets {} to {} so far); each consumer reads from its own offset",
@@ -115,12 +117,15 @@ impl Broker {
         }
         let route = self.route(exchange, routing_key, headers);
         let hops = route.hops.iter().filter_map(|hop| self.hop_snapshot(hop)).collect();
-        // Only quorum queues and streams have something to add.
-        let notes = if self.queues.replicated() > 0 {
-            route.queues.iter().filter_map(|q| self.queue_type_note(q)).collect()
-        } else {
-            Vec::new()
-        };
+        // Only quorum queues and streams have something to add. (The route
+        // was just taken: its queues' indexes are valid.)
+        let notes = route
+            .queues
+            .entries()
+            .map(|&(_, ix)| self.queues.at(ix))
+            .filter(|q| q.settings.queue_type != QueueType::Classic)
+            .filter_map(|q| self.queue_type_note(q))
+            .collect();
         let taken = Taken {
             routing_key: routing_key.to_string(),
             headers: headers.cloned().unwrap_or_default(),

@@ -1,44 +1,41 @@
 //! The queues a route reached, in name order, once each, without copying
 //! a name: the usual route (one exchange's bindings) keeps the ranks of
 //! its queues in that exchange's name-ordered list of queues, which it
-//! shares; a route that gathered queues from several exchanges keeps the
-//! names themselves.
+//! shares (a few ranks inline, no allocation); a route that gathered
+//! queues from several exchanges keeps a list of its own.
 
 use std::rc::Rc;
 
-use super::queue_table::QueueIx;
+use smallvec::SmallVec;
+
+use super::name_table::QueueIx;
 use super::Name;
 
 /// An exchange's queues in name order, with their indexes in the broker's
 /// queue table (shared with the routes that name them; copied on write).
 pub(crate) type QueueList = Rc<Vec<(Name, QueueIx)>>;
 
+/// Ranks (places in a [`QueueList`]), increasing; a few inline.
+pub(crate) type Ranks = SmallVec<[u32; 4]>;
+
 /// Queue names, sorted, each once (a route's queues, the queues a publish
 /// reached). Reads like a list of names: `iter`, `len`, `is_empty`,
 /// `queues[i]`, `for q in &queues`.
 #[derive(Clone, Default)]
-pub struct QueueNames(Repr);
-
-#[derive(Clone, Default)]
-enum Repr {
-    /// No queue.
-    #[default]
-    None,
-    /// Every queue of one exchange's list (a fanout's).
-    All(QueueList),
-    /// Ranks (increasing) into one exchange's list.
-    Ranked { list: QueueList, ranks: Vec<u32> },
-    /// Names gathered from several places, with their indexes.
-    Listed(Vec<(Name, QueueIx)>),
+pub struct QueueNames {
+    /// `None`: no queue.
+    list: Option<QueueList>,
+    /// The ranks in `list` of the queues; empty: all of `list`.
+    ranks: Ranks,
 }
 
 impl QueueNames {
     /// The queues at `ranks` (increasing) of `list`.
-    pub(crate) fn ranked(list: &QueueList, ranks: Vec<u32>) -> Self {
+    pub(crate) fn ranked(list: &QueueList, ranks: Ranks) -> Self {
         if ranks.is_empty() {
             return QueueNames::default();
         }
-        QueueNames(Repr::Ranked { list: list.clone(), ranks })
+        QueueNames { list: Some(list.clone()), ranks }
     }
 
     /// Every queue of `list`.
@@ -46,7 +43,17 @@ impl QueueNames {
         if list.is_empty() {
             return QueueNames::default();
         }
-        QueueNames(Repr::All(list.clone()))
+        QueueNames { list: Some(list.clone()), ranks: Ranks::new() }
+    }
+
+    /// Queues in any order, possibly repeated: sorted by name, once each.
+    pub(crate) fn gathered(mut queues: Vec<(Name, QueueIx)>) -> Self {
+        if queues.is_empty() {
+            return QueueNames::default();
+        }
+        queues.sort_by(|a, b| a.0.cmp(&b.0));
+        queues.dedup_by(|a, b| a.0 == b.0);
+        QueueNames::all(&Rc::new(queues))
     }
 
     /// The queues of both (each sorted, once each), merged.
@@ -60,29 +67,20 @@ impl QueueNames {
         QueueNames::gathered(self.entries().chain(other.entries()).cloned().collect())
     }
 
-    /// Queues in any order, possibly repeated: sorted by name, once each.
-    pub(crate) fn gathered(mut queues: Vec<(Name, QueueIx)>) -> Self {
-        if queues.is_empty() {
-            return QueueNames::default();
-        }
-        queues.sort_by(|a, b| a.0.cmp(&b.0));
-        queues.dedup_by(|a, b| a.0 == b.0);
-        QueueNames(Repr::Listed(queues))
-    }
-
     /// How many queues.
+    #[inline]
     pub fn len(&self) -> usize {
-        match &self.0 {
-            Repr::None => 0,
-            Repr::All(list) => list.len(),
-            Repr::Ranked { ranks, .. } => ranks.len(),
-            Repr::Listed(v) => v.len(),
+        match &self.list {
+            None => 0,
+            Some(list) if self.ranks.is_empty() => list.len(),
+            Some(_) => self.ranks.len(),
         }
     }
 
     /// True when there is none.
+    #[inline]
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.list.is_none()
     }
 
     /// The `i`-th queue's name.
@@ -90,12 +88,13 @@ impl QueueNames {
         self.entry(i).map(|(name, _)| name)
     }
 
+    #[inline]
     fn entry(&self, i: usize) -> Option<&(Name, QueueIx)> {
-        match &self.0 {
-            Repr::None => None,
-            Repr::All(list) => list.get(i),
-            Repr::Ranked { list, ranks } => ranks.get(i).map(|&r| &list[r as usize]),
-            Repr::Listed(v) => v.get(i),
+        let list = self.list.as_ref()?;
+        if self.ranks.is_empty() {
+            list.get(i)
+        } else {
+            self.ranks.get(i).map(|&r| &list[r as usize])
         }
     }
 
@@ -121,7 +120,7 @@ impl QueueNames {
             return;
         }
         let kept: Vec<(Name, QueueIx)> = self.entries().filter(|(n, _)| keep(n)).cloned().collect();
-        *self = if kept.is_empty() { QueueNames::default() } else { QueueNames(Repr::Listed(kept)) };
+        *self = QueueNames::gathered(kept);
     }
 }
 

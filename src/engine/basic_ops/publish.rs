@@ -9,9 +9,9 @@ use crate::engine::channel::ChannelId;
 use crate::engine::error::{check_short_str, resource, AmqpError, ReplyCode};
 use crate::engine::event::{DeathReason, Event, RemovalReason};
 use crate::engine::message::{Message, Properties, QueuedMessage};
+use crate::engine::name_table::QueueIx;
 use crate::engine::queue_args::Overflow;
 use crate::engine::queue_names::QueueNames;
-use crate::engine::queue_table::QueueIx;
 use crate::engine::value::FieldValue;
 use crate::engine::Name;
 
