@@ -28,6 +28,13 @@ pub enum Failure {
     },
     /// The vhost does not exist.
     NoSuchVhost(String),
+    /// A publish went to an exchange the vhost does not have (404).
+    NoSuchExchange {
+        /// The exchange as shown (`(default)` for `""`).
+        exchange: String,
+        /// The vhost.
+        vhost: String,
+    },
     /// Nothing answers at the URL: the broker is down or the management
     /// plugin is not enabled.
     Unreachable {
@@ -92,6 +99,7 @@ impl Failure {
             Failure::NotAuthorised(_) => "not_authorised",
             Failure::NotAdministrator { .. } => "not_administrator",
             Failure::NoSuchVhost(_) => "no_such_vhost",
+            Failure::NoSuchExchange { .. } => "no_such_exchange",
             Failure::Unreachable { .. } => "unreachable",
             Failure::Cors { .. } => "cors",
             Failure::TimedOut { .. } => "timed_out",
@@ -113,6 +121,9 @@ impl Failure {
                 format!("User '{user}' is not an administrator, and the check needs one to create its temporary vhost.")
             }
             Failure::NoSuchVhost(v) => format!("The broker has no vhost '{v}'."),
+            Failure::NoSuchExchange { exchange, vhost } => {
+                format!("The broker's vhost {vhost} has no exchange '{exchange}' (404 Not Found).")
+            }
             Failure::Unreachable { url } => format!("Nothing answers at {url}."),
             Failure::Cors { url, origin } => {
                 format!("The broker at {url} answered, but it does not allow pages from {origin} to read its answers (CORS).")
@@ -146,6 +157,10 @@ impl Failure {
                 format!("rabbitmqctl set_user_tags {user} administrator"),
             ],
             Failure::NoSuchVhost(_) => vec!["Pick one of the broker's vhosts.".into()],
+            Failure::NoSuchExchange { .. } => {
+                vec!["Deploy the scenario first (Broker → Deploy this scenario…), or publish to an exchange it has."
+                    .into()]
+            }
             Failure::Unreachable { .. } => vec![
                 "Is RabbitMQ running, and is the management plugin enabled? Enable it with:".into(),
                 "rabbitmq-plugins enable rabbitmq_management".into(),

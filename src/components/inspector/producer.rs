@@ -11,6 +11,7 @@ use crate::scenario::{MessageTemplate, Scenario, Schedule};
 
 use super::fields::{CheckField, NumberField, SelectField, TextField};
 use super::{exchange_options, on, producer, queue_options};
+use crate::components::broker::{BrokerPublish, PublishWhat};
 use crate::components::canvas::node_actions::NodeActions;
 use crate::components::context::{use_editor, use_stage, EditorHandle};
 
@@ -36,6 +37,7 @@ pub fn producer_form(props: &ProducerFormProps) -> Html {
     html! {
         <div class="inspector-form">
             <NodeActions id={props.id.clone()} inline=true />
+            <BrokerPublish what={PublishWhat::Producer(props.id.clone())} />
             <p class="live-stats"><span><b>{ sent }</b>{ " published" }</span></p>
             <TextField name="name" label="Name" value={p.name.clone()}
                 on_commit={on(&editor, producer(&id, ProducerField::Name))} />

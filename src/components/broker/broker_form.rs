@@ -1,0 +1,94 @@
+//! The connect form: the management API's address, user, password, vhost
+//! (a list of the broker's once connected; picking one reconnects) and
+//! "remember on this device". The password stays in this form and the
+//! tab's memory unless that box is ticked.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::broker_link::connection::{plain_http_warning, DEFAULT_URL};
+use crate::broker_link::Settings;
+use crate::web::broker_session::{self as session, Connected};
+
+/// Properties of [`ConnectForm`].
+#[derive(Properties, PartialEq)]
+pub struct ConnectFormProps {
+    /// The connection, if any (its vhosts fill the vhost list).
+    pub connected: Option<Connected>,
+    /// A request is under way: the button waits.
+    pub busy: bool,
+    /// Connect with these settings; remember them on this device or not.
+    pub on_connect: Callback<(Settings, bool)>,
+}
+
+fn default_settings() -> Settings {
+    Settings { url: DEFAULT_URL.into(), user: "guest".into(), password: String::new(), vhost: "/".into() }
+}
+
+fn field(form: &UseStateHandle<Settings>, set: fn(&mut Settings, String)) -> Callback<InputEvent> {
+    let form = form.clone();
+    Callback::from(move |e: InputEvent| {
+        let mut s = (*form).clone();
+        set(&mut s, e.target_unchecked_into::<HtmlInputElement>().value());
+        form.set(s);
+    })
+}
+
+/// The form.
+#[function_component(ConnectForm)]
+pub fn connect_form(p: &ConnectFormProps) -> Html {
+    let form = use_state(|| session::remembered().unwrap_or_else(default_settings));
+    let remember = use_state(|| session::remembered().is_some());
+    let on_submit = {
+        let (form, remember, connect) = (form.clone(), remember.clone(), p.on_connect.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            connect.emit(((*form).clone(), *remember));
+        })
+    };
+    let on_vhost = {
+        let (form, remember, connect) = (form.clone(), remember.clone(), p.on_connect.clone());
+        Callback::from(move |e: Event| {
+            let s = Settings { vhost: e.target_unchecked_into::<HtmlSelectElement>().value(), ..(*form).clone() };
+            form.set(s.clone());
+            connect.emit((s, *remember));
+        })
+    };
+    let on_remember = {
+        let remember = remember.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            if !on {
+                session::remember(None);
+            }
+            remember.set(on);
+        })
+    };
+    let vhosts = p.connected.as_ref().map(|c| c.vhosts.clone());
+    html! {
+        <form class="broker-form" onsubmit={on_submit}>
+            <label>{ "Management API" }<input name="url" value={form.url.clone()} oninput={field(&form, |s, v| s.url = v)} spellcheck="false" autocomplete="url" /></label>
+            <label>{ "User" }<input name="user" value={form.user.clone()} oninput={field(&form, |s, v| s.user = v)} autocomplete="username" /></label>
+            <label>{ "Password" }<input name="password" type="password" value={form.password.clone()} oninput={field(&form, |s, v| s.password = v)} autocomplete="current-password" /></label>
+            { vhost_field(&form, vhosts, on_vhost) }
+            <label class="broker-remember"><input type="checkbox" name="remember" checked={*remember} onchange={on_remember} />{ "Remember on this device (the password is kept in this browser)" }</label>
+            if let Some(w) = plain_http_warning(&form.url) { <p class="broker-warning" role="alert" data-broker-warning="">{ w }</p> }
+            <button type="submit" class="primary" disabled={p.busy}>{ if p.connected.is_some() { "Reconnect" } else { "Connect" } }</button>
+        </form>
+    }
+}
+
+fn vhost_field(form: &UseStateHandle<Settings>, vhosts: Option<Vec<String>>, on_vhost: Callback<Event>) -> Html {
+    match vhosts {
+        Some(list) => html! {
+            <label>{ "Vhost" }
+                <select name="vhost" onchange={on_vhost}>
+                    { for list.iter().map(|v| html! { <option value={v.clone()} selected={*v == form.vhost}>{ v.clone() }</option> }) }
+                </select>
+            </label>
+        },
+        None => html! {
+            <label>{ "Vhost" }<input name="vhost" value={form.vhost.clone()} oninput={field(form, |s, v| s.vhost = v)} /></label>
+        },
+    }
+}

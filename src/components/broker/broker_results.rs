@@ -1,0 +1,113 @@
+//! What the Broker dialog shows under its form: a request under way, a
+//! failure with what to do, the deploy preview (create / same / RabbitMQ's
+//! 406 conflicts), the deploy's results object by object, and the check's
+//! report probe by probe.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::broker_link::check::Report;
+use crate::broker_link::deploy::{Item, Plan};
+use crate::broker_link::Failure;
+
+/// What the dialog shows under its form.
+#[derive(Clone, PartialEq)]
+pub enum Shown {
+    /// Nothing yet.
+    Nothing,
+    /// A request under way (what it does).
+    Busy(String),
+    /// A failure.
+    Failed(Failure),
+    /// A deploy's preview.
+    Plan(Rc<Plan>),
+    /// A deploy's results.
+    Deployed(Rc<Vec<(Item, Result<(), Failure>)>>),
+    /// The check's report.
+    Report(Rc<Report>),
+}
+
+/// The view of `shown`; `on_confirm` sends a previewed plan.
+pub fn shown_view(shown: &Shown, on_confirm: Callback<Rc<Plan>>) -> Html {
+    match shown {
+        Shown::Nothing => html! {},
+        Shown::Busy(what) => html! { <p class="broker-busy">{ what.clone() }</p> },
+        Shown::Failed(f) => failure_view(f),
+        Shown::Plan(plan) => plan_view(plan, on_confirm),
+        Shown::Deployed(results) => deployed_view(results),
+        Shown::Report(r) => report_view(r),
+    }
+}
+/// A failure: what went wrong, and what to do, line by line.
+pub fn failure_view(f: &Failure) -> Html {
+    html! {
+        <div class="broker-error" role="alert" data-broker-error={f.code()}>
+            <p><strong>{ f.title() }</strong></p>
+            { for f.advice().into_iter().map(|l| html! { <p class="broker-advice">{ l }</p> }) }
+        </div>
+    }
+}
+
+fn items(title: &str, kind: &'static str, list: &[Item]) -> Html {
+    html! {
+        <section class="broker-plan-part" data-plan={kind}>
+            <h3>{ format!("{title} ({})", list.len()) }</h3>
+            <ul>{ for list.iter().map(|i| html! { <li>{ format!("{:?} {}", i.kind, i.name).to_lowercase() }</li> }) }</ul>
+        </section>
+    }
+}
+
+fn plan_view(plan: &Rc<Plan>, on_confirm: Callback<Rc<Plan>>) -> Html {
+    let confirm = {
+        let plan = plan.clone();
+        Callback::from(move |_: MouseEvent| on_confirm.emit(plan.clone()))
+    };
+    html! {
+        <div class="broker-plan">
+            { items("Will be created", "create", &plan.create) }
+            { items("Already there, the same", "same", &plan.same) }
+            <section class="broker-plan-part" data-plan="conflicts">
+                <h3>{ format!("There with other settings: RabbitMQ would refuse, not sent ({})", plan.conflicts.len()) }</h3>
+                <ul>{ for plan.conflicts.iter().map(|c| html! { <li class="broker-conflict">{ format!("{} {}: {}", c.code, c.item.name, c.text) }</li> }) }</ul>
+            </section>
+            <button type="button" class="primary" data-broker-action="confirm" disabled={plan.create.is_empty()} onclick={confirm}>
+                { format!("Create {} objects", plan.create.len()) }
+            </button>
+        </div>
+    }
+}
+
+fn deployed_view(results: &[(Item, Result<(), Failure>)]) -> Html {
+    html! {
+        <ul class="broker-deployed" data-broker-deployed="">
+            { for results.iter().map(|(i, r)| match r {
+                Ok(()) => html! { <li class="ok">{ format!("created {}", i.name) }</li> },
+                Err(f) => html! { <li class="failed">{ format!("{}: {}", i.name, f.title()) }</li> },
+            }) }
+        </ul>
+    }
+}
+
+fn report_view(r: &Report) -> Html {
+    html! {
+        <div class="broker-report" data-differences={r.differences.to_string()}>
+            <p><strong>{ if r.differences == 0 { format!("All {} probes agree with RabbitMQ.", r.probes.len()) } else { format!("{} of {} probes differ.", r.differences, r.probes.len()) } }</strong></p>
+            <table>
+                <thead><tr><th>{ "Exchange" }</th><th>{ "Key" }</th><th>{ "Headers" }</th><th>{ "Warren" }</th><th>{ "RabbitMQ" }</th></tr></thead>
+                <tbody>
+                    { for r.probes.iter().map(|p| html! {
+                        <tr class={classes!((!p.agree).then_some("differs"))}>
+                            <td>{ if p.exchange.is_empty() { "(default)".to_string() } else { p.exchange.clone() } }</td>
+                            <td>{ p.routing_key.clone() }</td>
+                            <td>{ if p.headers.is_empty() { String::new() } else { serde_json::Value::Object(p.headers.clone()).to_string() } }</td>
+                            <td>{ p.warren.join(", ") }</td>
+                            <td>{ p.broker.join(", ") }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            { for r.left_out.iter().map(|w| html! { <p class="broker-left-out">{ format!("Not checked: {w}") }</p> }) }
+        </div>
+    }
+}
