@@ -34,15 +34,24 @@ async function headerInOneRow(page) {
 }
 
 test('the header fits in one row at 1280 px, connected or not', async () => {
+  const vhost = 'warren-a-rather-long-vhost-name';
+  ctl(`add_vhost ${vhost}`);
+  ctl(`set_permissions -p ${vhost} guest ".*" ".*" ".*"`);
   for (const colorScheme of ['light', 'dark']) {
     const { context, page } = await open(env, { colorScheme, path: '?lesson=routing' });
     assert.ok(await headerInOneRow(page), `${colorScheme}: one row before connecting`);
-    assert.equal((await connectBroker(page, GUEST)).ok, true);
+    assert.equal((await connectBroker(page, { ...GUEST, vhost })).ok, true);
     await page.locator('.broker-button[data-broker=connected]').waitFor();
     assert.ok(await headerInOneRow(page), `${colorScheme}: one row once connected`);
+    assert.match(await page.locator('.broker-button').getAttribute('title'), new RegExp(`vhost ${vhost}`));
+    // With a producer's inspector open too.
+    await page.locator('[data-node-id="error"] .node-name').click();
+    await page.locator('.inspector [data-broker-publish]').waitFor();
+    assert.ok(await headerInOneRow(page), `${colorScheme}: one row with the inspector open`);
     await shot(page, `header-${colorScheme}`);
     await context.close();
   }
+  ctl(`delete_vhost ${vhost}`);
 });
 
 test('the dialog keeps the focus inside, closes with Escape or beside it, and gives the focus back', async () => {
@@ -98,13 +107,14 @@ test('the password never reaches share links, scenario files, the autosave or th
   ctl(`add_user warren-secret ${secret}`);
   ctl('set_user_tags warren-secret administrator');
   ctl('set_permissions -p / warren-secret ".*" ".*" ".*"');
+  pika("ch.queue_declare('secret-q')");
   const { context, page } = await open(env, { path: '?lesson=routing' });
   try {
     const dialog = await openDialog(page);
     await connectByForm(dialog, { user: 'warren-secret', password: secret });
     await dialog.locator('[data-broker-status]').waitFor();
     await dialog.locator('[data-broker-action=live]').click();
-    await page.locator('[data-broker-live] [data-live-node]').first().waitFor();
+    await page.locator('[data-broker-live] [data-live-node="secret-q"]').waitFor();
     const saved = await page.evaluate(() => localStorage.getItem('warren.workspace'));
     await page.locator('[data-broker-action=copy]').click();
     await page.locator('[data-broker-live]').waitFor({ state: 'detached' });
@@ -129,6 +139,7 @@ test('the password never reaches share links, scenario files, the autosave or th
   } finally {
     await context.close();
     ctl('delete_user warren-secret');
+    pika("ch.queue_delete('secret-q')");
   }
 });
 
@@ -177,8 +188,8 @@ for (const colorScheme of ['light', 'dark']) {
     ctl(`add_vhost ${vhost}`);
     ctl(`set_permissions -p ${vhost} guest ".*" ".*" ".*"`);
     // disk exists already with other settings; screen is missing.
-    execCurlPut(`${MGMT}/api/queues/${vhost}/disk`, '{"durable":true,"arguments":{"x-max-length":5}}');
-    execCurlPut(`${MGMT}/api/exchanges/${vhost}/direct_logs`, '{"type":"direct","durable":true}');
+    execCurlPut(`${MGMT}/api/queues/${vhost}/disk`, '{"durable":false,"arguments":{"x-max-length":5}}');
+    execCurlPut(`${MGMT}/api/exchanges/${vhost}/direct_logs`, '{"type":"direct","durable":false}');
     const { context, page } = await open(env, { colorScheme, path: '?lesson=routing' });
     try {
       const dialog = await openDialog(page);
@@ -268,6 +279,8 @@ test('the live view: interval adjustable, paused while the tab is hidden, rates 
 
 for (const colorScheme of ['light', 'dark']) {
   test(`a phone-sized window: the dialog and the live view fit and work (${colorScheme})`, async () => {
+    const queue = `phone-${colorScheme}`;
+    pika(`ch.exchange_declare('phone-x', 'fanout')\nch.queue_declare('${queue}')\nch.queue_bind('${queue}', 'phone-x')`);
     const { context, page } = await open(env, { viewport: PHONE, hasTouch: true, colorScheme, path: '?lesson=routing' });
     const within = async (locator, what) => {
       const b = await locator.boundingBox();
@@ -288,12 +301,13 @@ for (const colorScheme of ['light', 'dark']) {
     await shot(page, `phone-check-${colorScheme}`);
     await dialog.locator('[data-broker-action=live]').tap();
     const live = page.locator('[data-broker-live]');
-    await live.locator('[data-live-node]').first().waitFor();
+    await live.locator(`[data-live-node="${queue}"]`).waitFor();
     await within(live.locator('.broker-live-bar'), 'the live bar');
     for (const action of ['copy', 'close-live']) await within(live.locator(`[data-broker-action=${action}]`), action);
     await shot(page, `phone-live-${colorScheme}`);
     await live.locator('[data-broker-action=close-live]').tap();
     await live.waitFor({ state: 'detached' });
     await context.close();
+    pika(`ch.queue_delete('${queue}')\nch.exchange_delete('phone-x')`);
   });
 }

@@ -71,12 +71,20 @@ test('a producer and the route tester publish to the broker; routed is shown and
     assert.deepEqual([last.disk, last.screen], [after.disk, after.screen + 1]);
     await shot(page, 'publish-route-tester');
 
-    // The default exchange (amq.default in the API): the key is a queue's name.
-    await select(page, 'default');
-    await page.locator('.route-tester #field-try-key').fill('disk');
-    const direct = await publishFromInspector(page);
+    // The default exchange (amq.default in the API), from another
+    // scenario: RabbitMQ routes "disk" to the vhost's queue disk, which
+    // hello-world's canvas does not have; the difference is said.
+    const hello = await open(env, { path: '?lesson=hello-world', context });
+    assert.equal((await connectBroker(hello.page, { ...GUEST, vhost: VHOST })).ok, true);
+    await select(hello.page, 'default');
+    await hello.page.locator('.route-tester #field-try-key').fill('disk');
+    const direct = await publishFromInspector(hello.page);
     assert.equal(await direct.getAttribute('data-routed'), 'true', await direct.textContent());
+    assert.equal(await direct.getAttribute('data-agrees'), 'false');
+    assert.match(await direct.textContent(), /Warren routes it nowhere/);
+    await shot(hello.page, 'publish-differs');
     assert.equal(queueCounts(VHOST).disk, last.disk + 1);
+    await hello.page.close();
 
     // What arrived is the producer's message, its {n} the first publish to the broker.
     const bodies = JSON.parse(

@@ -179,6 +179,12 @@ impl Failure {
     }
 }
 
+/// Whether an advice line is something to copy (a command or a
+/// `rabbitmq.conf` line) rather than a sentence.
+pub fn is_literal(line: &str) -> bool {
+    ["rabbitmqctl ", "rabbitmq-plugins ", "management."].iter().any(|p| line.starts_with(p))
+}
+
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.title())?;
@@ -210,6 +216,8 @@ mod tests {
     fn the_cors_advice_names_the_pages_origin() {
         let f = Failure::Cors { url: "http://localhost:15672".into(), origin: "http://127.0.0.1:8080".into() };
         assert!(f.advice().contains(&"management.cors.allow_origins.1 = http://127.0.0.1:8080".to_string()));
+        let lines = f.advice();
+        assert!(!is_literal(&lines[0]) && lines[1..].iter().all(|l| is_literal(l)), "{lines:?}");
         let off = Failure::Unreachable { url: "http://localhost:15672".into() };
         assert!(off.to_string().contains("rabbitmq-plugins enable rabbitmq_management"));
     }

@@ -206,10 +206,12 @@ pub fn read_answer(message: &Outgoing, body: &str, warren_routed: bool) -> Resul
     })
 }
 
-/// A failed publish in plain words: a 404 is an exchange the vhost lacks.
+/// A failed publish in plain words: an exchange the vhost lacks is a 404
+/// (RabbitMQ 3.10 answers 400 with the channel's `404 NOT_FOUND - no
+/// exchange ...`).
 pub fn failure(f: Failure, message: &Outgoing, vhost: &str) -> Failure {
     match f {
-        Failure::Http { status: 404, .. } => {
+        Failure::Http { status, reason } if status == 404 || reason.contains("NOT_FOUND - no exchange") => {
             Failure::NoSuchExchange { exchange: message.exchange_label(), vhost: vhost.to_string() }
         }
         other => other,
@@ -316,6 +318,10 @@ mod tests {
         assert_eq!(f.code(), "no_such_exchange");
         assert!(f.title().contains("'orders'") && f.title().contains("dev"), "{}", f.title());
         assert!(f.advice().iter().any(|l| l.contains("Deploy")));
+        let channel = "404 NOT_FOUND - no exchange 'orders' in vhost 'dev'".to_string();
+        assert_eq!(failure(Failure::Http { status: 400, reason: channel }, &out, "dev").code(), "no_such_exchange");
+        let other = Failure::Http { status: 400, reason: "bad_request".into() };
+        assert_eq!(failure(other.clone(), &out, "dev"), other);
         assert_eq!(failure(Failure::LoginFailed, &out, "dev"), Failure::LoginFailed);
     }
 }

@@ -1,6 +1,6 @@
 //! The header's Broker button: opens the connect dialog and the live view,
-//! and gets the focus back when either closes. Its label says whether a
-//! broker is connected (and which vhost).
+//! and gets the focus back when either closes. A filled dot says a broker
+//! is connected; the tooltip says which and where.
 
 use yew::prelude::*;
 
@@ -37,12 +37,14 @@ pub fn broker_button() -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(if *open == Open::Dialog { Open::Nothing } else { Open::Dialog }))
     };
-    let (label, title) = match &connected {
-        Some(c) => (
-            format!("Broker: {}", c.settings.vhost),
-            format!("Connected to {} as {}: live view, deploy, check", c.settings.url, c.me.name),
+    // One word, so the header keeps to one row at 1280 px; the dot and
+    // the colour say "connected", the tooltip says where.
+    let title = match &connected {
+        Some(c) => format!(
+            "Connected to {} as {}, vhost {}: live view, deploy, check",
+            c.settings.url, c.me.name, c.settings.vhost
         ),
-        None => ("Broker".to_string(), "Connect to a real RabbitMQ through its management API".to_string()),
+        None => "Connect to a real RabbitMQ through its management API".to_string(),
     };
     let (close, live) = (set(Open::Nothing), set(Open::Live));
     html! {
@@ -50,7 +52,8 @@ pub fn broker_button() -> Html {
             <button type="button" ref={button.clone()} onclick={toggle} aria-haspopup="dialog" {title}
                     class={classes!("header-button", "broker-button", connected.is_some().then_some("connected"))}
                     data-broker={if connected.is_some() { "connected" } else { "disconnected" }}>
-                <span class="broker-plug" aria-hidden="true"></span>{ label }
+                <span class="broker-plug" aria-hidden="true"></span>{ "Broker" }
+                if connected.is_some() { <span class="visually-hidden">{ " (connected)" }</span> }
             </button>
             if *open == Open::Dialog { <BrokerDialog on_close={close.clone()} on_live={live} /> }
             if *open == Open::Live && connected.is_some() { <BrokerLive on_close={close} /> }

@@ -7,8 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::broker_link::check::Report;
+use crate::broker_link::check::{queues_cell, ProbeResult, Report};
 use crate::broker_link::deploy::{Item, Plan};
+use crate::broker_link::failure::is_literal;
+use crate::broker_link::publish::exchange_label;
 use crate::broker_link::Failure;
 
 /// What the dialog shows under its form.
@@ -44,7 +46,11 @@ pub fn failure_view(f: &Failure) -> Html {
     html! {
         <div class="broker-error" role="alert" data-broker-error={f.code()}>
             <p><strong>{ f.title() }</strong></p>
-            { for f.advice().into_iter().map(|l| html! { <p class="broker-advice">{ l }</p> }) }
+            { for f.advice().into_iter().map(|l| if is_literal(&l) {
+                html! { <code class="broker-advice">{ l }</code> }
+            } else {
+                html! { <p>{ l }</p> }
+            }) }
         </div>
     }
 }
@@ -90,24 +96,40 @@ fn deployed_view(results: &[(Item, Result<(), Failure>)]) -> Html {
 }
 
 fn report_view(r: &Report) -> Html {
+    let headers = r.has_headers();
+    let summary = if r.differences == 0 {
+        format!("All {} probes agree with RabbitMQ.", r.probes.len())
+    } else {
+        format!("{} of {} probes differ.", r.differences, r.probes.len())
+    };
     html! {
         <div class="broker-report" data-differences={r.differences.to_string()}>
-            <p><strong>{ if r.differences == 0 { format!("All {} probes agree with RabbitMQ.", r.probes.len()) } else { format!("{} of {} probes differ.", r.differences, r.probes.len()) } }</strong></p>
-            <table>
-                <thead><tr><th>{ "Exchange" }</th><th>{ "Key" }</th><th>{ "Headers" }</th><th>{ "Warren" }</th><th>{ "RabbitMQ" }</th></tr></thead>
-                <tbody>
-                    { for r.probes.iter().map(|p| html! {
-                        <tr class={classes!((!p.agree).then_some("differs"))}>
-                            <td>{ if p.exchange.is_empty() { "(default)".to_string() } else { p.exchange.clone() } }</td>
-                            <td>{ p.routing_key.clone() }</td>
-                            <td>{ if p.headers.is_empty() { String::new() } else { serde_json::Value::Object(p.headers.clone()).to_string() } }</td>
-                            <td>{ p.warren.join(", ") }</td>
-                            <td>{ p.broker.join(", ") }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+            <p><strong>{ summary }</strong>{ " Each probe was published in a temporary vhost; the queues it reached:" }</p>
+            <div class="broker-report-table">
+                <table>
+                    <thead><tr>
+                        <th>{ "Exchange" }</th><th>{ "Key" }</th>
+                        if headers { <th>{ "Headers" }</th> }
+                        <th>{ "Warren" }</th><th>{ "RabbitMQ" }</th>
+                    </tr></thead>
+                    <tbody>{ for r.probes.iter().map(|p| probe_row(p, headers)) }</tbody>
+                </table>
+            </div>
             { for r.left_out.iter().map(|w| html! { <p class="broker-left-out">{ format!("Not checked: {w}") }</p> }) }
         </div>
+    }
+}
+
+fn probe_row(p: &ProbeResult, headers: bool) -> Html {
+    html! {
+        <tr class={classes!((!p.agree).then_some("differs"))}>
+            <td>{ exchange_label(&p.exchange) }</td>
+            <td class="broker-key">{ p.routing_key.clone() }</td>
+            if headers {
+                <td>{ if p.headers.is_empty() { String::new() } else { serde_json::Value::Object(p.headers.clone()).to_string() } }</td>
+            }
+            <td>{ queues_cell(&p.warren) }</td>
+            <td>{ queues_cell(&p.broker) }</td>
+        </tr>
     }
 }

@@ -37,8 +37,8 @@ pub fn producer_form(props: &ProducerFormProps) -> Html {
     html! {
         <div class="inspector-form">
             <NodeActions id={props.id.clone()} inline=true />
-            <BrokerPublish what={PublishWhat::Producer(props.id.clone())} />
             <p class="live-stats"><span><b>{ sent }</b>{ " published" }</span></p>
+            <BrokerPublish what={PublishWhat::Producer(props.id.clone())} />
             <TextField name="name" label="Name" value={p.name.clone()}
                 on_commit={on(&editor, producer(&id, ProducerField::Name))} />
             <SelectField name="exchange" label="Publishes to" value={AttrValue::from(p.exchange.clone().unwrap_or_default())}
