@@ -40,10 +40,12 @@ export function pika(script) {
   execFileSync('python3', ['-c', prelude() + script + '\nc.close()\n']);
 }
 
-/** Starts a pika script in the background; resolves when it ends. */
+/** Starts a pika script in the background; resolves when it ends (rejects with its stderr if it fails). */
 export function pikaInBackground(script) {
-  const child = spawn('python3', ['-c', prelude() + script + '\nc.close()\n'], { stdio: 'ignore' });
-  return new Promise((resolve) => child.on('exit', resolve));
+  const child = spawn('python3', ['-c', prelude() + script + '\nc.close()\n'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pika: ${stderr}`)))));
 }
 
 /** Saves a screenshot under target/screenshots/ as `broker-NAME.png`. */

@@ -258,7 +258,7 @@ async fn check_in(settings: &Settings, scenario: &Scenario) -> Result<Report, Fa
     for item in &plan.create {
         call(settings, &item.request).await.map_err(|e| Failure::Http {
             status: 0,
-            reason: format!("creating {} '{}' in the check's vhost failed: {}", kind_word(item), item.name, e.title()),
+            reason: format!("creating {} '{}' in the check's vhost failed: {}", item.kind.word(), item.name, e.title()),
         })?;
     }
     let probes = probes::choose(scenario, &defs);
@@ -276,14 +276,6 @@ async fn check_in(settings: &Settings, scenario: &Scenario) -> Result<Report, Fa
     let predicted = probes::predict(scenario, &probes, &queues);
     let left_out = warnings.iter().map(|w| w.to_string()).collect();
     Ok(check::compare(&probes, &predicted, &received, left_out))
-}
-
-fn kind_word(item: &Item) -> &'static str {
-    match item.kind {
-        deploy::Kind::Exchange => "exchange",
-        deploy::Kind::Queue => "queue",
-        deploy::Kind::Binding => "binding",
-    }
 }
 
 /// Every message in a queue (taken: acked without requeue).

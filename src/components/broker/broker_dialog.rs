@@ -8,11 +8,13 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::broker_form::ConnectForm;
 use super::broker_results::{shown_view, Shown};
 use super::use_broker_connection;
+use crate::broker_link::connection::status_line;
 use crate::broker_link::deploy::Plan;
 use crate::broker_link::Settings;
 use crate::components::context::{use_editor, EditorHandle};
@@ -156,7 +158,7 @@ pub fn broker_dialog(p: &DialogProps) -> Html {
                     <button type="button" class="dialog-close" aria-label="Close" onclick={p.on_close.reform(|_| ())}>{ "×" }</button>
                 </div>
                 <div class="dialog-body">
-                    <ConnectForm connected={connected.clone()} {busy} on_connect={on_connect(&shown)} />
+                    <ConnectForm connected={connected.as_ref().map(|c| c.settings.vhost.clone())} {busy} on_connect={on_connect(&shown)} />
                     if let Some(c) = &connected { { actions(c, busy, &shown, &editor, &p.on_live) } }
                     <div class="broker-result" aria-live="polite">{ shown_view(&shown, on_confirm(&shown)) }</div>
                 </div>
@@ -165,7 +167,16 @@ pub fn broker_dialog(p: &DialogProps) -> Html {
     }
 }
 
-/// Who is connected where, and what can be done with it.
+/// Reconnects to another of the broker's vhosts (remembered as before).
+fn on_vhost(c: &Connected, shown: &UseStateHandle<Shown>) -> Callback<Event> {
+    let (settings, connect) = (c.settings.clone(), on_connect(shown));
+    Callback::from(move |e: Event| {
+        let vhost = e.target_unchecked_into::<HtmlSelectElement>().value();
+        connect.emit((Settings { vhost, ..settings.clone() }, session::remembered().is_some()));
+    })
+}
+
+/// Who is connected where (the vhost to pick), and what can be done.
 fn actions(
     c: &Connected,
     busy: bool,
@@ -180,13 +191,18 @@ fn actions(
             shown.set(Shown::Nothing);
         })
     };
-    let status = format!(
-        "Connected to {} as {} — vhost {}: {} exchanges, {} queues.",
-        c.settings.url, c.me.name, c.settings.vhost, c.exchanges, c.queues
-    );
+    let s = &c.settings;
+    let status = status_line(&s.url, &c.me.name, &s.vhost, c.exchanges, c.queues);
     html! {
         <>
-            <p class="broker-status" data-broker-status="">{ status }</p>
+            <div class="broker-connected">
+                <p class="broker-status" data-broker-status="">{ status }</p>
+                <label class="broker-vhost">{ "Vhost " }
+                    <select name="vhost" onchange={on_vhost(c, shown)} disabled={busy}>
+                        { for c.vhosts.iter().map(|v| html! { <option value={v.clone()} selected={*v == s.vhost}>{ v.clone() }</option> }) }
+                    </select>
+                </label>
+            </div>
             <div class="dialog-actions broker-actions">
                 <button type="button" data-broker-action="live" onclick={live.reform(|_| ())} disabled={busy}>{ "Live view" }</button>
                 <button type="button" data-broker-action="deploy" onclick={on_preview(shown, editor)} disabled={busy}>{ "Deploy this scenario…" }</button>

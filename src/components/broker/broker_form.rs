@@ -1,20 +1,21 @@
 //! The connect form: the management API's address, user, password, vhost
-//! (a list of the broker's once connected; picking one reconnects) and
-//! "remember on this device". The password stays in this form and the
-//! tab's memory unless that box is ticked.
+//! and "remember on this device". Once connected it folds away under
+//! "Connection settings" (the vhost is then picked from the broker's list
+//! beside the status). The password stays in this form and the tab's
+//! memory unless that box is ticked.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::broker_link::connection::{plain_http_warning, DEFAULT_URL};
 use crate::broker_link::Settings;
-use crate::web::broker_session::{self as session, Connected};
+use crate::web::broker_session as session;
 
 /// Properties of [`ConnectForm`].
 #[derive(Properties, PartialEq)]
 pub struct ConnectFormProps {
-    /// The connection, if any (its vhosts fill the vhost list).
-    pub connected: Option<Connected>,
+    /// The connected vhost, if connected (the form follows it).
+    pub connected: Option<String>,
     /// A request is under way: the button waits.
     pub busy: bool,
     /// Connect with these settings; remember them on this device or not.
@@ -46,14 +47,14 @@ pub fn connect_form(p: &ConnectFormProps) -> Html {
             connect.emit(((*form).clone(), *remember));
         })
     };
-    let on_vhost = {
-        let (form, remember, connect) = (form.clone(), remember.clone(), p.on_connect.clone());
-        Callback::from(move |e: Event| {
-            let s = Settings { vhost: e.target_unchecked_into::<HtmlSelectElement>().value(), ..(*form).clone() };
-            form.set(s.clone());
-            connect.emit((s, *remember));
-        })
-    };
+    {
+        let form = form.clone();
+        use_effect_with(p.connected.clone(), move |vhost| {
+            if let Some(v) = vhost.clone().filter(|v| *v != form.vhost) {
+                form.set(Settings { vhost: v, ..(*form).clone() });
+            }
+        });
+    }
     let on_remember = {
         let remember = remember.clone();
         Callback::from(move |e: Event| {
@@ -64,31 +65,24 @@ pub fn connect_form(p: &ConnectFormProps) -> Html {
             remember.set(on);
         })
     };
-    let vhosts = p.connected.as_ref().map(|c| c.vhosts.clone());
-    html! {
+    let fields = html! {
         <form class="broker-form" onsubmit={on_submit}>
             <label>{ "Management API" }<input name="url" value={form.url.clone()} oninput={field(&form, |s, v| s.url = v)} spellcheck="false" autocomplete="url" /></label>
             <label>{ "User" }<input name="user" value={form.user.clone()} oninput={field(&form, |s, v| s.user = v)} autocomplete="username" /></label>
             <label>{ "Password" }<input name="password" type="password" value={form.password.clone()} oninput={field(&form, |s, v| s.password = v)} autocomplete="current-password" /></label>
-            { vhost_field(&form, vhosts, on_vhost) }
+            <label>{ "Vhost" }<input name="vhost" value={form.vhost.clone()} oninput={field(&form, |s, v| s.vhost = v)} spellcheck="false" /></label>
             <label class="broker-remember"><input type="checkbox" name="remember" checked={*remember} onchange={on_remember} />{ "Remember on this device (the password is kept in this browser)" }</label>
             if let Some(w) = plain_http_warning(&form.url) { <p class="broker-warning" role="alert" data-broker-warning="">{ w }</p> }
             <button type="submit" class="primary" disabled={p.busy}>{ if p.connected.is_some() { "Reconnect" } else { "Connect" } }</button>
         </form>
+    };
+    if p.connected.is_none() {
+        return fields;
     }
-}
-
-fn vhost_field(form: &UseStateHandle<Settings>, vhosts: Option<Vec<String>>, on_vhost: Callback<Event>) -> Html {
-    match vhosts {
-        Some(list) => html! {
-            <label>{ "Vhost" }
-                <select name="vhost" onchange={on_vhost}>
-                    { for list.iter().map(|v| html! { <option value={v.clone()} selected={*v == form.vhost}>{ v.clone() }</option> }) }
-                </select>
-            </label>
-        },
-        None => html! {
-            <label>{ "Vhost" }<input name="vhost" value={form.vhost.clone()} oninput={field(form, |s, v| s.vhost = v)} /></label>
-        },
+    html! {
+        <details class="broker-settings">
+            <summary>{ "Connection settings" }</summary>
+            { fields }
+        </details>
     }
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::broker_link::check::{queues_cell, ProbeResult, Report};
+use crate::broker_link::connection::counted;
 use crate::broker_link::deploy::{Item, Plan};
 use crate::broker_link::failure::is_literal;
 use crate::broker_link::publish::exchange_label;
@@ -41,6 +42,7 @@ pub fn shown_view(shown: &Shown, on_confirm: Callback<Rc<Plan>>) -> Html {
         Shown::Report(r) => report_view(r),
     }
 }
+
 /// A failure: what went wrong, and what to do, line by line.
 pub fn failure_view(f: &Failure) -> Html {
     html! {
@@ -59,7 +61,7 @@ fn items(title: &str, kind: &'static str, list: &[Item]) -> Html {
     html! {
         <section class="broker-plan-part" data-plan={kind}>
             <h3>{ format!("{title} ({})", list.len()) }</h3>
-            <ul>{ for list.iter().map(|i| html! { <li>{ format!("{:?} {}", i.kind, i.name).to_lowercase() }</li> }) }</ul>
+            <ul>{ for list.iter().map(|i| html! { <li>{ i.label() }</li> }) }</ul>
         </section>
     }
 }
@@ -69,29 +71,43 @@ fn plan_view(plan: &Rc<Plan>, on_confirm: Callback<Rc<Plan>>) -> Html {
         let plan = plan.clone();
         Callback::from(move |_: MouseEvent| on_confirm.emit(plan.clone()))
     };
+    let n = plan.create.len();
     html! {
         <div class="broker-plan">
+            <p class="broker-lead">{ "Nothing has been sent yet. Against the broker's vhost now:" }</p>
             { items("Will be created", "create", &plan.create) }
             { items("Already there, the same", "same", &plan.same) }
             <section class="broker-plan-part" data-plan="conflicts">
-                <h3>{ format!("There with other settings: RabbitMQ would refuse, not sent ({})", plan.conflicts.len()) }</h3>
-                <ul>{ for plan.conflicts.iter().map(|c| html! { <li class="broker-conflict">{ format!("{} {}: {}", c.code, c.item.name, c.text) }</li> }) }</ul>
+                <h3>{ format!("There with other settings: RabbitMQ would refuse them, so they are not sent ({})", plan.conflicts.len()) }</h3>
+                <ul>{ for plan.conflicts.iter().map(|c| html! {
+                    <li class="broker-conflict">{ format!("{} — {} {}", c.item.label(), c.code, c.text) }</li>
+                }) }</ul>
             </section>
-            <button type="button" class="primary" data-broker-action="confirm" disabled={plan.create.is_empty()} onclick={confirm}>
-                { format!("Create {} objects", plan.create.len()) }
-            </button>
+            <div class="dialog-actions">
+                <button type="button" class="primary" data-broker-action="confirm" disabled={n == 0} onclick={confirm}>
+                    { if n == 0 { "Nothing to create".to_string() } else { format!("Create {}", counted(n, "object", "objects")) } }
+                </button>
+            </div>
         </div>
     }
 }
 
 fn deployed_view(results: &[(Item, Result<(), Failure>)]) -> Html {
+    let failed = results.iter().filter(|(_, r)| r.is_err()).count();
+    let summary = match failed {
+        0 => format!("Sent: {} created.", counted(results.len(), "object", "objects")),
+        f => format!("Sent: {} of {} failed.", f, results.len()),
+    };
     html! {
-        <ul class="broker-deployed" data-broker-deployed="">
-            { for results.iter().map(|(i, r)| match r {
-                Ok(()) => html! { <li class="ok">{ format!("created {}", i.name) }</li> },
-                Err(f) => html! { <li class="failed">{ format!("{}: {}", i.name, f.title()) }</li> },
-            }) }
-        </ul>
+        <div class="broker-deployed-result">
+            <p><strong>{ summary }</strong></p>
+            <ul class="broker-deployed" data-broker-deployed="">
+                { for results.iter().map(|(i, r)| match r {
+                    Ok(()) => html! { <li class="ok">{ format!("created {}", i.label()) }</li> },
+                    Err(f) => html! { <li class="failed">{ format!("{}: {}", i.label(), f.title()) }</li> },
+                }) }
+            </ul>
+        </div>
     }
 }
 
