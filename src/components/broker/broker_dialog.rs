@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::broker_form::ConnectForm;
+use super::broker_form::{connect_form, use_form_state, FormState};
 use super::broker_results::{shown_view, Shown};
 use super::use_broker_connection;
 use crate::broker_link::connection::status_line;
@@ -146,6 +146,7 @@ pub fn broker_dialog(p: &DialogProps) -> Html {
     let editor = use_editor();
     let shown = use_state(|| Shown::Nothing);
     let connected = use_broker_connection();
+    let form = use_form_state();
     let dialog = use_node_ref();
     use_focus_on_open(dialog.clone());
     let busy = matches!(*shown, Shown::Busy(_));
@@ -158,8 +159,8 @@ pub fn broker_dialog(p: &DialogProps) -> Html {
                     <button type="button" class="dialog-close" aria-label="Close" onclick={p.on_close.reform(|_| ())}>{ "×" }</button>
                 </div>
                 <div class="dialog-body">
-                    <ConnectForm connected={connected.as_ref().map(|c| c.settings.vhost.clone())} {busy} on_connect={on_connect(&shown)} />
-                    if let Some(c) = &connected { { actions(c, busy, &shown, &editor, &p.on_live) } }
+                    { connect_form(&form, connected.as_ref().map(|c| c.settings.vhost.as_str()), busy, &on_connect(&shown)) }
+                    if let Some(c) = &connected { { actions(c, busy, &shown, &form, &editor, &p.on_live) } }
                     <div class="broker-result" aria-live="polite">{ shown_view(&shown, on_confirm(&shown)) }</div>
                 </div>
             </div>
@@ -167,12 +168,14 @@ pub fn broker_dialog(p: &DialogProps) -> Html {
     }
 }
 
-/// Reconnects to another of the broker's vhosts (remembered as before).
-fn on_vhost(c: &Connected, shown: &UseStateHandle<Shown>) -> Callback<Event> {
-    let (settings, connect) = (c.settings.clone(), on_connect(shown));
+/// Reconnects to another of the broker's vhosts (remembered as before);
+/// the form follows.
+fn on_vhost(c: &Connected, shown: &UseStateHandle<Shown>, form: &FormState) -> Callback<Event> {
+    let (settings, connect, form) = (c.settings.clone(), on_connect(shown), form.clone());
     Callback::from(move |e: Event| {
         let vhost = e.target_unchecked_into::<HtmlSelectElement>().value();
-        connect.emit((Settings { vhost, ..settings.clone() }, session::remembered().is_some()));
+        form.settings.set(Settings { vhost: vhost.clone(), ..(*form.settings).clone() });
+        connect.emit((Settings { vhost, ..settings.clone() }, *form.remember));
     })
 }
 
@@ -181,6 +184,7 @@ fn actions(
     c: &Connected,
     busy: bool,
     shown: &UseStateHandle<Shown>,
+    form: &FormState,
     editor: &EditorHandle,
     live: &Callback<()>,
 ) -> Html {
@@ -198,7 +202,7 @@ fn actions(
             <div class="broker-connected">
                 <p class="broker-status" data-broker-status="">{ status }</p>
                 <label class="broker-vhost">{ "Vhost " }
-                    <select name="vhost" onchange={on_vhost(c, shown)} disabled={busy}>
+                    <select name="vhost" onchange={on_vhost(c, shown, form)} disabled={busy}>
                         { for c.vhosts.iter().map(|v| html! { <option value={v.clone()} selected={*v == s.vhost}>{ v.clone() }</option> }) }
                     </select>
                 </label>

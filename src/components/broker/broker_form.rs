@@ -11,15 +11,22 @@ use crate::broker_link::connection::{plain_http_warning, DEFAULT_URL};
 use crate::broker_link::Settings;
 use crate::web::broker_session as session;
 
-/// Properties of [`ConnectForm`].
-#[derive(Properties, PartialEq)]
-pub struct ConnectFormProps {
-    /// The connected vhost, if connected (the form follows it).
-    pub connected: Option<String>,
-    /// A request is under way: the button waits.
-    pub busy: bool,
-    /// Connect with these settings; remember them on this device or not.
-    pub on_connect: Callback<(Settings, bool)>,
+/// The form's state, held by the dialog: the settings typed and the
+/// "remember" box.
+#[derive(Clone, PartialEq)]
+pub struct FormState {
+    /// The settings typed.
+    pub settings: UseStateHandle<Settings>,
+    /// "Remember on this device".
+    pub remember: UseStateHandle<bool>,
+}
+
+/// The form's state, starting from what this device remembers.
+#[hook]
+pub fn use_form_state() -> FormState {
+    let settings = use_state(|| session::remembered().unwrap_or_else(default_settings));
+    let remember = use_state(|| session::remembered().is_some());
+    FormState { settings, remember }
 }
 
 fn default_settings() -> Settings {
@@ -35,26 +42,22 @@ fn field(form: &UseStateHandle<Settings>, set: fn(&mut Settings, String)) -> Cal
     })
 }
 
-/// The form.
-#[function_component(ConnectForm)]
-pub fn connect_form(p: &ConnectFormProps) -> Html {
-    let form = use_state(|| session::remembered().unwrap_or_else(default_settings));
-    let remember = use_state(|| session::remembered().is_some());
+/// The form; `connected`: the vhost connected to, if any (the form then
+/// folds away); `on_connect` gets the settings and whether to remember them.
+pub fn connect_form(
+    state: &FormState,
+    connected: Option<&str>,
+    busy: bool,
+    on_connect: &Callback<(Settings, bool)>,
+) -> Html {
+    let (form, remember) = (&state.settings, &state.remember);
     let on_submit = {
-        let (form, remember, connect) = (form.clone(), remember.clone(), p.on_connect.clone());
+        let (form, remember, connect) = (form.clone(), remember.clone(), on_connect.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             connect.emit(((*form).clone(), *remember));
         })
     };
-    {
-        let form = form.clone();
-        use_effect_with(p.connected.clone(), move |vhost| {
-            if let Some(v) = vhost.clone().filter(|v| *v != form.vhost) {
-                form.set(Settings { vhost: v, ..(*form).clone() });
-            }
-        });
-    }
     let on_remember = {
         let remember = remember.clone();
         Callback::from(move |e: Event| {
@@ -67,16 +70,16 @@ pub fn connect_form(p: &ConnectFormProps) -> Html {
     };
     let fields = html! {
         <form class="broker-form" onsubmit={on_submit}>
-            <label>{ "Management API" }<input name="url" value={form.url.clone()} oninput={field(&form, |s, v| s.url = v)} spellcheck="false" autocomplete="url" /></label>
-            <label>{ "User" }<input name="user" value={form.user.clone()} oninput={field(&form, |s, v| s.user = v)} autocomplete="username" /></label>
-            <label>{ "Password" }<input name="password" type="password" value={form.password.clone()} oninput={field(&form, |s, v| s.password = v)} autocomplete="current-password" /></label>
-            <label>{ "Vhost" }<input name="vhost" value={form.vhost.clone()} oninput={field(&form, |s, v| s.vhost = v)} spellcheck="false" /></label>
-            <label class="broker-remember"><input type="checkbox" name="remember" checked={*remember} onchange={on_remember} />{ "Remember on this device (the password is kept in this browser)" }</label>
+            <label>{ "Management API" }<input name="url" value={form.url.clone()} oninput={field(form, |s, v| s.url = v)} spellcheck="false" autocomplete="url" /></label>
+            <label>{ "User" }<input name="user" value={form.user.clone()} oninput={field(form, |s, v| s.user = v)} autocomplete="username" /></label>
+            <label>{ "Password" }<input name="password" type="password" value={form.password.clone()} oninput={field(form, |s, v| s.password = v)} autocomplete="current-password" /></label>
+            <label>{ "Vhost" }<input name="vhost" value={form.vhost.clone()} oninput={field(form, |s, v| s.vhost = v)} spellcheck="false" /></label>
+            <label class="broker-remember"><input type="checkbox" name="remember" checked={**remember} onchange={on_remember} />{ "Remember on this device (the password is kept in this browser)" }</label>
             if let Some(w) = plain_http_warning(&form.url) { <p class="broker-warning" role="alert" data-broker-warning="">{ w }</p> }
-            <button type="submit" class="primary" disabled={p.busy}>{ if p.connected.is_some() { "Reconnect" } else { "Connect" } }</button>
+            <button type="submit" class="primary" disabled={busy}>{ if connected.is_some() { "Reconnect" } else { "Connect" } }</button>
         </form>
     };
-    if p.connected.is_none() {
+    if connected.is_none() {
         return fields;
     }
     html! {

@@ -16,7 +16,7 @@ use crate::broker_link::live::LiveView;
 use crate::broker_link::picture::{self, Picture};
 use crate::broker_link::Failure;
 use crate::components::broker::broker_results::failure_view;
-use crate::components::context::use_editor;
+use crate::components::context::{use_editor, EditorHandle};
 use crate::editor::EditAction;
 use crate::web::broker_session as session;
 
@@ -98,6 +98,7 @@ fn use_focus_on_open(region: NodeRef) {
 /// The live view overlay.
 #[function_component(BrokerLive)]
 pub fn broker_live(p: &LiveProps) -> Html {
+    let editor = use_editor();
     let seconds = use_state(|| 5u32);
     let reading = use_polling(*seconds);
     let region = use_node_ref();
@@ -115,7 +116,7 @@ pub fn broker_live(p: &LiveProps) -> Html {
     html! {
         <div class="broker-live" role="region" aria-label="The real broker, live" data-broker-live=""
              tabindex="-1" ref={region} onkeydown={on_key}>
-            <LiveBar seconds={seconds.clone()} view={(*reading.view).clone()} on_close={p.on_close.clone()} />
+            { live_bar(&seconds, &reading.view, &p.on_close, &editor) }
             if let Some(f) = &*reading.error { { failure_view(f) } }
             <div class="broker-live-canvas">
                 { match &*reading.view {
@@ -127,20 +128,15 @@ pub fn broker_live(p: &LiveProps) -> Html {
     }
 }
 
-/// Properties of [`LiveBar`].
-#[derive(Properties, PartialEq)]
-struct LiveBarProps {
-    seconds: UseStateHandle<u32>,
-    view: Option<Rc<LiveView>>,
-    on_close: Callback<()>,
-}
-
 /// The bar over the view: the badge, where, the interval, take a copy, close.
-#[function_component(LiveBar)]
-fn live_bar(p: &LiveBarProps) -> Html {
-    let editor = use_editor();
+fn live_bar(
+    seconds: &UseStateHandle<u32>,
+    view: &Option<Rc<LiveView>>,
+    on_close: &Callback<()>,
+    editor: &EditorHandle,
+) -> Html {
     let on_interval = {
-        let seconds = p.seconds.clone();
+        let seconds = seconds.clone();
         Callback::from(move |e: Event| {
             if let Ok(s) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
                 seconds.set(s);
@@ -151,7 +147,7 @@ fn live_bar(p: &LiveBarProps) -> Html {
     let where_ =
         connected.as_ref().map(|c| format!("{} · vhost {}", c.settings.url, c.settings.vhost)).unwrap_or_default();
     let copy = {
-        let (view, close) = (p.view.clone(), p.on_close.clone());
+        let (view, close, editor) = (view.clone(), on_close.clone(), editor.clone());
         let host = connected.as_ref().map(|c| host_of(&c.settings.url).to_string()).unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
             if let Some(v) = &view {
@@ -160,7 +156,7 @@ fn live_bar(p: &LiveBarProps) -> Html {
             }
         })
     };
-    let now = *p.seconds;
+    let now = **seconds;
     html! {
         <div class="broker-live-bar">
             <span class="broker-live-badge">{ "REAL BROKER — not the simulation" }</span>
@@ -170,17 +166,17 @@ fn live_bar(p: &LiveBarProps) -> Html {
                     { for INTERVALS.iter().map(|s| html! { <option value={s.to_string()} selected={*s == now}>{ format!("{s} s") }</option> }) }
                 </select>
             </label>
-            <button type="button" data-broker-action="copy" onclick={copy} disabled={p.view.is_none()}
+            <button type="button" data-broker-action="copy" onclick={copy} disabled={view.is_none()}
                     title="Load what is shown as an ordinary scenario to play with">{ "Take a copy" }</button>
-            <button type="button" data-broker-action="close-live" onclick={p.on_close.reform(|_| ())}>{ "Close" }</button>
+            <button type="button" data-broker-action="close-live" onclick={on_close.reform(|_| ())}>{ "Close" }</button>
         </div>
     }
 }
 
 fn svg(p: &Picture) -> Html {
-    let (w, h) = p.size;
+    let (x, y, w, h) = p.view_box;
     html! {
-        <svg class="broker-live-svg" viewBox={format!("0 0 {w} {h}")} width={w.to_string()} height={h.to_string()}>
+        <svg class="broker-live-svg" viewBox={format!("{x} {y} {w} {h}")} width={w.to_string()} height={h.to_string()}>
             { for p.lines.iter().map(|l| html! {
                 <g class="live-edge">
                     <path d={l.path.clone()} />

@@ -140,7 +140,7 @@ fn probe_row(p: &ProbeResult, headers: bool) -> Html {
     html! {
         <tr class={classes!((!p.agree).then_some("differs"))}>
             <td>{ exchange_label(&p.exchange) }</td>
-            <td class="broker-key">{ p.routing_key.clone() }</td>
+            <td class="broker-key">{ breakable(&p.routing_key) }</td>
             if headers {
                 <td>{ if p.headers.is_empty() { String::new() } else { serde_json::Value::Object(p.headers.clone()).to_string() } }</td>
             }
@@ -148,4 +148,9 @@ fn probe_row(p: &ProbeResult, headers: bool) -> Html {
             <td>{ queues_cell(&p.broker) }</td>
         </tr>
     }
+}
+
+/// A routing key that may wrap after each dot (`kern.<wbr>disk.<wbr>full`).
+fn breakable(key: &str) -> Html {
+    html! { for key.split_inclusive('.').map(|part| html! { <>{ part.to_string() }<wbr /></> }) }
 }
