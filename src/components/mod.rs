@@ -12,7 +12,7 @@
 //!   [`Palette`], lessons and narration, files, share links, banners,
 //!   autosave, the embed chrome, and [`begin`] (what the page starts with);
 //! - [`broker`]: the connection to a real RabbitMQ and its live view;
-//! - hooks: the shared contexts ([`context`]), the animation loop
+//! - hooks: the shared contexts (`context`), the animation loop
 //!   ([`use_run_loop`]), keyboard shortcuts ([`use_shortcuts`]) and the
 //!   focus trap of dialogs.
 //!
