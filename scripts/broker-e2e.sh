@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The real-broker stage (`make test-broker`): starts a private RabbitMQ
 # (scripts/rabbitmq-node.sh) whose management API allows the e2e page's
-# origin, runs e2e/broker/*.test.mjs against dist/, and stops the node
-# whatever happens.
+# origin, runs e2e/broker/*.test.mjs (or the files given) against dist/,
+# and stops the node whatever happens.
+#
+#   scripts/broker-e2e.sh [e2e/broker/FILE.test.mjs ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "no release build in dist/: run make build-release first" >&2; exit 1; }
@@ -12,4 +14,5 @@ node_env=$(RABBITMQ_CORS_ORIGINS="http://127.0.0.1:$WARREN_E2E_PORT" RABBITMQ_ST
 eval "$node_env"
 trap 'scripts/rabbitmq-node.sh stop "$RABBITMQ_NODE_DIR"' EXIT
 export RABBITMQ_NODE RABBITMQ_AMQP_PORT RABBITMQ_MGMT_PORT RABBITMQ_CTL
-node --test --test-reporter=spec e2e/broker/*.test.mjs
+if [ "$#" -eq 0 ]; then set -- e2e/broker/*.test.mjs; fi
+node --test --test-reporter=spec "$@"

@@ -3,7 +3,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::Failure;
 
@@ -157,27 +157,6 @@ pub struct GotMessage {
     pub payload: String,
 }
 
-/// The body of a publish through the management API: routing key,
-/// headers, the body as a string.
-pub fn publish_body(routing_key: &str, headers: &Map<String, Value>, payload: &str) -> Value {
-    let mut properties = Map::new();
-    if !headers.is_empty() {
-        properties.insert("headers".into(), Value::Object(headers.clone()));
-    }
-    serde_json::json!({
-        "properties": properties,
-        "routing_key": routing_key,
-        "payload": payload,
-        "payload_encoding": "string",
-    })
-}
-
-/// The path a publish goes to: the default exchange is `amq.default`.
-pub fn publish_path(vhost: &str, exchange: &str) -> String {
-    let name = if exchange.is_empty() { "amq.default" } else { exchange };
-    format!("{}/publish", super::connection::vhost_path("exchanges", vhost, Some(name)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,16 +179,5 @@ mod tests {
         assert_eq!(q[1], QueueInfo { name: "idle".into(), ..Default::default() });
         let bad = read::<Vec<QueueInfo>>("queues", "{}").unwrap_err();
         assert!(bad.title().contains("queues"), "{bad}");
-    }
-
-    #[test]
-    fn publishing_through_the_api() {
-        assert_eq!(publish_path("/", ""), "/api/exchanges/%2F/amq.default/publish");
-        let mut h = Map::new();
-        h.insert("format".into(), "pdf".into());
-        let b = publish_body("k", &h, "hi");
-        assert_eq!(b["properties"]["headers"]["format"], "pdf");
-        assert_eq!(b["payload_encoding"], "string");
-        assert_eq!(publish_body("k", &Map::new(), "x")["properties"], serde_json::json!({}));
     }
 }

@@ -104,6 +104,23 @@ pub struct Report {
     pub left_out: Vec<String>,
 }
 
+impl Report {
+    /// Whether some probe carries headers (else the report needs no
+    /// headers column).
+    pub fn has_headers(&self) -> bool {
+        self.probes.iter().any(|p| !p.headers.is_empty())
+    }
+}
+
+/// Queues as a report cell: their names, or `—` for none.
+pub fn queues_cell(queues: &[String]) -> String {
+    if queues.is_empty() {
+        "—".to_string()
+    } else {
+        queues.join(", ")
+    }
+}
+
 /// Compares: `predicted[i]` is Warren's queues for `probes[i]`;
 /// `received` maps each queue to the bodies the broker put in it.
 pub fn compare(
@@ -161,6 +178,11 @@ mod tests {
         assert_eq!((r.probes[2].warren.len(), r.probes[2].broker.as_slice()), (0, ["a".to_string()].as_slice()));
         assert_eq!(probe_index("warren-probe-12"), Some(12));
         assert_eq!(probe_index("warren-probe-x"), None);
+        assert!(!r.has_headers(), "no probe has headers: no headers column");
+        assert_eq!((queues_cell(&r.probes[2].warren), queues_cell(&r.probes[0].broker)), ("—".into(), "a, b".into()));
+        let mut with = probe("h", "");
+        with.headers.insert("format".into(), "pdf".into());
+        assert!(compare(&[with], &[vec![]], &BTreeMap::new(), vec![]).has_headers());
     }
 
     #[test]

@@ -107,6 +107,21 @@ pub fn plain_http_warning(url: &str) -> Option<String> {
     })
 }
 
+/// `1 queue`, `2 queues`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The dialog's line once connected: where, who, what the vhost holds
+/// (the API's exchange list includes the built-in `amq.*` ones).
+pub fn status_line(url: &str, user: &str, vhost: &str, exchanges: usize, queues: usize) -> String {
+    format!(
+        "Connected to {url} as {user}. Vhost {vhost}: {} (the built-in ones included), {}.",
+        counted(exchanges, "exchange", "exchanges"),
+        counted(queues, "queue", "queues")
+    )
+}
+
 /// A path segment percent-encoded as the management API wants it (the
 /// vhost `/` is `%2F`).
 pub fn segment(text: &str) -> String {
@@ -228,5 +243,9 @@ mod tests {
         let n = Settings::default().normalized().unwrap();
         assert_eq!((n.url.as_str(), n.user.as_str(), n.vhost.as_str()), ("http://localhost:15672", "guest", "/"));
         assert_eq!(n.endpoint("/api/whoami"), "http://localhost:15672/api/whoami");
+        assert_eq!(
+            status_line("http://localhost:15672", "guest", "/", 7, 1),
+            "Connected to http://localhost:15672 as guest. Vhost /: 7 exchanges (the built-in ones included), 1 queue."
+        );
     }
 }

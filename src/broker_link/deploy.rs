@@ -24,6 +24,24 @@ pub enum Kind {
     Binding,
 }
 
+impl Kind {
+    /// The word for it (`exchange`, `queue`, `binding`).
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Exchange => "exchange",
+            Kind::Queue => "queue",
+            Kind::Binding => "binding",
+        }
+    }
+}
+
+impl Item {
+    /// The object as a reader names it: `queue Orders`, `binding x → q`.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.kind.word(), self.name)
+    }
+}
+
 /// One object of the topology and the request that creates it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Item {
@@ -75,7 +93,7 @@ pub fn plan(ours: &Definitions, theirs: &Definitions, vhost: &str) -> Plan {
     for x in &ours.exchanges {
         let item = Item { kind: Kind::Exchange, name: x.name.clone(), request: exchange_request(vhost, x) };
         let existing = theirs.exchanges.iter().any(|t| t.name == x.name);
-        sort(&mut plan, item, existing, || engine.exchange(x));
+        sort(&mut plan, vhost, item, existing, || engine.exchange(x));
     }
     for q in &ours.queues {
         let item = Item { kind: Kind::Queue, name: q.name.clone(), request: queue_request(vhost, q) };
@@ -92,7 +110,7 @@ pub fn plan(ours: &Definitions, theirs: &Definitions, vhost: &str) -> Plan {
                     queue_type(t)
                 ),
             }),
-            _ => sort(&mut plan, item, existing.is_some(), || engine.queue(q)),
+            _ => sort(&mut plan, vhost, item, existing.is_some(), || engine.queue(q)),
         }
     }
     for b in &ours.bindings {
@@ -106,14 +124,19 @@ pub fn plan(ours: &Definitions, theirs: &Definitions, vhost: &str) -> Plan {
     plan
 }
 
-fn sort(plan: &mut Plan, item: Item, existing: bool, redeclare: impl FnOnce() -> Result<(), AmqpError>) {
+/// Sorts an object into new, the same or refused (the engine's text, with
+/// the engine's vhost `/` made the broker's).
+fn sort(plan: &mut Plan, vhost: &str, item: Item, existing: bool, redeclare: impl FnOnce() -> Result<(), AmqpError>) {
     if !existing {
         plan.create.push(item);
         return;
     }
     match redeclare() {
         Ok(()) => plan.same.push(item),
-        Err(e) => plan.conflicts.push(Conflict { item, code: e.code.code(), text: e.text }),
+        Err(e) => {
+            let text = e.text.replace(" in vhost '/'", &format!(" in vhost '{vhost}'"));
+            plan.conflicts.push(Conflict { item, code: e.code.code(), text })
+        }
     }
 }
 
@@ -260,6 +283,7 @@ mod tests {
         let p = plan(&ours, &theirs, "/");
         let names = |items: &[Item]| items.iter().map(|i| i.name.clone()).collect::<Vec<_>>();
         assert_eq!(names(&p.create), ["new", "new → q2 (key 'a.*')"]);
+        assert_eq!(p.create[1].label(), "binding new → q2 (key 'a.*')");
         assert_eq!(names(&p.same), ["logs", "q1", "logs → q1"]);
         assert_eq!(p.conflicts.len(), 2, "{:?}", p.conflicts);
         assert_eq!(p.conflicts[0].code, 406);
@@ -281,6 +305,11 @@ mod tests {
         let p = plan(&ours, &theirs, "dev");
         assert_eq!(p.conflicts.len(), 1);
         assert!(p.conflicts[0].text.starts_with("PRECONDITION_FAILED - inequivalent arg 'type'"), "{:?}", p.conflicts);
+        assert!(
+            p.conflicts[0].text.contains("for exchange 'x' in vhost 'dev'"),
+            "the broker's vhost: {:?}",
+            p.conflicts
+        );
         assert_eq!(p.conflicts[0].item.request.path, "/api/exchanges/dev/x");
     }
 }

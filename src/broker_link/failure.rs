@@ -28,6 +28,13 @@ pub enum Failure {
     },
     /// The vhost does not exist.
     NoSuchVhost(String),
+    /// A publish went to an exchange the vhost does not have (404).
+    NoSuchExchange {
+        /// The exchange as shown (`(default)` for `""`).
+        exchange: String,
+        /// The vhost.
+        vhost: String,
+    },
     /// Nothing answers at the URL: the broker is down or the management
     /// plugin is not enabled.
     Unreachable {
@@ -92,6 +99,7 @@ impl Failure {
             Failure::NotAuthorised(_) => "not_authorised",
             Failure::NotAdministrator { .. } => "not_administrator",
             Failure::NoSuchVhost(_) => "no_such_vhost",
+            Failure::NoSuchExchange { .. } => "no_such_exchange",
             Failure::Unreachable { .. } => "unreachable",
             Failure::Cors { .. } => "cors",
             Failure::TimedOut { .. } => "timed_out",
@@ -113,6 +121,9 @@ impl Failure {
                 format!("User '{user}' is not an administrator, and the check needs one to create its temporary vhost.")
             }
             Failure::NoSuchVhost(v) => format!("The broker has no vhost '{v}'."),
+            Failure::NoSuchExchange { exchange, vhost } => {
+                format!("The broker's vhost {vhost} has no exchange '{exchange}' (404 Not Found).")
+            }
             Failure::Unreachable { url } => format!("Nothing answers at {url}."),
             Failure::Cors { url, origin } => {
                 format!("The broker at {url} answered, but it does not allow pages from {origin} to read its answers (CORS).")
@@ -146,6 +157,10 @@ impl Failure {
                 format!("rabbitmqctl set_user_tags {user} administrator"),
             ],
             Failure::NoSuchVhost(_) => vec!["Pick one of the broker's vhosts.".into()],
+            Failure::NoSuchExchange { .. } => {
+                vec!["Deploy the scenario first (Broker → Deploy this scenario…), or publish to an exchange it has."
+                    .into()]
+            }
             Failure::Unreachable { .. } => vec![
                 "Is RabbitMQ running, and is the management plugin enabled? Enable it with:".into(),
                 "rabbitmq-plugins enable rabbitmq_management".into(),
@@ -162,6 +177,12 @@ impl Failure {
             Failure::Http { .. } | Failure::BadAnswer(_) => Vec::new(),
         }
     }
+}
+
+/// Whether an advice line is something to copy (a command or a
+/// `rabbitmq.conf` line) rather than a sentence.
+pub fn is_literal(line: &str) -> bool {
+    ["rabbitmqctl ", "rabbitmq-plugins ", "management."].iter().any(|p| line.starts_with(p))
 }
 
 impl fmt::Display for Failure {
@@ -195,6 +216,8 @@ mod tests {
     fn the_cors_advice_names_the_pages_origin() {
         let f = Failure::Cors { url: "http://localhost:15672".into(), origin: "http://127.0.0.1:8080".into() };
         assert!(f.advice().contains(&"management.cors.allow_origins.1 = http://127.0.0.1:8080".to_string()));
+        let lines = f.advice();
+        assert!(!is_literal(&lines[0]) && lines[1..].iter().all(|l| is_literal(l)), "{lines:?}");
         let off = Failure::Unreachable { url: "http://localhost:15672".into() };
         assert!(off.to_string().contains("rabbitmq-plugins enable rabbitmq_management"));
     }

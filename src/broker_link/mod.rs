@@ -14,6 +14,8 @@
 //!   be created, what exists identically, what exists with other settings
 //!   (RabbitMQ's 406), and the requests that create the rest.
 //! - [`picture`]: the live view as boxes, curves and rate labels.
+//! - [`publish`]: one message to the broker, from a producer's template or
+//!   the route tester, and its `routed` answer beside Warren's routing.
 //! - [`probes`] and [`check`]: the messages that exercise every binding,
 //!   Warren's prediction for each, and the comparison with the queues the
 //!   broker filled in a temporary vhost.
@@ -26,6 +28,7 @@ pub mod failure;
 pub mod live;
 pub mod picture;
 pub mod probes;
+pub mod publish;
 
 pub use connection::{Request, Settings};
 pub use failure::Failure;

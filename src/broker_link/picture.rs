@@ -39,15 +39,17 @@ pub struct Line {
     pub rate: Option<String>,
 }
 
-/// The whole picture and its size.
+/// The whole picture and the part of the plane it covers.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Picture {
     /// Nodes.
     pub boxes: Vec<Box>,
     /// Edges.
     pub lines: Vec<Line>,
-    /// Width and height that hold everything.
-    pub size: (f64, f64),
+    /// Left, top, width and height of what holds everything, with a
+    /// margin (an SVG `viewBox`: the empty space an import layout leaves
+    /// around the nodes is not drawn).
+    pub view_box: (f64, f64, f64, f64),
 }
 
 /// A rate as shown: `0/s`, `2.5/s`, `120/s`.
@@ -108,9 +110,23 @@ pub fn draw(view: &LiveView) -> Picture {
         let r = only.then(|| rate(stats(q).rate_out));
         lines.push(line(from, to, r));
     }
-    let w = boxes.iter().map(|b| b.rect.0 + b.rect.2).fold(0.0, f64::max) + 40.0;
-    let h = boxes.iter().map(|b| b.rect.1 + b.rect.3).fold(0.0, f64::max) + 40.0;
-    Picture { boxes, lines, size: (w, h) }
+    let view_box = bounds(&boxes);
+    Picture { boxes, lines, view_box }
+}
+
+/// The margin around the nodes.
+pub const MARGIN: f64 = 24.0;
+
+/// What holds every box, with the margin (a small empty square for none).
+fn bounds(boxes: &[Box]) -> (f64, f64, f64, f64) {
+    if boxes.is_empty() {
+        return (0.0, 0.0, 2.0 * MARGIN, 2.0 * MARGIN);
+    }
+    let left = boxes.iter().map(|b| b.rect.0).fold(f64::INFINITY, f64::min) - MARGIN;
+    let top = boxes.iter().map(|b| b.rect.1).fold(f64::INFINITY, f64::min) - MARGIN;
+    let right = boxes.iter().map(|b| b.rect.0 + b.rect.2).fold(f64::NEG_INFINITY, f64::max) + MARGIN;
+    let bottom = boxes.iter().map(|b| b.rect.1 + b.rect.3).fold(f64::NEG_INFINITY, f64::max) + MARGIN;
+    (left, top, right - left, bottom - top)
 }
 
 fn exchange_lines(st: NodeStats) -> Vec<String> {
@@ -169,7 +185,14 @@ mod tests {
             [None, None, Some("2/s".to_string()), Some("1.5/s".to_string())],
             "logs has two bindings: no exact rate"
         );
-        assert!(p.size.0 > 400.0 && p.size.1 > 100.0);
+        let (x, y, w, h) = p.view_box;
+        let left = p.boxes.iter().map(|b| b.rect.0).fold(f64::INFINITY, f64::min);
+        assert_eq!(x, left - MARGIN, "the view starts at the leftmost node");
+        assert!(y < p.boxes.iter().map(|b| b.rect.1).fold(f64::INFINITY, f64::min));
+        for b in &p.boxes {
+            assert!(b.rect.0 + b.rect.2 <= x + w && b.rect.1 + b.rect.3 <= y + h, "{} is inside", b.title);
+        }
+        assert_eq!(bounds(&[]), (0.0, 0.0, 48.0, 48.0));
         assert_eq!((rate(0.0), rate(2.25), rate(150.4)), ("0/s".to_string(), "2.2/s".to_string(), "150/s".to_string()));
     }
 }

@@ -2,7 +2,7 @@
 //! tab; in `localStorage` only when the user ticks "remember on this
 //! device"), and the operations the connect dialog, the live view and
 //! `window.warren` share: connect, read the live view, preview and send a
-//! deploy, run the check in a temporary vhost, publish.
+//! deploy, run the check in a temporary vhost, publish one message.
 //!
 //! Decisions live in [`crate::broker_link`]; this file only sequences the
 //! requests of [`super::broker_http`].
@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
 
@@ -23,6 +23,7 @@ use crate::broker_link::check::{self, Report};
 use crate::broker_link::connection::{segment, vhost_path, Method};
 use crate::broker_link::deploy::{self, Item, Plan};
 use crate::broker_link::live::{Answers, LiveView};
+use crate::broker_link::publish::{self, Answer, Outgoing};
 use crate::broker_link::{probes, Failure, Request, Settings};
 use crate::definitions::format::Definitions;
 use crate::scenario::Scenario;
@@ -51,6 +52,7 @@ struct Link {
     scenario: Rc<Scenario>,
     listeners: Vec<(u32, Callback<()>)>,
     next: u32,
+    published: BTreeMap<String, u64>,
 }
 
 thread_local! {
@@ -194,19 +196,29 @@ pub async fn apply(settings: &Settings, items: &[Item]) -> Vec<(Item, Result<(),
 }
 
 /// Publishes one message through the API; whether a queue received it.
-pub async fn publish(
-    settings: &Settings,
-    exchange: &str,
-    routing_key: &str,
-    headers: &Map<String, Value>,
-    body: &str,
-) -> Result<bool, Failure> {
-    let request = Request::with_body(
-        Method::Post,
-        answers::publish_path(&settings.vhost, exchange),
-        answers::publish_body(routing_key, headers, body),
-    );
-    Ok(answers::read::<Published>("publish", &call(settings, &request).await?)?.routed)
+pub async fn publish(settings: &Settings, message: &Outgoing) -> Result<bool, Failure> {
+    let body = call(settings, &message.request(&settings.vhost)).await?;
+    Ok(answers::read::<Published>("publish", &body)?.routed)
+}
+
+/// Publishes a message from the page (a producer, the route tester): the
+/// broker's answer beside Warren's, or why it failed in plain words.
+pub async fn publish_message(settings: &Settings, message: &Outgoing, warren_routed: bool) -> Result<Answer, Failure> {
+    let body = call(settings, &message.request(&settings.vhost))
+        .await
+        .map_err(|f| publish::failure(f, message, &settings.vhost))?;
+    publish::read_answer(message, &body, warren_routed)
+}
+
+/// The number of producer `id`'s next publish to the broker (its `{n}`):
+/// one more than those the broker took from this tab.
+pub fn next_number(id: &str) -> u64 {
+    LINK.with(|l| l.borrow().published.get(id).copied().unwrap_or(0) + 1)
+}
+
+/// Counts one publish of producer `id` the broker took.
+pub fn count_published(id: &str) {
+    LINK.with(|l| *l.borrow_mut().published.entry(id.to_string()).or_insert(0) += 1);
 }
 
 /// Waits `ms` milliseconds.
@@ -246,12 +258,12 @@ async fn check_in(settings: &Settings, scenario: &Scenario) -> Result<Report, Fa
     for item in &plan.create {
         call(settings, &item.request).await.map_err(|e| Failure::Http {
             status: 0,
-            reason: format!("creating {} '{}' in the check's vhost failed: {}", kind_word(item), item.name, e.title()),
+            reason: format!("creating {} '{}' in the check's vhost failed: {}", item.kind.word(), item.name, e.title()),
         })?;
     }
     let probes = probes::choose(scenario, &defs);
     for (i, p) in probes.iter().enumerate() {
-        publish(settings, &p.exchange, &p.routing_key, &p.headers, &check::probe_body(i)).await?;
+        publish(settings, &Outgoing::new(&p.exchange, &p.routing_key, &p.headers, &check::probe_body(i))).await?;
     }
     // Routing is done when publish answers; the copies reach the queue
     // processes right after.
@@ -264,14 +276,6 @@ async fn check_in(settings: &Settings, scenario: &Scenario) -> Result<Report, Fa
     let predicted = probes::predict(scenario, &probes, &queues);
     let left_out = warnings.iter().map(|w| w.to_string()).collect();
     Ok(check::compare(&probes, &predicted, &received, left_out))
-}
-
-fn kind_word(item: &Item) -> &'static str {
-    match item.kind {
-        deploy::Kind::Exchange => "exchange",
-        deploy::Kind::Queue => "queue",
-        deploy::Kind::Binding => "binding",
-    }
 }
 
 /// Every message in a queue (taken: acked without requeue).

@@ -6,6 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -14,14 +15,15 @@ use crate::broker_link::connection::host_of;
 use crate::broker_link::live::LiveView;
 use crate::broker_link::picture::{self, Picture};
 use crate::broker_link::Failure;
-use crate::components::broker::broker_panel::failure_view;
-use crate::components::context::use_editor;
+use crate::components::broker::broker_results::failure_view;
+use crate::components::context::{use_editor, EditorHandle};
 use crate::editor::EditAction;
 use crate::web::broker_session as session;
 
 /// The refresh intervals offered, in seconds.
 pub const INTERVALS: [u32; 4] = [2, 5, 10, 30];
 
+/// Properties of [`BrokerLive`].
 #[derive(Properties, PartialEq)]
 pub struct LiveProps {
     /// Closes the view.
@@ -32,21 +34,64 @@ fn hidden() -> bool {
     gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden
 }
 
-/// Reads the view once (unless a read is still under way).
-fn refresh(view: UseStateHandle<Option<Rc<LiveView>>>, error: UseStateHandle<Option<Failure>>, busy: Rc<Cell<bool>>) {
-    let Some(c) = session::connected() else { return };
-    if busy.replace(true) {
-        return;
-    }
-    yew::platform::spawn_local(async move {
-        match session::live(&c.settings).await {
-            Ok(v) => {
-                view.set(Some(Rc::new(v)));
-                error.set(None);
-            }
-            Err(f) => error.set(Some(f)),
+/// What the view shows: the last reading, the last failure.
+#[derive(Clone)]
+struct Reading {
+    view: UseStateHandle<Option<Rc<LiveView>>>,
+    error: UseStateHandle<Option<Failure>>,
+    busy: Rc<Cell<bool>>,
+}
+
+impl Reading {
+    /// Reads the view once (unless the tab is hidden or a read is still
+    /// under way).
+    fn refresh(&self) {
+        let Some(c) = session::connected() else { return };
+        if hidden() || self.busy.replace(true) {
+            return;
         }
-        busy.set(false);
+        let me = self.clone();
+        yew::platform::spawn_local(async move {
+            match session::live(&c.settings).await {
+                Ok(v) => {
+                    me.view.set(Some(Rc::new(v)));
+                    me.error.set(None);
+                }
+                Err(f) => me.error.set(Some(f)),
+            }
+            me.busy.set(false);
+        });
+    }
+}
+
+/// Reads the broker now, then every `seconds` while the tab is shown, and
+/// at once when the tab is shown again.
+#[hook]
+fn use_polling(seconds: u32) -> Reading {
+    let view = use_state(|| None::<Rc<LiveView>>);
+    let error = use_state(|| None::<Failure>);
+    let busy = use_memo((), |_| Rc::new(Cell::new(false)));
+    let reading = Reading { view, error, busy: (*busy).clone() };
+    {
+        let reading = reading.clone();
+        use_effect_with(seconds, move |s| {
+            reading.refresh();
+            let (again, shown) = (reading.clone(), reading.clone());
+            let timer = Interval::new(s * 1000, move || again.refresh());
+            let back = EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| shown.refresh());
+            move || drop((timer, back))
+        });
+    }
+    reading
+}
+
+/// Focuses the view when it opens (so Escape closes it).
+#[hook]
+fn use_focus_on_open(region: NodeRef) {
+    use_effect_with((), move |_| {
+        if let Some(el) = region.cast::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
     });
 }
 
@@ -54,22 +99,42 @@ fn refresh(view: UseStateHandle<Option<Rc<LiveView>>>, error: UseStateHandle<Opt
 #[function_component(BrokerLive)]
 pub fn broker_live(p: &LiveProps) -> Html {
     let editor = use_editor();
-    let view = use_state(|| None::<Rc<LiveView>>);
-    let error = use_state(|| None::<Failure>);
     let seconds = use_state(|| 5u32);
-    let in_flight = use_memo((), |_| Rc::new(Cell::new(false)));
-    {
-        let (view, error, in_flight) = (view.clone(), error.clone(), (*in_flight).clone());
-        use_effect_with(*seconds, move |s| {
-            refresh(view.clone(), error.clone(), in_flight.clone());
-            let timer = Interval::new(s * 1000, move || {
-                if !hidden() {
-                    refresh(view.clone(), error.clone(), in_flight.clone());
-                }
-            });
-            move || drop(timer)
-        });
+    let reading = use_polling(*seconds);
+    let region = use_node_ref();
+    use_focus_on_open(region.clone());
+    let on_key = {
+        let close = p.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                e.stop_propagation();
+                close.emit(());
+            }
+        })
+    };
+    html! {
+        <div class="broker-live" role="region" aria-label="The real broker, live" data-broker-live=""
+             tabindex="-1" ref={region} onkeydown={on_key}>
+            { live_bar(&seconds, &reading.view, &p.on_close, &editor) }
+            if let Some(f) = &*reading.error { { failure_view(f) } }
+            <div class="broker-live-canvas">
+                { match &*reading.view {
+                    Some(v) => svg(&picture::draw(v)),
+                    None => html! { <p class="broker-busy">{ "Reading the broker…" }</p> },
+                } }
+            </div>
+        </div>
     }
+}
+
+/// The bar over the view: the badge, where, the interval, take a copy, close.
+fn live_bar(
+    seconds: &UseStateHandle<u32>,
+    view: &Option<Rc<LiveView>>,
+    on_close: &Callback<()>,
+    editor: &EditorHandle,
+) -> Html {
     let on_interval = {
         let seconds = seconds.clone();
         Callback::from(move |e: Event| {
@@ -82,44 +147,36 @@ pub fn broker_live(p: &LiveProps) -> Html {
     let where_ =
         connected.as_ref().map(|c| format!("{} · vhost {}", c.settings.url, c.settings.vhost)).unwrap_or_default();
     let copy = {
-        let (view, editor, close) = (view.clone(), editor.clone(), p.on_close.clone());
+        let (view, close, editor) = (view.clone(), on_close.clone(), editor.clone());
         let host = connected.as_ref().map(|c| host_of(&c.settings.url).to_string()).unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
-            if let Some(v) = &*view {
+            if let Some(v) = &view {
                 editor.dispatch(EditAction::Load(Rc::new(v.copy(&host))));
                 close.emit(());
             }
         })
     };
-    let close = p.on_close.reform(|_: MouseEvent| ());
+    let now = **seconds;
     html! {
-        <div class="broker-live" role="region" aria-label="The real broker, live" data-broker-live="">
-            <div class="broker-live-bar">
-                <span class="broker-live-badge">{ "REAL BROKER — not the simulation" }</span>
-                <span class="broker-live-where">{ where_ }</span>
-                <label>{ "Refresh every " }
-                    <select name="interval" onchange={on_interval}>
-                        { for INTERVALS.iter().map(|s| html! { <option value={s.to_string()} selected={*s == *seconds}>{ format!("{s} s") }</option> }) }
-                    </select>
-                </label>
-                <button type="button" data-broker-action="copy" onclick={copy} disabled={view.is_none()}>{ "Take a copy" }</button>
-                <button type="button" data-broker-action="close-live" onclick={close}>{ "Close" }</button>
-            </div>
-            if let Some(f) = &*error { { failure_view(f) } }
-            <div class="broker-live-canvas">
-                { match &*view {
-                    Some(v) => svg(&picture::draw(v)),
-                    None => html! { <p class="broker-busy">{ "Reading the broker…" }</p> },
-                } }
-            </div>
+        <div class="broker-live-bar">
+            <span class="broker-live-badge">{ "REAL BROKER — not the simulation" }</span>
+            <span class="broker-live-where">{ where_ }</span>
+            <label>{ "Refresh every " }
+                <select name="interval" onchange={on_interval}>
+                    { for INTERVALS.iter().map(|s| html! { <option value={s.to_string()} selected={*s == now}>{ format!("{s} s") }</option> }) }
+                </select>
+            </label>
+            <button type="button" data-broker-action="copy" onclick={copy} disabled={view.is_none()}
+                    title="Load what is shown as an ordinary scenario to play with">{ "Take a copy" }</button>
+            <button type="button" data-broker-action="close-live" onclick={on_close.reform(|_| ())}>{ "Close" }</button>
         </div>
     }
 }
 
 fn svg(p: &Picture) -> Html {
-    let (w, h) = p.size;
+    let (x, y, w, h) = p.view_box;
     html! {
-        <svg class="broker-live-svg" viewBox={format!("0 0 {w} {h}")} width={w.to_string()} height={h.to_string()}>
+        <svg class="broker-live-svg" viewBox={format!("{x} {y} {w} {h}")} width={w.to_string()} height={h.to_string()}>
             { for p.lines.iter().map(|l| html! {
                 <g class="live-edge">
                     <path d={l.path.clone()} />

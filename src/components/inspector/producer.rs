@@ -11,6 +11,7 @@ use crate::scenario::{MessageTemplate, Scenario, Schedule};
 
 use super::fields::{CheckField, NumberField, SelectField, TextField};
 use super::{exchange_options, on, producer, queue_options};
+use crate::components::broker::{BrokerPublish, PublishWhat};
 use crate::components::canvas::node_actions::NodeActions;
 use crate::components::context::{use_editor, use_stage, EditorHandle};
 
@@ -37,6 +38,7 @@ pub fn producer_form(props: &ProducerFormProps) -> Html {
         <div class="inspector-form">
             <NodeActions id={props.id.clone()} inline=true />
             <p class="live-stats"><span><b>{ sent }</b>{ " published" }</span></p>
+            <BrokerPublish what={PublishWhat::Producer(props.id.clone())} />
             <TextField name="name" label="Name" value={p.name.clone()}
                 on_commit={on(&editor, producer(&id, ProducerField::Name))} />
             <SelectField name="exchange" label="Publishes to" value={AttrValue::from(p.exchange.clone().unwrap_or_default())}

@@ -1,5 +1,9 @@
 //! "Try a routing key": explains, binding by binding, how a message with a
-//! routing key (and headers) published to an exchange would be routed now.
+//! routing key (and headers) published to an exchange would be routed now;
+//! while a real broker is connected, the same message can be published
+//! there ([`BrokerPublish`]).
+
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -9,6 +13,7 @@ use crate::editor::table_text::parse_table;
 use crate::engine::FieldTable;
 use crate::monitor::log::Detail;
 
+use crate::components::broker::{BrokerPublish, PublishWhat};
 use crate::components::context::{use_editor, use_stage};
 use crate::components::log::route_detail::RouteDetail;
 
@@ -67,6 +72,7 @@ pub fn route_tester(props: &RouteTesterProps) -> Html {
                     if let Err(e) = &table { <p class="field-error">{ e.clone() }</p> }
                 </div>
             }
+            <BrokerPublish what={PublishWhat::Tester { exchange: props.exchange.clone(), key: AttrValue::from((*key).clone()), headers: Rc::new(table.clone()) }} />
             if let Some(explanation) = explanation {
                 <RouteDetail detail={Detail::Route { explanation, alternates: Vec::new(), missing_alternates: Vec::new() }} />
             }
