@@ -40,6 +40,7 @@ async function openPanel(page) {
 async function paste(page, name, source) {
   const form = page.locator('.program-new-form');
   if (!(await form.isVisible())) await page.locator('.program-new').click();
+  assert.equal(await page.locator('.program-new').count(), 0, 'no New button while the form shows');
   await form.locator('input').fill(name);
   await form.locator('textarea').fill(source);
   await form.locator('button[type="submit"]').click();

@@ -14,7 +14,7 @@
 //! - [`broker`]: the connection to a real RabbitMQ and its live view;
 //! - [`programs`]: the Programs panel (Python files, the terminal, the
 //!   process tabs) and the one link from it to the runtime;
-//! - hooks: the shared contexts ([`context`]), the animation loop
+//! - hooks: the shared contexts (`context`), the animation loop
 //!   ([`use_run_loop`]), keyboard shortcuts ([`use_shortcuts`]) and the
 //!   focus trap of dialogs.
 //!

@@ -17,6 +17,8 @@ pub struct FileBarProps {
     pub on_select: Callback<String>,
     /// Opens the new-file form.
     pub on_new: Callback<()>,
+    /// The new-file form is showing (no "New" button then).
+    pub adding: bool,
     /// Called with the files picked in "Open .py".
     pub on_open: Callback<Vec<web_sys::File>>,
     /// Removes the file shown.
@@ -63,7 +65,7 @@ pub fn file_bar(props: &FileBarProps) -> Html {
             on_open.emit(picked);
         })
     };
-    let remove = props.selected.clone().map(|name| {
+    let remove = props.selected.clone().filter(|_| !props.adding).map(|name| {
         let onclick = props.on_remove.reform(move |_: MouseEvent| name.clone());
         html! { <button type="button" class="program-remove" aria-label="Remove the file shown" {onclick}>{ "Remove" }</button> }
     });
@@ -71,7 +73,9 @@ pub fn file_bar(props: &FileBarProps) -> Html {
         <div class="program-files">
             <div class="program-file-tabs" role="group" aria-label="Program files">{ for tabs }</div>
             <div class="program-file-actions">
-                <button type="button" class="program-new" onclick={on_new}>{ "New" }</button>
+                if !props.adding {
+                    <button type="button" class="program-new" onclick={on_new}>{ "New" }</button>
+                }
                 <label class="program-open button-like">
                     { "Open .py" }
                     <input type="file" accept=".py,text/x-python,text/plain" multiple=true data-import="programs"
@@ -121,11 +125,11 @@ pub fn new_file(props: &NewFileProps) -> Html {
                        aria-describedby="program-new-hint" />
             </label>
             <textarea ref={source} class="program-new-source" spellcheck="false" wrap="off"
-                      aria-label="Program text" placeholder="Paste a pika program here (or drop .py files on this panel)" />
+                      aria-label="Program text" placeholder="Paste a pika program here" />
             if let Some(e) = &props.error {
                 <p class="field-error" role="alert">{ e.clone() }</p>
             }
-            <p id="program-new-hint" class="muted">{ "Then run it in the terminal below, as a tutorial says: python3 send.py" }</p>
+            <p id="program-new-hint" class="muted">{ "Or drop .py files on this panel. Then run them in the terminal below, as a tutorial says: python3 send.py" }</p>
             <div class="program-new-buttons">
                 <button type="submit" class="primary">{ "Add program" }</button>
                 { for cancel }

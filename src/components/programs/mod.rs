@@ -1,9 +1,9 @@
 //! The Programs panel: the learner's own pika programs beside the canvas
 //! (a sheet on a phone). Files pasted, dropped or opened are parsed by the
 //! on-demand parser worker ([`crate::web::python_parser`]) and listed by
-//! name, editable in place ([`code_editor`]); a [`terminal`] runs command
+//! name, editable in place (`code_editor`); a terminal (`terminal`) runs command
 //! lines as a tutorial types them; each process gets a tab with its output
-//! and a Ctrl+C ([`process_tabs`]).
+//! and a Ctrl+C (`process_tabs`).
 //!
 //! Shared state: [`Programs`] (the files and the [`RuntimeLink`]), made
 //! once by [`use_programs`] and provided by the app, also reached by

@@ -76,7 +76,7 @@ pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
     let body = html! {
         <>
             <FileBar files={files.files().to_vec()} selected={shown_file.as_ref().map(|f| f.name.clone())}
-                     on_select={select_file(&state)} on_new={new_file(&state)} on_open={open_files(&programs, &state)}
+                     on_select={select_file(&state)} on_new={new_file(&state)} {adding} on_open={open_files(&programs, &state)}
                      on_remove={remove_file(&programs, &state)} />
             { parser_note(&files) }
             if adding {

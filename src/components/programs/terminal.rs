@@ -103,7 +103,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
                 <span class="term-prompt" aria-hidden="true">{ "$" }</span>
                 <input ref={input} class="term-input" type="text" spellcheck="false" autocapitalize="off" autocomplete="off"
                        aria-label="Command line (Enter runs it, Up and Down for history, Ctrl+C interrupts)"
-                       placeholder="python3 receive.py" {onkeydown} />
+                       placeholder="type a command, e.g. python3 send.py" {onkeydown} />
             </div>
         </section>
     }
