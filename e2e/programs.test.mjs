@@ -224,6 +224,21 @@ describe('programs', () => {
     const ended = answers.after.processes.find((p) => p.pid === answers.run.pid);
     assert.deepEqual({ state: ended.state, exit_code: ended.exit_code }, { state: 'exited', exit_code: 0 });
     assert.match(ended.stdout, /Interrupted/);
+    // Processes run on the virtual clock: advance() moves them too.
+    const timed = await page.evaluate(async () => {
+      const w = window.warren;
+      await w.loadPrograms([{ name: 'nap.py', source: 'import time\nprint("before")\ntime.sleep(2)\nprint("after")\n' }]);
+      const { pid } = w.run('python3 nap.py');
+      const at = (ps) => ps.processes.find((p) => p.pid === pid);
+      const before = at(w.processes());
+      w.advance(1000);
+      const half = at(w.processes());
+      w.advance(1500);
+      return { before, half, after: at(w.processes()) };
+    });
+    assert.deepEqual([timed.before.stdout, timed.before.state], ['before\n', 'running']);
+    assert.deepEqual([timed.half.stdout, timed.half.state], ['before\n', 'running']);
+    assert.deepEqual([timed.after.stdout, timed.after.exit_code], ['before\nafter\n', 0]);
     // The panel shows what the API loaded.
     await openPanel(page);
     await fileState(page, 'receive.py', 'ready');

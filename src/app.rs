@@ -187,7 +187,7 @@ fn full_page(props: &FullPageProps) -> Html {
                     <crate::components::NarrationPanel />
                     <div class="stage-row">
                         <Canvas />
-                        <crate::components::programs::ProgramsToggle open={*programs_open} on_toggle={on_programs} />
+                        { crate::components::programs::programs_toggle(*programs_open, &on_programs) }
                     </div>
                     <EventLog />
                 </div>

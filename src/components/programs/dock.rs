@@ -4,22 +4,14 @@
 
 use yew::prelude::*;
 
-/// The properties of [`ProgramsToggle`].
-#[derive(Properties, PartialEq)]
-pub struct ProgramsToggleProps {
-    /// The panel is open (the button is hidden then: the panel has a close button).
-    pub open: bool,
-    /// Called with the new open state.
-    pub on_toggle: Callback<bool>,
-}
-
-/// The button that opens the Programs panel.
-#[function_component(ProgramsToggle)]
-pub fn programs_toggle(props: &ProgramsToggleProps) -> Html {
-    if props.open {
+/// The button that opens the Programs panel; nothing while it is open
+/// (the panel has its own close button). A plain function, not a
+/// component: it holds no state.
+pub fn programs_toggle(open: bool, on_toggle: &Callback<bool>) -> Html {
+    if open {
         return html! {};
     }
-    let onclick = props.on_toggle.reform(|_: MouseEvent| true);
+    let onclick = on_toggle.reform(|_: MouseEvent| true);
     html! {
         <button type="button" class="programs-toggle" aria-expanded="false" aria-controls="programs-panel"
                 title="Run your own pika programs: a terminal and Python on this broker" {onclick}>

@@ -6,8 +6,7 @@ use yew::prelude::*;
 
 use crate::workspace::program_files::{FileState, ProgramFile};
 
-/// The properties of [`FileBar`].
-#[derive(Properties, PartialEq)]
+/// What [`file_bar`] draws.
 pub struct FileBarProps {
     /// The files, in order.
     pub files: Vec<ProgramFile>,
@@ -35,8 +34,8 @@ fn badge(state: &FileState) -> (&'static str, &'static str) {
     }
 }
 
-/// The file tabs and the file buttons.
-#[function_component(FileBar)]
+/// The file tabs and the file buttons (a plain function, not a component:
+/// it holds no state and the panel draws it at every render anyway).
 pub fn file_bar(props: &FileBarProps) -> Html {
     let tabs = props.files.iter().map(|f| {
         let on = props.selected.as_deref() == Some(f.name.as_str());

@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-pub use dock::ProgramsToggle;
+pub use dock::programs_toggle;
 pub use loading::{load_files, LoadReport};
 pub use panel::ProgramsPanel;
 pub use runtime_link::{ProcessRow, RuntimeLink};

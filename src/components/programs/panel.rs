@@ -11,8 +11,8 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::code_editor::CodeEditor;
-use super::file_bar::{FileBar, NewFile};
-use super::process_tabs::ProcessTabs;
+use super::file_bar::{file_bar, FileBarProps, NewFile};
+use super::process_tabs::{process_tabs, ProcessTabsProps};
 use super::terminal::Terminal;
 use super::{load_files, use_programs_context, Programs};
 use crate::components::use_stage;
@@ -73,11 +73,25 @@ pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
         })
     };
     let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let bar = file_bar(&FileBarProps {
+        files: files.files().to_vec(),
+        selected: shown_file.as_ref().map(|f| f.name.clone()),
+        on_select: select_file(&state),
+        on_new: new_file(&state),
+        adding,
+        on_open: open_files(&programs, &state),
+        on_remove: remove_file(&programs, &state),
+    });
+    let interrupt_it = interrupt_shown(&programs, &state, &processes);
+    let tabs = process_tabs(&ProcessTabsProps {
+        on_interrupt: interrupt(&programs),
+        on_select: select_process(&state),
+        selected: state.pid,
+        processes,
+    });
     let body = html! {
         <>
-            <FileBar files={files.files().to_vec()} selected={shown_file.as_ref().map(|f| f.name.clone())}
-                     on_select={select_file(&state)} on_new={new_file(&state)} {adding} on_open={open_files(&programs, &state)}
-                     on_remove={remove_file(&programs, &state)} />
+            { bar }
             { parser_note(&files) }
             if adding {
                 <NewFile on_add={add_pasted(&programs, &state)} error={state.add_error.clone()}
@@ -86,10 +100,9 @@ pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
                 <CodeEditor on_input={edit_file(&programs, &file.name, &pause)} {file} />
             }
             <Terminal transcript={state.transcript.clone()} on_run={run_command(&programs, &state)}
-                      on_interrupt={interrupt_shown(&programs, &state, &processes)}
+                      on_interrupt={interrupt_it}
                       waiting={state.waiting.clone().map(AttrValue::from)} />
-            <ProcessTabs {processes} selected={state.pid} on_select={select_process(&state)}
-                         on_interrupt={interrupt(&programs)} />
+            { tabs }
         </>
     };
     html! {

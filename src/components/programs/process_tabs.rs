@@ -9,8 +9,7 @@ use super::ProcessRow;
 use crate::runner::Pid;
 use crate::view::terminal::{program_of, state_name, state_text, terminal_key, TerminalKey};
 
-/// The properties of [`ProcessTabs`].
-#[derive(Properties, PartialEq)]
+/// What [`process_tabs`] draws.
 pub struct ProcessTabsProps {
     /// Every process, oldest first.
     pub processes: Vec<ProcessRow>,
@@ -22,8 +21,8 @@ pub struct ProcessTabsProps {
     pub on_interrupt: Callback<Pid>,
 }
 
-/// The tabs and the output of the process shown.
-#[function_component(ProcessTabs)]
+/// The tabs and the output of the process shown (a plain function: the
+/// panel draws it at every render).
 pub fn process_tabs(props: &ProcessTabsProps) -> Html {
     if props.processes.is_empty() {
         return html! { <p class="process-empty muted">{ "Each command you run gets a tab here with its output." }</p> };
