@@ -32,13 +32,19 @@ after(async () => {
 
 describe('the page', () => {
   test('dist/ holds an optimised wasm, served as application/wasm', async () => {
-    const wasm = readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
-    assert.equal(wasm.length, 1, `one .wasm in dist/, found: ${wasm.join(', ')}`);
-    const bytes = statSync(join(DIST, wasm[0])).size;
-    assert.ok(bytes > 10_000, `wasm is ${bytes} bytes: suspiciously small`);
-    const res = await fetch(new URL(wasm[0], env.server.url));
-    assert.equal(res.status, 200);
-    assert.equal(res.headers.get('content-type'), 'application/wasm');
+    // The page's wasm, and the Python parser's (a worker loaded on demand).
+    const all = readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
+    const wasm = all.filter((f) => f.startsWith('warren-'));
+    assert.equal(wasm.length, 1, `one page .wasm in dist/, found: ${all.join(', ')}`);
+    assert.equal(all.filter((f) => f.startsWith('python-parser-')).length, 1, `one parser .wasm: ${all.join(', ')}`);
+    assert.equal(all.length, 2, `no other .wasm: ${all.join(', ')}`);
+    for (const file of all) {
+      const bytes = statSync(join(DIST, file)).size;
+      assert.ok(bytes > 10_000, `${file} is ${bytes} bytes: suspiciously small`);
+      const res = await fetch(new URL(file, env.server.url));
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'application/wasm');
+    }
   });
 
   test('first screen: header and clock, palette, a canvas with only the default exchange', async () => {

@@ -76,6 +76,7 @@ pub fn app(props: &AppProps) -> Html {
         let editor = editor.clone();
         use_effect_with(locked, move |locked| editor.dispatch(crate::editor::EditAction::SetReadOnly(*locked)));
     }
+    let programs = crate::components::programs::use_programs(&stage);
     crate::web::use_host_api(&editor, &stage, &props.mode);
     let page = if props.mode.embed {
         html! { <crate::components::EmbedLayout page_url={crate::web::page::page_url()} notice={props.notice.clone()} /> }
@@ -87,10 +88,12 @@ pub fn app(props: &AppProps) -> Html {
             <ContextProvider<Stage> context={stage}>
                 <ContextProvider<OpenMessage> context={dialog.open}>
                 <ContextProvider<crate::components::BannersHandle> context={banners}>
+                <ContextProvider<crate::components::programs::Programs> context={programs}>
                     { page }
                     if let Some(message) = dialog.showing {
                         <MessageInspector {message} on_close={dialog.close} />
                     }
+                </ContextProvider<crate::components::programs::Programs>>
                 </ContextProvider<crate::components::BannersHandle>>
                 </ContextProvider<OpenMessage>>
             </ContextProvider<Stage>>
@@ -154,7 +157,7 @@ struct FullPageProps {
 }
 
 /// The full playground: header, palette, the canvas with banners,
-/// narration and the log, the inspector, the phone layout's tabs; and the
+/// narration and the log, the Programs panel beside the canvas, the inspector, the phone layout's tabs; and the
 /// workspace's quiet parts (autosave, link watch, file drop, fit on load).
 #[function_component(FullPage)]
 fn full_page(props: &FullPageProps) -> Html {
@@ -167,17 +170,28 @@ fn full_page(props: &FullPageProps) -> Html {
         Callback::from(move |s| phone_sheet.set(s))
     };
     let has_narration = !editor.scenario.narration.is_empty();
+    // The Programs panel beside the canvas (wide windows).
+    let programs_open = use_state(|| false);
+    let on_programs = {
+        let programs_open = programs_open.setter();
+        Callback::from(move |open| programs_open.set(open))
+    };
+    let close_programs = on_programs.reform(|_: ()| false);
     html! {
         <div class={classes!("app", sheet)}>
             <Header />
-            <main class="workspace">
+            <main class={classes!("workspace", (*programs_open).then_some("programs-open"))}>
                 <Palette />
                 <div class="stage-column">
                     <crate::components::BannerList />
                     <crate::components::NarrationPanel />
-                    <Canvas />
+                    <div class="stage-row">
+                        <Canvas />
+                        { crate::components::programs::programs_toggle(*programs_open, &on_programs) }
+                    </div>
                     <EventLog />
                 </div>
+                <crate::components::programs::ProgramsPanel open={*programs_open} on_close={close_programs} />
                 <Inspector />
             </main>
             <crate::components::PhoneTabs open={*phone_sheet} {has_narration} on_change={on_sheet} />

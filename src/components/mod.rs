@@ -12,6 +12,8 @@
 //!   [`Palette`], lessons and narration, files, share links, banners,
 //!   autosave, the embed chrome, and [`begin`] (what the page starts with);
 //! - [`broker`]: the connection to a real RabbitMQ and its live view;
+//! - [`programs`]: the Programs panel (Python files, the terminal, the
+//!   process tabs) and the one link from it to the runtime;
 //! - hooks: the shared contexts (`context`), the animation loop
 //!   ([`use_run_loop`]), keyboard shortcuts ([`use_shortcuts`]) and the
 //!   focus trap of dialogs.
@@ -24,6 +26,7 @@ mod context;
 mod focus_trap;
 pub mod inspector;
 pub mod log;
+pub mod programs;
 mod run_loop;
 mod shortcuts;
 pub mod workspace;

@@ -5,16 +5,14 @@
 //! - `compile` (ruff's parser + `compile::compile`): source → a
 //!   [`Program`] of plain, serde-serialisable bytecode, or a [`Refusal`]
 //!   (file, line, column, the construct, what to write instead). In the page
-//!   this half is large and is meant to be loaded on demand.
+//!   this half is large: only the `python-parser` web worker links it.
 //! - the interpreter ([`vm`]): runs a [`Program`] on an explicit frame and
 //!   value stack, so a process can stop at any blocking call and be resumed
 //!   later by a scheduler on the virtual clock.
 
 pub mod code;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod compile;
 pub mod refusal;
-#[cfg(not(target_arch = "wasm32"))]
 mod scope;
 
 pub use code::Program;

@@ -20,4 +20,5 @@ pub mod reply_paths;
 pub mod share_view;
 pub mod sheets;
 pub mod shortcuts;
+pub mod terminal;
 pub mod zoom;

@@ -1,6 +1,6 @@
 //! The phone layout's sheets. Below [`PHONE_MAX_WIDTH`](super::zoom::PHONE_MAX_WIDTH)
-//! the canvas fills the screen and the narration, the palette and the
-//! event log open over it as sheets, one at a time, from a tab bar at the
+//! the canvas fills the screen and the narration, the palette, the
+//! Programs panel and the event log open over it as sheets, one at a time, from a tab bar at the
 //! bottom (the inspector opens as a sheet when something is selected).
 
 /// A panel that opens as a sheet on a phone.
@@ -12,11 +12,13 @@ pub enum Sheet {
     Palette,
     /// The event log.
     Log,
+    /// The Programs panel (files, terminal, processes).
+    Programs,
 }
 
 impl Sheet {
     /// Every sheet, in the tab bar's order.
-    pub const ALL: [Sheet; 3] = [Sheet::Narration, Sheet::Palette, Sheet::Log];
+    pub const ALL: [Sheet; 4] = [Sheet::Narration, Sheet::Palette, Sheet::Programs, Sheet::Log];
 
     /// Its name in `data-sheet` and the app's class (`sheet-log`).
     pub fn as_str(self) -> &'static str {
@@ -24,6 +26,7 @@ impl Sheet {
             Sheet::Narration => "narration",
             Sheet::Palette => "palette",
             Sheet::Log => "log",
+            Sheet::Programs => "programs",
         }
     }
 
@@ -33,6 +36,7 @@ impl Sheet {
             Sheet::Narration => "Lesson",
             Sheet::Palette => "Add",
             Sheet::Log => "Log",
+            Sheet::Programs => "Programs",
         }
     }
 }
@@ -62,7 +66,7 @@ mod tests {
     #[test]
     fn the_lesson_tab_is_there_only_with_narration() {
         assert_eq!(tabs(true), Sheet::ALL);
-        assert_eq!(tabs(false), [Sheet::Palette, Sheet::Log]);
-        assert_eq!(Sheet::ALL.map(Sheet::as_str), ["narration", "palette", "log"]);
+        assert_eq!(tabs(false), [Sheet::Palette, Sheet::Programs, Sheet::Log]);
+        assert_eq!(Sheet::ALL.map(Sheet::as_str), ["narration", "palette", "programs", "log"]);
     }
 }

@@ -174,6 +174,7 @@ fn js_call(cell: &Cell, method: &str, a: JsValue, b: JsValue) -> JsValue {
 struct Registration {
     _closures: Vec<Closure<dyn Fn(JsValue, JsValue) -> JsValue>>,
     _broker: Option<super::broker_api::Installed>,
+    _programs: Option<super::programs_api::Installed>,
     _listener: EventListener,
 }
 
@@ -263,6 +264,8 @@ fn register(cell: Cell, mode: PageMode) -> Option<Registration> {
     js_sys::Reflect::set(&api, &"version".into(), &api::host::API_VERSION.into()).ok()?;
     // The real-broker methods: on this object only, never by postMessage.
     let broker = super::broker_api::install(&api);
+    // The program methods (loadPrograms, run, processes, interrupt).
+    let programs = super::programs_api::install(&api);
     js_sys::Object::freeze(&api);
     js_sys::Reflect::set(&window, &"warren".into(), &api).ok()?;
     let listener = {
@@ -282,7 +285,7 @@ fn register(cell: Cell, mode: PageMode) -> Option<Registration> {
             }
         }
     }
-    Some(Registration { _closures: closures, _broker: broker, _listener: listener })
+    Some(Registration { _closures: closures, _broker: broker, _programs: programs, _listener: listener })
 }
 
 /// Registers `window.warren` and the `postMessage` listener once, while

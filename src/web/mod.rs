@@ -6,6 +6,8 @@
 //! - [`broker_http`], [`broker_session`], [`broker_api`]: the real
 //!   RabbitMQ's management API (fetch), the connection and its operations,
 //!   and their `window.warren` methods (page only, never `postMessage`).
+//! - [`python_parser`]: the Python parser's web worker, started on demand;
+//!   [`programs_api`]: `window.warren`'s program methods.
 //! - [`page`]: the page mode and first scenario read from the address.
 //! - [`browser`]: the browser APIs the components use (the address,
 //!   storage, downloads, files, the clipboard), wrapped so they cannot throw.
@@ -16,5 +18,7 @@ pub mod broker_session;
 pub mod browser;
 pub mod host_api;
 pub mod page;
+pub mod programs_api;
+pub mod python_parser;
 
 pub use host_api::use_host_api;

@@ -13,9 +13,14 @@
 //!   imports, warnings, autosave problems, a newer copy in another tab).
 //! - [`query`]: reading and removing parameters of the address's query and
 //!   fragment.
+//! - [`program_files`]: the Programs panel's Python files (replaced by
+//!   name, parsed per revision, refused with their place);
+//!   [`parser_wire`]: the messages to and from the parser's web worker.
 
 pub mod banner;
 pub mod files;
+pub mod parser_wire;
+pub mod program_files;
 pub mod query;
 pub mod saved;
 pub mod startup;

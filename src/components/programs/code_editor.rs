@@ -1,0 +1,78 @@
+//! A plain code editor: the file's text in a `<textarea>` beside a gutter
+//! of line numbers that scrolls with it; a refused file's line is marked
+//! in the gutter and its reason shown under the text.
+
+use yew::prelude::*;
+
+use crate::workspace::program_files::{FileState, ProgramFile};
+
+/// The properties of [`CodeEditor`].
+#[derive(Properties, PartialEq)]
+pub struct CodeEditorProps {
+    /// The file shown.
+    pub file: ProgramFile,
+    /// Called with the new text at every change.
+    pub on_input: Callback<String>,
+}
+
+/// The editor of one file.
+#[function_component(CodeEditor)]
+pub fn code_editor(props: &CodeEditorProps) -> Html {
+    let gutter = use_node_ref();
+    let file = &props.file;
+    let refused_line = match &file.state {
+        FileState::Refused(r) => Some(r.line),
+        _ => None,
+    };
+    let lines = file.source.split('\n').count().max(1) as u32;
+    let numbers = (1..=lines).map(|n| {
+        let refused = refused_line == Some(n);
+        html! { <span class={classes!("code-line-number", refused.then_some("refused"))}>{ n }</span> }
+    });
+    let onscroll = {
+        let gutter = gutter.clone();
+        Callback::from(move |e: Event| {
+            let (Some(text), Some(g)) =
+                (e.target_dyn_into::<web_sys::HtmlTextAreaElement>(), gutter.cast::<web_sys::HtmlElement>())
+            else {
+                return;
+            };
+            g.set_scroll_top(text.scroll_top());
+        })
+    };
+    let oninput = props.on_input.reform(|e: InputEvent| {
+        e.target_dyn_into::<web_sys::HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default()
+    });
+    html! {
+        <div class="code-editor-wrap">
+            <div class="code-editor">
+                <div class="code-gutter" ref={gutter} aria-hidden="true">{ for numbers }</div>
+                <textarea class="code-text" data-program={file.name.clone()} spellcheck="false" wrap="off"
+                          autocapitalize="off" autocomplete="off" aria-label={format!("Source of {}", file.name)}
+                          aria-invalid={refused_line.is_some().to_string()}
+                          value={file.source.clone()} {oninput} {onscroll} />
+            </div>
+            { state_line(file) }
+        </div>
+    }
+}
+
+/// Under the text: why the file was refused (at its line), or that it is
+/// being checked, or that the parser failed.
+fn state_line(file: &ProgramFile) -> Html {
+    match &file.state {
+        FileState::Refused(r) => html! {
+            <p class="code-refusal" role="alert" data-line={r.line.to_string()}>
+                <strong>{ format!("Line {}, column {}: ", r.line, r.column) }</strong>
+                { format!("{}: {}", r.construct, r.message) }
+            </p>
+        },
+        FileState::Failed(e) => html! { <p class="code-refusal" role="alert">{ e.clone() }</p> },
+        FileState::Parsing => html! { <p class="code-status" aria-live="polite">{ "Checking…" }</p> },
+        FileState::Ready => html! {
+            <p class="code-status ready" aria-live="polite">
+                { format!("Ready: run it in the terminal, e.g. python3 {}", file.name) }
+            </p>
+        },
+    }
+}

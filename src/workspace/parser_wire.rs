@@ -1,0 +1,126 @@
+//! The messages between the page and its Python parser, a web worker
+//! (`src/bin/python-parser.rs`) loaded the first time programs are needed:
+//! the page posts a [`ParseRequest`] as JSON text, the worker answers a
+//! [`ParseAnswer`] (the compiled [`Program`] or the [`Refusal`] with its
+//! file, line and column). Before any answer the worker posts [`READY`]
+//! once, when its module has loaded.
+//!
+//! [`answer`] is the worker's whole job, so it is tested natively here.
+
+use serde::{Deserialize, Serialize};
+
+use super::program_files::MAX_SOURCE_BYTES;
+use crate::python::{Program, Refusal};
+
+/// What the worker posts once it can take requests.
+pub const READY: &str = "ready";
+
+/// A file to compile.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ParseRequest {
+    /// Matches the answer to its request.
+    pub id: u32,
+    /// The file name (tracebacks and refusals use it).
+    pub name: String,
+    /// The Python source.
+    pub source: String,
+}
+
+/// What became of a file.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParseOutcome {
+    /// Compiled.
+    Program(Program),
+    /// Refused where it is (syntax error, unsupported construct).
+    Refusal(Refusal),
+    /// The request itself could not be read.
+    Error(String),
+}
+
+/// The worker's answer to one request.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ParseAnswer {
+    /// The request's id (0 when the request could not be read).
+    pub id: u32,
+    /// The program, the refusal or the error.
+    pub outcome: ParseOutcome,
+}
+
+/// The worker's answer (JSON text) to a request (JSON text).
+pub fn answer(request: &str) -> String {
+    let answer = match serde_json::from_str::<ParseRequest>(request) {
+        Err(e) => {
+            ParseAnswer { id: 0, outcome: ParseOutcome::Error(format!("the parse request is not readable: {e}")) }
+        }
+        Ok(r) if r.source.len() > MAX_SOURCE_BYTES => ParseAnswer {
+            id: r.id,
+            outcome: ParseOutcome::Error(format!(
+                "{} is {} bytes; the parser takes programs up to {MAX_SOURCE_BYTES} bytes",
+                r.name,
+                r.source.len()
+            )),
+        },
+        Ok(r) => ParseAnswer {
+            id: r.id,
+            outcome: match crate::python::compile::compile(&r.name, &r.source) {
+                Ok(program) => ParseOutcome::Program(program),
+                Err(refusal) => ParseOutcome::Refusal(refusal),
+            },
+        },
+    };
+    serde_json::to_string(&answer).unwrap_or_else(|e| {
+        format!(r#"{{"id":{},"outcome":{{"error":"the answer could not be written: {e}"}}}}"#, answer.id)
+    })
+}
+
+/// The request as JSON text.
+pub fn request_text(id: u32, name: &str, source: &str) -> String {
+    serde_json::to_string(&ParseRequest { id, name: name.to_string(), source: source.to_string() }).unwrap_or_default()
+}
+
+/// Reads the worker's answer.
+pub fn read_answer(text: &str) -> Result<ParseAnswer, String> {
+    serde_json::from_str(text).map_err(|e| format!("the parser's answer is not readable: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEND: &str = "import pika\n\nconnection = pika.BlockingConnection(pika.ConnectionParameters('localhost'))\nchannel = connection.channel()\nchannel.queue_declare(queue='hello')\nchannel.basic_publish(exchange='', routing_key='hello', body='Hello World!')\nprint(\" [x] Sent 'Hello World!'\")\nconnection.close()\n";
+
+    #[test]
+    fn a_program_crosses_as_json_and_runs_the_same() {
+        let text = answer(&request_text(7, "send.py", SEND));
+        let back = read_answer(&text).unwrap();
+        assert_eq!(back.id, 7);
+        let ParseOutcome::Program(program) = back.outcome else { panic!("{text}") };
+        let mut runner = crate::runner::Runner::new(1);
+        runner.load_program("send.py", program);
+        let pid = runner.run("python3 send.py").unwrap();
+        let p = runner.process(pid).unwrap();
+        assert_eq!((p.stdout.as_str(), p.exit), (" [x] Sent 'Hello World!'\n", Some(0)));
+    }
+
+    #[test]
+    fn a_refusal_says_file_line_and_column() {
+        let back = read_answer(&answer(&request_text(2, "bad.py", "import pika\nimport requests\n"))).unwrap();
+        let ParseOutcome::Refusal(r) = back.outcome else { panic!("expected a refusal") };
+        assert_eq!((r.file.as_str(), r.line, r.column), ("bad.py", 2, 8), "at the module name");
+        let back = read_answer(&answer(&request_text(3, "syntax.py", "x = (1,\nprint(x\n"))).unwrap();
+        let ParseOutcome::Refusal(r) = back.outcome else { panic!("expected a syntax error") };
+        assert_eq!(r.construct, "SyntaxError");
+    }
+
+    #[test]
+    fn unreadable_and_oversized_requests_are_answered_with_an_error() {
+        let back = read_answer(&answer("{\"id\": 1}")).unwrap();
+        assert!(matches!(back.outcome, ParseOutcome::Error(ref e) if e.contains("not readable")));
+        let big = "x = 1\n".repeat(MAX_SOURCE_BYTES / 6 + 1);
+        let back = read_answer(&answer(&request_text(4, "big.py", &big))).unwrap();
+        assert_eq!(back.id, 4);
+        assert!(matches!(back.outcome, ParseOutcome::Error(ref e) if e.contains("big.py")));
+        assert!(read_answer("nonsense").unwrap_err().contains("not readable"));
+    }
+}
