@@ -49,7 +49,7 @@ describe('files', () => {
       const file = await download(a.page, 'save-scenario');
       assert.equal(file.name, 'routing.warren.json');
       const original = JSON.parse(file.text);
-      assert.equal(original.warren, 1);
+      assert.equal(original.warren, 2);
       assert.equal(original.speed, 2.5);
 
       await b.page.locator('input[data-import="scenario"]').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });

@@ -76,7 +76,7 @@ pub fn app(props: &AppProps) -> Html {
         let editor = editor.clone();
         use_effect_with(locked, move |locked| editor.dispatch(crate::editor::EditAction::SetReadOnly(*locked)));
     }
-    let programs = crate::components::programs::use_programs(&stage);
+    let programs = crate::components::programs::use_programs(&stage, &editor);
     crate::web::use_host_api(&editor, &stage, &props.mode);
     let page = if props.mode.embed {
         html! { <crate::components::EmbedLayout page_url={crate::web::page::page_url()} notice={props.notice.clone()} /> }

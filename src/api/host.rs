@@ -69,21 +69,11 @@ pub trait Host {
     fn store_programs(&mut self, files: Vec<ProgramFile>) -> Result<(), String> {
         self.act(&mut |sim| {
             let mut s = sim.scenario().clone();
-            with_programs(&mut s, files.clone());
+            s.store_programs(files.clone());
             sim.set_scenario(s);
             Value::Null
         })
         .map(|_| ())
-    }
-}
-
-/// `s` with `files` added, replacing those with the same name (in place).
-pub fn with_programs(s: &mut Scenario, files: Vec<ProgramFile>) {
-    for f in files {
-        match s.programs.iter_mut().find(|p| p.name == f.name) {
-            Some(p) => *p = f,
-            None => s.programs.push(f),
-        }
     }
 }
 

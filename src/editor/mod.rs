@@ -27,7 +27,7 @@ pub mod view;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use crate::scenario::{Position, Scenario, DEFAULT_EXCHANGE_ID};
+use crate::scenario::{Position, ProgramFile, Scenario, DEFAULT_EXCHANGE_ID};
 use connect::Connected;
 pub use edits::{Edit, Refusal};
 use geometry::{Point, Rect};
@@ -66,6 +66,9 @@ pub enum EditAction {
         /// The node dropped on.
         to: String,
     },
+    /// Store program files in the document (replacing files of the same
+    /// name), as one undoable step; nothing happens if they are there.
+    StorePrograms(Vec<ProgramFile>),
     /// Select only this node.
     SelectNode(String),
     /// Add or remove this node from the selection (shift-click).
@@ -171,6 +174,7 @@ impl EditAction {
                 | EditAction::MoveSelected { .. }
                 | EditAction::Nudge { .. }
                 | EditAction::Replace(_)
+                | EditAction::StorePrograms(_)
                 | EditAction::Set(_)
                 | EditAction::DeleteSelected
                 | EditAction::DeleteNode(_)
@@ -307,6 +311,7 @@ impl Editor {
             EditAction::Replace(s) => self.commit(s),
             EditAction::Set(edit) => self.set(edit),
             EditAction::Load(s) => self.load(s),
+            EditAction::StorePrograms(files) => self.store_programs(files),
             EditAction::DeleteSelected => self.delete_selected(),
             EditAction::DeleteNode(id) => self.delete_node(id),
             EditAction::Undo | EditAction::Redo => self.travel(matches!(action, EditAction::Undo)),
@@ -405,6 +410,14 @@ impl Editor {
                 self.commit(Rc::new(next));
             }
             Err(text) => self.refusal = Some(Refusal { target: edit.target().to_string(), field: edit.field(), text }),
+        }
+    }
+
+    fn store_programs(&mut self, files: Vec<ProgramFile>) {
+        let mut s = (*self.scenario).clone();
+        s.store_programs(files);
+        if s.programs != self.scenario.programs {
+            self.commit(Rc::new(s));
         }
     }
 
@@ -534,6 +547,23 @@ pub fn fit_view(s: &Scenario, width: f64, height: f64) -> View {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn programs_are_stored_in_the_document_as_one_undoable_step() {
+        let file = |name: &str, source: &str| ProgramFile { name: name.into(), source: source.into() };
+        let mut e = Editor::default();
+        e.apply(EditAction::StorePrograms(vec![file("send.py", "print(1)")]));
+        e.apply(EditAction::StorePrograms(vec![file("send.py", "print(1)")]));
+        e.apply(EditAction::StorePrograms(vec![file("receive.py", "print(2)"), file("send.py", "print(3)")]));
+        let names: Vec<(&str, &str)> =
+            e.scenario.programs.iter().map(|f| (f.name.as_str(), f.source.as_str())).collect();
+        assert_eq!(names, [("send.py", "print(3)"), ("receive.py", "print(2)")]);
+        e.apply(EditAction::Undo);
+        assert_eq!(e.scenario.programs, [file("send.py", "print(1)")], "storing the same file again was no step");
+        e.apply(EditAction::Undo);
+        assert!(e.scenario.programs.is_empty());
+    }
+
     use super::*;
     use crate::scenario::{ExchangeKind, NodeKind};
 

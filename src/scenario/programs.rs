@@ -40,6 +40,16 @@ pub struct TerminalCommand {
 }
 
 impl Scenario {
+    /// Adds program files, replacing those with the same name (in place).
+    pub fn store_programs(&mut self, files: Vec<ProgramFile>) {
+        for f in files {
+            match self.programs.iter_mut().find(|p| p.name == f.name) {
+                Some(p) => *p = f,
+                None => self.programs.push(f),
+            }
+        }
+    }
+
     /// The program file called `name`.
     pub fn program(&self, name: &str) -> Option<&ProgramFile> {
         self.programs.iter().find(|p| p.name == name)

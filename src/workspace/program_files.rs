@@ -98,6 +98,12 @@ impl ProgramFiles {
         self.files.iter().find(|f| f.name == name)
     }
 
+    /// Whether the list has `name` with exactly this text (a document's
+    /// program it need not take in again).
+    pub fn holds(&self, name: &str, source: &str) -> bool {
+        self.get(name).is_some_and(|f| f.source == source)
+    }
+
     /// Whether any file waits for the parser.
     pub fn parsing(&self) -> bool {
         self.files.iter().any(|f| f.state == FileState::Parsing)
@@ -180,6 +186,7 @@ mod tests {
         assert_eq!(names, ["send.py", "receive.py"]);
         assert_eq!(files.get("send.py").unwrap().source, "c");
         assert_eq!(files.get("send.py").unwrap().state, FileState::Parsing);
+        assert!(files.holds("send.py", "c") && !files.holds("send.py", "a") && !files.holds("x.py", "c"));
     }
 
     #[test]

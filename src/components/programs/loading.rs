@@ -9,6 +9,8 @@ use std::rc::Rc;
 use serde_json::{json, Value};
 
 use super::Programs;
+use crate::editor::EditAction;
+use crate::scenario::ProgramFile;
 use crate::web::python_parser;
 use crate::workspace::parser_wire::ParseOutcome;
 use crate::workspace::program_files::{failure_note, refusal_note, FileState};
@@ -36,13 +38,20 @@ pub async fn load_files(programs: Programs, files: Vec<(String, String)>) -> Loa
     let mut notes: Vec<(usize, Value)> = Vec::new();
     let mut ready = Vec::new();
     let mut waiting = Vec::new();
+    let mut stored = Vec::new();
     for (i, (name, source)) in files.into_iter().enumerate() {
         let taken = programs.files.borrow_mut().put(&name, &source);
+        if taken.is_ok() {
+            stored.push(ProgramFile { name: name.clone(), source: source.clone() });
+        }
         match taken {
             // Every request is posted before the first answer is awaited.
             Ok(revision) => waiting.push((i, name.clone(), revision, python_parser::request(&name, &source))),
             Err(e) => notes.push((i, failure_note(&name, &e))),
         }
+    }
+    if !stored.is_empty() {
+        programs.editor.dispatch(EditAction::StorePrograms(stored));
     }
     programs.refresh.emit(());
     for (i, name, revision, pending) in waiting {

@@ -28,7 +28,8 @@ pub use loading::{load_files, LoadReport};
 pub use panel::ProgramsPanel;
 pub use runtime_link::{ProcessRow, RuntimeLink};
 
-use crate::components::Stage;
+use crate::components::{EditorHandle, Stage};
+use crate::editor::Editor;
 use crate::workspace::program_files::ProgramFiles;
 
 /// The programs' shared state: the files, the runtime's program methods,
@@ -41,6 +42,9 @@ pub struct Programs {
     pub link: RuntimeLink,
     /// Asks the page to render again.
     pub refresh: Callback<()>,
+    /// The editor: files taken into the list are stored in the document
+    /// (so undo, autosave, files and share links carry them).
+    pub editor: UseReducerDispatcher<Editor>,
 }
 
 impl PartialEq for Programs {
@@ -58,19 +62,38 @@ pub fn current() -> Option<Programs> {
     CURRENT.with(|c| c.borrow().clone())
 }
 
-/// Makes the programs' state once, for the app to provide as a context.
+/// Makes the programs' state once, for the app to provide as a context,
+/// and takes in the programs of every document opened (a link, a file,
+/// the autosave, undo), parsing those the list does not have as they are.
 #[hook]
-pub fn use_programs(stage: &Stage) -> Programs {
+pub fn use_programs(stage: &Stage, editor: &EditorHandle) -> Programs {
     let made = {
         let stage = stage.clone();
+        let dispatcher = editor.dispatcher();
         use_memo((), move |_| Programs {
             files: Rc::new(RefCell::new(ProgramFiles::default())),
             link: RuntimeLink::new(stage.clone()),
             refresh: stage.refresh.clone(),
+            editor: dispatcher,
         })
     };
     let programs = (*made).clone();
     CURRENT.with(|c| *c.borrow_mut() = Some(programs.clone()));
+    {
+        let programs = programs.clone();
+        use_effect_with(editor.scenario.programs.clone(), move |documented| {
+            let missing: Vec<(String, String)> = documented
+                .iter()
+                .filter(|f| !programs.files.borrow().holds(&f.name, &f.source))
+                .map(|f| (f.name.clone(), f.source.clone()))
+                .collect();
+            if !missing.is_empty() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    load_files(programs, missing).await;
+                });
+            }
+        });
+    }
     programs
 }
 
