@@ -320,7 +320,7 @@ impl QueueOrder {
             let r = self.rank[ix as usize];
             bits[(r >> 6) as usize] |= 1 << (r & 63);
         }
-        let mut ranks = Ranks::with_capacity(bits.iter().map(|w| w.count_ones() as usize).sum());
+        let mut ranks = Vec::with_capacity(bits.iter().map(|w| w.count_ones() as usize).sum());
         for (i, word) in bits.iter_mut().enumerate() {
             let base = (i << 6) as u32;
             while *word != 0 {
@@ -329,7 +329,7 @@ impl QueueOrder {
             }
         }
         self.bits.0.set(bits);
-        ranks
+        Ranks::from_vec(ranks)
     }
 }
 

@@ -294,38 +294,31 @@ impl Exchange {
         headers: Option<&FieldTable>,
         mut found: impl FnMut(&Rc<Binding>),
     ) {
-        self.for_each_slot(routing_keys, headers, |s| found(self.slots.binding(s)));
+        let mut reported = Vec::new();
+        self.report_slots(routing_keys, headers, &mut reported);
+        reported.iter().for_each(|&s| found(self.slots.binding(s)));
     }
 
-    /// [`Exchange::for_each_match`] by slot number.
-    fn for_each_slot<K: AsRef<str>>(
-        &self,
-        routing_keys: &[K],
-        headers: Option<&FieldTable>,
-        mut found: impl FnMut(u32),
-    ) {
+    /// [`Exchange::for_each_match`] by slot number: appended to `out`.
+    fn report_slots<K: AsRef<str>>(&self, routing_keys: &[K], headers: Option<&FieldTable>, out: &mut Vec<u32>) {
         match self.kind {
-            ExchangeType::Fanout => self.order.iter().for_each(|&s| found(s)),
+            ExchangeType::Fanout => out.extend_from_slice(&self.order),
             ExchangeType::Direct => {
                 for rk in routing_keys {
                     if let Some(v) = self.direct.get(rk.as_ref()) {
-                        v.iter().for_each(|&s| found(s));
+                        out.extend_from_slice(v);
                     }
                 }
             }
             ExchangeType::Topic => {
                 for rk in routing_keys {
-                    self.trie.for_each_match(rk.as_ref(), |&s| found(s));
+                    self.trie.matches_into(rk.as_ref(), out);
                 }
             }
             ExchangeType::Headers => {
                 let empty = FieldTable::new();
                 self.header_words.with_message(headers.unwrap_or(&empty), |m| {
-                    for &s in &self.order {
-                        if self.slots.rule(s).is_some_and(|r| r.matches(m)) {
-                            found(s);
-                        }
-                    }
+                    out.extend(self.order.iter().filter(|&&s| self.slots.rule(s).is_some_and(|r| r.matches(m))));
                 });
             }
         }
@@ -354,7 +347,7 @@ impl Exchange {
         // once, and only its first report counts.
         let repeats = routing_keys.len() > 1 && matches!(self.kind, ExchangeType::Topic | ExchangeType::Direct);
         let mut reported = self.slots.take_reports();
-        self.for_each_slot(routing_keys, headers, |n| reported.push(n));
+        self.report_slots(routing_keys, headers, &mut reported);
         if repeats {
             let marks = self.slots.marks();
             reported = marks.firsts(reported);
