@@ -55,11 +55,11 @@ pub struct TopicTrie<T> {
 }
 
 /// How many literal children a node holds inline (what fills its cache
-/// line).
-const FEW: usize = 4;
+/// line with values of two `u32`s, as exchanges bind: a slot and a queue).
+const FEW: usize = 3;
 
-/// One trie node: one 64-byte cache line when values are pointer-sized
-/// (as the `Rc<Binding>` of exchanges are), so a step of the walk reads
+/// One trie node: one 64-byte cache line for values of up to 8 bytes (an
+/// exchange's are a slot and a queue index), so a step of the walk reads
 /// one line (plus `wide` for wide nodes), and so does reporting the first
 /// value bound at a key.
 #[derive(Clone, Debug)]
