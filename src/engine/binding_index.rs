@@ -21,6 +21,12 @@ use super::Name;
 /// "No queue" (a binding to an exchange) / "no slot".
 pub(crate) const NO_QUEUE: u32 = u32::MAX;
 
+/// What the type indexes (the topic trie, the direct map) hold and report
+/// for a binding: its slot, and the index of the queue it leads to
+/// ([`NO_QUEUE`] for an exchange), so that gathering a route's queues
+/// reads no per-slot table.
+pub(crate) type Bound = (u32, QueueIx);
+
 /// An exchange's bindings by slot number (`None`: a free slot), shared
 /// with the routes that name them.
 type Table = Rc<Vec<Option<Rc<Binding>>>>;
@@ -40,7 +46,7 @@ pub(crate) struct Slots {
     /// several routing keys (a scratch set, all zero between routes).
     seen: Scratch,
     /// The slots a type index reported for one route (a scratch list).
-    reports: Scratch<u32>,
+    reports: Scratch<Bound>,
 }
 
 impl Slots {
@@ -95,14 +101,14 @@ impl Slots {
     }
 
     /// An empty list for the slots one route reports (reused).
-    pub fn take_reports(&self) -> Vec<u32> {
+    pub fn take_reports(&self) -> Vec<Bound> {
         let mut v = self.reports.0.take();
         v.clear();
         v
     }
 
     /// Gives back the list of [`Slots::take_reports`].
-    pub fn give_back_reports(&self, v: Vec<u32>) {
+    pub fn give_back_reports(&self, v: Vec<Bound>) {
         self.reports.0.set(v);
     }
 
@@ -123,14 +129,14 @@ pub(crate) struct SlotMarks<'a> {
 impl SlotMarks<'_> {
     /// The slots of `reported` in first-report order, each once (the
     /// marks are cleared again).
-    pub fn firsts(mut self, mut reported: Vec<u32>) -> Vec<u32> {
-        reported.retain(|&n| {
+    pub fn firsts(mut self, mut reported: Vec<Bound>) -> Vec<Bound> {
+        reported.retain(|&(n, _)| {
             let (w, bit) = ((n >> 6) as usize, 1u64 << (n & 63));
             let new = self.bits[w] & bit == 0;
             self.bits[w] |= bit;
             new
         });
-        for &n in &reported {
+        for &(n, _) in &reported {
             self.bits[(n >> 6) as usize] = 0;
         }
         self.slots.seen.0.set(std::mem::take(&mut self.bits));
@@ -320,7 +326,7 @@ impl QueueOrder {
             let r = self.rank[ix as usize];
             bits[(r >> 6) as usize] |= 1 << (r & 63);
         }
-        let mut ranks = Ranks::with_capacity(bits.iter().map(|w| w.count_ones() as usize).sum());
+        let mut ranks = Vec::with_capacity(bits.iter().map(|w| w.count_ones() as usize).sum());
         for (i, word) in bits.iter_mut().enumerate() {
             let base = (i << 6) as u32;
             while *word != 0 {
@@ -329,7 +335,7 @@ impl QueueOrder {
             }
         }
         self.bits.0.set(bits);
-        ranks
+        Ranks::from_vec(ranks)
     }
 }
 

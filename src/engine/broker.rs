@@ -171,7 +171,10 @@ impl Broker {
 
     /// Takes the events recorded since the last call.
     pub fn take_events(&mut self) -> Vec<Event> {
-        std::mem::take(&mut self.events)
+        // The next batch gets room for as many as this one had, so that a
+        // publish to many queues does not grow its list step by step.
+        let room = self.events.len();
+        std::mem::replace(&mut self.events, Vec::with_capacity(room))
     }
 
     /// Exchanges by name (including the default and `amq.*` ones).

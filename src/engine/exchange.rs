@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use super::binding_index::{MatchedBindings, QueueOrder, SlotList, Slots, NO_QUEUE};
+use super::binding_index::{Bound, MatchedBindings, QueueOrder, SlotList, Slots, NO_QUEUE};
 use super::error::{AmqpError, ReplyCode};
 use super::headers::{self, HeaderWords};
 use super::name_table::QueueIx;
@@ -155,8 +155,8 @@ pub struct Exchange {
     /// Bindings by (destination, key), so an identical bind is found
     /// without scanning every binding.
     by_target: FxHashMap<(Destination, String), Vec<Rc<Binding>>>,
-    direct: FxHashMap<String, Vec<u32>>,
-    trie: TopicTrie<u32>,
+    direct: FxHashMap<String, Vec<Bound>>,
+    trie: TopicTrie<Bound>,
     header_words: HeaderWords,
 }
 
@@ -228,8 +228,8 @@ impl Exchange {
         };
         let slot = self.slots.insert(b.clone(), queue, rule);
         match self.kind {
-            ExchangeType::Direct => self.direct.entry(b.routing_key.clone()).or_default().push(slot),
-            ExchangeType::Topic => self.trie.insert(&b.routing_key, slot),
+            ExchangeType::Direct => self.direct.entry(b.routing_key.clone()).or_default().push((slot, queue)),
+            ExchangeType::Topic => self.trie.insert(&b.routing_key, (slot, queue)),
             ExchangeType::Fanout | ExchangeType::Headers => {}
         }
         self.by_target.entry(target).or_default().push(b.clone());
@@ -271,13 +271,13 @@ impl Exchange {
         match self.kind {
             ExchangeType::Direct => {
                 if let Some(v) = self.direct.get_mut(&b.routing_key) {
-                    v.retain(|x| *x != slot);
+                    v.retain(|x| x.0 != slot);
                     if v.is_empty() {
                         self.direct.remove(&b.routing_key);
                     }
                 }
             }
-            ExchangeType::Topic => self.trie.remove(&b.routing_key, &slot),
+            ExchangeType::Topic => self.trie.remove(&b.routing_key, &(slot, self.slots.queue(slot))),
             ExchangeType::Fanout | ExchangeType::Headers => {}
         }
         let queue = self.slots.remove(slot);
@@ -294,38 +294,34 @@ impl Exchange {
         headers: Option<&FieldTable>,
         mut found: impl FnMut(&Rc<Binding>),
     ) {
-        self.for_each_slot(routing_keys, headers, |s| found(self.slots.binding(s)));
+        let mut reported = Vec::new();
+        self.report_slots(routing_keys, headers, &mut reported);
+        reported.iter().for_each(|&(s, _)| found(self.slots.binding(s)));
     }
 
-    /// [`Exchange::for_each_match`] by slot number.
-    fn for_each_slot<K: AsRef<str>>(
-        &self,
-        routing_keys: &[K],
-        headers: Option<&FieldTable>,
-        mut found: impl FnMut(u32),
-    ) {
+    /// [`Exchange::for_each_match`] by slot number (with the queue each
+    /// binding leads to): appended to `out`.
+    fn report_slots<K: AsRef<str>>(&self, routing_keys: &[K], headers: Option<&FieldTable>, out: &mut Vec<Bound>) {
+        let slots = &self.slots;
         match self.kind {
-            ExchangeType::Fanout => self.order.iter().for_each(|&s| found(s)),
+            ExchangeType::Fanout => out.extend(self.order.iter().map(|&s| (s, slots.queue(s)))),
             ExchangeType::Direct => {
                 for rk in routing_keys {
                     if let Some(v) = self.direct.get(rk.as_ref()) {
-                        v.iter().for_each(|&s| found(s));
+                        out.extend_from_slice(v);
                     }
                 }
             }
             ExchangeType::Topic => {
                 for rk in routing_keys {
-                    self.trie.for_each_match(rk.as_ref(), |&s| found(s));
+                    self.trie.matches_into(rk.as_ref(), out);
                 }
             }
             ExchangeType::Headers => {
                 let empty = FieldTable::new();
                 self.header_words.with_message(headers.unwrap_or(&empty), |m| {
-                    for &s in &self.order {
-                        if self.slots.rule(s).is_some_and(|r| r.matches(m)) {
-                            found(s);
-                        }
-                    }
+                    let matching = self.order.iter().filter(|&&s| slots.rule(s).is_some_and(|r| r.matches(m)));
+                    out.extend(matching.map(|&s| (s, slots.queue(s))));
                 });
             }
         }
@@ -354,7 +350,7 @@ impl Exchange {
         // once, and only its first report counts.
         let repeats = routing_keys.len() > 1 && matches!(self.kind, ExchangeType::Topic | ExchangeType::Direct);
         let mut reported = self.slots.take_reports();
-        self.for_each_slot(routing_keys, headers, |n| reported.push(n));
+        self.report_slots(routing_keys, headers, &mut reported);
         if repeats {
             let marks = self.slots.marks();
             reported = marks.firsts(reported);
@@ -367,21 +363,21 @@ impl Exchange {
     /// The bindings of the slots `reported` (each once) and the queues
     /// they lead to (in name order, once each); the exchanges they lead to
     /// are appended to `exchanges`, in report order.
-    fn gather<'x>(&'x self, reported: &[u32], exchanges: &mut Vec<&'x Name>) -> (MatchedBindings, QueueNames) {
+    fn gather<'x>(&'x self, reported: &[Bound], exchanges: &mut Vec<&'x Name>) -> (MatchedBindings, QueueNames) {
         let slots = &self.slots;
         let mut to_exchanges = false;
-        let to_queues = reported.iter().map(|&n| slots.queue(n)).filter(|&q| {
+        let to_queues = reported.iter().map(|&(_, q)| q).filter(|&q| {
             to_exchanges |= q == NO_QUEUE;
             q != NO_QUEUE
         });
         let queues = self.queues.collect(to_queues, reported.len());
         if to_exchanges {
-            for &n in reported {
+            for &(n, _) in reported {
                 if let Destination::Exchange(e) = &slots.binding(n).destination {
                     exchanges.push(e);
                 }
             }
         }
-        (slots.matched(SlotList::from_slice(reported)), queues)
+        (slots.matched(reported.iter().map(|&(n, _)| n).collect()), queues)
     }
 }

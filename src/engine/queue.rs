@@ -23,6 +23,8 @@ pub struct ReadyMessages {
     lanes: Vec<VecDeque<QueuedMessage>>,
     len: usize,
     bytes: u64,
+    /// How many have an expiry (none: nothing to look for at the heads).
+    expiring: usize,
     returns_lane: bool,
 }
 
@@ -30,13 +32,25 @@ impl ReadyMessages {
     /// Ready messages for a classic queue with `max_priority` (None: one lane).
     pub fn new(max_priority: Option<u8>) -> Self {
         let lanes = max_priority.map(|p| p as usize + 1).unwrap_or(1);
-        ReadyMessages { lanes: (0..lanes).map(|_| VecDeque::new()).collect(), len: 0, bytes: 0, returns_lane: false }
+        ReadyMessages {
+            lanes: (0..lanes).map(|_| VecDeque::new()).collect(),
+            len: 0,
+            bytes: 0,
+            expiring: 0,
+            returns_lane: false,
+        }
     }
 
     /// Ready messages for a queue with these settings.
     pub fn for_settings(settings: &QueueSettings) -> Self {
         if settings.is_quorum() {
-            ReadyMessages { lanes: vec![VecDeque::new(), VecDeque::new()], len: 0, bytes: 0, returns_lane: true }
+            ReadyMessages {
+                lanes: vec![VecDeque::new(), VecDeque::new()],
+                len: 0,
+                bytes: 0,
+                expiring: 0,
+                returns_lane: true,
+            }
         } else {
             ReadyMessages::new(settings.max_priority)
         }
@@ -63,10 +77,23 @@ impl ReadyMessages {
         priority.unwrap_or(0).min(max)
     }
 
-    /// Appends a newly enqueued copy.
-    pub fn push_back(&mut self, m: QueuedMessage) {
+    /// Counts a copy coming in.
+    fn count_in(&mut self, m: &QueuedMessage) {
         self.len += 1;
         self.bytes += m.message.size();
+        self.expiring += usize::from(m.expires_at.is_some());
+    }
+
+    /// Counts a copy going out.
+    fn count_out(&mut self, m: &QueuedMessage) {
+        self.len -= 1;
+        self.bytes -= m.message.size();
+        self.expiring -= usize::from(m.expires_at.is_some());
+    }
+
+    /// Appends a newly enqueued copy.
+    pub fn push_back(&mut self, m: QueuedMessage) {
+        self.count_in(&m);
         let top = if self.returns_lane { 0 } else { self.lanes.len() - 1 };
         let lane = (m.priority as usize).min(top);
         self.lanes[lane].push_back(m);
@@ -76,8 +103,7 @@ impl ReadyMessages {
     /// queue) at the tail when nacked or rejected, at the end of the
     /// returns when its consumer went away.
     pub fn requeue(&mut self, m: QueuedMessage, consumer_gone: bool) {
-        self.len += 1;
-        self.bytes += m.message.size();
+        self.count_in(&m);
         let last = self.lanes.len() - 1;
         if self.returns_lane {
             self.lanes[if consumer_gone { 1 } else { 0 }].push_back(m);
@@ -97,8 +123,7 @@ impl ReadyMessages {
     pub fn pop_front(&mut self) -> Option<QueuedMessage> {
         let lane = self.lanes.iter_mut().rev().find(|l| !l.is_empty())?;
         let m = lane.pop_front()?;
-        self.len -= 1;
-        self.bytes -= m.message.size();
+        self.count_out(&m);
         Some(m)
     }
 
@@ -108,29 +133,33 @@ impl ReadyMessages {
         let mut out = Vec::new();
         for lane in self.lanes.iter_mut().rev() {
             while lane.front().is_some_and(&mut expired) {
-                let m = lane.pop_front().expect("front exists");
-                self.len -= 1;
-                self.bytes -= m.message.size();
-                out.push(m);
+                out.push(lane.pop_front().expect("front exists"));
             }
         }
+        out.iter().for_each(|m| self.count_out(m));
         out
     }
 
     /// The earliest expiry among the lane heads.
+    #[inline]
     pub fn next_expiry(&self) -> Option<u64> {
+        if self.expiring == 0 {
+            return None;
+        }
         self.lanes.iter().filter_map(|l| l.front()?.expires_at).min()
     }
 
     /// Removes every ready copy.
     pub fn drain_all(&mut self) -> Vec<QueuedMessage> {
+        self.drain().collect()
+    }
+
+    /// Removes every ready copy, giving them in delivery order.
+    pub fn drain(&mut self) -> impl Iterator<Item = QueuedMessage> + '_ {
         self.len = 0;
         self.bytes = 0;
-        let mut out = Vec::new();
-        for lane in self.lanes.iter_mut().rev() {
-            out.extend(lane.drain(..));
-        }
-        out
+        self.expiring = 0;
+        self.lanes.iter_mut().rev().flat_map(|lane| lane.drain(..))
     }
 
     /// Ready copies in delivery order.
@@ -145,6 +174,7 @@ impl ReadyMessages {
         }
         self.len = self.lanes.iter().map(|l| l.len()).sum();
         self.bytes = self.lanes.iter().flat_map(|l| l.iter()).map(|m| m.message.size()).sum();
+        self.expiring = self.lanes.iter().flat_map(|l| l.iter()).filter(|m| m.expires_at.is_some()).count();
     }
 }
 

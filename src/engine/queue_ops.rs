@@ -1,6 +1,7 @@
 //! The queue class: queue.declare, queue.bind, queue.unbind, queue.purge
 //! and queue.delete, with exclusive, auto-delete and server-named queues.
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use super::broker::Broker;
@@ -9,6 +10,7 @@ use super::error::{check_short_str, inequivalent, locked, not_found, resource, s
 use super::event::{Event, RemovalReason};
 use super::exchange::Destination;
 use super::exchange_ops::{arg_inequivalent, default_exchange_refused};
+use super::name_table::QueueIx;
 use super::queue::{Queue, ReadyMessages};
 use super::queue_args::{self, QueueSettings, QueueType, MAX_SEGMENT_SIZE_BYTES};
 use super::value::FieldTable;
@@ -219,12 +221,12 @@ impl Broker {
 
     /// Resolves AMQP's empty-queue-name shortcut (the queue last declared on
     /// the channel).
-    pub(crate) fn resolve_queue_name(&self, channel: ChannelId, queue: &str) -> Result<String, AmqpError> {
+    pub(crate) fn resolve_queue_name<'q>(&self, channel: ChannelId, queue: &'q str) -> Result<Cow<'q, str>, AmqpError> {
         if !queue.is_empty() {
-            return Ok(queue.to_string());
+            return Ok(Cow::Borrowed(queue));
         }
         match &self.channels[&channel].last_queue {
-            Some(q) => Ok(q.to_string()),
+            Some(q) => Ok(Cow::Owned(q.to_string())),
             None => Err(AmqpError::new(ReplyCode::NotFound, "no previously declared queue")),
         }
     }
@@ -232,11 +234,16 @@ impl Broker {
     /// The queue if it exists and `conn` may use it: 404 when missing, 405
     /// when exclusive to another connection.
     pub(crate) fn accessible_queue(&self, conn: ConnectionId, queue: &str) -> Result<Name, AmqpError> {
-        let q = self.queues.get(queue).ok_or_else(|| not_found("queue", queue))?;
-        if q.exclusive_owner.is_some_and(|o| o != conn) {
+        self.accessible_queue_ix(conn, queue).map(|ix| self.queues.at(ix).name.clone())
+    }
+
+    /// [`Broker::accessible_queue`]: its index.
+    pub(crate) fn accessible_queue_ix(&self, conn: ConnectionId, queue: &str) -> Result<QueueIx, AmqpError> {
+        let ix = self.queues.ix(queue).ok_or_else(|| not_found("queue", queue))?;
+        if self.queues.at(ix).exclusive_owner.is_some_and(|o| o != conn) {
             return Err(locked(queue));
         }
-        Ok(q.name.clone())
+        Ok(ix)
     }
 
     /// queue.bind: `exchange` routes matching messages to `queue`.
@@ -308,18 +315,19 @@ impl Broker {
         self.on_channel(channel, |b| {
             let queue = b.resolve_queue_name(channel, queue)?;
             let conn = b.channels[&channel].connection;
-            let q = b.accessible_queue(conn, &queue)?;
-            if b.queues[&q].settings.is_stream() {
+            let ix = b.accessible_queue_ix(conn, &queue)?;
+            let q = b.queues.at_mut(ix);
+            if q.settings.is_stream() {
                 return Err(AmqpError::new(
                     ReplyCode::NotImplemented,
-                    format!("queue.purge not supported by stream queues {}", resource("queue", &q)),
+                    format!("queue.purge not supported by stream queues {}", resource("queue", &q.name)),
                 ));
             }
-            let purged = b.queues.get_mut(&q).expect("exists").ready.drain_all();
-            let n = purged.len() as u64;
-            b.mark_dirty(&q);
-            for m in purged {
-                b.emit(Event::Removed { queue: q.clone(), copy: m.copy, reason: RemovalReason::Purged });
+            b.dirty.insert(&q.name, ix);
+            let mut n = 0;
+            for m in q.ready.drain() {
+                n += 1;
+                b.events.push(Event::Removed { queue: q.name.clone(), copy: m.copy, reason: RemovalReason::Purged });
             }
             Ok(n)
         })

@@ -155,7 +155,11 @@ impl Broker {
         self.drop_head_while_over_at(ix);
         self.expire_heads_at(ix);
         self.evaluate_reject_publish(ix);
-        self.mark_dirty_at(ix);
+        // Settling delivers to the queue's consumers; without any it would
+        // have nothing to do (what expires now is gone already).
+        if !self.queues.at(ix).consumers.is_empty() {
+            self.mark_dirty_at(ix);
+        }
         true
     }
 
@@ -267,7 +271,7 @@ impl Broker {
         loop {
             let q = self.queues.at_mut(ix);
             let s = &q.settings;
-            if s.overflow() != Overflow::DropHead {
+            if (s.max_length.is_none() && s.max_length_bytes.is_none()) || s.overflow() != Overflow::DropHead {
                 return;
             }
             let over = s.max_length.is_some_and(|m| q.ready.len() as u64 > m)

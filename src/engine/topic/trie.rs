@@ -55,11 +55,11 @@ pub struct TopicTrie<T> {
 }
 
 /// How many literal children a node holds inline (what fills its cache
-/// line).
-const FEW: usize = 4;
+/// line with values of two `u32`s, as exchanges bind: a slot and a queue).
+const FEW: usize = 3;
 
-/// One trie node: one 64-byte cache line when values are pointer-sized
-/// (as the `Rc<Binding>` of exchanges are), so a step of the walk reads
+/// One trie node: one 64-byte cache line for values of up to 8 bytes (an
+/// exchange's are a slot and a queue index), so a step of the walk reads
 /// one line (plus `wide` for wide nodes), and so does reporting the first
 /// value bound at a key.
 #[derive(Clone, Debug)]
@@ -242,9 +242,23 @@ impl<T: PartialEq + Clone> TopicTrie<T> {
         }
     }
 
-    /// Calls `found` with every value whose binding key matches `routing_key`
-    /// (a value may be reported more than once: callers de-duplicate).
+    /// Calls `found` with every value whose binding key matches
+    /// `routing_key`, each once (a value is bound at one node, which the
+    /// walk reports once at most).
     pub fn for_each_match(&self, routing_key: &str, found: impl FnMut(&T)) {
+        self.walk(routing_key, Each(found));
+    }
+
+    /// Appends every value whose binding key matches `routing_key` to
+    /// `out`, each once, in the order [`TopicTrie::for_each_match`] gives.
+    pub fn matches_into(&self, routing_key: &str, out: &mut Vec<T>)
+    where
+        T: Copy,
+    {
+        self.walk(routing_key, Collect(out));
+    }
+
+    fn walk(&self, routing_key: &str, found: impl Found<T>) {
         // Each word of the key is looked up once, as an id (`NONE` when
         // no binding has it as a literal word); keys of up to STACK_WORDS
         // words are kept on the stack (no allocation).
@@ -294,7 +308,40 @@ struct Walk<'a, T, F> {
     found: F,
 }
 
-impl<T, F: FnMut(&T)> Walk<'_, T, F> {
+/// Where a walk reports the values it matches.
+trait Found<T> {
+    fn value(&mut self, v: &T);
+    fn values(&mut self, vs: &[T]) {
+        vs.iter().for_each(|v| self.value(v));
+    }
+}
+
+/// Each value to a function.
+struct Each<F>(F);
+
+impl<T, F: FnMut(&T)> Found<T> for Each<F> {
+    #[inline]
+    fn value(&mut self, v: &T) {
+        (self.0)(v)
+    }
+}
+
+/// The values appended to a list.
+struct Collect<'a, T>(&'a mut Vec<T>);
+
+impl<T: Copy> Found<T> for Collect<'_, T> {
+    #[inline]
+    fn value(&mut self, v: &T) {
+        self.0.push(*v);
+    }
+
+    #[inline]
+    fn values(&mut self, vs: &[T]) {
+        self.0.extend_from_slice(vs);
+    }
+}
+
+impl<T, F: Found<T>> Walk<'_, T, F> {
     /// Visits `node` with the key's words before `at` consumed. Callers
     /// only come here when the node's bounds admit the words left, so a
     /// skipped child costs no call.
@@ -304,9 +351,9 @@ impl<T, F: FnMut(&T)> Walk<'_, T, F> {
         let len = self.key.len();
         if at == len {
             if let Some(first) = &n.first {
-                (self.found)(first);
+                self.found.value(first);
                 if n.has_more {
-                    trie.more_values[node as usize].iter().for_each(&mut self.found);
+                    self.found.values(&trie.more_values[node as usize]);
                 }
             }
         } else {
