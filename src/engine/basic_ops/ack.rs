@@ -164,7 +164,7 @@ impl Broker {
     pub(crate) fn after_requeue(&mut self, queue: &Name) {
         self.drop_head_while_over(queue);
         if self.queues.contains_key(queue) {
-            self.mark_dirty(&queue);
+            self.mark_dirty(queue);
         }
     }
 
