@@ -145,22 +145,41 @@ impl Broker {
         let copy = self.new_copy(ix, message);
         let q = self.queues.at(ix);
         self.events.push(Event::Enqueued { queue: q.name.clone(), copy: copy.copy, message: message.clone() });
-        if q.ready.is_empty() {
+        if q.ready.is_empty() && !q.consumers.is_empty() {
             if let Some(idx) = self.pick_consumer(ix) {
                 self.deliver(ix, idx, copy);
                 return true;
             }
         }
-        self.queues.at_mut(ix).ready.push_back(copy);
-        self.drop_head_while_over_at(ix);
-        self.expire_heads_at(ix);
-        self.evaluate_reject_publish(ix);
+        let q = self.queues.at_mut(ix);
+        q.ready.push_back(copy);
+        self.after_enqueue(ix);
+        true
+    }
+
+    /// After a copy joined the queue at `ix`: drop-head while over its
+    /// limit, expire what is due at the heads, a quorum queue's
+    /// reject-publish state, and settling if it has consumers. (Each step
+    /// is looked at here first: most queues need none of them.)
+    fn after_enqueue(&mut self, ix: QueueIx) {
+        let q = self.queues.at(ix);
+        let s = &q.settings;
+        if s.max_length.is_some() || s.max_length_bytes.is_some() {
+            self.drop_head_while_over_at(ix);
+        }
+        let q = self.queues.at(ix);
+        if q.ready.next_expiry().is_some_and(|t| t <= self.now) {
+            self.expire_heads_at(ix);
+        }
+        let q = self.queues.at(ix);
+        if q.settings.is_quorum() {
+            self.evaluate_reject_publish(ix);
+        }
         // Settling delivers to the queue's consumers; without any it would
         // have nothing to do (what expires now is gone already).
         if !self.queues.at(ix).consumers.is_empty() {
             self.mark_dirty_at(ix);
         }
-        true
     }
 
     /// A new copy of `message` for the queue at `ix`: its expiry (the
