@@ -286,8 +286,8 @@ impl Exchange {
     }
 
     /// Calls `found` for every binding of this exchange that matches a
-    /// message with `routing_keys` and `headers` (possibly more than once
-    /// for a binding: callers de-duplicate destinations).
+    /// message with `routing_keys` and `headers`: once per routing key it
+    /// matches (callers de-duplicate destinations).
     pub fn for_each_match<K: AsRef<str>>(
         &self,
         routing_keys: &[K],

@@ -14,9 +14,10 @@
 //!   [`basic_ops`] (publish, route, deliver, settle).
 //! - [`exchange`], [`topic`], [`headers`]: exchange types and matching;
 //!   `binding_index`: binding slots and queues in name order, so routing
-//!   costs what it matches.
-//! - [`queue`], [`queue_args`]: queues, their ready messages and consumers.
-//! - [`exchange`], [`topic`], [`headers`]: exchange types and matching.
+//!   costs what it matches; [`queue_names`]: a route's queues as ranks in
+//!   that order.
+//! - `name_table`: the broker's queues and exchanges by index (what the
+//!   hot paths carry), by name and in name order.
 //! - [`queue`], [`queue_args`]: queues, their ready messages and consumers;
 //!   the queue types (classic, quorum, stream) and the table of arguments.
 //! - [`stream`]: a stream's log, offsets and retention by segment.
