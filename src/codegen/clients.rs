@@ -322,35 +322,16 @@ impl<'a> Writer<'a> {
         self.out.contains("def pause(") && !matches!(p.schedule, Schedule::Manual)
     }
 
+    /// The message's `BasicProperties` keywords (as the single-file
+    /// export writes them), with a reply queue of this program's own.
     fn properties(&self, p: &ProducerNode) -> Vec<String> {
         let m = &p.message;
-        let mut props = Vec::new();
-        if m.persistent {
-            props.push("delivery_mode=pika.DeliveryMode.Persistent".to_string());
-        }
-        if !m.headers.is_empty() {
-            props.push(format!("headers={}", python::value(&Value::Object(m.headers.clone()))));
-        }
-        if let Some(e) = &m.expiration {
-            props.push(format!("expiration={}", python::str_literal(e)));
-        }
-        if let Some(pr) = m.priority {
-            props.push(format!("priority={pr}"));
-        }
-        match (&m.reply_to_queue, &m.reply_to) {
-            (Some(q), _) if self.s.queue(q).is_some() => {
-                props.push(format!("reply_to=queues[{}]", python::str_literal(q)))
-            }
-            (_, Some(r)) => props.push(format!("reply_to={}", python::str_literal(r))),
-            _ => {}
-        }
-        if let Some(c) = &m.correlation_id {
-            props.push(format!("correlation_id=fill({}, n)", python::str_literal(c)));
-        }
-        if let Some(id) = &m.message_id {
-            props.push(format!("message_id=fill({}, n)", python::str_literal(id)));
-        }
-        props
+        let reply_to = match (&m.reply_to_queue, &m.reply_to) {
+            (Some(q), _) if self.s.queue(q).is_some() => Some(format!("queues[{}]", python::str_literal(q))),
+            (_, Some(r)) => Some(python::str_literal(r)),
+            _ => None,
+        };
+        super::pika::properties(m, reply_to)
     }
 
     fn schedule(&mut self, schedule: &Schedule, wait: &str) {

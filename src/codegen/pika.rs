@@ -511,7 +511,7 @@ impl<'a> Writer<'a> {
 }
 
 /// The `BasicProperties` keywords of a producer's message.
-fn properties(m: &crate::scenario::MessageTemplate, reply_to: Option<String>) -> Vec<String> {
+pub(super) fn properties(m: &crate::scenario::MessageTemplate, reply_to: Option<String>) -> Vec<String> {
     let mut props = Vec::new();
     if m.persistent {
         props.push("delivery_mode=pika.DeliveryMode.Persistent".to_string());
