@@ -46,6 +46,9 @@ pub struct AppProps {
     /// [`begin`](crate::components::begin)). Off in embeds and tests.
     #[prop_or_default]
     pub persist: bool,
+    /// The language to start in (the header's switch changes it).
+    #[prop_or_default]
+    pub lang: crate::i18n::Lang,
 }
 
 /// The whole page.
@@ -84,6 +87,7 @@ pub fn app(props: &AppProps) -> Html {
         html! { <FullPage persist={props.persist} /> }
     };
     html! {
+        <crate::components::LangProvider initial={props.lang} remember={props.persist}>
         <ContextProvider<crate::components::EditorHandle> context={editor}>
             <ContextProvider<Stage> context={stage}>
                 <ContextProvider<OpenMessage> context={dialog.open}>
@@ -98,6 +102,7 @@ pub fn app(props: &AppProps) -> Html {
                 </ContextProvider<OpenMessage>>
             </ContextProvider<Stage>>
         </ContextProvider<crate::components::EditorHandle>>
+        </crate::components::LangProvider>
     }
 }
 

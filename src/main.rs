@@ -5,6 +5,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     let mode = warren::web::page::mode();
+    let lang = warren::web::page::start_lang(mode.embed);
     let props = if mode.embed {
         // An embed opens its link or lesson and never the autosaved workspace.
         let (scenario, notice) = warren::web::page::embed_start();
@@ -12,11 +13,12 @@ fn main() {
             scenario: scenario.map(std::rc::Rc::new),
             mode,
             notice: notice.map(Into::into),
+            lang,
             ..Default::default()
         }
     } else {
         // The full page: a link, a lesson or the autosave; autosaved.
-        warren::app::AppProps { mode, persist: true, ..Default::default() }
+        warren::app::AppProps { mode, persist: true, lang, ..Default::default() }
     };
     yew::Renderer::<warren::app::App>::with_props(props).render();
 }

@@ -16,6 +16,9 @@
 
 use std::fmt::Write as _;
 
+mod msg;
+pub use msg::Msg;
+
 mod catalogues {
     use super::{Message, Piece};
     include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
@@ -95,6 +98,9 @@ pub enum Arg {
     Num(f64),
     /// A text, shown as it is (names, keys, RabbitMQ's own texts).
     Str(String),
+    /// Another message, rendered in the same language (a phrase inside a
+    /// sentence).
+    Msg(Box<Msg>),
 }
 
 impl From<&str> for Arg {
@@ -118,7 +124,13 @@ macro_rules! arg_from_number {
         }
     )*};
 }
-arg_from_number!(i32, i64, u32, u64, usize, f64);
+arg_from_number!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64);
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Arg::Str(s.clone())
+    }
+}
 
 /// One compiled message (or attribute: `id.attr`).
 #[derive(Debug)]
@@ -149,6 +161,11 @@ pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     out
 }
 
+/// The message `id` in `lang`, with no arguments.
+pub fn t(lang: Lang, id: &str) -> String {
+    text(lang, id, &[])
+}
+
 /// The message `id` in `lang`, if the catalogue has it.
 pub fn find(lang: Lang, id: &str) -> Option<&'static Message> {
     let c = lang.catalogue();
@@ -164,7 +181,7 @@ fn write_pattern(out: &mut String, lang: Lang, pattern: &[Piece], args: &[(&str,
     for piece in pattern {
         match piece {
             Piece::Text(t) => out.push_str(t),
-            Piece::Var(v) => write_arg(out, arg(args, v)),
+            Piece::Var(v) => write_arg(out, lang, arg(args, v)),
             Piece::Select { var, variants, default } => {
                 let chosen = choose_variant(lang, arg(args, var), variants).unwrap_or(*default);
                 write_pattern(out, lang, variants[chosen].1, args);
@@ -183,13 +200,15 @@ fn choose_variant(lang: Lang, value: Option<&Arg>, variants: &[(&str, &[Piece])]
     match value? {
         Arg::Str(s) => exact(s),
         Arg::Num(n) => exact(&number_text(*n)).or_else(|| exact(lang.plural_category(*n))),
+        Arg::Msg(m) => exact(m.id),
     }
 }
 
-fn write_arg(out: &mut String, a: Option<&Arg>) {
+fn write_arg(out: &mut String, lang: Lang, a: Option<&Arg>) {
     match a {
         Some(Arg::Str(s)) => out.push_str(s),
         Some(Arg::Num(n)) => out.push_str(&number_text(*n)),
+        Some(Arg::Msg(m)) => out.push_str(&m.render(lang)),
         None => {}
     }
 }

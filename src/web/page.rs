@@ -38,3 +38,36 @@ pub fn embed_start() -> (Option<Scenario>, Option<String>) {
         Start::Refused(why) => (None, Some(why)),
     }
 }
+
+/// The `localStorage` key of the language the user chose.
+const LANG_KEY: &str = "warren.lang";
+
+/// The language to start in: `?lang=`, else the one chosen before, else
+/// `navigator.languages` (see [`Lang::choose`](crate::i18n::Lang::choose)).
+pub fn start_lang(embed: bool) -> crate::i18n::Lang {
+    let (search, _) = address();
+    let query = crate::workspace::query::param(&search, "lang");
+    // An embed follows its address and the browser, never the page's choice.
+    let remembered =
+        if embed { None } else { crate::web::browser::storage_get(crate::workspace::startup::Store::Local, LANG_KEY) };
+    let navigator: Vec<String> = gloo::utils::window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    crate::i18n::Lang::choose(query.as_deref(), remembered.as_deref(), &navigator)
+}
+
+/// Remembers the user's choice for the next visit (quietly: a blocked
+/// storage only means it is not remembered).
+pub fn remember_lang(lang: crate::i18n::Lang) {
+    let _ = crate::web::browser::storage_set(crate::workspace::startup::Store::Local, LANG_KEY, lang.tag());
+}
+
+/// Sets `<html lang>` to the page's language.
+pub fn show_lang(lang: crate::i18n::Lang) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}

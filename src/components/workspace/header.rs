@@ -3,18 +3,18 @@
 
 use yew::prelude::*;
 
+use crate::i18n::t;
+
 use crate::components::broker::broker_panel::BrokerButton;
 use crate::components::workspace::clock_bar::ClockBar;
 use crate::components::workspace::file_menu::FileMenu;
 use crate::components::workspace::lesson_picker::LessonPicker;
 use crate::components::workspace::share_dialog::ShareButton;
 
-/// The words under the name in the header.
-pub const TAGLINE: &str = "A RabbitMQ playground that runs in your browser";
-
 /// The app header: "Warren", its tagline, the workspace tools and the clock.
 #[function_component(Header)]
 pub fn header() -> Html {
+    let lang = crate::components::use_lang();
     html! {
         <header class="app-header">
             <svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
@@ -25,14 +25,15 @@ pub fn header() -> Html {
                 <circle cx="24.5" cy="23" r="2.5" class="logo-dot" />
             </svg>
             <div class="app-name">
-                <h1 class="app-title">{ "Warren" }</h1>
-                <p class="tagline">{ TAGLINE }</p>
+                <h1 class="app-title">{ t(lang, "app-title") }</h1>
+                <p class="tagline">{ t(lang, "app-tagline") }</p>
             </div>
-            <nav class="header-tools" aria-label="Workspace">
+            <nav class="header-tools" aria-label={t(lang, "header-tools.aria-label")}>
                 <LessonPicker />
                 <FileMenu />
                 <ShareButton />
                 <BrokerButton />
+                <crate::components::LanguageSwitch />
             </nav>
             <ClockBar />
         </header>

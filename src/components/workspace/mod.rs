@@ -24,7 +24,7 @@ pub use clock_bar::ClockBar;
 pub use embed::{embed_view, EmbedLayout, EmbedProps};
 pub use file_drop::FileDrop;
 pub use file_menu::{apply_opened, open_file, FileMenu};
-pub use header::{Header, TAGLINE};
+pub use header::Header;
 pub use lesson_picker::LessonPicker;
 pub use link_watch::LinkWatch;
 pub use menu::Menu;

@@ -1,0 +1,77 @@
+//! The page's language as a context: every component reads it with
+//! [`use_lang`] and renders its words with [`i18n::t`](crate::i18n::t) or
+//! [`Msg::render`](crate::i18n::Msg::render); the header's
+//! [`LanguageSwitch`] changes it without touching the workspace.
+
+use yew::prelude::*;
+
+use crate::i18n::{t, Lang};
+
+/// The language and how to change it.
+#[derive(Clone, PartialEq)]
+pub struct LangHandle {
+    /// The language the page speaks now.
+    pub lang: Lang,
+    /// Switches the language (remembered, and `<html lang>` follows).
+    pub set: Callback<Lang>,
+}
+
+/// The page's language (English outside a [`LangProvider`]).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<LangHandle>().map(|h| h.lang).unwrap_or_default()
+}
+
+/// The properties of [`LangProvider`].
+#[derive(Properties, PartialEq)]
+pub struct LangProviderProps {
+    /// The language to start in.
+    pub initial: Lang,
+    /// Whether a switch is remembered for the next visit (off in tests).
+    #[prop_or_default]
+    pub remember: bool,
+    /// The page.
+    pub children: Html,
+}
+
+/// Holds the language for everything inside it and keeps `<html lang>` in
+/// step.
+#[function_component(LangProvider)]
+pub fn lang_provider(props: &LangProviderProps) -> Html {
+    let lang = use_state_eq(|| props.initial);
+    use_effect_with(*lang, |lang| crate::web::page::show_lang(*lang));
+    let set = {
+        let (lang, remember) = (lang.setter(), props.remember);
+        Callback::from(move |chosen: Lang| {
+            if remember {
+                crate::web::page::remember_lang(chosen);
+            }
+            lang.set(chosen);
+        })
+    };
+    html! {
+        <ContextProvider<LangHandle> context={LangHandle { lang: *lang, set }}>
+            { props.children.clone() }
+        </ContextProvider<LangHandle>>
+    }
+}
+
+/// The header's switch: one button per language, the current one pressed.
+#[function_component(LanguageSwitch)]
+pub fn language_switch() -> Html {
+    let Some(handle) = use_context::<LangHandle>() else { return Html::default() };
+    let lang = handle.lang;
+    let buttons = Lang::ALL.iter().map(|&l| {
+        let set = handle.set.clone();
+        html! {
+            <button type="button" class="lang-choice" lang={l.tag()} aria-pressed={(l == lang).to_string()}
+                onclick={move |_| set.emit(l)}>{ l.own_name() }</button>
+        }
+    });
+    html! {
+        <div class="language-switch" role="group" aria-label={t(lang, "language-switch")}
+            title={t(lang, "language-switch.title")}>
+            { for buttons }
+        </div>
+    }
+}

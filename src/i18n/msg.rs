@@ -1,0 +1,68 @@
+//! A message to show, as data: a catalogue id with its arguments, rendered
+//! in whichever language the page speaks when it is drawn. Logic that
+//! decides what the user reads (the log, notices, refusals, explanations)
+//! returns a [`Msg`], never a finished sentence, so switching the language
+//! redraws everything already on screen.
+
+use super::{text, Arg, Lang};
+
+/// A catalogue message with its arguments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Msg {
+    /// The message id in `locales/<lang>/*.ftl`.
+    pub id: &'static str,
+    /// The arguments, by variable name.
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    /// The message `id` with no arguments.
+    pub fn new(id: &'static str) -> Msg {
+        Msg { id, args: Vec::new() }
+    }
+
+    /// The same message with one more argument.
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        text(lang, self.id, &self.args)
+    }
+
+    /// The message in English (tests, the host API and logs for developers).
+    pub fn english(&self) -> String {
+        self.render(Lang::En)
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Self {
+        Arg::Msg(Box::new(m))
+    }
+}
+
+/// `msg!("id")` or `msg!("id", name = value, ...)`: a [`Msg`]; each value
+/// is anything that turns into an [`Arg`] (numbers, texts, other `Msg`s).
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Msg::new($id)$(.with(stringify!($name), $value))*
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_renders_in_the_language_asked_with_nested_messages() {
+        let inner = msg!("unit-bindings", count = 2);
+        assert_eq!(inner.render(Lang::En), "2 bindings");
+        assert_eq!(inner.render(Lang::Zh), "2 个绑定");
+        let outer = Msg::new("unit-bindings").with("count", 1);
+        assert_eq!(outer.english(), "1 binding");
+    }
+}
