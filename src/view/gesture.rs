@@ -277,7 +277,7 @@ impl Gestures {
             Gesture::Connect { from, start } => vec![match drop_on {
                 Some(to) if to != from => EditAction::Connect { from, to },
                 None if distance(start, at) >= DRAG_THRESHOLD => {
-                    EditAction::Notify { text: "Drop the connection on another node.".into(), node: Some(from) }
+                    EditAction::Notify { text: crate::msg!("editor-drop-on-node"), node: Some(from) }
                 }
                 _ => EditAction::SelectNode(from),
             }],

@@ -3,6 +3,7 @@
 
 use crate::editor::geometry::{node_size, Point};
 use crate::editor::PaletteItem;
+use crate::i18n::Lang;
 use crate::scenario::{NodeKind, Position};
 
 /// How far (px) a pointer must move before a press becomes a drag (the
@@ -33,17 +34,17 @@ pub fn click_spot(width: f64, height: f64) -> Point {
 }
 
 /// The entry's name: the exchange type for exchanges, else the kind.
-pub fn entry_name(item: PaletteItem) -> String {
+pub fn entry_name(item: PaletteItem, lang: Lang) -> String {
     if item.kind == NodeKind::Exchange {
         item.exchange.as_str().to_string()
     } else {
-        item.label()
+        item.label().render(lang)
     }
 }
 
 /// The entry's tooltip.
-pub fn entry_title(item: PaletteItem) -> String {
-    format!("{}: drag onto the canvas, or click to place", item.description())
+pub fn entry_title(item: PaletteItem, lang: Lang) -> String {
+    format!("{}: drag onto the canvas, or click to place", item.description().render(lang))
 }
 
 /// The exchange type's class of an exchange entry (`None` for other kinds).
@@ -79,14 +80,14 @@ mod tests {
     #[test]
     fn entries_come_in_palette_order_and_name_their_type() {
         let exchanges = entries(&[NodeKind::Exchange]);
-        let names: Vec<String> = exchanges.iter().map(|i| entry_name(*i)).collect();
+        let names: Vec<String> = exchanges.iter().map(|i| entry_name(*i, Lang::En)).collect();
         assert_eq!(names, ["direct", "fanout", "topic", "headers"]);
         assert_eq!(exchange_class(exchanges[2]), Some("topic"));
         let rest = entries(&[NodeKind::Queue, NodeKind::Consumer]);
         assert_eq!(rest.iter().map(|i| i.kind).collect::<Vec<_>>(), [NodeKind::Queue, NodeKind::Consumer]);
         assert_eq!(exchange_class(rest[0]), None);
-        assert_eq!(entry_name(rest[0]), rest[0].label());
-        assert!(entry_title(rest[0]).ends_with(": drag onto the canvas, or click to place"));
+        assert_eq!(entry_name(rest[0], Lang::En), rest[0].label().english());
+        assert!(entry_title(rest[0], Lang::En).ends_with(": drag onto the canvas, or click to place"));
         assert_eq!(entries(&[NodeKind::Producer]).len(), 1);
     }
 }

@@ -66,6 +66,7 @@ fn visible_world(dots: &NodeRef, view: crate::editor::view::View) -> Option<Rect
 #[function_component(Callouts)]
 pub fn callouts() -> Html {
     let editor = use_editor();
+    let lang = crate::components::use_lang();
     let stage = use_live_stage();
     let s = editor.scenario.clone();
     let rt = stage.runtime.borrow();
@@ -130,7 +131,7 @@ pub fn callouts() -> Html {
         };
         let body = html! {
             <>
-                <p>{ n.text.clone() }</p>
+                <p>{ n.text.render(lang) }</p>
                 <button type="button" class="notice-close" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
             </>
         };
@@ -149,6 +150,7 @@ pub fn callouts() -> Html {
 #[function_component(FloatingNotice)]
 pub fn floating_notice() -> Html {
     let editor = use_editor();
+    let lang = crate::components::use_lang();
     let Some(n) =
         editor.notice.clone().filter(|n| n.node.as_deref().is_none_or(|id| editor.scenario.kind_of(id).is_none()))
     else {
@@ -160,7 +162,7 @@ pub fn floating_notice() -> Html {
     };
     html! {
         <div key={format!("notice-{}", n.serial)} class="notice floating" role="alert">
-            <p>{ n.text }</p>
+            <p>{ n.text.render(lang) }</p>
             <button type="button" class="notice-close" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
         </div>
     }

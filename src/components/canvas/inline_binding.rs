@@ -49,6 +49,7 @@ fn use_focus_input(index: Option<String>, input: NodeRef) {
 #[function_component(InlineBinding)]
 pub fn inline_binding() -> Html {
     let editor = use_editor();
+    let lang = crate::components::use_lang();
     let input = use_node_ref();
     let index = editor.inline_binding.clone();
     let (draft, oninput) = use_draft(index.clone());
@@ -61,9 +62,9 @@ pub fn inline_binding() -> Html {
         <div class="inline-binding" style={form.style()}>
             { match form.input {
                 BindingInput::Headers { mode, headers } => fields.headers(&mode, headers),
-                BindingInput::Key { label, key } => fields.key(label, key),
+                BindingInput::Key { label, key } => fields.key(&crate::i18n::t(lang, label), key),
             } }
-            if let Some(e) = error { <p class="field-error" role="alert">{ e }</p> }
+            if let Some(e) = error { <p class="field-error" role="alert">{ e.render(lang) }</p> }
         </div>
     }
 }
@@ -137,7 +138,7 @@ impl Fields {
     }
 
     /// A binding key (closed when the field loses the focus).
-    fn key(&self, label: &'static str, key: String) -> Html {
+    fn key(&self, label: &str, key: String) -> Html {
         let editor = self.editor.clone();
         let close = Callback::from(move |_: FocusEvent| editor.dispatch(EditAction::CloseInline));
         let (onchange, oninput, onkeydown) = (self.onchange(BindingField::Key), self.oninput.clone(), self.onkeydown());

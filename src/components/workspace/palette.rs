@@ -60,6 +60,7 @@ struct Gestures {
     ghost: UseStateHandle<Option<(PaletteItem, Point)>>,
     editor: EditorHandle,
     place_in_view: Callback<PaletteItem>,
+    lang: crate::i18n::Lang,
 }
 
 /// The palette's gesture state.
@@ -71,6 +72,7 @@ fn use_gestures() -> Gestures {
         ghost: use_state(|| None::<(PaletteItem, Point)>),
         editor: use_editor(),
         place_in_view: use_place_in_view(),
+        lang: crate::components::use_lang(),
     }
 }
 
@@ -128,7 +130,7 @@ impl Gestures {
     fn drop_at(&self, item: PaletteItem, p: Point) {
         let Some(r) = canvas_rect() else { return };
         if p.x < r.left() || p.x > r.right() || p.y < r.top() || p.y > r.bottom() {
-            self.editor.dispatch(EditAction::Notify { text: "Drop it on the canvas to create it.".into(), node: None });
+            self.editor.dispatch(EditAction::Notify { text: crate::msg!("editor-drop-on-canvas"), node: None });
             return;
         }
         let at = centred_on(item.kind, self.editor.view.to_world(Point::new(p.x - r.left(), p.y - r.top())));
@@ -165,12 +167,12 @@ impl Gestures {
                     type="button"
                     class={classes!("palette-item", item.kind.as_str(), exchange_class(item))}
                     data-kind={item.key()}
-                    title={entry_title(item)}
+                    title={entry_title(item, self.lang)}
                     {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onclick}
                 >
                     <span class="palette-swatch" aria-hidden="true"></span>
-                    <span class="palette-name">{ entry_name(item) }</span>
-                    <span class="palette-description">{ item.description() }</span>
+                    <span class="palette-name">{ entry_name(item, self.lang) }</span>
+                    <span class="palette-description">{ item.description().render(self.lang) }</span>
                 </button>
             </li>
         }
@@ -183,11 +185,11 @@ impl Gestures {
 }
 
 /// The ghost that follows the pointer while an entry is dragged.
-fn ghost_view(item: PaletteItem, p: Point) -> Html {
+fn ghost_view(item: PaletteItem, p: Point, lang: crate::i18n::Lang) -> Html {
     html! {
         <div class={classes!("palette-ghost", item.kind.as_str(), exchange_class(item))}
              style={format!("left: {}px; top: {}px", p.x, p.y)} aria-hidden="true">
-            { item.label() }
+            { item.label().render(lang) }
         </div>
     }
 }
@@ -206,7 +208,7 @@ pub fn palette() -> Html {
             <ul class="palette-list">{ gestures.entries(&[NodeKind::Queue, NodeKind::Consumer]) }</ul>
             <p class="palette-hint">{ "Drag onto the canvas, or click to place. Then drag from a node's ● port to another node to connect them." }</p>
             if let Some((item, p)) = *gestures.ghost {
-                { ghost_view(item, p) }
+                { ghost_view(item, p, gestures.lang) }
             }
         </nav>
     }
