@@ -65,8 +65,7 @@ fn visible_world(dots: &NodeRef, view: crate::editor::view::View) -> Option<Rect
 /// Every refusal and the current notice.
 #[function_component(Callouts)]
 pub fn callouts() -> Html {
-    let editor = use_editor();
-    let lang = crate::components::use_lang();
+    let (editor, lang) = (use_editor(), crate::components::use_lang());
     let stage = use_live_stage();
     let s = editor.scenario.clone();
     let rt = stage.runtime.borrow();
