@@ -92,7 +92,7 @@ inspector-try-key-placeholder = 例如 kern.critical
 
 ## 生产者
 
-inspector-published = 已发布
+inspector-published = 条已发布
 inspector-producer-key-hint = 发往默认交换机时：填要到达的队列名
 inspector-body = 消息体
 inspector-body-hint = { $placeholder } 会替换为消息的序号
@@ -100,7 +100,7 @@ inspector-producer-headers-hint = name=value 形式的键值对；42 是数字�
 inspector-properties = 消息属性
 inspector-persistent = 持久化消息（delivery_mode 2）
 inspector-persistent-hint = 存放在持久化队列中时，broker 重启后依然保留
-inspector-mandatory = mandatory
+inspector-mandatory = mandatory（不可路由时退回）
 inspector-mandatory-hint = 没有任何队列接收时退回给生产者（312 NO_ROUTE）
 inspector-expiration = 过期时间（单条消息的 TTL，毫秒）
 inspector-priority = 优先级
@@ -166,9 +166,9 @@ inspector-consumer-status = { $status ->
     [no-queue] 它的队列不在 broker 里
    *[refused] broker 拒绝了 basic.consume
 }
-inspector-received = 已接收
-inspector-redelivered-count = 重新投递
-inspector-acked = 已确认
+inspector-received = 条已接收
+inspector-redelivered-count = 条重新投递
+inspector-acked = 条已确认
 inspector-unacked-deliveries = 未确认的投递
 
 ## 队列
@@ -217,7 +217,7 @@ inspector-max-age-hint = 段中最新的消息也超过这个时长时，整段�
 inspector-segment-size = 段大小（x-stream-max-segment-size-bytes）
 inspector-segment-size-hint = 保留策略按整段删除；默认 500000000（消息体计入大小）
 inspector-in-broker = broker 中的状态
-inspector-in-stream = 条在流中
+inspector-in-stream = 条消息在流中
 inspector-ready = 条待投递（ready）
 inspector-unacked = 条未确认
 inspector-consumer-count = { $count ->
