@@ -27,3 +27,73 @@ programs-note-another-type = another type
 programs-note-exchange-type = Exchange '{ $exchange }' already exists as a { $current } exchange (declared{ $by }); declaring it as '{ $mine }' here fails with 406 PRECONDITION_FAILED and closes the channel. A producer and its consumer must declare the exchange with the same type.
 programs-note-legacy-consume = This is pika 0.x's basic_consume. pika 1.x takes the queue first and the callback as on_message_callback=..., and no_ack became auto_ack, so pika 1.3 raises { $error }. The 1.x form: { $fix }
 programs-note-legacy-declare = pika 1.x's queue_declare needs the queue's name; for a name the broker chooses (amq.gen-...), pass queue=''. pika 0.x allowed leaving it out, pika 1.3 raises { $error }. The 1.x form: { $fix }
+
+## The panel
+
+programs-toggle = Programs
+    .title = Run your own pika programs: a terminal and Python on this broker
+programs-panel = Programs
+    .aria-label = Programs
+programs-panel-sub = your pika programs on this broker
+programs-panel-close =
+    .aria-label = Close the Programs panel
+programs-parser-loading = Loading the Python parser (first use only, about 0.6 MB)…
+programs-changed-while-parsing = changed while it was being parsed; the newer text is loading
+
+## Files
+
+programs-files =
+    .aria-label = Program files
+programs-file-tab =
+    .aria-label = { $name }: { $state }
+programs-file-checking = checking
+programs-file-ready = ready
+programs-file-refused = refused
+programs-file-failed = not loaded
+programs-file-remove = Remove
+    .aria-label = Remove the file shown
+programs-file-new = New
+programs-file-open = Open .py
+programs-new =
+    .aria-label = Add a program
+programs-new-name = File name
+programs-new-source =
+    .aria-label = Program text
+    .placeholder = Paste a pika program here
+programs-new-hint = Or drop .py files on this panel. Then run them in the terminal below, as a tutorial says: python3 send.py
+programs-new-add = Add program
+programs-new-cancel = Cancel
+programs-too-many-files = { $name }: Warren holds at most { $max } program files; remove one first
+programs-bad-name = '{ $name }' is not a program name Warren takes: a file name ending in .py, of letters, digits, _ - and . (like emit_log.py)
+programs-too-big = { $name } is { $bytes } bytes; Warren takes programs up to { $max } bytes
+
+## The editor
+
+programs-editor =
+    .aria-label = Source of { $name }
+programs-editor-refused-at = Line { $line }, column { $column }:{ " " }
+programs-editor-checking = Checking…
+programs-editor-ready = Ready: run it in the terminal, e.g. python3 { $name }
+
+## The terminal and the processes
+
+programs-terminal =
+    .aria-label = Terminal
+programs-terminal-input =
+    .aria-label = Command line (Enter runs it, Up and Down for history, Ctrl+C interrupts)
+    .placeholder = type a command, e.g. python3 send.py
+programs-terminal-started = [{ $pid }] { $program } started (its output is in its tab)
+programs-terminal-waiting = waiting for { $program } to be checked…
+programs-terminal-says = { $text }
+programs-not-loaded-at = { $program } was not loaded: line { $line }, column { $column }: { $construct }: { $reason }
+programs-not-loaded = { $program } was not loaded: { $reason }
+programs-processes =
+    .aria-label = Processes
+programs-processes-empty = Each command you run gets a tab here with its output.
+programs-process-running = running
+programs-process-exited = exited with code { $code }
+programs-interrupt = Ctrl+C
+    .aria-label = Ctrl+C: interrupt { $program } (process { $pid })
+programs-output =
+    .aria-label = Output of { $program } (process { $pid }); Ctrl+C interrupts it
+programs-output-empty = (no output yet)

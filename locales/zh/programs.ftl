@@ -26,3 +26,73 @@ programs-note-another-type = 另一种类型的
 programs-note-exchange-type = 交换机 '{ $exchange }' 已经以 { $current } 交换机的身份存在{ $by }；在这里把它声明为 '{ $mine }' 会失败，返回 406 PRECONDITION_FAILED 并关闭信道。生产者和消费者必须用相同的类型声明交换机。
 programs-note-legacy-consume = 这是 pika 0.x 的 basic_consume 写法。pika 1.x 要求先传队列，回调函数用 on_message_callback=... 传入，no_ack 也改名为 auto_ack，所以 pika 1.3 会抛出 { $error }。1.x 的写法：{ $fix }
 programs-note-legacy-declare = pika 1.x 的 queue_declare 需要队列名；如果要让 Broker 来起名（amq.gen-...），请传 queue=''。pika 0.x 允许省略它，pika 1.3 会抛出 { $error }。1.x 的写法：{ $fix }
+
+## 面板
+
+programs-toggle = 程序
+    .title = 运行你自己的 pika 程序：在这个 Broker 上提供终端和 Python
+programs-panel = 程序
+    .aria-label = 程序
+programs-panel-sub = 在这个 Broker 上运行你的 pika 程序
+programs-panel-close =
+    .aria-label = 关闭程序面板
+programs-parser-loading = 正在加载 Python 解析器（仅首次使用时加载，约 0.6 MB）…
+programs-changed-while-parsing = 解析期间文件被修改了；正在加载较新的文本
+
+## 文件
+
+programs-files =
+    .aria-label = 程序文件
+programs-file-tab =
+    .aria-label = { $name }：{ $state }
+programs-file-checking = 检查中
+programs-file-ready = 就绪
+programs-file-refused = 被拒绝
+programs-file-failed = 未加载
+programs-file-remove = 移除
+    .aria-label = 移除当前显示的文件
+programs-file-new = 新建
+programs-file-open = 打开 .py
+programs-new =
+    .aria-label = 添加程序
+programs-new-name = 文件名
+programs-new-source =
+    .aria-label = 程序文本
+    .placeholder = 在这里粘贴一个 pika 程序
+programs-new-hint = 也可以把 .py 文件拖到这个面板上。然后像教程里那样，在下方的终端中运行它们：python3 send.py
+programs-new-add = 添加程序
+programs-new-cancel = 取消
+programs-too-many-files = { $name }：Warren 最多保存 { $max } 个程序文件；请先移除一个
+programs-bad-name = Warren 不接受 '{ $name }' 这个程序名：文件名须以 .py 结尾，只能包含字母、数字、_、- 和 .（例如 emit_log.py）
+programs-too-big = { $name } 有 { $bytes } 字节；Warren 接受的程序最大为 { $max } 字节
+
+## 编辑器
+
+programs-editor =
+    .aria-label = { $name } 的源代码
+programs-editor-refused-at = 第 { $line } 行，第 { $column } 列：
+programs-editor-checking = 检查中…
+programs-editor-ready = 就绪：在终端中运行它，例如 python3 { $name }
+
+## 终端与进程
+
+programs-terminal =
+    .aria-label = 终端
+programs-terminal-input =
+    .aria-label = 命令行（回车运行，上下方向键翻阅历史，Ctrl+C 中断）
+    .placeholder = 输入命令，例如 python3 send.py
+programs-terminal-started = [{ $pid }] { $program } 已启动（输出在它自己的标签页中）
+programs-terminal-waiting = 正在等待 { $program } 检查完毕…
+programs-terminal-says = { $text }
+programs-not-loaded-at = { $program } 未加载：第 { $line } 行，第 { $column } 列：{ $construct }：{ $reason }
+programs-not-loaded = { $program } 未加载：{ $reason }
+programs-processes =
+    .aria-label = 进程
+programs-processes-empty = 你运行的每条命令都会在这里得到一个标签页，显示它的输出。
+programs-process-running = 运行中
+programs-process-exited = 已退出，退出码 { $code }
+programs-interrupt = Ctrl+C
+    .aria-label = Ctrl+C：中断 { $program }（进程 { $pid }）
+programs-output =
+    .aria-label = { $program } 的输出（进程 { $pid }）；按 Ctrl+C 可中断它
+programs-output-empty = （暂无输出）

@@ -3,6 +3,8 @@
 //! line answers in the transcript, a process's tab label and state, and
 //! what a key does in the terminal or in a process's output.
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::runner::split_command;
 use crate::workspace::program_files::{FileState, ProgramFiles};
 
@@ -70,21 +72,22 @@ impl History {
 }
 
 /// A line of the terminal's transcript.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TranscriptLine {
     /// A command as typed (shown after the prompt).
     Command(String),
     /// What the terminal answers: a process started.
     Started { pid: u32, program: String },
     /// A command that could not start (no such file, a bad quote).
-    Refused(String),
+    Refused(Msg),
 }
 
-/// The transcript's answer to a command: its process, or why it did not start.
+/// The transcript's answer to a command: its process, or why it did not
+/// start (the shell's own words, as the runner gives them).
 pub fn answer(command: &str, started: Result<u32, String>) -> TranscriptLine {
     match started {
         Ok(pid) => TranscriptLine::Started { pid, program: program_of(command) },
-        Err(e) => TranscriptLine::Refused(e),
+        Err(e) => TranscriptLine::Refused(msg!("programs-terminal-says", text = e)),
     }
 }
 
@@ -101,14 +104,14 @@ fn is_python(word: &str) -> bool {
 }
 
 /// Whether a command can start now, given the files.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Readiness {
     /// Run it (the runtime says if the file is missing).
     Go,
     /// Its file is still being parsed: run it when it is ready.
     Wait(String),
     /// Its file was refused or could not be parsed: say so instead.
-    Refused(String),
+    Refused(Msg),
 }
 
 /// Whether `command` can run now: its file may still be with the parser,
@@ -117,20 +120,24 @@ pub fn readiness(files: &ProgramFiles, command: &str) -> Readiness {
     let program = program_of(command);
     match files.get(&program).map(|f| &f.state) {
         Some(FileState::Parsing) => Readiness::Wait(program),
-        Some(FileState::Refused(r)) => Readiness::Refused(format!(
-            "{program} was not loaded: line {}, column {}: {}: {}",
-            r.line, r.column, r.construct, r.message
+        Some(FileState::Refused(r)) => Readiness::Refused(msg!(
+            "programs-not-loaded-at",
+            program = &program,
+            line = r.line,
+            column = r.column,
+            construct = &r.construct,
+            reason = &r.message
         )),
-        Some(FileState::Failed(e)) => Readiness::Refused(format!("{program} was not loaded: {e}")),
+        Some(FileState::Failed(e)) => Readiness::Refused(msg!("programs-not-loaded", program = &program, reason = e)),
         Some(FileState::Ready) | None => Readiness::Go,
     }
 }
 
 /// A process's state as its tab shows it: `running`, or how it ended.
-pub fn state_text(exit: Option<i32>) -> String {
+pub fn state_text(exit: Option<i32>) -> Msg {
     match exit {
-        None => "running".to_string(),
-        Some(code) => format!("exited with code {code}"),
+        None => msg!("programs-process-running"),
+        Some(code) => msg!("programs-process-exited", code = code),
     }
 }
 
