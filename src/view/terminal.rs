@@ -220,7 +220,8 @@ mod tests {
             answer("python3 send.py", Ok(1000)),
             TranscriptLine::Started { pid: 1000, program: "send.py".into() }
         );
-        assert_eq!(answer("python3 x.py", Err("no".into())), TranscriptLine::Refused("no".into()));
+        let TranscriptLine::Refused(no) = answer("python3 x.py", Err("no".into())) else { panic!("refused") };
+        assert_eq!((no.english(), no.render(crate::i18n::Lang::Zh)), ("no".to_string(), "no".to_string()));
     }
 
     #[test]
@@ -237,18 +238,18 @@ mod tests {
             message: "modules it knows: pika".into(),
         };
         files.settle("send.py", rev, FileState::Refused(r));
+        let Readiness::Refused(why) = readiness(&files, "python send.py") else { panic!("refused") };
+        assert_eq!(why.english(), "send.py was not loaded: line 2, column 1: import requests: modules it knows: pika");
         assert_eq!(
-            readiness(&files, "python send.py"),
-            Readiness::Refused(
-                "send.py was not loaded: line 2, column 1: import requests: modules it knows: pika".into()
-            )
+            why.render(crate::i18n::Lang::Zh),
+            "send.py 未加载：第 2 行，第 1 列：import requests：modules it knows: pika"
         );
     }
 
     #[test]
     fn states_read_as_a_terminal_would_say_them() {
-        assert_eq!((state_text(None), state_name(None)), ("running".to_string(), "running"));
-        assert_eq!((state_text(Some(130)), state_name(Some(130))), ("exited with code 130".to_string(), "exited"));
+        assert_eq!((state_text(None).english(), state_name(None)), ("running".to_string(), "running"));
+        assert_eq!((state_text(Some(130)).english(), state_name(Some(130))), ("exited with code 130".to_string(), "exited"));
     }
 
     #[test]
