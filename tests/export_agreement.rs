@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use warren::codegen::{self, Language};
-use warren::i18n::Lang;
 use warren::engine::Event;
+use warren::i18n::Lang;
 use warren::lessons;
 use warren::scenario::Scenario;
 use warren::simulation::{SimEvent, Simulation};
@@ -124,7 +124,12 @@ fn chinese_comments_change_nothing_the_programs_do() {
         let en = codegen::programs(&lesson.scenario, Language::Pika, Lang::En);
         assert!(zh.iter().all(|f| f.source.contains("# 由 Warren 生成")), "{slug}: {}", zh[0].source);
         for (z, e) in zh.iter().zip(&en) {
-            let code = |src: &str| src.lines().filter(|l| !l.trim_start().starts_with('#')).map(|l| l.split("  # ").next().unwrap().to_string()).collect::<Vec<_>>();
+            let code = |src: &str| {
+                src.lines()
+                    .filter(|l| !l.trim_start().starts_with('#'))
+                    .map(|l| l.split("  # ").next().unwrap().to_string())
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(code(&z.source), code(&e.source), "{slug}: {} differs outside its comments", z.name);
         }
         assert_eq!(in_the_terminal_in(&lesson.scenario, Lang::Zh), in_the_terminal(&lesson.scenario), "{slug}");

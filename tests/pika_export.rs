@@ -264,7 +264,8 @@ fn every_lesson_exports_python_that_compiles_and_runs() {
 
 #[test]
 fn lesson_programs_say_what_the_lessons_do() {
-    let code = |slug: &str| codegen::export(&warren::lessons::by_slug(slug).unwrap().scenario, Language::Pika, Lang::En);
+    let code =
+        |slug: &str| codegen::export(&warren::lessons::by_slug(slug).unwrap().scenario, Language::Pika, Lang::En);
     let work = code("work-queues");
     assert!(work.contains("channel.basic_qos(prefetch_count=1)"));
     assert!(work.contains("delivery_mode=pika.DeliveryMode.Persistent"));
@@ -524,4 +525,23 @@ fn every_lessons_per_client_programs_compile_with_cpython() {
             compiles(py, &path);
         }
     }
+}
+
+#[test]
+fn chinese_exports_compile_with_cpython_and_keep_the_tricky_names_exact() {
+    let Some(py) = python() else { return };
+    for l in warren::lessons::all() {
+        let path = write(&format!("{}-zh", l.slug), &codegen::export(&l.scenario, Language::Pika, Lang::Zh));
+        compiles(py, &path);
+        for f in codegen::programs(&l.scenario, Language::Pika, Lang::Zh) {
+            let path = write(&format!("{}-zh-{}", l.slug, f.name.trim_end_matches(".py")), &f.source);
+            compiles(py, &path);
+        }
+    }
+    let s = tricky_scenario();
+    let (en, zh) = (codegen::export(&s, Language::Pika, Lang::En), codegen::export(&s, Language::Pika, Lang::Zh));
+    assert!(zh.contains("# 按 Ctrl+C 停止。"), "{zh}");
+    let zh_path = write("tricky-zh", &zh);
+    compiles(py, &zh_path);
+    assert_eq!(constants(py, &zh_path), constants(py, &write("tricky-en", &en)));
 }

@@ -249,5 +249,8 @@ fn a_durable_queue_loses_transient_messages_at_a_restart() {
     assert_eq!(r.broker.queue("kept").unwrap().ready.len(), 1);
     assert!(r.broker.queue("fleeting").is_none());
     let notes = r.mistakes();
-    assert!(notes.iter().all(|n| n.message.english().contains("the broker restart in this run did just that")), "{notes:#?}");
+    assert!(
+        notes.iter().all(|n| n.message.english().contains("the broker restart in this run did just that")),
+        "{notes:#?}"
+    );
 }

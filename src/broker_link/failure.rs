@@ -255,7 +255,10 @@ mod tests {
         let advice: Vec<String> = f.advice().iter().map(|a| a.render(Lang::Zh)).collect();
         assert!(advice[0].contains("标签"), "{advice:?}");
         assert_eq!(advice[1], "rabbitmqctl set_user_tags bob management");
-        let step = Failure::Step { what: msg!("broker-check-step-create", kind = msg!("broker-kind-queue"), name = "q1"), cause: Box::new(Failure::LoginFailed) };
+        let step = Failure::Step {
+            what: msg!("broker-check-step-create", kind = msg!("broker-kind-queue"), name = "q1"),
+            cause: Box::new(Failure::LoginFailed),
+        };
         assert_eq!(step.code(), "login_failed");
         assert!(step.title().render(Lang::Zh).contains("队列"), "{}", step.title().render(Lang::Zh));
     }

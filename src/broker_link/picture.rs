@@ -8,9 +8,9 @@
 //! only one (the queue's `deliver_get`).
 
 use super::live::{LiveView, NodeStats};
+use crate::editor::geometry::{in_port, node_size, out_port, Curve};
 use crate::i18n::Msg;
 use crate::msg;
-use crate::editor::geometry::{in_port, node_size, out_port, Curve};
 use crate::scenario::{NodeKind, Position, DEFAULT_EXCHANGE_ID};
 
 /// A node to draw.
@@ -153,14 +153,7 @@ fn exchange_type(kind: &str) -> Msg {
 
 fn node_box(id: &str, kind: NodeKind, at: Position, title: &str, caption: Msg, lines: Vec<Msg>) -> Box {
     let (w, h) = node_size(kind);
-    Box {
-        id: id.to_string(),
-        kind,
-        rect: (at.x, at.y, w, h),
-        title: title.to_string(),
-        caption,
-        lines,
-    }
+    Box { id: id.to_string(), kind, rect: (at.x, at.y, w, h), title: title.to_string(), caption, lines }
 }
 
 fn line(from: (NodeKind, Position), to: (NodeKind, Position), rate: Option<String>) -> Line {

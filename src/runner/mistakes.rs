@@ -270,10 +270,15 @@ mod tests {
         let note = fanout_key("logs", "info");
         assert!(note.english().starts_with("'logs' is a fanout exchange: it ignores routing keys"));
         let zh = note.render(Lang::Zh);
-        assert!(zh.contains("扇出交换机") && zh.contains("routing_key='info'") && zh.contains("exchange_type='direct'"), "{zh}");
+        assert!(
+            zh.contains("扇出交换机") && zh.contains("routing_key='info'") && zh.contains("exchange_type='direct'"),
+            "{zh}"
+        );
         let lost = durability(false, "tasks", true, &Witness::default()).unwrap();
         assert!(lost.english().ends_with("loses the message. To keep it, publish with properties=pika.BasicProperties(delivery_mode=pika.DeliveryMode.Persistent)."));
-        let (legacy, _) = super::super::legacy::explain("queue_declare", "TypeError: x", "q = ch.queue_declare(exclusive=True)").unwrap();
+        let (legacy, _) =
+            super::super::legacy::explain("queue_declare", "TypeError: x", "q = ch.queue_declare(exclusive=True)")
+                .unwrap();
         assert!(legacy.render(Lang::Zh).contains("TypeError: x"), "{}", legacy.render(Lang::Zh));
     }
 }

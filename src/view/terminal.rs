@@ -249,7 +249,10 @@ mod tests {
     #[test]
     fn states_read_as_a_terminal_would_say_them() {
         assert_eq!((state_text(None).english(), state_name(None)), ("running".to_string(), "running"));
-        assert_eq!((state_text(Some(130)).english(), state_name(Some(130))), ("exited with code 130".to_string(), "exited"));
+        assert_eq!(
+            (state_text(Some(130)).english(), state_name(Some(130))),
+            ("exited with code 130".to_string(), "exited")
+        );
     }
 
     #[test]

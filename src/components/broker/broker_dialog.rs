@@ -78,11 +78,9 @@ fn on_confirm(shown: &UseStateHandle<Shown>) -> Callback<Rc<Plan>> {
     let shown = shown.clone();
     Callback::from(move |plan: Rc<Plan>| {
         let Some(c) = session::connected() else { return };
-        run(
-            &shown,
-            "broker-busy-deploying",
-            async move { Shown::Deployed(Rc::new(session::apply(&c.settings, &plan.create).await)) },
-        )
+        run(&shown, "broker-busy-deploying", async move {
+            Shown::Deployed(Rc::new(session::apply(&c.settings, &plan.create).await))
+        })
     })
 }
 

@@ -18,9 +18,9 @@ use crate::broker_link::Failure;
 use crate::components::broker::broker_results::failure_view;
 use crate::components::context::{use_editor, EditorHandle};
 use crate::components::use_lang;
+use crate::editor::EditAction;
 use crate::i18n::{t, Lang};
 use crate::msg;
-use crate::editor::EditAction;
 use crate::web::broker_session as session;
 
 /// The refresh intervals offered, in seconds.
@@ -149,8 +149,10 @@ fn live_bar(
         })
     };
     let connected = session::connected();
-    let where_ =
-        connected.as_ref().map(|c| msg!("broker-live-where", url = &c.settings.url, vhost = &c.settings.vhost).render(lang)).unwrap_or_default();
+    let where_ = connected
+        .as_ref()
+        .map(|c| msg!("broker-live-where", url = &c.settings.url, vhost = &c.settings.vhost).render(lang))
+        .unwrap_or_default();
     let copy = {
         let (view, close, editor) = (view.clone(), on_close.clone(), editor.clone());
         let host = connected.as_ref().map(|c| host_of(&c.settings.url).to_string()).unwrap_or_default();

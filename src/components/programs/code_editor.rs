@@ -72,7 +72,9 @@ fn state_line(file: &ProgramFile, lang: Lang) -> Html {
             </p>
         },
         FileState::Failed(e) => html! { <p class="code-refusal" role="alert">{ e.clone() }</p> },
-        FileState::Parsing => html! { <p class="code-status" aria-live="polite">{ t(lang, "programs-editor-checking") }</p> },
+        FileState::Parsing => {
+            html! { <p class="code-status" aria-live="polite">{ t(lang, "programs-editor-checking") }</p> }
+        }
         FileState::Ready => html! {
             <p class="code-status ready" aria-live="polite">
                 { msg!("programs-editor-ready", name = &file.name).render(lang) }

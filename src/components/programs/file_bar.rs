@@ -46,7 +46,8 @@ pub fn file_bar(props: &FileBarProps) -> Html {
         let on = props.selected.as_deref() == Some(f.name.as_str());
         let (state, word) = badge(&f.state);
         let word = t(lang, word);
-        let label = text(lang, "programs-file-tab.aria-label", &[("name", Arg::from(&f.name)), ("state", Arg::from(&word))]);
+        let label =
+            text(lang, "programs-file-tab.aria-label", &[("name", Arg::from(&f.name)), ("state", Arg::from(&word))]);
         let onclick = {
             let name = f.name.clone();
             props.on_select.reform(move |_: MouseEvent| name.clone())
