@@ -256,6 +256,22 @@ mod tests {
     }
 
     #[test]
+    fn the_panels_words_keep_their_spaces_and_brackets() {
+        use crate::i18n::{t, Lang};
+        let started = msg!("programs-terminal-started", pid = 1000, program = "send.py");
+        assert_eq!(started.english(), "[1000] send.py started (its output is in its tab)");
+        assert_eq!(started.render(Lang::Zh), "[1000] send.py 已启动（输出在它自己的标签页中）");
+        let at = msg!("programs-editor-refused-at", line = 3, column = 1);
+        assert_eq!(at.english(), "Line 3, column 1: ");
+        assert_eq!(t(Lang::En, "broker-button-connected-hint"), " (connected)");
+        assert_eq!(t(Lang::En, "broker-vhost-pick"), "Vhost ");
+        assert_eq!(t(Lang::En, "broker-live-refresh"), "Refresh every ");
+        assert_eq!(t(Lang::Zh, "programs-file-failed"), "未加载");
+        let lock = t(Lang::En, "codegen-print-lock");
+        assert_eq!(lock.lines().count(), 2, "{lock:?}");
+    }
+
+    #[test]
     fn ctrl_c_interrupts_unless_it_copies_a_selection() {
         assert_eq!(terminal_key("Enter", false, false, false), TerminalKey::Run);
         assert_eq!(terminal_key("Enter", false, true, false), TerminalKey::Other);
