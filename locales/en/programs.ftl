@@ -97,3 +97,11 @@ programs-interrupt = Ctrl+C
 programs-output =
     .aria-label = Output of { $program } (process { $pid }); Ctrl+C interrupts it
 programs-output-empty = (no output yet)
+
+## The Python parser's failures (its technical reason kept as it is)
+
+programs-parser-bad-request = the parse request is not readable: { $why }
+programs-parser-too-big = { $name } is { $bytes } bytes; the parser takes programs up to { $max } bytes
+programs-parser-unwritable = the answer could not be written: { $why }
+programs-parser-bad-answer = the parser's answer is not readable: { $why }
+programs-parser-failed = { $what }

@@ -96,3 +96,11 @@ programs-interrupt = Ctrl+C
 programs-output =
     .aria-label = { $program } 的输出（进程 { $pid }）；按 Ctrl+C 可中断它
 programs-output-empty = （暂无输出）
+
+## Python 解析器的失败（技术原因保持原样）
+
+programs-parser-bad-request = 无法读取解析请求：{ $why }
+programs-parser-too-big = { $name } 有 { $bytes } 字节；解析器接受的程序最大为 { $max } 字节
+programs-parser-unwritable = 无法写出应答：{ $why }
+programs-parser-bad-answer = 无法读取解析器的应答：{ $why }
+programs-parser-failed = { $what }

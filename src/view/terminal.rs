@@ -128,7 +128,9 @@ pub fn readiness(files: &ProgramFiles, command: &str) -> Readiness {
             construct = &r.construct,
             reason = &r.message
         )),
-        Some(FileState::Failed(e)) => Readiness::Refused(msg!("programs-not-loaded", program = &program, reason = e)),
+        Some(FileState::Failed(e)) => {
+            Readiness::Refused(msg!("programs-not-loaded", program = &program, reason = e.clone()))
+        }
         Some(FileState::Ready) | None => Readiness::Go,
     }
 }

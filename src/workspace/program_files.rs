@@ -29,7 +29,7 @@ pub enum FileState {
     /// Refused: a syntax error or a construct Warren does not run.
     Refused(Refusal),
     /// The parser could not be reached (it did not load, or it failed).
-    Failed(String),
+    Failed(Msg),
 }
 
 /// One program file.

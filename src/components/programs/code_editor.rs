@@ -71,7 +71,7 @@ fn state_line(file: &ProgramFile, lang: Lang) -> Html {
                 { format!("{}: {}", r.construct, r.message) }
             </p>
         },
-        FileState::Failed(e) => html! { <p class="code-refusal" role="alert">{ e.clone() }</p> },
+        FileState::Failed(e) => html! { <p class="code-refusal" role="alert">{ e.render(lang) }</p> },
         FileState::Parsing => {
             html! { <p class="code-status" aria-live="polite">{ t(lang, "programs-editor-checking") }</p> }
         }

@@ -78,8 +78,8 @@ fn settle(programs: &Programs, name: &str, revision: u64, outcome: ParseOutcome)
             (FileState::Refused(r), None, Some(note))
         }
         ParseOutcome::Error(e) => {
-            let note = failure_note(name, &e);
-            (FileState::Failed(e), None, Some(note))
+            let note = failure_note(name, &e.to_string());
+            (FileState::Failed(e.message()), None, Some(note))
         }
     };
     let current = programs.files.borrow_mut().settle(name, revision, state);
