@@ -24,6 +24,7 @@ const SCANNED: &[&str] = &[
     "src/simulation",
     "src/definitions",
     "src/app.rs",
+    "src/web",
 ];
 
 /// Words before a literal that make it markup, not words: CSS classes,
