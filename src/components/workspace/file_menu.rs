@@ -105,7 +105,7 @@ fn pick(input: &NodeRef) -> Callback<MouseEvent> {
 fn on_scenario(
     editor: &EditorHandle,
     banners: &BannersHandle,
-    f: fn(&Scenario, &BannersHandle),
+    f: impl Fn(&Scenario, &BannersHandle) + 'static,
 ) -> Callback<MouseEvent> {
     let (editor, banners) = (editor.clone(), banners.clone());
     Callback::from(move |_: MouseEvent| f(&editor.scenario, &banners))
@@ -125,10 +125,11 @@ fn export_definitions(s: &Scenario, banners: &BannersHandle) {
     }
 }
 
-/// "Export code (Python pika)", then how to run it.
-fn export_code(s: &Scenario, banners: &BannersHandle) {
+/// "Export code (Python pika)", its comments in the page's language, then
+/// how to run it.
+fn export_code(s: &Scenario, banners: &BannersHandle, lang: crate::i18n::Lang) {
     let name = files::code_file_name(s, Language::Pika);
-    if save(banners, &name, "text/x-python", &codegen::export(s, Language::Pika)) {
+    if save(banners, &name, "text/x-python", &codegen::export(s, Language::Pika, lang)) {
         show(
             banners,
             Banner::new(
@@ -163,6 +164,7 @@ fn file_input(import: &'static str, input: &NodeRef, onchange: Callback<Event>) 
 pub fn file_menu() -> Html {
     let editor = use_editor();
     let banners = use_banners();
+    let lang = crate::components::use_lang();
     let scenario_input = use_node_ref();
     let definitions_input = use_node_ref();
     let (e, b) = (&editor, &banners);
@@ -177,7 +179,7 @@ pub fn file_menu() -> Html {
                 <p class="menu-heading">{ "RabbitMQ" }</p>
                 { item("import-definitions", "Import definitions.json…", "exchanges, queues and bindings from rabbitmqctl or the management UI", pick(&definitions_input)) }
                 { item("export-definitions", "Export definitions.json", "for rabbitmqctl import_definitions", on_scenario(e, b, export_definitions)) }
-                { item("export-code", "Export code (Python pika)", "a program that runs this scenario on a real broker", on_scenario(e, b, export_code)) }
+                { item("export-code", "Export code (Python pika)", "a program that runs this scenario on a real broker", on_scenario(e, b, move |s, b| export_code(s, b, lang))) }
             </Menu>
         </>
     }
