@@ -15,7 +15,7 @@ log-the-consumer = the consumer
 log-its-publisher = its publisher
 log-empty-routing-key = an empty routing key
 log-routing-key = routing key "{ $key }"
-log-why-other = { $reason }
+log-text = { $text }
 
 ## Publishing and routing
 
@@ -102,3 +102,101 @@ log-consumer-cancelled = consumer { $tag } stopped consuming from queue { $queue
    *[other] {""}
 }
 log-restarted = the broker restarted: connections closed; only durable exchanges and queues, and persistent messages in durable queues, survived
+
+## The route detail (why did it route here)
+
+log-deaths-title = Dead-letter history (x-death, most recent first):
+log-dest-queue = queue { $queue }
+log-verdict-matched = matched
+log-verdict-unmatched = did not match
+log-hop-as-alternate = {" (as alternate exchange)"}
+log-alternate-took = No binding of { $exchange } matched, so its alternate { $alternate } took the message.
+log-alternate-missing = The alternate exchange '{ $alternate }' does not exist, so the message was dropped there.
+log-verdict = {"Verdict: "}
+
+## The message inspector
+
+log-inspector-title = Message #{ $id }
+log-inspector-close =
+    .aria-label = Close
+log-inspector-body = Body
+log-inspector-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+log-inspector-properties = Properties
+log-inspector-headers = Headers
+log-inspector-none = none
+log-inspector-deaths = x-death (why it was dead-lettered, most recent first)
+log-inspector-parent = Dead-lettered from message #{ $parent }.
+log-inspector-where = Where it is now
+log-inspector-gone = No longer in the broker.
+log-inspector-path = Path
+log-inspector-path-gone = The log no longer holds this message's path.
+log-prop-exchange = exchange
+log-prop-default-exchange = (default exchange)
+log-prop-routing-key = routing key
+log-prop-cc = CC routing keys
+log-mode-persistent = 2 (persistent)
+log-mode-transient = 1 (transient)
+log-mode-unset = not set (transient)
+log-value-empty = "" (empty)
+log-a-consumer = a consumer
+log-where-ready = ready in queue { $queue } at position { $position }{ $redelivered ->
+    [1] {", marked redelivered"}
+   *[other] {""}
+}
+log-where-unacked = delivered from queue { $queue } to { $who }, not acked yet (delivery tag { $tag })
+
+## The log panel
+
+log-title = Event log
+log-count = { $count } events
+log-clear = Clear
+log-empty = Nothing yet. Press Play, or Publish now on a producer.
+log-inspect = inspect
+    .title = Inspect this message
+log-flag-redelivered = redelivered
+log-node-filter = Show events of
+    .aria-label = Filter by node
+log-all-nodes = all nodes
+log-kind-filter =
+    .aria-label = Filter by kind
+log-node-label = { $kind ->
+    [exchange] exchange
+    [queue] queue
+    [producer] producer
+    [consumer] consumer
+   *[other] node
+} { $name }
+log-flood = Events are pouring in: the newest { $limit } are shown until the flood stops or the clock is paused{ $older }.
+log-flood-older = {" ("}{ $dropped } older ones are no longer kept)
+log-dropped = { $dropped } older events are no longer kept.
+log-kind-publish = publish
+log-kind-route = route
+log-kind-enqueue = enqueue
+log-kind-deliver = deliver
+log-kind-ack = ack
+log-kind-requeue = requeue
+log-kind-drop = drop
+log-kind-return = return
+log-kind-dead-letter = dead-letter
+log-kind-error = error
+log-kind-topology = topology
+log-kind-broker = broker
+
+## When the filter hides every line
+
+log-filter-none-of-node = No event matches the filter: none concerns { $node } yet. Choose “all nodes” to see every event.
+log-filter-none = No event matches the filter.
+log-filter-part = { $count } { $kind }
+log-filter-button = “{ $kind }”
+log-filter-hides = No event matches the filter: it hides { $hidden } { $count ->
+    [one] event
+   *[other] events
+}. Press { $buttons } above to show { $count ->
+    [one] it
+   *[other] them
+}.
+log-list-separator = {", "}
+log-list-and = { $init } and { $last }

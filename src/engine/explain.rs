@@ -175,7 +175,9 @@ impl Taken {
         }
         let names: Vec<&str> = self.queues.iter().map(|q| &**q).collect();
         let verdict = msg!("engine-verdict", count = names.len(), queues = names.join(", "));
-        self.notes.iter().fold(verdict, |verdict, note| msg!("engine-verdict-note", verdict = verdict, note = note.clone()))
+        self.notes
+            .iter()
+            .fold(verdict, |verdict, note| msg!("engine-verdict-note", verdict = verdict, note = note.clone()))
     }
 }
 

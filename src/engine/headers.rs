@@ -113,10 +113,10 @@ pub fn explain(args: &FieldTable, headers: &FieldTable) -> Msg {
         })
         .collect();
     let matched = u8::from(matches(args, headers));
-    let compared = parts
-        .into_iter()
-        .reduce(|all, part| msg!("engine-headers-and", first = all, next = part))
-        .unwrap_or_else(|| if kind.is_all() { msg!("engine-headers-none-all") } else { msg!("engine-headers-none-any") });
+    let compared =
+        parts.into_iter().reduce(|all, part| msg!("engine-headers-and", first = all, next = part)).unwrap_or_else(
+            || if kind.is_all() { msg!("engine-headers-none-all") } else { msg!("engine-headers-none-any") },
+        );
     msg!("engine-headers", kind = kind.as_str(), compared = compared, matched = matched)
 }
 

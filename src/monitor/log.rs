@@ -225,7 +225,7 @@ pub fn x_death_lines(m: &Message) -> Vec<Msg> {
                     keys = g("routing-keys")
                 )
             }
-            other => msg!("log-why-other", reason = other.to_string()),
+            other => msg!("log-text", text = other.to_string()),
         })
         .collect()
 }
@@ -329,7 +329,7 @@ mod tests {
             at: 0,
             kind: LogKind::Publish,
             nodes: vec!["p1".into()],
-            text: msg!("log-why-other", reason = text),
+            text: msg!("log-text", text = text),
             message: None,
             copy: None,
             redelivered: false,

@@ -15,10 +15,10 @@ pub mod clients;
 mod programs;
 pub mod sync;
 
-use std::collections::BTreeMap;
-use std::rc::Rc;
 use crate::i18n::Msg;
 use crate::msg;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use crate::engine::{
     AmqpError, Broker, ChannelId, ConnectionId, Event, FieldTable, Name, Properties, Publish, PublishOutcome,
@@ -54,8 +54,12 @@ pub struct NodeError {
 
 impl NodeError {
     fn new(e: &AmqpError, during: &str) -> Self {
-        let mut error =
-            NodeError { code: e.code, text: e.text.clone(), explanation: e.code.explanation(), during: during.to_string() };
+        let mut error = NodeError {
+            code: e.code,
+            text: e.text.clone(),
+            explanation: e.code.explanation(),
+            during: during.to_string(),
+        };
         // A refused redeclare is the common 406 in the playground: say
         // exactly that rather than the code's general meaning.
         if error.is_refused_redeclare() {

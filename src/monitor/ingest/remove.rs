@@ -117,7 +117,7 @@ fn removal_reason(reason: RemovalReason) -> Msg {
         RemovalReason::LostOnRestart => msg!("log-why-lost-on-restart"),
         RemovalReason::DeliveryLimit => msg!("log-why-delivery-limit"),
         RemovalReason::Retention => msg!("log-why-retention"),
-        other => msg!("log-why-other", reason = other.as_str()),
+        other => msg!("log-text", text = other.as_str()),
     }
 }
 
@@ -130,5 +130,5 @@ fn dead_letter_drop_reason(why: &str, queue: &str) -> Msg {
     if why.starts_with("dead-letter cycle:") {
         return msg!("log-dlx-cycle", queue = queue);
     }
-    msg!("log-why-other", reason = why)
+    msg!("log-text", text = why)
 }

@@ -20,7 +20,8 @@ impl Monitor {
             })
             .or_else(|| channel.and_then(|c| Self::client_node(sim, c, None)));
         let text = msg!("log-refused", code = error.code.code(), text = &error.text);
-        let detail = Detail::Error { code: error.code, text: error.text.clone(), explanation: error.code.explanation() };
+        let detail =
+            Detail::Error { code: error.code, text: error.text.clone(), explanation: error.code.explanation() };
         self.log_full(
             sim,
             at,
@@ -96,7 +97,8 @@ impl Monitor {
             key = &binding.routing_key
         );
         if !binding.arguments.is_empty() {
-            text = text.with("arguments", msg!("log-bound-arguments", arguments = binding.arguments.to_json().to_string()));
+            text = text
+                .with("arguments", msg!("log-bound-arguments", arguments = binding.arguments.to_json().to_string()));
         }
         self.log(sim, at, LogKind::Topology, nodes, text, None);
     }
@@ -120,14 +122,7 @@ impl Monitor {
         let Event::ConsumerAdded { queue, channel, tag } = event else { return };
         let nodes =
             Self::queue_node(sim, &queue).into_iter().chain(Self::client_node(sim, channel, Some(&queue))).collect();
-        self.log(
-            sim,
-            at,
-            LogKind::Topology,
-            nodes,
-            msg!("log-consumer-added", tag = &tag, queue = &queue),
-            None,
-        );
+        self.log(sim, at, LogKind::Topology, nodes, msg!("log-consumer-added", tag = &tag, queue = &queue), None);
     }
 
     /// Takes in `Event::ConsumerCancelled`.
@@ -149,14 +144,7 @@ impl Monitor {
     /// Takes in `Event::Restarted`.
     pub(super) fn on_restarted(&mut self, sim: &Simulation, at: u64, event: Event) {
         let Event::Restarted = event else { return };
-        self.log(
-                sim,
-                at,
-                LogKind::Broker,
-                Vec::new(),
-                msg!("log-restarted"),
-                None,
-            );
+        self.log(sim, at, LogKind::Broker, Vec::new(), msg!("log-restarted"), None);
     }
 }
 
@@ -169,6 +157,6 @@ fn queue_deleted_reason(reason: &str) -> Msg {
         "its exclusive owner connection closed" => msg!("log-qdel-exclusive"),
         "unused for longer than its x-expires" => msg!("log-qdel-expires"),
         "transient queues do not survive a restart" => msg!("log-qdel-restart"),
-        other => msg!("log-why-other", reason = other),
+        other => msg!("log-text", text = other),
     }
 }
