@@ -20,8 +20,16 @@ definitions-not-object = a definitions file is a JSON object with exchanges, que
 definitions-is-scenario = this is a Warren scenario, not a RabbitMQ definitions file: open it as a scenario
 definitions-no-known-key = not a RabbitMQ definitions file: none of the keys exchanges, queues, bindings, vhosts, rabbit_version is there
 definitions-null-argument = null is not an AMQP value (RabbitMQ refuses it): remove the argument or give it a value
-definitions-name-too-long = the { $what } name is { $bytes } bytes; AMQP names hold at most 255
-definitions-name-control = the { $what } name contains a control character
+definitions-name-too-long = the { $what ->
+    [exchange] exchange
+    [queue] queue
+   *[binding-key] binding key
+} name is { $bytes } bytes; AMQP names hold at most 255
+definitions-name-control = the { $what ->
+    [exchange] exchange
+    [queue] queue
+   *[binding-key] binding key
+} name contains a control character
 definitions-destination-type = '{ $kind }' is not a destination type: use "queue" or "exchange"
 definitions-invalid-scenario = the imported scenario is not valid: { $error }
 definitions-too-many = { $count } { $list } in vhost '{ $vhost }'; Warren holds at most { $most }

@@ -462,7 +462,7 @@ impl<'a> Importer<'a> {
         seen: &mut HashSet<(String, String, String, String)>,
     ) -> Result<(), DefinitionsError> {
         let path = format!("bindings[{i}]");
-        check_name(format!("{path}.routing_key"), &b.routing_key, "binding key")?;
+        check_name(format!("{path}.routing_key"), &b.routing_key, "binding-key")?;
         let to_exchange = match b.destination_type.as_str() {
             "queue" => false,
             "exchange" => true,
