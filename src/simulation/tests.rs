@@ -278,7 +278,7 @@ fn node_edits_become_amqp_commands_and_refusals_stay_on_the_node() {
     assert_eq!((e.code, e.during.as_str()), (ReplyCode::PreconditionFailed, "queue.declare"));
     assert!(e.text.contains("inequivalent arg 'x-max-length'"), "{}", e.text);
     assert!(e.is_refused_redeclare());
-    assert!(e.explanation.contains("a declare cannot change them"), "{}", e.explanation);
+    assert!(e.explanation.english().contains("a declare cannot change them"), "{}", e.explanation.english());
     assert_eq!(sim.broker().queue("errors").unwrap().settings.max_length, None);
     // ...until the user recreates it.
     sim.recreate("q");
@@ -341,7 +341,7 @@ fn a_scenario_sets_its_own_limits() {
     s.limits.max_ready_messages = 100;
     let mut sim = Simulation::new(s);
     sim.advance(10_000);
-    assert!(sim.halted().unwrap().contains("over the limit of 100"));
+    assert!(sim.halted().unwrap().english().contains("over the limit of 100"));
     assert!(sim.broker().queue("sink").unwrap().ready.len() <= 110);
 }
 

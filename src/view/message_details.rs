@@ -211,8 +211,8 @@ mod tests {
         assert_eq!(rows[2].1, "a, b");
         assert_eq!(rows[3].1, "2 (persistent)");
         assert_eq!(rows[4].1, "5");
-        assert_eq!(delivery_mode_text(Some(1)), "1 (transient)");
-        assert_eq!(delivery_mode_text(Some(7)), "7");
+        assert_eq!(delivery_mode_text(Some(1), Lang::En), "1 (transient)");
+        assert_eq!(delivery_mode_text(Some(7), Lang::En), "7");
     }
 
     #[test]
