@@ -266,7 +266,11 @@ impl<'a> Importer<'a> {
                 .and_then(Value::as_object)
                 .map(|m| m.keys().cloned().collect::<Vec<_>>().join(", "))
                 .unwrap_or_default();
-            let keys = if keys.is_empty() { msg!("definitions-policy-nothing") } else { msg!("definitions-text", text = keys) };
+            let keys = if keys.is_empty() {
+                msg!("definitions-policy-nothing")
+            } else {
+                msg!("definitions-text", text = keys)
+            };
             let warning = msg!(
                 "definitions-skip-policy",
                 name = s("name"),
@@ -473,8 +477,11 @@ impl<'a> Importer<'a> {
                 ))
             }
         };
-        let source =
-            if b.source.is_empty() { msg!("definitions-from-default") } else { msg!("definitions-from", source = &b.source) };
+        let source = if b.source.is_empty() {
+            msg!("definitions-from-default")
+        } else {
+            msg!("definitions-from", source = &b.source)
+        };
         let describe = msg!(
             "definitions-binding",
             source = source,
@@ -505,7 +512,11 @@ impl<'a> Importer<'a> {
             let why = match skipped {
                 Some(why) => msg!("definitions-why-destination-skipped", why = why.clone()),
                 None => {
-                    msg!("definitions-why-destination-missing", kind = &b.destination_type, destination = &b.destination)
+                    msg!(
+                        "definitions-why-destination-missing",
+                        kind = &b.destination_type,
+                        destination = &b.destination
+                    )
                 }
             };
             self.warn(&path, msg!("definitions-skip-binding", binding = describe, why = why));
@@ -530,8 +541,13 @@ impl<'a> Importer<'a> {
         let s = &self.scenario;
         for (list, n) in [("exchanges", s.exchanges.len()), ("queues", s.queues.len())] {
             if n > scenario::parse::MAX_NODES {
-                let error =
-                    msg!("definitions-too-many", count = n, list = list, vhost = &self.vhost, most = scenario::parse::MAX_NODES);
+                let error = msg!(
+                    "definitions-too-many",
+                    count = n,
+                    list = list,
+                    vhost = &self.vhost,
+                    most = scenario::parse::MAX_NODES
+                );
                 return Err(DefinitionsError::at(list, error));
             }
         }

@@ -77,7 +77,11 @@ fn a_topic_match_is_explained_and_drawn_in_order() {
     let Detail::Route { explanation, .. } = detail.get() else { panic!("route detail") };
     assert!(detail.is_built());
     assert!(explanation.hops[0].bindings[0].matched);
-    assert!(explanation.hops[0].bindings[0].reason.english().contains("*.error"), "{}", explanation.hops[0].bindings[0].reason.english());
+    assert!(
+        explanation.hops[0].bindings[0].reason.english().contains("*.error"),
+        "{}",
+        explanation.hops[0].bindings[0].reason.english()
+    );
     let motions = mon.take_motions();
     let legs: Vec<(LegKind, u32)> = motions
         .iter()
@@ -349,4 +353,42 @@ fn a_publish_through_the_api_is_said_to_come_from_the_api() {
         "{texts:#?}"
     );
     assert!(!texts.iter().any(|t| t.contains("dead lettering")), "{texts:#?}");
+}
+
+#[test]
+fn log_lines_and_explanations_render_in_chinese_with_names_kept() {
+    use crate::i18n::Lang;
+    let mut sim = Simulation::new(topic_scenario());
+    let mut mon = Monitor::new();
+    run(&mut sim, &mut mon);
+    sim.publish_now("p1").unwrap();
+    run(&mut sim, &mut mon);
+    let publish = mon.log.entries().find(|e| e.kind == LogKind::Publish).expect("a publish entry");
+    assert_eq!(publish.text.render(Lang::Zh), "app 把 #1 \"m1\" 发布到交换机 logs，路由键 \"db.error\"");
+    let route = mon.log.entries().find(|e| e.kind == LogKind::Route).expect("a route entry");
+    assert_eq!(route.text.render(Lang::Zh), "交换机 logs 把 #1 \"m1\" 路由到 errors");
+    let Detail::Route { explanation, .. } = route.detail.as_ref().unwrap().get() else { panic!("route detail") };
+    assert_eq!(explanation.verdict.render(Lang::Zh), "到达 1 个队列：errors");
+    assert_eq!(explanation.hops[0].summary.render(Lang::Zh), "topic 交换机 'logs'：1 个绑定中有 1 个匹配");
+    let reason = explanation.hops[0].bindings[0].reason.render(Lang::Zh);
+    assert!(reason.starts_with("'*.error' 匹配 'db.error'（通配符"), "{reason}");
+}
+
+#[test]
+fn the_engines_reasons_for_deleting_a_queue_each_have_a_message() {
+    // The engine words these itself (src/engine/): each has its own message,
+    // none falls back to the English text.
+    for reason in [
+        "deleted by queue.delete",
+        "auto-delete: its last consumer went away",
+        "its exclusive owner connection closed",
+        "unused for longer than its x-expires",
+        "transient queues do not survive a restart",
+    ] {
+        let m = super::ingest::queue_deleted_reason(reason);
+        assert_ne!(m.id, "log-text", "{reason}");
+        assert_eq!(m.english(), reason);
+    }
+    let dropped = super::ingest::dead_letter_drop_reason("its dead-letter exchange 'dlx' does not exist", "q");
+    assert_eq!(dropped.render(crate::i18n::Lang::Zh), "它的死信交换机 'dlx' 不存在");
 }

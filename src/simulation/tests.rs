@@ -226,6 +226,10 @@ fn binding_edits_become_amqp_commands_and_refusals_stay_on_the_binding() {
     assert_eq!(e.code, ReplyCode::AccessRefused);
     assert!(!e.is_refused_redeclare());
     assert_eq!(e.explanation, ReplyCode::AccessRefused.explanation());
+    // RabbitMQ's reply text stays as it is; the explanation follows the page.
+    assert!(e.text.starts_with("ACCESS_REFUSED - "), "{}", e.text);
+    let zh = e.explanation.render(crate::i18n::Lang::Zh);
+    assert!(zh.starts_with("broker 拒绝执行这个操作：保留名称（amq.*）"), "{zh}");
 }
 
 #[test]
@@ -342,6 +346,8 @@ fn a_scenario_sets_its_own_limits() {
     let mut sim = Simulation::new(s);
     sim.advance(10_000);
     assert!(sim.halted().unwrap().english().contains("over the limit of 100"));
+    let zh = sim.halted().unwrap().render(crate::i18n::Lang::Zh);
+    assert!(zh.contains("超过了 100 条的上限"), "{zh}");
     assert!(sim.broker().queue("sink").unwrap().ready.len() <= 110);
 }
 

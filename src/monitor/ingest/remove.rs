@@ -123,7 +123,7 @@ fn removal_reason(reason: RemovalReason) -> Msg {
 
 /// The engine's reason for dropping a dead letter (`Event::DeadLetterDropped`)
 /// as a message: the engine words it in English, in one of two forms.
-fn dead_letter_drop_reason(why: &str, queue: &str) -> Msg {
+pub(in crate::monitor) fn dead_letter_drop_reason(why: &str, queue: &str) -> Msg {
     if let Some(dlx) = why.strip_prefix("its dead-letter exchange '").and_then(|r| r.strip_suffix("' does not exist")) {
         return msg!("log-dlx-missing", exchange = dlx);
     }

@@ -150,7 +150,7 @@ impl Monitor {
 
 /// The engine's reason for deleting a queue (`Event::QueueDeleted`, worded
 /// in English by the engine) as a message.
-fn queue_deleted_reason(reason: &str) -> Msg {
+pub(in crate::monitor) fn queue_deleted_reason(reason: &str) -> Msg {
     match reason {
         "deleted by queue.delete" => msg!("log-qdel-by-delete"),
         "auto-delete: its last consumer went away" => msg!("log-qdel-auto-delete"),
