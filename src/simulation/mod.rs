@@ -573,9 +573,7 @@ impl Simulation {
                 ReplyCode::NotFound,
                 "this producer is not connected to an exchange yet: drag from it to an exchange",
             );
-            let mut error = NodeError::new(&e, "basic.publish");
-            error.explanation = msg!("simulation-producer-unconnected");
-            self.errors.insert(ErrorKey::node(producer_id), error);
+            self.errors.insert(ErrorKey::node(producer_id), NodeError::new(&e, "basic.publish"));
             return Err(e);
         };
         let exchange = self.scenario.exchange_name(exchange_id).unwrap_or("").to_string();
