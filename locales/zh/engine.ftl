@@ -46,16 +46,16 @@ engine-topic-word = 第 { $n } 个单词：绑定要求 '{ $wants }'，路由键
 engine-topic-word-from-end = 倒数第 { $n } 个单词：绑定要求 '{ $wants }'，路由键却是 '{ $has }'
 engine-topic-too-few = 除了 '#' 之外，'{ $binding_key }' 至少需要 { $words } 个单词，而 '{ $routing_key }' 只有 { $has } 个
 engine-topic-no-spread = 无论怎样把 '{ $routing_key }' 的单词分配给 '{ $binding_key }' 中的 '#' 通配符，其余单词都对不上
-engine-headers = x-match { $kind }：{ $compared } → { $matched ->
+engine-headers = x-match { $kind }: { $compared } → { $matched ->
     [1] 匹配
    *[other] 不匹配
 }
 engine-headers-and = { $first }；{ $next }
 engine-headers-none-all = 没有要比较的参数：all 匹配所有消息
 engine-headers-none-any = 没有要比较的参数：any 不匹配任何消息
-engine-headers-missing = { $key }：缺失
-engine-headers-matches = { $key }：{ $value } 匹配
-engine-headers-wants = { $key }：要求 { $wants }，实际是 { $has }{ $other_type ->
+engine-headers-missing = { $key }: 缺失
+engine-headers-matches = { $key }: { $value } 匹配
+engine-headers-wants = { $key }: 要求 { $wants }，实际是 { $has }{ $other_type ->
     [1] （类型不同：不同类型的值永远不会匹配）
    *[other] {""}
 }

@@ -11,7 +11,7 @@ log-copy = 副本 { $copy }
 log-a-message = 一条消息
 log-the-consumer = 消费者
 log-its-publisher = 它的发布者
-log-empty-routing-key = 空路由键
+log-empty-routing-key = 路由键为空
 log-routing-key = 路由键 "{ $key }"
 log-text = { $text }
 
