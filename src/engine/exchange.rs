@@ -105,20 +105,15 @@ pub struct Binding {
 impl Binding {
     /// Explains whether a message with this routing key and headers matches
     /// this binding on an exchange of type `kind`.
-    pub fn explain(&self, kind: ExchangeType, routing_key: &str, headers: &FieldTable) -> (bool, String) {
+    pub fn explain(&self, kind: ExchangeType, routing_key: &str, headers: &FieldTable) -> (bool, crate::i18n::Msg) {
+        use crate::msg;
         match kind {
-            ExchangeType::Fanout => (true, "fanout: every binding receives a copy".to_string()),
+            ExchangeType::Fanout => (true, msg!("engine-fanout")),
             ExchangeType::Direct => {
                 if self.routing_key == routing_key {
-                    (true, format!("binding key '{}' equals the routing key", self.routing_key))
+                    (true, msg!("engine-direct-equal", binding_key = &self.routing_key))
                 } else {
-                    (
-                        false,
-                        format!(
-                            "binding key '{}' is not '{routing_key}' (direct needs an exact match)",
-                            self.routing_key
-                        ),
-                    )
+                    (false, msg!("engine-direct-differs", binding_key = &self.routing_key, routing_key = routing_key))
                 }
             }
             ExchangeType::Topic => {

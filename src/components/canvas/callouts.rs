@@ -29,6 +29,7 @@ pub struct ErrorCalloutProps {
 #[function_component(ErrorCallout)]
 pub fn error_callout(props: &ErrorCalloutProps) -> Html {
     let e = &props.error;
+    let lang = crate::components::use_lang();
     let stage = use_stage();
     let recreate = e.is_refused_redeclare().then(|| {
         let target = props.target.to_string();
@@ -47,7 +48,7 @@ pub fn error_callout(props: &ErrorCalloutProps) -> Html {
                 <span class="error-during">{ format!("on {}", e.during) }</span>
             </div>
             <p class="error-text">{ e.text.clone() }</p>
-            <p class="error-explain">{ e.explanation.clone() }</p>
+            <p class="error-explain">{ e.explanation.render(lang) }</p>
             { for recreate }
         </div>
     }
