@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use super::binding_index::{Bound, MatchedBindings, QueueOrder, SlotList, Slots, NO_QUEUE};
+use super::binding_index::{Bound, MatchedBindings, QueueOrder, SlotList, Slots, NO_QUEUE, SLOTS_INLINE};
 use super::error::{AmqpError, ReplyCode};
 use super::headers::{self, HeaderWords};
 use super::name_table::QueueIx;
@@ -360,12 +360,7 @@ impl Exchange {
     /// are appended to `exchanges`, in report order.
     fn gather<'x>(&'x self, reported: &[Bound], exchanges: &mut Vec<&'x Name>) -> (MatchedBindings, QueueNames) {
         let slots = &self.slots;
-        let mut to_exchanges = false;
-        let to_queues = reported.iter().map(|&(_, q)| q).filter(|&q| {
-            to_exchanges |= q == NO_QUEUE;
-            q != NO_QUEUE
-        });
-        let queues = self.queues.collect(to_queues, reported.len());
+        let (queues, to_exchanges) = self.queues.collect(reported);
         if to_exchanges {
             for &(n, _) in reported {
                 if let Destination::Exchange(e) = &slots.binding(n).destination {
@@ -373,6 +368,13 @@ impl Exchange {
                 }
             }
         }
-        (slots.matched(reported.iter().map(|&(n, _)| n).collect()), queues)
+        // Many slots are gathered into a vector (one tight copy) and kept
+        // as it is; a few go inline.
+        let matched: SlotList = if reported.len() <= SLOTS_INLINE {
+            reported.iter().map(|&(n, _)| n).collect()
+        } else {
+            SlotList::from_vec(reported.iter().map(|&(n, _)| n).collect())
+        };
+        (slots.matched(matched), queues)
     }
 }
