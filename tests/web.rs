@@ -305,7 +305,11 @@ fn the_browsers_failures_read_in_the_pages_language_with_its_own_reasons_verbati
     assert_eq!(full.message().render(Lang::Zh), "浏览器为这个网站提供的存储空间已满");
     let refused = BrowserError::from_js(&js_sys::Error::new("The operation is insecure.").into());
     assert_eq!(refused, BrowserError::Refused("The operation is insecure.".into()));
-    assert_eq!(refused.message().render(Lang::Zh), "The operation is insecure.", "the browser's words as it wrote them");
+    assert_eq!(
+        refused.message().render(Lang::Zh),
+        "The operation is insecure.",
+        "the browser's words as it wrote them"
+    );
     assert_eq!(BrowserError::from_js(&wasm_bindgen::JsValue::NULL), BrowserError::Unknown);
     assert_eq!(BrowserError::Unknown.message().render(Lang::Zh), "未知错误");
 }

@@ -83,7 +83,14 @@ pub fn draw(view: &LiveView) -> Picture {
     for x in &s.exchanges {
         let at = Position { x: x.x, y: x.y };
         let caption = exchange_type(x.kind.as_str());
-        boxes.push(node_box(&x.id, NodeKind::Exchange, at, exchange_label(&x.name), caption, exchange_lines(stats(&x.id))));
+        boxes.push(node_box(
+            &x.id,
+            NodeKind::Exchange,
+            at,
+            exchange_label(&x.name),
+            caption,
+            exchange_lines(stats(&x.id)),
+        ));
     }
     for q in &s.queues {
         let st = stats(&q.id);

@@ -237,7 +237,11 @@ mod tests {
         assert_eq!(f.title().english(), "The broker's vhost / has no exchange '(default)' (404 Not Found).");
         assert_eq!(f.title().render(Lang::Zh), "Broker 的虚拟主机 / 中没有交换机 '（默认）'（404 Not Found）。");
         let answer = read_answer(&out, r#"{"routed": true}"#, true).unwrap();
-        assert!(answer.text().render(Lang::Zh).contains("从 （默认） 收到了它（routed: true）"), "{}", answer.text().render(Lang::Zh));
+        assert!(
+            answer.text().render(Lang::Zh).contains("从 （默认） 收到了它（routed: true）"),
+            "{}",
+            answer.text().render(Lang::Zh)
+        );
     }
 
     #[test]
