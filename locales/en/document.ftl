@@ -87,3 +87,12 @@ share-too-large = the share link inflates to more than { $limit } bytes; it was 
 share-not-text = the share link's data is not text (invalid UTF-8 at byte { $at })
 share-invalid-scenario = the share link holds an invalid scenario: { $error }
 share-cannot-open = This share link cannot be opened: { $error }
+
+## What a consumer does with each delivery
+
+document-outcome-ack = ack
+document-outcome-nack-requeue = nack + requeue
+document-outcome-nack = nack (no requeue)
+document-outcome-reject = reject (no requeue)
+document-outcome-reject-requeue = reject + requeue
+document-outcome-never-ack = never ack

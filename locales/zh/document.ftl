@@ -27,9 +27,9 @@ document-what-binding-key = 绑定键
 document-coordinate = { $value } 不是可用的画布坐标（必须是有限数，且在 ±1,000,000 以内）
 document-table = 参数值只能是字符串、数字、布尔值、数组或对象（null 不是 AMQP 值）
 document-ms-limit = { $kind ->
-    [ttl] TTL（x-message-ttl）
-   *[expires] 过期时间（x-expires）
-} { $value } 超过了 RabbitMQ 的上限 { $limit } ms
+    [ttl] TTL（x-message-ttl）为
+   *[expires] 过期时间（x-expires）为
+} { $value } ms，超过了 RabbitMQ 的上限 { $limit } ms
 document-speed = 速度 { $speed } 不在 0.1 到 10 之间
 document-entries = 共 { $count } 项，上限是 { $limit } 项
 document-id-length = 节点 id 的长度必须是 1 到 64 个字符
@@ -86,3 +86,12 @@ share-too-large = 分享链接解压后超过 { $limit } 字节，已拒绝打�
 share-not-text = 分享链接的数据不是文本（第 { $at } 字节处不是合法的 UTF-8）
 share-invalid-scenario = 分享链接中的场景无效：{ $error }
 share-cannot-open = 无法打开这个分享链接：{ $error }
+
+## 消费者如何处理每次投递
+
+document-outcome-ack = 确认（ack）
+document-outcome-nack-requeue = nack 并重新入队（requeue）
+document-outcome-nack = nack（不重新入队）
+document-outcome-reject = 拒绝（reject，不重新入队）
+document-outcome-reject-requeue = 拒绝（reject）并重新入队
+document-outcome-never-ack = 从不确认（never ack）

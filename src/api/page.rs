@@ -258,5 +258,19 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(start(&PageOptions::default(), "#other"), Start::Nothing);
+        match start(&PageOptions::from_query("?lesson=nope"), "") {
+            Start::Refused(why) => {
+                let zh = why.render(crate::i18n::Lang::Zh);
+                assert!(zh.starts_with("没有名为 'nope' 的课程（可选课程：hello-world"), "{zh}");
+            }
+            other => panic!("{other:?}"),
+        }
+        match start(&o, "#s=") {
+            Start::Refused(why) => {
+                assert_eq!(why.english(), "This share link cannot be opened: the share link is empty after 's='");
+                assert_eq!(why.render(crate::i18n::Lang::Zh), "无法打开这个分享链接：分享链接在 's=' 之后是空的");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -73,10 +73,7 @@ impl std::error::Error for ScenarioError {}
 /// Parses and checks a scenario document.
 pub fn parse(text: &str) -> Result<Scenario, ScenarioError> {
     if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(ScenarioError::at(
-            "",
-            msg!("document-too-big", bytes = text.len(), limit = MAX_DOCUMENT_BYTES),
-        ));
+        return Err(ScenarioError::at("", msg!("document-too-big", bytes = text.len(), limit = MAX_DOCUMENT_BYTES)));
     }
     if text.trim().is_empty() {
         return Err(ScenarioError::at("", msg!("document-empty")));
@@ -93,9 +90,7 @@ pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
         return Err(ScenarioError::at("", msg!("document-not-object")));
     };
     match obj.get("warren") {
-        None => {
-            return Err(ScenarioError::at("warren", msg!("document-no-version")))
-        }
+        None => return Err(ScenarioError::at("warren", msg!("document-no-version"))),
         Some(v) if v.as_u64().is_some_and(|n| READABLE_VERSIONS.iter().any(|r| *r as u64 == n)) => {}
         Some(v) => {
             return Err(ScenarioError::at(
@@ -119,10 +114,7 @@ fn check_name(path: String, name: &str, what: Msg, allow_empty: bool) -> Result<
         return Err(ScenarioError::at(path, msg!("document-name-missing", what = what)));
     }
     if name.len() > 255 {
-        return Err(ScenarioError::at(
-            path,
-            msg!("document-name-too-long", what = what, bytes = name.len()),
-        ));
+        return Err(ScenarioError::at(path, msg!("document-name-too-long", what = what, bytes = name.len())));
     }
     if name.chars().any(|c| c.is_control()) {
         return Err(ScenarioError::at(path, msg!("document-name-control", what = what)));
@@ -132,20 +124,14 @@ fn check_name(path: String, name: &str, what: Msg, allow_empty: bool) -> Result<
 
 fn check_finite(path: String, v: f64) -> Result<(), ScenarioError> {
     if !v.is_finite() || v.abs() > 1.0e6 {
-        return Err(ScenarioError::at(
-            path,
-            msg!("document-coordinate", value = v.to_string()),
-        ));
+        return Err(ScenarioError::at(path, msg!("document-coordinate", value = v.to_string())));
     }
     Ok(())
 }
 
 fn check_table(path: String, args: &Map<String, Value>) -> Result<(), ScenarioError> {
     if FieldTable::from_json(&Value::Object(args.clone())).is_none() {
-        return Err(ScenarioError::at(
-            path,
-            msg!("document-table"),
-        ));
+        return Err(ScenarioError::at(path, msg!("document-table")));
     }
     Ok(())
 }
@@ -264,7 +250,10 @@ fn check_queues(s: &Scenario) -> Result<(), ScenarioError> {
     for (i, q) in s.queues.iter().enumerate() {
         check_name(format!("queues[{i}].name"), &q.name, msg!("document-what-queue"), true)?;
         if !q.name.is_empty() && !names.insert(q.name.as_str()) {
-            return Err(ScenarioError::at(format!("queues[{i}].name"), msg!("document-queue-name-taken", name = q.name.as_str())));
+            return Err(ScenarioError::at(
+                format!("queues[{i}].name"),
+                msg!("document-queue-name-taken", name = q.name.as_str()),
+            ));
         }
         check_finite(format!("queues[{i}].x"), q.x)?;
         check_finite(format!("queues[{i}].y"), q.y)?;
@@ -283,7 +272,12 @@ fn check_queues(s: &Scenario) -> Result<(), ScenarioError> {
             }
         }
         if let Some(rk) = &q.dead_letter_routing_key {
-            check_name(format!("queues[{i}].dead_letter_routing_key"), rk, msg!("document-what-dlx-routing-key"), true)?;
+            check_name(
+                format!("queues[{i}].dead_letter_routing_key"),
+                rk,
+                msg!("document-what-dlx-routing-key"),
+                true,
+            )?;
         }
     }
     Ok(())
@@ -338,7 +332,12 @@ fn check_producers(s: &Scenario) -> Result<(), ScenarioError> {
             }
         }
         let m = &p.message;
-        check_name(format!("producers[{i}].message.routing_key"), &m.routing_key, msg!("document-what-routing-key"), true)?;
+        check_name(
+            format!("producers[{i}].message.routing_key"),
+            &m.routing_key,
+            msg!("document-what-routing-key"),
+            true,
+        )?;
         if m.body.len() > MAX_BODY_BYTES {
             return Err(ScenarioError::at(
                 format!("producers[{i}].message.body"),
@@ -365,10 +364,7 @@ fn check_producers(s: &Scenario) -> Result<(), ScenarioError> {
         match &p.schedule {
             Schedule::Every { every_ms, count, batch, .. } => {
                 if !(1..=10_000).contains(batch) {
-                    return Err(ScenarioError::at(
-                        format!("producers[{i}].schedule.batch"),
-                        msg!("document-batch"),
-                    ));
+                    return Err(ScenarioError::at(format!("producers[{i}].schedule.batch"), msg!("document-batch")));
                 }
                 if *every_ms < 10 {
                     return Err(ScenarioError::at(
@@ -377,17 +373,11 @@ fn check_producers(s: &Scenario) -> Result<(), ScenarioError> {
                     ));
                 }
                 if count.is_some_and(|c| c > 1_000_000) {
-                    return Err(ScenarioError::at(
-                        format!("producers[{i}].schedule.count"),
-                        msg!("document-count"),
-                    ));
+                    return Err(ScenarioError::at(format!("producers[{i}].schedule.count"), msg!("document-count")));
                 }
             }
             Schedule::Burst { count, .. } if *count > 10_000 => {
-                return Err(ScenarioError::at(
-                    format!("producers[{i}].schedule.count"),
-                    msg!("document-burst"),
-                ));
+                return Err(ScenarioError::at(format!("producers[{i}].schedule.count"), msg!("document-burst")));
             }
             _ => {}
         }
@@ -419,10 +409,7 @@ fn check_consumers(s: &Scenario) -> Result<(), ScenarioError> {
             }
         }
         if c.processing_ms > 3_600_000 {
-            return Err(ScenarioError::at(
-                format!("consumers[{i}].processing_ms"),
-                msg!("document-processing"),
-            ));
+            return Err(ScenarioError::at(format!("consumers[{i}].processing_ms"), msg!("document-processing")));
         }
     }
     Ok(())
@@ -498,5 +485,52 @@ mod tests {
             assert_eq!(e.path, path, "{doc}: {e}");
             assert!(e.message.contains(text), "{doc}: {e}");
         }
+    }
+
+    fn queue_named(name: &str) -> String {
+        format!(r#"{{"warren": 2, "queues": [{{"id": "q", "name": "{name}"}}]}}"#)
+    }
+
+    #[test]
+    fn english_texts_stay_as_they_were() {
+        let e = parse(&queue_named(&"x".repeat(300))).unwrap_err();
+        assert_eq!(e.to_string(), "at queues[0].name: the queue name is 300 bytes; AMQP names hold at most 255");
+        assert_eq!(e.message, "the queue name is 300 bytes; AMQP names hold at most 255");
+        assert_eq!(
+            parse(r#"{"warren": 3}"#).unwrap_err().to_string(),
+            "at warren: unknown format version 3: this Warren reads versions 1 and 2"
+        );
+        assert_eq!(parse("[1]").unwrap_err().to_string(), r#"a scenario is a JSON object, e.g. {"warren": 2, ...}"#);
+        assert_eq!(
+            parse("{").unwrap_err().to_string(),
+            "not valid JSON: EOF while parsing an object at line 1 column 1 (line 1, column 1)"
+        );
+        let doc = r#"{"warren": 2, "queues": [{"id": "q", "name": "q", "message_ttl": 315360000001}]}"#;
+        assert_eq!(
+            parse(doc).unwrap_err().to_string(),
+            "at queues[0].message_ttl: a TTL of 315360000001 is more than RabbitMQ's limit of 315360000000 ms"
+        );
+        assert_eq!(
+            parse(r#"{"warren": 2, "bogus": 1}"#).unwrap_err().message,
+            parse(r#"{"warren": 2, "bogus": 1}"#).unwrap_err().reason.english()
+        );
+    }
+
+    #[test]
+    fn errors_render_in_chinese_keeping_paths_and_names() {
+        let zh = |doc: &str| parse(doc).unwrap_err().msg().render(crate::i18n::Lang::Zh);
+        assert_eq!(
+            zh(&queue_named(&"x".repeat(300))),
+            "位置 queues[0].name：队列名称有 300 字节，而 AMQP 名称最多 255 字节"
+        );
+        assert_eq!(zh(r#"{"warren": 3}"#), "位置 warren：未知的格式版本 3：当前的 Warren 只能读取版本 1 和 2");
+        assert!(zh("{").starts_with("不是合法的 JSON：EOF while parsing"), "{}", zh("{"));
+        let dlx = r#"{"warren": 2, "queues": [{"id": "q", "name": "q", "dead_letter_exchange": "dlx"}]}"#;
+        assert_eq!(zh(dlx), "位置 queues[0].dead_letter_exchange：没有 id 为 'dlx' 的交换机节点");
+        let ttl = r#"{"warren": 2, "queues": [{"id": "q", "name": "q", "expires": 315360000001}]}"#;
+        assert_eq!(
+            zh(ttl),
+            "位置 queues[0].expires：过期时间（x-expires）为 315360000001 ms，超过了 RabbitMQ 的上限 315360000000 ms"
+        );
     }
 }

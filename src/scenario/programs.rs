@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::msg;
 use super::parse::ScenarioError;
 use super::Scenario;
+use crate::msg;
 
 /// Most program files in one scenario.
 pub const MAX_PROGRAMS: usize = 64;
@@ -75,7 +75,10 @@ fn check_file_name(path: String, name: &str) -> Result<(), ScenarioError> {
 /// Program names (unique), sizes; commands' number, length and times.
 pub(super) fn check_programs(s: &Scenario) -> Result<(), ScenarioError> {
     if s.programs.len() > MAX_PROGRAMS {
-        return Err(ScenarioError::at("programs", msg!("document-programs-count", count = s.programs.len(), limit = MAX_PROGRAMS)));
+        return Err(ScenarioError::at(
+            "programs",
+            msg!("document-programs-count", count = s.programs.len(), limit = MAX_PROGRAMS),
+        ));
     }
     for (i, p) in s.programs.iter().enumerate() {
         check_file_name(format!("programs[{i}].name"), &p.name)?;
