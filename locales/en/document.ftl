@@ -9,7 +9,8 @@ document-too-big = the document is { $bytes } bytes; the limit is { $limit } byt
 document-empty = the document is empty
 # $detail is serde_json's own description of the syntax error.
 document-not-json = not valid JSON: { $detail } (line { $line }, column { $column })
-document-not-object = a scenario is a JSON object, e.g. { "{" }"warren": 2, ...{ "}" }
+# $example is a document's first characters, as JSON.
+document-not-object = a scenario is a JSON object, e.g. { $example }
 document-no-version = missing the format version: a scenario starts with "warren": 2
 document-unknown-version = unknown format version { $found }: this Warren reads versions 1 and { $current }
 # $text is serde's own description of a value of the wrong shape.

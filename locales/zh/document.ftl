@@ -8,7 +8,8 @@ document-too-big = 文档有 { $bytes } 字节，上限是 { $limit } 字节
 document-empty = 文档是空的
 # $detail 是 serde_json 对语法错误的原文描述。
 document-not-json = 不是合法的 JSON：{ $detail }（第 { $line } 行，第 { $column } 列）
-document-not-object = 场景必须是一个 JSON 对象，例如 { "{" }"warren": 2, ...{ "}" }
+# $example 是文档开头的几个字符（JSON 原文）。
+document-not-object = 场景必须是一个 JSON 对象，例如 { $example }
 document-no-version = 缺少格式版本号：场景文档以 "warren": 2 开头
 document-unknown-version = 未知的格式版本 { $found }：当前的 Warren 只能读取版本 1 和 { $current }
 # $text 是 serde 对结构不符的值的原文描述。

@@ -87,7 +87,7 @@ pub fn parse(text: &str) -> Result<Scenario, ScenarioError> {
 /// Checks and converts an already parsed JSON value.
 pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
     let Some(obj) = value.as_object() else {
-        return Err(ScenarioError::at("", msg!("document-not-object")));
+        return Err(ScenarioError::at("", msg!("document-not-object", example = r#"{"warren": 2, ...}"#)));
     };
     match obj.get("warren") {
         None => return Err(ScenarioError::at("warren", msg!("document-no-version"))),
