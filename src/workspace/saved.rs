@@ -65,7 +65,7 @@ pub fn encode(scenario: &Scenario, tab: &str, saved_at: f64) -> String {
 }
 
 fn refuse(path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
-    ScenarioError { path: path.into(), message: message.into() }
+    ScenarioError::untranslated(path, message)
 }
 
 /// Reads a saved copy back; the error names the path of the problem
