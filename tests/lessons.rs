@@ -459,7 +459,7 @@ fn the_tutorial_lessons_try_this_command_does_what_it_says() {
         let mut sim = with_programs(slug, false);
         let steps = &lesson(slug).scenario.narration;
         let command = steps.iter().find_map(|s| s.command.clone()).unwrap_or_else(|| panic!("{slug}: no command"));
-        let pid = sim.run_command(&command).unwrap_or_else(|e| panic!("{slug}: {e}"));
+        let pid = sim.run_command(&command).unwrap_or_else(|e| panic!("{slug}: {}", e.english()));
         sim.advance(9_000);
         let p = sim.process(pid).unwrap();
         assert_eq!(p.stderr, "", "{slug}");
@@ -492,7 +492,7 @@ fn the_tutorial_lessons_programs_run_together_as_the_tutorials_say() {
     for (slug, commands, expected) in runs {
         let mut sim = with_programs(slug, true);
         let pids: Vec<_> =
-            commands.iter().map(|c| sim.run_command(c).unwrap_or_else(|e| panic!("{slug}: {e}"))).collect();
+            commands.iter().map(|c| sim.run_command(c).unwrap_or_else(|e| panic!("{slug}: {}", e.english()))).collect();
         sim.advance(3_000);
         let receiver = sim.process(pids[0]).unwrap();
         assert!(receiver.stdout.contains(expected), "{slug}: {:?}", receiver.stdout);

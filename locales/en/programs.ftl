@@ -110,3 +110,12 @@ programs-parser-stopped = the Python parser stopped: { $why }
 programs-parser-unloadable = the Python parser stopped: its files could not be loaded
 programs-parser-timed-out = the Python parser did not load within { $seconds } s
 programs-parser-no-reason = the browser gave no reason
+
+## The terminal's refusals of a command line (what a shell or CPython prints stays in their words)
+
+runner-command-empty = no command given: type python3 FILE.py [ARGS]
+runner-command-not-found = { $command }: command not found (this terminal runs Python programs: python3 FILE.py [ARGS])
+runner-command-option = { $command }: option { $option } is not supported here (run python3 FILE.py [ARGS])
+runner-command-no-file = { $command }: no program file given (run { $command } FILE.py [ARGS]; there is no interactive interpreter here)
+runner-command-quote = unterminated quote in the command
+runner-command-no-such-file = { $command }: can't open file '{ $file }': [Errno 2] No such file or directory

@@ -109,3 +109,12 @@ programs-parser-stopped = Python 解析器已停止：{ $why }
 programs-parser-unloadable = Python 解析器已停止：无法加载它的文件
 programs-parser-timed-out = Python 解析器在 { $seconds } 秒内没有加载完成
 programs-parser-no-reason = 浏览器没有给出原因
+
+## 终端拒绝执行的命令行（shell 和 CPython 自己打印的内容保持原样）
+
+runner-command-empty = 没有输入命令：请输入 python3 FILE.py [ARGS]
+runner-command-not-found = { $command }: command not found（这个终端只运行 Python 程序：python3 FILE.py [ARGS]）
+runner-command-option = { $command }：这里不支持选项 { $option }（请运行 python3 FILE.py [ARGS]）
+runner-command-no-file = { $command }：没有指定程序文件（请运行 { $command } FILE.py [ARGS]；这里没有交互式解释器）
+runner-command-quote = 命令中的引号没有闭合
+runner-command-no-such-file = { $command }: can't open file '{ $file }': [Errno 2] No such file or directory

@@ -112,7 +112,7 @@ pub fn run(sim: &mut Simulation, arg: &Value) -> Value {
     };
     match sim.run_command(line) {
         Ok(pid) => json!({ "ok": true, "pid": pid }),
-        Err(e) => error(e),
+        Err(e) => error(e.english()),
     }
 }
 

@@ -156,7 +156,7 @@ impl Runtime {
 
     /// Starts a command line at the current virtual time and takes its
     /// events; see [`Simulation::run_command`].
-    pub fn run_command(&mut self, line: &str, now: f64) -> Result<Pid, String> {
+    pub fn run_command(&mut self, line: &str, now: f64) -> Result<Pid, crate::i18n::Msg> {
         self.act(now, |sim| sim.run_command(line))
     }
 

@@ -1,7 +1,12 @@
 //! Reading a terminal command line the way a shell and CPython would:
 //! words split with quotes, the interpreter word (`python`, `python3`,
 //! `python3.11`), options Warren accepts, the program file and its
-//! arguments. Refusals are the words a shell or CPython would print.
+//! arguments. Refusals are messages (`runner-command-…`): Warren's own
+//! words for what this terminal runs, around what a shell or CPython
+//! would print, which stays as it is.
+
+use crate::i18n::Msg;
+use crate::msg;
 
 /// A command line read: which file to run with which `sys.argv`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,35 +30,44 @@ fn is_interpreter(word: &str) -> bool {
 }
 
 /// Reads `python3 FILE ARGS...`.
-pub fn parse(line: &str) -> Result<CommandLine, String> {
+pub fn parse(line: &str) -> Result<CommandLine, Msg> {
     let words = split_command(line)?;
-    let Some(first) = words.first() else { return Err("no command given: type python3 FILE.py [ARGS]".into()) };
+    let Some(first) = words.first() else { return Err(msg!("runner-command-empty")) };
     if !is_interpreter(first) {
-        return Err(format!("{first}: command not found (this terminal runs Python programs: python3 FILE.py [ARGS])"));
+        return Err(msg!("runner-command-not-found", command = first.as_str()));
     }
     let mut rest = words[1..].iter().peekable();
     while let Some(option) = rest.next_if(|w| w.starts_with('-')) {
         if !HARMLESS_OPTIONS.contains(&option.as_str()) {
-            return Err(format!("{first}: option {option} is not supported here (run python3 FILE.py [ARGS])"));
+            return Err(msg!("runner-command-option", command = first.as_str(), option = option.as_str()));
         }
     }
     let Some(typed_file) = rest.next().cloned() else {
-        return Err(format!(
-            "{first}: no program file given (run {first} FILE.py [ARGS]; there is no interactive interpreter here)"
-        ));
+        return Err(msg!("runner-command-no-file", command = first.as_str()));
     };
     let file = typed_file.trim_start_matches("./").to_string();
     let argv = std::iter::once(typed_file.clone()).chain(rest.cloned()).collect();
     Ok(CommandLine { interpreter: first.clone(), typed_file, file, argv })
 }
 
-/// What CPython prints for a file that is not there (exit code 2).
-pub fn no_such_file(interpreter: &str, typed_file: &str) -> String {
-    format!("{interpreter}: can't open file '{typed_file}': [Errno 2] No such file or directory")
+/// What CPython prints for a file that is not there (exit code 2), in
+/// CPython's words whatever the page's language.
+pub fn no_such_file(interpreter: &str, typed_file: &str) -> Msg {
+    msg!("runner-command-no-such-file", command = interpreter, file = typed_file)
+}
+
+/// The exit code a shell gives a refused command line: 127 for a command
+/// it does not know, 2 otherwise (as CPython for a bad file or option).
+pub fn exit_code(refusal: &Msg) -> i32 {
+    if refusal.id == "runner-command-not-found" {
+        127
+    } else {
+        2
+    }
 }
 
 /// Splits a command line into words (single and double quotes).
-pub fn split_command(line: &str) -> Result<Vec<String>, String> {
+pub fn split_command(line: &str) -> Result<Vec<String>, Msg> {
     let mut words = Vec::new();
     let mut cur = String::new();
     let mut quote: Option<char> = None;
@@ -76,7 +90,7 @@ pub fn split_command(line: &str) -> Result<Vec<String>, String> {
         }
     }
     if quote.is_some() {
-        return Err("unterminated quote in the command".into());
+        return Err(msg!("runner-command-quote"));
     }
     if any || !cur.is_empty() {
         words.push(cur);
@@ -101,13 +115,13 @@ mod tests {
 
     #[test]
     fn refuses_in_a_shells_words() {
-        assert!(parse("ls -l").unwrap_err().starts_with("ls: command not found"));
-        assert!(parse("python3").unwrap_err().contains("no program file given"));
-        assert!(parse("python3 -c 'print(1)'").unwrap_err().contains("option -c is not supported"));
-        assert!(parse("python3 'a.py").unwrap_err().contains("unterminated quote"));
-        assert!(parse("   ").unwrap_err().contains("no command given"));
+        assert!(parse("ls -l").unwrap_err().english().starts_with("ls: command not found"));
+        assert!(parse("python3").unwrap_err().english().contains("no program file given"));
+        assert!(parse("python3 -c 'print(1)'").unwrap_err().english().contains("option -c is not supported"));
+        assert!(parse("python3 'a.py").unwrap_err().english().contains("unterminated quote"));
+        assert!(parse("   ").unwrap_err().english().contains("no command given"));
         assert_eq!(
-            no_such_file("python3", "x.py"),
+            no_such_file("python3", "x.py").english(),
             "python3: can't open file 'x.py': [Errno 2] No such file or directory"
         );
     }

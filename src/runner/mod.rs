@@ -152,7 +152,7 @@ impl Runner {
 
     /// Starts `python3 FILE ARGS...` (shell-style quotes allowed).
     pub fn run(&mut self, command_line: &str) -> Result<Pid, String> {
-        let pid = self.programs.start(command_line, self.broker.now())?;
+        let pid = self.programs.start(command_line, self.broker.now()).map_err(|e| e.english())?;
         self.settle();
         Ok(pid)
     }

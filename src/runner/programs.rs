@@ -96,7 +96,7 @@ impl Programs {
     /// Starts a command line at virtual time `now`: the process is ready to
     /// run (call the owner's scheduling loop). A line that names no loaded
     /// file is refused with what CPython or a shell would print.
-    pub fn start(&mut self, line: &str, now: u64) -> Result<Pid, String> {
+    pub fn start(&mut self, line: &str, now: u64) -> Result<Pid, crate::i18n::Msg> {
         let cmd = command::parse(line)?;
         let program = self
             .files

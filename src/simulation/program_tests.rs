@@ -125,10 +125,16 @@ fn a_program_publishes_to_a_scenario_consumer() {
 fn the_terminal_says_what_a_shell_would() {
     let mut sim = Simulation::new(Scenario::default());
     assert_eq!(
-        sim.run_command("python3 x.py").unwrap_err(),
+        sim.run_command("python3 x.py").unwrap_err().english(),
         "python3: can't open file 'x.py': [Errno 2] No such file or directory"
     );
-    assert!(sim.run_command("ls").unwrap_err().starts_with("ls: command not found"));
+    let not_found = sim.run_command("ls").unwrap_err();
+    assert!(not_found.english().starts_with("ls: command not found"));
+    // Warren's own words follow the page's language; the shell's stay as they are.
+    let zh = not_found.render(crate::i18n::Lang::Zh);
+    assert!(zh.starts_with("ls: command not found（这个终端只运行 Python 程序"), "{zh}");
+    let quote = sim.run_command("python3 'a.py").unwrap_err();
+    assert_eq!(quote.render(crate::i18n::Lang::Zh), "命令中的引号没有闭合");
     assert_eq!(sim.processes().count(), 0);
 }
 

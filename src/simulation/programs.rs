@@ -60,11 +60,11 @@ impl Simulation {
     /// current virtual time; it runs until it first blocks before this
     /// returns. A line that cannot start says why as a shell would
     /// (`python3: can't open file 'x.py': [Errno 2] No such file or directory`).
-    pub fn run_command(&mut self, line: &str) -> Result<Pid, String> {
+    pub fn run_command(&mut self, line: &str) -> Result<Pid, crate::i18n::Msg> {
         let now = self.now();
         self.ran_commands.push((now, line.to_string()));
         if let Some((_, message)) = command::parse(line).ok().and_then(|c| self.refused_programs.get(&c.file)) {
-            return Err(message.clone());
+            return Err(crate::msg!("programs-terminal-says", text = message.as_str()));
         }
         let pid = self.programs.start(line, now)?;
         self.settle_programs();
@@ -166,8 +166,8 @@ impl Simulation {
             let started = match readiness {
                 Readiness::Refused(message) => Err((message, 1)),
                 _ => self.programs.start(&c.line, now).map_err(|e| {
-                    let code = if e.contains("command not found") { 127 } else { 2 };
-                    (e, code)
+                    let code = command::exit_code(&e);
+                    (e.english(), code)
                 }),
             };
             if let Err((message, code)) = started {

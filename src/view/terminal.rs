@@ -84,10 +84,10 @@ pub enum TranscriptLine {
 
 /// The transcript's answer to a command: its process, or why it did not
 /// start (the shell's own words, as the runner gives them).
-pub fn answer(command: &str, started: Result<u32, String>) -> TranscriptLine {
+pub fn answer(command: &str, started: Result<u32, Msg>) -> TranscriptLine {
     match started {
         Ok(pid) => TranscriptLine::Started { pid, program: program_of(command) },
-        Err(e) => TranscriptLine::Refused(msg!("programs-terminal-says", text = e)),
+        Err(e) => TranscriptLine::Refused(e),
     }
 }
 
@@ -222,8 +222,10 @@ mod tests {
             answer("python3 send.py", Ok(1000)),
             TranscriptLine::Started { pid: 1000, program: "send.py".into() }
         );
-        let TranscriptLine::Refused(no) = answer("python3 x.py", Err("no".into())) else { panic!("refused") };
-        assert_eq!((no.english(), no.render(crate::i18n::Lang::Zh)), ("no".to_string(), "no".to_string()));
+        let TranscriptLine::Refused(no) = answer("python3 x.py", Err(crate::msg!("runner-command-quote"))) else {
+            panic!("refused")
+        };
+        assert_eq!(no.english(), "unterminated quote in the command");
     }
 
     #[test]

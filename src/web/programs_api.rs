@@ -70,7 +70,7 @@ fn call(p: &Programs, method: &str, arg: &Value) -> Value {
             None => error(format!("run expects a command line like \"python3 send.py\", got {arg}")),
             Some(line) => match p.link.run_command(line) {
                 Ok(pid) => json!({"ok": true, "pid": pid}),
-                Err(e) => error(e),
+                Err(e) => error(e.english()),
             },
         },
         "interrupt" => match read_pid(arg) {

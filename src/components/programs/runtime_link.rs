@@ -57,7 +57,7 @@ impl RuntimeLink {
     }
 
     /// Starts a process for a command line (`python3 receive.py "*.x"`).
-    pub fn run_command(&self, line: &str) -> Result<Pid, String> {
+    pub fn run_command(&self, line: &str) -> Result<Pid, crate::i18n::Msg> {
         let pid = self.stage.runtime.borrow_mut().run_command(line, wall_now())?;
         self.stage.refresh.emit(());
         Ok(pid)
