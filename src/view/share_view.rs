@@ -16,12 +16,12 @@ pub enum Copied {
 }
 
 impl Copied {
-    /// The status line under the link.
+    /// The catalogue id of the status line under the link.
     pub fn status(self) -> &'static str {
         match self {
-            Copied::Trying => "Copying…",
-            Copied::Yes => "Copied to the clipboard.",
-            Copied::No => "The browser did not allow copying here: the link is selected, press Ctrl+C (⌘C) to copy it.",
+            Copied::Trying => "view-share-copying",
+            Copied::Yes => "view-share-copied",
+            Copied::No => "view-share-copy-refused",
         }
     }
 
@@ -45,8 +45,8 @@ impl LinkLength {
     }
 
     /// `"N characters"`.
-    pub fn text(&self) -> String {
-        format!("{} characters", self.chars)
+    pub fn text(&self) -> crate::i18n::Msg {
+        crate::msg!("view-share-length", count = self.chars)
     }
 
     /// True when the dialog warns that the link may be cut.
@@ -62,7 +62,8 @@ mod tests {
     #[test]
     fn length_counts_characters_and_warns_past_the_limit() {
         let at_limit = "a".repeat(LONG_LINK);
-        assert_eq!(LinkLength::of(&at_limit).text(), "2000 characters");
+        assert_eq!(LinkLength::of(&at_limit).text().english(), "2000 characters");
+        assert_eq!(LinkLength::of("ab").text().render(crate::i18n::Lang::Zh), "2 个字符");
         assert!(!LinkLength::of(&at_limit).is_long());
         assert!(LinkLength::of(&format!("{at_limit}b")).is_long());
         // Characters, not bytes.
@@ -75,8 +76,10 @@ mod tests {
         assert!(!Copied::Trying.warns());
         assert!(!Copied::Yes.warns());
         assert!(Copied::No.warns());
-        assert_eq!(Copied::Yes.status(), "Copied to the clipboard.");
-        assert!(Copied::No.status().contains("Ctrl+C"));
-        assert_eq!(Copied::Trying.status(), "Copying…");
+        let en = |id: &str| crate::i18n::t(crate::i18n::Lang::En, id);
+        assert_eq!(en(Copied::Yes.status()), "Copied to the clipboard.");
+        assert!(en(Copied::No.status()).contains("Ctrl+C"));
+        assert_eq!(en(Copied::Trying.status()), "Copying…");
+        assert!(crate::i18n::t(crate::i18n::Lang::Zh, Copied::No.status()).contains("Ctrl+C"));
     }
 }
