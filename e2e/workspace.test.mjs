@@ -233,9 +233,11 @@ describe('share links', () => {
       await page.keyboard.press('Tab');
       assert.match(await focused(), /share-close/);
       await page.keyboard.press('Tab');
+      assert.match(await focused(), /share-embed-code/);
+      await page.keyboard.press('Tab');
       assert.match(await focused(), /dialog-close/);
       await page.keyboard.press('Shift+Tab');
-      assert.match(await focused(), /share-close/);
+      assert.match(await focused(), /share-embed-code/);
       await page.getByRole('button', { name: 'Done' }).click();
       assert.equal(await page.getByRole('dialog').count(), 0);
     } finally {

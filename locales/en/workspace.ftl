@@ -71,3 +71,99 @@ workspace-start-damaged = { $whose } could not be read, so it was not opened. { 
 workspace-autosave-failed = Autosave failed: { $why }. Your work is still here, but a reload would lose the latest changes: save the scenario as a file to keep it.
 workspace-other-tab-saved = Another tab saved a different workspace at { $time }. Load it here, or keep this one: your next change here is saved over it.
 workspace-other-tab-saved-titled = Another tab saved a different workspace (“{ $title }”) at { $time }. Load it here, or keep this one: your next change here is saved over it.
+
+## File menu
+
+workspace-file-menu = File
+    .title = Open, save, import and export
+workspace-file-heading-warren = Warren scenario
+workspace-file-open-scenario = Open scenario file…
+    .description = a .warren.json file (or drop one on the page)
+workspace-file-save-scenario = Save scenario file
+    .description = everything on the canvas, as .warren.json
+workspace-file-import-definitions = Import definitions.json…
+    .description = exchanges, queues and bindings from rabbitmqctl or the management UI
+workspace-file-export-definitions = Export definitions.json
+    .description = for rabbitmqctl import_definitions
+workspace-file-export-code = Export code (Python pika)
+    .description = a program that runs this scenario on a real broker
+workspace-file-unreadable = { $name } could not be read. Your workspace is unchanged.
+workspace-file-unsaved = { $name } could not be saved.
+workspace-code-saved = Saved { $name }: run it with python3 { $name } against a RabbitMQ on localhost (pip install pika).
+
+## Clock bar
+
+workspace-clock =
+    .aria-label = Clock
+workspace-clock-play = Play
+    .title = Play or pause the virtual clock (Space)
+workspace-clock-pause = Pause
+workspace-clock-step = Step
+    .title = Jump to the next thing that happens (.)
+workspace-clock-speed = Speed
+    .title = Virtual milliseconds per real millisecond
+workspace-clock-time =
+    .title = Virtual time
+workspace-clock-reset = Reset
+    .title = Start the scenario again from time zero with a fresh broker
+workspace-clock-restart = Restart broker
+    .title = Restart the broker: only durable exchanges and queues and persistent messages in durable queues survive
+
+## Palette
+
+workspace-palette = Palette
+    .aria-label = Node palette
+workspace-palette-exchanges = Exchanges
+workspace-palette-queues = Queues and consumers
+workspace-palette-hint = Drag onto the canvas, or click to place. Then drag from a node's ● port to another node to connect them.
+workspace-notice-drop-on-canvas = Drop it on the canvas to create it.
+
+## Share dialog
+
+workspace-share = Share
+    .title = Make a link that holds the whole scenario
+workspace-share-dialog = Share link
+workspace-share-close =
+    .aria-label = Close
+workspace-share-lead = Whoever opens this link gets this scenario exactly: topology, positions, behaviours, speed and narration. Nothing is uploaded: it is all in the link.
+workspace-share-copy = Copy link
+workspace-share-done = Done
+workspace-share-the-link = The link
+workspace-share-long = Some chat and mail programs cut links longer than about 2,000 characters: if the link arrives broken, send the scenario file instead (File → Save scenario file).
+workspace-share-embed = Embed it in a page (an iframe)
+
+## Embed chrome
+
+workspace-open-in-warren = Open in Warren ↗
+    .title = Open this scenario in the full Warren playground (a new tab)
+
+## Dropping a file, links, phone tabs
+
+workspace-drop-title = Drop to open
+workspace-drop-what = a Warren scenario (.warren.json) or a RabbitMQ definitions.json
+workspace-drop-undo = What is on the canvas now stays one Undo away.
+workspace-link-opened = Opened the shared scenario. Undo brings back what you had.
+workspace-link-refused = The share link could not be opened: your workspace is unchanged.
+workspace-phone-tabs =
+    .aria-label = Panels
+
+## Narration
+
+workspace-narration = Narration
+workspace-narration-step = Step { $step } of { $count }
+workspace-narration-previous = ‹ Previous
+    .aria-label = Previous step
+workspace-narration-next = Next ›
+    .aria-label = Next step
+workspace-narration-hide = Hide
+    .title = Fold the narration away
+workspace-narration-show = Show
+    .title = Show the narration
+workspace-narration-try = Try this:{ " " }
+
+## Lessons
+
+workspace-lessons = Lessons
+    .title = Open a built-in lesson (your current work stays one Undo away)
+workspace-lessons-heading = Each lesson plays a RabbitMQ tutorial, step by step.
+workspace-lesson-opened = Opened the lesson “{ $title }”. Undo brings back what you had.

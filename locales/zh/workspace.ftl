@@ -64,3 +64,99 @@ workspace-start-damaged = { $whose }无法读取，因此没有打开。{ $kept 
 workspace-autosave-failed = 自动保存失败：{ $why }。你的工作还在，但刷新页面会丢失最近的修改：请把场景另存为文件。
 workspace-other-tab-saved = 另一个标签页在 { $time } 保存了另一份工作区。可以在这里载入它，也可以保留当前的：你在这里的下一次修改会覆盖它。
 workspace-other-tab-saved-titled = 另一个标签页在 { $time } 保存了另一份工作区（“{ $title }”）。可以在这里载入它，也可以保留当前的：你在这里的下一次修改会覆盖它。
+
+## File menu
+
+workspace-file-menu = 文件
+    .title = 打开、保存、导入和导出
+workspace-file-heading-warren = Warren 场景
+workspace-file-open-scenario = 打开场景文件…
+    .description = 一个 .warren.json 文件（也可以直接拖到页面上）
+workspace-file-save-scenario = 保存场景文件
+    .description = 画布上的全部内容，保存为 .warren.json
+workspace-file-import-definitions = 导入 definitions.json…
+    .description = 来自 rabbitmqctl 或管理界面的交换机、队列和绑定
+workspace-file-export-definitions = 导出 definitions.json
+    .description = 供 rabbitmqctl import_definitions 使用
+workspace-file-export-code = 导出代码（Python pika）
+    .description = 一个在真实 broker 上运行这个场景的程序
+workspace-file-unreadable = 无法读取 { $name }。工作区保持不变。
+workspace-file-unsaved = 无法保存 { $name }。
+workspace-code-saved = 已保存 { $name }：对本机（localhost）上的 RabbitMQ 运行 python3 { $name }（需先 pip install pika）。
+
+## Clock bar
+
+workspace-clock =
+    .aria-label = 时钟
+workspace-clock-play = 播放
+    .title = 播放或暂停虚拟时钟（空格键）
+workspace-clock-pause = 暂停
+workspace-clock-step = 单步
+    .title = 跳到下一件要发生的事（. 键）
+workspace-clock-speed = 速度
+    .title = 每真实毫秒对应的虚拟毫秒数
+workspace-clock-time =
+    .title = 虚拟时间
+workspace-clock-reset = 重置
+    .title = 用一个全新的 broker，从时间零点重新开始这个场景
+workspace-clock-restart = 重启 broker
+    .title = 重启 broker：只有持久化的交换机和队列，以及持久化队列中的持久化消息会保留下来
+
+## Palette
+
+workspace-palette = 组件
+    .aria-label = 节点组件面板
+workspace-palette-exchanges = 交换机
+workspace-palette-queues = 队列与消费者
+workspace-palette-hint = 拖到画布上，或点击放置。再从节点的 ● 端口拖到另一个节点，把它们连起来。
+workspace-notice-drop-on-canvas = 请拖到画布上松开，才会创建节点。
+
+## Share dialog
+
+workspace-share = 分享
+    .title = 生成一个包含整个场景的链接
+workspace-share-dialog = 分享链接
+workspace-share-close =
+    .aria-label = 关闭
+workspace-share-lead = 打开这个链接的人会看到一模一样的场景：拓扑、位置、行为、速度和讲解。不会上传任何东西：一切都在链接里。
+workspace-share-copy = 复制链接
+workspace-share-done = 完成
+workspace-share-the-link = 链接
+workspace-share-long = 有些聊天和邮件软件会截断超过约 2000 个字符的链接：如果对方收到的链接不完整，请改为发送场景文件（文件 → 保存场景文件）。
+workspace-share-embed = 嵌入到网页中（iframe）
+
+## Embed chrome
+
+workspace-open-in-warren = 在 Warren 中打开 ↗
+    .title = 在完整的 Warren 演练场中打开这个场景（新标签页）
+
+## Dropping a file, links, phone tabs
+
+workspace-drop-title = 松开即可打开
+workspace-drop-what = Warren 场景（.warren.json）或 RabbitMQ 的 definitions.json
+workspace-drop-undo = 画布上现有的内容，撤销一步即可找回。
+workspace-link-opened = 已打开分享的场景。撤销即可恢复之前的内容。
+workspace-link-refused = 分享链接无法打开：工作区保持不变。
+workspace-phone-tabs =
+    .aria-label = 面板
+
+## Narration
+
+workspace-narration = 讲解
+workspace-narration-step = 第 { $step } 步，共 { $count } 步
+workspace-narration-previous = ‹ 上一步
+    .aria-label = 上一步
+workspace-narration-next = 下一步 ›
+    .aria-label = 下一步
+workspace-narration-hide = 收起
+    .title = 收起讲解
+workspace-narration-show = 展开
+    .title = 展开讲解
+workspace-narration-try = 试一试：
+
+## Lessons
+
+workspace-lessons = 课程
+    .title = 打开一节内置课程（当前的工作撤销一步即可找回）
+workspace-lessons-heading = 每节课一步一步演示一篇 RabbitMQ 教程。
+workspace-lesson-opened = 已打开课程“{ $title }”。撤销即可恢复之前的内容。

@@ -55,6 +55,26 @@ impl LinkLength {
     }
 }
 
+/// The `<iframe>` that embeds the scenario in another page: `embed.html`
+/// beside the page at `page` (its origin and path), with `lang=zh` when the
+/// page speaks Chinese (an English snippet leaves the language to the
+/// reader's browser), and the share link's `fragment` (`#s=...`).
+pub fn embed_snippet(page: &str, fragment: &str, lang: crate::i18n::Lang) -> String {
+    let base = page.split(['?', '#']).next().unwrap_or(page);
+    let dir = match base.rfind('/') {
+        Some(i) => &base[..=i],
+        None => "",
+    };
+    let query = match lang {
+        crate::i18n::Lang::Zh => "?lang=zh",
+        crate::i18n::Lang::En => "",
+    };
+    format!(
+        "<iframe src=\"{dir}embed.html{query}{fragment}\" title=\"Warren\" \
+         style=\"width: 100%; height: 440px; border: 0\"></iframe>"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +89,16 @@ mod tests {
         // Characters, not bytes.
         assert_eq!(LinkLength::of("é€").chars, 2);
         assert!(!LinkLength::of(&"é".repeat(LONG_LINK)).is_long());
+    }
+
+    #[test]
+    fn the_embed_snippet_points_at_embed_html_and_names_chinese() {
+        use crate::i18n::Lang;
+        let zh = embed_snippet("https://w.example/play/index.html", "#s=abc", Lang::Zh);
+        assert!(zh.starts_with("<iframe src=\"https://w.example/play/embed.html?lang=zh#s=abc\""), "{zh}");
+        let en = embed_snippet("http://127.0.0.1:8080/", "#s=abc", Lang::En);
+        assert!(en.starts_with("<iframe src=\"http://127.0.0.1:8080/embed.html#s=abc\""), "{en}");
+        assert!(en.ends_with("></iframe>"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::view::callout_place::{place_callout, CALLOUT};
 
 use crate::editor::geometry::{node_size, Point, Rect};
 use crate::editor::EditAction;
+use crate::i18n::{t, Lang};
 use crate::simulation::NodeError;
 
 use crate::components::canvas::edges::edge_geometry;
@@ -30,21 +31,22 @@ pub struct ErrorCalloutProps {
 pub fn error_callout(props: &ErrorCalloutProps) -> Html {
     let e = &props.error;
     let stage = use_stage();
+    let lang = crate::components::use_lang();
     let recreate = e.is_refused_redeclare().then(|| {
         let target = props.target.to_string();
         let onclick = Callback::from(move |ev: MouseEvent| {
             ev.stop_propagation();
             stage.act(|sim| sim.recreate(&target));
         });
-        let what = if e.during == "queue.declare" { "Delete the queue (its messages are lost) and declare it with the new settings" } else { "Delete the exchange (and its bindings) and declare it with the new settings" };
-        html! { <button type="button" class="callout-action" title={what} {onclick}>{ "Delete and declare again" }</button> }
+        let what = if e.during == "queue.declare" { "canvas-recreate-queue.title" } else { "canvas-recreate-exchange.title" };
+        html! { <button type="button" class="callout-action" title={t(lang, what)} {onclick}>{ t(lang, "canvas-recreate") }</button> }
     });
     html! {
         <div class="error-callout" role="alert" data-error-for={props.target.clone()}
              style={format!("left: {:.1}px; top: {:.1}px", props.at.x, props.at.y)}>
             <div class="error-code">
                 <strong>{ format!("{} {}", e.code.code(), e.code.name()) }</strong>
-                <span class="error-during">{ format!("on {}", e.during) }</span>
+                <span class="error-during">{ crate::msg!("canvas-error-during", method = e.during.to_string()).render(lang) }</span>
             </div>
             <p class="error-text">{ e.text.clone() }</p>
             <p class="error-explain">{ e.explanation.clone() }</p>
@@ -62,11 +64,22 @@ fn visible_world(dots: &NodeRef, view: crate::editor::view::View) -> Option<Rect
     Some(Rect { x: top_left.x, y: top_left.y, w: w / view.zoom, h: (h - 40.0).max(0.0) / view.zoom })
 }
 
+/// A notice's text in `lang`: a notice the canvas's own gestures raise
+/// holds a catalogue id (shown in the page's language, and again in the new
+/// one after a switch); any other notice is shown as it is.
+pub fn notice_text(lang: Lang, text: &str) -> String {
+    match crate::i18n::find(Lang::En, text) {
+        Some(_) => t(lang, text),
+        None => text.to_string(),
+    }
+}
+
 /// Every refusal and the current notice.
 #[function_component(Callouts)]
 pub fn callouts() -> Html {
     let editor = use_editor();
     let stage = use_live_stage();
+    let lang = crate::components::use_lang();
     let s = editor.scenario.clone();
     let rt = stage.runtime.borrow();
     let (cw, ch) = CALLOUT;
@@ -130,8 +143,8 @@ pub fn callouts() -> Html {
         };
         let body = html! {
             <>
-                <p>{ n.text.clone() }</p>
-                <button type="button" class="notice-close" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+                <p>{ notice_text(lang, &n.text) }</p>
+                <button type="button" class="notice-close" aria-label={t(lang, "canvas-notice-dismiss.aria-label")} onclick={dismiss}>{ "×" }</button>
             </>
         };
         match at {
@@ -149,6 +162,7 @@ pub fn callouts() -> Html {
 #[function_component(FloatingNotice)]
 pub fn floating_notice() -> Html {
     let editor = use_editor();
+    let lang = crate::components::use_lang();
     let Some(n) =
         editor.notice.clone().filter(|n| n.node.as_deref().is_none_or(|id| editor.scenario.kind_of(id).is_none()))
     else {
@@ -160,8 +174,8 @@ pub fn floating_notice() -> Html {
     };
     html! {
         <div key={format!("notice-{}", n.serial)} class="notice floating" role="alert">
-            <p>{ n.text }</p>
-            <button type="button" class="notice-close" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+            <p>{ notice_text(lang, &n.text) }</p>
+            <button type="button" class="notice-close" aria-label={t(lang, "canvas-notice-dismiss.aria-label")} onclick={dismiss}>{ "×" }</button>
         </div>
     }
 }

@@ -114,11 +114,15 @@ fn node_frame(props: &NodeFrameProps) -> Html {
     let (w, h) = node_size(props.kind);
     let NodeLook { name, error, vanished } = props.look.clone();
     let exchange_type = s.exchange(&id).map(|x| x.kind.as_str()).or((id == DEFAULT_EXCHANGE_ID).then_some("direct"));
+    let lang = crate::components::use_lang();
     let kind_label = match props.kind {
-        NodeKind::Exchange => format!("{} exchange", exchange_type.unwrap_or("direct")),
-        k => k.as_str().to_string(),
-    };
-    let client = client_tag(&s, &id);
+        NodeKind::Exchange => crate::msg!("view-palette-exchange", kind = exchange_type.unwrap_or("direct")),
+        NodeKind::Producer => crate::msg!("view-palette-producer"),
+        NodeKind::Queue => crate::msg!("view-palette-queue"),
+        NodeKind::Consumer => crate::msg!("view-palette-consumer"),
+    }
+    .render(lang);
+    let client = client_tag(&s, &id).map(|c| c.render(lang));
     let badge = match props.kind {
         NodeKind::Producer => "P",
         NodeKind::Exchange => "X",
@@ -180,7 +184,7 @@ fn node_frame(props: &NodeFrameProps) -> Html {
                 <span class="port port-in" aria-hidden="true"></span>
             }
             if props.kind != NodeKind::Consumer {
-                <span class="port port-out" data-port="out" title="Drag from here to another node to connect"></span>
+                <span class="port port-out" data-port="out" title={crate::i18n::t(lang, "canvas-port-out.title")}></span>
             }
         </div>
     }

@@ -12,12 +12,18 @@ use yew::prelude::*;
 
 use crate::editor::geometry::Point;
 use crate::editor::{free_spot, EditAction, PaletteItem};
+use crate::i18n::{t, Lang};
 use crate::scenario::NodeKind;
 use crate::view::palette_drop::{
-    centred_on, click_spot, entries, entry_name, entry_title, exchange_class, is_drag, FALLBACK_MIDDLE,
+    centred_on, click_spot, entries, entry_description, entry_label, entry_name, entry_title, exchange_class, is_drag,
+    FALLBACK_MIDDLE,
 };
 
 use crate::components::context::{use_editor, EditorHandle};
+
+/// The notice for an entry dropped off the canvas: a catalogue id, shown in
+/// the page's language (see `components::canvas::callouts::notice_text`).
+const NOTICE_DROP_ON_CANVAS: &str = "workspace-notice-drop-on-canvas";
 
 /// A press on a palette entry, until it is released: a drag once it moved far enough.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -60,6 +66,8 @@ struct Gestures {
     ghost: UseStateHandle<Option<(PaletteItem, Point)>>,
     editor: EditorHandle,
     place_in_view: Callback<PaletteItem>,
+    /// The page's language.
+    lang: Lang,
 }
 
 /// The palette's gesture state.
@@ -71,6 +79,7 @@ fn use_gestures() -> Gestures {
         ghost: use_state(|| None::<(PaletteItem, Point)>),
         editor: use_editor(),
         place_in_view: use_place_in_view(),
+        lang: crate::components::use_lang(),
     }
 }
 
@@ -128,7 +137,7 @@ impl Gestures {
     fn drop_at(&self, item: PaletteItem, p: Point) {
         let Some(r) = canvas_rect() else { return };
         if p.x < r.left() || p.x > r.right() || p.y < r.top() || p.y > r.bottom() {
-            self.editor.dispatch(EditAction::Notify { text: "Drop it on the canvas to create it.".into(), node: None });
+            self.editor.dispatch(EditAction::Notify { text: NOTICE_DROP_ON_CANVAS.into(), node: None });
             return;
         }
         let at = centred_on(item.kind, self.editor.view.to_world(Point::new(p.x - r.left(), p.y - r.top())));
@@ -165,12 +174,12 @@ impl Gestures {
                     type="button"
                     class={classes!("palette-item", item.kind.as_str(), exchange_class(item))}
                     data-kind={item.key()}
-                    title={entry_title(item)}
+                    title={entry_title(item).render(self.lang)}
                     {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onclick}
                 >
                     <span class="palette-swatch" aria-hidden="true"></span>
-                    <span class="palette-name">{ entry_name(item) }</span>
-                    <span class="palette-description">{ item.description() }</span>
+                    <span class="palette-name">{ entry_name(item).render(self.lang) }</span>
+                    <span class="palette-description">{ entry_description(item).render(self.lang) }</span>
                 </button>
             </li>
         }
@@ -183,11 +192,11 @@ impl Gestures {
 }
 
 /// The ghost that follows the pointer while an entry is dragged.
-fn ghost_view(item: PaletteItem, p: Point) -> Html {
+fn ghost_view(item: PaletteItem, p: Point, lang: Lang) -> Html {
     html! {
         <div class={classes!("palette-ghost", item.kind.as_str(), exchange_class(item))}
              style={format!("left: {}px; top: {}px", p.x, p.y)} aria-hidden="true">
-            { item.label() }
+            { entry_label(item).render(lang) }
         </div>
     }
 }
@@ -196,17 +205,18 @@ fn ghost_view(item: PaletteItem, p: Point) -> Html {
 #[function_component(Palette)]
 pub fn palette() -> Html {
     let gestures = use_gestures();
+    let lang = gestures.lang;
     html! {
-        <nav class="palette" aria-label="Node palette">
-            <h2 class="palette-title">{ "Palette" }</h2>
+        <nav class="palette" aria-label={t(lang, "workspace-palette.aria-label")}>
+            <h2 class="palette-title">{ t(lang, "workspace-palette") }</h2>
             <ul class="palette-list">{ gestures.entries(&[NodeKind::Producer]) }</ul>
-            <h3 class="palette-group">{ "Exchanges" }</h3>
+            <h3 class="palette-group">{ t(lang, "workspace-palette-exchanges") }</h3>
             <ul class="palette-list exchanges">{ gestures.entries(&[NodeKind::Exchange]) }</ul>
-            <h3 class="palette-group">{ "Queues and consumers" }</h3>
+            <h3 class="palette-group">{ t(lang, "workspace-palette-queues") }</h3>
             <ul class="palette-list">{ gestures.entries(&[NodeKind::Queue, NodeKind::Consumer]) }</ul>
-            <p class="palette-hint">{ "Drag onto the canvas, or click to place. Then drag from a node's ● port to another node to connect them." }</p>
+            <p class="palette-hint">{ t(lang, "workspace-palette-hint") }</p>
             if let Some((item, p)) = *gestures.ghost {
-                { ghost_view(item, p) }
+                { ghost_view(item, p, lang) }
             }
         </nav>
     }
