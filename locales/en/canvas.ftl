@@ -103,3 +103,4 @@ canvas-binding-headers =
     .aria-label = Binding headers
 canvas-binding-key =
     .aria-label = Binding key
+canvas-binding-headers-label = headers

@@ -101,3 +101,4 @@ canvas-binding-headers =
     .aria-label = 绑定的消息头
 canvas-binding-key =
     .aria-label = 绑定键
+canvas-binding-headers-label = 消息头（headers）

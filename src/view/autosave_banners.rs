@@ -12,12 +12,8 @@ use crate::workspace::{Banner, BannerAction, Tone, Topic};
 
 /// The banner shown once when a write fails (`why`: the browser's reason).
 pub fn write_failed(why: &str) -> Banner {
-    Banner::new(
-        Topic::Autosave,
-        Tone::Error,
-        msg!("workspace-autosave-failed", why = why),
-    )
-    .with_action(BannerAction::ExportScenario)
+    Banner::new(Topic::Autosave, Tone::Error, msg!("workspace-autosave-failed", why = why))
+        .with_action(BannerAction::ExportScenario)
 }
 
 /// What a copy another tab saved (seen in a `storage` event) changes here:
@@ -35,8 +31,7 @@ pub fn other_tab_saved(copy: Saved, tab: &str, current: &Scenario, time: impl Fn
         msg!("workspace-other-tab-saved-titled", title = copy.scenario.title.clone(), time = time)
     };
     BannerChange::Show(
-        Banner::new(Topic::OtherTab, Tone::Info, text)
-        .with_action(BannerAction::Load(Rc::new(copy.scenario))),
+        Banner::new(Topic::OtherTab, Tone::Info, text).with_action(BannerAction::Load(Rc::new(copy.scenario))),
     )
 }
 

@@ -7,11 +7,11 @@ use std::rc::Rc;
 
 use crate::engine::{Message, Queue};
 use crate::i18n::Msg;
-use crate::msg;
 use crate::monitor::runtime::Runtime;
+use crate::msg;
 use crate::scenario::{AckMode, NodeKind, Outcome, Scenario, Schedule, DEFAULT_EXCHANGE_ID};
-use crate::workspace::banner::verbatim;
 use crate::simulation::{ConsumerState, Down};
+use crate::workspace::banner::verbatim;
 
 /// How many messages a queue shows.
 pub const QUEUE_CHIPS: usize = 4;

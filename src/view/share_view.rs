@@ -55,6 +55,10 @@ impl LinkLength {
     }
 }
 
+/// The embed snippet's attributes besides `src`: a title for screen
+/// readers (the product's name) and the size the README suggests.
+const IFRAME_ATTRIBUTES: &str = "title=\"Warren\" style=\"width: 100%; height: 440px; border: 0\"";
+
 /// The `<iframe>` that embeds the scenario in another page: `embed.html`
 /// beside the page at `page` (its origin and path), with `lang=zh` when the
 /// page speaks Chinese (an English snippet leaves the language to the
@@ -69,10 +73,7 @@ pub fn embed_snippet(page: &str, fragment: &str, lang: crate::i18n::Lang) -> Str
         crate::i18n::Lang::Zh => "?lang=zh",
         crate::i18n::Lang::En => "",
     };
-    format!(
-        "<iframe src=\"{dir}embed.html{query}{fragment}\" title=\"Warren\" \
-         style=\"width: 100%; height: 440px; border: 0\"></iframe>"
-    )
+    format!("<iframe src=\"{dir}embed.html{query}{fragment}\" {IFRAME_ATTRIBUTES}></iframe>")
 }
 
 #[cfg(test)]

@@ -226,7 +226,8 @@ mod tests {
 
     #[test]
     fn long_lists_are_cut_with_a_count() {
-        let b = Banner::new(Topic::File, Tone::Warning, verbatim("w")).with_text_lines((0..100).map(|i| format!("line {i}")));
+        let b = Banner::new(Topic::File, Tone::Warning, verbatim("w"))
+            .with_text_lines((0..100).map(|i| format!("line {i}")));
         assert_eq!(b.lines.len(), MAX_LINES + 1);
         assert_eq!(b.lines.last().unwrap().english(), "… and 60 more");
         assert_eq!(b.lines.last().unwrap().render(crate::i18n::Lang::Zh), "……还有 60 条");

@@ -116,7 +116,11 @@ pub struct Opened {
 }
 
 fn refused(name: &str, what: Msg, why: Msg) -> Opened {
-    Opened { scenario: None, banner: Banner::new(Topic::File, Tone::Error, msg!("workspace-file-refused", name = name, what = what)).with_lines([why]) }
+    Opened {
+        scenario: None,
+        banner: Banner::new(Topic::File, Tone::Error, msg!("workspace-file-refused", name = name, what = what))
+            .with_lines([why]),
+    }
 }
 
 /// Opens a scenario file (`.warren.json`).
@@ -148,7 +152,8 @@ pub fn open_definitions(name: &str, text: &str) -> Opened {
             }
             Opened {
                 scenario: Some(scenario),
-                banner: Banner::new(Topic::File, tone, title).with_text_lines(import.warnings.iter().map(|w| w.to_string())),
+                banner: Banner::new(Topic::File, tone, title)
+                    .with_text_lines(import.warnings.iter().map(|w| w.to_string())),
             }
         }
         Err(e) => refused(name, msg!("workspace-file-not-definitions"), verbatim(e.to_string())),
@@ -178,8 +183,12 @@ pub fn definitions_exported(file: &str, warnings: &[definitions::Warning]) -> Ba
     if warnings.is_empty() {
         Banner::new(Topic::File, Tone::Info, msg!("workspace-definitions-saved", file = file))
     } else {
-        Banner::new(Topic::File, Tone::Warning, msg!("workspace-definitions-saved-without", file = file, count = warnings.len()))
-            .with_text_lines(warnings.iter().map(|w| w.to_string()))
+        Banner::new(
+            Topic::File,
+            Tone::Warning,
+            msg!("workspace-definitions-saved-without", file = file, count = warnings.len()),
+        )
+        .with_text_lines(warnings.iter().map(|w| w.to_string()))
     }
 }
 

@@ -295,7 +295,11 @@ mod tests {
         assert_eq!((s.scenario().title.as_str(), s.open.is_none()), ("mine", true));
         assert_eq!(s.banners.len(), 1);
         assert_eq!(s.banners[0].tone, Tone::Error);
-        assert!(s.banners[0].title.english().contains("autosaved workspace is open instead"), "{}", s.banners[0].title.english());
+        assert!(
+            s.banners[0].title.english().contains("autosaved workspace is open instead"),
+            "{}",
+            s.banners[0].title.english()
+        );
         assert!(s.banners[0].lines[0].english().contains("share link"), "{:?}", s.banners[0].lines);
         assert_eq!(s.hash.as_deref(), Some("#embed=1"));
     }

@@ -141,12 +141,7 @@ pub fn callouts() -> Html {
                 editor.dispatch(EditAction::DismissNotice);
             })
         };
-        let body = html! {
-            <>
-                <p>{ notice_text(lang, &n.text) }</p>
-                <button type="button" class="notice-close" aria-label={t(lang, "canvas-notice-dismiss.aria-label")} onclick={dismiss}>{ "×" }</button>
-            </>
-        };
+        let body = notice_body(lang, &n.text, dismiss);
         match at {
             Some(at) => html! {
                 <div key={format!("notice-{}", n.serial)} class="notice" role="alert" data-notice-for={n.node.clone()}
@@ -173,9 +168,16 @@ pub fn floating_notice() -> Html {
         Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::DismissNotice))
     };
     html! {
-        <div key={format!("notice-{}", n.serial)} class="notice floating" role="alert">
-            <p>{ notice_text(lang, &n.text) }</p>
+        <div key={format!("notice-{}", n.serial)} class="notice floating" role="alert">{ notice_body(lang, &n.text, dismiss) }</div>
+    }
+}
+
+/// A notice's text and its dismiss button.
+fn notice_body(lang: Lang, text: &str, dismiss: Callback<MouseEvent>) -> Html {
+    html! {
+        <>
+            <p>{ notice_text(lang, text) }</p>
             <button type="button" class="notice-close" aria-label={t(lang, "canvas-notice-dismiss.aria-label")} onclick={dismiss}>{ "×" }</button>
-        </div>
+        </>
     }
 }

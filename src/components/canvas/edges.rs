@@ -14,11 +14,11 @@ use crate::editor::table_text::format_table;
 use crate::editor::{edges, Edge, EditAction, Editor};
 use crate::i18n::Msg;
 use crate::msg;
-use crate::workspace::banner::verbatim;
 use crate::scenario::{BindingEdge, ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 use crate::simulation::{ErrorKey, NodeError, Simulation};
 use crate::view::edge_labels::{place_labels, COMPACT_LABEL_PITCH, LABEL_PITCH};
 use crate::view::reply_paths::{default_routes, reply_paths, ReplyPath};
+use crate::workspace::banner::verbatim;
 
 use crate::components::context::{use_canvas_doc, use_live_stage, CanvasDoc};
 

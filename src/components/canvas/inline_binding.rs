@@ -131,7 +131,7 @@ impl Fields {
                     </select>
                 </label>
                 <label class="inline-field">
-                    <span>{ "headers" }</span>
+                    <span>{ crate::i18n::t(self.lang, "canvas-binding-headers-label") }</span>
                     <input ref={self.input.clone()} type="text" aria-label={crate::i18n::t(self.lang, "canvas-binding-headers.aria-label")} placeholder="format=pdf, type=report"
                            value={self.draft.clone().unwrap_or(headers)} {onchange} {oninput} {onkeydown} />
                 </label>

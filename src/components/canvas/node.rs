@@ -104,6 +104,17 @@ struct NodeFrameProps {
     look: NodeLook,
 }
 
+/// What kind of node it is, in words: `queue`, `topic exchange`.
+fn kind_label(kind: NodeKind, exchange_type: Option<&str>, lang: crate::i18n::Lang) -> String {
+    match kind {
+        NodeKind::Exchange => crate::msg!("view-palette-exchange", kind = exchange_type.unwrap_or("direct")),
+        NodeKind::Producer => crate::msg!("view-palette-producer"),
+        NodeKind::Queue => crate::msg!("view-palette-queue"),
+        NodeKind::Consumer => crate::msg!("view-palette-consumer"),
+    }
+    .render(lang)
+}
+
 /// The node's box: name, kind, body and ports.
 #[function_component(NodeFrame)]
 fn node_frame(props: &NodeFrameProps) -> Html {
@@ -115,13 +126,7 @@ fn node_frame(props: &NodeFrameProps) -> Html {
     let NodeLook { name, error, vanished } = props.look.clone();
     let exchange_type = s.exchange(&id).map(|x| x.kind.as_str()).or((id == DEFAULT_EXCHANGE_ID).then_some("direct"));
     let lang = crate::components::use_lang();
-    let kind_label = match props.kind {
-        NodeKind::Exchange => crate::msg!("view-palette-exchange", kind = exchange_type.unwrap_or("direct")),
-        NodeKind::Producer => crate::msg!("view-palette-producer"),
-        NodeKind::Queue => crate::msg!("view-palette-queue"),
-        NodeKind::Consumer => crate::msg!("view-palette-consumer"),
-    }
-    .render(lang);
+    let kind_label = kind_label(props.kind, exchange_type, lang);
     let client = client_tag(&s, &id).map(|c| c.render(lang));
     let badge = match props.kind {
         NodeKind::Producer => "P",

@@ -86,10 +86,13 @@ pub fn file_drop() -> Html {
             }
         });
     }
+    html! { if *over { <DropOverlay /> } }
+}
+
+/// What the page says while a file is dragged over it.
+#[function_component(DropOverlay)]
+fn drop_overlay() -> Html {
     let lang = crate::components::use_lang();
-    if !*over {
-        return html! {};
-    }
     html! {
         <div class="drop-overlay" aria-hidden="true">
             <div class="drop-card">

@@ -17,8 +17,8 @@ use crate::editor::EditAction;
 use crate::i18n::{t, Lang};
 use crate::msg;
 use crate::scenario::{Scenario, MAX_DOCUMENT_BYTES};
-use crate::workspace::files::{self, FileKind, Opened};
 use crate::workspace::banner::verbatim;
+use crate::workspace::files::{self, FileKind, Opened};
 use crate::workspace::{Banner, Tone, Topic};
 
 use crate::components::context::{use_editor, EditorHandle};
@@ -70,7 +70,8 @@ fn save(banners: &BannersHandle, name: &str, mime: &str, text: &str) -> bool {
         Err(why) => {
             show(
                 banners,
-                Banner::new(Topic::File, Tone::Error, msg!("workspace-file-unsaved", name = name)).with_lines([verbatim(why)]),
+                Banner::new(Topic::File, Tone::Error, msg!("workspace-file-unsaved", name = name))
+                    .with_lines([verbatim(why)]),
             );
             false
         }
@@ -128,10 +129,7 @@ fn export_definitions(s: &Scenario, banners: &BannersHandle) {
 fn export_code(s: &Scenario, banners: &BannersHandle) {
     let name = files::code_file_name(s, Language::Pika);
     if save(banners, &name, "text/x-python", &codegen::export(s, Language::Pika)) {
-        show(
-            banners,
-            Banner::new(Topic::File, Tone::Info, msg!("workspace-code-saved", name = name.clone())),
-        );
+        show(banners, Banner::new(Topic::File, Tone::Info, msg!("workspace-code-saved", name = name.clone())));
     }
 }
 

@@ -11,9 +11,9 @@ use yew::prelude::*;
 use crate::editor::EditAction;
 use crate::i18n::t;
 use crate::lessons;
-use crate::workspace::lesson_lang::lesson_of;
 use crate::scenario::Scenario;
 use crate::workspace::banner::BannerChange;
+use crate::workspace::lesson_lang::lesson_of;
 use crate::workspace::{Banner, BannerAction, Tone, Topic};
 
 use crate::components::context::use_editor;

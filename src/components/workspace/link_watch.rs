@@ -42,7 +42,7 @@ pub fn link_watch(props: &LinkWatchProps) -> Html {
                         show(
                             &banners,
                             Banner::new(Topic::Link, Tone::Info, crate::msg!("workspace-link-opened"))
-                            .with_action(BannerAction::Undo),
+                                .with_action(BannerAction::Undo),
                         );
                     }
                     Err(e) => show(

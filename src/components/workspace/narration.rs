@@ -50,7 +50,8 @@ pub fn narration_panel() -> Html {
     let try_label = t(lang, "workspace-narration-try");
     let heading = if title.is_empty() { t(lang, "workspace-narration") } else { title.clone() };
     let count = text(lang, "workspace-narration-step", &[("step", Arg::from(i + 1)), ("count", Arg::from(n))]);
-    let (prev, next) = (t(lang, "workspace-narration-previous.aria-label"), t(lang, "workspace-narration-next.aria-label"));
+    let (prev, next) =
+        (t(lang, "workspace-narration-previous.aria-label"), t(lang, "workspace-narration-next.aria-label"));
     html! {
         <section class={classes!("narration", (!*open).then_some("folded"))} aria-label={t(lang, "workspace-narration")} data-step={(i + 1).to_string()}>
             <div class="narration-head">
