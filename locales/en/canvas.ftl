@@ -39,6 +39,7 @@ canvas-redeclare = declare again
 
 ## Nodes
 
+canvas-server-named = (server-named)
 canvas-port-out =
     .title = Drag from here to another node to connect
 

@@ -37,6 +37,7 @@ canvas-redeclare = 重新声明
 
 ## Nodes
 
+canvas-server-named = （由服务器命名）
 canvas-port-out =
     .title = 从这里拖到另一个节点，把它们连起来
 

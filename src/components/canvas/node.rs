@@ -28,18 +28,29 @@ pub struct NodeViewProps {
     pub selected: bool,
 }
 
-/// The label the node shows: its name (the broker's name for a
-/// server-named queue).
+/// The label the node shows, in English (see [`display_name_in`]).
 pub fn display_name(s: &crate::scenario::Scenario, sim: &crate::simulation::Simulation, id: &str) -> String {
+    display_name_in(s, sim, id, crate::i18n::Lang::En)
+}
+
+/// The label the node shows: its name (the broker's name for a
+/// server-named queue); the nameless default exchange and a server-named
+/// queue not declared yet say so in `lang`.
+pub fn display_name_in(
+    s: &crate::scenario::Scenario,
+    sim: &crate::simulation::Simulation,
+    id: &str,
+    lang: crate::i18n::Lang,
+) -> String {
     if id == DEFAULT_EXCHANGE_ID {
-        return "(default)".to_string();
+        return crate::i18n::t(lang, "view-default-name");
     }
     if let Some(x) = s.exchange(id) {
         return x.name.clone();
     }
     if let Some(q) = s.queue(id) {
         if q.name.is_empty() {
-            return sim.queue_name(id).map(|n| n.to_string()).unwrap_or_else(|| "(server-named)".into());
+            return sim.queue_name(id).map(|n| n.to_string()).unwrap_or_else(|| crate::i18n::t(lang, "canvas-server-named"));
         }
         return q.name.clone();
     }
@@ -78,12 +89,13 @@ struct NodeLook {
 pub fn node_view(props: &NodeViewProps) -> Html {
     let doc = use_canvas_doc();
     let stage = use_live_stage();
+    let lang = crate::components::use_lang();
     let s = &doc.scenario;
     let id = props.id.as_str();
     let look = {
         let rt = stage.runtime.borrow();
         NodeLook {
-            name: AttrValue::from(display_name(s, &rt.sim, id)),
+            name: AttrValue::from(display_name_in(s, &rt.sim, id, lang)),
             error: rt.sim.node_error(id).is_some(),
             vanished: match props.kind {
                 NodeKind::Queue => rt.sim.queue_name(id).is_none_or(|n| rt.sim.broker().queue(n).is_none()),
