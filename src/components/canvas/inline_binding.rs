@@ -49,6 +49,7 @@ fn use_focus_input(index: Option<String>, input: NodeRef) {
 #[function_component(InlineBinding)]
 pub fn inline_binding() -> Html {
     let editor = use_editor();
+    let lang = crate::components::use_lang();
     let input = use_node_ref();
     let index = editor.inline_binding.clone();
     let (draft, oninput) = use_draft(index.clone());
@@ -56,7 +57,6 @@ pub fn inline_binding() -> Html {
     let Some(id) = index else { return html! {} };
     let Some(form) = inline_form(&editor.scenario, &id) else { return html! {} };
     let error = inline_error(editor.refusal.as_ref(), &id);
-    let lang = crate::components::use_lang();
     let fields = Fields { editor: editor.clone(), id, input, draft, oninput, lang };
     html! {
         <div class="inline-binding" style={form.style()}>

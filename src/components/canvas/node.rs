@@ -131,13 +131,13 @@ fn kind_label(kind: NodeKind, exchange_type: Option<&str>, lang: crate::i18n::La
 #[function_component(NodeFrame)]
 fn node_frame(props: &NodeFrameProps) -> Html {
     let doc = use_canvas_doc();
+    let lang = crate::components::use_lang();
     let s = doc.scenario.clone();
     let id = props.id.to_string();
     let Some(at) = s.position(&id) else { return html! {} };
     let (w, h) = node_size(props.kind);
     let NodeLook { name, error, vanished } = props.look.clone();
     let exchange_type = s.exchange(&id).map(|x| x.kind.as_str()).or((id == DEFAULT_EXCHANGE_ID).then_some("direct"));
-    let lang = crate::components::use_lang();
     let kind_label = kind_label(props.kind, exchange_type, lang);
     let client = client_tag(&s, &id).map(|c| c.render(lang));
     let badge = match props.kind {
