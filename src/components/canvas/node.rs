@@ -50,7 +50,10 @@ pub fn display_name_in(
     }
     if let Some(q) = s.queue(id) {
         if q.name.is_empty() {
-            return sim.queue_name(id).map(|n| n.to_string()).unwrap_or_else(|| crate::i18n::t(lang, "canvas-server-named"));
+            return sim
+                .queue_name(id)
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| crate::i18n::t(lang, "canvas-server-named"));
         }
         return q.name.clone();
     }
