@@ -61,10 +61,11 @@ export function useBrowser() {
  * Opens the app in a fresh context; records console errors and page errors.
  * Options: colorScheme, viewport, hasTouch, path (a query or fragment to
  * open, e.g. `?lesson=rpc`), context (open in an existing browser context,
- * which shares its storage: a second tab).
+ * which shares its storage: a second tab), locale (the browser's language,
+ * `navigator.languages`; English unless given).
  */
-export async function openApp(env, { colorScheme = 'light', viewport = VIEWPORT, hasTouch = false, path = '', context: shared = null } = {}) {
-  const context = shared ?? (await env.browser.newContext({ viewport, colorScheme, hasTouch, acceptDownloads: true }));
+export async function openApp(env, { colorScheme = 'light', viewport = VIEWPORT, hasTouch = false, path = '', context: shared = null, locale = 'en-US' } = {}) {
+  const context = shared ?? (await env.browser.newContext({ viewport, colorScheme, hasTouch, acceptDownloads: true, locale }));
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors = [];

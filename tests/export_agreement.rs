@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use warren::codegen::{self, Language};
 use warren::engine::Event;
+use warren::i18n::Lang;
 use warren::lessons;
 use warren::scenario::Scenario;
 use warren::simulation::{SimEvent, Simulation};
@@ -56,8 +57,13 @@ fn on_the_canvas(s: &Scenario) -> Behaviour {
 }
 
 fn in_the_terminal(s: &Scenario) -> (Behaviour, Vec<String>) {
+    in_the_terminal_in(s, Lang::En)
+}
+
+/// The programs exported with their comments in `lang`, run in the terminal.
+fn in_the_terminal_in(s: &Scenario, lang: Lang) -> (Behaviour, Vec<String>) {
     let mut sim = Simulation::new(Scenario { seed: s.seed, ..Default::default() });
-    let files = codegen::programs(s, Language::Pika);
+    let files = codegen::programs(s, Language::Pika, lang);
     let parsed = files
         .iter()
         .map(|f| {
@@ -81,7 +87,7 @@ fn every_lessons_programs_do_what_the_lesson_does() {
     for lesson in lessons::all() {
         let (terminal, errors) = match AWAITING_PIKA.iter().find(|(slug, _)| *slug == lesson.slug) {
             Some(_) => {
-                for f in codegen::programs(&lesson.scenario, Language::Pika) {
+                for f in codegen::programs(&lesson.scenario, Language::Pika, Lang::En) {
                     warren::python::compile::compile(&f.name, &f.source)
                         .unwrap_or_else(|e| panic!("{}: {} is refused: {e}", lesson.slug, f.name));
                 }
@@ -103,9 +109,31 @@ fn every_lessons_programs_do_what_the_lesson_does() {
 #[test]
 fn one_program_per_client_named_after_it() {
     let rpc = lessons::by_slug("rpc").unwrap().scenario;
-    let names: Vec<String> = codegen::programs(&rpc, Language::Pika).into_iter().map(|f| f.name).collect();
+    let names: Vec<String> = codegen::programs(&rpc, Language::Pika, Lang::En).into_iter().map(|f| f.name).collect();
     assert_eq!(names, ["rpc_server.py", "rpc_client.py"], "the reply consumer is part of the client");
     let work = lessons::by_slug("work-queues").unwrap().scenario;
-    let names: Vec<String> = codegen::programs(&work, Language::Pika).into_iter().map(|f| f.name).collect();
+    let names: Vec<String> = codegen::programs(&work, Language::Pika, Lang::En).into_iter().map(|f| f.name).collect();
     assert_eq!(names, ["worker_1.py", "worker_2.py", "new_task.py"]);
+}
+
+#[test]
+fn chinese_comments_change_nothing_the_programs_do() {
+    for slug in ["work-queues", "topics", "headers", "rpc"] {
+        let lesson = lessons::by_slug(slug).unwrap();
+        let zh = codegen::programs(&lesson.scenario, Language::Pika, Lang::Zh);
+        let en = codegen::programs(&lesson.scenario, Language::Pika, Lang::En);
+        assert!(zh.iter().all(|f| f.source.contains("# 由 Warren 生成")), "{slug}: {}", zh[0].source);
+        for (z, e) in zh.iter().zip(&en) {
+            let code = |src: &str| {
+                src.lines()
+                    .filter(|l| !l.trim_start().starts_with('#'))
+                    .map(|l| l.split("  # ").next().unwrap().to_string())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(code(&z.source), code(&e.source), "{slug}: {} differs outside its comments", z.name);
+        }
+        assert_eq!(in_the_terminal_in(&lesson.scenario, Lang::Zh), in_the_terminal(&lesson.scenario), "{slug}");
+    }
+    let one = codegen::export(&lessons::by_slug("work-queues").unwrap().scenario, Language::Pika, Lang::Zh);
+    assert!(one.contains("# 按 Ctrl+C 停止。") && one.contains("import pika"), "{one}");
 }

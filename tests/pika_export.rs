@@ -11,6 +11,7 @@ use std::process::Command;
 
 use serde_json::{json, Map, Value};
 use warren::codegen::{self, Language};
+use warren::i18n::Lang;
 use warren::scenario::*;
 
 fn python() -> Option<&'static str> {
@@ -234,7 +235,7 @@ fn smoke_run(py: &str, path: &Path) -> Value {
 fn every_lesson_exports_python_that_compiles_and_runs() {
     let Some(py) = python() else { return };
     for l in warren::lessons::all() {
-        let code = codegen::export(&l.scenario, Language::Pika);
+        let code = codegen::export(&l.scenario, Language::Pika, Lang::En);
         let path = write(l.slug, &code);
         compiles(py, &path);
         let (_, imports) = constants(py, &path);
@@ -263,7 +264,8 @@ fn every_lesson_exports_python_that_compiles_and_runs() {
 
 #[test]
 fn lesson_programs_say_what_the_lessons_do() {
-    let code = |slug: &str| codegen::export(&warren::lessons::by_slug(slug).unwrap().scenario, Language::Pika);
+    let code =
+        |slug: &str| codegen::export(&warren::lessons::by_slug(slug).unwrap().scenario, Language::Pika, Lang::En);
     let work = code("work-queues");
     assert!(work.contains("channel.basic_qos(prefetch_count=1)"));
     assert!(work.contains("delivery_mode=pika.DeliveryMode.Persistent"));
@@ -396,7 +398,7 @@ fn tricky_scenario() -> Scenario {
 fn tricky_names_come_out_as_exact_string_constants() {
     let Some(py) = python() else { return };
     let s = tricky_scenario();
-    let code = codegen::export(&s, Language::Pika);
+    let code = codegen::export(&s, Language::Pika, Lang::En);
     let path = write("tricky", &code);
     compiles(py, &path);
     let (strings, imports) = constants(py, &path);
@@ -415,7 +417,7 @@ fn tricky_names_come_out_as_exact_string_constants() {
 fn unconnected_nodes_and_empty_scenarios_still_make_a_program() {
     let Some(py) = python() else { return };
     let mut s = Scenario::default();
-    let path = write("empty", &codegen::export(&s, Language::Pika));
+    let path = write("empty", &codegen::export(&s, Language::Pika, Lang::En));
     compiles(py, &path);
     smoke_run(py, &path);
     s.producers.push(ProducerNode {
@@ -444,7 +446,7 @@ fn unconnected_nodes_and_empty_scenarios_still_make_a_program() {
         x: 0.0,
         y: 0.0,
     });
-    let path = write("unconnected", &codegen::export(&s, Language::Pika));
+    let path = write("unconnected", &codegen::export(&s, Language::Pika, Lang::En));
     compiles(py, &path);
     smoke_run(py, &path);
     assert_eq!(Language::parse("PIKA"), Some(Language::Pika));
@@ -487,14 +489,14 @@ print(json.dumps(''.join(out.text).split('\n')))
 fn exported_programs_print_whole_lines_from_threads() {
     let Some(py) = python() else { return };
     for l in warren::lessons::all() {
-        let code = codegen::export(&l.scenario, Language::Pika);
+        let code = codegen::export(&l.scenario, Language::Pika, Lang::En);
         let prints = code
             .lines()
             .filter(|line| line.contains("print(") && !line.trim_start().starts_with('#'))
             .collect::<Vec<_>>();
         assert_eq!(prints, ["        print(text, flush=True)"], "{}: only say() prints", l.slug);
     }
-    let code = codegen::export(&warren::lessons::by_slug("rpc").unwrap().scenario, Language::Pika);
+    let code = codegen::export(&warren::lessons::by_slug("rpc").unwrap().scenario, Language::Pika, Lang::En);
     let path = write("lines", &code);
     let fake = dir().join("fake");
     std::fs::create_dir_all(&fake).unwrap();
@@ -518,9 +520,28 @@ fn exported_programs_print_whole_lines_from_threads() {
 fn every_lessons_per_client_programs_compile_with_cpython() {
     let Some(py) = python() else { return };
     for l in warren::lessons::all() {
-        for f in codegen::programs(&l.scenario, Language::Pika) {
+        for f in codegen::programs(&l.scenario, Language::Pika, Lang::En) {
             let path = write(&format!("{}-{}", l.slug, f.name.trim_end_matches(".py")), &f.source);
             compiles(py, &path);
         }
     }
+}
+
+#[test]
+fn chinese_exports_compile_with_cpython_and_keep_the_tricky_names_exact() {
+    let Some(py) = python() else { return };
+    for l in warren::lessons::all() {
+        let path = write(&format!("{}-zh", l.slug), &codegen::export(&l.scenario, Language::Pika, Lang::Zh));
+        compiles(py, &path);
+        for f in codegen::programs(&l.scenario, Language::Pika, Lang::Zh) {
+            let path = write(&format!("{}-zh-{}", l.slug, f.name.trim_end_matches(".py")), &f.source);
+            compiles(py, &path);
+        }
+    }
+    let s = tricky_scenario();
+    let (en, zh) = (codegen::export(&s, Language::Pika, Lang::En), codegen::export(&s, Language::Pika, Lang::Zh));
+    assert!(zh.contains("# 按 Ctrl+C 停止。"), "{zh}");
+    let zh_path = write("tricky-zh", &zh);
+    compiles(py, &zh_path);
+    assert_eq!(constants(py, &zh_path), constants(py, &write("tricky-en", &en)));
 }

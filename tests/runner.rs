@@ -148,7 +148,7 @@ fn notes_of(commands: &[&str]) -> Vec<(String, u32, String, Option<String>)> {
         r.interrupt(p);
     }
     r.advance(1500);
-    r.mistakes().into_iter().map(|n| (n.program, n.line, n.message, n.fix)).collect()
+    r.mistakes().into_iter().map(|n| (n.program, n.line, n.message.english(), n.fix)).collect()
 }
 
 fn one_note(commands: &[&str], program: &str, line: u32, phrase: &str) -> Option<String> {
@@ -249,5 +249,8 @@ fn a_durable_queue_loses_transient_messages_at_a_restart() {
     assert_eq!(r.broker.queue("kept").unwrap().ready.len(), 1);
     assert!(r.broker.queue("fleeting").is_none());
     let notes = r.mistakes();
-    assert!(notes.iter().all(|n| n.message.contains("the broker restart in this run did just that")), "{notes:#?}");
+    assert!(
+        notes.iter().all(|n| n.message.english().contains("the broker restart in this run did just that")),
+        "{notes:#?}"
+    );
 }

@@ -24,15 +24,49 @@ const SCANNED: &[&str] = &[
     "src/simulation",
     "src/definitions",
     "src/app.rs",
+    "src/web",
 ];
 
 /// Words before a literal that make it markup, not words: CSS classes,
 /// ids, keys, attributes the user never reads.
 const MARKUP_CONTEXT: &[&str] = &[
-    "class=", "classes!(", "id=", "key=", "type=", "role=", "name=", "data-", "href=", "viewBox=", "d=", "for=",
-    "autocomplete=", "inputmode=", "spellcheck=", "query_selector(", "closest(", "set_attribute(", "get_attribute(",
-    "lang=", "points=", "transform=", "style=", "accept=", "format!(\"{}", "wrap=", "\"mime", "target=", "rel=",
-    "skip_serializing_if =", "rename =", "default =", "with =", "alias =", "tag =", "rename_all =", "expecting =",
+    "class=",
+    "classes!(",
+    "id=",
+    "key=",
+    "type=",
+    "role=",
+    "name=",
+    "data-",
+    "href=",
+    "viewBox=",
+    "d=",
+    "for=",
+    "autocomplete=",
+    "inputmode=",
+    "spellcheck=",
+    "query_selector(",
+    "closest(",
+    "set_attribute(",
+    "get_attribute(",
+    "lang=",
+    "points=",
+    "transform=",
+    "style=",
+    "accept=",
+    "format!(\"{}",
+    "wrap=",
+    "\"mime",
+    "target=",
+    "rel=",
+    "skip_serializing_if =",
+    "rename =",
+    "default =",
+    "with =",
+    "alias =",
+    "tag =",
+    "rename_all =",
+    "expecting =",
 ];
 
 fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
@@ -109,7 +143,7 @@ fn literals(src: &str) -> Vec<(usize, String)> {
                     i += 1;
                     continue;
                 }
-                let close: String = std::iter::once('"').chain(std::iter::repeat('#').take(hashes)).collect();
+                let close: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
                 let start = j + 1;
                 let end = src[start..].find(&close).map(|k| start + k).unwrap_or(b.len());
                 out.push((i, src[start..end].to_string()));
@@ -217,7 +251,8 @@ fn the_detector_tells_words_from_markup() {
     assert!(!looks_like_prose("{name} {count}"));
     assert!(!looks_like_prose("→"));
     let src = "html! { <div class=\"node body\">{ \"Hello there\" }</div> }";
-    let found: Vec<_> = literals(src).into_iter().filter(|(at, l)| looks_like_prose(l) && !in_markup(src, *at)).collect();
+    let found: Vec<_> =
+        literals(src).into_iter().filter(|(at, l)| looks_like_prose(l) && !in_markup(src, *at)).collect();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].1, "Hello there");
 }

@@ -77,10 +77,9 @@ view-palette-queue-about = Holds messages until consumed
 view-palette-consumer-about = Receives, processes and acks
 view-palette-entry-title = { $about }: drag onto the canvas, or click to place
 
-## Clients, notices
+## Clients
 
 view-client-tag = client: { $name }
-view-notice-drop-on-node = Drop the connection on another node.
 
 ## Share dialog
 

@@ -116,7 +116,6 @@ workspace-palette = Palette
 workspace-palette-exchanges = Exchanges
 workspace-palette-queues = Queues and consumers
 workspace-palette-hint = Drag onto the canvas, or click to place. Then drag from a node's ● port to another node to connect them.
-workspace-notice-drop-on-canvas = Drop it on the canvas to create it.
 
 ## Share dialog
 

@@ -76,10 +76,9 @@ view-palette-queue-about = 保存消息，直到被消费
 view-palette-consumer-about = 接收、处理并确认消息
 view-palette-entry-title = { $about }：拖到画布上，或点击放置
 
-## Clients, notices
+## Clients
 
 view-client-tag = 客户端：{ $name }
-view-notice-drop-on-node = 请把连线拖到另一个节点上再松开。
 
 ## Share dialog
 

@@ -109,7 +109,6 @@ workspace-palette = 组件
 workspace-palette-exchanges = 交换机
 workspace-palette-queues = 队列与消费者
 workspace-palette-hint = 拖到画布上，或点击放置。再从节点的 ● 端口拖到另一个节点，把它们连起来。
-workspace-notice-drop-on-canvas = 请拖到画布上松开，才会创建节点。
 
 ## Share dialog
 

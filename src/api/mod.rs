@@ -322,7 +322,7 @@ pub fn export_code(s: &Scenario, language: &Value) -> Value {
         "ok": true,
         "language": "pika",
         "filename": format!("warren.{}", lang.extension()),
-        "code": crate::codegen::export(s, lang),
+        "code": crate::codegen::export(s, lang, crate::i18n::Lang::En),
     })
 }
 

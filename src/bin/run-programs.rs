@@ -78,7 +78,7 @@ mod native {
         let notes: Vec<Value> = r
             .mistakes()
             .into_iter()
-            .map(|n| json!({"program": n.program, "line": n.line, "message": n.message, "fix": n.fix}))
+            .map(|n| json!({"program": n.program, "line": n.line, "message": n.message.english(), "fix": n.fix}))
             .collect();
         Ok(json!({"name": sc["name"], "processes": processes, "checkpoints": checkpoints, "notes": notes}))
     }

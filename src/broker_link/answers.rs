@@ -178,6 +178,6 @@ mod tests {
         assert_eq!(q[0].message_stats.publish_details.rate, 2.5);
         assert_eq!(q[1], QueueInfo { name: "idle".into(), ..Default::default() });
         let bad = read::<Vec<QueueInfo>>("queues", "{}").unwrap_err();
-        assert!(bad.title().contains("queues"), "{bad}");
+        assert!(bad.title().english().contains("queues"), "{bad}");
     }
 }

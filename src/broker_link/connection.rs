@@ -1,5 +1,7 @@
 //! The connection settings and the requests made with them.
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -27,7 +29,7 @@ impl Settings {
     /// The settings with the URL made canonical and defaults filled in
     /// (`localhost:15672` becomes `http://localhost:15672`, a trailing `/`
     /// or `/api` goes, an empty vhost is `/`), or why the URL is unusable.
-    pub fn normalized(&self) -> Result<Settings, String> {
+    pub fn normalized(&self) -> Result<Settings, Msg> {
         let url = base_url(&self.url)?;
         let user = if self.user.is_empty() { "guest".to_string() } else { self.user.clone() };
         let vhost = if self.vhost.is_empty() { "/".to_string() } else { self.vhost.clone() };
@@ -52,7 +54,7 @@ impl Settings {
 
 /// The base URL in canonical form: scheme, host, port and any path prefix
 /// (a management API behind a proxy path), no trailing `/` or `/api`.
-pub fn base_url(input: &str) -> Result<String, String> {
+pub fn base_url(input: &str) -> Result<String, Msg> {
     let trimmed = input.trim();
     let with_scheme = if trimmed.is_empty() {
         DEFAULT_URL.to_string()
@@ -64,12 +66,12 @@ pub fn base_url(input: &str) -> Result<String, String> {
     let (scheme, rest) = with_scheme.split_once("://").unwrap_or(("http", &with_scheme));
     let scheme = scheme.to_ascii_lowercase();
     if scheme != "http" && scheme != "https" {
-        return Err(format!("'{scheme}://' is not a web address: the management API is http:// or https://"));
+        return Err(msg!("broker-url-not-web", scheme = scheme));
     }
     let rest = rest.split(['?', '#']).next().unwrap_or_default();
     let host = rest.split('/').next().unwrap_or_default();
     if host.is_empty() || host.contains(char::is_whitespace) || host.contains('@') {
-        return Err(format!("'{input}' has no usable host name (example: {DEFAULT_URL})"));
+        return Err(msg!("broker-url-no-host", input = input, example = DEFAULT_URL));
     }
     let mut out = format!("{scheme}://{rest}");
     while out.ends_with('/') {
@@ -99,27 +101,16 @@ pub fn is_loopback(host: &str) -> bool {
 
 /// The warning for a password sent unencrypted to another machine: an
 /// `http://` URL whose host is not this one.
-pub fn plain_http_warning(url: &str) -> Option<String> {
+pub fn plain_http_warning(url: &str) -> Option<Msg> {
     let url = base_url(url).ok()?;
     let host = host_of(&url);
-    (url.starts_with("http://") && !is_loopback(host)).then(|| {
-        format!("{host} is reached over plain http://: the password travels unencrypted. Use https:// if the broker offers it.")
-    })
-}
-
-/// `1 queue`, `2 queues`.
-pub fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    (url.starts_with("http://") && !is_loopback(host)).then(|| msg!("broker-plain-http", host = host))
 }
 
 /// The dialog's line once connected: where, who, what the vhost holds
 /// (the API's exchange list includes the built-in `amq.*` ones).
-pub fn status_line(url: &str, user: &str, vhost: &str, exchanges: usize, queues: usize) -> String {
-    format!(
-        "Connected to {url} as {user}. Vhost {vhost}: {} (the built-in ones included), {}.",
-        counted(exchanges, "exchange", "exchanges"),
-        counted(queues, "queue", "queues")
-    )
+pub fn status_line(url: &str, user: &str, vhost: &str, exchanges: usize, queues: usize) -> Msg {
+    msg!("broker-connected", url = url, user = user, vhost = vhost, exchanges = exchanges, queues = queues)
 }
 
 /// A path segment percent-encoded as the management API wants it (the
@@ -216,7 +207,7 @@ mod tests {
         assert_eq!(base_url(" localhost:15672/ ").unwrap(), "http://localhost:15672");
         assert_eq!(base_url("https://mq.example/rabbit/api/").unwrap(), "https://mq.example/rabbit");
         assert_eq!(base_url("HTTP://127.0.0.1:1/?x#y").unwrap(), "http://127.0.0.1:1");
-        assert!(base_url("amqp://localhost:5672").unwrap_err().contains("not a web address"));
+        assert!(base_url("amqp://localhost:5672").unwrap_err().english().contains("not a web address"));
         assert!(base_url("http://user@host").is_err());
         assert!(base_url("http:///x").is_err());
     }
@@ -227,7 +218,7 @@ mod tests {
         assert_eq!(plain_http_warning("http://127.0.0.1:15672"), None);
         assert_eq!(plain_http_warning("http://[::1]:15672"), None);
         assert_eq!(plain_http_warning("https://mq.example"), None);
-        let w = plain_http_warning("http://mq.example:15672").unwrap();
+        let w = plain_http_warning("http://mq.example:15672").unwrap().english();
         assert!(w.contains("mq.example") && w.contains("unencrypted"), "{w}");
         assert!(plain_http_warning("10.0.0.5:15672").is_some());
     }
@@ -244,8 +235,14 @@ mod tests {
         assert_eq!((n.url.as_str(), n.user.as_str(), n.vhost.as_str()), ("http://localhost:15672", "guest", "/"));
         assert_eq!(n.endpoint("/api/whoami"), "http://localhost:15672/api/whoami");
         assert_eq!(
-            status_line("http://localhost:15672", "guest", "/", 7, 1),
+            status_line("http://localhost:15672", "guest", "/", 7, 1).english(),
             "Connected to http://localhost:15672 as guest. Vhost /: 7 exchanges (the built-in ones included), 1 queue."
         );
+    }
+
+    #[test]
+    fn the_status_line_reads_in_chinese() {
+        let zh = status_line("http://localhost:15672", "guest", "/", 7, 1).render(crate::i18n::Lang::Zh);
+        assert!(zh.contains("http://localhost:15672") && zh.contains("7 个交换机") && zh.contains("1 个队列"), "{zh}");
     }
 }

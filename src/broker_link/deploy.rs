@@ -11,6 +11,8 @@ use serde_json::{json, Map, Value};
 use super::connection::{segment, vhost_path, Method, Request};
 use crate::definitions::format::{BindingDef, Definitions, ExchangeDef, QueueDef};
 use crate::engine::{AmqpError, Broker, ChannelId, ConnectionId, ExchangeDeclare, FieldTable, QueueDeclare};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// What an item is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -26,19 +28,19 @@ pub enum Kind {
 
 impl Kind {
     /// The word for it (`exchange`, `queue`, `binding`).
-    pub fn word(self) -> &'static str {
+    pub fn word(self) -> Msg {
         match self {
-            Kind::Exchange => "exchange",
-            Kind::Queue => "queue",
-            Kind::Binding => "binding",
+            Kind::Exchange => msg!("broker-kind-exchange"),
+            Kind::Queue => msg!("broker-kind-queue"),
+            Kind::Binding => msg!("broker-kind-binding"),
         }
     }
 }
 
 impl Item {
     /// The object as a reader names it: `queue Orders`, `binding x → q`.
-    pub fn label(&self) -> String {
-        format!("{} {}", self.kind.word(), self.name)
+    pub fn label(&self) -> Msg {
+        msg!("broker-item", kind = self.kind.word(), name = &self.name)
     }
 }
 
@@ -283,7 +285,8 @@ mod tests {
         let p = plan(&ours, &theirs, "/");
         let names = |items: &[Item]| items.iter().map(|i| i.name.clone()).collect::<Vec<_>>();
         assert_eq!(names(&p.create), ["new", "new → q2 (key 'a.*')"]);
-        assert_eq!(p.create[1].label(), "binding new → q2 (key 'a.*')");
+        assert_eq!(p.create[1].label().english(), "binding new → q2 (key 'a.*')");
+        assert_eq!(p.create[1].label().render(crate::i18n::Lang::Zh), "绑定 new → q2 (key 'a.*')");
         assert_eq!(names(&p.same), ["logs", "q1", "logs → q1"]);
         assert_eq!(p.conflicts.len(), 2, "{:?}", p.conflicts);
         assert_eq!(p.conflicts[0].code, 406);

@@ -5,11 +5,14 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::i18n::{Arg, Lang, Msg};
+use crate::msg;
+
 /// A failed request.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Failure {
     /// The URL cannot be used (why).
-    BadUrl(String),
+    BadUrl(Msg),
     /// 401 "Login failed": the user or password is wrong.
     LoginFailed,
     /// 401 "Not management user": the user has no management tag.
@@ -65,6 +68,14 @@ pub enum Failure {
     },
     /// The answer is not what the management API writes.
     BadAnswer(String),
+    /// A step of a longer task failed (creating an object in the check's
+    /// vhost...): what the step was, and why.
+    Step {
+        /// The step.
+        what: Msg,
+        /// Its failure.
+        cause: Box<Failure>,
+    },
 }
 
 /// The `reason` of the API's error body (`{"error": ..., "reason": ...}`),
@@ -105,91 +116,104 @@ impl Failure {
             Failure::TimedOut { .. } => "timed_out",
             Failure::Http { .. } => "http",
             Failure::BadAnswer(_) => "bad_answer",
+            Failure::Step { cause, .. } => cause.code(),
         }
     }
 
     /// One line: what went wrong.
-    pub fn title(&self) -> String {
+    pub fn title(&self) -> Msg {
         match self {
             Failure::BadUrl(why) => why.clone(),
-            Failure::LoginFailed => "The broker refused the user name or password (401 Login failed).".into(),
-            Failure::NoManagementAccess { user } => {
-                format!("User '{user}' may not use the management API (401 Not management user).")
-            }
-            Failure::NotAuthorised(reason) => format!("The broker refused the request: {reason}."),
-            Failure::NotAdministrator { user, .. } => {
-                format!("User '{user}' is not an administrator, and the check needs one to create its temporary vhost.")
-            }
-            Failure::NoSuchVhost(v) => format!("The broker has no vhost '{v}'."),
+            Failure::LoginFailed => msg!("broker-failure-login"),
+            Failure::NoManagementAccess { user } => msg!("broker-failure-no-management", user = user),
+            Failure::NotAuthorised(reason) => msg!("broker-failure-not-authorised", reason = reason),
+            Failure::NotAdministrator { user, .. } => msg!("broker-failure-not-administrator", user = user),
+            Failure::NoSuchVhost(v) => msg!("broker-failure-no-vhost", vhost = v),
             Failure::NoSuchExchange { exchange, vhost } => {
-                format!("The broker's vhost {vhost} has no exchange '{exchange}' (404 Not Found).")
+                msg!("broker-failure-no-exchange", exchange = exchange, vhost = vhost)
             }
-            Failure::Unreachable { url } => format!("Nothing answers at {url}."),
-            Failure::Cors { url, origin } => {
-                format!("The broker at {url} answered, but it does not allow pages from {origin} to read its answers (CORS).")
-            }
-            Failure::TimedOut { url, seconds } => format!("{url} did not answer within {seconds} s."),
-            Failure::Http { status, reason } => format!("The broker answered {status}: {reason}"),
-            Failure::BadAnswer(why) => format!("The broker's answer could not be read: {why}"),
+            Failure::Unreachable { url } => msg!("broker-failure-unreachable", url = url),
+            Failure::Cors { url, origin } => msg!("broker-failure-cors", url = url, origin = origin),
+            Failure::TimedOut { url, seconds } => msg!("broker-failure-timed-out", url = url, seconds = *seconds),
+            Failure::Http { status, reason } => msg!("broker-failure-http", status = *status, reason = reason),
+            Failure::BadAnswer(why) => msg!("broker-failure-bad-answer", why = why),
+            Failure::Step { what, cause } => msg!("broker-failure-step", what = what.clone(), cause = cause.title()),
         }
     }
 
     /// What to do, line by line.
-    pub fn advice(&self) -> Vec<String> {
+    pub fn advice(&self) -> Vec<Advice> {
+        use Advice::{Copy, Say};
         match self {
-            Failure::BadUrl(_) => vec!["Give the management API's address, e.g. http://localhost:15672.".into()],
-            Failure::LoginFailed => {
-                vec!["Check the user and password (a fresh RabbitMQ has guest / guest, usable from localhost only)."
-                    .into()]
-            }
+            Failure::BadUrl(_) => vec![Say(msg!("broker-advice-bad-url"))],
+            Failure::LoginFailed => vec![Say(msg!("broker-advice-login"))],
             Failure::NoManagementAccess { user } => vec![
-                "Give the user a management tag, e.g.:".into(),
-                format!("rabbitmqctl set_user_tags {user} management"),
+                Say(msg!("broker-advice-no-management")),
+                Copy(format!("rabbitmqctl set_user_tags {user} management")),
             ],
-            Failure::NotAuthorised(_) => {
-                vec!["Check the user's permissions on the vhost (rabbitmqctl list_user_permissions USER).".into()]
-            }
+            Failure::NotAuthorised(_) => vec![Say(msg!("broker-advice-not-authorised"))],
             Failure::NotAdministrator { user, tags } => vec![
-                format!(
-                    "Its tags: {}. Connect as an administrator, or give it the tag:",
-                    if tags.is_empty() { "none".to_string() } else { tags.join(", ") }
-                ),
-                format!("rabbitmqctl set_user_tags {user} administrator"),
+                Say(msg!("broker-advice-not-administrator", tags = tags_arg(tags))),
+                Copy(format!("rabbitmqctl set_user_tags {user} administrator")),
             ],
-            Failure::NoSuchVhost(_) => vec!["Pick one of the broker's vhosts.".into()],
-            Failure::NoSuchExchange { .. } => {
-                vec!["Deploy the scenario first (Broker → Deploy this scenario…), or publish to an exchange it has."
-                    .into()]
-            }
+            Failure::NoSuchVhost(_) => vec![Say(msg!("broker-advice-no-vhost"))],
+            Failure::NoSuchExchange { .. } => vec![Say(msg!("broker-advice-no-exchange"))],
             Failure::Unreachable { .. } => vec![
-                "Is RabbitMQ running, and is the management plugin enabled? Enable it with:".into(),
-                "rabbitmq-plugins enable rabbitmq_management".into(),
-                "and check the address and port (15672 by default).".into(),
+                Say(msg!("broker-advice-unreachable")),
+                Copy("rabbitmq-plugins enable rabbitmq_management".into()),
+                Say(msg!("broker-advice-unreachable-port")),
             ],
             Failure::Cors { origin, .. } => vec![
-                "Add these lines to rabbitmq.conf and restart RabbitMQ:".into(),
-                format!("management.cors.allow_origins.1 = {origin}"),
-                "management.cors.max_age = 3600".into(),
+                Say(msg!("broker-advice-cors")),
+                Copy(format!("management.cors.allow_origins.1 = {origin}")),
+                Copy("management.cors.max_age = 3600".into()),
             ],
-            Failure::TimedOut { .. } => {
-                vec!["Check that the address is the management API's (port 15672 by default), not AMQP's (5672).".into()]
-            }
+            Failure::TimedOut { .. } => vec![Say(msg!("broker-advice-timed-out"))],
+            Failure::Step { cause, .. } => cause.advice(),
             Failure::Http { .. } | Failure::BadAnswer(_) => Vec::new(),
         }
     }
 }
 
-/// Whether an advice line is something to copy (a command or a
-/// `rabbitmq.conf` line) rather than a sentence.
-pub fn is_literal(line: &str) -> bool {
-    ["rabbitmqctl ", "rabbitmq-plugins ", "management."].iter().any(|p| line.starts_with(p))
+/// The user's tags as the advice lists them (`none` for none).
+fn tags_arg(tags: &[String]) -> Arg {
+    if tags.is_empty() {
+        msg!("broker-advice-no-tags").into()
+    } else {
+        tags.join(", ").into()
+    }
+}
+
+/// One line of advice: a sentence, or something to copy (a command or a
+/// `rabbitmq.conf` line, the same in every language).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Advice {
+    /// A sentence.
+    Say(Msg),
+    /// A command or configuration line.
+    Copy(String),
+}
+
+impl Advice {
+    /// The line in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Advice::Say(m) => m.render(lang),
+            Advice::Copy(line) => line.clone(),
+        }
+    }
+
+    /// Whether it is something to copy rather than a sentence.
+    pub fn is_literal(&self) -> bool {
+        matches!(self, Advice::Copy(_))
+    }
 }
 
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.title())?;
+        write!(f, "{}", self.title().english())?;
         for line in self.advice() {
-            write!(f, " {line}")?;
+            write!(f, " {}", line.render(Lang::En))?;
         }
         Ok(())
     }
@@ -206,7 +230,7 @@ mod tests {
         let body = r#"{"error":"not_authorised","reason":"Not management user"}"#;
         let f = Failure::from_status(401, body, "bob");
         assert_eq!(f.code(), "no_management_access");
-        assert!(f.advice().iter().any(|l| l == "rabbitmqctl set_user_tags bob management"));
+        assert!(f.advice().iter().any(|l| l.render(Lang::En) == "rabbitmqctl set_user_tags bob management"));
         let f = Failure::from_status(400, r#"{"error":"bad_request","reason":"inequivalent arg"}"#, "u");
         assert_eq!(f, Failure::Http { status: 400, reason: "inequivalent arg".into() });
         assert_eq!(reason_of("<html>oops</html>"), "<html>oops</html>");
@@ -215,10 +239,27 @@ mod tests {
     #[test]
     fn the_cors_advice_names_the_pages_origin() {
         let f = Failure::Cors { url: "http://localhost:15672".into(), origin: "http://127.0.0.1:8080".into() };
-        assert!(f.advice().contains(&"management.cors.allow_origins.1 = http://127.0.0.1:8080".to_string()));
+        assert!(f.advice().contains(&Advice::Copy("management.cors.allow_origins.1 = http://127.0.0.1:8080".into())));
         let lines = f.advice();
-        assert!(!is_literal(&lines[0]) && lines[1..].iter().all(|l| is_literal(l)), "{lines:?}");
+        assert!(!lines[0].is_literal() && lines[1..].iter().all(Advice::is_literal), "{lines:?}");
         let off = Failure::Unreachable { url: "http://localhost:15672".into() };
         assert!(off.to_string().contains("rabbitmq-plugins enable rabbitmq_management"));
+    }
+
+    #[test]
+    fn failures_read_in_chinese_keep_rabbitmqs_names_and_commands() {
+        let f = Failure::NoManagementAccess { user: "bob".into() };
+        assert_eq!(f.title().english(), "User 'bob' may not use the management API (401 Not management user).");
+        let zh = f.title().render(Lang::Zh);
+        assert!(zh.contains("bob") && zh.contains("401 Not management user") && zh.contains("管理"), "{zh}");
+        let advice: Vec<String> = f.advice().iter().map(|a| a.render(Lang::Zh)).collect();
+        assert!(advice[0].contains("标签"), "{advice:?}");
+        assert_eq!(advice[1], "rabbitmqctl set_user_tags bob management");
+        let step = Failure::Step {
+            what: msg!("broker-check-step-create", kind = msg!("broker-kind-queue"), name = "q1"),
+            cause: Box::new(Failure::LoginFailed),
+        };
+        assert_eq!(step.code(), "login_failed");
+        assert!(step.title().render(Lang::Zh).contains("队列"), "{}", step.title().render(Lang::Zh));
     }
 }

@@ -9,6 +9,8 @@ use serde::Serialize;
 use super::answers::{ConsumerInfo, ExchangeInfo, QueueInfo};
 use super::Failure;
 use crate::definitions::{self, layout};
+use crate::i18n::Lang;
+use crate::msg;
 use crate::scenario::{AckMode, ConsumerNode, Outcome, Scenario};
 
 /// The most consumers drawn (a busy broker can have thousands).
@@ -59,7 +61,8 @@ impl LiveView {
     pub fn build(vhost: &str, a: &Answers) -> Result<LiveView, Failure> {
         let import = definitions::import(a.definitions).map_err(|e| Failure::BadAnswer(format!("definitions: {e}")))?;
         let mut scenario = import.scenario;
-        scenario.title = format!("RabbitMQ vhost {vhost}");
+        // The API's name for the view (a copy is titled in the page's language).
+        scenario.title = msg!("broker-live-title", vhost = vhost).english();
         scenario.narration.clear();
         add_consumers(&mut scenario, a.consumers);
         layout::arrange(&mut scenario);
@@ -98,10 +101,11 @@ impl LiveView {
         Ok(LiveView { vhost: vhost.to_string(), scenario, stats, warnings })
     }
 
-    /// The scenario to take as an ordinary copy to play with.
-    pub fn copy(&self, host: &str) -> Scenario {
+    /// The scenario to take as an ordinary copy to play with, titled in
+    /// `lang` (from then on the title is the user's own).
+    pub fn copy(&self, host: &str, lang: Lang) -> Scenario {
         let mut s = self.scenario.clone();
-        s.title = format!("Copy of {} on {host}", self.vhost);
+        s.title = msg!("broker-live-copy-title", vhost = &self.vhost, host = host).render(lang);
         s
     }
 }
@@ -168,7 +172,8 @@ mod tests {
         let x = &v.scenario.exchanges[0];
         assert_eq!(v.stats[&x.id].rate_in, 4.0);
         assert!(layout::no_overlaps(&v.scenario));
-        assert!(v.copy("localhost").title.contains("Copy of / on localhost"));
+        assert!(v.copy("localhost", Lang::En).title.contains("Copy of / on localhost"));
+        assert_eq!(v.copy("localhost", Lang::Zh).title, "localhost 上 / 的副本");
         let bad = Answers { definitions: "[]", queues: &[], exchanges: &[], consumers: &[] };
         assert_eq!(LiveView::build("/", &bad).unwrap_err().code(), "bad_answer");
     }

@@ -9,6 +9,8 @@
 
 use super::live::{LiveView, NodeStats};
 use crate::editor::geometry::{in_port, node_size, out_port, Curve};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::{NodeKind, Position, DEFAULT_EXCHANGE_ID};
 
 /// A node to draw.
@@ -23,9 +25,9 @@ pub struct Box {
     /// The name.
     pub title: String,
     /// The exchange type, or "queue" / "consumer".
-    pub caption: String,
+    pub caption: Msg,
     /// Count and rate lines.
-    pub lines: Vec<String>,
+    pub lines: Vec<Msg>,
 }
 
 /// An edge to draw.
@@ -73,27 +75,34 @@ pub fn draw(view: &LiveView) -> Picture {
             NodeKind::Exchange,
             s.default_exchange,
             "(default)",
-            "direct",
+            exchange_type("direct"),
             exchange_lines(stats(DEFAULT_EXCHANGE_ID)),
         ));
     }
     for x in &s.exchanges {
         let at = Position { x: x.x, y: x.y };
-        boxes.push(node_box(&x.id, NodeKind::Exchange, at, &x.name, x.kind.as_str(), exchange_lines(stats(&x.id))));
+        let caption = exchange_type(x.kind.as_str());
+        boxes.push(node_box(&x.id, NodeKind::Exchange, at, &x.name, caption, exchange_lines(stats(&x.id))));
     }
     for q in &s.queues {
         let st = stats(&q.id);
         let lines = vec![
-            format!("ready {} · unacked {}", st.ready, st.unacked),
-            format!("consumers {}", st.consumers),
-            format!("in {} · out {}", rate(st.rate_in), rate(st.rate_out)),
+            msg!("broker-live-ready", ready = st.ready, unacked = st.unacked),
+            msg!("broker-live-consumers", count = st.consumers),
+            rates(st),
         ];
-        boxes.push(node_box(&q.id, NodeKind::Queue, Position { x: q.x, y: q.y }, &q.name, "queue", lines));
+        let caption = msg!("broker-kind-queue");
+        boxes.push(node_box(&q.id, NodeKind::Queue, Position { x: q.x, y: q.y }, &q.name, caption, lines));
     }
     for c in &s.consumers {
-        let ack = if c.ack == crate::scenario::AckMode::Manual { "manual ack" } else { "auto ack" };
-        let lines = vec![ack.to_string(), format!("prefetch {}", c.prefetch)];
-        boxes.push(node_box(&c.id, NodeKind::Consumer, Position { x: c.x, y: c.y }, &c.name, "consumer", lines));
+        let ack = if c.ack == crate::scenario::AckMode::Manual {
+            msg!("broker-live-manual-ack")
+        } else {
+            msg!("broker-live-auto-ack")
+        };
+        let lines = vec![ack, msg!("broker-live-prefetch", count = c.prefetch)];
+        let (at, caption) = (Position { x: c.x, y: c.y }, msg!("broker-live-consumer"));
+        boxes.push(node_box(&c.id, NodeKind::Consumer, at, &c.name, caption, lines));
     }
     let place = |id: &str| boxes.iter().find(|b| b.id == id).map(|b| (b.kind, Position { x: b.rect.0, y: b.rect.1 }));
     let mut lines = Vec::new();
@@ -129,20 +138,22 @@ fn bounds(boxes: &[Box]) -> (f64, f64, f64, f64) {
     (left, top, right - left, bottom - top)
 }
 
-fn exchange_lines(st: NodeStats) -> Vec<String> {
-    vec![format!("in {} · out {}", rate(st.rate_in), rate(st.rate_out))]
+fn exchange_lines(st: NodeStats) -> Vec<Msg> {
+    vec![rates(st)]
 }
 
-fn node_box(id: &str, kind: NodeKind, at: Position, title: &str, caption: &str, lines: Vec<String>) -> Box {
+fn rates(st: NodeStats) -> Msg {
+    msg!("broker-live-rates", rate_in = rate(st.rate_in), rate_out = rate(st.rate_out))
+}
+
+/// An exchange's type as its caption: the AMQP name (`direct`, `topic`).
+fn exchange_type(kind: &str) -> Msg {
+    msg!("broker-live-exchange-type", kind = kind)
+}
+
+fn node_box(id: &str, kind: NodeKind, at: Position, title: &str, caption: Msg, lines: Vec<Msg>) -> Box {
     let (w, h) = node_size(kind);
-    Box {
-        id: id.to_string(),
-        kind,
-        rect: (at.x, at.y, w, h),
-        title: title.to_string(),
-        caption: caption.to_string(),
-        lines,
-    }
+    Box { id: id.to_string(), kind, rect: (at.x, at.y, w, h), title: title.to_string(), caption, lines }
 }
 
 fn line(from: (NodeKind, Position), to: (NodeKind, Position), rate: Option<String>) -> Line {
@@ -178,7 +189,9 @@ mod tests {
         let p = draw(&v);
         assert_eq!(p.boxes.len(), 5);
         let a = p.boxes.iter().find(|b| b.title == "a").unwrap();
-        assert_eq!(a.lines[0], "ready 5 · unacked 0");
+        assert_eq!(a.lines[0].english(), "ready 5 · unacked 0");
+        assert_eq!(a.lines[0].render(crate::i18n::Lang::Zh), "就绪 5 · 未确认 0");
+        assert_eq!(a.caption.render(crate::i18n::Lang::Zh), "队列");
         let rates: Vec<Option<String>> = p.lines.iter().map(|l| l.rate.clone()).collect();
         assert_eq!(
             rates,

@@ -9,6 +9,8 @@ use serde_json::{json, Map, Value};
 use super::connection::{vhost_path, Method, Request};
 use super::Failure;
 use crate::engine::FieldTable;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::Scenario;
 use crate::simulation::Simulation;
 
@@ -16,7 +18,7 @@ use crate::simulation::Simulation;
 pub const DEFAULT_EXCHANGE_PATH_NAME: &str = "amq.default";
 
 /// One message to publish through the API.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outgoing {
     /// Exchange name (`""`: the default exchange).
     pub exchange: String,
@@ -28,7 +30,7 @@ pub struct Outgoing {
     /// The body, as text.
     pub payload: String,
     /// What of the message the API cannot send, in words.
-    pub left_out: Vec<String>,
+    pub left_out: Vec<Msg>,
 }
 
 impl Outgoing {
@@ -81,13 +83,13 @@ pub fn publish_path(vhost: &str, exchange: &str) -> String {
 
 /// Producer `id`'s message as its `n`-th publish (`{n}` in the body,
 /// correlation_id and message_id becomes `n`), or why it cannot be sent.
-pub fn from_producer(scenario: &Scenario, id: &str, n: u64) -> Result<Outgoing, String> {
-    let p = scenario.producer(id).ok_or_else(|| format!("there is no producer '{id}'"))?;
+pub fn from_producer(scenario: &Scenario, id: &str, n: u64) -> Result<Outgoing, Msg> {
+    let p = scenario.producer(id).ok_or_else(|| msg!("broker-publish-no-producer", id = id))?;
     let exchange = p
         .exchange
         .as_deref()
         .and_then(|x| scenario.exchange_name(x))
-        .ok_or("this producer is not connected to an exchange yet: drag from it to an exchange")?;
+        .ok_or_else(|| msg!("broker-publish-not-connected"))?;
     let m = &p.message;
     let fill = |s: &str| s.replace("{n}", &n.to_string());
     let mut out = Outgoing::new(exchange, &m.routing_key, &m.headers, &fill(&m.body));
@@ -115,19 +117,17 @@ pub fn from_producer(scenario: &Scenario, id: &str, n: u64) -> Result<Outgoing, 
         Err(why) => out.left_out.push(why),
     }
     if m.mandatory {
-        out.left_out.push(
-            "mandatory: the management API has no such flag; \"not routed\" says what a return would".to_string(),
-        );
+        out.left_out.push(msg!("broker-publish-no-mandatory"));
     }
     Ok(out)
 }
 
 /// The reply_to to send: a queue on the canvas by its name, else the
 /// literal; a server-named queue has no name the broker would know.
-fn reply_to(scenario: &Scenario, queue: &Option<String>, literal: &Option<String>) -> Result<Option<String>, String> {
+fn reply_to(scenario: &Scenario, queue: &Option<String>, literal: &Option<String>) -> Result<Option<String>, Msg> {
     match queue.as_deref().map(|id| scenario.queue(id)) {
         Some(Some(q)) if !q.name.is_empty() => Ok(Some(q.name.clone())),
-        Some(Some(_)) => Err("reply_to: the queue is server-named, so its name on the broker is not known".into()),
+        Some(Some(_)) => Err(msg!("broker-publish-reply-to-server-named")),
         Some(None) | None => Ok(literal.clone()),
     }
 }
@@ -139,9 +139,9 @@ pub fn from_route_tester(
     exchange_id: &str,
     routing_key: &str,
     headers: &Map<String, Value>,
-) -> Result<Outgoing, String> {
+) -> Result<Outgoing, Msg> {
     let exchange =
-        scenario.exchange_name(exchange_id).ok_or_else(|| format!("there is no exchange '{exchange_id}'"))?;
+        scenario.exchange_name(exchange_id).ok_or_else(|| msg!("broker-publish-no-exchange", id = exchange_id))?;
     Ok(Outgoing::new(exchange, routing_key, headers, ""))
 }
 
@@ -156,7 +156,7 @@ pub fn warren_routes(sim: &Simulation, message: &Outgoing) -> bool {
 }
 
 /// What the broker said, beside what Warren predicted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
     /// The exchange as shown.
     pub exchange: String,
@@ -165,27 +165,25 @@ pub struct Answer {
     /// Whether Warren routes the same message to at least one queue.
     pub warren_routed: bool,
     /// What of the message was not sent.
-    pub left_out: Vec<String>,
+    pub left_out: Vec<Msg>,
 }
 
 impl Answer {
     /// The broker's answer in one line.
-    pub fn text(&self) -> String {
+    pub fn text(&self) -> Msg {
         if self.routed {
-            format!("RabbitMQ routed it: at least one queue received it from {} (routed: true).", self.exchange)
+            msg!("broker-publish-routed", exchange = &self.exchange)
         } else {
-            format!("RabbitMQ did not route it: no queue received it from {} (routed: false).", self.exchange)
+            msg!("broker-publish-not-routed", exchange = &self.exchange)
         }
     }
 
     /// Whether Warren agrees, in one line.
-    pub fn comparison(&self) -> String {
+    pub fn comparison(&self) -> Msg {
         match (self.routed, self.warren_routed) {
-            (true, true) | (false, false) => "Warren routes it the same way.".to_string(),
-            (true, false) => "Warren routes it nowhere: the broker's topology differs from the canvas's.".to_string(),
-            (false, true) => {
-                "Warren routes it to a queue: the broker's topology differs from the canvas's (deploy it?).".to_string()
-            }
+            (true, true) | (false, false) => msg!("broker-publish-warren-same"),
+            (true, false) => msg!("broker-publish-warren-nowhere"),
+            (false, true) => msg!("broker-publish-warren-routes"),
         }
     }
 
@@ -277,17 +275,17 @@ mod tests {
         p.message.mandatory = true;
         p.message.reply_to_queue = Some(q);
         let out = from_producer(&s, &s.producers[0].id.clone(), 1).unwrap();
-        assert!(out.left_out.iter().any(|w| w.starts_with("mandatory")), "{:?}", out.left_out);
-        assert!(out.left_out.iter().any(|w| w.contains("server-named")), "{:?}", out.left_out);
+        assert!(out.left_out.iter().any(|w| w.english().starts_with("mandatory")), "{:?}", out.left_out);
+        assert!(out.left_out.iter().any(|w| w.english().contains("server-named")), "{:?}", out.left_out);
         assert!(!out.properties.contains_key("reply_to"));
         s.queues[0].name = "answers".into();
         let named = from_producer(&s, &s.producers[0].id.clone(), 1).unwrap();
         assert_eq!(named.properties["reply_to"], "answers", "a named queue is sent by its name");
         let loose = ProducerNode { exchange: None, ..s.producers[0].clone() };
         s.producers[0] = loose;
-        let err = from_producer(&s, &s.producers[0].id.clone(), 1).unwrap_err();
+        let err = from_producer(&s, &s.producers[0].id.clone(), 1).unwrap_err().english();
         assert!(err.contains("not connected to an exchange"), "{err}");
-        assert!(from_producer(&s, "nope", 1).unwrap_err().contains("no producer 'nope'"));
+        assert!(from_producer(&s, "nope", 1).unwrap_err().english().contains("no producer 'nope'"));
     }
 
     #[test]
@@ -301,10 +299,12 @@ mod tests {
         assert_eq!(out.properties["headers"]["format"], "pdf");
         assert!(from_route_tester(&s, "x404", "", &h).is_err());
         let a = read_answer(&out, r#"{"routed":true}"#, true).unwrap();
-        assert!(a.text().contains("routed: true") && a.agrees(), "{}", a.text());
+        assert!(a.text().english().contains("routed: true") && a.agrees(), "{}", a.text().english());
         let b = read_answer(&out, r#"{"routed":false}"#, true).unwrap();
-        assert!(b.text().contains("did not route") && !b.agrees());
-        assert!(b.comparison().contains("deploy"), "{}", b.comparison());
+        assert!(b.text().english().contains("did not route") && !b.agrees());
+        assert!(b.comparison().english().contains("deploy"), "{}", b.comparison().english());
+        let zh = b.text().render(crate::i18n::Lang::Zh);
+        assert!(zh.contains("routed: false") && zh.contains(&x.name) && zh.contains("路由"), "{zh}");
         assert_eq!(read_answer(&out, "[]", true).unwrap_err().code(), "bad_answer");
         let sim = Simulation::new(s.clone());
         assert!(warren_routes(&sim, &out), "format=pdf reaches a queue in the headers lesson");
@@ -316,8 +316,9 @@ mod tests {
         let out = Outgoing::new("orders", "", &Map::new(), "");
         let f = failure(Failure::Http { status: 404, reason: "Not Found".into() }, &out, "dev");
         assert_eq!(f.code(), "no_such_exchange");
-        assert!(f.title().contains("'orders'") && f.title().contains("dev"), "{}", f.title());
-        assert!(f.advice().iter().any(|l| l.contains("Deploy")));
+        let title = f.title().english();
+        assert!(title.contains("'orders'") && title.contains("dev"), "{title}");
+        assert!(f.advice().iter().any(|l| l.render(crate::i18n::Lang::En).contains("Deploy")));
         let channel = "404 NOT_FOUND - no exchange 'orders' in vhost 'dev'".to_string();
         assert_eq!(failure(Failure::Http { status: 400, reason: channel }, &out, "dev").code(), "no_such_exchange");
         let other = Failure::Http { status: 400, reason: "bad_request".into() };

@@ -5,6 +5,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::{BindingEdge, ExchangeKind, NodeKind, Scenario};
 
 /// What a connection did to the scenario.
@@ -37,62 +39,54 @@ pub fn default_binding(s: &Scenario, from: &str, to: &str) -> (String, Map<Strin
     }
 }
 
-fn label(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Producer => "a producer",
-        NodeKind::Exchange => "an exchange",
-        NodeKind::Queue => "a queue",
-        NodeKind::Consumer => "a consumer",
-    }
+/// "a producer", "an exchange", ...: the kind as a phrase inside a sentence.
+fn label(kind: NodeKind) -> Msg {
+    msg!("editor-kind-article", kind = kind.as_str())
 }
 
 /// Why a connection from a `from` node to a `to` node is refused, or `None`
 /// when the pair is one the canvas accepts.
-pub fn refusal(from: NodeKind, to: NodeKind) -> Option<String> {
+pub fn refusal(from: NodeKind, to: NodeKind) -> Option<Msg> {
     use NodeKind::*;
     let why = match (from, to) {
         (Producer, Exchange) | (Exchange, Queue) | (Exchange, Exchange) | (Queue, Consumer) => return None,
-        (Producer, Queue) => "A producer never publishes straight to a queue: it publishes to an exchange. \
-             Connect it to the default exchange and set its routing key to the queue's name to reach this queue."
-            .to_string(),
-        (Producer, _) => format!("A producer publishes to an exchange, not to {}.", label(to)),
-        (Exchange, _) => {
-            format!("An exchange routes to queues (or other exchanges) through bindings, not to {}.", label(to))
-        }
-        (Queue, Exchange) => "A queue does not publish to exchanges. To send its rejected or expired messages on, \
-             set its dead-letter exchange in the inspector."
-            .to_string(),
-        (Queue, _) => format!("A queue delivers to consumers, not to {}.", label(to)),
-        (Consumer, _) => "A consumer is where messages end: connect a queue to it instead.".to_string(),
+        (Producer, Queue) => msg!("editor-connect-producer-queue"),
+        (Producer, _) => msg!("editor-connect-producer-other", to = label(to)),
+        (Exchange, _) => msg!("editor-connect-exchange-other", to = label(to)),
+        (Queue, Exchange) => msg!("editor-connect-queue-exchange"),
+        (Queue, _) => msg!("editor-connect-queue-other", to = label(to)),
+        (Consumer, _) => msg!("editor-connect-consumer"),
     };
     Some(why)
 }
 
 /// Connects node `from` to node `to` in `s`, or says why not (the scenario
 /// is unchanged then).
-pub fn connect(s: &mut Scenario, from: &str, to: &str) -> Result<Connected, String> {
+pub fn connect(s: &mut Scenario, from: &str, to: &str) -> Result<Connected, Msg> {
     let (Some(fk), Some(tk)) = (s.kind_of(from), s.kind_of(to)) else {
-        return Err("That node no longer exists.".to_string());
+        return Err(msg!("editor-connect-gone"));
     };
     if from == to {
-        return Err(format!("Connect {} to another node, not to itself.", label(fk)));
+        return Err(msg!("editor-connect-itself", node = label(fk)));
     }
     if let Some(why) = refusal(fk, tk) {
         return Err(why);
     }
     match (fk, tk) {
         (NodeKind::Producer, NodeKind::Exchange) => {
-            let p = s.producers.iter_mut().find(|p| p.id == from).expect("kind_of found it");
+            let Some(p) = s.producers.iter_mut().find(|p| p.id == from) else {
+                return Err(msg!("editor-connect-gone"));
+            };
             if p.exchange.as_deref() == Some(to) {
-                return Err("This producer already publishes to that exchange.".to_string());
+                return Err(msg!("editor-connect-publishes-already"));
             }
             p.exchange = Some(to.to_string());
             Ok(Connected::Publishes)
         }
         (NodeKind::Queue, NodeKind::Consumer) => {
-            let c = s.consumers.iter_mut().find(|c| c.id == to).expect("kind_of found it");
+            let Some(c) = s.consumers.iter_mut().find(|c| c.id == to) else { return Err(msg!("editor-connect-gone")) };
             if c.queue.as_deref() == Some(from) {
-                return Err("This consumer already consumes from that queue.".to_string());
+                return Err(msg!("editor-connect-consumes-already"));
             }
             c.queue = Some(from.to_string());
             Ok(Connected::Consumes)
@@ -105,14 +99,11 @@ pub fn connect(s: &mut Scenario, from: &str, to: &str) -> Result<Connected, Stri
                 .any(|b| b.from == from && b.to == to && b.routing_key == routing_key && b.arguments == arguments);
             if dup {
                 let key = if routing_key.is_empty() {
-                    "an empty key".to_string()
+                    msg!("editor-key-empty")
                 } else {
-                    format!("the key '{routing_key}'")
+                    msg!("editor-key-named", key = routing_key.as_str())
                 };
-                return Err(format!(
-                    "These two are already bound with {key}. Select that binding and change its key first, \
-                     then connect again to add another key."
-                ));
+                return Err(msg!("editor-connect-bound-already", key = key));
             }
             // A binding from the default exchange is kept: the engine refuses
             // it (403 ACCESS_REFUSED) and the canvas shows that next to it.
@@ -206,11 +197,26 @@ mod tests {
             ("x1", "p1", "not to a producer"),
             ("nope", "q1", "no longer exists"),
         ] {
-            let e = connect(&mut s, from, to).unwrap_err();
+            let e = connect(&mut s, from, to).unwrap_err().english();
             assert!(e.contains(why), "{from} -> {to}: {e}");
         }
         assert_eq!(s, before);
         connect(&mut s, "x1", "q1").unwrap();
-        assert!(connect(&mut s, "x1", "q1").unwrap_err().contains("already bound"));
+        assert!(connect(&mut s, "x1", "q1").unwrap_err().english().contains("already bound"));
+    }
+
+    #[test]
+    fn refusals_read_in_chinese_with_the_kinds_named() {
+        use crate::i18n::Lang;
+        let why = refusal(NodeKind::Exchange, NodeKind::Producer).unwrap();
+        assert_eq!(
+            why.english(),
+            "An exchange routes to queues (or other exchanges) through bindings, not to a producer."
+        );
+        assert_eq!(why.render(Lang::Zh), "交换机通过绑定把消息路由到队列（或其他交换机），不能连到生产者。");
+        let mut s = scenario();
+        connect(&mut s, "x1", "q1").unwrap();
+        let dup = connect(&mut s, "x1", "q1").unwrap_err().render(Lang::Zh);
+        assert!(dup.starts_with("这两者之间已经有一个使用"), "{dup}");
     }
 }

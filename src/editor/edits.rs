@@ -11,6 +11,8 @@ use serde_json::Value;
 
 use super::table_text::{parse_arguments, parse_table, queue_fields, EXCHANGE_FIELDS};
 use crate::engine::queue_args::{parse_max_age, DeadLetterStrategy, QueueType};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::{
     AckMode, BindingEdge, ConsumerNode, ExchangeKind, ExchangeNode, Outcome, OverflowKind, ProducerNode, QueueNode,
     Scenario, Schedule,
@@ -209,14 +211,14 @@ pub enum BindingField {
 
 /// An edit the reducer refused: which field of which thing, and why. The
 /// field it came from shows the reason until the next edit.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Refusal {
     /// The node or binding id (empty for the scenario's own fields).
     pub target: String,
     /// The field's name, as the inspector names it (`data-field`).
     pub field: &'static str,
-    /// Why.
-    pub text: String,
+    /// Why (rendered in the page's language when it is shown).
+    pub text: Msg,
 }
 
 /// The key the consumer form uses for each [`Outcome`].
@@ -268,25 +270,34 @@ impl Edit {
     /// Makes the edit in `s`, or says why it cannot be made (the thing is
     /// gone, or the value does not fit). The caller checks the result as a
     /// document.
-    pub fn apply(&self, s: &mut Scenario) -> Result<(), String> {
-        const GONE: &str = "this node no longer exists";
+    pub fn apply(&self, s: &mut Scenario) -> Result<(), Msg> {
+        let gone = || msg!("editor-node-gone");
         match self {
             Edit::Title(v) => s.title = v.clone(),
             Edit::Description(v) => s.description = v.clone(),
-            Edit::Exchange { id, field } => field.apply(s.exchanges.iter_mut().find(|n| n.id == *id).ok_or(GONE)?)?,
-            Edit::Queue { id, field } => field.apply(s.queues.iter_mut().find(|n| n.id == *id).ok_or(GONE)?)?,
-            Edit::Producer { id, field } => field.apply(s.producers.iter_mut().find(|n| n.id == *id).ok_or(GONE)?)?,
-            Edit::Consumer { id, field } => field.apply(s.consumers.iter_mut().find(|n| n.id == *id).ok_or(GONE)?)?,
-            Edit::Binding { id, field } => field.apply(s.binding_mut(id).ok_or("this binding no longer exists")?)?,
+            Edit::Exchange { id, field } => {
+                field.apply(s.exchanges.iter_mut().find(|n| n.id == *id).ok_or_else(gone)?)?
+            }
+            Edit::Queue { id, field } => field.apply(s.queues.iter_mut().find(|n| n.id == *id).ok_or_else(gone)?)?,
+            Edit::Producer { id, field } => {
+                field.apply(s.producers.iter_mut().find(|n| n.id == *id).ok_or_else(gone)?)?
+            }
+            Edit::Consumer { id, field } => {
+                field.apply(s.consumers.iter_mut().find(|n| n.id == *id).ok_or_else(gone)?)?
+            }
+            Edit::Binding { id, field } => {
+                field.apply(s.binding_mut(id).ok_or_else(|| msg!("editor-binding-gone"))?)?
+            }
         }
         Ok(())
     }
 
     /// `s` with the edit made and checked as a document, or why not.
-    pub fn applied_to(&self, s: &Scenario) -> Result<Scenario, String> {
+    pub fn applied_to(&self, s: &Scenario) -> Result<Scenario, Msg> {
         let mut next = s.clone();
         self.apply(&mut next)?;
-        crate::scenario::parse::check(&next).map_err(|e| e.to_string())?;
+        // The document's own checks speak in the scenario's words.
+        crate::scenario::parse::check(&next).map_err(|e| msg!("editor-text", text = e.to_string()))?;
         Ok(next)
     }
 }
@@ -304,11 +315,14 @@ impl ExchangeField {
         }
     }
 
-    fn apply(&self, x: &mut ExchangeNode) -> Result<(), String> {
+    fn apply(&self, x: &mut ExchangeNode) -> Result<(), Msg> {
         match self {
             ExchangeField::Name(v) => x.name = v.clone(),
             ExchangeField::Kind(v) => {
-                x.kind = ExchangeKind::ALL.into_iter().find(|k| k.as_str() == v).ok_or("unknown exchange type")?
+                x.kind = ExchangeKind::ALL
+                    .into_iter()
+                    .find(|k| k.as_str() == v)
+                    .ok_or_else(|| msg!("editor-unknown-exchange-type"))?
             }
             ExchangeField::Durable(v) => x.durable = *v,
             ExchangeField::AutoDelete(v) => x.auto_delete = *v,
@@ -345,7 +359,7 @@ impl QueueField {
         }
     }
 
-    fn apply(&self, q: &mut QueueNode) -> Result<(), String> {
+    fn apply(&self, q: &mut QueueNode) -> Result<(), Msg> {
         match self {
             QueueField::Name(v) => q.name = v.clone(),
             QueueField::Durable(v) => q.durable = *v,
@@ -362,7 +376,7 @@ impl QueueField {
             QueueField::MaxPriority(v) => q.max_priority = v.map(|v| v.clamp(0, 255) as u8),
             QueueField::Arguments(v) => q.arguments = parse_arguments(v, &queue_fields())?,
             QueueField::Type(v) => {
-                let t = QueueType::parse(v).ok_or_else(|| format!("'{v}' is not a queue type"))?;
+                let t = QueueType::parse(v).ok_or_else(|| msg!("editor-not-queue-type", value = v))?;
                 crate::scenario::queue_fields::retype(q, t);
             }
             QueueField::DeliveryLimit(v) => q.delivery_limit = unsigned(*v),
@@ -376,9 +390,7 @@ impl QueueField {
             QueueField::MaxAge(v) => {
                 let v = non_empty(v);
                 if let Some(a) = &v {
-                    parse_max_age(a).ok_or_else(|| {
-                        format!("'{a}' is not an age: a whole number and one of Y M D h m s, e.g. 7D")
-                    })?;
+                    parse_max_age(a).ok_or_else(|| msg!("editor-not-age", value = a))?;
                 }
                 q.max_age = v;
             }
@@ -388,13 +400,13 @@ impl QueueField {
     }
 }
 
-fn overflow(v: &str) -> Result<Option<OverflowKind>, String> {
+fn overflow(v: &str) -> Result<Option<OverflowKind>, Msg> {
     Ok(match v {
         "" => None,
         "drop-head" => Some(OverflowKind::DropHead),
         "reject-publish" => Some(OverflowKind::RejectPublish),
         "reject-publish-dlx" => Some(OverflowKind::RejectPublishDlx),
-        other => return Err(format!("'{other}' is not an x-overflow value")),
+        other => return Err(msg!("editor-not-overflow", value = other)),
     })
 }
 
@@ -424,7 +436,7 @@ impl ProducerField {
         }
     }
 
-    fn apply(&self, p: &mut ProducerNode) -> Result<(), String> {
+    fn apply(&self, p: &mut ProducerNode) -> Result<(), Msg> {
         let m = &mut p.message;
         match self {
             ProducerField::Name(v) => p.name = v.clone(),
@@ -448,13 +460,13 @@ impl ProducerField {
 }
 
 /// A fresh schedule of a kind chosen in the form.
-fn schedule_of_kind(kind: &str) -> Result<Schedule, String> {
+fn schedule_of_kind(kind: &str) -> Result<Schedule, Msg> {
     Ok(match kind {
         "manual" => Schedule::Manual,
         "once" => Schedule::Once { at_ms: 0 },
         "every" => Schedule::Every { every_ms: 1000, start_ms: 0, count: None, batch: 1 },
         "burst" => Schedule::Burst { count: 10, at_ms: 0 },
-        other => return Err(format!("'{other}' is not a schedule")),
+        other => return Err(msg!("editor-not-schedule", value = other)),
     })
 }
 
@@ -491,7 +503,7 @@ impl ConsumerField {
         }
     }
 
-    fn apply(&self, c: &mut ConsumerNode) -> Result<(), String> {
+    fn apply(&self, c: &mut ConsumerNode) -> Result<(), Msg> {
         match self {
             ConsumerField::Name(v) => c.name = v.clone(),
             ConsumerField::Queue(v) => c.queue = non_empty(v),
@@ -499,7 +511,10 @@ impl ConsumerField {
             ConsumerField::Prefetch(v) => c.prefetch = unsigned(*v).unwrap_or(0).min(u16::MAX as u64) as u16,
             ConsumerField::ProcessingMs(v) => c.processing_ms = unsigned(*v).unwrap_or(0),
             ConsumerField::Outcome(v) => {
-                c.outcome = Outcome::ALL.into_iter().find(|o| outcome_key(*o) == v).ok_or("unknown outcome")?
+                c.outcome = Outcome::ALL
+                    .into_iter()
+                    .find(|o| outcome_key(*o) == v)
+                    .ok_or_else(|| msg!("editor-unknown-outcome"))?
             }
             ConsumerField::CrashAfter(v) => c.crash_after = unsigned(*v).map(|v| v.min(u32::MAX as u64) as u32),
             ConsumerField::StreamOffset(v) => c.stream_offset = non_empty(v),
@@ -520,12 +535,12 @@ impl BindingField {
         }
     }
 
-    fn apply(&self, b: &mut BindingEdge) -> Result<(), String> {
+    fn apply(&self, b: &mut BindingEdge) -> Result<(), Msg> {
         match self {
             BindingField::Key(v) => b.routing_key = v.clone(),
             BindingField::Match(v) => {
                 if !["all", "any", "all-with-x", "any-with-x"].contains(&v.as_str()) {
-                    return Err(format!("'{v}' is not an x-match mode"));
+                    return Err(msg!("editor-not-match-mode", value = v));
                 }
                 b.arguments.insert("x-match".into(), Value::String(v.clone()));
             }
@@ -611,7 +626,7 @@ mod tests {
             (Edit::Binding { id: "b1".into(), field: BindingField::Match("some".into()) }, "x-match"),
         ];
         for (edit, why) in cases {
-            let e = edit.applied_to(&s).unwrap_err();
+            let e = edit.applied_to(&s).unwrap_err().english();
             assert!(e.contains(why), "{edit:?}: {e}");
         }
     }

@@ -27,6 +27,8 @@ pub mod view;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::{Position, ProgramFile, Scenario, DEFAULT_EXCHANGE_ID};
 use connect::Connected;
 pub use edits::{Edit, Refusal};
@@ -37,10 +39,11 @@ pub use selection::{edges, Edge, Selection};
 use view::View;
 
 /// A message shown when the canvas refuses something.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
-    /// What was refused and why.
-    pub text: String,
+    /// What was refused and why (rendered in the page's language when it
+    /// is drawn).
+    pub text: Msg,
     /// The node it concerns, if any (the notice is drawn next to it).
     pub node: Option<String>,
     /// Increases with every notice, so the same text shown twice is seen
@@ -143,8 +146,8 @@ pub enum EditAction {
     SetView(View),
     /// Show a notice.
     Notify {
-        /// The text.
-        text: String,
+        /// The message.
+        text: Msg,
         /// The node it concerns.
         node: Option<String>,
     },
@@ -215,8 +218,6 @@ impl Default for Editor {
     }
 }
 
-const DEFAULT_EXCHANGE_STAYS: &str = "The default exchange is part of every broker: it cannot be deleted.";
-
 impl Editor {
     /// An editor holding `scenario`, with no history.
     pub fn new(mut scenario: Scenario) -> Self {
@@ -252,13 +253,13 @@ impl Editor {
 
     /// The refusal of the last edit of `field` of `target`, if that edit was
     /// refused.
-    pub fn refused(&self, target: &str, field: &str) -> Option<&str> {
-        self.refusal.as_ref().filter(|r| r.target == target && r.field == field).map(|r| r.text.as_str())
+    pub fn refused(&self, target: &str, field: &str) -> Option<&Msg> {
+        self.refusal.as_ref().filter(|r| r.target == target && r.field == field).map(|r| &r.text)
     }
 
-    fn notify(&mut self, text: impl Into<String>, node: Option<String>) {
+    fn notify(&mut self, text: Msg, node: Option<String>) {
         self.serial += 1;
-        self.notice = Some(Notice { text: text.into(), node, serial: self.serial });
+        self.notice = Some(Notice { text, node, serial: self.serial });
     }
 
     /// Shows `next` as a new undo step (nothing when it is the same).
@@ -440,7 +441,7 @@ impl Editor {
         let deletable: Vec<&String> = sel.nodes.iter().filter(|id| *id != DEFAULT_EXCHANGE_ID).collect();
         if deletable.is_empty() && sel.edge.is_none() {
             if sel.nodes.contains(DEFAULT_EXCHANGE_ID) {
-                self.notify(DEFAULT_EXCHANGE_STAYS, Some(DEFAULT_EXCHANGE_ID.into()));
+                self.notify(msg!("editor-default-exchange-stays"), Some(DEFAULT_EXCHANGE_ID.into()));
             }
             self.selection = sel;
             return;
@@ -459,7 +460,7 @@ impl Editor {
 
     fn delete_node(&mut self, id: String) {
         if id == DEFAULT_EXCHANGE_ID {
-            self.notify(DEFAULT_EXCHANGE_STAYS, Some(id));
+            self.notify(msg!("editor-default-exchange-stays"), Some(id));
         } else if self.scenario.kind_of(&id).is_some() {
             self.history.remember(&self.scenario, None);
             Rc::make_mut(&mut self.scenario).remove_node(&id);
@@ -658,7 +659,7 @@ mod tests {
         e.apply(EditAction::Connect { from: "p1".into(), to: "q1".into() });
         assert_eq!(e.history.undo_len(), undo_len);
         let n = e.notice.clone().unwrap();
-        assert!(n.text.contains("exchange"), "{}", n.text);
+        assert!(n.text.english().contains("exchange"), "{:?}", n.text);
         assert_eq!(n.node.as_deref(), Some("p1"));
         e.apply(EditAction::Connect { from: "p1".into(), to: "default".into() });
         assert!(e.notice.is_none());
@@ -684,7 +685,9 @@ mod tests {
         let mut e = Editor::default();
         e.apply(EditAction::SelectNode("default".into()));
         e.apply(EditAction::DeleteSelected);
-        assert!(e.notice.as_ref().unwrap().text.contains("cannot be deleted"));
+        let text = &e.notice.as_ref().unwrap().text;
+        assert!(text.english().contains("cannot be deleted"));
+        assert_eq!(text.render(crate::i18n::Lang::Zh), "默认交换机是每个 broker 都有的，不能删除。");
         assert_eq!(e.scenario.kind_of("default"), Some(NodeKind::Exchange));
         assert!(!e.can_undo());
     }
@@ -699,7 +702,7 @@ mod tests {
         e.apply(set(QueueField::Durable(true)));
         assert_eq!((e.scenario.queues[0].name.as_str(), e.scenario.queues[0].durable), ("orders", true));
         e.apply(set(QueueField::Name("bad\u{7}name".into())));
-        assert!(e.refused("q1", "name").unwrap().contains("control character"));
+        assert!(e.refused("q1", "name").unwrap().english().contains("control character"));
         assert_eq!(e.refused("q1", "durable"), None, "only the field it came from");
         assert_eq!(e.scenario.queues[0].name, "orders");
         e.apply(set(QueueField::Name("fine".into())));

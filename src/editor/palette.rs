@@ -5,6 +5,8 @@ use serde_json::Map;
 
 use super::geometry::{self, Rect};
 use super::naming;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::{
     ConsumerNode, ExchangeKind, ExchangeNode, NodeKind, Position, ProducerNode, QueueNode, Scenario,
 };
@@ -40,24 +42,21 @@ impl PaletteItem {
         }
     }
 
-    /// The label shown in the palette.
-    pub fn label(&self) -> String {
-        match self.kind {
-            NodeKind::Exchange => format!("{} exchange", self.exchange.as_str()),
-            k => k.as_str().to_string(),
-        }
+    /// The label shown in the palette (`direct exchange`, `queue`).
+    pub fn label(&self) -> Msg {
+        msg!("editor-palette-label", item = self.entry_kind())
     }
 
     /// One line about what it does.
-    pub fn description(&self) -> &'static str {
-        match (self.kind, self.exchange) {
-            (NodeKind::Producer, _) => "Publishes messages to an exchange",
-            (NodeKind::Exchange, ExchangeKind::Direct) => "Routes by exact routing key",
-            (NodeKind::Exchange, ExchangeKind::Fanout) => "Copies to every bound queue",
-            (NodeKind::Exchange, ExchangeKind::Topic) => "Routes by patterns with * and #",
-            (NodeKind::Exchange, ExchangeKind::Headers) => "Routes by header values",
-            (NodeKind::Queue, _) => "Holds messages until consumed",
-            (NodeKind::Consumer, _) => "Receives, processes and acks",
+    pub fn description(&self) -> Msg {
+        msg!("editor-palette-description", item = self.entry_kind())
+    }
+
+    /// The kind, or the exchange type for exchanges (the catalogue's key).
+    fn entry_kind(&self) -> &'static str {
+        match self.kind {
+            NodeKind::Exchange => self.exchange.as_str(),
+            k => k.as_str(),
         }
     }
 }

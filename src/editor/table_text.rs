@@ -6,6 +6,9 @@
 
 use serde_json::{Map, Number, Value};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// Most pairs in one table.
 pub const MAX_PAIRS: usize = 64;
 
@@ -49,25 +52,26 @@ fn value_of(raw: &str) -> Value {
 }
 
 /// Parses `key=value, ...` into a table, or says what is wrong.
-pub fn parse_table(text: &str) -> Result<Map<String, Value>, String> {
+pub fn parse_table(text: &str) -> Result<Map<String, Value>, Msg> {
     let mut map = Map::new();
     let pairs = split_pairs(text);
     if pairs.len() > MAX_PAIRS {
-        return Err(format!("at most {MAX_PAIRS} name=value pairs"));
+        return Err(msg!("editor-table-too-many", max = MAX_PAIRS));
     }
     for pair in pairs {
         let Some((k, v)) = pair.split_once('=') else {
-            return Err(format!("'{pair}' is not name=value"));
+            return Err(msg!("editor-table-not-pair", pair = pair.as_str()));
         };
         let k = k.trim();
         if k.is_empty() {
-            return Err(format!("'{pair}' has no name before ="));
+            return Err(msg!("editor-table-no-name", pair = pair.as_str()));
         }
         if k.len() > 255 {
-            return Err(format!("the name {:?} is longer than 255 bytes", k.chars().take(20).collect::<String>()));
+            let start: String = k.chars().take(20).collect();
+            return Err(msg!("editor-table-long-name", name = format!("{start:?}")));
         }
         if k.chars().any(|c| c.is_control()) || v.chars().any(|c| c.is_control()) {
-            return Err(format!("'{k}' contains a control character"));
+            return Err(msg!("editor-table-control", name = k));
         }
         map.insert(k.to_string(), value_of(v));
     }
@@ -107,8 +111,9 @@ pub fn queue_fields() -> Vec<(&'static str, &'static str)> {
     crate::engine::queue_args::table::fields().filter_map(|a| Some((a.key, a.field?))).collect()
 }
 
-/// The exchange arguments with fields of their own.
-pub const EXCHANGE_FIELDS: &[(&str, &str)] = &[("alternate-exchange", "Alternate exchange")];
+/// The exchange arguments with fields of their own, and those fields'
+/// names in the inspector (`data-field`).
+pub const EXCHANGE_FIELDS: &[(&str, &str)] = &[("alternate-exchange", "alternate_exchange")];
 
 /// True when every value of `map` can be written as text and read back
 /// the same (no arrays or nested tables, which only a file can hold).
@@ -118,20 +123,24 @@ pub fn is_editable_as_text(map: &Map<String, Value>) -> bool {
 
 /// Parses the "other arguments" of a queue or exchange: like
 /// [`parse_table`], but an argument that has its own field (`fields`) is
-/// refused with the field's name, so it is set in one place only.
-pub fn parse_arguments(text: &str, fields: &[(&str, &str)]) -> Result<Map<String, Value>, String> {
+/// refused with the field's label, so it is set in one place only.
+pub fn parse_arguments(text: &str, fields: &[(&str, &str)]) -> Result<Map<String, Value>, Msg> {
     let map = parse_table(text)?;
-    for k in map.keys() {
-        if let Some((_, label)) = fields.iter().find(|(name, _)| name == k) {
-            return Err(format!("{k} has a field of its own: set it in '{label}'"));
-        }
+    if let Some(k) = map.keys().find(|k| fields.iter().any(|(key, _)| *key == k.as_str())) {
+        return Err(msg!("editor-table-own-field", key = k.as_str(), field = field_label(k)));
     }
     Ok(map)
+}
+
+/// The label of the field argument `key` has of its own (`Max priority`).
+pub fn field_label(key: &str) -> Msg {
+    msg!("editor-arg-field", key = key)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use serde_json::json;
 
     #[test]
@@ -148,9 +157,9 @@ mod tests {
 
     #[test]
     fn bad_pairs_are_explained() {
-        assert!(parse_table("novalue").unwrap_err().contains("name=value"));
-        assert!(parse_table("=3").unwrap_err().contains("no name"));
-        assert!(parse_table("a=\u{7}").unwrap_err().contains("control"));
+        assert!(parse_table("novalue").unwrap_err().english().contains("name=value"));
+        assert!(parse_table("=3").unwrap_err().english().contains("no name"));
+        assert!(parse_table("a=\u{7}").unwrap_err().english().contains("control"));
     }
 
     #[test]
@@ -158,9 +167,21 @@ mod tests {
         let t = parse_arguments("x-queue-mode=lazy, x-custom=3", &queue_fields()).unwrap();
         assert_eq!(Value::Object(t), json!({"x-queue-mode": "lazy", "x-custom": 3}));
         let e = parse_arguments("x-max-length=5", &queue_fields()).unwrap_err();
-        assert_eq!(e, "x-max-length has a field of its own: set it in 'Max length'");
-        assert!(parse_arguments("alternate-exchange=ae", EXCHANGE_FIELDS).unwrap_err().contains("Alternate exchange"));
+        assert_eq!(e.english(), "x-max-length has a field of its own: set it in 'Max length'");
+        assert_eq!(e.render(Lang::Zh), "x-max-length 有专门的字段，请在“最大长度”中设置");
+        let e = parse_arguments("alternate-exchange=ae", EXCHANGE_FIELDS).unwrap_err();
+        assert!(e.english().contains("Alternate exchange"));
         assert!(is_editable_as_text(&parse_table("a=1, b=x, c=true").unwrap()));
         assert!(!is_editable_as_text(json!({"a": [1]}).as_object().unwrap()));
+    }
+
+    #[test]
+    fn every_field_of_its_own_is_named_as_the_engine_names_it() {
+        for (key, label) in queue_fields() {
+            assert_eq!(field_label(key).english(), label, "{key}");
+            assert_ne!(field_label(key).render(Lang::Zh), key, "{key} has a Chinese label");
+        }
+        assert_eq!(field_label("alternate-exchange").render(Lang::Zh), "备用交换机");
+        assert_eq!(field_label("x-custom").render(Lang::Zh), "x-custom");
     }
 }

@@ -3,21 +3,24 @@
 //! `queue_declare(exclusive=True)` without a queue): what changed, and the
 //! line rewritten in the 1.x form.
 
-/// The note and the fixed line for a TypeError of `method` at `source`.
-pub(super) fn explain(method: &str, error: &str, source: &str) -> Option<(String, Option<String>)> {
+use crate::i18n::Msg;
+use crate::msg;
+
+/// The note and the fixed line for a TypeError of `method` at `source`
+/// (pika's error text and the code stay as they are, in every language).
+pub(super) fn explain(method: &str, error: &str, source: &str) -> Option<(Msg, Option<String>)> {
     let fix = rewrite(method, source);
+    let trimmed = |default: &str| fix.as_deref().map(str::trim).unwrap_or(default).to_string();
     let message = match method {
-        "basic_consume" => format!(
-            "This is pika 0.x's basic_consume. pika 1.x takes the queue first and the callback as \
-             on_message_callback=..., and no_ack became auto_ack, so pika 1.3 raises {error}. The 1.x form: {}",
-            fix.as_deref()
-                .map(str::trim)
-                .unwrap_or("channel.basic_consume(queue='...', on_message_callback=callback, auto_ack=True)")
+        "basic_consume" => msg!(
+            "programs-note-legacy-consume",
+            error = error,
+            fix = trimmed("channel.basic_consume(queue='...', on_message_callback=callback, auto_ack=True)")
         ),
-        "queue_declare" => format!(
-            "pika 1.x's queue_declare needs the queue's name; for a name the broker chooses (amq.gen-...), pass \
-             queue=''. pika 0.x allowed leaving it out, pika 1.3 raises {error}. The 1.x form: {}",
-            fix.as_deref().map(str::trim).unwrap_or("channel.queue_declare(queue='', exclusive=True)")
+        "queue_declare" => msg!(
+            "programs-note-legacy-declare",
+            error = error,
+            fix = trimmed("channel.queue_declare(queue='', exclusive=True)")
         ),
         _ => return None,
     };

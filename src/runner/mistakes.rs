@@ -7,16 +7,19 @@ use std::collections::BTreeMap;
 
 use super::pika::{Call, CallKind, PublishRecord};
 use crate::engine::{Event, RemovalReason};
+use crate::i18n::{Arg, Msg};
+use crate::msg;
 
 /// One note for the learner.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Note {
     /// The program file.
     pub program: String,
     /// The line it is about (1-based).
     pub line: u32,
-    /// What happened and what to change.
-    pub message: String,
+    /// What happened and what to change (pika's and RabbitMQ's own texts
+    /// and the code to write stay verbatim in every language).
+    pub message: Msg,
     /// The line rewritten (pika 0.x forms), for a one-click fix.
     pub fix: Option<String>,
 }
@@ -62,7 +65,7 @@ pub fn explain(runs: &[ProcessRun], witness: &Witness) -> Vec<Note> {
     let mut notes = Vec::new();
     for run in runs {
         for (i, call) in run.calls.iter().enumerate() {
-            let mut add = |message: String, fix: Option<String>| {
+            let mut add = |message: Msg, fix: Option<String>| {
                 notes.push(Note { program: run.program.to_string(), line: call.line, message, fix })
             };
             match &call.kind {
@@ -95,43 +98,29 @@ fn settles(calls: &[Call]) -> bool {
     calls.iter().any(|c| c.kind == CallKind::Settle)
 }
 
-fn new_user(user: &str, password: &str) -> String {
-    format!(
-        "Warren added the user '{user}' with full permissions on '/' so that this login works. A fresh RabbitMQ \
-         has only guest/guest; on a real broker, create the user first:\n  rabbitmqctl add_user {user} {password}\n  \
-         rabbitmqctl set_permissions -p / {user} \".*\" \".*\" \".*\""
-    )
+fn new_user(user: &str, password: &str) -> Msg {
+    let commands = format!(
+        "\n  rabbitmqctl add_user {user} {password}\n  rabbitmqctl set_permissions -p / {user} \".*\" \".*\" \".*\""
+    );
+    msg!("programs-note-new-user", user = user, commands = commands)
 }
 
-fn fanout_key(exchange: &str, key: &str) -> String {
-    format!(
-        "'{exchange}' is a fanout exchange: it ignores routing keys, so routing_key='{key}' has no effect and this \
-         queue gets every message published to '{exchange}'. To receive only some keys, declare a direct (or \
-         topic) exchange in both programs: exchange_type='direct'."
-    )
+fn fanout_key(exchange: &str, key: &str) -> Msg {
+    msg!("programs-note-fanout-key", exchange = exchange, key = key)
 }
 
-fn no_ack() -> String {
-    "This consumer acknowledges by hand (auto_ack is False) but the program never calls basic_ack: every message \
-     it receives stays unacknowledged, the queue's unacked count only grows, and when the program ends they all \
-     go back to the queue, marked redelivered. Call ch.basic_ack(delivery_tag=method.delivery_tag) at the end \
-     of the callback, or consume with auto_ack=True."
-        .to_string()
+fn no_ack() -> Msg {
+    msg!("programs-note-no-ack")
 }
 
-fn no_consumer(before: &[Call]) -> String {
+fn no_consumer(before: &[Call]) -> Msg {
     let queue = before.iter().rev().find_map(|c| match &c.kind {
         CallKind::QueueDeclare { requested, .. } if requested.is_empty() => Some("result.method.queue".to_string()),
         CallKind::QueueDeclare { requested, .. } => Some(format!("'{requested}'")),
         _ => None,
     });
     let queue = queue.unwrap_or_else(|| "'your_queue'".into());
-    format!(
-        "start_consuming() returned at once: this channel has no consumer, because the program never calls \
-         basic_consume. The program then ended, its connection closed and its exclusive queues were deleted. \
-         Before start_consuming(), add: channel.basic_consume(queue={queue}, on_message_callback=callback, \
-         auto_ack=True)"
-    )
+    msg!("programs-note-no-consumer", queue = queue)
 }
 
 /// Other programs' calls of one kind, as (program, line, call).
@@ -139,19 +128,12 @@ fn others<'a>(runs: &'a [ProcessRun<'a>]) -> impl Iterator<Item = (&'a str, u32,
     runs.iter().flat_map(|r| r.calls.iter().map(move |c| (r.program, c.line, &c.kind)))
 }
 
-fn publish_notes(p: &PublishRecord, runs: &[ProcessRun], witness: &Witness) -> Vec<String> {
+fn publish_notes(p: &PublishRecord, runs: &[ProcessRun], witness: &Witness) -> Vec<Msg> {
     let mut out = Vec::new();
     if let Some(err) = &p.refused {
         if err.starts_with("NOT_FOUND - no exchange") {
-            out.push(format!(
-                "This message was lost: no exchange '{x}' exists, so the broker refused it and closed the channel \
-                 (404 NOT_FOUND). basic_publish does not wait for the broker, so it returned normally and the \
-                 program went on (and printed what follows) as if it had been sent; the next call on this channel \
-                 raises the error. Declare the exchange before publishing, in this program too: \
-                 channel.exchange_declare(exchange='{x}', exchange_type='{kind}').",
-                x = p.exchange,
-                kind = declared_kind(runs, &p.exchange).unwrap_or("fanout")
-            ));
+            let kind = declared_kind(runs, &p.exchange).unwrap_or("fanout");
+            out.push(msg!("programs-note-publish-no-exchange", exchange = &p.exchange, kind = kind));
         }
         return out;
     }
@@ -172,20 +154,15 @@ fn declared_kind<'a>(runs: &'a [ProcessRun<'a>], exchange: &str) -> Option<&'a s
 }
 
 /// A message that reached no queue: why, and which binding it missed.
-fn unrouted(p: &PublishRecord, runs: &[ProcessRun]) -> String {
+fn unrouted(p: &PublishRecord, runs: &[ProcessRun]) -> Msg {
     let x = &p.exchange;
     if x.is_empty() {
-        return format!(
-            "This message was dropped: it went to the default exchange with routing key '{}', and no queue of \
-             that name existed. Declare the queue (channel.queue_declare(queue='{}')) before publishing, in \
-             this program too, or start the consumer first.",
-            p.routing_key, p.routing_key
-        );
+        return msg!("programs-note-unrouted-default", key = &p.routing_key);
     }
     let similar = others(runs).find_map(|(prog, line, k)| match k {
-        CallKind::QueueBind { exchange, .. } if exchange != x && similar_names(exchange, x) => Some(format!(
-            " Another program binds to '{exchange}' ({prog} line {line}): the exchange names must match exactly."
-        )),
+        CallKind::QueueBind { exchange, .. } if exchange != x && similar_names(exchange, x) => {
+            Some(msg!("programs-note-similar-exchange", exchange = exchange, program = prog, line = line))
+        }
         _ => None,
     });
     let binder = others(runs).find_map(|(prog, line, k)| match k {
@@ -193,21 +170,18 @@ fn unrouted(p: &PublishRecord, runs: &[ProcessRun]) -> String {
         _ => None,
     });
     let why = match (binder, p.exchange_kind.as_deref()) {
-        (Some((prog, line)), Some("fanout")) => format!(
-            "no queue was bound to '{x}' yet when it was published ({prog} binds one at line {line}, but it had \
-             not got that far)"
-        ),
-        (Some(_), _) => {
-            format!("no queue bound to '{x}' matched routing key '{}' when it was published", p.routing_key)
+        (Some((prog, line)), Some("fanout")) => {
+            msg!("programs-note-unrouted-not-yet", exchange = x, program = prog, line = line)
         }
-        (None, _) => format!("no queue was bound to '{x}' when it was published"),
+        (Some(_), _) => msg!("programs-note-unrouted-no-match", exchange = x, key = &p.routing_key),
+        (None, _) => msg!("programs-note-unrouted-unbound", exchange = x),
     };
-    format!(
-        "This message was dropped at exchange '{x}': {why}. An exchange keeps nothing; start the consumer \
-         (which declares and binds its queue) before the producer, or declare and bind a durable queue in the \
-         producer too.{}",
-        similar.unwrap_or_default()
-    )
+    msg!("programs-note-unrouted", exchange = x, why = why, similar = optional(similar))
+}
+
+/// An optional phrase as an argument: the phrase, or nothing.
+fn optional(phrase: Option<Msg>) -> Arg {
+    phrase.map(Arg::from).unwrap_or_else(|| Arg::from(""))
 }
 
 /// Close names: the same ignoring case, `-`/`_`/`.`, or a trailing `s`.
@@ -216,25 +190,15 @@ fn similar_names(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-fn durability(persistent: bool, queue: &str, durable: bool, witness: &Witness) -> Option<String> {
+fn durability(persistent: bool, queue: &str, durable: bool, witness: &Witness) -> Option<Msg> {
     let lost = witness.lost_on_restart.get(queue).copied().unwrap_or(0);
-    let restart = if lost > 0 || witness.deleted_on_restart.iter().any(|q| q == queue) {
-        " (and the broker restart in this run did just that)"
-    } else {
-        ""
-    };
+    let restarted = lost > 0 || witness.deleted_on_restart.iter().any(|q| q == queue);
+    let restart = optional(restarted.then(|| msg!("programs-note-restart-did-it")));
     if durable && !persistent && !queue.starts_with("amq.gen-") {
-        return Some(format!(
-            "Queue '{queue}' is durable but this message is not persistent: a broker restart keeps the queue and \
-             loses the message{restart}. To keep it, publish with \
-             properties=pika.BasicProperties(delivery_mode=pika.DeliveryMode.Persistent)."
-        ));
+        return Some(msg!("programs-note-durable-not-persistent", queue = queue, restart = restart));
     }
     if !durable && persistent {
-        return Some(format!(
-            "This message is persistent but queue '{queue}' is not durable: a broker restart deletes the queue, and \
-             the message with it{restart}. Declare the queue with durable=True in every program that declares it."
-        ));
+        return Some(msg!("programs-note-persistent-not-durable", queue = queue, restart = restart));
     }
     None
 }
@@ -247,7 +211,7 @@ fn raised(
     method: &str,
     error: &str,
     runs: &[ProcessRun],
-) -> Option<(String, Option<String>)> {
+) -> Option<(Msg, Option<String>)> {
     let source = run.lines.get(line.checked_sub(1)? as usize).map(String::as_str).unwrap_or("");
     if error.starts_with("TypeError") {
         return super::legacy::explain(method, error, source);
@@ -257,18 +221,13 @@ fn raised(
         let advice = others(runs)
             .find_map(|(prog, l, k)| match k {
                 CallKind::ExchangeDeclare { exchange, .. } if *exchange == x => {
-                    Some(format!("{prog} declares it at line {l}: start that program first, or declare it here too"))
+                    Some(msg!("programs-note-bind-declared-by", program = prog, line = l))
                 }
                 _ => None,
             })
-            .unwrap_or_else(|| "Declare it here too".into());
+            .unwrap_or_else(|| msg!("programs-note-bind-declare-here"));
         let kind = declared_kind(runs, &x).unwrap_or("fanout");
-        let message = format!(
-            "Binding to exchange '{x}' failed: nobody had declared it yet, so the broker answered 404 NOT_FOUND \
-             and closed the channel. {advice}, before queue_bind: \
-             channel.exchange_declare(exchange='{x}', exchange_type='{kind}'). Declaring is idempotent: every \
-             program that uses an exchange can declare it."
-        );
+        let message = msg!("programs-note-bind-no-exchange", exchange = &x, advice = advice, kind = kind);
         return Some((message, None));
     }
     if method == "exchange_declare" && error.contains("inequivalent arg 'type'") {
@@ -282,14 +241,13 @@ fn raised(
             _ => None,
         });
         let (by, current) = match first {
-            Some((prog, l, kind)) => (format!(" by {prog} at line {l}"), kind.clone()),
-            None => (String::new(), "another type".into()),
+            Some((prog, l, kind)) => {
+                (Some(msg!("programs-note-declared-by", program = prog, line = l)), Arg::from(kind.as_str()))
+            }
+            None => (None, msg!("programs-note-another-type").into()),
         };
-        let message = format!(
-            "Exchange '{x}' already exists as a {current} exchange (declared{by}); declaring it as '{mine}' here \
-             fails with 406 PRECONDITION_FAILED and closes the channel. A producer and its consumer must declare \
-             the exchange with the same type."
-        );
+        let message =
+            msg!("programs-note-exchange-type", exchange = &x, current = current, by = optional(by), mine = &mine);
         return Some((message, None));
     }
     None
@@ -300,4 +258,27 @@ fn quoted_after(text: &str, prefix: &str) -> Option<String> {
     let rest = &text[text.find(prefix)? + prefix.len()..];
     let rest = rest.strip_prefix('\'')?;
     Some(rest[..rest.find('\'')?].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_note_reads_in_chinese_with_the_code_and_names_verbatim() {
+        let note = fanout_key("logs", "info");
+        assert!(note.english().starts_with("'logs' is a fanout exchange: it ignores routing keys"));
+        let zh = note.render(Lang::Zh);
+        assert!(
+            zh.contains("扇出交换机") && zh.contains("routing_key='info'") && zh.contains("exchange_type='direct'"),
+            "{zh}"
+        );
+        let lost = durability(false, "tasks", true, &Witness::default()).unwrap();
+        assert!(lost.english().ends_with("loses the message. To keep it, publish with properties=pika.BasicProperties(delivery_mode=pika.DeliveryMode.Persistent)."));
+        let (legacy, _) =
+            super::super::legacy::explain("queue_declare", "TypeError: x", "q = ch.queue_declare(exclusive=True)")
+                .unwrap();
+        assert!(legacy.render(Lang::Zh).contains("TypeError: x"), "{}", legacy.render(Lang::Zh));
+    }
 }

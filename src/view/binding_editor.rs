@@ -6,6 +6,7 @@
 use crate::editor::edits::Refusal;
 use crate::editor::geometry::{in_port, out_port, Curve, Point};
 use crate::editor::table_text::format_table;
+use crate::i18n::Msg;
 use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 
 /// The `x-match` modes a headers binding can have, in menu order.
@@ -19,7 +20,8 @@ const FIELDS: [&str; 3] = ["routing_key", "x_match", "headers"];
 pub enum BindingInput {
     /// A binding key.
     Key {
-        /// The field's label (topic exchanges explain `*` and `#`).
+        /// The message id of the field's label (topic exchanges explain
+        /// `*` and `#`).
         label: &'static str,
         /// The binding's key.
         key: String,
@@ -64,10 +66,8 @@ pub fn inline_form(s: &Scenario, id: &str) -> Option<InlineForm> {
             mode: b.arguments.get("x-match").and_then(|v| v.as_str()).unwrap_or("all").to_string(),
             headers: format_table(&b.arguments, &["x-match"]),
         },
-        ExchangeKind::Topic => {
-            BindingInput::Key { label: "binding key (* one word, # any)", key: b.routing_key.clone() }
-        }
-        ExchangeKind::Direct => BindingInput::Key { label: "binding key", key: b.routing_key.clone() },
+        ExchangeKind::Topic => BindingInput::Key { label: "editor-binding-key-topic", key: b.routing_key.clone() },
+        ExchangeKind::Direct => BindingInput::Key { label: "editor-binding-key", key: b.routing_key.clone() },
     };
     let (fk, tk) = (s.kind_of(&b.from)?, s.kind_of(&b.to)?);
     let (fp, tp) = (s.position(&b.from)?, s.position(&b.to)?);
@@ -77,7 +77,7 @@ pub fn inline_form(s: &Scenario, id: &str) -> Option<InlineForm> {
 
 /// The refusal to show under the inline editor of binding `id`, if the
 /// last refused edit was to its key or headers.
-pub fn inline_error(refusal: Option<&Refusal>, id: &str) -> Option<String> {
+pub fn inline_error(refusal: Option<&Refusal>, id: &str) -> Option<Msg> {
     refusal.filter(|r| r.target == id && FIELDS.contains(&r.field)).map(|r| r.text.clone())
 }
 
@@ -99,9 +99,14 @@ mod tests {
     #[test]
     fn direct_and_topic_bindings_edit_their_key() {
         let form = inline_form(&scenario("direct"), "b1").unwrap();
-        assert_eq!(form.input, BindingInput::Key { label: "binding key", key: "a.*".into() });
+        assert_eq!(form.input, BindingInput::Key { label: "editor-binding-key", key: "a.*".into() });
+        assert_eq!(crate::i18n::t(crate::i18n::Lang::En, "editor-binding-key"), "binding key");
         let form = inline_form(&scenario("topic"), "b1").unwrap();
-        assert_eq!(form.input, BindingInput::Key { label: "binding key (* one word, # any)", key: "a.*".into() });
+        assert_eq!(form.input, BindingInput::Key { label: "editor-binding-key-topic", key: "a.*".into() });
+        assert_eq!(
+            crate::i18n::t(crate::i18n::Lang::En, "editor-binding-key-topic"),
+            "binding key (* one word, # any)"
+        );
     }
 
     #[test]
@@ -135,10 +140,11 @@ mod tests {
 
     #[test]
     fn only_key_and_header_refusals_of_this_binding_show() {
-        let refusal = |target: &str, field| Refusal { target: target.into(), field, text: "bad".into() };
-        assert_eq!(inline_error(Some(&refusal("b1", "routing_key")), "b1"), Some("bad".into()));
-        assert_eq!(inline_error(Some(&refusal("b1", "headers")), "b1"), Some("bad".into()));
-        assert_eq!(inline_error(Some(&refusal("b1", "x_match")), "b1"), Some("bad".into()));
+        let bad = || crate::msg!("editor-text", text = "bad");
+        let refusal = |target: &str, field| Refusal { target: target.into(), field, text: bad() };
+        assert_eq!(inline_error(Some(&refusal("b1", "routing_key")), "b1"), Some(bad()));
+        assert_eq!(inline_error(Some(&refusal("b1", "headers")), "b1"), Some(bad()));
+        assert_eq!(inline_error(Some(&refusal("b1", "x_match")), "b1"), Some(bad()));
         assert_eq!(inline_error(Some(&refusal("b2", "routing_key")), "b1"), None);
         assert_eq!(inline_error(Some(&refusal("b1", "to")), "b1"), None);
         assert_eq!(inline_error(None, "b1"), None);

@@ -13,11 +13,6 @@ use crate::editor::{Edge, EditAction};
 /// How far (screen pixels) a pointer moves before a press becomes a drag.
 pub const DRAG_THRESHOLD: f64 = 4.0;
 
-/// The notice for a connection dropped on no node: a catalogue id, which
-/// the canvas's notice shows in the page's language (see
-/// `components::canvas::callouts::notice_text`).
-pub const NOTICE_DROP_ON_NODE: &str = "view-notice-drop-on-node";
-
 /// What a press landed on, as the canvas finds it in the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Target {
@@ -282,7 +277,7 @@ impl Gestures {
             Gesture::Connect { from, start } => vec![match drop_on {
                 Some(to) if to != from => EditAction::Connect { from, to },
                 None if distance(start, at) >= DRAG_THRESHOLD => {
-                    EditAction::Notify { text: NOTICE_DROP_ON_NODE.into(), node: Some(from) }
+                    EditAction::Notify { text: crate::msg!("editor-drop-on-node"), node: Some(from) }
                 }
                 _ => EditAction::SelectNode(from),
             }],

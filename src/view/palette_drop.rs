@@ -110,9 +110,9 @@ mod tests {
         let rest = entries(&[NodeKind::Queue, NodeKind::Consumer]);
         assert_eq!(rest.iter().map(|i| i.kind).collect::<Vec<_>>(), [NodeKind::Queue, NodeKind::Consumer]);
         assert_eq!(exchange_class(rest[0]), None);
-        assert_eq!(entry_name(rest[0]).english(), rest[0].label());
-        assert_eq!(entry_label(exchanges[0]).english(), exchanges[0].label());
-        assert_eq!(entry_description(rest[1]).english(), rest[1].description());
+        assert_eq!(entry_name(rest[0]).english(), rest[0].label().english());
+        assert_eq!(entry_label(exchanges[0]).english(), exchanges[0].label().english());
+        assert_eq!(entry_description(rest[1]).english(), rest[1].description().english());
         assert!(entry_title(rest[0]).english().ends_with(": drag onto the canvas, or click to place"));
         assert_eq!(entry_title(rest[0]).render(crate::i18n::Lang::Zh), "保存消息，直到被消费：拖到画布上，或点击放置");
         assert_eq!(entry_label(exchanges[1]).render(crate::i18n::Lang::Zh), "fanout 交换机");

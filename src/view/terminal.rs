@@ -3,6 +3,8 @@
 //! line answers in the transcript, a process's tab label and state, and
 //! what a key does in the terminal or in a process's output.
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::runner::split_command;
 use crate::workspace::program_files::{FileState, ProgramFiles};
 
@@ -70,21 +72,22 @@ impl History {
 }
 
 /// A line of the terminal's transcript.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TranscriptLine {
     /// A command as typed (shown after the prompt).
     Command(String),
     /// What the terminal answers: a process started.
     Started { pid: u32, program: String },
     /// A command that could not start (no such file, a bad quote).
-    Refused(String),
+    Refused(Msg),
 }
 
-/// The transcript's answer to a command: its process, or why it did not start.
+/// The transcript's answer to a command: its process, or why it did not
+/// start (the shell's own words, as the runner gives them).
 pub fn answer(command: &str, started: Result<u32, String>) -> TranscriptLine {
     match started {
         Ok(pid) => TranscriptLine::Started { pid, program: program_of(command) },
-        Err(e) => TranscriptLine::Refused(e),
+        Err(e) => TranscriptLine::Refused(msg!("programs-terminal-says", text = e)),
     }
 }
 
@@ -101,14 +104,14 @@ fn is_python(word: &str) -> bool {
 }
 
 /// Whether a command can start now, given the files.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Readiness {
     /// Run it (the runtime says if the file is missing).
     Go,
     /// Its file is still being parsed: run it when it is ready.
     Wait(String),
     /// Its file was refused or could not be parsed: say so instead.
-    Refused(String),
+    Refused(Msg),
 }
 
 /// Whether `command` can run now: its file may still be with the parser,
@@ -117,20 +120,26 @@ pub fn readiness(files: &ProgramFiles, command: &str) -> Readiness {
     let program = program_of(command);
     match files.get(&program).map(|f| &f.state) {
         Some(FileState::Parsing) => Readiness::Wait(program),
-        Some(FileState::Refused(r)) => Readiness::Refused(format!(
-            "{program} was not loaded: line {}, column {}: {}: {}",
-            r.line, r.column, r.construct, r.message
+        Some(FileState::Refused(r)) => Readiness::Refused(msg!(
+            "programs-not-loaded-at",
+            program = &program,
+            line = r.line,
+            column = r.column,
+            construct = &r.construct,
+            reason = &r.message
         )),
-        Some(FileState::Failed(e)) => Readiness::Refused(format!("{program} was not loaded: {e}")),
+        Some(FileState::Failed(e)) => {
+            Readiness::Refused(msg!("programs-not-loaded", program = &program, reason = e.clone()))
+        }
         Some(FileState::Ready) | None => Readiness::Go,
     }
 }
 
 /// A process's state as its tab shows it: `running`, or how it ended.
-pub fn state_text(exit: Option<i32>) -> String {
+pub fn state_text(exit: Option<i32>) -> Msg {
     match exit {
-        None => "running".to_string(),
-        Some(code) => format!("exited with code {code}"),
+        None => msg!("programs-process-running"),
+        Some(code) => msg!("programs-process-exited", code = code),
     }
 }
 
@@ -213,7 +222,8 @@ mod tests {
             answer("python3 send.py", Ok(1000)),
             TranscriptLine::Started { pid: 1000, program: "send.py".into() }
         );
-        assert_eq!(answer("python3 x.py", Err("no".into())), TranscriptLine::Refused("no".into()));
+        let TranscriptLine::Refused(no) = answer("python3 x.py", Err("no".into())) else { panic!("refused") };
+        assert_eq!((no.english(), no.render(crate::i18n::Lang::Zh)), ("no".to_string(), "no".to_string()));
     }
 
     #[test]
@@ -230,18 +240,37 @@ mod tests {
             message: "modules it knows: pika".into(),
         };
         files.settle("send.py", rev, FileState::Refused(r));
+        let Readiness::Refused(why) = readiness(&files, "python send.py") else { panic!("refused") };
+        assert_eq!(why.english(), "send.py was not loaded: line 2, column 1: import requests: modules it knows: pika");
         assert_eq!(
-            readiness(&files, "python send.py"),
-            Readiness::Refused(
-                "send.py was not loaded: line 2, column 1: import requests: modules it knows: pika".into()
-            )
+            why.render(crate::i18n::Lang::Zh),
+            "send.py 未加载：第 2 行，第 1 列：import requests：modules it knows: pika"
         );
     }
 
     #[test]
     fn states_read_as_a_terminal_would_say_them() {
-        assert_eq!((state_text(None), state_name(None)), ("running".to_string(), "running"));
-        assert_eq!((state_text(Some(130)), state_name(Some(130))), ("exited with code 130".to_string(), "exited"));
+        assert_eq!((state_text(None).english(), state_name(None)), ("running".to_string(), "running"));
+        assert_eq!(
+            (state_text(Some(130)).english(), state_name(Some(130))),
+            ("exited with code 130".to_string(), "exited")
+        );
+    }
+
+    #[test]
+    fn the_panels_words_keep_their_spaces_and_brackets() {
+        use crate::i18n::{t, Lang};
+        let started = msg!("programs-terminal-started", pid = 1000, program = "send.py");
+        assert_eq!(started.english(), "[1000] send.py started (its output is in its tab)");
+        assert_eq!(started.render(Lang::Zh), "[1000] send.py 已启动（输出在它自己的标签页中）");
+        let at = msg!("programs-editor-refused-at", line = 3, column = 1);
+        assert_eq!(at.english(), "Line 3, column 1: ");
+        assert_eq!(t(Lang::En, "broker-button-connected-hint"), " (connected)");
+        assert_eq!(t(Lang::En, "broker-vhost-pick"), "Vhost ");
+        assert_eq!(t(Lang::En, "broker-live-refresh"), "Refresh every ");
+        assert_eq!(t(Lang::Zh, "programs-file-failed"), "未加载");
+        let lock = t(Lang::En, "codegen-print-lock");
+        assert_eq!(lock.lines().count(), 2, "{lock:?}");
     }
 
     #[test]

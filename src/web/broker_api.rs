@@ -102,7 +102,7 @@ async fn deploy(arg: Value) -> Value {
         .iter()
         .map(|(item, r)| match r {
             Ok(()) => json!({"kind": item.kind, "name": item.name, "ok": true}),
-            Err(f) => json!({"kind": item.kind, "name": item.name, "ok": false, "error": f.title()}),
+            Err(f) => json!({"kind": item.kind, "name": item.name, "ok": false, "error": f.title().english()}),
         })
         .collect();
     answer

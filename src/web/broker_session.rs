@@ -256,9 +256,9 @@ async fn check_in(settings: &Settings, scenario: &Scenario) -> Result<Report, Fa
     let (defs, warnings) = check::topology(scenario);
     let plan = deploy::plan(&defs, &Definitions::default(), &settings.vhost);
     for item in &plan.create {
-        call(settings, &item.request).await.map_err(|e| Failure::Http {
-            status: 0,
-            reason: format!("creating {} '{}' in the check's vhost failed: {}", item.kind.word(), item.name, e.title()),
+        call(settings, &item.request).await.map_err(|e| Failure::Step {
+            what: crate::msg!("broker-check-step-create", kind = item.kind.word(), name = &item.name),
+            cause: Box::new(e),
         })?;
     }
     let probes = probes::choose(scenario, &defs);
@@ -297,5 +297,6 @@ async fn drain(settings: &Settings, queue: &str) -> Result<Vec<String>, Failure>
 
 /// A JavaScript-friendly error answer: `{ok: false, code, error, advice}`.
 pub fn failure_json(f: &Failure) -> Value {
-    json!({"ok": false, "code": f.code(), "error": f.title(), "advice": f.advice()})
+    let advice: Vec<String> = f.advice().iter().map(|a| a.render(crate::i18n::Lang::En)).collect();
+    json!({"ok": false, "code": f.code(), "error": f.title().english(), "advice": advice})
 }

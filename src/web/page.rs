@@ -50,12 +50,8 @@ pub fn start_lang(embed: bool) -> crate::i18n::Lang {
     // An embed follows its address and the browser, never the page's choice.
     let remembered =
         if embed { None } else { crate::web::browser::storage_get(crate::workspace::startup::Store::Local, LANG_KEY) };
-    let navigator: Vec<String> = gloo::utils::window()
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
+    let navigator: Vec<String> =
+        gloo::utils::window().navigator().languages().iter().filter_map(|v| v.as_string()).collect();
     crate::i18n::Lang::choose(query.as_deref(), remembered.as_deref(), &navigator)
 }
 

@@ -21,7 +21,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::workspace::parser_wire::{self, ParseAnswer, ParseOutcome, READY};
+use crate::workspace::parser_wire::{self, ParseAnswer, ParseError, ParseOutcome, READY};
 
 /// The worker's loader when no build hook renamed it.
 const DEFAULT_URL: &str = "python-parser_loader.js";
@@ -185,7 +185,7 @@ impl Parser {
     /// Answers one waiting request with an error.
     fn answer_error(&mut self, id: u32, message: &str) {
         if let Some(resolve) = self.pending.remove(&id) {
-            let answer = ParseAnswer { id, outcome: ParseOutcome::Error(message.to_string()) };
+            let answer = ParseAnswer { id, outcome: ParseOutcome::Error(ParseError::Worker(message.to_string())) };
             let text = serde_json::to_string(&answer).unwrap_or_default();
             let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(&text));
         }

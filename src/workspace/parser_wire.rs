@@ -7,9 +7,13 @@
 //!
 //! [`answer`] is the worker's whole job, so it is tested natively here.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use super::program_files::MAX_SOURCE_BYTES;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::python::{Program, Refusal};
 
 /// What the worker posts once it can take requests.
@@ -34,8 +38,52 @@ pub enum ParseOutcome {
     Program(Program),
     /// Refused where it is (syntax error, unsupported construct).
     Refusal(Refusal),
-    /// The request itself could not be read.
-    Error(String),
+    /// The request itself could not be read, or the parser failed.
+    Error(ParseError),
+}
+
+/// Why the parser gave no program and no refusal: a message id with the
+/// technical detail (serde's reason, the browser's) kept as it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParseError {
+    /// The request was not readable (why).
+    UnreadableRequest(String),
+    /// The source is longer than the parser takes.
+    TooBig {
+        /// The file.
+        name: String,
+        /// Its length in bytes.
+        bytes: usize,
+    },
+    /// The worker could not write its answer (why).
+    Unwritable(String),
+    /// The worker's answer was not readable (why).
+    UnreadableAnswer(String),
+    /// The worker itself failed: did not start, stopped, did not load (the
+    /// page's description).
+    Worker(String),
+}
+
+impl ParseError {
+    /// What went wrong, in words.
+    pub fn message(&self) -> Msg {
+        match self {
+            ParseError::UnreadableRequest(why) => msg!("programs-parser-bad-request", why = why),
+            ParseError::TooBig { name, bytes } => {
+                msg!("programs-parser-too-big", name = name, bytes = *bytes, max = MAX_SOURCE_BYTES)
+            }
+            ParseError::Unwritable(why) => msg!("programs-parser-unwritable", why = why),
+            ParseError::UnreadableAnswer(why) => msg!("programs-parser-bad-answer", why = why),
+            ParseError::Worker(what) => msg!("programs-parser-failed", what = what),
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().english())
+    }
 }
 
 /// The worker's answer to one request.
@@ -50,16 +98,10 @@ pub struct ParseAnswer {
 /// The worker's answer (JSON text) to a request (JSON text).
 pub fn answer(request: &str) -> String {
     let answer = match serde_json::from_str::<ParseRequest>(request) {
-        Err(e) => {
-            ParseAnswer { id: 0, outcome: ParseOutcome::Error(format!("the parse request is not readable: {e}")) }
-        }
+        Err(e) => ParseAnswer { id: 0, outcome: ParseOutcome::Error(ParseError::UnreadableRequest(e.to_string())) },
         Ok(r) if r.source.len() > MAX_SOURCE_BYTES => ParseAnswer {
             id: r.id,
-            outcome: ParseOutcome::Error(format!(
-                "{} is {} bytes; the parser takes programs up to {MAX_SOURCE_BYTES} bytes",
-                r.name,
-                r.source.len()
-            )),
+            outcome: ParseOutcome::Error(ParseError::TooBig { bytes: r.source.len(), name: r.name }),
         },
         Ok(r) => ParseAnswer {
             id: r.id,
@@ -70,7 +112,7 @@ pub fn answer(request: &str) -> String {
         },
     };
     serde_json::to_string(&answer).unwrap_or_else(|e| {
-        format!(r#"{{"id":{},"outcome":{{"error":"the answer could not be written: {e}"}}}}"#, answer.id)
+        serde_json::json!({"id": answer.id, "outcome": {"error": {"unwritable": e.to_string()}}}).to_string()
     })
 }
 
@@ -80,8 +122,8 @@ pub fn request_text(id: u32, name: &str, source: &str) -> String {
 }
 
 /// Reads the worker's answer.
-pub fn read_answer(text: &str) -> Result<ParseAnswer, String> {
-    serde_json::from_str(text).map_err(|e| format!("the parser's answer is not readable: {e}"))
+pub fn read_answer(text: &str) -> Result<ParseAnswer, ParseError> {
+    serde_json::from_str(text).map_err(|e| ParseError::UnreadableAnswer(e.to_string()))
 }
 
 #[cfg(test)]
@@ -116,11 +158,18 @@ mod tests {
     #[test]
     fn unreadable_and_oversized_requests_are_answered_with_an_error() {
         let back = read_answer(&answer("{\"id\": 1}")).unwrap();
-        assert!(matches!(back.outcome, ParseOutcome::Error(ref e) if e.contains("not readable")));
+        assert!(matches!(back.outcome, ParseOutcome::Error(ref e) if e.to_string().contains("not readable")));
         let big = "x = 1\n".repeat(MAX_SOURCE_BYTES / 6 + 1);
         let back = read_answer(&answer(&request_text(4, "big.py", &big))).unwrap();
         assert_eq!(back.id, 4);
-        assert!(matches!(back.outcome, ParseOutcome::Error(ref e) if e.contains("big.py")));
-        assert!(read_answer("nonsense").unwrap_err().contains("not readable"));
+        let ParseOutcome::Error(e) = back.outcome else { panic!("too big") };
+        assert_eq!(e, ParseError::TooBig { name: "big.py".into(), bytes: big.len() });
+        assert!(e.to_string().contains("big.py") && e.to_string().contains("the parser takes programs up to"));
+        assert!(
+            e.message().render(crate::i18n::Lang::Zh).contains("字节"),
+            "{}",
+            e.message().render(crate::i18n::Lang::Zh)
+        );
+        assert!(read_answer("nonsense").unwrap_err().to_string().contains("not readable"));
     }
 }

@@ -8,6 +8,8 @@
 
 use serde_json::{json, Value};
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::python::Refusal;
 
 /// The longest program source accepted, in bytes (a tutorial program is a
@@ -27,7 +29,7 @@ pub enum FileState {
     /// Refused: a syntax error or a construct Warren does not run.
     Refused(Refusal),
     /// The parser could not be reached (it did not load, or it failed).
-    Failed(String),
+    Failed(Msg),
 }
 
 /// One program file.
@@ -54,7 +56,7 @@ impl ProgramFiles {
     /// Adds a file, or replaces the text of the one with that name (it
     /// keeps its place). Answers the revision to parse, or why the file
     /// cannot be taken (its name, its size, too many files).
-    pub fn put(&mut self, name: &str, source: &str) -> Result<u64, String> {
+    pub fn put(&mut self, name: &str, source: &str) -> Result<u64, Msg> {
         check_name(name)?;
         check_source(name, source)?;
         self.revisions += 1;
@@ -64,7 +66,7 @@ impl ProgramFiles {
         match self.files.iter().position(|f| f.name == name) {
             Some(i) => self.files[i] = file,
             None if self.files.len() >= MAX_FILES => {
-                return Err(format!("{name}: Warren holds at most {MAX_FILES} program files; remove one first"))
+                return Err(msg!("programs-too-many-files", name = name, max = MAX_FILES))
             }
             None => self.files.push(file),
         }
@@ -112,19 +114,17 @@ impl ProgramFiles {
 
 /// A program's name is a file name commands can type without quotes:
 /// letters, digits, `_`, `-` and `.`, ending in `.py`.
-pub fn check_name(name: &str) -> Result<(), String> {
+pub fn check_name(name: &str) -> Result<(), Msg> {
     let ok_chars = name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
     if !name.ends_with(".py") || name.len() <= 3 || name.len() > 100 || !ok_chars || name.starts_with('.') {
-        return Err(format!(
-            "'{name}' is not a program name Warren takes: a file name ending in .py, of letters, digits, _ - and . (like emit_log.py)"
-        ));
+        return Err(msg!("programs-bad-name", name = name));
     }
     Ok(())
 }
 
-fn check_source(name: &str, source: &str) -> Result<(), String> {
+fn check_source(name: &str, source: &str) -> Result<(), Msg> {
     if source.len() > MAX_SOURCE_BYTES {
-        return Err(format!("{name} is {} bytes; Warren takes programs up to {MAX_SOURCE_BYTES} bytes", source.len()));
+        return Err(msg!("programs-too-big", name = name, bytes = source.len(), max = MAX_SOURCE_BYTES));
     }
     Ok(())
 }
@@ -207,7 +207,7 @@ mod tests {
             assert_eq!(check_name(good), Ok(()), "{good}");
         }
         for bad in ["send", ".py", "my prog.py", "../x.py", "a/b.py", "x.py\"", ".hidden.py", ""] {
-            let e = check_name(bad).unwrap_err();
+            let e = check_name(bad).unwrap_err().english();
             assert!(e.contains("ending in .py"), "{bad}: {e}");
         }
     }
@@ -215,13 +215,15 @@ mod tests {
     #[test]
     fn too_big_and_too_many_are_refused_with_the_limit() {
         let mut files = ProgramFiles::default();
-        let e = files.put("big.py", &"x".repeat(MAX_SOURCE_BYTES + 1)).unwrap_err();
+        let e = files.put("big.py", &"x".repeat(MAX_SOURCE_BYTES + 1)).unwrap_err().english();
         assert!(e.contains("big.py") && e.contains(&MAX_SOURCE_BYTES.to_string()), "{e}");
         for i in 0..MAX_FILES {
             files.put(&format!("p{i}.py"), "").unwrap();
         }
         let e = files.put("one_more.py", "").unwrap_err();
-        assert!(e.contains("at most 32"), "{e}");
+        assert!(e.english().contains("at most 32"), "{}", e.english());
+        let zh = e.render(crate::i18n::Lang::Zh);
+        assert!(zh.contains("one_more.py") && zh.contains("32 个"), "{zh}");
         assert!(files.put("p0.py", "again").is_ok(), "replacing is still allowed");
         files.remove("p0.py");
         assert!(files.get("p0.py").is_none());

@@ -19,6 +19,8 @@ use crate::broker_link::deploy::Plan;
 use crate::broker_link::Settings;
 use crate::components::context::{use_editor, EditorHandle};
 use crate::components::focus_trap::trap_focus;
+use crate::components::use_lang;
+use crate::i18n::{t, Lang};
 use crate::web::broker_session::{self as session, Connected};
 
 /// Properties of [`BrokerDialog`].
@@ -31,11 +33,11 @@ pub struct DialogProps {
 }
 
 /// Runs an operation with "busy" shown, then shows what it gave.
-fn run<F>(shown: &UseStateHandle<Shown>, busy: &str, work: F)
+fn run<F>(shown: &UseStateHandle<Shown>, busy: &'static str, work: F)
 where
     F: std::future::Future<Output = Shown> + 'static,
 {
-    shown.set(Shown::Busy(busy.to_string()));
+    shown.set(Shown::Busy(busy));
     let shown = shown.clone();
     yew::platform::spawn_local(async move { shown.set(work.await) });
 }
@@ -44,7 +46,7 @@ where
 fn on_connect(shown: &UseStateHandle<Shown>) -> Callback<(Settings, bool)> {
     let shown = shown.clone();
     Callback::from(move |(settings, keep): (Settings, bool)| {
-        run(&shown, "Connecting…", async move {
+        run(&shown, "broker-busy-connecting", async move {
             match session::connect(&settings).await {
                 Ok(_) => {
                     session::remember(keep.then_some(&settings));
@@ -62,7 +64,7 @@ fn on_preview(shown: &UseStateHandle<Shown>, editor: &EditorHandle) -> Callback<
     Callback::from(move |_: MouseEvent| {
         let Some(c) = session::connected() else { return };
         let scenario = editor.scenario.clone();
-        run(&shown, "Comparing with the broker…", async move {
+        run(&shown, "broker-busy-comparing", async move {
             match session::preview(&c.settings, &scenario).await {
                 Ok(plan) => Shown::Plan(Rc::new(plan)),
                 Err(f) => Shown::Failed(f),
@@ -76,11 +78,9 @@ fn on_confirm(shown: &UseStateHandle<Shown>) -> Callback<Rc<Plan>> {
     let shown = shown.clone();
     Callback::from(move |plan: Rc<Plan>| {
         let Some(c) = session::connected() else { return };
-        run(
-            &shown,
-            "Deploying…",
-            async move { Shown::Deployed(Rc::new(session::apply(&c.settings, &plan.create).await)) },
-        )
+        run(&shown, "broker-busy-deploying", async move {
+            Shown::Deployed(Rc::new(session::apply(&c.settings, &plan.create).await))
+        })
     })
 }
 
@@ -90,7 +90,7 @@ fn on_check(shown: &UseStateHandle<Shown>, editor: &EditorHandle) -> Callback<Mo
     Callback::from(move |_: MouseEvent| {
         let Some(c) = session::connected() else { return };
         let scenario = editor.scenario.clone();
-        run(&shown, "Checking in a temporary vhost…", async move {
+        run(&shown, "broker-busy-checking", async move {
             match session::check(&c, &scenario).await {
                 Ok(r) => Shown::Report(Rc::new(r)),
                 Err(f) => Shown::Failed(f),
@@ -144,6 +144,7 @@ fn use_focus_on_open(dialog: NodeRef) {
 #[function_component(BrokerDialog)]
 pub fn broker_dialog(p: &DialogProps) -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     let shown = use_state(|| Shown::Nothing);
     let connected = use_broker_connection();
     let form = use_form_state();
@@ -155,13 +156,13 @@ pub fn broker_dialog(p: &DialogProps) -> Html {
             <div class="broker-dialog" role="dialog" aria-modal="true" aria-labelledby="broker-title" data-broker-dialog=""
                  ref={dialog.clone()} onkeydown={on_key(&p.on_close, &dialog)}>
                 <div class="dialog-head">
-                    <h2 id="broker-title">{ "Real RabbitMQ" }</h2>
-                    <button type="button" class="dialog-close" aria-label="Close" onclick={p.on_close.reform(|_| ())}>{ "×" }</button>
+                    <h2 id="broker-title">{ t(lang, "broker-dialog-title") }</h2>
+                    <button type="button" class="dialog-close" aria-label={t(lang, "broker-dialog-close.aria-label")} onclick={p.on_close.reform(|_| ())}>{ "×" }</button>
                 </div>
                 <div class="dialog-body">
-                    { connect_form(&form, connected.as_ref().map(|c| c.settings.vhost.as_str()), busy, &on_connect(&shown)) }
-                    if let Some(c) = &connected { { actions(c, busy, &shown, &form, &editor, &p.on_live) } }
-                    <div class="broker-result" aria-live="polite">{ shown_view(&shown, on_confirm(&shown)) }</div>
+                    { connect_form(&form, connected.as_ref().map(|c| c.settings.vhost.as_str()), busy, &on_connect(&shown), lang) }
+                    if let Some(c) = &connected { { actions(c, busy, &shown, &form, &editor, &p.on_live, lang) } }
+                    <div class="broker-result" aria-live="polite">{ shown_view(&shown, on_confirm(&shown), lang) }</div>
                 </div>
             </div>
         </div>
@@ -187,6 +188,7 @@ fn actions(
     form: &FormState,
     editor: &EditorHandle,
     live: &Callback<()>,
+    lang: Lang,
 ) -> Html {
     let disconnect = {
         let shown = shown.clone();
@@ -196,22 +198,22 @@ fn actions(
         })
     };
     let s = &c.settings;
-    let status = status_line(&s.url, &c.me.name, &s.vhost, c.exchanges, c.queues);
+    let status = status_line(&s.url, &c.me.name, &s.vhost, c.exchanges, c.queues).render(lang);
     html! {
         <>
             <div class="broker-connected">
                 <p class="broker-status" data-broker-status="">{ status }</p>
-                <label class="broker-vhost">{ "Vhost " }
+                <label class="broker-vhost">{ t(lang, "broker-vhost-pick") }
                     <select name="vhost" onchange={on_vhost(c, shown, form)} disabled={busy}>
                         { for c.vhosts.iter().map(|v| html! { <option value={v.clone()} selected={*v == s.vhost}>{ v.clone() }</option> }) }
                     </select>
                 </label>
             </div>
             <div class="dialog-actions broker-actions">
-                <button type="button" data-broker-action="live" onclick={live.reform(|_| ())} disabled={busy}>{ "Live view" }</button>
-                <button type="button" data-broker-action="deploy" onclick={on_preview(shown, editor)} disabled={busy}>{ "Deploy this scenario…" }</button>
-                <button type="button" data-broker-action="check" onclick={on_check(shown, editor)} disabled={busy}>{ "Check against the broker" }</button>
-                <button type="button" data-broker-action="disconnect" onclick={disconnect}>{ "Disconnect" }</button>
+                <button type="button" data-broker-action="live" onclick={live.reform(|_| ())} disabled={busy}>{ t(lang, "broker-action-live") }</button>
+                <button type="button" data-broker-action="deploy" onclick={on_preview(shown, editor)} disabled={busy}>{ t(lang, "broker-action-deploy") }</button>
+                <button type="button" data-broker-action="check" onclick={on_check(shown, editor)} disabled={busy}>{ t(lang, "broker-action-check") }</button>
+                <button type="button" data-broker-action="disconnect" onclick={disconnect}>{ t(lang, "broker-action-disconnect") }</button>
             </div>
         </>
     }

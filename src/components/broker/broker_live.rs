@@ -17,7 +17,10 @@ use crate::broker_link::picture::{self, Picture};
 use crate::broker_link::Failure;
 use crate::components::broker::broker_results::failure_view;
 use crate::components::context::{use_editor, EditorHandle};
+use crate::components::use_lang;
 use crate::editor::EditAction;
+use crate::i18n::{t, Lang};
+use crate::msg;
 use crate::web::broker_session as session;
 
 /// The refresh intervals offered, in seconds.
@@ -99,6 +102,7 @@ fn use_focus_on_open(region: NodeRef) {
 #[function_component(BrokerLive)]
 pub fn broker_live(p: &LiveProps) -> Html {
     let editor = use_editor();
+    let lang = use_lang();
     let seconds = use_state(|| 5u32);
     let reading = use_polling(*seconds);
     let region = use_node_ref();
@@ -114,14 +118,14 @@ pub fn broker_live(p: &LiveProps) -> Html {
         })
     };
     html! {
-        <div class="broker-live" role="region" aria-label="The real broker, live" data-broker-live=""
+        <div class="broker-live" role="region" aria-label={t(lang, "broker-live.aria-label")} data-broker-live=""
              tabindex="-1" ref={region} onkeydown={on_key}>
-            { live_bar(&seconds, &reading.view, &p.on_close, &editor) }
-            if let Some(f) = &*reading.error { { failure_view(f) } }
+            { live_bar(&seconds, &reading.view, &p.on_close, &editor, lang) }
+            if let Some(f) = &*reading.error { { failure_view(f, lang) } }
             <div class="broker-live-canvas">
                 { match &*reading.view {
-                    Some(v) => svg(&picture::draw(v)),
-                    None => html! { <p class="broker-busy">{ "Reading the broker…" }</p> },
+                    Some(v) => svg(&picture::draw(v), lang),
+                    None => html! { <p class="broker-busy">{ t(lang, "broker-live-reading") }</p> },
                 } }
             </div>
         </div>
@@ -134,6 +138,7 @@ fn live_bar(
     view: &Option<Rc<LiveView>>,
     on_close: &Callback<()>,
     editor: &EditorHandle,
+    lang: Lang,
 ) -> Html {
     let on_interval = {
         let seconds = seconds.clone();
@@ -144,14 +149,16 @@ fn live_bar(
         })
     };
     let connected = session::connected();
-    let where_ =
-        connected.as_ref().map(|c| format!("{} · vhost {}", c.settings.url, c.settings.vhost)).unwrap_or_default();
+    let where_ = connected
+        .as_ref()
+        .map(|c| msg!("broker-live-where", url = &c.settings.url, vhost = &c.settings.vhost).render(lang))
+        .unwrap_or_default();
     let copy = {
         let (view, close, editor) = (view.clone(), on_close.clone(), editor.clone());
         let host = connected.as_ref().map(|c| host_of(&c.settings.url).to_string()).unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
             if let Some(v) = &view {
-                editor.dispatch(EditAction::Load(Rc::new(v.copy(&host))));
+                editor.dispatch(EditAction::Load(Rc::new(v.copy(&host, lang))));
                 close.emit(());
             }
         })
@@ -159,21 +166,21 @@ fn live_bar(
     let now = **seconds;
     html! {
         <div class="broker-live-bar">
-            <span class="broker-live-badge">{ "REAL BROKER — not the simulation" }</span>
+            <span class="broker-live-badge">{ t(lang, "broker-live-badge") }</span>
             <span class="broker-live-where">{ where_ }</span>
-            <label>{ "Refresh every " }
+            <label>{ t(lang, "broker-live-refresh") }
                 <select name="interval" onchange={on_interval}>
-                    { for INTERVALS.iter().map(|s| html! { <option value={s.to_string()} selected={*s == now}>{ format!("{s} s") }</option> }) }
+                    { for INTERVALS.iter().map(|s| html! { <option value={s.to_string()} selected={*s == now}>{ msg!("broker-live-seconds", seconds = *s).render(lang) }</option> }) }
                 </select>
             </label>
             <button type="button" data-broker-action="copy" onclick={copy} disabled={view.is_none()}
-                    title="Load what is shown as an ordinary scenario to play with">{ "Take a copy" }</button>
-            <button type="button" data-broker-action="close-live" onclick={on_close.reform(|_| ())}>{ "Close" }</button>
+                    title={t(lang, "broker-live-copy.title")}>{ t(lang, "broker-live-copy") }</button>
+            <button type="button" data-broker-action="close-live" onclick={on_close.reform(|_| ())}>{ t(lang, "broker-live-close") }</button>
         </div>
     }
 }
 
-fn svg(p: &Picture) -> Html {
+fn svg(p: &Picture, lang: Lang) -> Html {
     let (x, y, w, h) = p.view_box;
     html! {
         <svg class="broker-live-svg" viewBox={format!("{x} {y} {w} {h}")} width={w.to_string()} height={h.to_string()}>
@@ -191,9 +198,9 @@ fn svg(p: &Picture) -> Html {
                     <g class={classes!("live-node", b.kind.as_str())} data-live-node={b.title.clone()}>
                         <rect x={x.to_string()} y={y.to_string()} width={bw.to_string()} height={bh.to_string()} rx="8" />
                         <text x={(x + 10.0).to_string()} y={(y + 20.0).to_string()} class="live-title">{ b.title.clone() }</text>
-                        <text x={(x + 10.0).to_string()} y={(y + 36.0).to_string()} class="live-caption">{ b.caption.clone() }</text>
+                        <text x={(x + 10.0).to_string()} y={(y + 36.0).to_string()} class="live-caption">{ b.caption.render(lang) }</text>
                         { for b.lines.iter().enumerate().map(|(i, l)| html! {
-                            <text x={(x + 10.0).to_string()} y={(y + 54.0 + 16.0 * i as f64).to_string()} class="live-line">{ l.clone() }</text>
+                            <text x={(x + 10.0).to_string()} y={(y + 54.0 + 16.0 * i as f64).to_string()} class="live-line">{ l.render(lang) }</text>
                         }) }
                     </g>
                 }

@@ -7,6 +7,9 @@ use yew::prelude::*;
 use super::broker_dialog::BrokerDialog;
 use super::broker_live::BrokerLive;
 use super::use_broker_connection;
+use crate::components::use_lang;
+use crate::i18n::t;
+use crate::msg;
 
 /// What the Broker button has open.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -19,6 +22,7 @@ enum Open {
 /// The Broker button, its dialog and the live view.
 #[function_component(BrokerButton)]
 pub fn broker_button() -> Html {
+    let lang = use_lang();
     let open = use_state(|| Open::Nothing);
     let button = use_node_ref();
     let connected = use_broker_connection();
@@ -40,11 +44,11 @@ pub fn broker_button() -> Html {
     // One word, so the header keeps to one row at 1280 px; the dot and
     // the colour say "connected", the tooltip says where.
     let title = match &connected {
-        Some(c) => format!(
-            "Connected to {} as {}, vhost {}: live view, deploy, check",
-            c.settings.url, c.me.name, c.settings.vhost
-        ),
-        None => "Connect to a real RabbitMQ through its management API".to_string(),
+        Some(c) => {
+            let s = &c.settings;
+            msg!("broker-button-connected", url = &s.url, user = &c.me.name, vhost = &s.vhost).render(lang)
+        }
+        None => t(lang, "broker-button.title"),
     };
     let (close, live) = (set(Open::Nothing), set(Open::Live));
     html! {
@@ -52,8 +56,8 @@ pub fn broker_button() -> Html {
             <button type="button" ref={button.clone()} onclick={toggle} aria-haspopup="dialog" {title}
                     class={classes!("header-button", "broker-button", connected.is_some().then_some("connected"))}
                     data-broker={if connected.is_some() { "connected" } else { "disconnected" }}>
-                <span class="broker-plug" aria-hidden="true"></span>{ "Broker" }
-                if connected.is_some() { <span class="visually-hidden">{ " (connected)" }</span> }
+                <span class="broker-plug" aria-hidden="true"></span>{ t(lang, "broker-button") }
+                if connected.is_some() { <span class="visually-hidden">{ t(lang, "broker-button-connected-hint") }</span> }
             </button>
             if *open == Open::Dialog { <BrokerDialog on_close={close.clone()} on_live={live} /> }
             if *open == Open::Live && connected.is_some() { <BrokerLive on_close={close} /> }

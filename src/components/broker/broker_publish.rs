@@ -15,6 +15,9 @@ use super::use_broker_connection;
 use crate::broker_link::publish::{self, Answer, Outgoing};
 use crate::broker_link::Failure;
 use crate::components::context::{use_editor, use_stage, EditorHandle, Stage};
+use crate::components::use_lang;
+use crate::i18n::{t, text, Arg, Lang, Msg};
+use crate::msg;
 use crate::web::broker_session as session;
 
 /// What is published.
@@ -45,18 +48,18 @@ pub struct BrokerPublishProps {
 enum Outcome {
     Nothing,
     Busy,
-    Refused(String),
+    Refused(Msg),
     Failed(Failure),
     Answered(Answer),
 }
 
 /// The message to send now (a producer's next number is taken).
-fn message(what: &PublishWhat, editor: &EditorHandle) -> Result<Outgoing, String> {
+fn message(what: &PublishWhat, editor: &EditorHandle) -> Result<Outgoing, Msg> {
     match what {
         PublishWhat::Producer(id) => publish::from_producer(&editor.scenario, id, session::next_number(id)),
         PublishWhat::Tester { exchange, key, headers } => match headers.as_ref() {
             Ok(h) => publish::from_route_tester(&editor.scenario, exchange, key, h),
-            Err(e) => Err(format!("the headers cannot be read: {e}")),
+            Err(e) => Err(msg!("broker-publish-bad-headers", error = e)),
         },
     }
 }
@@ -106,29 +109,34 @@ pub fn broker_publish(p: &BrokerPublishProps) -> Html {
         use_effect_with(p.what.clone(), move |_| shown.set(Outcome::Nothing));
     }
     let Some(c) = connected else { return html! {} };
-    let title = format!("Publish once to {} · vhost {} (management API)", c.settings.url, c.settings.vhost);
+    let lang = use_lang();
+    let title = text(
+        lang,
+        "broker-publish-button.title",
+        &[("url", Arg::from(&c.settings.url)), ("vhost", Arg::from(&c.settings.vhost))],
+    );
     html! {
         <div class="broker-publish" data-broker-publish="">
             <button type="button" class="broker-publish-button" data-broker-action="publish" {title}
                     disabled={*shown == Outcome::Busy} onclick={on_publish(&p.what, &editor, &stage, &shown)}>
-                <span class="broker-plug" aria-hidden="true"></span>{ "Publish to the broker" }
+                <span class="broker-plug" aria-hidden="true"></span>{ t(lang, "broker-publish-button") }
             </button>
-            <div class="broker-publish-result" aria-live="polite">{ result_view(&shown) }</div>
+            <div class="broker-publish-result" aria-live="polite">{ result_view(&shown, lang) }</div>
         </div>
     }
 }
 
-fn result_view(shown: &Outcome) -> Html {
+fn result_view(shown: &Outcome, lang: Lang) -> Html {
     match shown {
         Outcome::Nothing => html! {},
-        Outcome::Busy => html! { <p class="broker-busy">{ "Publishing…" }</p> },
-        Outcome::Refused(why) => html! { <p class="broker-error" role="alert">{ why.clone() }</p> },
-        Outcome::Failed(f) => failure_view(f),
+        Outcome::Busy => html! { <p class="broker-busy">{ t(lang, "broker-publish-busy") }</p> },
+        Outcome::Refused(why) => html! { <p class="broker-error" role="alert">{ why.render(lang) }</p> },
+        Outcome::Failed(f) => failure_view(f, lang),
         Outcome::Answered(a) => html! {
             <div class={classes!("broker-routed", (!a.agrees()).then_some("differs"))} data-routed={a.routed.to_string()} data-agrees={a.agrees().to_string()}>
-                <p><strong>{ a.text() }</strong></p>
-                <p>{ a.comparison() }</p>
-                { for a.left_out.iter().map(|w| html! { <p class="broker-left-out">{ format!("Not sent: {w}") }</p> }) }
+                <p><strong>{ a.text().render(lang) }</strong></p>
+                <p>{ a.comparison().render(lang) }</p>
+                { for a.left_out.iter().map(|w| html! { <p class="broker-left-out">{ msg!("broker-publish-not-sent", what = w.clone()).render(lang) }</p> }) }
             </div>
         },
     }

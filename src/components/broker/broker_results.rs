@@ -8,19 +8,19 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::broker_link::check::{queues_cell, ProbeResult, Report};
-use crate::broker_link::connection::counted;
 use crate::broker_link::deploy::{Item, Plan};
-use crate::broker_link::failure::is_literal;
 use crate::broker_link::publish::exchange_label;
 use crate::broker_link::Failure;
+use crate::i18n::{t, Lang, Msg};
+use crate::msg;
 
 /// What the dialog shows under its form.
 #[derive(Clone, PartialEq)]
 pub enum Shown {
     /// Nothing yet.
     Nothing,
-    /// A request under way (what it does).
-    Busy(String),
+    /// A request under way (the message id saying what it does).
+    Busy(&'static str),
     /// A failure.
     Failed(Failure),
     /// A deploy's preview.
@@ -32,106 +32,107 @@ pub enum Shown {
 }
 
 /// The view of `shown`; `on_confirm` sends a previewed plan.
-pub fn shown_view(shown: &Shown, on_confirm: Callback<Rc<Plan>>) -> Html {
+pub fn shown_view(shown: &Shown, on_confirm: Callback<Rc<Plan>>, lang: Lang) -> Html {
     match shown {
         Shown::Nothing => html! {},
-        Shown::Busy(what) => html! { <p class="broker-busy">{ what.clone() }</p> },
-        Shown::Failed(f) => failure_view(f),
-        Shown::Plan(plan) => plan_view(plan, on_confirm),
-        Shown::Deployed(results) => deployed_view(results),
-        Shown::Report(r) => report_view(r),
+        Shown::Busy(what) => html! { <p class="broker-busy">{ t(lang, what) }</p> },
+        Shown::Failed(f) => failure_view(f, lang),
+        Shown::Plan(plan) => plan_view(plan, on_confirm, lang),
+        Shown::Deployed(results) => deployed_view(results, lang),
+        Shown::Report(r) => report_view(r, lang),
     }
 }
 
 /// A failure: what went wrong, and what to do, line by line.
-pub fn failure_view(f: &Failure) -> Html {
+pub fn failure_view(f: &Failure, lang: Lang) -> Html {
     html! {
         <div class="broker-error" role="alert" data-broker-error={f.code()}>
-            <p><strong>{ f.title() }</strong></p>
-            { for f.advice().into_iter().map(|l| if is_literal(&l) {
-                html! { <code class="broker-advice">{ l }</code> }
+            <p><strong>{ f.title().render(lang) }</strong></p>
+            { for f.advice().into_iter().map(|l| if l.is_literal() {
+                html! { <code class="broker-advice">{ l.render(lang) }</code> }
             } else {
-                html! { <p>{ l }</p> }
+                html! { <p>{ l.render(lang) }</p> }
             }) }
         </div>
     }
 }
 
-fn items(title: &str, kind: &'static str, list: &[Item]) -> Html {
+fn items(title: String, kind: &'static str, list: &[Item], lang: Lang) -> Html {
     html! {
         <section class="broker-plan-part" data-plan={kind}>
-            <h3>{ format!("{title} ({})", list.len()) }</h3>
-            <ul>{ for list.iter().map(|i| html! { <li>{ i.label() }</li> }) }</ul>
+            <h3>{ title }</h3>
+            <ul>{ for list.iter().map(|i| html! { <li>{ i.label().render(lang) }</li> }) }</ul>
         </section>
     }
 }
 
-fn plan_view(plan: &Rc<Plan>, on_confirm: Callback<Rc<Plan>>) -> Html {
+fn plan_view(plan: &Rc<Plan>, on_confirm: Callback<Rc<Plan>>, lang: Lang) -> Html {
     let confirm = {
         let plan = plan.clone();
         Callback::from(move |_: MouseEvent| on_confirm.emit(plan.clone()))
     };
     let n = plan.create.len();
+    let heading = |id: &'static str, count: usize| Msg::new(id).with("count", count).render(lang);
     html! {
         <div class="broker-plan">
-            <p class="broker-lead">{ "Nothing has been sent yet. Against the broker's vhost now:" }</p>
-            { items("Will be created", "create", &plan.create) }
-            { items("Already there, the same", "same", &plan.same) }
+            <p class="broker-lead">{ t(lang, "broker-plan-lead") }</p>
+            { items(heading("broker-plan-create", n), "create", &plan.create, lang) }
+            { items(heading("broker-plan-same", plan.same.len()), "same", &plan.same, lang) }
             <section class="broker-plan-part" data-plan="conflicts">
-                <h3>{ format!("There with other settings: RabbitMQ would refuse them, so they are not sent ({})", plan.conflicts.len()) }</h3>
+                <h3>{ heading("broker-plan-conflicts", plan.conflicts.len()) }</h3>
                 <ul>{ for plan.conflicts.iter().map(|c| html! {
-                    <li class="broker-conflict">{ format!("{} — {} {}", c.item.label(), c.code, c.text) }</li>
+                    <li class="broker-conflict">{ format!("{} — {} {}", c.item.label().render(lang), c.code, c.text) }</li>
                 }) }</ul>
             </section>
             <div class="dialog-actions">
                 <button type="button" class="primary" data-broker-action="confirm" disabled={n == 0} onclick={confirm}>
-                    { if n == 0 { "Nothing to create".to_string() } else { format!("Create {}", counted(n, "object", "objects")) } }
+                    { if n == 0 { t(lang, "broker-plan-nothing") } else { msg!("broker-plan-confirm", count = n).render(lang) } }
                 </button>
             </div>
         </div>
     }
 }
 
-fn deployed_view(results: &[(Item, Result<(), Failure>)]) -> Html {
+fn deployed_view(results: &[(Item, Result<(), Failure>)], lang: Lang) -> Html {
     let failed = results.iter().filter(|(_, r)| r.is_err()).count();
     let summary = match failed {
-        0 => format!("Sent: {} created.", counted(results.len(), "object", "objects")),
-        f => format!("Sent: {} of {} failed.", f, results.len()),
+        0 => msg!("broker-deployed-all", count = results.len()),
+        f => msg!("broker-deployed-failed", failed = f, count = results.len()),
     };
     html! {
         <div class="broker-deployed-result">
-            <p><strong>{ summary }</strong></p>
+            <p><strong>{ summary.render(lang) }</strong></p>
             <ul class="broker-deployed" data-broker-deployed="">
                 { for results.iter().map(|(i, r)| match r {
-                    Ok(()) => html! { <li class="ok">{ format!("created {}", i.label()) }</li> },
-                    Err(f) => html! { <li class="failed">{ format!("{}: {}", i.label(), f.title()) }</li> },
+                    Ok(()) => html! { <li class="ok">{ msg!("broker-deployed-ok", item = i.label()).render(lang) }</li> },
+                    Err(f) => html! { <li class="failed">{ msg!("broker-deployed-error", item = i.label(), error = f.title()).render(lang) }</li> },
                 }) }
             </ul>
         </div>
     }
 }
 
-fn report_view(r: &Report) -> Html {
+fn report_view(r: &Report, lang: Lang) -> Html {
     let headers = r.has_headers();
     let summary = if r.differences == 0 {
-        format!("All {} probes agree with RabbitMQ.", r.probes.len())
+        msg!("broker-report-agree", count = r.probes.len())
     } else {
-        format!("{} of {} probes differ.", r.differences, r.probes.len())
+        msg!("broker-report-differ", differences = r.differences, count = r.probes.len())
     };
     html! {
         <div class="broker-report" data-differences={r.differences.to_string()}>
-            <p><strong>{ summary }</strong>{ " Each probe was published in a temporary vhost; the queues it reached:" }</p>
+            <p><strong>{ summary.render(lang) }</strong>{ t(lang, "broker-report-lead") }</p>
             <div class="broker-report-table">
                 <table>
                     <thead><tr>
-                        <th>{ "Exchange" }</th><th>{ "Key" }</th>
-                        if headers { <th>{ "Headers" }</th> }
-                        <th>{ "Warren" }</th><th>{ "RabbitMQ" }</th>
+                        <th>{ t(lang, "broker-report-exchange") }</th><th>{ t(lang, "broker-report-key") }</th>
+                        if headers { <th>{ t(lang, "broker-report-headers") }</th> }
+                        <th>{ t(lang, "broker-report-warren") }</th><th>{ t(lang, "broker-report-rabbitmq") }</th>
                     </tr></thead>
                     <tbody>{ for r.probes.iter().map(|p| probe_row(p, headers)) }</tbody>
                 </table>
             </div>
-            { for r.left_out.iter().map(|w| html! { <p class="broker-left-out">{ format!("Not checked: {w}") }</p> }) }
+            { for r.left_out.iter().map(|w| html! { <p class="broker-left-out">{ msg!("broker-report-not-checked", what = w).render(lang) }</p> }) }
         </div>
     }
 }

@@ -64,22 +64,11 @@ fn visible_world(dots: &NodeRef, view: crate::editor::view::View) -> Option<Rect
     Some(Rect { x: top_left.x, y: top_left.y, w: w / view.zoom, h: (h - 40.0).max(0.0) / view.zoom })
 }
 
-/// A notice's text in `lang`: a notice the canvas's own gestures raise
-/// holds a catalogue id (shown in the page's language, and again in the new
-/// one after a switch); any other notice is shown as it is.
-pub fn notice_text(lang: Lang, text: &str) -> String {
-    match crate::i18n::find(Lang::En, text) {
-        Some(_) => t(lang, text),
-        None => text.to_string(),
-    }
-}
-
 /// Every refusal and the current notice.
 #[function_component(Callouts)]
 pub fn callouts() -> Html {
-    let editor = use_editor();
+    let (editor, lang) = (use_editor(), crate::components::use_lang());
     let stage = use_live_stage();
-    let lang = crate::components::use_lang();
     let s = editor.scenario.clone();
     let rt = stage.runtime.borrow();
     let (cw, ch) = CALLOUT;
@@ -173,10 +162,10 @@ pub fn floating_notice() -> Html {
 }
 
 /// A notice's text and its dismiss button.
-fn notice_body(lang: Lang, text: &str, dismiss: Callback<MouseEvent>) -> Html {
+fn notice_body(lang: Lang, text: &crate::i18n::Msg, dismiss: Callback<MouseEvent>) -> Html {
     html! {
         <>
-            <p>{ notice_text(lang, text) }</p>
+            <p>{ text.render(lang) }</p>
             <button type="button" class="notice-close" aria-label={t(lang, "canvas-notice-dismiss.aria-label")} onclick={dismiss}>{ "×" }</button>
         </>
     }

@@ -62,9 +62,9 @@ pub fn inline_binding() -> Html {
         <div class="inline-binding" style={form.style()}>
             { match form.input {
                 BindingInput::Headers { mode, headers } => fields.headers(&mode, headers),
-                BindingInput::Key { label, key } => fields.key(label, key),
+                BindingInput::Key { label, key } => fields.key(&crate::i18n::t(lang, label), key),
             } }
-            if let Some(e) = error { <p class="field-error" role="alert">{ e }</p> }
+            if let Some(e) = error { <p class="field-error" role="alert">{ e.render(lang) }</p> }
         </div>
     }
 }
@@ -140,7 +140,7 @@ impl Fields {
     }
 
     /// A binding key (closed when the field loses the focus).
-    fn key(&self, label: &'static str, key: String) -> Html {
+    fn key(&self, label: &str, key: String) -> Html {
         let editor = self.editor.clone();
         let close = Callback::from(move |_: FocusEvent| editor.dispatch(EditAction::CloseInline));
         let (onchange, oninput, onkeydown) = (self.onchange(BindingField::Key), self.oninput.clone(), self.onkeydown());

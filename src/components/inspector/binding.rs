@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::editor::edits::BindingField;
 use crate::editor::table_text::format_table;
 use crate::editor::EditAction;
+use crate::i18n::{t, text, Arg, Lang};
 use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 
 use super::fields::{SelectField, TextField};
@@ -19,13 +20,21 @@ pub struct BindingFormProps {
     pub id: AttrValue,
 }
 
-fn end_label(s: &Scenario, id: &str) -> String {
+fn end_label(s: &Scenario, id: &str, lang: Lang) -> String {
     if id == DEFAULT_EXCHANGE_ID {
-        return "the default exchange".into();
+        return t(lang, "inspector-binding-default-exchange");
     }
     s.exchange(id)
-        .map(|x| format!("{} exchange {}", x.kind.as_str(), x.name))
-        .or_else(|| s.queue(id).map(|q| format!("queue {}", if q.name.is_empty() { &q.id } else { &q.name })))
+        .map(|x| {
+            let args = [("kind", Arg::from(x.kind.as_str())), ("name", Arg::from(&x.name))];
+            text(lang, "inspector-binding-end-exchange", &args)
+        })
+        .or_else(|| {
+            s.queue(id).map(|q| {
+                let name = if q.name.is_empty() { &q.id } else { &q.name };
+                text(lang, "inspector-queue-named", &[("name", Arg::from(name))])
+            })
+        })
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -34,6 +43,7 @@ fn end_label(s: &Scenario, id: &str) -> String {
 pub fn binding_form(props: &BindingFormProps) -> Html {
     let editor = use_editor();
     let stage = use_stage();
+    let lang = crate::components::use_lang();
     let s = editor.scenario.clone();
     let id = props.id.to_string();
     let Some(b) = s.binding(&id).cloned() else { return html! {} };
@@ -47,25 +57,16 @@ pub fn binding_form(props: &BindingFormProps) -> Html {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::DeleteSelected))
     };
-    let key_hint = match kind {
-        ExchangeKind::Direct => "matches a message whose routing key is exactly this",
-        ExchangeKind::Topic => "words separated by dots; * stands for exactly one word, # for zero or more",
-        ExchangeKind::Fanout => "fanout exchanges ignore keys: every bound queue gets a copy",
-        ExchangeKind::Headers => "headers exchanges ignore keys: the header values below decide",
-    };
+    let key_hint = text(lang, "inspector-binding-key-hint", &[("kind", Arg::from(kind.as_str()))]);
     let mode = b.arguments.get("x-match").and_then(|v| v.as_str()).unwrap_or("all").to_string();
-    let modes: Vec<(AttrValue, AttrValue)> = [
-        ("all", "all: every header must match"),
-        ("any", "any: one header is enough"),
-        ("all-with-x", "all-with-x: all, counting x- headers"),
-        ("any-with-x", "any-with-x: any, counting x- headers"),
-    ]
-    .iter()
-    .map(|(v, l)| (AttrValue::from(*v), AttrValue::from(*l)))
-    .collect();
+    let modes: Vec<(AttrValue, AttrValue)> = crate::view::binding_editor::MATCH_MODES
+        .iter()
+        .map(|v| (AttrValue::from(*v), AttrValue::from(text(lang, "inspector-match-mode", &[("mode", Arg::from(*v))]))))
+        .collect();
+    let ends = [("from", Arg::from(end_label(&s, &b.from, lang))), ("to", Arg::from(end_label(&s, &b.to, lang)))];
     html! {
         <div class="inspector-form">
-            <p class="inspector-lead">{ format!("From {} to {}.", end_label(&s, &b.from), end_label(&s, &b.to)) }</p>
+            <p class="inspector-lead">{ text(lang, "inspector-binding-from-to", &ends) }</p>
             if let Some(e) = error {
                 <div class="inspector-error" role="alert">
                     <strong>{ format!("{} {}", e.code.code(), e.code.name()) }</strong>
@@ -73,17 +74,17 @@ pub fn binding_form(props: &BindingFormProps) -> Html {
                     <p>{ e.explanation }</p>
                 </div>
             }
-            <TextField name="routing_key" label="Binding key" value={b.routing_key.clone()} hint={key_hint}
+            <TextField name="routing_key" label={t(lang, "inspector-binding-key")} value={b.routing_key.clone()} hint={key_hint}
                 on_commit={on(&editor, binding(&id, BindingField::Key))} />
             if kind == ExchangeKind::Headers {
                 <SelectField name="x_match" label="x-match" value={AttrValue::from(mode)} options={modes}
                     on_commit={on(&editor, binding(&id, BindingField::Match))} />
-                <TextField name="headers" label="Header values" value={format_table(&b.arguments, &["x-match"])}
-                    placeholder="format=pdf, type=report" hint="name=value pairs; 42 is a number, \"42\" a string, true/false booleans"
+                <TextField name="headers" label={t(lang, "inspector-header-values")} value={format_table(&b.arguments, &["x-match"])}
+                    placeholder="format=pdf, type=report" hint={t(lang, "inspector-binding-headers-hint")}
                     on_commit={on(&editor, binding(&id, BindingField::Headers))} />
             }
             <div class="inspector-actions">
-                <button type="button" class="node-action delete" onclick={delete}>{ "Delete binding" }</button>
+                <button type="button" class="node-action delete" onclick={delete}>{ t(lang, "inspector-delete-binding") }</button>
             </div>
         </div>
     }

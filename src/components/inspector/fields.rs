@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
 use crate::view::number_field::parse_whole;
 
 /// What a field calls with its new value (it dispatches an edit).
@@ -23,12 +24,14 @@ pub type Commit<T> = Callback<T>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldTarget(pub AttrValue);
 
-/// The reducer's refusal of this field's last edit, if it was refused.
+/// The reducer's refusal of this field's last edit, if it was refused, in
+/// the page's language.
 #[hook]
 fn use_refusal(name: &AttrValue) -> Option<String> {
     let editor = crate::components::context::use_editor();
+    let lang = crate::components::use_lang();
     let target = use_context::<FieldTarget>().map(|t| t.0).unwrap_or_default();
-    editor.refused(&target, name).map(str::to_string)
+    editor.refused(&target, name).map(|m| m.render(lang))
 }
 
 fn blur_on_enter(e: KeyboardEvent) {
@@ -67,11 +70,9 @@ pub struct TextFieldProps {
 
 /// The draft text of a field and the handler that keeps it.
 #[hook]
-fn use_draft(
-    value: AttrValue,
-) -> (UseStateHandle<Option<String>>, UseStateHandle<Option<String>>, Callback<InputEvent>) {
+fn use_draft(value: AttrValue) -> (UseStateHandle<Option<String>>, UseStateHandle<Option<Msg>>, Callback<InputEvent>) {
     let draft = use_state(|| None::<String>);
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<Msg>);
     {
         let (draft, error) = (draft.clone(), error.clone());
         use_effect_with(value, move |_| {
@@ -182,14 +183,15 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
             }
         })
     };
-    let error = (*unread).clone().or(refusal);
+    let lang = crate::components::use_lang();
+    let error = (*unread).as_ref().map(|m| m.render(lang)).or(refusal);
     let id = format!("field-{}", props.name);
     html! {
         <div class={classes!("field", "number", error.is_some().then_some("invalid"))} data-field={props.name.clone()}>
             <label for={id.clone()}>{ props.label.clone() }</label>
             <span class="field-row">
                 <input {id} type="text" inputmode="numeric" {value}
-                       placeholder={props.optional.then_some("not set")} {onchange} {oninput} onkeydown={Callback::from(blur_on_enter)}
+                       placeholder={props.optional.then(|| t(lang, "inspector-not-set"))} {onchange} {oninput} onkeydown={Callback::from(blur_on_enter)}
                        aria-invalid={error.is_some().to_string()} autocomplete="off" />
                 if let Some(u) = props.unit.clone() { <span class="field-unit">{ u }</span> }
             </span>

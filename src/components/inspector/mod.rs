@@ -15,6 +15,7 @@ mod route_tester;
 use yew::prelude::*;
 
 use crate::editor::{Edge, EditAction};
+use crate::i18n::{t, text, Arg, Lang};
 use crate::scenario::{NodeKind, Scenario, DEFAULT_EXCHANGE_ID};
 
 use super::context::{use_editor, EditorHandle};
@@ -68,6 +69,7 @@ pub(crate) fn binding<V>(id: &str, make: fn(V) -> BindingField) -> impl Fn(V) ->
 pub(crate) fn other_arguments(
     arguments: &serde_json::Map<String, serde_json::Value>,
     on_commit: Commit<String>,
+    lang: Lang,
 ) -> Html {
     let editable = crate::editor::table_text::is_editable_as_text(arguments);
     let value = if editable {
@@ -75,25 +77,21 @@ pub(crate) fn other_arguments(
     } else {
         serde_json::Value::Object(arguments.clone()).to_string()
     };
-    let hint = if editable {
-        "name=value pairs, sent with the declare as they are; 42 is a number, \"42\" a string"
-    } else {
-        "holds a list or a table, which only a scenario file can edit"
-    };
+    let hint = t(lang, if editable { "inspector-arguments-hint" } else { "inspector-arguments-locked" });
     html! {
-        <fields::TextField name="arguments" label="Other arguments" {value} placeholder="none, e.g. x-queue-mode=lazy"
-            hint={AttrValue::from(hint)} disabled={!editable} {on_commit} />
+        <fields::TextField name="arguments" label={t(lang, "inspector-arguments")} {value}
+            placeholder={t(lang, "inspector-arguments-placeholder")} {hint} disabled={!editable} {on_commit} />
     }
 }
 
 /// The exchanges as choices (id, label), the default exchange first;
-/// `none` adds a "none" choice with an empty value.
-pub(crate) fn exchange_options(s: &Scenario, none: Option<&str>) -> Vec<(AttrValue, AttrValue)> {
+/// `none` adds a first choice with an empty value (that message's text).
+pub(crate) fn exchange_options(s: &Scenario, none: Option<&str>, lang: Lang) -> Vec<(AttrValue, AttrValue)> {
     let mut v: Vec<(AttrValue, AttrValue)> = Vec::new();
     if let Some(label) = none {
-        v.push(("".into(), AttrValue::from(label.to_string())));
+        v.push(("".into(), AttrValue::from(t(lang, label))));
     }
-    v.push((DEFAULT_EXCHANGE_ID.into(), "(default exchange)".into()));
+    v.push((DEFAULT_EXCHANGE_ID.into(), t(lang, "inspector-default-exchange-choice").into()));
     v.extend(
         s.exchanges
             .iter()
@@ -102,17 +100,20 @@ pub(crate) fn exchange_options(s: &Scenario, none: Option<&str>) -> Vec<(AttrVal
     v
 }
 
-/// The queues as choices (id, label), after an optional "none".
-pub(crate) fn queue_options(s: &Scenario, none: Option<&str>) -> Vec<(AttrValue, AttrValue)> {
+/// The queues as choices (id, label), after an optional first choice
+/// with an empty value (that message's text).
+pub(crate) fn queue_options(s: &Scenario, none: Option<&str>, lang: Lang) -> Vec<(AttrValue, AttrValue)> {
     let mut v: Vec<(AttrValue, AttrValue)> = Vec::new();
     if let Some(label) = none {
-        v.push(("".into(), AttrValue::from(label.to_string())));
+        v.push(("".into(), AttrValue::from(t(lang, label))));
     }
     v.extend(s.queues.iter().map(|q| {
-        (
-            AttrValue::from(q.id.clone()),
-            AttrValue::from(if q.name.is_empty() { format!("(server-named {})", q.id) } else { q.name.clone() }),
-        )
+        let label = if q.name.is_empty() {
+            text(lang, "inspector-server-named-choice", &[("id", Arg::from(&q.id))])
+        } else {
+            q.name.clone()
+        };
+        (AttrValue::from(q.id.clone()), AttrValue::from(label))
     }));
     v
 }
@@ -121,6 +122,7 @@ pub(crate) fn queue_options(s: &Scenario, none: Option<&str>) -> Vec<(AttrValue,
 #[function_component(Inspector)]
 pub fn inspector() -> Html {
     let editor = use_editor();
+    let lang = crate::components::use_lang();
     let s = editor.scenario.clone();
     let sel = &editor.selection;
     let close = {
@@ -130,37 +132,43 @@ pub fn inspector() -> Html {
     let (title, body) = if let Some(edge) = &sel.edge {
         match edge {
             Edge::Binding(id) => (
-                "Binding".to_string(),
+                t(lang, "inspector-title-binding"),
                 html! { <binding::BindingForm key={format!("b-{id}")} id={AttrValue::from(id.clone())} /> },
             ),
             Edge::Publish(p) => (
-                "Publishes to".to_string(),
+                t(lang, "inspector-publishes-to"),
                 html! { <producer::ProducerForm key={format!("p-{p}")} id={AttrValue::from(p.clone())} /> },
             ),
             Edge::Consume(c) => (
-                "Consumes from".to_string(),
+                t(lang, "inspector-consumes-from"),
                 html! { <consumer::ConsumerForm key={format!("c-{c}")} id={AttrValue::from(c.clone())} /> },
             ),
         }
     } else if let Some(id) = sel.single_node() {
         let aid = AttrValue::from(id.to_string());
         match s.kind_of(id) {
-            Some(NodeKind::Exchange) => {
-                ("Exchange".into(), html! { <exchange::ExchangeForm key={id.to_string()} id={aid} /> })
+            Some(NodeKind::Exchange) => (
+                t(lang, "inspector-title-exchange"),
+                html! { <exchange::ExchangeForm key={id.to_string()} id={aid} /> },
+            ),
+            Some(NodeKind::Queue) => {
+                (t(lang, "inspector-title-queue"), html! { <queue::QueueForm key={id.to_string()} id={aid} /> })
             }
-            Some(NodeKind::Queue) => ("Queue".into(), html! { <queue::QueueForm key={id.to_string()} id={aid} /> }),
-            Some(NodeKind::Producer) => {
-                ("Producer".into(), html! { <producer::ProducerForm key={id.to_string()} id={aid} /> })
-            }
-            Some(NodeKind::Consumer) => {
-                ("Consumer".into(), html! { <consumer::ConsumerForm key={id.to_string()} id={aid} /> })
-            }
-            None => ("Scenario".into(), html! { <overview::Overview /> }),
+            Some(NodeKind::Producer) => (
+                t(lang, "inspector-title-producer"),
+                html! { <producer::ProducerForm key={id.to_string()} id={aid} /> },
+            ),
+            Some(NodeKind::Consumer) => (
+                t(lang, "inspector-title-consumer"),
+                html! { <consumer::ConsumerForm key={id.to_string()} id={aid} /> },
+            ),
+            None => (t(lang, "inspector-title-scenario"), html! { <overview::Overview /> }),
         }
     } else if sel.nodes.len() > 1 {
-        (format!("{} nodes selected", sel.nodes.len()), html! { <overview::MultiSelection /> })
+        let title = text(lang, "inspector-title-selected", &[("count", Arg::from(sel.nodes.len()))]);
+        (title, html! { <overview::MultiSelection /> })
     } else {
-        ("Scenario".into(), html! { <overview::Overview /> })
+        (t(lang, "inspector-title-scenario"), html! { <overview::Overview /> })
     };
     let open = !sel.is_empty();
     // A new selection starts the panel at its top.
@@ -168,11 +176,12 @@ pub fn inspector() -> Html {
         sel.edge.as_ref().map(|e| e.key()).unwrap_or_else(|| sel.nodes.iter().cloned().collect::<Vec<_>>().join(","));
     let target = FieldTarget(AttrValue::from(edited_id(sel).unwrap_or_default()));
     html! {
-        <aside class={classes!("inspector", open.then_some("open"))} aria-label="Inspector">
+        <aside class={classes!("inspector", open.then_some("open"))} aria-label={t(lang, "inspector-panel-label")}>
             <header class="inspector-head">
                 <h2 class="inspector-title">{ title }</h2>
                 if open {
-                    <button type="button" class="inspector-close" aria-label="Close the inspector" title="Clear the selection (Escape)" onclick={close}>{ "×" }</button>
+                    <button type="button" class="inspector-close" aria-label={t(lang, "inspector-close-label")}
+                        title={t(lang, "inspector-close-title")} onclick={close}>{ "×" }</button>
                 }
             </header>
             <ContextProvider<FieldTarget> context={target}>

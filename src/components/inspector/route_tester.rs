@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::editor::table_text::parse_table;
 use crate::engine::FieldTable;
+use crate::i18n::t;
 use crate::monitor::log::Detail;
 
 use crate::components::broker::{BrokerPublish, PublishWhat};
@@ -29,6 +30,7 @@ pub struct RouteTesterProps {
 pub fn route_tester(props: &RouteTesterProps) -> Html {
     let stage = use_stage();
     let editor = use_editor();
+    let lang = crate::components::use_lang();
     let key = use_state(String::new);
     let headers = use_state(String::new);
     let headers_kind =
@@ -49,7 +51,7 @@ pub fn route_tester(props: &RouteTesterProps) -> Html {
             }
         })
     };
-    let table = parse_table(&headers);
+    let table = parse_table(&headers).map_err(|m| m.render(lang));
     let explanation = match &table {
         Ok(t) => {
             let ft = (!t.is_empty()).then(|| FieldTable::from_json(&serde_json::Value::Object(t.clone()))).flatten();
@@ -60,14 +62,14 @@ pub fn route_tester(props: &RouteTesterProps) -> Html {
     };
     html! {
         <section class="inspector-section route-tester">
-            <h3>{ "Try a routing key" }</h3>
+            <h3>{ t(lang, "inspector-try-key") }</h3>
             <div class="field" data-field="try_key">
-                <label for="field-try-key">{ "Routing key" }</label>
-                <input id="field-try-key" type="text" value={(*key).clone()} oninput={on_key} placeholder="e.g. kern.critical" autocomplete="off" spellcheck="false" />
+                <label for="field-try-key">{ t(lang, "inspector-routing-key") }</label>
+                <input id="field-try-key" type="text" value={(*key).clone()} oninput={on_key} placeholder={t(lang, "inspector-try-key-placeholder")} autocomplete="off" spellcheck="false" />
             </div>
             if headers_kind {
                 <div class="field" data-field="try_headers">
-                    <label for="field-try-headers">{ "Headers" }</label>
+                    <label for="field-try-headers">{ t(lang, "inspector-headers") }</label>
                     <input id="field-try-headers" type="text" value={(*headers).clone()} oninput={on_headers} placeholder="format=pdf, type=report" autocomplete="off" />
                     if let Err(e) = &table { <p class="field-error">{ e.clone() }</p> }
                 </div>

@@ -4,6 +4,9 @@
 
 use yew::prelude::*;
 
+use crate::components::use_lang;
+use crate::i18n::{t, Lang};
+use crate::msg;
 use crate::workspace::program_files::{FileState, ProgramFile};
 
 /// The properties of [`CodeEditor`].
@@ -19,6 +22,7 @@ pub struct CodeEditorProps {
 #[function_component(CodeEditor)]
 pub fn code_editor(props: &CodeEditorProps) -> Html {
     let gutter = use_node_ref();
+    let lang = use_lang();
     let file = &props.file;
     let refused_line = match &file.state {
         FileState::Refused(r) => Some(r.line),
@@ -48,30 +52,32 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
             <div class="code-editor">
                 <div class="code-gutter" ref={gutter} aria-hidden="true">{ for numbers }</div>
                 <textarea class="code-text" data-program={file.name.clone()} spellcheck="false" wrap="off"
-                          autocapitalize="off" autocomplete="off" aria-label={format!("Source of {}", file.name)}
+                          autocapitalize="off" autocomplete="off" aria-label={msg!("programs-editor.aria-label", name = &file.name).render(lang)}
                           aria-invalid={refused_line.is_some().to_string()}
                           value={file.source.clone()} {oninput} {onscroll} />
             </div>
-            { state_line(file) }
+            { state_line(file, lang) }
         </div>
     }
 }
 
 /// Under the text: why the file was refused (at its line), or that it is
 /// being checked, or that the parser failed.
-fn state_line(file: &ProgramFile) -> Html {
+fn state_line(file: &ProgramFile, lang: Lang) -> Html {
     match &file.state {
         FileState::Refused(r) => html! {
             <p class="code-refusal" role="alert" data-line={r.line.to_string()}>
-                <strong>{ format!("Line {}, column {}: ", r.line, r.column) }</strong>
+                <strong>{ msg!("programs-editor-refused-at", line = r.line, column = r.column).render(lang) }</strong>
                 { format!("{}: {}", r.construct, r.message) }
             </p>
         },
-        FileState::Failed(e) => html! { <p class="code-refusal" role="alert">{ e.clone() }</p> },
-        FileState::Parsing => html! { <p class="code-status" aria-live="polite">{ "Checking…" }</p> },
+        FileState::Failed(e) => html! { <p class="code-refusal" role="alert">{ e.render(lang) }</p> },
+        FileState::Parsing => {
+            html! { <p class="code-status" aria-live="polite">{ t(lang, "programs-editor-checking") }</p> }
+        }
         FileState::Ready => html! {
             <p class="code-status ready" aria-live="polite">
-                { format!("Ready: run it in the terminal, e.g. python3 {}", file.name) }
+                { msg!("programs-editor-ready", name = &file.name).render(lang) }
             </p>
         },
     }

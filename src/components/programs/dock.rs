@@ -4,6 +4,9 @@
 
 use yew::prelude::*;
 
+use crate::components::use_lang;
+use crate::i18n::t;
+
 /// The button that opens the Programs panel; nothing while it is open
 /// (the panel has its own close button). A plain function, not a
 /// component: it holds no state.
@@ -11,11 +14,24 @@ pub fn programs_toggle(open: bool, on_toggle: &Callback<bool>) -> Html {
     if open {
         return html! {};
     }
-    let onclick = on_toggle.reform(|_: MouseEvent| true);
+    html! { <ProgramsToggle on_toggle={on_toggle.clone()} /> }
+}
+
+/// The properties of [`ProgramsToggle`].
+#[derive(Properties, PartialEq)]
+struct ToggleProps {
+    on_toggle: Callback<bool>,
+}
+
+/// The button itself, in the page's language.
+#[function_component(ProgramsToggle)]
+fn programs_toggle_button(props: &ToggleProps) -> Html {
+    let lang = use_lang();
+    let onclick = props.on_toggle.reform(|_: MouseEvent| true);
     html! {
         <button type="button" class="programs-toggle" aria-expanded="false" aria-controls="programs-panel"
-                title="Run your own pika programs: a terminal and Python on this broker" {onclick}>
-            { "Programs" }
+                title={t(lang, "programs-toggle.title")} {onclick}>
+            { t(lang, "programs-toggle") }
         </button>
     }
 }

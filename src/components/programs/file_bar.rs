@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::components::use_lang;
+use crate::i18n::{t, text, Arg, Lang, Msg};
 use crate::workspace::program_files::{FileState, ProgramFile};
 
 /// What [`file_bar`] draws.
@@ -22,24 +24,30 @@ pub struct FileBarProps {
     pub on_open: Callback<Vec<web_sys::File>>,
     /// Removes the file shown.
     pub on_remove: Callback<String>,
+    /// The page's language.
+    pub lang: Lang,
 }
 
-/// A file's badge: its state in a word.
+/// A file's badge: its state's name and the message id of its word.
 fn badge(state: &FileState) -> (&'static str, &'static str) {
     match state {
-        FileState::Parsing => ("parsing", "checking"),
-        FileState::Ready => ("ready", "ready"),
-        FileState::Refused(_) => ("refused", "refused"),
-        FileState::Failed(_) => ("failed", "not loaded"),
+        FileState::Parsing => ("parsing", "programs-file-checking"),
+        FileState::Ready => ("ready", "programs-file-ready"),
+        FileState::Refused(_) => ("refused", "programs-file-refused"),
+        FileState::Failed(_) => ("failed", "programs-file-failed"),
     }
 }
 
 /// The file tabs and the file buttons (a plain function, not a component:
 /// it holds no state and the panel draws it at every render anyway).
 pub fn file_bar(props: &FileBarProps) -> Html {
+    let lang = props.lang;
     let tabs = props.files.iter().map(|f| {
         let on = props.selected.as_deref() == Some(f.name.as_str());
         let (state, word) = badge(&f.state);
+        let word = t(lang, word);
+        let label =
+            text(lang, "programs-file-tab.aria-label", &[("name", Arg::from(&f.name)), ("state", Arg::from(&word))]);
         let onclick = {
             let name = f.name.clone();
             props.on_select.reform(move |_: MouseEvent| name.clone())
@@ -47,7 +55,7 @@ pub fn file_bar(props: &FileBarProps) -> Html {
         html! {
             <button type="button" class={classes!("program-file", on.then_some("on"))} data-program={f.name.clone()}
                     data-state={state} aria-pressed={on.to_string()} {onclick}
-                    aria-label={format!("{}: {word}", f.name)}>
+                    aria-label={label}>
                 <span class="program-file-name">{ f.name.clone() }</span>
                 <span class={classes!("program-file-state", state)} aria-hidden="true">{ word }</span>
             </button>
@@ -66,17 +74,17 @@ pub fn file_bar(props: &FileBarProps) -> Html {
     };
     let remove = props.selected.clone().filter(|_| !props.adding).map(|name| {
         let onclick = props.on_remove.reform(move |_: MouseEvent| name.clone());
-        html! { <button type="button" class="program-remove" aria-label="Remove the file shown" {onclick}>{ "Remove" }</button> }
+        html! { <button type="button" class="program-remove" aria-label={t(lang, "programs-file-remove.aria-label")} {onclick}>{ t(lang, "programs-file-remove") }</button> }
     });
     html! {
         <div class="program-files">
-            <div class="program-file-tabs" role="group" aria-label="Program files">{ for tabs }</div>
+            <div class="program-file-tabs" role="group" aria-label={t(lang, "programs-files.aria-label")}>{ for tabs }</div>
             <div class="program-file-actions">
                 if !props.adding {
-                    <button type="button" class="program-new" onclick={on_new}>{ "New" }</button>
+                    <button type="button" class="program-new" onclick={on_new}>{ t(lang, "programs-file-new") }</button>
                 }
                 <label class="program-open button-like">
-                    { "Open .py" }
+                    { t(lang, "programs-file-open") }
                     <input type="file" accept=".py,text/x-python,text/plain" multiple=true data-import="programs"
                            class="visually-hidden" {onchange} />
                 </label>
@@ -96,12 +104,13 @@ pub struct NewFileProps {
     pub on_cancel: Option<Callback<()>>,
     /// Why the last name or text was not taken.
     #[prop_or_default]
-    pub error: Option<AttrValue>,
+    pub error: Option<Msg>,
 }
 
 /// The form that takes a pasted program: its file name and its text.
 #[function_component(NewFile)]
 pub fn new_file(props: &NewFileProps) -> Html {
+    let lang = use_lang();
     let name = use_node_ref();
     let source = use_node_ref();
     let onsubmit = {
@@ -114,23 +123,23 @@ pub fn new_file(props: &NewFileProps) -> Html {
         })
     };
     let cancel = props.on_cancel.clone().map(|c| {
-        html! { <button type="button" onclick={c.reform(|_: MouseEvent| ())}>{ "Cancel" }</button> }
+        html! { <button type="button" onclick={c.reform(|_: MouseEvent| ())}>{ t(lang, "programs-new-cancel") }</button> }
     });
     html! {
-        <form class="program-new-form" {onsubmit} aria-label="Add a program">
+        <form class="program-new-form" {onsubmit} aria-label={t(lang, "programs-new.aria-label")}>
             <label class="program-new-name">
-                <span>{ "File name" }</span>
+                <span>{ t(lang, "programs-new-name") }</span>
                 <input ref={name} type="text" placeholder="send.py" spellcheck="false" autocapitalize="off"
                        aria-describedby="program-new-hint" />
             </label>
             <textarea ref={source} class="program-new-source" spellcheck="false" wrap="off"
-                      aria-label="Program text" placeholder="Paste a pika program here" />
+                      aria-label={t(lang, "programs-new-source.aria-label")} placeholder={t(lang, "programs-new-source.placeholder")} />
             if let Some(e) = &props.error {
-                <p class="field-error" role="alert">{ e.clone() }</p>
+                <p class="field-error" role="alert">{ e.render(lang) }</p>
             }
-            <p id="program-new-hint" class="muted">{ "Or drop .py files on this panel. Then run them in the terminal below, as a tutorial says: python3 send.py" }</p>
+            <p id="program-new-hint" class="muted">{ t(lang, "programs-new-hint") }</p>
             <div class="program-new-buttons">
-                <button type="submit" class="primary">{ "Add program" }</button>
+                <button type="submit" class="primary">{ t(lang, "programs-new-add") }</button>
                 { for cancel }
             </div>
         </form>

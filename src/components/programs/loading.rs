@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 
 use super::Programs;
 use crate::editor::EditAction;
+use crate::msg;
 use crate::scenario::ProgramFile;
 use crate::web::python_parser;
 use crate::workspace::parser_wire::ParseOutcome;
@@ -47,7 +48,7 @@ pub async fn load_files(programs: Programs, files: Vec<(String, String)>) -> Loa
         match taken {
             // Every request is posted before the first answer is awaited.
             Ok(revision) => waiting.push((i, name.clone(), revision, python_parser::request(&name, &source))),
-            Err(e) => notes.push((i, failure_note(&name, &e))),
+            Err(e) => notes.push((i, failure_note(&name, &e.english()))),
         }
     }
     if !stored.is_empty() {
@@ -77,8 +78,8 @@ fn settle(programs: &Programs, name: &str, revision: u64, outcome: ParseOutcome)
             (FileState::Refused(r), None, Some(note))
         }
         ParseOutcome::Error(e) => {
-            let note = failure_note(name, &e);
-            (FileState::Failed(e), None, Some(note))
+            let note = failure_note(name, &e.to_string());
+            (FileState::Failed(e.message()), None, Some(note))
         }
     };
     let current = programs.files.borrow_mut().settle(name, revision, state);
@@ -87,7 +88,7 @@ fn settle(programs: &Programs, name: &str, revision: u64, outcome: ParseOutcome)
             programs.link.load_programs(vec![(name.to_string(), Rc::new(p))]);
             Ok(())
         }
-        (Some(_), _) => Err(failure_note(name, "changed while it was being parsed; the newer text is loading")),
+        (Some(_), _) => Err(failure_note(name, &msg!("programs-changed-while-parsing").english())),
         (None, Some(note)) => Err(note),
         (None, None) => Ok(()),
     }

@@ -15,7 +15,8 @@ use super::file_bar::{file_bar, FileBarProps, NewFile};
 use super::process_tabs::{process_tabs, ProcessTabsProps};
 use super::terminal::Terminal;
 use super::{load_files, use_programs_context, Programs};
-use crate::components::use_stage;
+use crate::components::{use_lang, use_stage};
+use crate::i18n::{t, Lang, Msg};
 use crate::runner::Pid;
 use crate::view::terminal::{answer, readiness, Readiness, TranscriptLine};
 use crate::web::python_parser::{self, Status};
@@ -39,7 +40,7 @@ struct PanelState {
     file: Option<String>,
     pid: Option<Pid>,
     adding: bool,
-    add_error: Option<AttrValue>,
+    add_error: Option<Msg>,
     transcript: Vec<TranscriptLine>,
     /// A command waiting for its file's parse.
     waiting: Option<String>,
@@ -50,6 +51,7 @@ struct PanelState {
 pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
     let programs = use_programs_context();
     let stage = use_stage();
+    let lang = use_lang();
     let state = use_state(PanelState::default);
     let pause = use_mut_ref(|| None::<Timeout>);
     use_clock_tick(&programs, &stage);
@@ -81,6 +83,7 @@ pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
         adding,
         on_open: open_files(&programs, &state),
         on_remove: remove_file(&programs, &state),
+        lang,
     });
     let interrupt_it = interrupt_shown(&programs, &state, &processes);
     let tabs = process_tabs(&ProcessTabsProps {
@@ -88,11 +91,12 @@ pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
         on_select: select_process(&state),
         selected: state.pid,
         processes,
+        lang,
     });
     let body = html! {
         <>
             { bar }
-            { parser_note(&files) }
+            { parser_note(&files, lang) }
             if adding {
                 <NewFile on_add={add_pasted(&programs, &state)} error={state.add_error.clone()}
                          on_cancel={(!files.files().is_empty()).then(|| cancel_new(&state))} />
@@ -107,11 +111,11 @@ pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
     };
     html! {
         <aside id="programs-panel" class={classes!("programs-panel", props.open.then_some("open"))}
-               aria-label="Programs" {ondragover} {ondrop}>
+               aria-label={t(lang, "programs-panel.aria-label")} {ondragover} {ondrop}>
             <div class="programs-head">
-                <h2>{ "Programs" }</h2>
-                <span class="muted programs-sub">{ "your pika programs on this broker" }</span>
-                <button type="button" class="programs-close" aria-label="Close the Programs panel" onclick={on_close}>{ "×" }</button>
+                <h2>{ t(lang, "programs-panel") }</h2>
+                <span class="muted programs-sub">{ t(lang, "programs-panel-sub") }</span>
+                <button type="button" class="programs-close" aria-label={t(lang, "programs-panel-close.aria-label")} onclick={on_close}>{ "×" }</button>
             </div>
             { body }
         </aside>
@@ -119,12 +123,12 @@ pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
 }
 
 /// While the parser loads for the first time, a note says so.
-fn parser_note(files: &crate::workspace::program_files::ProgramFiles) -> Html {
+fn parser_note(files: &crate::workspace::program_files::ProgramFiles, lang: Lang) -> Html {
     match python_parser::status() {
         Status::Loading if files.parsing() => html! {
             <p class="parser-loading" role="status">
                 <span class="spinner" aria-hidden="true"></span>
-                { "Loading the Python parser (first use only, about 0.6 MB)…" }
+                { t(lang, "programs-parser-loading") }
             </p>
         },
         _ => html! {},
@@ -255,7 +259,7 @@ fn add_pasted(programs: &Programs, state: &UseStateHandle<PanelState>) -> Callba
     let (programs, state) = (programs.clone(), state.clone());
     Callback::from(move |(name, source): (String, String)| {
         if let Err(e) = check_name(&name) {
-            state.set(PanelState { add_error: Some(e.into()), ..(*state).clone() });
+            state.set(PanelState { add_error: Some(e), ..(*state).clone() });
             return;
         }
         state.set(PanelState { file: Some(name.clone()), adding: false, add_error: None, ..(*state).clone() });

@@ -6,6 +6,9 @@
 use yew::prelude::*;
 
 use super::ProcessRow;
+use crate::components::use_lang;
+use crate::i18n::{t, Lang};
+use crate::msg;
 use crate::runner::Pid;
 use crate::view::terminal::{program_of, state_name, state_text, terminal_key, TerminalKey};
 
@@ -19,13 +22,16 @@ pub struct ProcessTabsProps {
     pub on_select: Callback<Pid>,
     /// Ctrl+C for a process.
     pub on_interrupt: Callback<Pid>,
+    /// The page's language.
+    pub lang: Lang,
 }
 
 /// The tabs and the output of the process shown (a plain function: the
 /// panel draws it at every render).
 pub fn process_tabs(props: &ProcessTabsProps) -> Html {
+    let lang = props.lang;
     if props.processes.is_empty() {
-        return html! { <p class="process-empty muted">{ "Each command you run gets a tab here with its output." }</p> };
+        return html! { <p class="process-empty muted">{ t(lang, "programs-processes-empty") }</p> };
     }
     let shown = props.selected.and_then(|pid| props.processes.iter().find(|p| p.pid == pid));
     let shown = shown.or(props.processes.last());
@@ -47,15 +53,15 @@ pub fn process_tabs(props: &ProcessTabsProps) -> Html {
         }
     });
     html! {
-        <section class="processes" aria-label="Processes">
-            <div class="process-tab-list" role="tablist" aria-label="Processes">{ for tabs }</div>
-            { for shown.map(|p| output(p, &props.on_interrupt)) }
+        <section class="processes" aria-label={t(lang, "programs-processes.aria-label")}>
+            <div class="process-tab-list" role="tablist" aria-label={t(lang, "programs-processes.aria-label")}>{ for tabs }</div>
+            { for shown.map(|p| output(p, &props.on_interrupt, lang)) }
         </section>
     }
 }
 
 /// The panel of one process.
-fn output(p: &ProcessRow, on_interrupt: &Callback<Pid>) -> Html {
+fn output(p: &ProcessRow, on_interrupt: &Callback<Pid>, lang: Lang) -> Html {
     let pid = p.pid;
     let running = p.exit.is_none();
     let onclick = on_interrupt.reform(move |_: MouseEvent| pid);
@@ -75,14 +81,14 @@ fn output(p: &ProcessRow, on_interrupt: &Callback<Pid>) -> Html {
              aria-labelledby={format!("process-tab-{pid}")} data-pid={pid.to_string()}>
             <div class="process-head">
                 <code class="process-command">{ format!("$ {}", p.command) }</code>
-                <span class="process-state" data-state={state_name(p.exit)}>{ state_text(p.exit) }</span>
+                <span class="process-state" data-state={state_name(p.exit)}>{ state_text(p.exit).render(lang) }</span>
                 <button type="button" class="process-interrupt" disabled={!running} {onclick}
-                        aria-label={format!("Ctrl+C: interrupt {program} (process {pid})")}>
-                    { "Ctrl+C" }
+                        aria-label={msg!("programs-interrupt.aria-label", program = &program, pid = pid).render(lang)}>
+                    { t(lang, "programs-interrupt") }
                 </button>
             </div>
             <ProcessOutput stdout={p.stdout.clone()} stderr={p.stderr.clone()}
-                           label={format!("Output of {program} (process {pid}); Ctrl+C interrupts it")} {onkeydown} />
+                           label={msg!("programs-output.aria-label", program = &program, pid = pid).render(lang)} {onkeydown} />
             if let Some(note) = &p.note {
                 <p class="process-note" role="status">{ note.clone() }</p>
             }
@@ -102,6 +108,7 @@ struct ProcessOutputProps {
 /// What a process printed, kept scrolled to the newest line.
 #[function_component(ProcessOutput)]
 fn process_output(props: &ProcessOutputProps) -> Html {
+    let lang = use_lang();
     let pre = use_node_ref();
     {
         let pre = pre.clone();
@@ -118,7 +125,7 @@ fn process_output(props: &ProcessOutputProps) -> Html {
             <span class="stdout">{ props.stdout.clone() }</span>
             <span class="stderr">{ props.stderr.clone() }</span>
             if empty {
-                <span class="process-quiet muted">{ "(no output yet)" }</span>
+                <span class="process-quiet muted">{ t(lang, "programs-output-empty") }</span>
             }
         </pre>
     }

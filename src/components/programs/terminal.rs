@@ -4,6 +4,9 @@
 
 use yew::prelude::*;
 
+use crate::components::use_lang;
+use crate::i18n::{t, Lang};
+use crate::msg;
 use crate::view::terminal::{terminal_key, History, TerminalKey, TranscriptLine};
 
 /// The properties of [`Terminal`].
@@ -20,21 +23,22 @@ pub struct TerminalProps {
     pub waiting: Option<AttrValue>,
 }
 
-fn line_html(line: &TranscriptLine) -> Html {
+fn line_html(line: &TranscriptLine, lang: Lang) -> Html {
     match line {
         TranscriptLine::Command(c) => {
             html! { <div class="term-command"><span class="term-prompt">{ "$ " }</span>{ c.clone() }</div> }
         }
         TranscriptLine::Started { pid, program } => {
-            html! { <div class="term-started">{ format!("[{pid}] {program} started (its output is in its tab)") }</div> }
+            html! { <div class="term-started">{ msg!("programs-terminal-started", pid = *pid, program = program).render(lang) }</div> }
         }
-        TranscriptLine::Refused(e) => html! { <div class="term-error">{ e.clone() }</div> },
+        TranscriptLine::Refused(e) => html! { <div class="term-error">{ e.render(lang) }</div> },
     }
 }
 
 /// The terminal.
 #[function_component(Terminal)]
 pub fn terminal(props: &TerminalProps) -> Html {
+    let lang = use_lang();
     let history = use_mut_ref(History::default);
     let input = use_node_ref();
     let log = use_node_ref();
@@ -92,18 +96,18 @@ pub fn terminal(props: &TerminalProps) -> Html {
         })
     };
     html! {
-        <section class="terminal" aria-label="Terminal" onclick={focus}>
+        <section class="terminal" aria-label={t(lang, "programs-terminal.aria-label")} onclick={focus}>
             <div class="term-log" ref={log} role="log" aria-live="polite">
-                { for props.transcript.iter().map(line_html) }
+                { for props.transcript.iter().map(|l| line_html(l, lang)) }
                 if let Some(w) = &props.waiting {
-                    <div class="term-waiting">{ format!("waiting for {w} to be checked…") }</div>
+                    <div class="term-waiting">{ msg!("programs-terminal-waiting", program = w.as_str()).render(lang) }</div>
                 }
             </div>
             <div class="term-line">
                 <span class="term-prompt" aria-hidden="true">{ "$" }</span>
                 <input ref={input} class="term-input" type="text" spellcheck="false" autocapitalize="off" autocomplete="off"
-                       aria-label="Command line (Enter runs it, Up and Down for history, Ctrl+C interrupts)"
-                       placeholder="type a command, e.g. python3 send.py" {onkeydown} />
+                       aria-label={t(lang, "programs-terminal-input.aria-label")}
+                       placeholder={t(lang, "programs-terminal-input.placeholder")} {onkeydown} />
             </div>
         </section>
     }

@@ -71,7 +71,10 @@ pub fn embed_layout(props: &EmbedProps) -> Html {
             };
             fit();
             if let Some(text) = notice {
-                editor.dispatch(EditAction::Notify { text: text.to_string(), node: None });
+                editor.dispatch(EditAction::Notify {
+                    text: crate::msg!("editor-text", text = text.to_string()),
+                    node: None,
+                });
             }
             let fit = Rc::new(fit);
             let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| fit());

@@ -105,7 +105,7 @@ fn pick(input: &NodeRef) -> Callback<MouseEvent> {
 fn on_scenario(
     editor: &EditorHandle,
     banners: &BannersHandle,
-    f: fn(&Scenario, &BannersHandle),
+    f: impl Fn(&Scenario, &BannersHandle) + 'static,
 ) -> Callback<MouseEvent> {
     let (editor, banners) = (editor.clone(), banners.clone());
     Callback::from(move |_: MouseEvent| f(&editor.scenario, &banners))
@@ -125,15 +125,15 @@ fn export_definitions(s: &Scenario, banners: &BannersHandle) {
     }
 }
 
-/// "Export code (Python pika)", then how to run it.
-fn export_code(s: &Scenario, banners: &BannersHandle) {
+/// "Export code (Python pika)", its comments in the page's language, then
+/// how to run it.
+fn export_code(s: &Scenario, banners: &BannersHandle, lang: Lang) {
     let name = files::code_file_name(s, Language::Pika);
-    if save(banners, &name, "text/x-python", &codegen::export(s, Language::Pika)) {
+    if save(banners, &name, "text/x-python", &codegen::export(s, Language::Pika, lang)) {
         show(banners, Banner::new(Topic::File, Tone::Info, msg!("workspace-code-saved", name = name.clone())));
     }
 }
 
-/// One item of the menu.
 /// A menu item: its title is the message `workspace-file-<action>`, its
 /// description that message's `.description` attribute.
 fn item(lang: Lang, action: &'static str, onclick: Callback<MouseEvent>) -> Html {
@@ -159,10 +159,10 @@ fn file_input(import: &'static str, input: &NodeRef, onchange: Callback<Event>) 
 pub fn file_menu() -> Html {
     let editor = use_editor();
     let banners = use_banners();
+    let lang = crate::components::use_lang();
     let scenario_input = use_node_ref();
     let definitions_input = use_node_ref();
     let (e, b) = (&editor, &banners);
-    let lang = crate::components::use_lang();
     html! {
         <>
             { file_input("scenario", &scenario_input, on_file(FileKind::Scenario, e, b)) }
@@ -174,7 +174,7 @@ pub fn file_menu() -> Html {
                 <p class="menu-heading">{ "RabbitMQ" }</p>
                 { item(lang, "import-definitions", pick(&definitions_input)) }
                 { item(lang, "export-definitions", on_scenario(e, b, export_definitions)) }
-                { item(lang, "export-code", on_scenario(e, b, export_code)) }
+                { item(lang, "export-code", on_scenario(e, b, move |s, b| export_code(s, b, lang))) }
             </Menu>
         </>
     }

@@ -21,10 +21,6 @@ use crate::view::palette_drop::{
 
 use crate::components::context::{use_editor, EditorHandle};
 
-/// The notice for an entry dropped off the canvas: a catalogue id, shown in
-/// the page's language (see `components::canvas::callouts::notice_text`).
-const NOTICE_DROP_ON_CANVAS: &str = "workspace-notice-drop-on-canvas";
-
 /// A press on a palette entry, until it is released: a drag once it moved far enough.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct PaletteDrag {
@@ -137,7 +133,7 @@ impl Gestures {
     fn drop_at(&self, item: PaletteItem, p: Point) {
         let Some(r) = canvas_rect() else { return };
         if p.x < r.left() || p.x > r.right() || p.y < r.top() || p.y > r.bottom() {
-            self.editor.dispatch(EditAction::Notify { text: NOTICE_DROP_ON_CANVAS.into(), node: None });
+            self.editor.dispatch(EditAction::Notify { text: crate::msg!("editor-drop-on-canvas"), node: None });
             return;
         }
         let at = centred_on(item.kind, self.editor.view.to_world(Point::new(p.x - r.left(), p.y - r.top())));
