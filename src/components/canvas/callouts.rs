@@ -49,7 +49,7 @@ pub fn error_callout(props: &ErrorCalloutProps) -> Html {
                 <span class="error-during">{ crate::msg!("canvas-error-during", method = e.during.to_string()).render(lang) }</span>
             </div>
             <p class="error-text">{ e.text.clone() }</p>
-            <p class="error-explain">{ e.explanation.clone() }</p>
+            <p class="error-explain">{ e.explanation.render(lang) }</p>
             { for recreate }
         </div>
     }
