@@ -12,7 +12,7 @@ fn main() {
         warren::app::AppProps {
             scenario: scenario.map(std::rc::Rc::new),
             mode,
-            notice: notice.map(Into::into),
+            notice: notice.map(|why| why.render(lang).into()),
             lang,
             ..Default::default()
         }

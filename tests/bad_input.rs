@@ -346,10 +346,13 @@ fn definitions_import_catalogue() {
             Ok(Err(e)) => e,
         };
         assert_eq!(e.path, path, "{what}: {e}");
-        assert!(e.message.contains(text), "{what}: {e:?} does not say {text:?}");
+        assert!(e.message.english().contains(text), "{what}: {e:?} does not say {text:?}");
     }
-    let e = definitions::import_with(r#"{"vhosts": [{"name": "/"}]}"#, &ImportOptions { vhost: Some("nope".into()) })
-        .unwrap_err();
+    let e = definitions::import_with(
+        r#"{"vhosts": [{"name": "/"}]}"#,
+        &ImportOptions { vhost: Some("nope".into()), ..Default::default() },
+    )
+    .unwrap_err();
     assert_eq!(e.path, "vhosts");
 }
 
@@ -357,11 +360,11 @@ fn definitions_import_catalogue() {
 fn arguments_the_broker_refuses_import_with_a_warning_and_stay_refused() {
     let text = r#"{"queues": [{"name": "q", "durable": true, "arguments": {"x-message-ttl": "sixty seconds"}}]}"#;
     let i = definitions::import(text).unwrap();
-    assert!(i.warnings[0].message.contains("invalid arg 'x-message-ttl'"), "{:?}", i.warnings);
+    assert!(i.warnings[0].message.english().contains("invalid arg 'x-message-ttl'"), "{:?}", i.warnings);
     let sim = warren::simulation::Simulation::new(i.scenario.clone());
     assert!(sim.node_error("q1").is_some(), "the simulation shows the broker's refusal on the queue");
     let out = definitions::export(&i.scenario);
-    assert!(out.warnings[0].message.contains("is not exported: the broker refuses its arguments"));
+    assert!(out.warnings[0].message.english().contains("is not exported: the broker refuses its arguments"));
 }
 
 /// A small deterministic generator for the sweep.

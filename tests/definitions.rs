@@ -175,7 +175,7 @@ fn fixtures_round_trip_to_the_same_topology_and_routing() {
         let second = definitions::import(&exported.json).unwrap_or_else(|e| panic!("{file} re-import: {e}"));
         assert_eq!(topology(&first.scenario), topology(&second.scenario), "{file}: import → export → import");
         assert!(
-            second.warnings.iter().all(|w| w.message.contains("is not in the import")),
+            second.warnings.iter().all(|w| w.message.english().contains("is not in the import")),
             "{file}: the export imports cleanly (only a missing alternate or dead-letter exchange stays missing): {:?}",
             second.warnings
         );
@@ -289,16 +289,33 @@ fn per_vhost_export_without_vhost_fields_imports_as_the_default_vhost() {
 #[test]
 fn another_vhost_can_be_chosen_and_an_unknown_one_is_refused() {
     let text = fixture("management-ae-dlx-policies.json");
-    let i = definitions::import_with(&text, &ImportOptions { vhost: Some("staging".into()) }).unwrap();
+    let i = definitions::import_with(&text, &ImportOptions { vhost: Some("staging".into()), ..Default::default() })
+        .unwrap();
     assert_eq!(i.scenario.queues.iter().map(|q| q.name.as_str()).collect::<Vec<_>>(), ["staging.orders"]);
     assert!(
-        i.warnings.iter().any(|w| w.message.contains("vhost '/' skipped (5 exchanges, 6 queues, 8 bindings)")),
+        i.warnings
+            .iter()
+            .any(|w| w.message.english().contains("vhost '/' skipped (5 exchanges, 6 queues, 8 bindings)")),
         "{:?}",
         i.warnings
     );
-    let e = definitions::import_with(&text, &ImportOptions { vhost: Some("prod".into()) }).unwrap_err();
+    let e = definitions::import_with(&text, &ImportOptions { vhost: Some("prod".into()), ..Default::default() })
+        .unwrap_err();
     assert_eq!(e.path, "vhosts");
-    assert!(e.message.contains("no vhost 'prod'") && e.message.contains("'staging'"), "{e}");
+    assert!(e.message.english().contains("no vhost 'prod'") && e.message.english().contains("'staging'"), "{e}");
+    assert_eq!(e.to_string(), format!("at vhosts: {}", e.message.english()), "the English text names the path");
+}
+
+#[test]
+fn import_warnings_render_in_chinese_and_keep_the_names() {
+    let text = r#"{"users": [{"name": "guest"}], "queues": [{"name": "amq.q", "vhost": "/"}],
+        "exchanges": [{"name": "jobs", "vhost": "/", "type": "x-delayed-message"}]}"#;
+    let i = definitions::import(text).unwrap();
+    let zh: Vec<String> = i.warnings.iter().map(|w| w.to_msg().render(warren::i18n::Lang::Zh)).collect();
+    assert_eq!(zh[0], "users：略过了 1 个用户（'guest'）：Warren 没有用户和登录", "{zh:?}");
+    assert!(zh.iter().any(|w| w.contains("略过了交换机 'jobs'：它的类型 'x-delayed-message' 来自插件")), "{zh:?}");
+    assert!(zh.iter().any(|w| w.contains("略过了队列 'amq.q'")), "{zh:?}");
+    assert_eq!(i.warnings[0].to_string(), "users: 1 user skipped ('guest'): Warren has no users or logins");
 }
 
 #[test]
@@ -306,7 +323,7 @@ fn export_has_every_key_rabbitmqctl_reads_and_leaves_out_server_named_and_exclus
     let s = warren::lessons::by_slug("rpc").unwrap().scenario;
     let out = definitions::export(&s);
     assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
-    assert!(out.warnings[0].message.contains("server-named queue"));
+    assert!(out.warnings[0].message.english().contains("server-named queue"));
     let s = warren::lessons::by_slug("dead-lettering").unwrap().scenario;
     let d: Value = serde_json::from_str(&definitions::export(&s).json).unwrap();
     for key in [

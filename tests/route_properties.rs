@@ -180,6 +180,35 @@ proptest! {
     }
 
     #[test]
+    fn dense_topic_over_many_queues_routes_like_the_reference_matcher(
+        queues in 65usize..79,
+        bindings in prop::collection::vec((0usize..79, pattern()), 64..400),
+        keys in prop::collection::vec(routing_key(), 1..8),
+    ) {
+        // More queues than one 64-bit word of rank marks holds (`queue_name`
+        // repeats after 78).
+        let mut w = Topology::new(queues);
+        w.exchange("t", ExchangeType::Topic);
+        for (q, p) in &bindings {
+            w.bind(q % queues, "t", p, FieldTable::new());
+        }
+        let all: Vec<Rc<Binding>> = w.b.exchange("t").unwrap().bindings().to_vec();
+        for k in &keys {
+            let route = w.b.route("t", k, None);
+            let want: Vec<Rc<Binding>> =
+                all.iter().filter(|b| warren::engine::topic::matches(&b.routing_key, k)).cloned().collect();
+            prop_assert_eq!(names(&route), queues_of(&want), "queues for key {:?}", k);
+            let mut got = ptrs(route.hops[0].matched.iter());
+            let order = ptrs(w.first_reports("t", std::slice::from_ref(k), None).iter());
+            prop_assert_eq!(&got, &order, "first-report order for key {:?}", k);
+            got.sort();
+            let mut want_sorted = ptrs(want.iter());
+            want_sorted.sort();
+            prop_assert_eq!(got, want_sorted, "bindings for key {:?}", k);
+        }
+    }
+
+    #[test]
     fn a_publish_enqueues_in_the_queues_its_route_names(
         queues in 3usize..30,
         bindings in prop::collection::vec((0usize..2, 0usize..30, pattern()), 1..120),

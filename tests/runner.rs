@@ -76,7 +76,14 @@ fn a_program_that_never_waits_is_stopped_with_a_note_and_the_others_go_on() {
     r.advance(2000);
     let p = r.process(spin).unwrap();
     assert_eq!(p.exit, Some(1));
-    assert!(p.note.as_deref().unwrap().starts_with("Warren stopped this program: it ran 50000 steps"), "{:?}", p.note);
+    let note = p.note.as_ref().unwrap();
+    assert!(note.english().starts_with("Warren stopped this program: it ran 50000 steps"), "{note:?}");
+    let zh = note.render(warren::i18n::Lang::Zh);
+    assert!(zh.starts_with("Warren 停止了这个程序：它连续执行了 50000 步"), "{zh}");
+    assert!(
+        zh.contains("channel.start_consuming()、connection.process_data_events(time_limit=1) 或 time.sleep(1)"),
+        "{zh}"
+    );
     assert_eq!(r.process(calm).unwrap().stdout, "still here\n");
 }
 

@@ -25,6 +25,8 @@ const SCANNED: &[&str] = &[
     "src/definitions",
     "src/app.rs",
     "src/web",
+    "src/scenario",
+    "src/share",
 ];
 
 /// Words before a literal that make it markup, not words: CSS classes,

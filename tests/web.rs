@@ -295,3 +295,21 @@ async fn embed_mode_is_read_only_and_the_api_shows_on_the_canvas() {
     yew::platform::time::sleep(Duration::from_millis(150)).await;
     assert!(text(&root, "[data-node-id=\"q\"]").contains("1 ready"), "{}", text(&root, "[data-node-id=\"q\"]"));
 }
+
+#[wasm_bindgen_test]
+fn the_browsers_failures_read_in_the_pages_language_with_its_own_reasons_verbatim() {
+    use warren::i18n::Lang;
+    use warren::web::browser::BrowserError;
+    let full = BrowserError::StorageFull;
+    assert_eq!(full.to_string(), "the browser's storage for this site is full");
+    assert_eq!(full.message().render(Lang::Zh), "浏览器为这个网站提供的存储空间已满");
+    let refused = BrowserError::from_js(&js_sys::Error::new("The operation is insecure.").into());
+    assert_eq!(refused, BrowserError::Refused("The operation is insecure.".into()));
+    assert_eq!(
+        refused.message().render(Lang::Zh),
+        "The operation is insecure.",
+        "the browser's words as it wrote them"
+    );
+    assert_eq!(BrowserError::from_js(&wasm_bindgen::JsValue::NULL), BrowserError::Unknown);
+    assert_eq!(BrowserError::Unknown.message().render(Lang::Zh), "未知错误");
+}

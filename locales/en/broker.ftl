@@ -144,7 +144,6 @@ broker-live-seconds = { $seconds } s
 broker-live-copy = Take a copy
     .title = Load what is shown as an ordinary scenario to play with
 broker-live-close = Close
-broker-live-title = RabbitMQ vhost { $vhost }
 broker-live-copy-title = Copy of { $vhost } on { $host }
 broker-live-ready = ready { $ready } · unacked { $unacked }
 broker-live-consumers = consumers { $count }
@@ -154,3 +153,12 @@ broker-live-auto-ack = auto ack
 broker-live-prefetch = prefetch { $count }
 broker-live-consumer = consumer
 broker-live-exchange-type = { $kind }
+
+## Names and what a definitions file left out
+
+# The default exchange's name as shown (its real name is "").
+broker-default-exchange = (default)
+# A queue, exchange or consumer name, shown as it is.
+broker-name = { $name }
+broker-warning = { $message }
+broker-warning-at = { $path }: { $message }

@@ -131,7 +131,6 @@ broker-live-seconds = { $seconds } 秒
 broker-live-copy = 复制一份
     .title = 把显示的内容载入为普通场景，随意试验
 broker-live-close = 关闭
-broker-live-title = RabbitMQ 虚拟主机 { $vhost }
 broker-live-copy-title = { $host } 上 { $vhost } 的副本
 broker-live-ready = 就绪 { $ready } · 未确认 { $unacked }
 broker-live-consumers = 消费者 { $count }
@@ -141,3 +140,11 @@ broker-live-auto-ack = 自动确认（auto ack）
 broker-live-prefetch = 预取 { $count }
 broker-live-consumer = 消费者
 broker-live-exchange-type = { $kind }
+
+## 名称，以及定义文件中被略去的内容
+
+# 默认交换机的显示名（它的真实名称是 ""）。
+broker-default-exchange = （默认）
+broker-name = { $name }
+broker-warning = { $message }
+broker-warning-at = { $path }：{ $message }

@@ -128,7 +128,7 @@ fn run(host: &mut dyn Host, method: &str, args: &[Value]) -> Result<Value, Value
             arity(method, args, 0, 0, "step()")?;
             let moved = host.step().map_err(failed)?;
             let (now, halted) = host
-                .read(&mut |sim| json!([sim.now(), sim.halted()]))
+                .read(&mut |sim| json!([sim.now(), sim.halted().map(crate::i18n::Msg::english)]))
                 .map(|v| (v[0].clone(), v[1].clone()))
                 .map_err(failed)?;
             json!({ "ok": true, "moved": moved, "now": now, "halted": halted })
@@ -138,7 +138,7 @@ fn run(host: &mut dyn Host, method: &str, args: &[Value]) -> Result<Value, Value
             let ms = super::advance_ms(&arg).map_err(failed)?;
             host.act(&mut |sim| {
                 sim.advance(ms);
-                json!({ "ok": true, "now": sim.now(), "halted": sim.halted() })
+                json!({ "ok": true, "now": sim.now(), "halted": sim.halted().map(crate::i18n::Msg::english) })
             })
             .map_err(failed)?
         }

@@ -229,7 +229,7 @@ pub fn snapshot(sim: &Simulation) -> Value {
     json!({
         "ok": true,
         "now": sim.now(),
-        "halted": sim.halted(),
+        "halted": sim.halted().map(crate::i18n::Msg::english),
         "queues": queues,
         "exchanges": exchanges,
         "bindings": bindings,

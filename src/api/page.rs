@@ -4,6 +4,8 @@
 //! or a share link (`#s=...`) to start with; and the "Open in Warren" link
 //! an embed shows.
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::Scenario;
 
 use super::origins::AllowList;
@@ -130,7 +132,7 @@ pub enum Start {
     /// A lesson (`?lesson=NAME`).
     Lesson(Scenario),
     /// A link that could not be opened: the message says why.
-    Refused(String),
+    Refused(Msg),
 }
 
 /// The first scenario: a share link (`#s=`) wins over `?lesson=`; a bad
@@ -140,17 +142,17 @@ pub fn start(options: &PageOptions, hash: &str) -> Start {
     if fragment.split('&').any(|p| p.starts_with("s=")) {
         return match crate::share::decode_link(fragment) {
             Ok(s) => Start::Shared(s),
-            Err(e) => Start::Refused(format!("This share link cannot be opened: {e}")),
+            Err(e) => Start::Refused(msg!("share-cannot-open", error = e.msg())),
         };
     }
     match options.lesson.as_deref() {
         None => Start::Nothing,
         Some(slug) => match crate::lessons::by_slug(slug) {
             Some(lesson) => Start::Lesson(lesson.scenario),
-            None => Start::Refused(format!(
-                "There is no lesson named '{}' (lessons: {}).",
-                slug.chars().take(60).collect::<String>(),
-                crate::lessons::slugs().collect::<Vec<_>>().join(", ")
+            None => Start::Refused(msg!(
+                "document-no-lesson",
+                slug = slug.chars().take(60).collect::<String>(),
+                lessons = crate::lessons::slugs().collect::<Vec<_>>().join(", ")
             )),
         },
     }
@@ -244,14 +246,31 @@ mod tests {
         assert!(open_link("https://a.example/w/embed.html", &lesson).starts_with("https://a.example/w/#s="));
         match start(&PageOptions::from_query("?lesson=<img src=x>"), "") {
             Start::Refused(why) => {
+                let why = why.english();
                 assert!(why.contains("no lesson named '<img src=x>'") && why.contains("hello-world"))
             }
             other => panic!("{other:?}"),
         }
         match start(&o, "#s=AAAA!") {
-            Start::Refused(why) => assert!(why.starts_with("This share link cannot be opened"), "{why}"),
+            Start::Refused(why) => {
+                assert!(why.english().starts_with("This share link cannot be opened"), "{}", why.english())
+            }
             other => panic!("{other:?}"),
         }
         assert_eq!(start(&PageOptions::default(), "#other"), Start::Nothing);
+        match start(&PageOptions::from_query("?lesson=nope"), "") {
+            Start::Refused(why) => {
+                let zh = why.render(crate::i18n::Lang::Zh);
+                assert!(zh.starts_with("没有名为 'nope' 的课程（可选课程：hello-world"), "{zh}");
+            }
+            other => panic!("{other:?}"),
+        }
+        match start(&o, "#s=") {
+            Start::Refused(why) => {
+                assert_eq!(why.english(), "This share link cannot be opened: the share link is empty after 's='");
+                assert_eq!(why.render(crate::i18n::Lang::Zh), "无法打开这个分享链接：分享链接在 's=' 之后是空的");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

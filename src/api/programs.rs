@@ -126,7 +126,7 @@ pub fn process_json(pid: Pid, p: &Process) -> Value {
         "stdout": p.stdout,
         "stderr": p.stderr,
         "started_at": p.started_at,
-        "note": p.note,
+        "note": p.note.as_ref().map(crate::i18n::Msg::english),
     })
 }
 

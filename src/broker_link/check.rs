@@ -10,6 +10,8 @@ use serde_json::{Map, Value};
 use super::probes::Probe;
 use crate::definitions::format::Definitions;
 use crate::definitions::Warning;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::Scenario;
 
 /// The prefix of the temporary vhosts (`warren-check-…`).
@@ -100,8 +102,10 @@ pub struct Report {
     pub probes: Vec<ProbeResult>,
     /// How many disagree.
     pub differences: usize,
-    /// What was not part of the check (the export's warnings).
-    pub left_out: Vec<String>,
+    /// What was not part of the check (the export's warnings; in English
+    /// for the API).
+    #[serde(serialize_with = "in_english")]
+    pub left_out: Vec<Msg>,
 }
 
 impl Report {
@@ -109,6 +113,21 @@ impl Report {
     /// headers column).
     pub fn has_headers(&self) -> bool {
         self.probes.iter().any(|p| !p.headers.is_empty())
+    }
+}
+
+/// Messages as the API writes them: in English.
+fn in_english<S: serde::Serializer>(messages: &[Msg], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(messages.iter().map(Msg::english))
+}
+
+/// A definitions warning as a message: its path (as it is) and what
+/// happened, in the page's language.
+pub fn warning_msg(w: &Warning) -> Msg {
+    if w.path.is_empty() {
+        msg!("broker-warning", message = w.message.clone())
+    } else {
+        msg!("broker-warning-at", path = &w.path, message = w.message.clone())
     }
 }
 
@@ -127,7 +146,7 @@ pub fn compare(
     probes: &[Probe],
     predicted: &[Vec<String>],
     received: &BTreeMap<String, Vec<String>>,
-    left_out: Vec<String>,
+    left_out: Vec<Msg>,
 ) -> Report {
     let mut filled: Vec<BTreeSet<String>> = vec![BTreeSet::new(); probes.len()];
     for (queue, bodies) in received {
@@ -183,6 +202,24 @@ mod tests {
         let mut with = probe("h", "");
         with.headers.insert("format".into(), "pdf".into());
         assert!(compare(&[with], &[vec![]], &BTreeMap::new(), vec![]).has_headers());
+    }
+
+    #[test]
+    fn what_the_check_left_out_reads_in_the_pages_language_and_in_english_for_the_api() {
+        let pubsub = checkable(&crate::lessons::by_slug("publish-subscribe").unwrap().scenario);
+        let mut s = pubsub.clone();
+        s.queues[0].name.clear();
+        let (_, warnings) = topology(&s);
+        assert!(!warnings.is_empty(), "a server-named queue is not exported");
+        let left_out: Vec<Msg> = warnings.iter().map(warning_msg).collect();
+        assert_eq!(left_out[0].english(), warnings[0].to_string());
+        let zh = left_out[0].render(crate::i18n::Lang::Zh);
+        assert!(zh.starts_with(&format!("{}：", warnings[0].path)), "{zh}");
+        let r = compare(&[], &[], &BTreeMap::new(), left_out);
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["left_out"][0], warnings[0].to_string(), "the API reads English");
+        let bare = Warning { path: String::new(), message: warnings[0].message.clone() };
+        assert_eq!(warning_msg(&bare).english(), bare.to_string());
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub enum Failure {
     /// A publish went to an exchange the vhost does not have (404).
     NoSuchExchange {
         /// The exchange as shown (`(default)` for `""`).
-        exchange: String,
+        exchange: Msg,
         /// The vhost.
         vhost: String,
     },
@@ -130,7 +130,7 @@ impl Failure {
             Failure::NotAdministrator { user, .. } => msg!("broker-failure-not-administrator", user = user),
             Failure::NoSuchVhost(v) => msg!("broker-failure-no-vhost", vhost = v),
             Failure::NoSuchExchange { exchange, vhost } => {
-                msg!("broker-failure-no-exchange", exchange = exchange, vhost = vhost)
+                msg!("broker-failure-no-exchange", exchange = exchange.clone(), vhost = vhost)
             }
             Failure::Unreachable { url } => msg!("broker-failure-unreachable", url = url),
             Failure::Cors { url, origin } => msg!("broker-failure-cors", url = url, origin = origin),

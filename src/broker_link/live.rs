@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::answers::{ConsumerInfo, ExchangeInfo, QueueInfo};
 use super::Failure;
 use crate::definitions::{self, layout};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::msg;
 use crate::scenario::{AckMode, ConsumerNode, Outcome, Scenario};
 
@@ -41,7 +41,7 @@ pub struct LiveView {
     /// Each node's counts and rates, by node id.
     pub stats: BTreeMap<String, NodeStats>,
     /// What the import left out (the default and `amq.*` exchanges...).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
 }
 
 /// What the API answered for one vhost.
@@ -61,8 +61,9 @@ impl LiveView {
     pub fn build(vhost: &str, a: &Answers) -> Result<LiveView, Failure> {
         let import = definitions::import(a.definitions).map_err(|e| Failure::BadAnswer(format!("definitions: {e}")))?;
         let mut scenario = import.scenario;
-        // The API's name for the view (a copy is titled in the page's language).
-        scenario.title = msg!("broker-live-title", vhost = vhost).english();
+        // The view is not a document: it has no title of its own (the bar
+        // says which vhost it is; a copy is titled in the page's language).
+        scenario.title.clear();
         scenario.narration.clear();
         add_consumers(&mut scenario, a.consumers);
         layout::arrange(&mut scenario);
@@ -97,7 +98,7 @@ impl LiveView {
                 );
             }
         }
-        let warnings = import.warnings.iter().map(|w| w.to_string()).collect();
+        let warnings = import.warnings.iter().map(super::check::warning_msg).collect();
         Ok(LiveView { vhost: vhost.to_string(), scenario, stats, warnings })
     }
 

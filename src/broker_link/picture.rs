@@ -8,6 +8,7 @@
 //! only one (the queue's `deliver_get`).
 
 use super::live::{LiveView, NodeStats};
+use super::publish::exchange_label;
 use crate::editor::geometry::{in_port, node_size, out_port, Curve};
 use crate::i18n::Msg;
 use crate::msg;
@@ -22,8 +23,8 @@ pub struct Box {
     pub kind: NodeKind,
     /// Left, top, width, height.
     pub rect: (f64, f64, f64, f64),
-    /// The name.
-    pub title: String,
+    /// The name (`(default)` for the default exchange).
+    pub title: Msg,
     /// The exchange type, or "queue" / "consumer".
     pub caption: Msg,
     /// Count and rate lines.
@@ -74,7 +75,7 @@ pub fn draw(view: &LiveView) -> Picture {
             DEFAULT_EXCHANGE_ID,
             NodeKind::Exchange,
             s.default_exchange,
-            "(default)",
+            exchange_label(""),
             exchange_type("direct"),
             exchange_lines(stats(DEFAULT_EXCHANGE_ID)),
         ));
@@ -82,7 +83,14 @@ pub fn draw(view: &LiveView) -> Picture {
     for x in &s.exchanges {
         let at = Position { x: x.x, y: x.y };
         let caption = exchange_type(x.kind.as_str());
-        boxes.push(node_box(&x.id, NodeKind::Exchange, at, &x.name, caption, exchange_lines(stats(&x.id))));
+        boxes.push(node_box(
+            &x.id,
+            NodeKind::Exchange,
+            at,
+            exchange_label(&x.name),
+            caption,
+            exchange_lines(stats(&x.id)),
+        ));
     }
     for q in &s.queues {
         let st = stats(&q.id);
@@ -92,7 +100,8 @@ pub fn draw(view: &LiveView) -> Picture {
             rates(st),
         ];
         let caption = msg!("broker-kind-queue");
-        boxes.push(node_box(&q.id, NodeKind::Queue, Position { x: q.x, y: q.y }, &q.name, caption, lines));
+        let at = Position { x: q.x, y: q.y };
+        boxes.push(node_box(&q.id, NodeKind::Queue, at, msg!("broker-name", name = &q.name), caption, lines));
     }
     for c in &s.consumers {
         let ack = if c.ack == crate::scenario::AckMode::Manual {
@@ -102,7 +111,7 @@ pub fn draw(view: &LiveView) -> Picture {
         };
         let lines = vec![ack, msg!("broker-live-prefetch", count = c.prefetch)];
         let (at, caption) = (Position { x: c.x, y: c.y }, msg!("broker-live-consumer"));
-        boxes.push(node_box(&c.id, NodeKind::Consumer, at, &c.name, caption, lines));
+        boxes.push(node_box(&c.id, NodeKind::Consumer, at, msg!("broker-name", name = &c.name), caption, lines));
     }
     let place = |id: &str| boxes.iter().find(|b| b.id == id).map(|b| (b.kind, Position { x: b.rect.0, y: b.rect.1 }));
     let mut lines = Vec::new();
@@ -151,9 +160,9 @@ fn exchange_type(kind: &str) -> Msg {
     msg!("broker-live-exchange-type", kind = kind)
 }
 
-fn node_box(id: &str, kind: NodeKind, at: Position, title: &str, caption: Msg, lines: Vec<Msg>) -> Box {
+fn node_box(id: &str, kind: NodeKind, at: Position, title: Msg, caption: Msg, lines: Vec<Msg>) -> Box {
     let (w, h) = node_size(kind);
-    Box { id: id.to_string(), kind, rect: (at.x, at.y, w, h), title: title.to_string(), caption, lines }
+    Box { id: id.to_string(), kind, rect: (at.x, at.y, w, h), title, caption, lines }
 }
 
 fn line(from: (NodeKind, Position), to: (NodeKind, Position), rate: Option<String>) -> Line {
@@ -188,7 +197,8 @@ mod tests {
         .unwrap();
         let p = draw(&v);
         assert_eq!(p.boxes.len(), 5);
-        let a = p.boxes.iter().find(|b| b.title == "a").unwrap();
+        let a = p.boxes.iter().find(|b| b.title.english() == "a").unwrap();
+        assert_eq!(a.title.render(crate::i18n::Lang::Zh), "a", "a name is shown as it is");
         assert_eq!(a.lines[0].english(), "ready 5 · unacked 0");
         assert_eq!(a.lines[0].render(crate::i18n::Lang::Zh), "就绪 5 · 未确认 0");
         assert_eq!(a.caption.render(crate::i18n::Lang::Zh), "队列");
@@ -203,7 +213,7 @@ mod tests {
         assert_eq!(x, left - MARGIN, "the view starts at the leftmost node");
         assert!(y < p.boxes.iter().map(|b| b.rect.1).fold(f64::INFINITY, f64::min));
         for b in &p.boxes {
-            assert!(b.rect.0 + b.rect.2 <= x + w && b.rect.1 + b.rect.3 <= y + h, "{} is inside", b.title);
+            assert!(b.rect.0 + b.rect.2 <= x + w && b.rect.1 + b.rect.3 <= y + h, "{} is inside", b.title.english());
         }
         assert_eq!(bounds(&[]), (0.0, 0.0, 48.0, 48.0));
         assert_eq!((rate(0.0), rate(2.25), rate(150.4)), ("0/s".to_string(), "2.2/s".to_string(), "150/s".to_string()));

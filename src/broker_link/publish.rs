@@ -61,17 +61,18 @@ impl Outgoing {
     }
 
     /// The exchange as people read it (`(default)` for `""`).
-    pub fn exchange_label(&self) -> String {
+    pub fn exchange_label(&self) -> Msg {
         exchange_label(&self.exchange)
     }
 }
 
-/// `(default)` for the default exchange, else the name.
-pub fn exchange_label(name: &str) -> String {
+/// `(default)` (in the page's language) for the default exchange, else
+/// the name as it is.
+pub fn exchange_label(name: &str) -> Msg {
     if name.is_empty() {
-        "(default)".to_string()
+        msg!("broker-default-exchange")
     } else {
-        name.to_string()
+        msg!("broker-name", name = name)
     }
 }
 
@@ -159,7 +160,7 @@ pub fn warren_routes(sim: &Simulation, message: &Outgoing) -> bool {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
     /// The exchange as shown.
-    pub exchange: String,
+    pub exchange: Msg,
     /// The broker's `routed`.
     pub routed: bool,
     /// Whether Warren routes the same message to at least one queue.
@@ -172,9 +173,9 @@ impl Answer {
     /// The broker's answer in one line.
     pub fn text(&self) -> Msg {
         if self.routed {
-            msg!("broker-publish-routed", exchange = &self.exchange)
+            msg!("broker-publish-routed", exchange = self.exchange.clone())
         } else {
-            msg!("broker-publish-not-routed", exchange = &self.exchange)
+            msg!("broker-publish-not-routed", exchange = self.exchange.clone())
         }
     }
 
@@ -223,6 +224,24 @@ mod tests {
 
     fn lesson(slug: &str) -> Scenario {
         crate::lessons::by_slug(slug).unwrap().scenario
+    }
+
+    #[test]
+    fn the_default_exchange_is_named_in_the_pages_language() {
+        use crate::i18n::Lang;
+        assert_eq!(exchange_label("").english(), "(default)");
+        assert_eq!(exchange_label("").render(Lang::Zh), "（默认）");
+        assert_eq!(exchange_label("amq.topic").render(Lang::Zh), "amq.topic");
+        let out = Outgoing::new("", "q", &Map::new(), "hi");
+        let f = failure(Failure::Http { status: 404, reason: "Not Found".into() }, &out, "/");
+        assert_eq!(f.title().english(), "The broker's vhost / has no exchange '(default)' (404 Not Found).");
+        assert_eq!(f.title().render(Lang::Zh), "Broker 的虚拟主机 / 中没有交换机 '（默认）'（404 Not Found）。");
+        let answer = read_answer(&out, r#"{"routed": true}"#, true).unwrap();
+        assert!(
+            answer.text().render(Lang::Zh).contains("从 （默认） 收到了它（routed: true）"),
+            "{}",
+            answer.text().render(Lang::Zh)
+        );
     }
 
     #[test]

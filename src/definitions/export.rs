@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::format::{BindingDef, Definitions, ExchangeDef, QueueDef, VhostDef};
 use super::Warning;
+use crate::msg;
 use std::collections::HashSet;
 
 use crate::scenario::{BindingEdge, ExchangeKind, ExchangeNode, QueueNode, Scenario, DEFAULT_EXCHANGE_ID};
@@ -119,17 +120,17 @@ impl<'a> Exporter<'a> {
 
     fn queue(&mut self, q: &'a QueueNode) -> Result<QueueDef, Skip> {
         if q.name.is_empty() {
-            return Err(Some(Warning::at(&q.id, "a server-named queue (empty name) is not exported: the broker names it when a client declares it, so the client code declares it")));
+            return Err(Some(Warning::at(&q.id, msg!("definitions-export-server-named"))));
         }
         if q.exclusive {
-            return Err(Some(Warning::at(&q.id, format!("exclusive queue '{}' is not exported: it belongs to the connection that declares it (RabbitMQ never exports exclusive queues)", q.name))));
+            return Err(Some(Warning::at(&q.id, msg!("definitions-export-exclusive", queue = &q.name))));
         }
         if q.name.starts_with("amq.") {
             return Err(reserved(&q.id, "queue", &q.name));
         }
         let d = queue_declare(self.s, &q.id).ok_or(None)?;
         if let Err(e) = crate::engine::queue_args::parse(&d.queue, &d.arguments) {
-            let text = format!("queue '{}' is not exported: the broker refuses its arguments ({})", q.name, e.text);
+            let text = msg!("definitions-export-refused-arguments", queue = &q.name, text = e.text);
             return Err(Some(Warning::at(&q.id, text)));
         }
         self.queues.insert(q.id.as_str());
@@ -148,17 +149,14 @@ impl<'a> Exporter<'a> {
         let source = s.exchange_name(&b.from).ok_or(None)?;
         let at = format!("{}->{}", b.from, b.to);
         if b.from == DEFAULT_EXCHANGE_ID {
-            return Err(Some(Warning::at(
-                at,
-                "a binding from the default exchange is not exported: RabbitMQ refuses it (403)",
-            )));
+            return Err(Some(Warning::at(at, msg!("definitions-export-from-default"))));
         }
         if !self.exchanges.contains(b.from.as_str()) {
             return Err(None);
         }
         let (destination, destination_type) = self.destination(b, source, &at)?;
         if !valid_x_match(s, b) {
-            return Err(Some(Warning::at(at, format!("the binding from '{source}' is not exported: its x-match must be all, any, all-with-x or any-with-x (the broker refuses it)"))));
+            return Err(Some(Warning::at(at, msg!("definitions-export-x-match", source = source))));
         }
         Ok(BindingDef {
             source: source.to_string(),
@@ -174,20 +172,14 @@ impl<'a> Exporter<'a> {
     fn destination(&self, b: &BindingEdge, source: &str, at: &str) -> Result<(String, &'static str), Skip> {
         if let Some(q) = self.s.queue(&b.to) {
             if !self.queues.contains(q.id.as_str()) {
-                let text = format!(
-                    "the binding from '{source}' (key '{}') to a queue that is not exported is left out too",
-                    b.routing_key
-                );
+                let text = msg!("definitions-export-to-left-out", source = source, key = &b.routing_key);
                 return Err(Some(Warning::at(at, text)));
             }
             return Ok((q.name.clone(), "queue"));
         }
         let x = self.s.exchange_name(&b.to).ok_or(None)?;
         if x.is_empty() {
-            return Err(Some(Warning::at(
-                at,
-                "a binding to the default exchange is not exported: RabbitMQ refuses it (403)",
-            )));
+            return Err(Some(Warning::at(at, msg!("definitions-export-to-default"))));
         }
         if !self.exchanges.contains(b.to.as_str()) {
             return Err(None);
@@ -198,10 +190,7 @@ impl<'a> Exporter<'a> {
 
 /// The warning for a reserved `amq.` name.
 fn reserved(id: &str, what: &str, name: &str) -> Skip {
-    Some(Warning::at(
-        id,
-        format!("{what} '{name}' is not exported: names starting with 'amq.' are reserved (RabbitMQ skips them)"),
-    ))
+    Some(Warning::at(id, msg!("definitions-export-reserved", what = what, name = name)))
 }
 
 /// A headers binding's `x-match`, if any, is one the broker takes.

@@ -15,6 +15,8 @@ use serde_json::{Map, Value};
 use super::format::{BindingDef, Definitions, ExchangeDef, QueueDef};
 use super::{layout, DefinitionsError, Warning};
 use crate::engine::{queue_args, FieldTable};
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use crate::scenario::{
     self, queue_fields, BindingEdge, ExchangeKind, ExchangeNode, QueueNode, Scenario, DEFAULT_EXCHANGE_ID,
 };
@@ -28,6 +30,9 @@ pub struct ImportOptions {
     /// The virtual host to import; `None` picks `/`, or the first one the
     /// file uses.
     pub vhost: Option<String>,
+    /// The language of the imported scenario's title and description
+    /// (document texts: written once, then the user's to edit).
+    pub lang: Lang,
 }
 
 /// An imported scenario and what was left out or changed on the way.
@@ -56,28 +61,21 @@ pub fn import_with(text: &str, options: &ImportOptions) -> Result<Import, Defini
 /// Reads the text into [`Definitions`]: size, JSON, shape and types.
 fn read(text: &str) -> Result<Definitions, DefinitionsError> {
     if text.len() > MAX_DEFINITIONS_BYTES {
-        return Err(DefinitionsError::at(
-            "",
-            format!("the file is {} bytes; the limit is {MAX_DEFINITIONS_BYTES} bytes", text.len()),
-        ));
+        let error = msg!("definitions-too-large", bytes = text.len(), limit = MAX_DEFINITIONS_BYTES);
+        return Err(DefinitionsError::at("", error));
     }
     if text.trim().is_empty() {
-        return Err(DefinitionsError::at("", "the file is empty"));
+        return Err(DefinitionsError::at("", msg!("definitions-empty")));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        DefinitionsError::at("", format!("not valid JSON: {e} (line {}, column {})", e.line(), e.column()))
+        let error = msg!("definitions-not-json", error = e.to_string(), line = e.line(), column = e.column());
+        DefinitionsError::at("", error)
     })?;
     let Some(obj) = value.as_object() else {
-        return Err(DefinitionsError::at(
-            "",
-            "a definitions file is a JSON object with exchanges, queues and bindings",
-        ));
+        return Err(DefinitionsError::at("", msg!("definitions-not-object")));
     };
     if obj.contains_key("warren") {
-        return Err(DefinitionsError::at(
-            "warren",
-            "this is a Warren scenario, not a RabbitMQ definitions file: open it as a scenario",
-        ));
+        return Err(DefinitionsError::at("warren", msg!("definitions-is-scenario")));
     }
     const KNOWN: [&str; 12] = [
         "rabbit_version",
@@ -94,20 +92,14 @@ fn read(text: &str) -> Result<Definitions, DefinitionsError> {
         "bindings",
     ];
     if !obj.keys().any(|k| KNOWN.contains(&k.as_str())) {
-        return Err(DefinitionsError::at(
-            "",
-            "not a RabbitMQ definitions file: none of the keys exchanges, queues, bindings, vhosts, rabbit_version is there",
-        ));
+        return Err(DefinitionsError::at("", msg!("definitions-no-known-key")));
     }
     if let Some(path) = find_null_argument(obj) {
-        return Err(DefinitionsError::at(
-            path,
-            "null is not an AMQP value (RabbitMQ refuses it): remove the argument or give it a value",
-        ));
+        return Err(DefinitionsError::at(path, msg!("definitions-null-argument")));
     }
     crate::scenario::located::deserialize(&value).map_err(|e| {
         let path = e.path();
-        DefinitionsError::at(path, e.message())
+        DefinitionsError::at(path, msg!("definitions-text", text = e.message()))
     })
 }
 
@@ -137,35 +129,26 @@ fn find_null_argument(obj: &Map<String, Value>) -> Option<String> {
 
 fn check_name(path: String, name: &str, what: &str) -> Result<(), DefinitionsError> {
     if name.len() > 255 {
-        return Err(DefinitionsError::at(
-            path,
-            format!("the {what} name is {} bytes; AMQP names hold at most 255", name.len()),
-        ));
+        return Err(DefinitionsError::at(path, msg!("definitions-name-too-long", what = what, bytes = name.len())));
     }
     if name.chars().any(char::is_control) {
-        return Err(DefinitionsError::at(path, format!("the {what} name contains a control character")));
+        return Err(DefinitionsError::at(path, msg!("definitions-name-control", what = what)));
     }
     Ok(())
 }
 
-fn list_names(names: impl Iterator<Item = String>) -> String {
+/// At most five names, quoted, and how many more: `'a', 'b' and 3 more`.
+fn list_names(names: impl Iterator<Item = String>) -> Msg {
     let names: Vec<String> = names.collect();
     let shown: Vec<String> = names.iter().take(5).map(|n| format!("'{n}'")).collect();
     let more = names.len().saturating_sub(5);
-    if more > 0 {
-        format!("{} and {more} more", shown.join(", "))
-    } else {
-        shown.join(", ")
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    msg!("definitions-names", names = shown.join(", "), more = more)
 }
 
 struct Importer<'a> {
     defs: &'a Definitions,
     vhost: String,
+    lang: Lang,
     warnings: Vec<Warning>,
     scenario: Scenario,
     /// Exchange name → node id.
@@ -173,8 +156,8 @@ struct Importer<'a> {
     /// Queue name → node id.
     queue_ids: HashMap<String, String>,
     /// Names skipped on purpose, so bindings to them get a precise warning.
-    skipped_exchanges: HashMap<String, String>,
-    skipped_queues: HashMap<String, String>,
+    skipped_exchanges: HashMap<String, Msg>,
+    skipped_queues: HashMap<String, Msg>,
     /// For each imported exchange, its index in the file.
     exchange_index: Vec<usize>,
 }
@@ -185,6 +168,7 @@ impl<'a> Importer<'a> {
         Ok(Importer {
             defs,
             vhost,
+            lang: options.lang,
             warnings: Vec::new(),
             scenario: Scenario::default(),
             exchange_ids: HashMap::new(),
@@ -195,7 +179,7 @@ impl<'a> Importer<'a> {
         })
     }
 
-    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn warn(&mut self, path: impl Into<String>, message: Msg) {
         self.warnings.push(Warning::at(path, message));
     }
 
@@ -227,19 +211,22 @@ impl<'a> Importer<'a> {
         let s = &mut self.scenario;
         let version = self.defs.rabbitmq_version.as_ref().or(self.defs.rabbit_version.as_ref());
         s.title = match version {
-            Some(v) => format!("Definitions from RabbitMQ {v}"),
-            None => "Imported definitions".to_string(),
-        };
-        s.description = format!(
-            "Imported from a definitions file (vhost '{}'): {}, {}, {}.",
-            self.vhost,
-            plural(s.exchanges.len(), "exchange", "exchanges"),
-            plural(s.queues.len(), "queue", "queues"),
-            plural(s.bindings.len(), "binding", "bindings"),
-        );
+            Some(v) => msg!("definitions-title-version", version = v),
+            None => msg!("definitions-title"),
+        }
+        .render(self.lang);
+        s.description = msg!(
+            "definitions-description",
+            vhost = &self.vhost,
+            exchanges = s.exchanges.len(),
+            queues = s.queues.len(),
+            bindings = s.bindings.len()
+        )
+        .render(self.lang);
         layout::arrange(s);
-        scenario::parse::check(s)
-            .map_err(|e| DefinitionsError::at(e.path, format!("the imported scenario is not valid: {}", e.message)))?;
+        scenario::parse::check(s).map_err(|e| {
+            DefinitionsError::at(e.path, msg!("definitions-invalid-scenario", error = e.message.to_string()))
+        })?;
         Ok(Import { scenario: self.scenario, vhost: self.vhost, warnings: self.warnings })
     }
 
@@ -249,44 +236,28 @@ impl<'a> Importer<'a> {
             list_names(items.iter().filter_map(|u| u.get(key).and_then(Value::as_str)).map(str::to_string))
         };
         if !d.users.is_empty() {
-            let msg = format!(
-                "{} skipped ({}): Warren has no users or logins",
-                plural(d.users.len(), "user", "users"),
-                names(&d.users, "name")
-            );
-            self.warn("users", msg);
+            self.warn("users", msg!("definitions-skip-users", count = d.users.len(), names = names(&d.users, "name")));
         }
         if !d.permissions.is_empty() {
-            let msg = format!(
-                "{} skipped: Warren does not check permissions",
-                plural(d.permissions.len(), "permission", "permissions")
-            );
-            self.warn("permissions", msg);
+            self.warn("permissions", msg!("definitions-skip-permissions", count = d.permissions.len()));
         }
         if !d.topic_permissions.is_empty() {
-            let msg = format!(
-                "{} skipped: Warren does not check permissions",
-                plural(d.topic_permissions.len(), "topic permission", "topic permissions")
-            );
-            self.warn("topic_permissions", msg);
+            let count = d.topic_permissions.len();
+            self.warn("topic_permissions", msg!("definitions-skip-topic-permissions", count = count));
         }
         for (i, p) in d.parameters.iter().enumerate() {
             let s = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("?").to_string();
-            let msg = format!(
-                "runtime parameter '{}' ({}, vhost '{}') skipped: Warren has no plugins such as federation or shovel",
-                s("name"),
-                s("component"),
-                s("vhost")
-            );
-            self.warn(format!("parameters[{i}]"), msg);
+            let warning =
+                msg!("definitions-skip-parameter", name = s("name"), component = s("component"), vhost = s("vhost"));
+            self.warn(format!("parameters[{i}]"), warning);
         }
         if !d.global_parameters.is_empty() {
-            let msg = format!(
-                "{} skipped ({})",
-                plural(d.global_parameters.len(), "global parameter", "global parameters"),
-                names(&d.global_parameters, "name")
+            let warning = msg!(
+                "definitions-skip-global-parameters",
+                count = d.global_parameters.len(),
+                names = names(&d.global_parameters, "name")
             );
-            self.warn("global_parameters", msg);
+            self.warn("global_parameters", warning);
         }
         for (i, p) in d.policies.iter().enumerate() {
             let s = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("?").to_string();
@@ -295,15 +266,20 @@ impl<'a> Importer<'a> {
                 .and_then(Value::as_object)
                 .map(|m| m.keys().cloned().collect::<Vec<_>>().join(", "))
                 .unwrap_or_default();
-            let msg = format!(
-                "policy '{}' (vhost '{}', pattern '{}', applies to {}: {}) skipped: Warren does not apply policies; set these as queue or exchange arguments to see their effect",
-                s("name"),
-                s("vhost"),
-                s("pattern"),
-                p.get("apply-to").and_then(Value::as_str).unwrap_or("all"),
-                if keys.is_empty() { "nothing".to_string() } else { keys }
+            let keys = if keys.is_empty() {
+                msg!("definitions-policy-nothing")
+            } else {
+                msg!("definitions-text", text = keys)
+            };
+            let warning = msg!(
+                "definitions-skip-policy",
+                name = s("name"),
+                vhost = s("vhost"),
+                pattern = s("pattern"),
+                applies_to = p.get("apply-to").and_then(Value::as_str).unwrap_or("all"),
+                keys = keys
             );
-            self.warn(format!("policies[{i}]"), msg);
+            self.warn(format!("policies[{i}]"), warning);
         }
     }
 
@@ -330,13 +306,8 @@ impl<'a> Importer<'a> {
         }
         for (v, [x, q, b]) in counts {
             if v != self.vhost {
-                let msg = format!(
-                    "vhost '{v}' skipped ({}, {}, {}): Warren plays one virtual host; import again choosing '{v}' to see it",
-                    plural(x, "exchange", "exchanges"),
-                    plural(q, "queue", "queues"),
-                    plural(b, "binding", "bindings")
-                );
-                self.warn("vhosts", msg);
+                let warning = msg!("definitions-skip-vhost", vhost = v, exchanges = x, queues = q, bindings = b);
+                self.warn("vhosts", warning);
             }
         }
     }
@@ -345,18 +316,12 @@ impl<'a> Importer<'a> {
         let path = format!("exchanges[{i}]");
         check_name(format!("{path}.name"), &x.name, "exchange")?;
         if x.name.is_empty() {
-            self.warn(&path, "the default exchange is always there; skipped");
+            self.warn(&path, msg!("definitions-skip-default-exchange"));
             return Ok(());
         }
         if x.name.starts_with("amq.") {
-            self.skipped_exchanges.insert(x.name.clone(), "amq.* exchanges are predeclared by RabbitMQ".into());
-            self.warn(
-                &path,
-                format!(
-                    "exchange '{}' skipped: names starting with 'amq.' are reserved for RabbitMQ's own exchanges",
-                    x.name
-                ),
-            );
+            self.skipped_exchanges.insert(x.name.clone(), msg!("definitions-why-amq-exchange"));
+            self.warn(&path, msg!("definitions-skip-amq-exchange", exchange = &x.name));
             return Ok(());
         }
         let kind = match x.kind.as_str() {
@@ -365,16 +330,13 @@ impl<'a> Importer<'a> {
             "topic" => ExchangeKind::Topic,
             "headers" => ExchangeKind::Headers,
             other => {
-                self.skipped_exchanges.insert(x.name.clone(), format!("its type '{other}' is not modelled"));
-                self.warn(
-                    &path,
-                    format!("exchange '{}' skipped: its type '{other}' comes from a plugin Warren does not model (only direct, fanout, topic and headers)", x.name),
-                );
+                self.skipped_exchanges.insert(x.name.clone(), msg!("definitions-why-type", kind = other));
+                self.warn(&path, msg!("definitions-skip-plugin-type", exchange = &x.name, kind = other));
                 return Ok(());
             }
         };
         if self.exchange_ids.contains_key(&x.name) {
-            self.warn(&path, format!("exchange '{}' appears twice; the first one was kept", x.name));
+            self.warn(&path, msg!("definitions-exchange-twice", exchange = &x.name));
             return Ok(());
         }
         let id = format!("x{}", self.scenario.exchanges.len() + 1);
@@ -408,7 +370,7 @@ impl<'a> Importer<'a> {
             } else if !ae.starts_with("amq.") {
                 warnings.push(Warning::at(
                     format!("exchanges[{i}].arguments.alternate-exchange"),
-                    format!("exchange '{}': its alternate exchange '{ae}' is not in the import: unroutable messages are dropped until it exists", x.name),
+                    msg!("definitions-alternate-missing", exchange = &x.name, alternate = ae),
                 ));
             }
         }
@@ -419,22 +381,16 @@ impl<'a> Importer<'a> {
         let path = format!("queues[{i}]");
         check_name(format!("{path}.name"), &q.name, "queue")?;
         if q.name.is_empty() {
-            self.warn(&path, "a queue with an empty name skipped: server-named queues cannot be declared by name");
+            self.warn(&path, msg!("definitions-skip-server-named"));
             return Ok(());
         }
         if q.name.starts_with("amq.") {
-            self.skipped_queues.insert(q.name.clone(), "names starting with 'amq.' are reserved".into());
-            self.warn(
-                &path,
-                format!(
-                    "queue '{}' skipped: names starting with 'amq.' are reserved (RabbitMQ skips them on import too)",
-                    q.name
-                ),
-            );
+            self.skipped_queues.insert(q.name.clone(), msg!("definitions-why-amq-queue"));
+            self.warn(&path, msg!("definitions-skip-amq-queue", queue = &q.name));
             return Ok(());
         }
         if self.queue_ids.contains_key(&q.name) {
-            self.warn(&path, format!("queue '{}' appears twice; the first one was kept", q.name));
+            self.warn(&path, msg!("definitions-queue-twice", queue = &q.name));
             return Ok(());
         }
         let mut arguments = q.arguments.clone();
@@ -453,10 +409,7 @@ impl<'a> Importer<'a> {
         let table = FieldTable::from_json(&Value::Object(arguments.clone())).unwrap_or_default();
         match queue_args::parse(&q.name, &table) {
             Err(e) => {
-                self.warn(
-                    format!("{path}.arguments"),
-                    format!("{}: kept as written; the broker refuses this queue until it is fixed", e.text),
-                );
+                self.warn(format!("{path}.arguments"), msg!("definitions-refused-arguments", text = e.text));
             }
             Ok(settings) => {
                 // Valid: every argument with a field of its own (the
@@ -501,7 +454,7 @@ impl<'a> Importer<'a> {
             None if dlx.starts_with("amq.") => {}
             None => self.warn(
                 format!("{path}.arguments.x-dead-letter-exchange"),
-                format!("queue '{queue}': its dead-letter exchange '{dlx}' is not in the import; dead-lettered messages are dropped until it exists"),
+                msg!("definitions-dlx-missing", queue = queue, exchange = dlx),
             ),
         }
     }
@@ -513,34 +466,39 @@ impl<'a> Importer<'a> {
         seen: &mut HashSet<(String, String, String, String)>,
     ) -> Result<(), DefinitionsError> {
         let path = format!("bindings[{i}]");
-        check_name(format!("{path}.routing_key"), &b.routing_key, "binding key")?;
+        check_name(format!("{path}.routing_key"), &b.routing_key, "binding-key")?;
         let to_exchange = match b.destination_type.as_str() {
             "queue" => false,
             "exchange" => true,
             other => {
                 return Err(DefinitionsError::at(
                     format!("{path}.destination_type"),
-                    format!("'{other}' is not a destination type: use \"queue\" or \"exchange\""),
+                    msg!("definitions-destination-type", kind = other),
                 ))
             }
         };
-        let describe = format!(
-            "binding {} → {} '{}' (key '{}')",
-            if b.source.is_empty() { "from the default exchange".to_string() } else { format!("from '{}'", b.source) },
-            b.destination_type,
-            b.destination,
-            b.routing_key
+        let source = if b.source.is_empty() {
+            msg!("definitions-from-default")
+        } else {
+            msg!("definitions-from", source = &b.source)
+        };
+        let describe = msg!(
+            "definitions-binding",
+            source = source,
+            kind = &b.destination_type,
+            destination = &b.destination,
+            key = &b.routing_key
         );
         if b.source.is_empty() {
-            self.warn(&path, format!("{describe} skipped: the default exchange's bindings are implicit"));
+            self.warn(&path, msg!("definitions-skip-binding-default", binding = describe));
             return Ok(());
         }
         let Some(from) = self.exchange_ids.get(&b.source).cloned() else {
             let why = match self.skipped_exchanges.get(&b.source) {
-                Some(why) => format!("its source exchange was skipped ({why})"),
-                None => format!("its source exchange '{}' is not in the file", b.source),
+                Some(why) => msg!("definitions-why-source-skipped", why = why.clone()),
+                None => msg!("definitions-why-source-missing", source = &b.source),
             };
-            self.warn(&path, format!("{describe} skipped: {why}"));
+            self.warn(&path, msg!("definitions-skip-binding", binding = describe, why = why));
             return Ok(());
         };
         let target =
@@ -552,10 +510,16 @@ impl<'a> Importer<'a> {
                 self.skipped_queues.get(&b.destination)
             };
             let why = match skipped {
-                Some(why) => format!("its destination was skipped ({why})"),
-                None => format!("its destination {} '{}' is not in the file", b.destination_type, b.destination),
+                Some(why) => msg!("definitions-why-destination-skipped", why = why.clone()),
+                None => {
+                    msg!(
+                        "definitions-why-destination-missing",
+                        kind = &b.destination_type,
+                        destination = &b.destination
+                    )
+                }
             };
-            self.warn(&path, format!("{describe} skipped: {why}"));
+            self.warn(&path, msg!("definitions-skip-binding", binding = describe, why = why));
             return Ok(());
         };
         let key = (from.clone(), to.clone(), b.routing_key.clone(), Value::Object(b.arguments.clone()).to_string());
@@ -577,26 +541,25 @@ impl<'a> Importer<'a> {
         let s = &self.scenario;
         for (list, n) in [("exchanges", s.exchanges.len()), ("queues", s.queues.len())] {
             if n > scenario::parse::MAX_NODES {
-                return Err(DefinitionsError::at(
-                    list,
-                    format!(
-                        "{n} {list} in vhost '{}'; Warren holds at most {}",
-                        self.vhost,
-                        scenario::parse::MAX_NODES
-                    ),
-                ));
+                let error = msg!(
+                    "definitions-too-many",
+                    count = n,
+                    list = list,
+                    vhost = &self.vhost,
+                    most = scenario::parse::MAX_NODES
+                );
+                return Err(DefinitionsError::at(list, error));
             }
         }
         if s.bindings.len() > scenario::parse::MAX_BINDINGS {
-            return Err(DefinitionsError::at(
-                "bindings",
-                format!(
-                    "{} bindings in vhost '{}'; Warren holds at most {}",
-                    s.bindings.len(),
-                    self.vhost,
-                    scenario::parse::MAX_BINDINGS
-                ),
-            ));
+            let error = msg!(
+                "definitions-too-many",
+                count = s.bindings.len(),
+                list = "bindings",
+                vhost = &self.vhost,
+                most = scenario::parse::MAX_BINDINGS
+            );
+            return Err(DefinitionsError::at("bindings", error));
         }
         Ok(())
     }
@@ -622,7 +585,7 @@ fn choose_vhost(d: &Definitions, options: &ImportOptions) -> Result<String, Defi
         all.dedup();
         return Err(DefinitionsError::at(
             "vhosts",
-            format!("no vhost '{v}' in this file; it has {}", list_names(all.into_iter().map(str::to_string))),
+            msg!("definitions-no-vhost", vhost = v, names = list_names(all.into_iter().map(str::to_string))),
         ));
     }
     if used.is_empty() || used.contains(&"/") {

@@ -165,7 +165,10 @@ pub struct MatchedBindings {
 }
 
 /// Slot numbers; a few inline.
-pub(crate) type SlotList = SmallVec<[u32; 4]>;
+pub(crate) type SlotList = SmallVec<[u32; SLOTS_INLINE]>;
+
+/// How many slot numbers a [`SlotList`] holds inline.
+pub(crate) const SLOTS_INLINE: usize = 4;
 
 impl MatchedBindings {
     /// How many bindings matched.
@@ -305,37 +308,56 @@ impl QueueOrder {
         QueueNames::all(&self.sorted)
     }
 
-    /// The queues `ixs` (of this exchange's, possibly repeated; at most
-    /// `count` of them), in name order, once each.
-    pub fn collect(&self, ixs: impl Iterator<Item = QueueIx>, count: usize) -> QueueNames {
-        QueueNames::ranked(&self.sorted, self.ranks(ixs, count))
+    /// The queues the reports lead to (each report's queue, possibly
+    /// repeated), in name order, once each, and whether any report leads
+    /// to an exchange instead.
+    pub fn collect(&self, reported: &[Bound]) -> (QueueNames, bool) {
+        let (ranks, to_exchanges) = self.ranks(reported);
+        (QueueNames::ranked(&self.sorted, ranks), to_exchanges)
     }
 
-    /// The ranks of `ixs`, increasing, once each: a few sorted, more
-    /// through a bit per rank (read in order, which clears it again).
-    fn ranks(&self, ixs: impl Iterator<Item = QueueIx>, count: usize) -> Ranks {
-        if count <= FEW {
-            let mut ranks: Ranks = ixs.map(|ix| self.rank[ix as usize]).collect();
+    /// The ranks of the reports' queues, increasing, once each: a few
+    /// sorted, more through a bit per rank (read in order, which clears
+    /// it again); and whether a report leads to an exchange. (A report's
+    /// queue is one of this exchange's, so its index is within `rank`;
+    /// [`NO_QUEUE`] is not: looking it up finds the exchanges.)
+    fn ranks(&self, reported: &[Bound]) -> (Ranks, bool) {
+        let rank = &self.rank[..];
+        let mut to_exchanges = false;
+        if reported.len() <= FEW {
+            let mut ranks = Ranks::new();
+            for &(_, q) in reported {
+                match rank.get(q as usize) {
+                    Some(&r) => ranks.push(r),
+                    None => to_exchanges = true,
+                }
+            }
             ranks.sort_unstable();
             ranks.dedup();
-            return ranks;
+            return (ranks, to_exchanges);
         }
         let mut bits = self.bits.0.take();
         bits.resize(self.sorted.len().div_ceil(64), 0);
-        for ix in ixs {
-            let r = self.rank[ix as usize];
-            bits[(r >> 6) as usize] |= 1 << (r & 63);
+        for &(_, q) in reported {
+            debug_assert!(q == NO_QUEUE || (q as usize) < rank.len(), "a report's queue is the exchange's");
+            match rank.get(q as usize) {
+                Some(&r) => bits[(r >> 6) as usize] |= 1 << (r & 63),
+                None => to_exchanges = true,
+            }
         }
-        let mut ranks = Vec::with_capacity(bits.iter().map(|w| w.count_ones() as usize).sum());
+        let mut ranks = vec![0u32; bits.iter().map(|w| w.count_ones() as usize).sum()];
+        let mut k = 0;
         for (i, word) in bits.iter_mut().enumerate() {
             let base = (i << 6) as u32;
-            while *word != 0 {
-                ranks.push(base + word.trailing_zeros());
-                *word &= *word - 1;
+            let mut w = std::mem::take(word);
+            while w != 0 {
+                ranks[k] = base + w.trailing_zeros();
+                k += 1;
+                w &= w - 1;
             }
         }
         self.bits.0.set(bits);
-        Ranks::from_vec(ranks)
+        (Ranks::from_vec(ranks), to_exchanges)
     }
 }
 

@@ -103,7 +103,7 @@ pub struct Broker {
     next_connection: ConnectionId,
     next_channel: ChannelId,
     next_message: MessageId,
-    next_copy: CopyId,
+    pub(crate) next_copy: CopyId,
     pub(crate) next_seq: u64,
     pub(crate) next_turn: u64,
     pub(crate) next_incarnation: u64,

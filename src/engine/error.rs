@@ -68,21 +68,22 @@ impl ReplyCode {
         )
     }
 
-    /// A plain-language sentence for learners: what this class of error means.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            ReplyCode::NoRoute => "The message was mandatory and no queue was bound to receive it, so the broker returned it to the publisher.",
-            ReplyCode::AccessRefused => "The broker refuses this operation: reserved names (amq.*), the default exchange, internal exchanges and exclusive consumers are protected.",
-            ReplyCode::NotFound => "The exchange or queue named here does not exist (yet). Declare it first, or check the spelling.",
-            ReplyCode::ResourceLocked => "The queue is exclusive to another connection: only the connection that declared it may use it.",
-            ReplyCode::PreconditionFailed => "The request conflicts with what already exists or has an invalid value: for example a redeclaration with different attributes, an unknown delivery tag, or a bad argument.",
-            ReplyCode::FrameError => "A name or key is too long: AMQP short strings (names, routing keys, consumer tags) hold at most 255 bytes.",
-            ReplyCode::ChannelError => "The channel was already closed (an earlier error closed it); open a new one.",
-            ReplyCode::CommandInvalid => "The command is invalid (for example an unknown exchange type); RabbitMQ closes the whole connection.",
-            ReplyCode::NotAllowed => "The operation is not allowed on this connection (for example reusing a consumer tag); RabbitMQ closes the whole connection.",
-            ReplyCode::NotImplemented => "RabbitMQ does not implement this; it closes the whole connection.",
-            ReplyCode::InternalError => "The broker failed while doing this (RabbitMQ 3.10 crashes on it rather than refusing it); it closes the whole connection.",
-        }
+    /// A plain-language sentence for learners: what this class of error
+    /// means (a message, rendered in the page's language).
+    pub fn explanation(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            ReplyCode::NoRoute => "engine-reply-312",
+            ReplyCode::AccessRefused => "engine-reply-403",
+            ReplyCode::NotFound => "engine-reply-404",
+            ReplyCode::ResourceLocked => "engine-reply-405",
+            ReplyCode::PreconditionFailed => "engine-reply-406",
+            ReplyCode::FrameError => "engine-reply-501",
+            ReplyCode::ChannelError => "engine-reply-504",
+            ReplyCode::CommandInvalid => "engine-reply-503",
+            ReplyCode::NotAllowed => "engine-reply-530",
+            ReplyCode::NotImplemented => "engine-reply-540",
+            ReplyCode::InternalError => "engine-reply-541",
+        })
     }
 }
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use super::binding_index::{Bound, MatchedBindings, QueueOrder, SlotList, Slots, NO_QUEUE};
+use super::binding_index::{Bound, MatchedBindings, QueueOrder, SlotList, Slots, NO_QUEUE, SLOTS_INLINE};
 use super::error::{AmqpError, ReplyCode};
 use super::headers::{self, HeaderWords};
 use super::name_table::QueueIx;
@@ -105,20 +105,15 @@ pub struct Binding {
 impl Binding {
     /// Explains whether a message with this routing key and headers matches
     /// this binding on an exchange of type `kind`.
-    pub fn explain(&self, kind: ExchangeType, routing_key: &str, headers: &FieldTable) -> (bool, String) {
+    pub fn explain(&self, kind: ExchangeType, routing_key: &str, headers: &FieldTable) -> (bool, crate::i18n::Msg) {
+        use crate::msg;
         match kind {
-            ExchangeType::Fanout => (true, "fanout: every binding receives a copy".to_string()),
+            ExchangeType::Fanout => (true, msg!("engine-fanout")),
             ExchangeType::Direct => {
                 if self.routing_key == routing_key {
-                    (true, format!("binding key '{}' equals the routing key", self.routing_key))
+                    (true, msg!("engine-direct-equal", binding_key = &self.routing_key))
                 } else {
-                    (
-                        false,
-                        format!(
-                            "binding key '{}' is not '{routing_key}' (direct needs an exact match)",
-                            self.routing_key
-                        ),
-                    )
+                    (false, msg!("engine-direct-differs", binding_key = &self.routing_key, routing_key = routing_key))
                 }
             }
             ExchangeType::Topic => {
@@ -365,12 +360,7 @@ impl Exchange {
     /// are appended to `exchanges`, in report order.
     fn gather<'x>(&'x self, reported: &[Bound], exchanges: &mut Vec<&'x Name>) -> (MatchedBindings, QueueNames) {
         let slots = &self.slots;
-        let mut to_exchanges = false;
-        let to_queues = reported.iter().map(|&(_, q)| q).filter(|&q| {
-            to_exchanges |= q == NO_QUEUE;
-            q != NO_QUEUE
-        });
-        let queues = self.queues.collect(to_queues, reported.len());
+        let (queues, to_exchanges) = self.queues.collect(reported);
         if to_exchanges {
             for &(n, _) in reported {
                 if let Destination::Exchange(e) = &slots.binding(n).destination {
@@ -378,6 +368,13 @@ impl Exchange {
                 }
             }
         }
-        (slots.matched(reported.iter().map(|&(n, _)| n).collect()), queues)
+        // Many slots are gathered into a vector (one tight copy) and kept
+        // as it is; a few go inline.
+        let matched: SlotList = if reported.len() <= SLOTS_INLINE {
+            reported.iter().map(|&(n, _)| n).collect()
+        } else {
+            SlotList::from_vec(reported.iter().map(|&(n, _)| n).collect())
+        };
+        (slots.matched(matched), queues)
     }
 }

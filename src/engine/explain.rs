@@ -1,6 +1,7 @@
 //! Routing explanations: for an exchange, routing key and headers, every
 //! exchange the message would visit and, for each of its bindings, whether
-//! it matches and why.
+//! it matches and why. The words are messages ([`Msg`]): the page renders
+//! them in its language.
 
 use std::rc::Rc;
 
@@ -11,6 +12,8 @@ use super::queue::Queue;
 use super::queue_args::QueueType;
 use super::value::FieldTable;
 use super::Name;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// One binding's verdict.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,7 +23,7 @@ pub struct BindingVerdict {
     /// Whether it matches.
     pub matched: bool,
     /// Why, in plain words.
-    pub reason: String,
+    pub reason: Msg,
 }
 
 /// One exchange's part.
@@ -35,7 +38,7 @@ pub struct HopExplanation {
     /// Every binding with its verdict.
     pub bindings: Vec<BindingVerdict>,
     /// What happened at this exchange, in plain words.
-    pub summary: String,
+    pub summary: Msg,
 }
 
 /// The explanation of a routing decision.
@@ -46,7 +49,7 @@ pub struct RouteExplanation {
     /// The queues reached.
     pub queues: Vec<Name>,
     /// A one-line verdict.
-    pub verdict: String,
+    pub verdict: Msg,
 }
 
 /// What explaining a routing decision reads of the broker, taken at one
@@ -69,7 +72,7 @@ struct Taken {
     hops: Vec<HopSnapshot>,
     queues: Vec<Name>,
     /// What the quorum queues and streams reached do with the message.
-    notes: Vec<String>,
+    notes: Vec<Msg>,
 }
 
 /// One exchange of a route, as it was.
@@ -87,19 +90,18 @@ struct HopSnapshot {
 impl Broker {
     /// What a quorum queue or a stream does with a message routed to it
     /// now, for the verdict.
-    fn queue_type_note(&self, q: &Queue) -> Option<String> {
-        let queue = &*q.name;
+    fn queue_type_note(&self, q: &Queue) -> Option<Msg> {
+        let queue = &q.name;
         if let Some(log) = &q.stream {
-            return Some(format!(
-                "stream '{queue}' appends it to its log (offsets {} to {} so far); each consumer reads from its own offset",
-                log.first_offset(),
-                log.next_offset().saturating_sub(1)
+            return Some(msg!(
+                "engine-note-stream",
+                queue = queue,
+                first = log.first_offset(),
+                last = log.next_offset().saturating_sub(1)
             ));
         }
         if q.reject_publish {
-            return Some(format!(
-                "quorum queue '{queue}' is refusing publishes: it went over its limit (reject-publish) and takes them again at 80% of it"
-            ));
+            return Some(msg!("engine-note-reject-publish", queue = queue));
         }
         None
     }
@@ -158,10 +160,7 @@ impl RouteSnapshot {
             return RouteExplanation {
                 hops: Vec::new(),
                 queues: Vec::new(),
-                verdict: format!(
-                    "exchange '{}' does not exist: publishing to it is a 404 NOT_FOUND channel error",
-                    self.exchange
-                ),
+                verdict: msg!("engine-no-exchange", exchange = &self.exchange),
             };
         };
         let hops = t.hops.iter().map(|h| h.explain(&t.routing_key, &t.headers, t.queues.is_empty())).collect();
@@ -170,18 +169,15 @@ impl RouteSnapshot {
 }
 
 impl Taken {
-    fn verdict(&self) -> String {
+    fn verdict(&self) -> Msg {
         if self.queues.is_empty() {
-            return "reaches no queue: returned to the publisher if mandatory, otherwise dropped".to_string();
+            return msg!("engine-verdict-no-queue");
         }
         let names: Vec<&str> = self.queues.iter().map(|q| &**q).collect();
-        let mut verdict =
-            format!("reaches {}: {}", if names.len() == 1 { "1 queue" } else { "queues" }, names.join(", "));
-        for note in &self.notes {
-            verdict.push_str("; ");
-            verdict.push_str(note);
-        }
-        verdict
+        let verdict = msg!("engine-verdict", count = names.len(), queues = names.join(", "));
+        self.notes
+            .iter()
+            .fold(verdict, |verdict, note| msg!("engine-verdict-note", verdict = verdict, note = note.clone()))
     }
 }
 
@@ -190,9 +186,9 @@ impl HopSnapshot {
         let (exchange, kind) = (self.exchange.clone(), self.kind);
         if self.is_default {
             let summary = if no_queue {
-                format!("default exchange: no queue is named '{routing_key}'")
+                msg!("engine-default-no-queue", key = routing_key)
             } else {
-                format!("default exchange: delivers to the queue named '{routing_key}'")
+                msg!("engine-default-delivers", key = routing_key)
             };
             return HopExplanation { exchange, kind, as_alternate: false, bindings: Vec::new(), summary };
         }
@@ -208,21 +204,15 @@ impl HopSnapshot {
         HopExplanation { exchange, kind, as_alternate: self.as_alternate, bindings, summary }
     }
 
-    fn summary(&self, matched: usize, of: usize) -> String {
-        let (kind, name) = (self.kind, &self.exchange);
+    fn summary(&self, matched: usize, of: usize) -> Msg {
+        let (kind, name) = (self.kind.as_str(), &self.exchange);
         if matched > 0 {
-            return format!("{kind} exchange '{name}': {matched} of {of} bindings match");
+            return msg!("engine-hop-matched", kind = kind, exchange = name, matched = matched, of = of);
         }
         match &self.alternate {
-            Some((ae, true)) => {
-                format!(
-                    "{kind} exchange '{name}': no binding matches, so its alternate exchange '{ae}' takes the message"
-                )
-            }
-            Some((ae, false)) => {
-                format!("{kind} exchange '{name}': no binding matches and its alternate exchange '{ae}' does not exist")
-            }
-            None => format!("{kind} exchange '{name}': no binding matches"),
+            Some((ae, true)) => msg!("engine-hop-alternate", kind = kind, exchange = name, alternate = ae),
+            Some((ae, false)) => msg!("engine-hop-alternate-missing", kind = kind, exchange = name, alternate = ae),
+            None => msg!("engine-hop-no-match", kind = kind, exchange = name),
         }
     }
 }

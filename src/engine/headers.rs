@@ -7,6 +7,8 @@
 
 use super::error::{AmqpError, ReplyCode};
 use super::value::{FieldTable, FieldValue};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// How a headers binding combines its arguments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,32 +94,30 @@ pub fn matches(args: &FieldTable, headers: &FieldTable) -> bool {
 
 /// Explains a headers match in plain words: each compared argument and
 /// whether the message satisfied it.
-pub fn explain(args: &FieldTable, headers: &FieldTable) -> String {
+pub fn explain(args: &FieldTable, headers: &FieldTable) -> Msg {
     let kind = kind_of(args);
-    let parts: Vec<String> = compared(args, kind)
+    let parts: Vec<Msg> = compared(args, kind)
         .map(|(k, v)| match headers.get(k) {
-            None => format!("{k}: missing"),
-            Some(a) if arg_matches(v, Some(a)) => format!("{k}: {a} matches"),
+            None => msg!("engine-headers-missing", key = k),
+            Some(a) if arg_matches(v, Some(a)) => msg!("engine-headers-matches", key = k, value = a.to_string()),
             Some(a) => {
-                let hint = if std::mem::discriminant(a) != std::mem::discriminant(v) {
-                    " (a different type: values of different types never match)"
-                } else {
-                    ""
-                };
-                format!("{k}: wants {v}, has {a}{hint}")
+                let other_type = std::mem::discriminant(a) != std::mem::discriminant(v);
+                msg!(
+                    "engine-headers-wants",
+                    key = k,
+                    wants = v.to_string(),
+                    has = a.to_string(),
+                    other_type = u8::from(other_type)
+                )
             }
         })
         .collect();
-    let verdict = if matches(args, headers) { "match" } else { "no match" };
-    if parts.is_empty() {
-        let why = if kind.is_all() {
-            "no arguments to compare: all matches every message"
-        } else {
-            "no arguments to compare: any matches nothing"
-        };
-        return format!("x-match {}: {why} → {verdict}", kind.as_str());
-    }
-    format!("x-match {}: {} → {verdict}", kind.as_str(), parts.join("; "))
+    let matched = u8::from(matches(args, headers));
+    let compared =
+        parts.into_iter().reduce(|all, part| msg!("engine-headers-and", first = all, next = part)).unwrap_or_else(
+            || if kind.is_all() { msg!("engine-headers-none-all") } else { msg!("engine-headers-none-any") },
+        );
+    msg!("engine-headers", kind = kind.as_str(), compared = compared, matched = matched)
 }
 
 /// A headers binding compiled for routing: its compared arguments as
@@ -258,7 +258,7 @@ mod tests {
         assert!(matches(&b, &t(serde_json::json!({"k": 1}))));
         assert!(!matches(&b, &t(serde_json::json!({"k": "1"}))));
         assert!(!matches(&b, &t(serde_json::json!({"k": true}))));
-        assert!(explain(&b, &t(serde_json::json!({"k": "1"}))).contains("different type"));
+        assert!(explain(&b, &t(serde_json::json!({"k": "1"}))).english().contains("different type"));
     }
 
     #[test]

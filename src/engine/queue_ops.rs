@@ -324,12 +324,13 @@ impl Broker {
                 ));
             }
             b.dirty.insert(&q.name, ix);
-            let mut n = 0;
-            for m in q.ready.drain() {
-                n += 1;
-                b.events.push(Event::Removed { queue: q.name.clone(), copy: m.copy, reason: RemovalReason::Purged });
-            }
-            Ok(n)
+            let n = q.ready.len();
+            let (name, events) = (&q.name, &mut b.events);
+            events.reserve(n);
+            q.ready.clear_each(|m| {
+                events.push(Event::Removed { queue: name.clone(), copy: m.copy, reason: RemovalReason::Purged })
+            });
+            Ok(n as u64)
         })
     }
 

@@ -15,6 +15,7 @@
 //! 1 and `other` otherwise, Chinese always `other`.
 
 use std::fmt::Write as _;
+use std::rc::Rc;
 
 mod msg;
 pub use msg::Msg;
@@ -98,6 +99,9 @@ pub enum Arg {
     Num(f64),
     /// A text, shown as it is (names, keys, RabbitMQ's own texts).
     Str(String),
+    /// A shared name (the engine's queue and exchange names), shown as it
+    /// is; taking one costs no copy.
+    Name(Rc<str>),
     /// Another message, rendered in the same language (a phrase inside a
     /// sentence).
     Msg(Box<Msg>),
@@ -106,6 +110,18 @@ pub enum Arg {
 impl From<&str> for Arg {
     fn from(s: &str) -> Self {
         Arg::Str(s.to_string())
+    }
+}
+
+impl From<Rc<str>> for Arg {
+    fn from(s: Rc<str>) -> Self {
+        Arg::Name(s)
+    }
+}
+
+impl From<&Rc<str>> for Arg {
+    fn from(s: &Rc<str>) -> Self {
+        Arg::Name(s.clone())
     }
 }
 
@@ -199,6 +215,7 @@ fn choose_variant(lang: Lang, value: Option<&Arg>, variants: &[(&str, &[Piece])]
     let exact = |key: &str| variants.iter().position(|(k, _)| *k == key);
     match value? {
         Arg::Str(s) => exact(s),
+        Arg::Name(s) => exact(s),
         Arg::Num(n) => exact(&number_text(*n)).or_else(|| exact(lang.plural_category(*n))),
         Arg::Msg(m) => exact(m.id),
     }
@@ -207,6 +224,7 @@ fn choose_variant(lang: Lang, value: Option<&Arg>, variants: &[(&str, &[Piece])]
 fn write_arg(out: &mut String, lang: Lang, a: Option<&Arg>) {
     match a {
         Some(Arg::Str(s)) => out.push_str(s),
+        Some(Arg::Name(s)) => out.push_str(s),
         Some(Arg::Num(n)) => out.push_str(&number_text(*n)),
         Some(Arg::Msg(m)) => out.push_str(&m.render(lang)),
         None => {}

@@ -21,6 +21,12 @@ impl Msg {
         Msg { id, args: Vec::new() }
     }
 
+    /// The message `id` with room for `n` arguments (what [`msg!`](crate::msg)
+    /// builds: a log line's message allocates only what it holds).
+    pub fn with_capacity(id: &'static str, n: usize) -> Msg {
+        Msg { id, args: Vec::with_capacity(n) }
+    }
+
     /// The same message with one more argument.
     pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
         self.args.push((name, value.into()));
@@ -49,7 +55,7 @@ impl From<Msg> for Arg {
 #[macro_export]
 macro_rules! msg {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::Msg::new($id)$(.with(stringify!($name), $value))*
+        $crate::i18n::Msg::with_capacity($id, <[&str]>::len(&[$(stringify!($name)),*]))$(.with(stringify!($name), $value))*
     };
 }
 

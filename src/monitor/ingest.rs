@@ -7,6 +7,11 @@ mod remove;
 mod route;
 mod topology;
 
+#[cfg(test)]
+pub(in crate::monitor) use remove::dead_letter_drop_reason;
+#[cfg(test)]
+pub(in crate::monitor) use topology::queue_deleted_reason;
+
 use crate::engine::Event;
 use crate::simulation::Simulation;
 

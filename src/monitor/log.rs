@@ -8,6 +8,8 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use crate::engine::{CopyId, FieldValue, Message, MessageId, Name, ReplyCode, RouteExplanation, RouteSnapshot};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Most entries kept; older ones are dropped (the count of dropped entries
 /// is shown).
@@ -95,7 +97,7 @@ pub enum Detail {
     },
     /// A dead-lettered message's history, from its `x-death` header
     /// (most recent first), one sentence per entry.
-    Deaths(Vec<String>),
+    Deaths(Vec<Msg>),
     /// An AMQP error.
     Error {
         /// The reply code.
@@ -103,7 +105,7 @@ pub enum Detail {
         /// RabbitMQ's text.
         text: String,
         /// What it means, in plain words.
-        explanation: String,
+        explanation: Msg,
     },
 }
 
@@ -139,13 +141,14 @@ impl LazyDetail {
     /// The detail (built now if it was not yet).
     pub fn get(&self) -> &Detail {
         let cell = &*self.0;
-        cell.made.get_or_init(|| {
-            let r = cell.route.as_ref().expect("a detail not built yet is a route's");
-            Detail::Route {
+        // A detail not built yet is a route's (the others are made built).
+        cell.made.get_or_init(|| match &cell.route {
+            Some(r) => Detail::Route {
                 explanation: r.snapshot.explain(),
                 alternates: r.alternates.clone(),
                 missing_alternates: r.missing_alternates.clone(),
-            }
+            },
+            None => Detail::Deaths(Vec::new()),
         })
     }
 
@@ -188,7 +191,7 @@ impl yew::html::IntoPropValue<Detail> for LazyDetail {
 /// The `x-death` header of a message in words, most recent first: `2
 /// times rejected in queue tasks (published to exchange jobs with keys
 /// tasks)`.
-pub fn x_death_lines(m: &Message) -> Vec<String> {
+pub fn x_death_lines(m: &Message) -> Vec<Msg> {
     let Some(FieldValue::Array(items)) = m.properties.headers.as_ref().and_then(|h| h.get("x-death")) else {
         return Vec::new();
     };
@@ -208,20 +211,21 @@ pub fn x_death_lines(m: &Message) -> Vec<String> {
                 let g = |k: &str| t.get(k).map(text).unwrap_or_default();
                 let count = t.get("count").and_then(|c| c.as_int()).unwrap_or(1);
                 let exchange = g("exchange");
-                format!(
-                    "{} {} in queue {} (published to {} with keys {})",
-                    if count == 1 { "once".to_string() } else { format!("{count} times") },
-                    g("reason"),
-                    g("queue"),
-                    if exchange.is_empty() {
-                        "the default exchange".to_string()
-                    } else {
-                        format!("exchange {exchange}")
-                    },
-                    g("routing-keys")
+                let exchange = if exchange.is_empty() {
+                    msg!("log-default-exchange")
+                } else {
+                    msg!("log-exchange", exchange = exchange)
+                };
+                msg!(
+                    "log-death",
+                    count = count,
+                    reason = g("reason"),
+                    queue = g("queue"),
+                    exchange = exchange,
+                    keys = g("routing-keys")
                 )
             }
-            other => other.to_string(),
+            other => msg!("log-text", text = other.to_string()),
         })
         .collect()
 }
@@ -238,7 +242,7 @@ pub struct LogEntry {
     /// Canvas node ids it concerns.
     pub nodes: Vec<String>,
     /// What happened, in one sentence.
-    pub text: String,
+    pub text: Msg,
     /// The message it is about.
     pub message: Option<Rc<Message>>,
     /// The copy (a message in one queue) it is about.
@@ -325,7 +329,7 @@ mod tests {
             at: 0,
             kind: LogKind::Publish,
             nodes: vec!["p1".into()],
-            text: text.into(),
+            text: msg!("log-text", text = text),
             message: None,
             copy: None,
             redelivered: false,
@@ -342,8 +346,8 @@ mod tests {
         assert_eq!(log.len(), LOG_LIMIT);
         assert_eq!(log.dropped(), 5);
         let first = log.entries().next().unwrap();
-        assert_eq!(first.text, "e5");
-        assert_eq!(log.get(first.seq).unwrap().text, "e5");
+        assert_eq!(first.text.english(), "e5");
+        assert_eq!(log.get(first.seq).unwrap().text.english(), "e5");
         assert_eq!(log.get(1), None);
         assert!(first.concerns("p1") && !first.concerns("q1"));
     }

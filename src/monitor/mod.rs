@@ -19,6 +19,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use crate::engine::{CopyId, Message, MessageId, Name, RemovalReason};
+use crate::i18n::{Arg, Msg};
+use crate::msg;
 use crate::simulation::{SimEvent, Simulation};
 use log::{Detail, EventLog, LazyDetail, LogEntry, LogKind};
 
@@ -141,29 +143,51 @@ fn short(body: &str) -> String {
     s
 }
 
+/// A message as the log names it, `#3 "hello"` (the same in every
+/// language).
 fn label(m: &Message) -> String {
     format!("#{} \"{}\"", m.id, short(&m.body))
 }
 
 /// What a delivery's queue type adds: the stream offset it was read at, or
 /// a quorum queue's count of earlier deliveries.
-fn queue_type_note(message: &crate::engine::Message) -> String {
+fn queue_type_note(message: &crate::engine::Message) -> Option<Msg> {
     let header = |k: &str| message.properties.headers.as_ref().and_then(|h| h.get(k)).and_then(|v| v.as_int());
     match (header("x-stream-offset"), header("x-delivery-count")) {
-        (Some(o), _) => format!(", read at stream offset {o}"),
-        (None, Some(n)) if n > 0 => {
-            format!(", x-delivery-count {n} (the quorum queue got it back {n} time{})", if n == 1 { "" } else { "s" })
-        }
-        _ => String::new(),
+        (Some(o), _) => Some(msg!("log-note-stream-offset", offset = o)),
+        (None, Some(n)) if n > 0 => Some(msg!("log-note-delivery-count", count = n)),
+        _ => None,
     }
 }
 
-fn exchange_label(name: &str) -> String {
-    if name.is_empty() {
-        "the default exchange".to_string()
-    } else {
-        format!("exchange {name}")
+/// A copy as the log names it: its message's label, else `copy 7`.
+fn what_copy(m: Option<&Message>, copy: CopyId) -> Arg {
+    match m {
+        Some(m) => Arg::from(label(m)),
+        None => msg!("log-copy", copy = copy).into(),
     }
+}
+
+/// A message as the log names it: its label, else `a message`.
+fn what_message(m: Option<&Message>) -> Arg {
+    match m {
+        Some(m) => Arg::from(label(m)),
+        None => msg!("log-a-message").into(),
+    }
+}
+
+/// `the default exchange` or `exchange x`.
+fn exchange_label(name: &Name) -> Msg {
+    if name.is_empty() {
+        msg!("log-default-exchange")
+    } else {
+        msg!("log-exchange", exchange = name)
+    }
+}
+
+/// `1` or `0`, for a catalogue's select on a yes/no variable.
+fn flag(b: bool) -> u8 {
+    u8::from(b)
 }
 
 impl Monitor {
@@ -217,7 +241,7 @@ impl Monitor {
         at: u64,
         kind: LogKind,
         nodes: Vec<String>,
-        text: String,
+        text: Msg,
         message: Option<Rc<Message>>,
     ) -> u64 {
         self.log_full(sim, at, kind, nodes, text, message, None, false, None)
@@ -230,7 +254,7 @@ impl Monitor {
         at: u64,
         kind: LogKind,
         nodes: Vec<String>,
-        text: String,
+        text: Msg,
         message: Option<Rc<Message>>,
         copy: Option<CopyId>,
         redelivered: bool,
@@ -320,6 +344,14 @@ impl Monitor {
             .map(|p| p.name.clone())
             .or_else(|| s.consumer(id).map(|c| c.name.clone()))
             .unwrap_or_else(|| id.to_string())
+    }
+
+    /// A consumer node's name, else `the consumer`.
+    fn consumer_name(sim: &Simulation, id: Option<&str>) -> Arg {
+        match id {
+            Some(c) => Arg::from(Self::node_name(sim, c)),
+            None => msg!("log-the-consumer").into(),
+        }
     }
 
     fn binding_nodes(&self, sim: &Simulation, b: &crate::engine::Binding) -> Vec<String> {

@@ -92,7 +92,7 @@ fn program_clients_are_named_in_the_log_and_move_dots_on_the_overlay() {
     let mut monitor = Monitor::new();
     let events = sim.take_events();
     monitor.ingest(&sim, events);
-    let texts: Vec<&str> = monitor.log.entries().map(|e| e.text.as_str()).collect();
+    let texts: Vec<String> = monitor.log.entries().map(|e| e.text.english()).collect();
     assert!(
         texts
             .iter()

@@ -17,6 +17,8 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::engine::Broker;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::python::{Interp, Program, Wait};
 
 /// Steps a process may run without blocking before it is stopped.
@@ -40,7 +42,7 @@ pub struct Process {
     /// Its exit code once ended.
     pub exit: Option<i32>,
     /// Why Warren stopped it, if it did.
-    pub note: Option<String>,
+    pub note: Option<Msg>,
     /// The virtual time it started at (ms).
     pub started_at: u64,
     /// The virtual time it ended at (ms).
@@ -207,12 +209,8 @@ impl Runner {
 }
 
 /// Why Warren stopped a program that never waits.
-pub fn spin_note(budget: u64) -> String {
-    format!(
-        "Warren stopped this program: it ran {budget} steps without ever waiting, so it would spin forever and \
-         hold up every other program. A loop that waits for something should wait in pika or time: \
-         channel.start_consuming(), connection.process_data_events(time_limit=1) or time.sleep(1)."
-    )
+pub fn spin_note(budget: u64) -> Msg {
+    msg!("runner-note-spin", budget = budget)
 }
 
 pub use command::split_command;

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::engine::{Broker, ChannelId, ConnectionId, Event};
+use crate::i18n::Msg;
 use crate::python::{Interp, Program, RunOutcome};
 
 use super::command;
@@ -139,13 +140,13 @@ impl Programs {
 
     /// Ends every running process: its connections close (exclusive queues
     /// go, unacked messages return). Returns the broker's events.
-    pub fn end_all(&mut self, broker: &mut Broker, why: &str) -> Vec<Event> {
+    pub fn end_all(&mut self, broker: &mut Broker, why: &Msg) -> Vec<Event> {
         let now = broker.now();
         for p in self.processes.values_mut().filter(|p| p.exit.is_none()) {
             p.pika.close_all(broker);
             p.exit = Some(143);
             p.ended_at = Some(now);
-            p.note = Some(why.to_string());
+            p.note = Some(why.clone());
             p.wait = None;
         }
         self.observe_all(broker.take_events())

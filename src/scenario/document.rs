@@ -10,6 +10,8 @@
 //! id [`DEFAULT_EXCHANGE_ID`].
 
 use crate::engine::queue_args::{DeadLetterStrategy, QueueSettings, QueueType};
+use crate::i18n::Msg;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -486,16 +488,21 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// A label for people.
-    pub fn label(self) -> &'static str {
+    /// A label for people, to render in the page's language.
+    pub fn msg(self) -> Msg {
         match self {
-            Outcome::Ack => "ack",
-            Outcome::NackRequeue => "nack + requeue",
-            Outcome::Nack => "nack (no requeue)",
-            Outcome::Reject => "reject (no requeue)",
-            Outcome::RejectRequeue => "reject + requeue",
-            Outcome::NeverAck => "never ack",
+            Outcome::Ack => msg!("document-outcome-ack"),
+            Outcome::NackRequeue => msg!("document-outcome-nack-requeue"),
+            Outcome::Nack => msg!("document-outcome-nack"),
+            Outcome::Reject => msg!("document-outcome-reject"),
+            Outcome::RejectRequeue => msg!("document-outcome-reject-requeue"),
+            Outcome::NeverAck => msg!("document-outcome-never-ack"),
         }
+    }
+
+    /// The label in English (`nack + requeue`).
+    pub fn label(self) -> String {
+        self.msg().english()
     }
 
     /// All outcomes.

@@ -8,6 +8,9 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 use super::document::*;
 use crate::engine::queue_args::MAX_EXPIRY_MS;
 use crate::engine::FieldTable;
@@ -23,45 +26,60 @@ pub const MAX_BINDINGS: usize = 10_000;
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// Why a document was refused, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioError {
     /// Path in the document (`queues[2].name`), empty for the whole document.
     pub path: String,
-    /// What is wrong, in plain words.
+    /// What is wrong, in plain English words (`reason` rendered in English).
     pub message: String,
+    /// What is wrong, to render in the page's language.
+    pub reason: Msg,
 }
 
 impl ScenarioError {
-    pub(crate) fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
-        ScenarioError { path: path.into(), message: message.into() }
+    pub(crate) fn at(path: impl Into<String>, reason: Msg) -> Self {
+        ScenarioError { path: path.into(), message: reason.english(), reason }
+    }
+
+    /// An error whose reason is a text that has no message of its own
+    /// yet; it reads the same in every language.
+    pub fn untranslated(path: impl Into<String>, text: impl Into<String>) -> Self {
+        ScenarioError::at(path, msg!("document-text", text = text.into()))
+    }
+
+    /// The whole error, path first (`at queues[2].name: ...`), to render in
+    /// the page's language.
+    pub fn msg(&self) -> Msg {
+        if self.path.is_empty() {
+            self.reason.clone()
+        } else {
+            msg!("document-at", path = self.path.as_str(), reason = self.reason.clone())
+        }
     }
 }
 
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "at {}: {}", self.path, self.message)
-        }
+        f.write_str(&self.msg().english())
     }
 }
+
+// The arguments are whole numbers and texts (never NaN), so equality is
+// reflexive.
+impl Eq for ScenarioError {}
 
 impl std::error::Error for ScenarioError {}
 
 /// Parses and checks a scenario document.
 pub fn parse(text: &str) -> Result<Scenario, ScenarioError> {
     if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(ScenarioError::at(
-            "",
-            format!("the document is {} bytes; the limit is {} bytes", text.len(), MAX_DOCUMENT_BYTES),
-        ));
+        return Err(ScenarioError::at("", msg!("document-too-big", bytes = text.len(), limit = MAX_DOCUMENT_BYTES)));
     }
     if text.trim().is_empty() {
-        return Err(ScenarioError::at("", "the document is empty"));
+        return Err(ScenarioError::at("", msg!("document-empty")));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        ScenarioError::at("", format!("not valid JSON: {e} (line {}, column {})", e.line(), e.column()))
+        ScenarioError::at("", msg!("document-not-json", detail = e.to_string(), line = e.line(), column = e.column()))
     })?;
     from_value(value)
 }
@@ -69,23 +87,21 @@ pub fn parse(text: &str) -> Result<Scenario, ScenarioError> {
 /// Checks and converts an already parsed JSON value.
 pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
     let Some(obj) = value.as_object() else {
-        return Err(ScenarioError::at("", "a scenario is a JSON object, e.g. {\"warren\": 2, ...}"));
+        return Err(ScenarioError::at("", msg!("document-not-object", example = r#"{"warren": 2, ...}"#)));
     };
     match obj.get("warren") {
-        None => {
-            return Err(ScenarioError::at("warren", "missing the format version: a scenario starts with \"warren\": 2"))
-        }
+        None => return Err(ScenarioError::at("warren", msg!("document-no-version"))),
         Some(v) if v.as_u64().is_some_and(|n| READABLE_VERSIONS.iter().any(|r| *r as u64 == n)) => {}
         Some(v) => {
             return Err(ScenarioError::at(
                 "warren",
-                format!("unknown format version {v}: this Warren reads versions 1 and {FORMAT_VERSION}"),
+                msg!("document-unknown-version", found = v.to_string(), current = FORMAT_VERSION),
             ))
         }
     }
     let mut scenario: Scenario = crate::scenario::located::deserialize(&value).map_err(|e| {
         let path = e.path();
-        ScenarioError::at(path, e.message())
+        ScenarioError::at(path, msg!("document-serde", text = e.message()))
     })?;
     scenario.assign_binding_ids();
     scenario.warren = FORMAT_VERSION;
@@ -93,48 +109,39 @@ pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
     Ok(scenario)
 }
 
-fn check_name(path: String, name: &str, what: &str, allow_empty: bool) -> Result<(), ScenarioError> {
+fn check_name(path: String, name: &str, what: Msg, allow_empty: bool) -> Result<(), ScenarioError> {
     if name.is_empty() && !allow_empty {
-        return Err(ScenarioError::at(path, format!("the {what} needs a name")));
+        return Err(ScenarioError::at(path, msg!("document-name-missing", what = what)));
     }
     if name.len() > 255 {
-        return Err(ScenarioError::at(
-            path,
-            format!("the {what} name is {} bytes; AMQP names hold at most 255", name.len()),
-        ));
+        return Err(ScenarioError::at(path, msg!("document-name-too-long", what = what, bytes = name.len())));
     }
     if name.chars().any(|c| c.is_control()) {
-        return Err(ScenarioError::at(path, format!("the {what} name contains a control character")));
+        return Err(ScenarioError::at(path, msg!("document-name-control", what = what)));
     }
     Ok(())
 }
 
 fn check_finite(path: String, v: f64) -> Result<(), ScenarioError> {
     if !v.is_finite() || v.abs() > 1.0e6 {
-        return Err(ScenarioError::at(
-            path,
-            format!("{v} is not a usable canvas coordinate (finite, within ±1,000,000)"),
-        ));
+        return Err(ScenarioError::at(path, msg!("document-coordinate", value = v.to_string())));
     }
     Ok(())
 }
 
 fn check_table(path: String, args: &Map<String, Value>) -> Result<(), ScenarioError> {
     if FieldTable::from_json(&Value::Object(args.clone())).is_none() {
-        return Err(ScenarioError::at(
-            path,
-            "values must be strings, numbers, booleans, arrays or objects (null is not an AMQP value)",
-        ));
+        return Err(ScenarioError::at(path, msg!("document-table")));
     }
     Ok(())
 }
 
-fn check_ms(path: String, v: Option<u64>, what: &str) -> Result<(), ScenarioError> {
+fn check_ms(path: String, v: Option<u64>, what: &'static str) -> Result<(), ScenarioError> {
     if let Some(v) = v {
         if v > MAX_EXPIRY_MS as u64 {
             return Err(ScenarioError::at(
                 path,
-                format!("{what} {v} is more than RabbitMQ's limit of {MAX_EXPIRY_MS} ms"),
+                msg!("document-ms-limit", kind = what, value = v, limit = MAX_EXPIRY_MS),
             ));
         }
     }
@@ -158,7 +165,7 @@ pub fn check(s: &Scenario) -> Result<(), ScenarioError> {
 /// The clock speed and the number of entries in each list.
 fn check_sizes(s: &Scenario) -> Result<(), ScenarioError> {
     if !(0.1..=10.0).contains(&s.speed) {
-        return Err(ScenarioError::at("speed", format!("{} is outside 0.1 to 10", s.speed)));
+        return Err(ScenarioError::at("speed", msg!("document-speed", speed = s.speed.to_string())));
     }
     for (list, n) in [
         ("exchanges", s.exchanges.len()),
@@ -167,13 +174,13 @@ fn check_sizes(s: &Scenario) -> Result<(), ScenarioError> {
         ("consumers", s.consumers.len()),
     ] {
         if n > MAX_NODES {
-            return Err(ScenarioError::at(list, format!("{n} entries; the limit is {MAX_NODES}")));
+            return Err(ScenarioError::at(list, msg!("document-entries", count = n, limit = MAX_NODES)));
         }
     }
     if s.bindings.len() > MAX_BINDINGS {
         return Err(ScenarioError::at(
             "bindings",
-            format!("{} entries; the limit is {MAX_BINDINGS}", s.bindings.len()),
+            msg!("document-entries", count = s.bindings.len(), limit = MAX_BINDINGS),
         ));
     }
     Ok(())
@@ -185,7 +192,7 @@ fn check_node_ids(s: &Scenario) -> Result<(), ScenarioError> {
     ids.insert(DEFAULT_EXCHANGE_ID);
     let check_id = |path: String, id: &'_ str| -> Result<(), ScenarioError> {
         if id.is_empty() || id.len() > 64 {
-            return Err(ScenarioError::at(path, "a node id is 1 to 64 characters"));
+            return Err(ScenarioError::at(path, msg!("document-id-length")));
         }
         Ok(())
     };
@@ -201,7 +208,7 @@ fn check_node_ids(s: &Scenario) -> Result<(), ScenarioError> {
     for (path, id) in &all_ids {
         check_id(path.clone(), id)?;
         if !ids.insert(id) {
-            return Err(ScenarioError::at(path.clone(), format!("the id '{id}' is used by another node")));
+            return Err(ScenarioError::at(path.clone(), msg!("document-id-taken", id = *id)));
         }
     }
     check_finite("default_exchange.x".into(), s.default_exchange.x)?;
@@ -214,11 +221,11 @@ fn check_exchanges(s: &Scenario) -> Result<(), ScenarioError> {
     let is_exchange = |id: &str| id == DEFAULT_EXCHANGE_ID || s.exchange(id).is_some();
     let mut names = HashSet::new();
     for (i, x) in s.exchanges.iter().enumerate() {
-        check_name(format!("exchanges[{i}].name"), &x.name, "exchange", false)?;
+        check_name(format!("exchanges[{i}].name"), &x.name, msg!("document-what-exchange"), false)?;
         if !names.insert(x.name.as_str()) {
             return Err(ScenarioError::at(
                 format!("exchanges[{i}].name"),
-                format!("another exchange is named '{}'", x.name),
+                msg!("document-exchange-name-taken", name = x.name.as_str()),
             ));
         }
         check_finite(format!("exchanges[{i}].x"), x.x)?;
@@ -228,7 +235,7 @@ fn check_exchanges(s: &Scenario) -> Result<(), ScenarioError> {
             if !is_exchange(ae) {
                 return Err(ScenarioError::at(
                     format!("exchanges[{i}].alternate_exchange"),
-                    format!("no exchange node has the id '{ae}'"),
+                    msg!("document-no-exchange", id = ae.as_str()),
                 ));
             }
         }
@@ -241,28 +248,36 @@ fn check_queues(s: &Scenario) -> Result<(), ScenarioError> {
     let is_exchange = |id: &str| id == DEFAULT_EXCHANGE_ID || s.exchange(id).is_some();
     let mut names = HashSet::new();
     for (i, q) in s.queues.iter().enumerate() {
-        check_name(format!("queues[{i}].name"), &q.name, "queue", true)?;
+        check_name(format!("queues[{i}].name"), &q.name, msg!("document-what-queue"), true)?;
         if !q.name.is_empty() && !names.insert(q.name.as_str()) {
-            return Err(ScenarioError::at(format!("queues[{i}].name"), format!("another queue is named '{}'", q.name)));
+            return Err(ScenarioError::at(
+                format!("queues[{i}].name"),
+                msg!("document-queue-name-taken", name = q.name.as_str()),
+            ));
         }
         check_finite(format!("queues[{i}].x"), q.x)?;
         check_finite(format!("queues[{i}].y"), q.y)?;
         check_table(format!("queues[{i}].arguments"), &q.arguments)?;
-        check_ms(format!("queues[{i}].message_ttl"), q.message_ttl, "a TTL of")?;
-        check_ms(format!("queues[{i}].expires"), q.expires, "an expiry of")?;
+        check_ms(format!("queues[{i}].message_ttl"), q.message_ttl, "ttl")?;
+        check_ms(format!("queues[{i}].expires"), q.expires, "expires")?;
         if q.expires == Some(0) {
-            return Err(ScenarioError::at(format!("queues[{i}].expires"), "x-expires must be at least 1 ms"));
+            return Err(ScenarioError::at(format!("queues[{i}].expires"), msg!("document-expires-min")));
         }
         if let Some(dlx) = &q.dead_letter_exchange {
             if !is_exchange(dlx) {
                 return Err(ScenarioError::at(
                     format!("queues[{i}].dead_letter_exchange"),
-                    format!("no exchange node has the id '{dlx}'"),
+                    msg!("document-no-exchange", id = dlx.as_str()),
                 ));
             }
         }
         if let Some(rk) = &q.dead_letter_routing_key {
-            check_name(format!("queues[{i}].dead_letter_routing_key"), rk, "dead-letter routing key", true)?;
+            check_name(
+                format!("queues[{i}].dead_letter_routing_key"),
+                rk,
+                msg!("document-what-dlx-routing-key"),
+                true,
+            )?;
         }
     }
     Ok(())
@@ -275,27 +290,27 @@ fn check_bindings(s: &Scenario) -> Result<(), ScenarioError> {
     let mut binding_ids = HashSet::new();
     for (i, b) in s.bindings.iter().enumerate() {
         if b.id.is_empty() || b.id.len() > 64 {
-            return Err(ScenarioError::at(format!("bindings[{i}].id"), "a binding id is 1 to 64 characters"));
+            return Err(ScenarioError::at(format!("bindings[{i}].id"), msg!("document-binding-id-length")));
         }
         if !binding_ids.insert(b.id.as_str()) {
             return Err(ScenarioError::at(
                 format!("bindings[{i}].id"),
-                format!("the id '{}' is used by another binding", b.id),
+                msg!("document-binding-id-taken", id = b.id.as_str()),
             ));
         }
         if !is_exchange(&b.from) {
             return Err(ScenarioError::at(
                 format!("bindings[{i}].from"),
-                format!("a binding starts at an exchange; '{}' is not an exchange node", b.from),
+                msg!("document-binding-from", id = b.from.as_str()),
             ));
         }
         if !is_exchange(&b.to) && !is_queue(&b.to) {
             return Err(ScenarioError::at(
                 format!("bindings[{i}].to"),
-                format!("a binding ends at a queue or exchange; '{}' is neither", b.to),
+                msg!("document-binding-to", id = b.to.as_str()),
             ));
         }
-        check_name(format!("bindings[{i}].routing_key"), &b.routing_key, "binding key", true)?;
+        check_name(format!("bindings[{i}].routing_key"), &b.routing_key, msg!("document-what-binding-key"), true)?;
         check_table(format!("bindings[{i}].arguments"), &b.arguments)?;
     }
     Ok(())
@@ -312,16 +327,21 @@ fn check_producers(s: &Scenario) -> Result<(), ScenarioError> {
             if !is_exchange(x) {
                 return Err(ScenarioError::at(
                     format!("producers[{i}].exchange"),
-                    format!("no exchange node has the id '{x}'"),
+                    msg!("document-no-exchange", id = x.as_str()),
                 ));
             }
         }
         let m = &p.message;
-        check_name(format!("producers[{i}].message.routing_key"), &m.routing_key, "routing key", true)?;
+        check_name(
+            format!("producers[{i}].message.routing_key"),
+            &m.routing_key,
+            msg!("document-what-routing-key"),
+            true,
+        )?;
         if m.body.len() > MAX_BODY_BYTES {
             return Err(ScenarioError::at(
                 format!("producers[{i}].message.body"),
-                format!("the body is {} bytes; the limit is {MAX_BODY_BYTES}", m.body.len()),
+                msg!("document-body-size", bytes = m.body.len(), limit = MAX_BODY_BYTES),
             ));
         }
         check_table(format!("producers[{i}].message.headers"), &m.headers)?;
@@ -329,7 +349,7 @@ fn check_producers(s: &Scenario) -> Result<(), ScenarioError> {
             if let Err(why) = crate::engine::basic_ops::parse_expiration(e) {
                 return Err(ScenarioError::at(
                     format!("producers[{i}].message.expiration"),
-                    format!("'{e}' is not a TTL in ms from 0 to {MAX_EXPIRY_MS} ({why})"),
+                    msg!("document-expiration", value = e.as_str(), limit = MAX_EXPIRY_MS, why = why.to_string()),
                 ));
             }
         }
@@ -337,36 +357,27 @@ fn check_producers(s: &Scenario) -> Result<(), ScenarioError> {
             if !is_queue(q) {
                 return Err(ScenarioError::at(
                     format!("producers[{i}].message.reply_to_queue"),
-                    format!("no queue node has the id '{q}'"),
+                    msg!("document-no-queue", id = q.as_str()),
                 ));
             }
         }
         match &p.schedule {
             Schedule::Every { every_ms, count, batch, .. } => {
                 if !(1..=10_000).contains(batch) {
-                    return Err(ScenarioError::at(
-                        format!("producers[{i}].schedule.batch"),
-                        "a tick publishes 1 to 10,000 messages",
-                    ));
+                    return Err(ScenarioError::at(format!("producers[{i}].schedule.batch"), msg!("document-batch")));
                 }
                 if *every_ms < 10 {
                     return Err(ScenarioError::at(
                         format!("producers[{i}].schedule.every_ms"),
-                        "publish at most every 10 ms",
+                        msg!("document-every-ms"),
                     ));
                 }
                 if count.is_some_and(|c| c > 1_000_000) {
-                    return Err(ScenarioError::at(
-                        format!("producers[{i}].schedule.count"),
-                        "at most 1,000,000 messages",
-                    ));
+                    return Err(ScenarioError::at(format!("producers[{i}].schedule.count"), msg!("document-count")));
                 }
             }
             Schedule::Burst { count, .. } if *count > 10_000 => {
-                return Err(ScenarioError::at(
-                    format!("producers[{i}].schedule.count"),
-                    "a burst holds at most 10,000 messages",
-                ));
+                return Err(ScenarioError::at(format!("producers[{i}].schedule.count"), msg!("document-burst")));
             }
             _ => {}
         }
@@ -380,12 +391,12 @@ fn check_consumers(s: &Scenario) -> Result<(), ScenarioError> {
     for (i, c) in s.consumers.iter().enumerate() {
         check_finite(format!("consumers[{i}].x"), c.x)?;
         check_finite(format!("consumers[{i}].y"), c.y)?;
-        check_name(format!("consumers[{i}].name"), &c.name, "consumer", false)?;
+        check_name(format!("consumers[{i}].name"), &c.name, msg!("document-what-consumer"), false)?;
         if let Some(p) = &c.same_client_as {
             if s.producer(p).is_none() {
                 return Err(ScenarioError::at(
                     format!("consumers[{i}].same_client_as"),
-                    format!("no producer node has the id '{p}'"),
+                    msg!("document-no-producer", id = p.as_str()),
                 ));
             }
         }
@@ -393,15 +404,12 @@ fn check_consumers(s: &Scenario) -> Result<(), ScenarioError> {
             if !is_queue(q) {
                 return Err(ScenarioError::at(
                     format!("consumers[{i}].queue"),
-                    format!("no queue node has the id '{q}'"),
+                    msg!("document-no-queue", id = q.as_str()),
                 ));
             }
         }
         if c.processing_ms > 3_600_000 {
-            return Err(ScenarioError::at(
-                format!("consumers[{i}].processing_ms"),
-                "processing takes at most an hour (3,600,000 ms)",
-            ));
+            return Err(ScenarioError::at(format!("consumers[{i}].processing_ms"), msg!("document-processing")));
         }
     }
     Ok(())
@@ -410,13 +418,13 @@ fn check_consumers(s: &Scenario) -> Result<(), ScenarioError> {
 /// Runaway limits and the narration's length.
 fn check_limits(s: &Scenario) -> Result<(), ScenarioError> {
     if !(1..=1_000_000).contains(&s.limits.max_ready_messages) {
-        return Err(ScenarioError::at("limits.max_ready_messages", "between 1 and 1,000,000 ready messages"));
+        return Err(ScenarioError::at("limits.max_ready_messages", msg!("document-max-ready")));
     }
     if !(1_000..=5_000_000).contains(&s.limits.max_events_per_tick) {
-        return Err(ScenarioError::at("limits.max_events_per_tick", "between 1,000 and 5,000,000 events"));
+        return Err(ScenarioError::at("limits.max_events_per_tick", msg!("document-max-events")));
     }
     if s.narration.len() > 200 {
-        return Err(ScenarioError::at("narration", "at most 200 narration steps"));
+        return Err(ScenarioError::at("narration", msg!("document-narration")));
     }
     Ok(())
 }
@@ -477,5 +485,52 @@ mod tests {
             assert_eq!(e.path, path, "{doc}: {e}");
             assert!(e.message.contains(text), "{doc}: {e}");
         }
+    }
+
+    fn queue_named(name: &str) -> String {
+        format!(r#"{{"warren": 2, "queues": [{{"id": "q", "name": "{name}"}}]}}"#)
+    }
+
+    #[test]
+    fn english_texts_stay_as_they_were() {
+        let e = parse(&queue_named(&"x".repeat(300))).unwrap_err();
+        assert_eq!(e.to_string(), "at queues[0].name: the queue name is 300 bytes; AMQP names hold at most 255");
+        assert_eq!(e.message, "the queue name is 300 bytes; AMQP names hold at most 255");
+        assert_eq!(
+            parse(r#"{"warren": 3}"#).unwrap_err().to_string(),
+            "at warren: unknown format version 3: this Warren reads versions 1 and 2"
+        );
+        assert_eq!(parse("[1]").unwrap_err().to_string(), r#"a scenario is a JSON object, e.g. {"warren": 2, ...}"#);
+        assert_eq!(
+            parse("{").unwrap_err().to_string(),
+            "not valid JSON: EOF while parsing an object at line 1 column 1 (line 1, column 1)"
+        );
+        let doc = r#"{"warren": 2, "queues": [{"id": "q", "name": "q", "message_ttl": 315360000001}]}"#;
+        assert_eq!(
+            parse(doc).unwrap_err().to_string(),
+            "at queues[0].message_ttl: a TTL of 315360000001 is more than RabbitMQ's limit of 315360000000 ms"
+        );
+        assert_eq!(
+            parse(r#"{"warren": 2, "bogus": 1}"#).unwrap_err().message,
+            parse(r#"{"warren": 2, "bogus": 1}"#).unwrap_err().reason.english()
+        );
+    }
+
+    #[test]
+    fn errors_render_in_chinese_keeping_paths_and_names() {
+        let zh = |doc: &str| parse(doc).unwrap_err().msg().render(crate::i18n::Lang::Zh);
+        assert_eq!(
+            zh(&queue_named(&"x".repeat(300))),
+            "位置 queues[0].name：队列名称有 300 字节，而 AMQP 名称最多 255 字节"
+        );
+        assert_eq!(zh(r#"{"warren": 3}"#), "位置 warren：未知的格式版本 3：当前的 Warren 只能读取版本 1 和 2");
+        assert!(zh("{").starts_with("不是合法的 JSON：EOF while parsing"), "{}", zh("{"));
+        let dlx = r#"{"warren": 2, "queues": [{"id": "q", "name": "q", "dead_letter_exchange": "dlx"}]}"#;
+        assert_eq!(zh(dlx), "位置 queues[0].dead_letter_exchange：没有 id 为 'dlx' 的交换机节点");
+        let ttl = r#"{"warren": 2, "queues": [{"id": "q", "name": "q", "expires": 315360000001}]}"#;
+        assert_eq!(
+            zh(ttl),
+            "位置 queues[0].expires：过期时间（x-expires）为 315360000001 ms，超过了 RabbitMQ 的上限 315360000000 ms"
+        );
     }
 }

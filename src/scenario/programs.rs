@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::parse::ScenarioError;
 use super::Scenario;
+use crate::msg;
 
 /// Most program files in one scenario.
 pub const MAX_PROGRAMS: usize = 64;
@@ -60,11 +61,11 @@ impl Scenario {
 /// characters, not `.` or `..`.
 fn check_file_name(path: String, name: &str) -> Result<(), ScenarioError> {
     let why = if name.is_empty() || name.len() > 255 {
-        "a program's file name is 1 to 255 bytes"
+        msg!("document-file-name-length")
     } else if name.contains('/') || name == "." || name == ".." {
-        "a program's file name is a plain name like send.py (no folders)"
+        msg!("document-file-name-plain")
     } else if name.chars().any(|c| c.is_control()) {
-        "a program's file name contains a control character"
+        msg!("document-file-name-control")
     } else {
         return Ok(());
     };
@@ -74,20 +75,23 @@ fn check_file_name(path: String, name: &str) -> Result<(), ScenarioError> {
 /// Program names (unique), sizes; commands' number, length and times.
 pub(super) fn check_programs(s: &Scenario) -> Result<(), ScenarioError> {
     if s.programs.len() > MAX_PROGRAMS {
-        return Err(ScenarioError::at("programs", format!("{} files; the limit is {MAX_PROGRAMS}", s.programs.len())));
+        return Err(ScenarioError::at(
+            "programs",
+            msg!("document-programs-count", count = s.programs.len(), limit = MAX_PROGRAMS),
+        ));
     }
     for (i, p) in s.programs.iter().enumerate() {
         check_file_name(format!("programs[{i}].name"), &p.name)?;
         if s.programs[..i].iter().any(|q| q.name == p.name) {
             return Err(ScenarioError::at(
                 format!("programs[{i}].name"),
-                format!("another program is called {}", p.name),
+                msg!("document-program-taken", name = p.name.as_str()),
             ));
         }
         if p.source.len() > MAX_PROGRAM_BYTES {
             return Err(ScenarioError::at(
                 format!("programs[{i}].source"),
-                format!("{} bytes; the limit is {MAX_PROGRAM_BYTES}", p.source.len()),
+                msg!("document-bytes-limit", bytes = p.source.len(), limit = MAX_PROGRAM_BYTES),
             ));
         }
     }
@@ -98,23 +102,23 @@ fn check_commands(s: &Scenario) -> Result<(), ScenarioError> {
     if s.commands.len() > MAX_COMMANDS {
         return Err(ScenarioError::at(
             "commands",
-            format!("{} commands; the limit is {MAX_COMMANDS}", s.commands.len()),
+            msg!("document-commands-count", count = s.commands.len(), limit = MAX_COMMANDS),
         ));
     }
     for (i, c) in s.commands.iter().enumerate() {
         if c.line.len() > MAX_COMMAND_BYTES {
             return Err(ScenarioError::at(
                 format!("commands[{i}].line"),
-                format!("{} bytes; the limit is {MAX_COMMAND_BYTES}", c.line.len()),
+                msg!("document-bytes-limit", bytes = c.line.len(), limit = MAX_COMMAND_BYTES),
             ));
         }
         if c.line.chars().any(|ch| ch.is_control()) {
-            return Err(ScenarioError::at(format!("commands[{i}].line"), "a command line is one line of text"));
+            return Err(ScenarioError::at(format!("commands[{i}].line"), msg!("document-command-line")));
         }
         if c.at > MAX_COMMAND_AT_MS {
             return Err(ScenarioError::at(
                 format!("commands[{i}].at"),
-                format!("{} ms is later than the limit of {MAX_COMMAND_AT_MS} ms (30 days)", c.at),
+                msg!("document-command-at", at = c.at, limit = MAX_COMMAND_AT_MS),
             ));
         }
     }

@@ -2,11 +2,13 @@
 
 use std::fmt;
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::ScenarioError;
 
 /// A share link that could not be opened. The current workspace is never
 /// touched by a failed decode: the caller keeps what it had.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ShareError {
     /// The text has no `s=` part (not a Warren share link).
     NotAShareLink,
@@ -46,32 +48,35 @@ pub enum ShareError {
     Scenario(ScenarioError),
 }
 
-impl fmt::Display for ShareError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ShareError {
+    /// Why the link was refused, to render in the page's language.
+    pub fn msg(&self) -> Msg {
         use super::{MAX_INFLATED_BYTES, MAX_LINK_CHARS};
         match self {
-            ShareError::NotAShareLink => write!(f, "not a Warren share link: the part after '#' must start with 's='"),
-            ShareError::Empty => write!(f, "the share link is empty after 's='"),
-            ShareError::LinkTooLong { length } => {
-                write!(f, "the share link's data is {length} characters; the limit is {MAX_LINK_CHARS}")
+            ShareError::NotAShareLink => msg!("share-not-a-link"),
+            ShareError::Empty => msg!("share-empty"),
+            ShareError::LinkTooLong { length } => msg!("share-too-long", length = *length, limit = MAX_LINK_CHARS),
+            ShareError::BadCharacter { at, found } => {
+                msg!("share-bad-character", found = format!("{found:?}"), at = *at)
             }
-            ShareError::BadCharacter { at, found } => write!(
-                f,
-                "the share link has the character {found:?} at position {at} of its data, which a share link never contains (was it changed or cut?)"
-            ),
-            ShareError::BadLength { length } => {
-                write!(f, "the share link's data is {length} characters long, which no share link is: it was cut short")
-            }
-            ShareError::Corrupt { detail } => {
-                write!(f, "the share link's data is damaged or cut short ({detail}); copy the whole link again")
-            }
-            ShareError::TooLarge => {
-                write!(f, "the share link inflates to more than {MAX_INFLATED_BYTES} bytes; it was refused")
-            }
-            ShareError::NotText { at } => write!(f, "the share link's data is not text (invalid UTF-8 at byte {at})"),
-            ShareError::Scenario(e) => write!(f, "the share link holds an invalid scenario: {e}"),
+            ShareError::BadLength { length } => msg!("share-bad-length", length = *length),
+            ShareError::Corrupt { detail } => msg!("share-corrupt", detail = detail.as_str()),
+            ShareError::TooLarge => msg!("share-too-large", limit = MAX_INFLATED_BYTES),
+            ShareError::NotText { at } => msg!("share-not-text", at = *at),
+            ShareError::Scenario(e) => msg!("share-invalid-scenario", error = e.msg()),
         }
     }
 }
+
+/// The English text (for logs, tests and the host API).
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg().english())
+    }
+}
+
+// The arguments are whole numbers and texts (never NaN), so equality is
+// reflexive.
+impl Eq for ShareError {}
 
 impl std::error::Error for ShareError {}

@@ -96,4 +96,28 @@ mod tests {
         assert!(data.len() < 10_000);
         assert_eq!(decode(&data), Err(ShareError::TooLarge));
     }
+
+    #[test]
+    fn refusals_read_in_english_and_chinese() {
+        let e = decode("AAAA!").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the share link has the character '!' at position 4 of its data, which a share link never contains (was it changed or cut?)"
+        );
+        assert_eq!(
+            e.msg().render(crate::i18n::Lang::Zh),
+            "分享链接数据的第 4 个位置出现了字符 '!'，分享链接里不会有这个字符（链接是不是被改动或截断了？）"
+        );
+        let bad = base64url::encode(&miniz_oxide::deflate::compress_to_vec_zlib(br#"{"warren": 3}"#, 9));
+        let e = decode(&bad).unwrap_err();
+        assert_eq!(e.to_string(), "the share link holds an invalid scenario: at warren: unknown format version 3: this Warren reads versions 1 and 2");
+        assert_eq!(
+            e.msg().render(crate::i18n::Lang::Zh),
+            "分享链接中的场景无效：位置 warren：未知的格式版本 3：当前的 Warren 只能读取版本 1 和 2"
+        );
+        assert_eq!(
+            decode_link("https://x.example/").unwrap_err().to_string(),
+            "not a Warren share link: the part after '#' must start with 's='"
+        );
+    }
 }

@@ -15,6 +15,8 @@ pub mod clients;
 mod programs;
 pub mod sync;
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -37,30 +39,32 @@ pub struct SimEvent {
 }
 
 /// An engine refusal attached to the node (or binding) that caused it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NodeError {
     /// The AMQP reply code.
     pub code: ReplyCode,
     /// RabbitMQ's reply text.
     pub text: String,
-    /// What the code means, in plain words.
-    pub explanation: String,
+    /// What the code means, in plain words (rendered in the page's
+    /// language).
+    pub explanation: Msg,
     /// The AMQP method that failed (`queue.declare`, `basic.publish`, ...).
     pub during: String,
 }
 
 impl NodeError {
     fn new(e: &AmqpError, during: &str) -> Self {
-        let mut error =
-            NodeError { code: e.code, text: e.text.clone(), explanation: String::new(), during: during.to_string() };
+        let mut error = NodeError {
+            code: e.code,
+            text: e.text.clone(),
+            explanation: e.code.explanation(),
+            during: during.to_string(),
+        };
         // A refused redeclare is the common 406 in the playground: say
         // exactly that rather than the code's general meaning.
-        error.explanation = if error.is_refused_redeclare() {
-            "It already exists in the broker with other settings, and a declare cannot change them: the broker keeps what it has (shown on the node)."
-                .to_string()
-        } else {
-            e.code.explanation().to_string()
-        };
+        if error.is_refused_redeclare() {
+            error.explanation = msg!("simulation-refused-redeclare");
+        }
         error
     }
 
@@ -155,7 +159,7 @@ pub struct Simulation {
     pub(crate) errors: BTreeMap<ErrorKey, NodeError>,
     pub(crate) events: Vec<SimEvent>,
     pub(crate) limits: Limits,
-    halted: Option<String>,
+    halted: Option<Msg>,
     /// Python files and processes (on this broker, on this clock).
     pub(crate) programs: crate::runner::Programs,
     /// Every command line run, with its time (document commands with the
@@ -214,8 +218,8 @@ impl Simulation {
     }
 
     /// Why the simulation paused itself (a limit was reached), if it did.
-    pub fn halted(&self) -> Option<&str> {
-        self.halted.as_deref()
+    pub fn halted(&self) -> Option<&Msg> {
+        self.halted.as_ref()
     }
 
     /// Clears a halt so time can move again (after the user made room).
@@ -468,20 +472,14 @@ impl Simulation {
         self.settle_programs();
     }
 
-    fn over_limit(&self, events_before: usize) -> Option<String> {
+    fn over_limit(&self, events_before: usize) -> Option<Msg> {
         let ready: usize = self.broker.queues().map(|q| q.ready.len()).sum();
         if ready > self.limits.max_ready_messages {
-            return Some(format!(
-                "paused: {ready} messages are waiting in queues, over the limit of {}. Purge a queue, add consumers or slow the producers, then press play.",
-                self.limits.max_ready_messages
-            ));
+            return Some(msg!("simulation-paused-ready", ready = ready, limit = self.limits.max_ready_messages));
         }
         let events = self.events.len() - events_before;
         if events > self.limits.max_events_per_advance {
-            return Some(format!(
-                "paused: {events} broker events in one tick, over the limit of {}. Something is looping (a dead-letter or requeue cycle?) or producing too fast.",
-                self.limits.max_events_per_advance
-            ));
+            return Some(msg!("simulation-paused-events", events = events, limit = self.limits.max_events_per_advance));
         }
         None
     }

@@ -146,7 +146,7 @@ fn ctrl_c_and_ending_processes_close_their_connections() {
     assert_eq!(sim.broker().queues().filter(|q| q.name.starts_with("amq.gen-")).count(), 1);
     sim.end_processes();
     let p = sim.process(b).unwrap();
-    assert_eq!((p.exit, p.note.as_deref()), (Some(143), Some(ENDED_BY_LOAD)));
+    assert_eq!((p.exit, p.note.as_ref().map(|n| n.id)), (Some(143), Some(ENDED_BY_LOAD)));
     assert_eq!(sim.broker().queues().filter(|q| q.name.starts_with("amq.gen-")).count(), 0, "exclusive queues go");
     assert!(sim.broker().connections().all(|c| c.label == "playground"));
 }

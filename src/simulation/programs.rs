@@ -18,8 +18,8 @@ use crate::scenario::TerminalCommand;
 
 use super::Simulation;
 
-/// What an ended process's note says when the playground ended it.
-pub const ENDED_BY_LOAD: &str = "ended: the playground stopped it (its connection closed)";
+/// The id of an ended process's note when the playground ended it.
+pub const ENDED_BY_LOAD: &str = "runner-note-ended-by-load";
 
 /// Whether a document command can run now.
 enum Readiness {
@@ -95,7 +95,7 @@ impl Simulation {
     /// Ends every running process: its connections close, so its exclusive
     /// queues go and its unacked messages return to their queues.
     pub fn end_processes(&mut self) {
-        let events = self.programs.end_all(&mut self.broker, ENDED_BY_LOAD);
+        let events = self.programs.end_all(&mut self.broker, &crate::i18n::Msg::new(ENDED_BY_LOAD));
         self.absorb(events);
     }
 

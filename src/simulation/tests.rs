@@ -226,6 +226,10 @@ fn binding_edits_become_amqp_commands_and_refusals_stay_on_the_binding() {
     assert_eq!(e.code, ReplyCode::AccessRefused);
     assert!(!e.is_refused_redeclare());
     assert_eq!(e.explanation, ReplyCode::AccessRefused.explanation());
+    // RabbitMQ's reply text stays as it is; the explanation follows the page.
+    assert!(e.text.starts_with("ACCESS_REFUSED - "), "{}", e.text);
+    let zh = e.explanation.render(crate::i18n::Lang::Zh);
+    assert!(zh.starts_with("broker 拒绝执行这个操作：保留名称（amq.*）"), "{zh}");
 }
 
 #[test]
@@ -278,7 +282,7 @@ fn node_edits_become_amqp_commands_and_refusals_stay_on_the_node() {
     assert_eq!((e.code, e.during.as_str()), (ReplyCode::PreconditionFailed, "queue.declare"));
     assert!(e.text.contains("inequivalent arg 'x-max-length'"), "{}", e.text);
     assert!(e.is_refused_redeclare());
-    assert!(e.explanation.contains("a declare cannot change them"), "{}", e.explanation);
+    assert!(e.explanation.english().contains("a declare cannot change them"), "{}", e.explanation.english());
     assert_eq!(sim.broker().queue("errors").unwrap().settings.max_length, None);
     // ...until the user recreates it.
     sim.recreate("q");
@@ -341,7 +345,9 @@ fn a_scenario_sets_its_own_limits() {
     s.limits.max_ready_messages = 100;
     let mut sim = Simulation::new(s);
     sim.advance(10_000);
-    assert!(sim.halted().unwrap().contains("over the limit of 100"));
+    assert!(sim.halted().unwrap().english().contains("over the limit of 100"));
+    let zh = sim.halted().unwrap().render(crate::i18n::Lang::Zh);
+    assert!(zh.contains("超过了 100 条的上限"), "{zh}");
     assert!(sim.broker().queue("sink").unwrap().ready.len() <= 110);
 }
 

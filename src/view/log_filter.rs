@@ -4,15 +4,19 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::i18n::{t, Lang};
 use crate::monitor::log::{LogEntry, LogKind};
+use crate::msg;
 
 /// The note shown instead of lines when none passes the filter: the kinds
 /// the kind filter hides among the events of the chosen node (`node`, with
-/// `node_label` its name as the node filter shows it), and what to press.
+/// `node_label` its name as the node filter shows it), and what to press,
+/// in `lang`.
 pub fn empty_filter_note<'a>(
     entries: impl IntoIterator<Item = &'a LogEntry>,
     hidden: &BTreeSet<LogKind>,
     node: Option<(&str, &str)>,
+    lang: Lang,
 ) -> String {
     let mut by_kind: BTreeMap<LogKind, usize> = BTreeMap::new();
     let mut of_node = 0;
@@ -26,29 +30,53 @@ pub fn empty_filter_note<'a>(
         }
     }
     if let (Some((_, label)), 0) = (node, of_node) {
-        return format!("No event matches the filter: none concerns {label} yet. Choose \u{201c}all nodes\u{201d} to see every event.");
+        return msg!("log-filter-none-of-node", node = label).render(lang);
     }
     if by_kind.is_empty() {
-        return "No event matches the filter.".to_string();
+        return t(lang, "log-filter-none");
     }
     let count: usize = by_kind.values().sum();
-    let parts: Vec<String> = by_kind.iter().map(|(k, n)| format!("{n} {}", k.as_str())).collect();
-    let buttons: Vec<String> = by_kind.keys().map(|k| format!("\u{201c}{}\u{201d}", k.as_str())).collect();
-    format!(
-        "No event matches the filter: it hides {} event{}. Press {} above to show {}.",
-        join_and(&parts),
-        if count == 1 { "" } else { "s" },
-        join_and(&buttons),
-        if count == 1 { "it" } else { "them" }
-    )
+    let parts: Vec<String> = by_kind
+        .iter()
+        .map(|(k, n)| msg!("log-filter-part", count = *n, kind = kind_label(*k, lang)).render(lang))
+        .collect();
+    let buttons: Vec<String> =
+        by_kind.keys().map(|k| msg!("log-filter-button", kind = kind_label(*k, lang)).render(lang)).collect();
+    msg!("log-filter-hides", hidden = join_and(&parts, lang), count = count, buttons = join_and(&buttons, lang))
+        .render(lang)
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn join_and(parts: &[String]) -> String {
+/// A kind of log line as the log's filter buttons and lines name it.
+pub fn kind_label(kind: LogKind, lang: Lang) -> String {
+    t(lang, kind_id(kind))
+}
+
+fn kind_id(kind: LogKind) -> &'static str {
+    match kind {
+        LogKind::Publish => "log-kind-publish",
+        LogKind::Route => "log-kind-route",
+        LogKind::Enqueue => "log-kind-enqueue",
+        LogKind::Deliver => "log-kind-deliver",
+        LogKind::Ack => "log-kind-ack",
+        LogKind::Requeue => "log-kind-requeue",
+        LogKind::Drop => "log-kind-drop",
+        LogKind::Return => "log-kind-return",
+        LogKind::DeadLetter => "log-kind-dead-letter",
+        LogKind::Error => "log-kind-error",
+        LogKind::Topology => "log-kind-topology",
+        LogKind::Broker => "log-kind-broker",
+    }
+}
+
+/// `a`, `a and b`, `a, b and c` (in Chinese `a、b 和 c`).
+fn join_and(parts: &[String], lang: Lang) -> String {
     match parts {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => {
+            let init = init.join(&t(lang, "log-list-separator"));
+            msg!("log-list-and", init = init, last = last.as_str()).render(lang)
+        }
     }
 }
 
@@ -62,7 +90,7 @@ mod tests {
             at: 0,
             kind,
             nodes: nodes.iter().map(|n| n.to_string()).collect(),
-            text: String::new(),
+            text: crate::msg!("log-text", text = ""),
             message: None,
             copy: None,
             redelivered: false,
@@ -75,17 +103,17 @@ mod tests {
         let hidden = BTreeSet::from([LogKind::Topology, LogKind::Enqueue]);
         let log: Vec<LogEntry> = (0..7).map(|_| entry(LogKind::Topology, &["q"])).collect();
         assert_eq!(
-            empty_filter_note(&log, &hidden, None),
+            empty_filter_note(&log, &hidden, None, Lang::En),
             "No event matches the filter: it hides 7 topology events. Press \u{201c}topology\u{201d} above to show them."
         );
         let mut log = log;
         log.push(entry(LogKind::Enqueue, &["q"]));
         assert_eq!(
-            empty_filter_note(&log, &hidden, None),
+            empty_filter_note(&log, &hidden, None, Lang::En),
             "No event matches the filter: it hides 1 enqueue and 7 topology events. Press \u{201c}enqueue\u{201d} and \u{201c}topology\u{201d} above to show them."
         );
         let one = [entry(LogKind::Topology, &["q"])];
-        assert!(empty_filter_note(&one, &hidden, None)
+        assert!(empty_filter_note(&one, &hidden, None, Lang::En)
             .ends_with("it hides 1 topology event. Press \u{201c}topology\u{201d} above to show it."));
     }
 
@@ -94,12 +122,12 @@ mod tests {
         let hidden = BTreeSet::from([LogKind::Topology]);
         let log = [entry(LogKind::Topology, &["q"]), entry(LogKind::Publish, &["p"])];
         assert_eq!(
-            empty_filter_note(&log, &hidden, Some(("c", "consumer worker"))),
+            empty_filter_note(&log, &hidden, Some(("c", "consumer worker")), Lang::En),
             "No event matches the filter: none concerns consumer worker yet. Choose \u{201c}all nodes\u{201d} to see every event."
         );
-        assert!(empty_filter_note(&log, &hidden, Some(("q", "queue q"))).contains("hides 1 topology event"));
+        assert!(empty_filter_note(&log, &hidden, Some(("q", "queue q")), Lang::En).contains("hides 1 topology event"));
         assert_eq!(
-            empty_filter_note(&log, &BTreeSet::new(), Some(("p", "producer p"))),
+            empty_filter_note(&log, &BTreeSet::new(), Some(("p", "producer p")), Lang::En),
             "No event matches the filter."
         );
     }

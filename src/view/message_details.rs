@@ -1,7 +1,10 @@
 //! What the message dialog shows about a message: its properties and
-//! headers as text rows, and where its copies are now, in words.
+//! headers as text rows, and where its copies are now, in words (in the
+//! language the dialog is drawn in).
 
 use crate::engine::{FieldValue, Message};
+use crate::i18n::{t, Lang};
+use crate::msg;
 use crate::simulation::Simulation;
 
 /// A header shown in the dialog: its name, its value as text and its AMQP type.
@@ -17,9 +20,9 @@ pub struct HeaderRow {
 
 /// A header value as text: strings as they are (an empty one said so),
 /// everything else as the engine writes it.
-pub fn value_text(v: &FieldValue) -> String {
+pub fn value_text(v: &FieldValue, lang: Lang) -> String {
     match v {
-        FieldValue::Str(s) if s.is_empty() => "\"\" (empty)".to_string(),
+        FieldValue::Str(s) if s.is_empty() => t(lang, "log-value-empty"),
         FieldValue::Str(s) => s.clone(),
         other => other.to_string(),
     }
@@ -27,15 +30,17 @@ pub fn value_text(v: &FieldValue) -> String {
 
 /// The properties table: exchange, routing key, CC keys (when there are
 /// any), delivery mode, then each property that is set.
-pub fn property_rows(m: &Message) -> Vec<(String, String)> {
+pub fn property_rows(m: &Message, lang: Lang) -> Vec<(String, String)> {
     let p = &m.properties;
-    let exchange = if m.exchange.is_empty() { "(default exchange)".into() } else { m.exchange.to_string() };
-    let mut rows: Vec<(String, String)> =
-        vec![("exchange".into(), exchange), ("routing key".into(), format!("\"{}\"", m.routing_key))];
+    let exchange = if m.exchange.is_empty() { t(lang, "log-prop-default-exchange") } else { m.exchange.to_string() };
+    let mut rows: Vec<(String, String)> = vec![
+        (t(lang, "log-prop-exchange"), exchange),
+        (t(lang, "log-prop-routing-key"), format!("\"{}\"", m.routing_key)),
+    ];
     if !m.extra_routing_keys.is_empty() {
-        rows.push(("CC routing keys".into(), m.extra_routing_keys.join(", ")));
+        rows.push((t(lang, "log-prop-cc"), m.extra_routing_keys.join(", ")));
     }
-    rows.push(("delivery_mode".into(), delivery_mode_text(p.delivery_mode)));
+    rows.push(("delivery_mode".into(), delivery_mode_text(p.delivery_mode, lang)));
     for (k, v) in [
         ("expiration", p.expiration.clone()),
         ("priority", p.priority.map(|v| v.to_string())),
@@ -52,34 +57,35 @@ pub fn property_rows(m: &Message) -> Vec<(String, String)> {
 }
 
 /// The delivery mode in words.
-fn delivery_mode_text(mode: Option<u8>) -> String {
+fn delivery_mode_text(mode: Option<u8>, lang: Lang) -> String {
     match mode {
-        Some(2) => "2 (persistent)".into(),
-        Some(1) => "1 (transient)".into(),
+        Some(2) => t(lang, "log-mode-persistent"),
+        Some(1) => t(lang, "log-mode-transient"),
         Some(n) => n.to_string(),
-        None => "not set (transient)".into(),
+        None => t(lang, "log-mode-unset"),
     }
 }
 
 /// The headers table, `x-death` left out (it is spelled out on its own).
-pub fn header_rows(m: &Message) -> Vec<HeaderRow> {
+pub fn header_rows(m: &Message, lang: Lang) -> Vec<HeaderRow> {
     let Some(headers) = &m.properties.headers else { return Vec::new() };
     headers
         .iter()
         .filter(|(k, _)| *k != "x-death")
-        .map(|(k, v)| HeaderRow { name: k.to_string(), value: value_text(v), type_name: v.type_name() })
+        .map(|(k, v)| HeaderRow { name: k.to_string(), value: value_text(v, lang), type_name: v.type_name() })
         .collect()
 }
 
 /// Where the message's copies are now, in words: ready in a queue (at
 /// which position), or delivered to a consumer and not acked yet.
-pub fn whereabouts(sim: &Simulation, m: &Message) -> Vec<String> {
+pub fn whereabouts(sim: &Simulation, m: &Message, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     for q in sim.broker().queues() {
         for (i, c) in q.ready.iter().enumerate() {
             if c.message.id == m.id {
-                let redelivered = if c.redelivered { ", marked redelivered" } else { "" };
-                out.push(format!("ready in queue {} at position {}{redelivered}", q.name, i + 1));
+                let at =
+                    msg!("log-where-ready", queue = &q.name, position = i + 1, redelivered = u8::from(c.redelivered));
+                out.push(at.render(lang));
             }
         }
     }
@@ -91,8 +97,8 @@ pub fn whereabouts(sim: &Simulation, m: &Message) -> Vec<String> {
                     .and_then(|id| sim.scenario().consumer(id))
                     .map(|c| c.name.clone())
                     .or_else(|| u.consumer.as_deref().map(str::to_string))
-                    .unwrap_or_else(|| "a consumer".into());
-                out.push(format!("delivered from queue {} to {who}, not acked yet (delivery tag {tag})", u.queue));
+                    .unwrap_or_else(|| t(lang, "log-a-consumer"));
+                out.push(msg!("log-where-unacked", queue = &u.queue, who = who, tag = *tag).render(lang));
             }
         }
     }
@@ -146,13 +152,13 @@ mod tests {
         sim.advance(1);
         let q = sim.broker().queue("tasks").unwrap();
         let ready: Vec<_> = q.ready.iter().map(|c| c.message.clone()).collect();
-        assert_eq!(whereabouts(&sim, &ready[0]), ["ready in queue tasks at position 1"]);
-        assert_eq!(whereabouts(&sim, &ready[1]), ["ready in queue tasks at position 2"]);
+        assert_eq!(whereabouts(&sim, &ready[0], Lang::En), ["ready in queue tasks at position 1"]);
+        assert_eq!(whereabouts(&sim, &ready[1], Lang::En), ["ready in queue tasks at position 2"]);
         let delivered: Vec<String> = sim
             .broker()
             .channels()
             .flat_map(|ch| ch.unacked.values().map(|u| u.message.message.clone()))
-            .flat_map(|m| whereabouts(&sim, &m))
+            .flat_map(|m| whereabouts(&sim, &m, Lang::En))
             .collect();
         assert_eq!(delivered.len(), 2);
         assert!(delivered.iter().any(|t| t.starts_with("delivered from queue tasks to fast, not acked yet")));
@@ -165,7 +171,7 @@ mod tests {
         sim.advance(1);
         let mut gone = (*sim.broker().queue("tasks").unwrap().ready.iter().next().unwrap().message).clone();
         gone.id = 999_999;
-        assert!(whereabouts(&sim, &gone).is_empty());
+        assert!(whereabouts(&sim, &gone, Lang::En).is_empty());
     }
 
     fn message() -> Message {
@@ -181,7 +187,7 @@ mod tests {
 
     #[test]
     fn properties_start_with_exchange_key_and_delivery_mode() {
-        let rows = property_rows(&message());
+        let rows = property_rows(&message(), Lang::En);
         let expected = [
             ("exchange", "(default exchange)"),
             ("routing key", "\"tasks\""),
@@ -198,27 +204,27 @@ mod tests {
         m.properties.delivery_mode = Some(2);
         m.properties.priority = Some(5);
         m.properties.reply_to = Some("amq.rabbitmq.reply-to".into());
-        let rows = property_rows(&m);
+        let rows = property_rows(&m, Lang::En);
         let names: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(names, ["exchange", "routing key", "CC routing keys", "delivery_mode", "priority", "reply_to"]);
         assert_eq!(rows[0].1, "logs");
         assert_eq!(rows[2].1, "a, b");
         assert_eq!(rows[3].1, "2 (persistent)");
         assert_eq!(rows[4].1, "5");
-        assert_eq!(delivery_mode_text(Some(1)), "1 (transient)");
-        assert_eq!(delivery_mode_text(Some(7)), "7");
+        assert_eq!(delivery_mode_text(Some(1), Lang::En), "1 (transient)");
+        assert_eq!(delivery_mode_text(Some(7), Lang::En), "7");
     }
 
     #[test]
     fn headers_leave_x_death_out_and_say_empty_strings() {
-        assert!(header_rows(&message()).is_empty());
+        assert!(header_rows(&message(), Lang::En).is_empty());
         let mut m = message();
         let mut headers = crate::engine::FieldTable::default();
         headers.insert("format", FieldValue::Str("pdf".into()));
         headers.insert("empty", FieldValue::Str(String::new()));
         headers.insert("x-death", FieldValue::Array(Vec::new()));
         m.properties.headers = Some(headers);
-        let rows = header_rows(&m);
+        let rows = header_rows(&m, Lang::En);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0], HeaderRow { name: "empty".into(), value: "\"\" (empty)".into(), type_name: "longstr" });
         assert_eq!(rows[1], HeaderRow { name: "format".into(), value: "pdf".into(), type_name: "longstr" });

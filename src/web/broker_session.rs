@@ -274,7 +274,7 @@ async fn check_in(settings: &Settings, scenario: &Scenario) -> Result<Report, Fa
         received.insert(q.clone(), drain(settings, q).await?);
     }
     let predicted = probes::predict(scenario, &probes, &queues);
-    let left_out = warnings.iter().map(|w| w.to_string()).collect();
+    let left_out = warnings.iter().map(check::warning_msg).collect();
     Ok(check::compare(&probes, &predicted, &received, left_out))
 }
 

@@ -1,12 +1,15 @@
 //! Thin wrappers over the browser APIs the workspace features use: the
-//! address, `localStorage` / `sessionStorage` (with their failures as
-//! text), file downloads, reading a chosen or dropped file, the clipboard.
+//! address, `localStorage` / `sessionStorage`, file downloads, reading a
+//! chosen or dropped file, the clipboard; their failures as a
+//! [`BrowserError`] that says what went wrong in the page's language.
 //! None of them panics: a missing API is an error value.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Storage, Url};
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::workspace::startup::Store;
 
 /// The parts of the page's address.
@@ -48,18 +51,65 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// Why a browser API could not do what was asked: Warren's words as a
+/// message (the page's language), the browser's own reason kept as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BrowserError {
+    /// The page has no `window` (not a browser page).
+    NoWindow,
+    /// The page has no `document` or no `<body>`.
+    NoDocument,
+    /// The browser gives this page no storage area.
+    NoStorage,
+    /// The storage for this site is full.
+    StorageFull,
+    /// A file's contents are not text.
+    NotText,
+    /// The browser refused, in its own words (`SecurityError: …`).
+    Refused(String),
+    /// The browser failed without saying why.
+    Unknown,
+}
+
+impl BrowserError {
+    /// A JavaScript error as a refusal in the browser's words.
+    pub fn from_js(e: &JsValue) -> BrowserError {
+        error_text(e).map_or(BrowserError::Unknown, BrowserError::Refused)
+    }
+
+    /// What went wrong, in words.
+    pub fn message(&self) -> Msg {
+        match self {
+            BrowserError::NoWindow => msg!("web-browser-no-window"),
+            BrowserError::NoDocument => msg!("web-browser-no-document"),
+            BrowserError::NoStorage => msg!("web-browser-no-storage"),
+            BrowserError::StorageFull => msg!("web-browser-storage-full"),
+            BrowserError::NotText => msg!("web-browser-not-text"),
+            BrowserError::Refused(why) => msg!("web-browser-refused", why = why),
+            BrowserError::Unknown => msg!("web-browser-unknown"),
+        }
+    }
+}
+
+/// In English (developers' logs, and callers that keep a text).
+impl std::fmt::Display for BrowserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().english())
+    }
+}
+
 /// A storage area, or why it cannot be used (blocked by the browser's
 /// settings, or missing).
-pub fn storage(store: Store) -> Result<Storage, String> {
-    let window = web_sys::window().ok_or("no window")?;
+pub fn storage(store: Store) -> Result<Storage, BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
     let s = match store {
         Store::Local => window.local_storage(),
         Store::Session => window.session_storage(),
     };
     match s {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err("this browser has no storage for the page".into()),
-        Err(e) => Err(error_text(&e)),
+        Ok(None) => Err(BrowserError::NoStorage),
+        Err(e) => Err(BrowserError::from_js(&e)),
     }
 }
 
@@ -68,33 +118,15 @@ pub fn storage_get(store: Store, key: &str) -> Option<String> {
     storage(store).ok()?.get_item(key).ok().flatten()
 }
 
-/// Why a write failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WriteError {
-    /// The storage for this site is full.
-    Full,
-    /// Anything else (storage blocked or missing), in words.
-    Other(String),
-}
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            WriteError::Full => write!(f, "the browser's storage for this site is full"),
-            WriteError::Other(why) => write!(f, "{why}"),
-        }
-    }
-}
-
-/// Writes a key.
-pub fn storage_set(store: Store, key: &str, value: &str) -> Result<(), WriteError> {
-    let s = storage(store).map_err(WriteError::Other)?;
+/// Writes a key; a full storage is [`BrowserError::StorageFull`].
+pub fn storage_set(store: Store, key: &str, value: &str) -> Result<(), BrowserError> {
+    let s = storage(store)?;
     s.set_item(key, value).map_err(|e| {
         let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
         if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-            WriteError::Full
+            BrowserError::StorageFull
         } else {
-            WriteError::Other(error_text(&e))
+            BrowserError::from_js(&e)
         }
     })
 }
@@ -106,30 +138,37 @@ pub fn storage_remove(store: Store, key: &str) {
     }
 }
 
-/// A JavaScript error as text.
-pub fn error_text(e: &JsValue) -> String {
+/// A JavaScript error in the browser's words (`None` when it gives none).
+pub fn error_text(e: &JsValue) -> Option<String> {
     if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
-        return format!("{}: {}", d.name(), d.message());
+        return Some(format!("{}: {}", d.name(), d.message()));
     }
     if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        return String::from(err.message());
+        return Some(String::from(err.message()));
     }
-    e.as_string().unwrap_or_else(|| "unknown error".into())
+    e.as_string()
 }
 
-/// Starts the download of a text file.
+/// Starts the download of a text file (the failure in English: see
+/// [`save_file`] for it as a [`BrowserError`]).
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    save_file(name, mime, text).map_err(|e| e.to_string())
+}
+
+/// Starts the download of a text file, or says why it cannot.
+pub fn save_file(name: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
+    let js = |e: JsValue| BrowserError::from_js(&e);
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(BrowserError::NoDocument)?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| error_text(&e))?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|e| error_text(&e))?;
-    let a: HtmlAnchorElement = document.create_element("a").map_err(|e| error_text(&e))?.unchecked_into();
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(js)?;
+    let a: HtmlAnchorElement = document.create_element("a").map_err(js)?.unchecked_into();
     a.set_href(&url);
     a.set_download(name);
     a.set_hidden(true);
-    let body = document.body().ok_or("no body")?;
+    let body = document.body().ok_or(BrowserError::NoDocument)?;
     let _ = body.append_child(&a);
     a.click();
     a.remove();
@@ -141,10 +180,16 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads a file's text.
+/// Reads a file's text (the failure in English: see [`read_file`] for it
+/// as a [`BrowserError`]).
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(|e| error_text(&e))?;
-    text.as_string().ok_or_else(|| "the file is not text".into())
+    read_file(file).await.map_err(|e| e.to_string())
+}
+
+/// Reads a file's text, or says why it cannot.
+pub async fn read_file(file: &web_sys::File) -> Result<String, BrowserError> {
+    let text = JsFuture::from(file.text()).await.map_err(|e| BrowserError::from_js(&e))?;
+    text.as_string().ok_or(BrowserError::NotText)
 }
 
 /// Copies text to the clipboard; false when the browser has no clipboard

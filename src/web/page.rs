@@ -30,7 +30,7 @@ pub fn mode() -> PageMode {
 /// An embed's first scenario (a share link, else a lesson) and, when the
 /// address asked for one that cannot be opened, why. Embeds never read or
 /// write the autosaved workspace.
-pub fn embed_start() -> (Option<Scenario>, Option<String>) {
+pub fn embed_start() -> (Option<Scenario>, Option<crate::i18n::Msg>) {
     let (search, hash) = address();
     match page::start(&PageOptions::from_query(&search), &hash) {
         Start::Nothing => (None, None),

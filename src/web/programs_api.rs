@@ -94,7 +94,7 @@ fn processes(p: &Programs) -> Value {
         .into_iter()
         .map(|r| {
             json!({"pid": r.pid, "command": r.command, "state": state_name(r.exit), "exit_code": r.exit,
-                   "stdout": r.stdout, "stderr": r.stderr, "note": r.note, "started_ms": r.started_ms})
+                   "stdout": r.stdout, "stderr": r.stderr, "note": r.note.as_ref().map(crate::i18n::Msg::english), "started_ms": r.started_ms})
         })
         .collect();
     json!({"ok": true, "processes": rows})

@@ -21,7 +21,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::workspace::parser_wire::{self, ParseAnswer, ParseError, ParseOutcome, READY};
+use crate::workspace::parser_wire::{self, ParseAnswer, ParseError, ParseOutcome, WorkerFailure, READY};
 
 /// The worker's loader when no build hook renamed it.
 const DEFAULT_URL: &str = "python-parser_loader.js";
@@ -39,7 +39,7 @@ pub enum Status {
     /// Loaded: answers come in milliseconds.
     Ready,
     /// It could not load or stopped (the next request tries again).
-    Failed(String),
+    Failed(WorkerFailure),
 }
 
 /// The worker's message and error handlers.
@@ -109,10 +109,7 @@ pub fn request(name: &str, source: &str) -> Pending {
         match (&p.status, &p.worker) {
             (Status::Ready, Some(w)) => {
                 if let Err(e) = w.post_message(&JsValue::from_str(&text)) {
-                    p.answer_error(
-                        id,
-                        &format!("the parser did not take the file: {}", super::browser::error_text(&e)),
-                    );
+                    p.answer_error(id, &WorkerFailure::NotTaken(js_reason(&e)));
                 }
             }
             _ => {
@@ -132,7 +129,7 @@ fn start(p: &mut Parser) {
     let url = worker_url();
     let worker = match web_sys::Worker::new(&url) {
         Ok(w) => w,
-        Err(e) => return p.fail(&format!("the Python parser could not start: {}", super::browser::error_text(&e))),
+        Err(e) => return p.fail(&WorkerFailure::NoStart(js_reason(&e))),
     };
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
         let text = e.data().as_string().unwrap_or_default();
@@ -140,8 +137,8 @@ fn start(p: &mut Parser) {
     });
     let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(|e: web_sys::ErrorEvent| {
         let message = e.message();
-        let why = if message.is_empty() { "its files could not be loaded".to_string() } else { message };
-        PARSER.with(|cell| cell.borrow_mut().fail(&format!("the Python parser stopped: {why}")));
+        let failure = WorkerFailure::Stopped((!message.is_empty()).then_some(message));
+        PARSER.with(|cell| cell.borrow_mut().fail(&failure));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -154,7 +151,7 @@ fn start(p: &mut Parser) {
         PARSER.with(|cell| {
             let mut p = cell.borrow_mut();
             if p.starts == this_start && p.status == Status::Loading {
-                p.fail(&format!("the Python parser did not load within {} s", LOAD_TIMEOUT_MS / 1000));
+                p.fail(&WorkerFailure::TimedOut(LOAD_TIMEOUT_MS / 1000));
             }
         })
     })
@@ -183,26 +180,31 @@ impl Parser {
     }
 
     /// Answers one waiting request with an error.
-    fn answer_error(&mut self, id: u32, message: &str) {
+    fn answer_error(&mut self, id: u32, failure: &WorkerFailure) {
         if let Some(resolve) = self.pending.remove(&id) {
-            let answer = ParseAnswer { id, outcome: ParseOutcome::Error(ParseError::Worker(message.to_string())) };
+            let answer = ParseAnswer { id, outcome: ParseOutcome::Error(ParseError::Worker(failure.clone())) };
             let text = serde_json::to_string(&answer).unwrap_or_default();
             let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(&text));
         }
     }
 
-    /// Gives up on the worker: every waiting request gets `message`.
-    fn fail(&mut self, message: &str) {
+    /// Gives up on the worker: every waiting request gets `failure`.
+    fn fail(&mut self, failure: &WorkerFailure) {
         if let Some(w) = self.worker.take() {
             w.terminate();
         }
-        self.status = Status::Failed(message.to_string());
+        self.status = Status::Failed(failure.clone());
         self.queued.clear();
         let ids: Vec<u32> = self.pending.keys().copied().collect();
         for id in ids {
-            self.answer_error(id, message);
+            self.answer_error(id, failure);
         }
     }
+}
+
+/// The browser's reason for a JavaScript error, as it words it.
+fn js_reason(e: &JsValue) -> Option<String> {
+    super::browser::error_text(e)
 }
 
 /// The worker's address: the build's name for it, relative to the page.

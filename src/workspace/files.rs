@@ -11,7 +11,7 @@ use crate::scenario::{self, Scenario};
 use crate::i18n::Msg;
 use crate::msg;
 
-use super::banner::{verbatim, Banner, Tone, Topic};
+use super::banner::{Banner, Tone, Topic};
 
 /// The longest file stem made from a title.
 const MAX_STEM: usize = 60;
@@ -130,7 +130,7 @@ pub fn open_scenario(name: &str, text: &str) -> Opened {
             banner: Banner::new(Topic::File, Tone::Info, msg!("workspace-file-opened", name = name)),
             scenario: Some(s),
         },
-        Err(e) => refused(name, msg!("workspace-file-not-scenario"), verbatim(e.to_string())),
+        Err(e) => refused(name, msg!("workspace-file-not-scenario"), e.msg()),
     }
 }
 
@@ -152,11 +152,10 @@ pub fn open_definitions(name: &str, text: &str) -> Opened {
             }
             Opened {
                 scenario: Some(scenario),
-                banner: Banner::new(Topic::File, tone, title)
-                    .with_text_lines(import.warnings.iter().map(|w| w.to_string())),
+                banner: Banner::new(Topic::File, tone, title).with_lines(import.warnings.iter().map(|w| w.to_msg())),
             }
         }
-        Err(e) => refused(name, msg!("workspace-file-not-definitions"), verbatim(e.to_string())),
+        Err(e) => refused(name, msg!("workspace-file-not-definitions"), e.to_msg()),
     }
 }
 
@@ -167,7 +166,7 @@ pub fn open_dropped(name: &str, text: &str) -> Opened {
         Some(FileKind::Scenario) => open_scenario(name, text),
         None => match scenario::parse(text) {
             Ok(_) => open_scenario(name, text),
-            Err(e) => refused(name, msg!("workspace-file-neither"), verbatim(e.to_string())),
+            Err(e) => refused(name, msg!("workspace-file-neither"), e.msg()),
         },
     }
 }
@@ -188,7 +187,7 @@ pub fn definitions_exported(file: &str, warnings: &[definitions::Warning]) -> Ba
             Tone::Warning,
             msg!("workspace-definitions-saved-without", file = file, count = warnings.len()),
         )
-        .with_text_lines(warnings.iter().map(|w| w.to_string()))
+        .with_lines(warnings.iter().map(|w| w.to_msg()))
     }
 }
 

@@ -12,7 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::program_files::MAX_SOURCE_BYTES;
-use crate::i18n::Msg;
+use crate::i18n::{Arg, Msg};
 use crate::msg;
 use crate::python::{Program, Refusal};
 
@@ -60,9 +60,40 @@ pub enum ParseError {
     Unwritable(String),
     /// The worker's answer was not readable (why).
     UnreadableAnswer(String),
-    /// The worker itself failed: did not start, stopped, did not load (the
-    /// page's description).
-    Worker(String),
+    /// The worker itself failed: did not start, stopped, did not load.
+    Worker(WorkerFailure),
+}
+
+/// How the parser's worker failed, as the page saw it: the browser's own
+/// reason kept as it is (`None` when it gave none).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkerFailure {
+    /// The worker would not take a file.
+    NotTaken(Option<String>),
+    /// The worker could not start.
+    NoStart(Option<String>),
+    /// The worker stopped (with no reason: its files could not be loaded).
+    Stopped(Option<String>),
+    /// It did not load within this many seconds.
+    TimedOut(u32),
+}
+
+impl WorkerFailure {
+    /// What went wrong, in words.
+    pub fn message(&self) -> Msg {
+        let reason = |why: &Option<String>| match why {
+            Some(why) => Arg::from(why),
+            None => Arg::from(msg!("programs-parser-no-reason")),
+        };
+        match self {
+            WorkerFailure::NotTaken(why) => msg!("programs-parser-not-taken", why = reason(why)),
+            WorkerFailure::NoStart(why) => msg!("programs-parser-no-start", why = reason(why)),
+            WorkerFailure::Stopped(Some(why)) => msg!("programs-parser-stopped", why = why),
+            WorkerFailure::Stopped(None) => msg!("programs-parser-unloadable"),
+            WorkerFailure::TimedOut(seconds) => msg!("programs-parser-timed-out", seconds = *seconds),
+        }
+    }
 }
 
 impl ParseError {
@@ -75,7 +106,7 @@ impl ParseError {
             }
             ParseError::Unwritable(why) => msg!("programs-parser-unwritable", why = why),
             ParseError::UnreadableAnswer(why) => msg!("programs-parser-bad-answer", why = why),
-            ParseError::Worker(what) => msg!("programs-parser-failed", what = what),
+            ParseError::Worker(failure) => failure.message(),
         }
     }
 }
@@ -153,6 +184,31 @@ mod tests {
         let back = read_answer(&answer(&request_text(3, "syntax.py", "x = (1,\nprint(x\n"))).unwrap();
         let ParseOutcome::Refusal(r) = back.outcome else { panic!("expected a syntax error") };
         assert_eq!(r.construct, "SyntaxError");
+    }
+
+    #[test]
+    fn a_worker_failure_crosses_as_json_and_reads_in_both_languages() {
+        use crate::i18n::Lang;
+        let failures = [
+            WorkerFailure::NotTaken(Some("DataCloneError: x".into())),
+            WorkerFailure::NoStart(None),
+            WorkerFailure::Stopped(Some("SyntaxError: bad token".into())),
+            WorkerFailure::Stopped(None),
+            WorkerFailure::TimedOut(30),
+        ];
+        for f in &failures {
+            let answer = ParseAnswer { id: 5, outcome: ParseOutcome::Error(ParseError::Worker(f.clone())) };
+            let back = read_answer(&serde_json::to_string(&answer).unwrap()).unwrap();
+            assert!(matches!(back.outcome, ParseOutcome::Error(ParseError::Worker(ref g)) if g == f), "{f:?}");
+        }
+        let [taken, no_start, stopped, unloadable, late] = failures.map(|f| ParseError::Worker(f).message());
+        assert_eq!(taken.english(), "the parser did not take the file: DataCloneError: x");
+        assert_eq!(no_start.english(), "the Python parser could not start: the browser gave no reason");
+        assert_eq!(stopped.render(Lang::Zh), "Python 解析器已停止：SyntaxError: bad token");
+        assert_eq!(unloadable.english(), "the Python parser stopped: its files could not be loaded");
+        assert_eq!(no_start.render(Lang::Zh), "Python 解析器无法启动：浏览器没有给出原因");
+        assert_eq!(late.english(), "the Python parser did not load within 30 s");
+        assert_eq!(late.render(Lang::Zh), "Python 解析器在 30 秒内没有加载完成");
     }
 
     #[test]

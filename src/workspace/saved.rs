@@ -126,7 +126,7 @@ pub fn decode(text: &str) -> Result<Saved, SavedError> {
     let scenario = obj.remove("scenario").ok_or_else(|| refuse("scenario", msg!("workspace-saved-missing")))?;
     let scenario = scenario::parse::from_value(scenario).map_err(|e| {
         let path = if e.path.is_empty() { "scenario".to_string() } else { format!("scenario.{}", e.path) };
-        refuse(path, super::banner::verbatim(e.message))
+        refuse(path, e.reason)
     })?;
     Ok(Saved { tab, saved_at, scenario })
 }

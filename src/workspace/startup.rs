@@ -21,7 +21,7 @@ use crate::msg;
 use crate::scenario::Scenario;
 use crate::share;
 
-use super::banner::{verbatim, Banner, BannerAction, Tone, Topic};
+use super::banner::{Banner, BannerAction, Tone, Topic};
 use super::saved::SavedError;
 use super::{query, saved};
 
@@ -173,7 +173,7 @@ fn open_link(data: &str, undo_hint: bool, fallback: &Msg, banners: &mut Vec<Bann
         }
         Err(e) => {
             let text = msg!("workspace-start-link-refused", fallback = fallback.clone());
-            banners.push(Banner::new(Topic::Link, Tone::Error, text).with_lines([verbatim(e.to_string())]));
+            banners.push(Banner::new(Topic::Link, Tone::Error, text).with_lines([e.msg()]));
             None
         }
     }

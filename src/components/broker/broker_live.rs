@@ -195,9 +195,9 @@ fn svg(p: &Picture, lang: Lang) -> Html {
             { for p.boxes.iter().map(|b| {
                 let (x, y, bw, bh) = b.rect;
                 html! {
-                    <g class={classes!("live-node", b.kind.as_str())} data-live-node={b.title.clone()}>
+                    <g class={classes!("live-node", b.kind.as_str())} data-live-node={b.title.english()}>
                         <rect x={x.to_string()} y={y.to_string()} width={bw.to_string()} height={bh.to_string()} rx="8" />
-                        <text x={(x + 10.0).to_string()} y={(y + 20.0).to_string()} class="live-title">{ b.title.clone() }</text>
+                        <text x={(x + 10.0).to_string()} y={(y + 20.0).to_string()} class="live-title">{ b.title.render(lang) }</text>
                         <text x={(x + 10.0).to_string()} y={(y + 36.0).to_string()} class="live-caption">{ b.caption.render(lang) }</text>
                         { for b.lines.iter().enumerate().map(|(i, l)| html! {
                             <text x={(x + 10.0).to_string()} y={(y + 54.0 + 16.0 * i as f64).to_string()} class="live-line">{ l.render(lang) }</text>

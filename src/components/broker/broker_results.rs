@@ -129,18 +129,18 @@ fn report_view(r: &Report, lang: Lang) -> Html {
                         if headers { <th>{ t(lang, "broker-report-headers") }</th> }
                         <th>{ t(lang, "broker-report-warren") }</th><th>{ t(lang, "broker-report-rabbitmq") }</th>
                     </tr></thead>
-                    <tbody>{ for r.probes.iter().map(|p| probe_row(p, headers)) }</tbody>
+                    <tbody>{ for r.probes.iter().map(|p| probe_row(p, headers, lang)) }</tbody>
                 </table>
             </div>
-            { for r.left_out.iter().map(|w| html! { <p class="broker-left-out">{ msg!("broker-report-not-checked", what = w).render(lang) }</p> }) }
+            { for r.left_out.iter().map(|w| html! { <p class="broker-left-out">{ msg!("broker-report-not-checked", what = w.clone()).render(lang) }</p> }) }
         </div>
     }
 }
 
-fn probe_row(p: &ProbeResult, headers: bool) -> Html {
+fn probe_row(p: &ProbeResult, headers: bool, lang: Lang) -> Html {
     html! {
         <tr class={classes!((!p.agree).then_some("differs"))}>
-            <td>{ exchange_label(&p.exchange) }</td>
+            <td>{ exchange_label(&p.exchange).render(lang) }</td>
             <td class="broker-key">{ breakable(&p.routing_key) }</td>
             if headers {
                 <td>{ if p.headers.is_empty() { String::new() } else { serde_json::Value::Object(p.headers.clone()).to_string() } }</td>

@@ -30,8 +30,8 @@ pub struct ErrorCalloutProps {
 #[function_component(ErrorCallout)]
 pub fn error_callout(props: &ErrorCalloutProps) -> Html {
     let e = &props.error;
-    let stage = use_stage();
     let lang = crate::components::use_lang();
+    let stage = use_stage();
     let recreate = e.is_refused_redeclare().then(|| {
         let target = props.target.to_string();
         let onclick = Callback::from(move |ev: MouseEvent| {

@@ -53,6 +53,7 @@ pub fn binding_form(props: &BindingFormProps) -> Html {
         s.exchange(&b.from).map(|x| x.kind).unwrap_or_default()
     };
     let error = stage.runtime.borrow().sim.binding_error(&id).cloned();
+    let lang = crate::components::use_lang();
     let delete = {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::DeleteSelected))
@@ -71,7 +72,7 @@ pub fn binding_form(props: &BindingFormProps) -> Html {
                 <div class="inspector-error" role="alert">
                     <strong>{ format!("{} {}", e.code.code(), e.code.name()) }</strong>
                     <p>{ e.text }</p>
-                    <p>{ e.explanation }</p>
+                    <p>{ e.explanation.render(lang) }</p>
                 </div>
             }
             <TextField name="routing_key" label={t(lang, "inspector-binding-key")} value={b.routing_key.clone()} hint={key_hint}

@@ -18,9 +18,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::use_lang;
+use crate::i18n::{t, Lang};
 use crate::monitor::log::LogKind;
 use crate::monitor::runtime::Runtime;
-use crate::view::log_filter::empty_filter_note;
+use crate::msg;
+use crate::view::log_filter::{empty_filter_note, kind_label};
 
 use crate::components::canvas::node::display_name;
 use crate::components::context::{use_editor, use_open_message, use_stage, wall_now};
@@ -59,6 +62,7 @@ impl PartialEq for LinesProps {
 /// The lines, newest first (the `<li>`s of the log's list).
 #[function_component(LogLines)]
 fn log_lines(props: &LinesProps) -> Html {
+    let lang = use_lang();
     let rt = props.runtime.borrow();
     let opened = props.opened.borrow();
     let total = rt.monitor.log.len();
@@ -72,14 +76,14 @@ fn log_lines(props: &LinesProps) -> Html {
         .take(props.limit)
         .map(|e| {
             let inspect = e.message.is_some().then(|| {
-                html! { <button type="button" class="log-inspect" title="Inspect this message">{ "inspect" }</button> }
+                html! { <button type="button" class="log-inspect" title={t(lang, "log-inspect.title")}>{ t(lang, "log-inspect") }</button> }
             });
             let line = html! {
                 <>
                     <span class="log-time">{ format_clock(e.at) }</span>
-                    <span class={classes!("log-kind", e.kind.as_str())}>{ e.kind.as_str() }</span>
-                    <span class="log-text">{ e.text.clone() }</span>
-                    if e.redelivered { <span class="log-flag">{ "redelivered" }</span> }
+                    <span class={classes!("log-kind", e.kind.as_str())}>{ kind_label(e.kind, lang) }</span>
+                    <span class="log-text">{ e.text.render(lang) }</span>
+                    if e.redelivered { <span class="log-flag">{ t(lang, "log-flag-redelivered") }</span> }
                 </>
             };
             html! {
@@ -100,11 +104,11 @@ fn log_lines(props: &LinesProps) -> Html {
         .collect();
     // Every child keyed (so new lines are inserted, not patched over old ones).
     if total == 0 {
-        entries.push(html! { <li key="empty" class="log-empty">{ "Nothing yet. Press Play, or Publish now on a producer." }</li> });
+        entries.push(html! { <li key="empty" class="log-empty">{ t(lang, "log-empty") }</li> });
     } else if entries.is_empty() {
-        let label = props.node.as_deref().map(|id| node_label(&rt.sim, id));
+        let label = props.node.as_deref().map(|id| node_label(&rt.sim, id, lang));
         let node = props.node.as_deref().zip(label.as_deref());
-        let note = empty_filter_note(rt.monitor.log.entries(), &props.hidden, node);
+        let note = empty_filter_note(rt.monitor.log.entries(), &props.hidden, node, lang);
         entries.push(html! { <li key="no-match" class="log-empty">{ note }</li> });
     }
     html! { for entries }
@@ -124,12 +128,13 @@ struct NodeFilterProps {
 /// the options change only with the scenario).
 #[function_component(NodeFilter)]
 fn node_filter(props: &NodeFilterProps) -> Html {
+    let lang = use_lang();
     let selected = &props.selected;
     html! {
         <label class="log-node-filter">
-            <span class="visually-hidden">{ "Show events of" }</span>
-            <select aria-label="Filter by node" onchange={props.onchange.clone()}>
-                <option value="" selected={selected.is_empty()}>{ "all nodes" }</option>
+            <span class="visually-hidden">{ t(lang, "log-node-filter") }</span>
+            <select aria-label={t(lang, "log-node-filter.aria-label")} onchange={props.onchange.clone()}>
+                <option value="" selected={selected.is_empty()}>{ t(lang, "log-all-nodes") }</option>
                 { for props.options.iter().map(|(id, label)| html! { <option value={id.clone()} selected={id == selected}>{ label.clone() }</option> }) }
             </select>
         </label>
@@ -146,28 +151,30 @@ struct KindFiltersProps {
 /// The buttons that show or hide a kind of line.
 #[function_component(KindFilters)]
 fn kind_filters(props: &KindFiltersProps) -> Html {
+    let lang = use_lang();
     let buttons = LogKind::ALL.iter().map(|&k| {
         let shown = !props.hidden.contains(&k);
         let onclick = props.on_toggle.reform(move |_: MouseEvent| k);
         html! {
             <button type="button" class={classes!("log-filter", k.as_str(), shown.then_some("on"))} aria-pressed={shown.to_string()} data-kind={k.as_str()} {onclick}>
-                { k.as_str() }
+                { kind_label(k, lang) }
             </button>
         }
     });
-    html! { <div class="log-filters" role="group" aria-label="Filter by kind">{ for buttons }</div> }
+    html! { <div class="log-filters" role="group" aria-label={t(lang, "log-kind-filter.aria-label")}>{ for buttons }</div> }
 }
 
 /// A node as the node filter names it: `queue task_queue`.
-fn node_label(sim: &crate::simulation::Simulation, id: &str) -> String {
+fn node_label(sim: &crate::simulation::Simulation, id: &str, lang: Lang) -> String {
     let s = sim.scenario();
     let kind = s.kind_of(id).map_or("node", |k| k.as_str());
-    format!("{kind} {}", display_name(s, sim, id))
+    msg!("log-node-label", kind = kind, name = display_name(s, sim, id)).render(lang)
 }
 
 /// The event log panel.
 #[function_component(EventLog)]
 pub fn event_log() -> Html {
+    let lang = use_lang();
     let stage = use_stage();
     let editor = use_editor();
     let hidden = use_state(hidden_by_default);
@@ -206,24 +213,24 @@ pub fn event_log() -> Html {
     };
     let dropped = rt.monitor.log.dropped();
     let node_options: Vec<(String, String)> =
-        s.node_ids().map(|(id, _)| (id.to_string(), node_label(&rt.sim, id))).collect();
+        s.node_ids().map(|(id, _)| (id.to_string(), node_label(&rt.sim, id, lang))).collect();
     drop(rt);
     let opened_count = opened.borrow().len();
 
     let selected_node = (*node).clone().unwrap_or_default();
     html! {
-        <section class={classes!("event-log", (*collapsed).then_some("collapsed"))} aria-label="Event log">
+        <section class={classes!("event-log", (*collapsed).then_some("collapsed"))} aria-label={t(lang, "log-title")}>
             <header class="log-head">
                 <button type="button" class="log-toggle" aria-expanded={(!*collapsed).to_string()} onclick={controls.toggle}>
-                    <h2>{ "Event log" }</h2>
+                    <h2>{ t(lang, "log-title") }</h2>
                 </button>
                 // The count and the lines change at every refresh: each sits
                 // in a box of its own size that lays out its inside alone
                 // (see style.css), so the page around is not laid out again.
-                <span class="log-count"><span class="log-count-text">{ format!("{total} events") }</span></span>
+                <span class="log-count"><span class="log-count-text">{ msg!("log-count", count = total).render(lang) }</span></span>
                 <NodeFilter options={node_options} selected={selected_node} onchange={controls.on_node} />
                 <KindFilters hidden={(*hidden).clone()} on_toggle={controls.on_kind} />
-                <button type="button" class="log-clear" onclick={controls.clear}>{ "Clear" }</button>
+                <button type="button" class="log-clear" onclick={controls.clear}>{ t(lang, "log-clear") }</button>
             </header>
             if !*collapsed {
                 <div class="log-body"><div class="log-scroll">
@@ -231,7 +238,7 @@ pub fn event_log() -> Html {
                         <LogLines runtime={stage.runtime.clone()} {version} {limit} hidden={(*hidden).clone()} node={(*node).clone()}
                                   opened={opened.clone()} {opened_count} />
                     </ol>
-                    { flood_note(limit, dropped) }
+                    { flood_note(limit, dropped, lang) }
                 </div></div>
             }
         </section>
@@ -319,14 +326,15 @@ fn use_list_click(opened: &Rc<RefCell<HashSet<u64>>>, rerender: UseForceUpdateHa
 
 /// The note under the lines during a flood, or when old lines were dropped
 /// (one line at most: in a narrow window the log is short).
-fn flood_note(limit: usize, dropped: u64) -> Html {
+fn flood_note(limit: usize, dropped: u64, lang: Lang) -> Html {
     if limit < SHOWN {
-        let older = if dropped > 0 { format!(" ({dropped} older ones are no longer kept)") } else { String::new() };
-        html! { <p class="log-note log-flood">{ format!(
-            "Events are pouring in: the newest {limit} are shown until the flood stops or the clock is paused{older}."
-        ) }</p> }
+        let mut note = msg!("log-flood", limit = limit);
+        if dropped > 0 {
+            note = note.with("older", msg!("log-flood-older", dropped = dropped));
+        }
+        html! { <p class="log-note log-flood">{ note.render(lang) }</p> }
     } else if dropped > 0 {
-        html! { <p class="log-note">{ format!("{dropped} older events are no longer kept.") }</p> }
+        html! { <p class="log-note">{ msg!("log-dropped", dropped = dropped).render(lang) }</p> }
     } else {
         html! {}
     }

@@ -289,7 +289,7 @@ fn add_picked(programs: &Programs, state: &UseStateHandle<PanelState>, picked: V
     spawn_local(async move {
         let mut read = Vec::new();
         for file in picked {
-            let text = crate::web::browser::read_text(&file).await.unwrap_or_default();
+            let text = crate::web::browser::read_file(&file).await.unwrap_or_default();
             read.push((file.name(), text));
         }
         load_files(programs, read).await;

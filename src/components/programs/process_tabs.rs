@@ -90,7 +90,7 @@ fn output(p: &ProcessRow, on_interrupt: &Callback<Pid>, lang: Lang) -> Html {
             <ProcessOutput stdout={p.stdout.clone()} stderr={p.stderr.clone()}
                            label={msg!("programs-output.aria-label", program = &program, pid = pid).render(lang)} {onkeydown} />
             if let Some(note) = &p.note {
-                <p class="process-note" role="status">{ note.clone() }</p>
+                <p class="process-note" role="status">{ note.render(lang) }</p>
             }
         </div>
     }

@@ -27,7 +27,7 @@ pub struct ProcessRow {
     /// Its exit code, once it has ended.
     pub exit: Option<i32>,
     /// Why Warren stopped it, if it did.
-    pub note: Option<String>,
+    pub note: Option<crate::i18n::Msg>,
     /// The virtual time it started at (ms).
     pub started_ms: u64,
 }

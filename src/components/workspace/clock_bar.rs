@@ -16,9 +16,10 @@ use crate::view::clock::{format_speed, speed_of_slider};
 pub fn clock_bar() -> Html {
     let stage = use_stage();
     let editor = use_editor();
+    let lang = crate::components::use_lang();
     let (playing, halted) = {
         let rt = stage.runtime.borrow();
-        (rt.playing, rt.sim.halted().map(str::to_string))
+        (rt.playing, rt.sim.halted().map(|why| why.render(lang)))
     };
     let speed = editor.scenario.speed;
     let lang = crate::components::use_lang();

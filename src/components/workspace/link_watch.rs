@@ -48,7 +48,7 @@ pub fn link_watch(props: &LinkWatchProps) -> Html {
                     Err(e) => show(
                         &banners,
                         Banner::new(Topic::Link, Tone::Error, crate::msg!("workspace-link-refused"))
-                            .with_text_lines([e.to_string()]),
+                            .with_lines([e.msg()]),
                     ),
                 }
                 browser::replace_address(&address.search, &query::without(&address.hash, "s", '#'));

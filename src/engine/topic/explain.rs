@@ -5,6 +5,8 @@
 use rustc_hash::FxHashSet;
 
 use super::words::words;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Does `binding_key` match `routing_key`? (The reference algorithm, used for
 /// explanations and tests; routing uses [`TopicTrie`](super::TopicTrie).)
@@ -36,29 +38,25 @@ fn match_words(p: &[&str], k: &[&str], i: usize, j: usize, failed: &mut FxHashSe
 
 /// Explains in plain words why `binding_key` does or does not match
 /// `routing_key` (for the event log and the routing explanation).
-pub fn explain(binding_key: &str, routing_key: &str) -> String {
+pub fn explain(binding_key: &str, routing_key: &str) -> Msg {
+    let (bk, rk) = (binding_key, routing_key);
     let p = words(binding_key);
     let k = words(routing_key);
     if matches(binding_key, routing_key) {
         return if p.iter().any(|w| *w == "#" || *w == "*") {
-            format!("'{binding_key}' matches '{routing_key}' (wildcards: * is exactly one word, # is zero or more)")
+            msg!("engine-topic-wildcards", binding_key = bk, routing_key = rk)
         } else {
-            format!("'{binding_key}' equals '{routing_key}'")
+            msg!("engine-topic-equal", binding_key = bk, routing_key = rk)
         };
     }
     let has_hash = p.contains(&"#");
     if !has_hash {
         if p.len() != k.len() {
-            return format!(
-                "'{binding_key}' has {} word{} but '{routing_key}' has {}: without '#', the counts must be equal ('*' is exactly one word)",
-                p.len(),
-                if p.len() == 1 { "" } else { "s" },
-                k.len()
-            );
+            return msg!("engine-topic-word-count", binding_key = bk, words = p.len(), routing_key = rk, has = k.len());
         }
         for (n, (pw, kw)) in p.iter().zip(&k).enumerate() {
             if *pw != "*" && pw != kw {
-                return format!("word {}: the binding wants '{pw}' but the routing key has '{kw}'", n + 1);
+                return msg!("engine-topic-word", n = n + 1, wants = *pw, has = *kw);
             }
         }
     }
@@ -68,26 +66,19 @@ pub fn explain(binding_key: &str, routing_key: &str) -> String {
     let last = p.iter().rposition(|w| *w == "#").unwrap_or(0);
     let fixed = p.iter().filter(|w| **w != "#").count();
     if k.len() < fixed {
-        return format!(
-            "'{binding_key}' needs at least {fixed} word{} besides '#' but '{routing_key}' has {}",
-            if fixed == 1 { "" } else { "s" },
-            k.len()
-        );
+        return msg!("engine-topic-too-few", binding_key = bk, words = fixed, routing_key = rk, has = k.len());
     }
     for n in 0..first {
         if p[n] != "*" && p[n] != k[n] {
-            return format!("word {}: the binding wants '{}' but the routing key has '{}'", n + 1, p[n], k[n]);
+            return msg!("engine-topic-word", n = n + 1, wants = p[n], has = k[n]);
         }
     }
     let tail = &p[last + 1..];
     for (n, pw) in tail.iter().enumerate() {
         let kw = k[k.len() - tail.len() + n];
         if *pw != "*" && *pw != kw {
-            return format!(
-                "word {} from the end: the binding wants '{pw}' but the routing key has '{kw}'",
-                tail.len() - n
-            );
+            return msg!("engine-topic-word-from-end", n = tail.len() - n, wants = *pw, has = kw);
         }
     }
-    format!("no way to spread the words of '{routing_key}' over the '#' wildcards of '{binding_key}' so the other words line up")
+    msg!("engine-topic-no-spread", binding_key = bk, routing_key = rk)
 }

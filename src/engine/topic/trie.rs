@@ -342,6 +342,31 @@ impl<T: Copy> Found<T> for Collect<'_, T> {
 }
 
 impl<T, F: Found<T>> Walk<'_, T, F> {
+    /// Goes on at `node` with the key's words before `at` consumed: a node
+    /// reached with the whole key consumed and no `#` below reports its
+    /// values here (half the nodes a walk reaches are such leaves), any
+    /// other is visited.
+    #[inline(always)]
+    fn step(&mut self, node: u32, at: usize) {
+        let n = &self.trie.nodes[node as usize];
+        if at == self.key.len() && n.hash == NONE {
+            self.report(node, n);
+        } else {
+            self.visit(node, at);
+        }
+    }
+
+    /// Reports the values bound at `node` (`n`).
+    #[inline(always)]
+    fn report(&mut self, node: u32, n: &Node<T>) {
+        if let Some(first) = &n.first {
+            self.found.value(first);
+            if n.has_more {
+                self.found.values(&self.trie.more_values[node as usize]);
+            }
+        }
+    }
+
     /// Visits `node` with the key's words before `at` consumed. Callers
     /// only come here when the node's bounds admit the words left, so a
     /// skipped child costs no call.
@@ -350,23 +375,18 @@ impl<T, F: Found<T>> Walk<'_, T, F> {
         let n = &trie.nodes[node as usize];
         let len = self.key.len();
         if at == len {
-            if let Some(first) = &n.first {
-                self.found.value(first);
-                if n.has_more {
-                    self.found.values(&trie.more_values[node as usize]);
-                }
-            }
+            self.report(node, n);
         } else {
             let rest = (len - at - 1) as u32;
             let word = self.key[at];
             if word != NONE {
                 let child = trie.literal(n, word);
                 if child != NONE && trie.nodes[child as usize].may_take(rest) {
-                    self.visit(child, at + 1);
+                    self.step(child, at + 1);
                 }
             }
             if n.star != NONE && trie.nodes[n.star as usize].may_take(rest) {
-                self.visit(n.star, at + 1);
+                self.step(n.star, at + 1);
             }
         }
         if n.hash != NONE {
@@ -381,7 +401,7 @@ impl<T, F: Found<T>> Walk<'_, T, F> {
                 let last = len - h.min_rest as usize;
                 for next in first..=last {
                     if n.fixed_depth || self.expanded.insert((n.hash, next as u32)) {
-                        self.visit(n.hash, next);
+                        self.step(n.hash, next);
                     }
                 }
             }

@@ -41,13 +41,17 @@ impl Monitor {
             (None, Some(tag)) => tag.to_string(),
             (None, None) => "basic.get".to_string(),
         };
-        let mut text = format!("queue {queue} delivered {} to {who} (delivery tag {delivery_tag})", label(&message));
-        if redelivered {
-            text.push_str(", marked redelivered");
-        }
-        text.push_str(&queue_type_note(&message));
-        if auto_ack {
-            text.push_str("; auto-ack: the broker forgets it now");
+        let mut text = msg!(
+            "log-delivered",
+            queue = &queue,
+            message = label(&message),
+            who = who,
+            tag = delivery_tag,
+            redelivered = flag(redelivered),
+            auto_ack = flag(auto_ack)
+        );
+        if let Some(note) = queue_type_note(&message) {
+            text = text.with("note", note);
         }
         let nodes = q.into_iter().chain(c).collect();
         self.log_full(sim, at, LogKind::Deliver, nodes, text, Some(message), Some(copy), redelivered, None);
@@ -77,15 +81,16 @@ impl Monitor {
         if let Some(i) = self.copies.get_mut(&copy) {
             i.consumer = None;
         }
-        let what = m.as_deref().map(label).unwrap_or_else(|| format!("copy {copy}"));
-        let from = info.consumer.as_deref().map(|c| format!(" from {}", Self::node_name(sim, c))).unwrap_or_default();
-        let mut text = format!("{what} went back{from} to queue {queue}: it will be redelivered, marked redelivered");
+        let mut text = msg!("log-requeued", message = what_copy(m.as_deref(), copy), queue = &queue);
+        if let Some(c) = info.consumer.as_deref() {
+            text = text.with("from", msg!("log-requeued-from", consumer = Self::node_name(sim, c)));
+        }
         if let Some((count, limit)) = delivery_count {
-            text.push_str(&format!("; the quorum queue counts the return (x-delivery-count {count}"));
+            let mut note = msg!("log-requeued-count", count = count);
             if let Some(limit) = limit {
-                text.push_str(&format!(", x-delivery-limit {limit}"));
+                note = note.with("limit", msg!("log-requeued-limit", limit = limit));
             }
-            text.push(')');
+            text = text.with("note", note);
         }
         let nodes = q.into_iter().chain(info.consumer).collect();
         self.log_full(sim, at, LogKind::Requeue, nodes, text, m, Some(copy), false, None);

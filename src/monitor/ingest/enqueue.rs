@@ -11,7 +11,7 @@ impl Monitor {
         let Event::Enqueued { queue, copy, message } = event else { return };
         let q = Self::queue_node(sim, &queue);
         self.copies.insert(copy, CopyInfo { message: message.id, consumer: None });
-        let text = format!("{} entered queue {queue}", label(&message));
+        let text = msg!("log-enqueued", message = label(&message), queue = &queue);
         self.log_full(sim, at, LogKind::Enqueue, q.into_iter().collect(), text, Some(message), Some(copy), false, None);
     }
 
@@ -24,8 +24,7 @@ impl Monitor {
         if let Some(q) = &q {
             self.motions.push(Motion::Puff { node: q.clone(), kind: PuffKind::Drop, message, slot });
         }
-        let text =
-            format!("queue {queue} is full (x-max-length with overflow reject-publish): it refused {}", label(&m));
+        let text = msg!("log-refused-full", queue = &queue, message = label(&m));
         self.log(sim, at, LogKind::Drop, q.into_iter().collect(), text, Some(m));
     }
 }

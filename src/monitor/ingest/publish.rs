@@ -20,30 +20,29 @@ impl Monitor {
         });
         let mut nodes: Vec<String> = publisher.iter().chain(xnode.iter()).cloned().collect();
         let key = if message.routing_key.is_empty() {
-            "an empty routing key".to_string()
+            msg!("log-empty-routing-key")
         } else {
-            format!("routing key \"{}\"", message.routing_key)
+            msg!("log-routing-key", key = &message.routing_key)
         };
+        let (what, exchange) = (label(&message), exchange_label(&message.exchange));
         let text = match &publisher {
-            Some(p) => format!(
-                "{} published {} to {} with {key}{}",
-                Self::node_name(sim, p),
-                label(&message),
-                exchange_label(&message.exchange),
-                if mandatory { " (mandatory)" } else { "" }
+            Some(p) => msg!(
+                "log-published",
+                publisher = Self::node_name(sim, p),
+                message = what,
+                exchange = exchange,
+                key = key,
+                mandatory = flag(mandatory)
             ),
             // A channel that is no node's: the host page's API (`publish`).
-            None if channel.is_some() => format!(
-                "the page's API published {} to {} with {key}{}",
-                label(&message),
-                exchange_label(&message.exchange),
-                if mandatory { " (mandatory)" } else { "" }
+            None if channel.is_some() => msg!(
+                "log-published-by-api",
+                message = what,
+                exchange = exchange,
+                key = key,
+                mandatory = flag(mandatory)
             ),
-            None => format!(
-                "{} was re-published to {} by dead lettering",
-                label(&message),
-                exchange_label(&message.exchange)
-            ),
+            None => msg!("log-republished", message = what, exchange = exchange),
         };
         match (&publisher, &xnode) {
             (Some(p), Some(x)) => {

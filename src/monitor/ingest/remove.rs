@@ -14,7 +14,7 @@ impl Monitor {
         let info = self.copies.get(&copy).cloned().unwrap_or_default();
         let m = self.msg(info.message);
         let q = Self::queue_node(sim, &queue);
-        let what = m.as_deref().map(label).unwrap_or_else(|| format!("copy {copy}"));
+        let what = what_copy(m.as_deref(), copy);
         let slot = self.slot_after(info.message);
         let (kind, text) = match reason {
             RemovalReason::Acked | RemovalReason::AutoAcked => {
@@ -30,28 +30,22 @@ impl Monitor {
                 if reason == RemovalReason::AutoAcked {
                     return;
                 }
-                let who =
-                    info.consumer.as_deref().map(|c| Self::node_name(sim, c)).unwrap_or_else(|| "the consumer".into());
-                (LogKind::Ack, format!("{who} acked {what}: it leaves queue {queue} for good"))
+                let who = Self::consumer_name(sim, info.consumer.as_deref());
+                (LogKind::Ack, msg!("log-acked", who = who, message = what, queue = &queue))
             }
             RemovalReason::StreamRead => {
-                let who =
-                    info.consumer.as_deref().map(|c| Self::node_name(sim, c)).unwrap_or_else(|| "the consumer".into());
+                let who = Self::consumer_name(sim, info.consumer.as_deref());
                 if let Some(c) = &info.consumer {
                     self.stats.entry(c.clone()).or_default().acked += 1;
                 }
-                (
-                    LogKind::Ack,
-                    format!("{who} is done with {what}: stream {queue} keeps it (acks remove nothing from a stream)"),
-                )
+                (LogKind::Ack, msg!("log-stream-read", who = who, message = what, queue = &queue))
             }
             RemovalReason::Rejected => {
                 if let Some(c) = &info.consumer {
                     self.stats.entry(c.clone()).or_default().rejected += 1;
                 }
-                let who =
-                    info.consumer.as_deref().map(|c| Self::node_name(sim, c)).unwrap_or_else(|| "the consumer".into());
-                (LogKind::Drop, format!("{who} rejected {what} without requeue: it leaves queue {queue} (dead-lettered if the queue has a dead-letter exchange)"))
+                let who = Self::consumer_name(sim, info.consumer.as_deref());
+                (LogKind::Drop, msg!("log-rejected", who = who, message = what, queue = &queue))
             }
             other => {
                 if let Some(q) = &q {
@@ -62,25 +56,7 @@ impl Monitor {
                         slot,
                     });
                 }
-                let why = match other {
-                    RemovalReason::Expired => "its TTL ran out at the head of the queue",
-                    RemovalReason::MaxLength => {
-                        "the queue was over x-max-length, so the oldest message was dropped (drop-head)"
-                    }
-                    RemovalReason::Purged => "the queue was purged",
-                    RemovalReason::QueueDeleted => "its queue was deleted",
-                    RemovalReason::LostOnRestart => {
-                        "the broker restarted and it was not a persistent message in a durable queue"
-                    }
-                    RemovalReason::DeliveryLimit => {
-                        "it was returned more often than the quorum queue's x-delivery-limit (dead-lettered with reason delivery_limit if the queue has a dead-letter exchange, else dropped)"
-                    }
-                    RemovalReason::Retention => {
-                        "stream retention removed the oldest segment holding it (x-max-length-bytes / x-max-age act on whole segments)"
-                    }
-                    _ => other.as_str(),
-                };
-                (LogKind::Drop, format!("{what} left queue {queue}: {why}"))
+                (LogKind::Drop, msg!("log-removed", message = what, queue = &queue, why = removal_reason(other)))
             }
         };
         let nodes = q.into_iter().chain(info.consumer).collect();
@@ -98,12 +74,14 @@ impl Monitor {
             self.pending_dead_letter = Some((qn.clone(), old_id, slot));
         }
         let m = old.and_then(|o| self.msg(o));
-        let what = m.as_deref().map(label).unwrap_or_else(|| "a message".into());
-        let text = format!(
-                "{what} was dead-lettered from queue {queue} (reason: {}) to {} as message #{message}; its x-death header records why",
-                reason.as_str(),
-                exchange_label(&exchange)
-            );
+        let text = msg!(
+            "log-dead-lettered",
+            message = what_message(m.as_deref()),
+            queue = &queue,
+            reason = reason.as_str(),
+            exchange = exchange_label(&exchange),
+            id = message
+        );
         let nodes = q.into_iter().chain(Self::exchange_node(sim, &exchange)).collect();
         self.log(sim, at, LogKind::DeadLetter, nodes, text, m);
     }
@@ -118,8 +96,39 @@ impl Monitor {
             let slot = self.slot_after(mm.id);
             self.motions.push(Motion::Puff { node: qn.clone(), kind: PuffKind::Drop, message: mm.id, slot });
         }
-        let what = m.as_deref().map(label).unwrap_or_else(|| "a message".into());
-        let text = format!("{what} from queue {queue} could not be dead-lettered and was dropped: {why}");
+        let text = msg!(
+            "log-dead-letter-dropped",
+            message = what_message(m.as_deref()),
+            queue = &queue,
+            why = dead_letter_drop_reason(&why, &queue)
+        );
         self.log(sim, at, LogKind::Drop, q.into_iter().collect(), text, m);
     }
+}
+
+/// Why a copy left its queue (other than acks, stream reads and rejects),
+/// in words.
+fn removal_reason(reason: RemovalReason) -> Msg {
+    match reason {
+        RemovalReason::Expired => msg!("log-why-expired"),
+        RemovalReason::MaxLength => msg!("log-why-max-length"),
+        RemovalReason::Purged => msg!("log-why-purged"),
+        RemovalReason::QueueDeleted => msg!("log-why-queue-deleted"),
+        RemovalReason::LostOnRestart => msg!("log-why-lost-on-restart"),
+        RemovalReason::DeliveryLimit => msg!("log-why-delivery-limit"),
+        RemovalReason::Retention => msg!("log-why-retention"),
+        other => msg!("log-text", text = other.as_str()),
+    }
+}
+
+/// The engine's reason for dropping a dead letter (`Event::DeadLetterDropped`)
+/// as a message: the engine words it in English, in one of two forms.
+pub(in crate::monitor) fn dead_letter_drop_reason(why: &str, queue: &str) -> Msg {
+    if let Some(dlx) = why.strip_prefix("its dead-letter exchange '").and_then(|r| r.strip_suffix("' does not exist")) {
+        return msg!("log-dlx-missing", exchange = dlx);
+    }
+    if why.starts_with("dead-letter cycle:") {
+        return msg!("log-dlx-cycle", queue = queue);
+    }
+    msg!("log-text", text = why)
 }

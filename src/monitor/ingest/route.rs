@@ -80,11 +80,13 @@ impl Monitor {
         nodes.sort();
         nodes.dedup();
         let queues: Vec<&str> = route.queues.iter().map(|q| &**q).collect();
-        let text = if queues.is_empty() {
-            format!("{} routed {} to no queue", exchange_label(&m.exchange), label(&m))
-        } else {
-            format!("{} routed {} to {}", exchange_label(&m.exchange), label(&m), queues.join(", "))
-        };
+        let text = msg!(
+            "log-routed",
+            exchange = exchange_label(&m.exchange),
+            message = label(&m),
+            count = queues.len(),
+            queues = queues.join(", ")
+        );
         let detail = LazyDetail::route(snapshot, alternates, route.missing_alternates.clone());
         self.log_full(sim, at, LogKind::Route, nodes, text, Some(m), None, false, Some(detail));
     }
@@ -99,10 +101,7 @@ impl Monitor {
             self.motions.push(Motion::Puff { node: x.clone(), kind: PuffKind::Drop, message, slot });
         }
         let detail = self.route_detail(message);
-        let text = format!(
-            "{} was unroutable: no queue receives it, and it was not mandatory, so the broker dropped it",
-            label(&m)
-        );
+        let text = msg!("log-unroutable", message = label(&m));
         self.log_full(sim, at, LogKind::Drop, x.into_iter().collect(), text, Some(m), None, false, detail);
     }
 
@@ -123,8 +122,11 @@ impl Monitor {
                 slot,
             });
         }
-        let who = p.as_deref().map(|p| Self::node_name(sim, p)).unwrap_or_else(|| "its publisher".into());
-        let text = format!("{} reached no queue and was mandatory: returned to {who} (312 NO_ROUTE)", label(&m));
+        let who = match p.as_deref() {
+            Some(p) => Arg::from(Self::node_name(sim, p)),
+            None => msg!("log-its-publisher").into(),
+        };
+        let text = msg!("log-returned", message = label(&m), who = who);
         let detail = self.route_detail(message);
         let nodes = p.into_iter().chain(x).collect();
         self.log_full(sim, at, LogKind::Return, nodes, text, Some(m), None, false, detail);

@@ -19,12 +19,9 @@ impl Monitor {
                 crate::simulation::ErrorKey::Binding(id) => sim.scenario().binding(id).map(|b| b.from.clone()),
             })
             .or_else(|| channel.and_then(|c| Self::client_node(sim, c, None)));
-        let text = format!("the broker refused: {} {}", error.code.code(), error.text);
-        let detail = Detail::Error {
-            code: error.code,
-            text: error.text.clone(),
-            explanation: error.code.explanation().to_string(),
-        };
+        let text = msg!("log-refused", code = error.code.code(), text = &error.text);
+        let detail =
+            Detail::Error { code: error.code, text: error.text.clone(), explanation: error.code.explanation() };
         self.log_full(
             sim,
             at,
@@ -47,7 +44,7 @@ impl Monitor {
             at,
             LogKind::Topology,
             n.into_iter().collect(),
-            format!("declared {kind} exchange {exchange}"),
+            msg!("log-exchange-declared", kind = kind.as_str(), exchange = &exchange),
             None,
         );
     }
@@ -56,13 +53,13 @@ impl Monitor {
     pub(super) fn on_exchange_deleted(&mut self, sim: &Simulation, at: u64, event: Event) {
         let Event::ExchangeDeleted { exchange, auto } = event else { return };
         let n = Self::exchange_node(sim, &exchange);
-        let how = if auto { " (auto-delete: its last binding went)" } else { "" };
+
         self.log(
             sim,
             at,
             LogKind::Topology,
             n.into_iter().collect(),
-            format!("deleted exchange {exchange}{how}"),
+            msg!("log-exchange-deleted", exchange = &exchange, auto = flag(auto)),
             None,
         );
     }
@@ -71,7 +68,7 @@ impl Monitor {
     pub(super) fn on_queue_declared(&mut self, sim: &Simulation, at: u64, event: Event) {
         let Event::QueueDeclared { queue } = event else { return };
         let n = Self::queue_node(sim, &queue);
-        self.log(sim, at, LogKind::Topology, n.into_iter().collect(), format!("declared queue {queue}"), None);
+        self.log(sim, at, LogKind::Topology, n.into_iter().collect(), msg!("log-queue-declared", queue = &queue), None);
     }
 
     /// Takes in `Event::QueueDeleted`.
@@ -83,7 +80,7 @@ impl Monitor {
             at,
             LogKind::Topology,
             n.into_iter().collect(),
-            format!("queue {queue} was deleted: {reason}"),
+            msg!("log-queue-deleted", queue = &queue, reason = queue_deleted_reason(reason)),
             None,
         );
     }
@@ -92,18 +89,17 @@ impl Monitor {
     pub(super) fn on_binding_created(&mut self, sim: &Simulation, at: u64, event: Event) {
         let Event::BindingCreated { binding } = event else { return };
         let nodes = self.binding_nodes(sim, &binding);
-        let text = format!(
-            "bound {} to {} {} with key \"{}\"{}",
-            exchange_label(&binding.source),
-            binding.destination.kind(),
-            binding.destination.name(),
-            binding.routing_key,
-            if binding.arguments.is_empty() {
-                String::new()
-            } else {
-                format!(" and arguments {}", binding.arguments.to_json())
-            }
+        let mut text = msg!(
+            "log-bound",
+            exchange = exchange_label(&binding.source),
+            kind = binding.destination.kind(),
+            destination = binding.destination.name(),
+            key = &binding.routing_key
         );
+        if !binding.arguments.is_empty() {
+            text = text
+                .with("arguments", msg!("log-bound-arguments", arguments = binding.arguments.to_json().to_string()));
+        }
         self.log(sim, at, LogKind::Topology, nodes, text, None);
     }
 
@@ -111,12 +107,12 @@ impl Monitor {
     pub(super) fn on_binding_removed(&mut self, sim: &Simulation, at: u64, event: Event) {
         let Event::BindingRemoved { binding } = event else { return };
         let nodes = self.binding_nodes(sim, &binding);
-        let text = format!(
-            "unbound {} from {} {} (key \"{}\")",
-            binding.destination.name(),
-            exchange_label(&binding.source),
-            binding.destination.kind(),
-            binding.routing_key
+        let text = msg!(
+            "log-unbound",
+            destination = binding.destination.name(),
+            exchange = exchange_label(&binding.source),
+            kind = binding.destination.kind(),
+            key = &binding.routing_key
         );
         self.log(sim, at, LogKind::Topology, nodes, text, None);
     }
@@ -126,14 +122,7 @@ impl Monitor {
         let Event::ConsumerAdded { queue, channel, tag } = event else { return };
         let nodes =
             Self::queue_node(sim, &queue).into_iter().chain(Self::client_node(sim, channel, Some(&queue))).collect();
-        self.log(
-            sim,
-            at,
-            LogKind::Topology,
-            nodes,
-            format!("consumer {tag} started consuming from queue {queue}"),
-            None,
-        );
+        self.log(sim, at, LogKind::Topology, nodes, msg!("log-consumer-added", tag = &tag, queue = &queue), None);
     }
 
     /// Takes in `Event::ConsumerCancelled`.
@@ -141,13 +130,13 @@ impl Monitor {
         let Event::ConsumerCancelled { queue, channel, tag, by_broker } = event else { return };
         let nodes =
             Self::queue_node(sim, &queue).into_iter().chain(Self::client_node(sim, channel, Some(&queue))).collect();
-        let how = if by_broker { " (the broker cancelled it: its queue is gone)" } else { "" };
+
         self.log(
             sim,
             at,
             LogKind::Topology,
             nodes,
-            format!("consumer {tag} stopped consuming from queue {queue}{how}"),
+            msg!("log-consumer-cancelled", tag = &tag, queue = &queue, by_broker = flag(by_broker)),
             None,
         );
     }
@@ -155,13 +144,19 @@ impl Monitor {
     /// Takes in `Event::Restarted`.
     pub(super) fn on_restarted(&mut self, sim: &Simulation, at: u64, event: Event) {
         let Event::Restarted = event else { return };
-        self.log(
-                sim,
-                at,
-                LogKind::Broker,
-                Vec::new(),
-                "the broker restarted: connections closed; only durable exchanges and queues, and persistent messages in durable queues, survived".into(),
-                None,
-            );
+        self.log(sim, at, LogKind::Broker, Vec::new(), msg!("log-restarted"), None);
+    }
+}
+
+/// The engine's reason for deleting a queue (`Event::QueueDeleted`, worded
+/// in English by the engine) as a message.
+pub(in crate::monitor) fn queue_deleted_reason(reason: &str) -> Msg {
+    match reason {
+        "deleted by queue.delete" => msg!("log-qdel-by-delete"),
+        "auto-delete: its last consumer went away" => msg!("log-qdel-auto-delete"),
+        "its exclusive owner connection closed" => msg!("log-qdel-exclusive"),
+        "unused for longer than its x-expires" => msg!("log-qdel-expires"),
+        "transient queues do not survive a restart" => msg!("log-qdel-restart"),
+        other => msg!("log-text", text = other),
     }
 }
