@@ -43,7 +43,6 @@ fn end_label(s: &Scenario, id: &str, lang: Lang) -> String {
 pub fn binding_form(props: &BindingFormProps) -> Html {
     let editor = use_editor();
     let stage = use_stage();
-    let lang = crate::components::use_lang();
     let s = editor.scenario.clone();
     let id = props.id.to_string();
     let Some(b) = s.binding(&id).cloned() else { return html! {} };
