@@ -28,7 +28,7 @@ pub struct NodeViewProps {
     pub selected: bool,
 }
 
-/// The label the node shows, in English (see [`display_name_in`]).
+/// The label the node shows, in English (see `display_name_in`).
 pub fn display_name(s: &crate::scenario::Scenario, sim: &crate::simulation::Simulation, id: &str) -> String {
     display_name_in(s, sim, id, crate::i18n::Lang::En)
 }
