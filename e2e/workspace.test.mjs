@@ -233,9 +233,11 @@ describe('share links', () => {
       await page.keyboard.press('Tab');
       assert.match(await focused(), /share-close/);
       await page.keyboard.press('Tab');
+      assert.match(await focused(), /share-embed-code/);
+      await page.keyboard.press('Tab');
       assert.match(await focused(), /dialog-close/);
       await page.keyboard.press('Shift+Tab');
-      assert.match(await focused(), /share-close/);
+      assert.match(await focused(), /share-embed-code/);
       await page.getByRole('button', { name: 'Done' }).click();
       assert.equal(await page.getByRole('dialog').count(), 0);
     } finally {
@@ -390,6 +392,33 @@ describe('autosave', () => {
       assert.equal(await page.locator('.banner').count(), 1);
       const [file] = await Promise.all([page.waitForEvent('download'), b.getByRole('button', { name: 'Export the scenario' }).click()]);
       assert.equal(JSON.parse(readFileSync(await file.path(), 'utf8')).queues.length, 2);
+    } finally {
+      await done(opened);
+    }
+  });
+});
+
+describe('the language switch', () => {
+  test('the open lesson, the menus and the share dialog follow a switch to Chinese, the workspace stays', async () => {
+    const opened = await openApp(env, { path: '?lesson=work-queues&lang=en' });
+    const { page } = opened;
+    try {
+      await page.locator('.narration').waitFor();
+      await page.getByRole('button', { name: 'Next step' }).click();
+      const title = await page.locator('.narration-title').textContent();
+      const nodes = await nodeIds(page);
+      await page.getByRole('button', { name: '中文' }).click();
+      assert.equal(await page.locator('.narration-count').textContent(), '第 2 步，共 3 步', 'the same step, in Chinese');
+      assert.notEqual(await page.locator('.narration-title').textContent(), title);
+      assert.deepEqual(await nodeIds(page), nodes, 'the workspace is as it was');
+      assert.equal(await page.locator('.lesson-menu .menu-button').textContent(), '课程▾');
+      await page.getByRole('button', { name: '分享' }).click();
+      const dialog = page.getByRole('dialog', { name: '分享链接' });
+      assert.match(await dialog.locator('.share-embed-code').inputValue(), /^<iframe src="[^"]*\/embed\.html\?lang=zh#s=/);
+      await shot(page, 'share-dialog-zh');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'English' }).click();
+      assert.equal(await page.locator('.narration-title').textContent(), title, 'and back');
     } finally {
       await done(opened);
     }

@@ -57,8 +57,8 @@ pub fn app(props: &AppProps) -> Html {
     // What the page starts with (read once): the given scenario, or with
     // `persist` the address and the autosave.
     let begin = {
-        let (persist, given) = (props.persist, props.scenario.clone());
-        use_memo((), move |_| crate::components::begin(persist, given))
+        let (persist, given, lang) = (props.persist, props.scenario.clone(), props.lang);
+        use_memo((), move |_| crate::components::begin(persist, given, lang))
     };
     let editor = {
         let begin = begin.clone();

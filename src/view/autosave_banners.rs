@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::msg;
 use crate::scenario::Scenario;
 use crate::workspace::banner::BannerChange;
 use crate::workspace::saved::Saved;
@@ -11,14 +12,8 @@ use crate::workspace::{Banner, BannerAction, Tone, Topic};
 
 /// The banner shown once when a write fails (`why`: the browser's reason).
 pub fn write_failed(why: &str) -> Banner {
-    Banner::new(
-        Topic::Autosave,
-        Tone::Error,
-        format!(
-            "Autosave failed: {why}. Your work is still here, but a reload would lose the latest changes: save the scenario as a file to keep it."
-        ),
-    )
-    .with_action(BannerAction::ExportScenario)
+    Banner::new(Topic::Autosave, Tone::Error, msg!("workspace-autosave-failed", why = why))
+        .with_action(BannerAction::ExportScenario)
 }
 
 /// What a copy another tab saved (seen in a `storage` event) changes here:
@@ -29,16 +24,14 @@ pub fn other_tab_saved(copy: Saved, tab: &str, current: &Scenario, time: impl Fn
     if copy.tab == tab || copy.scenario == *current {
         return BannerChange::Clear(Topic::OtherTab);
     }
-    let title =
-        if copy.scenario.title.is_empty() { String::new() } else { format!(" (“{}”)", copy.scenario.title) };
     let time = time(copy.saved_at);
+    let text = if copy.scenario.title.is_empty() {
+        msg!("workspace-other-tab-saved", time = time)
+    } else {
+        msg!("workspace-other-tab-saved-titled", title = copy.scenario.title.clone(), time = time)
+    };
     BannerChange::Show(
-        Banner::new(
-            Topic::OtherTab,
-            Tone::Info,
-            format!("Another tab saved a different workspace{title} at {time}. Load it here, or keep this one: your next change here is saved over it."),
-        )
-        .with_action(BannerAction::Load(Rc::new(copy.scenario))),
+        Banner::new(Topic::OtherTab, Tone::Info, text).with_action(BannerAction::Load(Rc::new(copy.scenario))),
     )
 }
 
@@ -59,7 +52,7 @@ mod tests {
     fn a_failed_write_says_why_and_offers_the_file() {
         let b = write_failed("QuotaExceededError");
         assert_eq!((b.topic, b.tone), (Topic::Autosave, Tone::Error));
-        assert!(b.title.starts_with("Autosave failed: QuotaExceededError. Your work is still here"));
+        assert!(b.title.english().starts_with("Autosave failed: QuotaExceededError. Your work is still here"));
         assert_eq!(b.actions, [BannerAction::ExportScenario]);
     }
 
@@ -79,11 +72,13 @@ mod tests {
         };
         assert_eq!((b.topic, b.tone), (Topic::OtherTab, Tone::Info));
         assert_eq!(
-            b.title,
+            b.title.english(),
             "Another tab saved a different workspace (“Work queues”) at t1000. Load it here, or keep this one: your next change here is saved over it."
         );
         let BannerChange::Show(untitled) = other_tab_saved(copy("them", ""), "me", &here, clock) else { panic!() };
-        assert!(untitled.title.starts_with("Another tab saved a different workspace at t1000."));
+        assert!(untitled.title.english().starts_with("Another tab saved a different workspace at t1000."));
         assert!(matches!(untitled.actions.as_slice(), [BannerAction::Load(s)] if s.title.is_empty()));
+        let zh = b.title.render(crate::i18n::Lang::Zh);
+        assert!(zh.starts_with("另一个标签页在 t1000 保存了另一份工作区（“Work queues”）"), "{zh}");
     }
 }

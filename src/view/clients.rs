@@ -4,16 +4,18 @@
 //! the same tag, named after the producer, so the canvas shows one client
 //! rather than two unrelated nodes.
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::Scenario;
 
 /// The client tag node `id` carries (`client: rpc client`), if it is part
 /// of a client with another node.
-pub fn client_tag(s: &Scenario, id: &str) -> Option<String> {
+pub fn client_tag(s: &Scenario, id: &str) -> Option<Msg> {
     let producer = match s.consumer(id) {
         Some(c) => s.producer(c.same_client_as.as_deref()?)?,
         None => s.producer(id).filter(|p| s.consumers.iter().any(|c| c.same_client_as.as_deref() == Some(&p.id)))?,
     };
-    Some(format!("client: {}", producer.name))
+    Some(msg!("view-client-tag", name = producer.name.clone()))
 }
 
 #[cfg(test)]
@@ -24,8 +26,10 @@ mod tests {
     #[test]
     fn the_rpc_client_is_one_client_of_two_nodes() {
         let s = lessons::by_slug("rpc").unwrap().scenario;
-        assert_eq!(client_tag(&s, "client").as_deref(), Some("client: rpc client"));
-        assert_eq!(client_tag(&s, "callback").as_deref(), Some("client: rpc client"));
+        let tag = |id: &str| client_tag(&s, id).map(|m| m.english());
+        assert_eq!(tag("client").as_deref(), Some("client: rpc client"));
+        assert_eq!(tag("callback").as_deref(), Some("client: rpc client"));
+        assert_eq!(client_tag(&s, "client").unwrap().render(crate::i18n::Lang::Zh), "客户端：rpc client");
         assert_eq!(client_tag(&s, "server"), None);
         assert_eq!(client_tag(&s, "rpc_queue"), None);
         let mut s = s;

@@ -23,15 +23,15 @@ pub enum NodeAction {
 }
 
 impl NodeAction {
-    /// The button's text.
+    /// The catalogue id of the button's text.
     pub fn label(self) -> &'static str {
         match self {
-            NodeAction::PublishNow => "Publish now",
-            NodeAction::Purge => "Purge",
-            NodeAction::Revive => "Revive",
-            NodeAction::Kill => "Kill",
-            NodeAction::DeclareAnew => "Declare anew",
-            NodeAction::Delete => "Delete",
+            NodeAction::PublishNow => "view-action-publish",
+            NodeAction::Purge => "view-action-purge",
+            NodeAction::Revive => "view-action-revive",
+            NodeAction::Kill => "view-action-kill",
+            NodeAction::DeclareAnew => "view-action-declare-anew",
+            NodeAction::Delete => "view-action-delete",
         }
     }
 
@@ -47,19 +47,15 @@ impl NodeAction {
         }
     }
 
-    /// The button's tooltip.
+    /// The catalogue id of the button's tooltip.
     pub fn title(self) -> &'static str {
         match self {
-            NodeAction::PublishNow => "Publish this producer's message once, now",
-            NodeAction::Purge => "queue.purge: remove every ready message (unacked ones stay)",
-            NodeAction::Revive => "Start this consumer again",
-            NodeAction::Kill => {
-                "Kill this consumer: its channel closes and its unacked messages go back to the queue, marked redelivered"
-            }
-            NodeAction::DeclareAnew => {
-                "Delete it in the broker (a queue's messages are lost) and declare it with the canvas's settings"
-            }
-            NodeAction::Delete => "Delete this node and its edges (Delete key)",
+            NodeAction::PublishNow => "view-action-publish.title",
+            NodeAction::Purge => "view-action-purge.title",
+            NodeAction::Revive => "view-action-revive.title",
+            NodeAction::Kill => "view-action-kill.title",
+            NodeAction::DeclareAnew => "view-action-declare-anew.title",
+            NodeAction::Delete => "view-action-delete.title",
         }
     }
 }
@@ -138,9 +134,12 @@ mod tests {
 
     #[test]
     fn labels_classes_and_titles() {
-        assert_eq!((DeclareAnew.label(), DeclareAnew.class()), ("Declare anew", "recreate"));
-        assert_eq!((PublishNow.label(), PublishNow.class()), ("Publish now", "publish"));
-        assert!(Kill.title().contains("marked redelivered"));
-        assert!(Delete.title().ends_with("(Delete key)"));
+        let en = |id: &str| crate::i18n::t(crate::i18n::Lang::En, id);
+        assert_eq!((en(DeclareAnew.label()).as_str(), DeclareAnew.class()), ("Declare anew", "recreate"));
+        assert_eq!((en(PublishNow.label()).as_str(), PublishNow.class()), ("Publish now", "publish"));
+        assert!(en(Kill.title()).contains("marked redelivered"));
+        assert!(en(Delete.title()).ends_with("(Delete key)"));
+        let zh = crate::i18n::t(crate::i18n::Lang::Zh, Purge.title());
+        assert!(zh.starts_with("queue.purge："), "{zh}");
     }
 }

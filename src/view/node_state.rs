@@ -6,9 +6,12 @@
 use std::rc::Rc;
 
 use crate::engine::{Message, Queue};
+use crate::i18n::Msg;
 use crate::monitor::runtime::Runtime;
-use crate::scenario::{AckMode, NodeKind, Scenario, Schedule, DEFAULT_EXCHANGE_ID};
+use crate::msg;
+use crate::scenario::{AckMode, NodeKind, Outcome, Scenario, Schedule, DEFAULT_EXCHANGE_ID};
 use crate::simulation::{ConsumerState, Down};
+use crate::workspace::banner::verbatim;
 
 /// How many messages a queue shows.
 pub const QUEUE_CHIPS: usize = 4;
@@ -39,19 +42,44 @@ pub fn format_ms(ms: u64) -> String {
 }
 
 /// A producer's schedule in words.
-pub fn schedule_text(s: &Schedule) -> String {
+pub fn schedule_text(s: &Schedule) -> Msg {
     match s {
-        Schedule::Manual => "on demand".into(),
-        Schedule::Once { at_ms } => format!("once at {}", format_ms(*at_ms)),
-        Schedule::Every { every_ms, count: None, batch: 1, .. } => format!("every {}", format_ms(*every_ms)),
+        Schedule::Manual => msg!("view-schedule-manual"),
+        Schedule::Once { at_ms } => msg!("view-schedule-once", at = format_ms(*at_ms)),
+        Schedule::Every { every_ms, count: None, batch: 1, .. } => {
+            msg!("view-schedule-every", every = format_ms(*every_ms))
+        }
         Schedule::Every { every_ms, count: Some(n), batch: 1, .. } => {
-            format!("every {}, {n} in all", format_ms(*every_ms))
+            msg!("view-schedule-every-count", every = format_ms(*every_ms), count = *n)
         }
-        Schedule::Every { every_ms, count: None, batch, .. } => format!("{batch} every {}", format_ms(*every_ms)),
+        Schedule::Every { every_ms, count: None, batch, .. } => {
+            msg!("view-schedule-batch", batch = *batch, every = format_ms(*every_ms))
+        }
         Schedule::Every { every_ms, count: Some(n), batch, .. } => {
-            format!("{batch} every {}, {n} in all", format_ms(*every_ms))
+            msg!("view-schedule-batch-count", batch = *batch, every = format_ms(*every_ms), count = *n)
         }
-        Schedule::Burst { count, at_ms } => format!("{count} at once at {}", format_ms(*at_ms)),
+        Schedule::Burst { count, at_ms } => msg!("view-schedule-burst", count = *count, at = format_ms(*at_ms)),
+    }
+}
+
+/// What a consumer does with each delivery, in words.
+pub fn outcome_text(o: Outcome) -> Msg {
+    match o {
+        Outcome::Ack => msg!("view-outcome-ack"),
+        Outcome::NackRequeue => msg!("view-outcome-nack-requeue"),
+        Outcome::Nack => msg!("view-outcome-nack"),
+        Outcome::Reject => msg!("view-outcome-reject"),
+        Outcome::RejectRequeue => msg!("view-outcome-reject-requeue"),
+        Outcome::NeverAck => msg!("view-outcome-never-ack"),
+    }
+}
+
+/// The default exchange's name as a node shows it (it has none).
+fn exchange_shown(name: &str) -> Msg {
+    if name.is_empty() {
+        msg!("view-default-name")
+    } else {
+        verbatim(name)
     }
 }
 
@@ -89,9 +117,9 @@ pub enum BodyState {
     /// A producer: where it publishes, its schedule, how many it sent.
     Producer {
         /// The exchange's name and the routing key; none when not connected.
-        target: Option<(String, String)>,
+        target: Option<(Msg, String)>,
         /// The schedule in words.
-        schedule: String,
+        schedule: Msg,
         /// Messages published so far.
         sent: u32,
     },
@@ -102,7 +130,7 @@ pub enum BodyState {
         /// Bindings from it in the broker.
         bindings: usize,
         /// durable, internal, auto-delete, alternate exchange.
-        flags: String,
+        flags: Vec<Msg>,
         /// The broker does not have it.
         vanished: bool,
     },
@@ -117,7 +145,7 @@ pub enum BodyState {
         /// The first ready messages.
         chips: Vec<Chip>,
         /// What the broker holds (durable, TTL, max length, ...).
-        flags: String,
+        flags: Vec<Msg>,
         /// Classic, quorum or stream.
         queue_type: crate::engine::QueueType,
     },
@@ -138,9 +166,9 @@ pub enum BodyState {
         /// Deliveries acked.
         acked: u32,
         /// Why it is down: a class and the text.
-        status: Option<(&'static str, String)>,
+        status: Option<(&'static str, Msg)>,
         /// Its ack mode and processing time.
-        mode: String,
+        mode: Msg,
     },
 }
 
@@ -169,7 +197,7 @@ fn producer_body(s: &Scenario, rt: &Runtime, id: &str) -> BodyState {
     let Some(p) = s.producer(id) else { return BodyState::Missing };
     let target = p.exchange.as_deref().map(|x| {
         let name = s.exchange_name(x).unwrap_or_default();
-        let name = if name.is_empty() { "(default)".to_string() } else { name.to_string() };
+        let name = exchange_shown(name);
         let key = if p.message.routing_key.is_empty() { "\"\"".to_string() } else { p.message.routing_key.clone() };
         (name, key)
     });
@@ -186,22 +214,22 @@ fn exchange_body(s: &Scenario, rt: &Runtime, id: &str) -> BodyState {
     let Some(x) = s.exchange(id) else { return BodyState::Missing };
     let Some(engine) = rt.sim.broker().exchange(&x.name) else {
         let bindings = s.bindings.iter().filter(|b| b.from == id).count();
-        return BodyState::Exchange { bindings, flags: String::new(), vanished: true };
+        return BodyState::Exchange { bindings, flags: Vec::new(), vanished: true };
     };
-    let mut flags: Vec<String> = Vec::new();
+    let mut flags: Vec<Msg> = Vec::new();
     if engine.durable {
-        flags.push("durable".into());
+        flags.push(msg!("view-flag-durable"));
     }
     if engine.internal {
-        flags.push("internal".into());
+        flags.push(msg!("view-flag-internal"));
     }
     if engine.auto_delete {
-        flags.push("auto-delete".into());
+        flags.push(msg!("view-flag-auto-delete"));
     }
     if let Some(ae) = engine.alternate_exchange() {
-        flags.push(format!("AE → {}", if ae.is_empty() { "(default)" } else { ae }));
+        flags.push(msg!("view-flag-ae", exchange = exchange_shown(ae)));
     }
-    BodyState::Exchange { bindings: engine.bindings().len(), flags: flags.join(" · "), vanished: false }
+    BodyState::Exchange { bindings: engine.bindings().len(), flags, vanished: false }
 }
 
 /// A queue: its counts, first messages and the flags the broker holds.
@@ -244,35 +272,34 @@ fn queue_chips(engine: &Queue) -> Vec<Chip> {
 /// The flags say what the broker holds, not what the scenario asks: after
 /// a refused redeclare (406) the two differ, and the node's callout
 /// explains the scenario's side.
-fn queue_flags(engine: &Queue) -> String {
+fn queue_flags(engine: &Queue) -> Vec<Msg> {
     let settings = &engine.settings;
-    let n = engine.consumers.len();
-    let mut flags: Vec<String> = vec![format!("{n} consumer{}", if n == 1 { "" } else { "s" })];
+    let mut flags: Vec<Msg> = vec![msg!("unit-consumers", count = engine.consumers.len())];
     if engine.durable {
-        flags.push("durable".into());
+        flags.push(msg!("view-flag-durable"));
     }
     if engine.exclusive_owner.is_some() {
-        flags.push("exclusive".into());
+        flags.push(msg!("view-flag-exclusive"));
     }
     if let Some(t) = settings.message_ttl {
-        flags.push(format!("TTL {}", format_ms(t)));
+        flags.push(msg!("view-flag-ttl", ttl = format_ms(t)));
     }
     if let Some(m) = settings.max_length {
-        flags.push(format!("max {m}"));
+        flags.push(msg!("view-flag-max-length", max = m));
     }
     if let Some(p) = settings.max_priority {
-        flags.push(format!("priority ≤{p}"));
+        flags.push(msg!("view-flag-max-priority", priority = p));
     }
     if let Some(d) = &settings.dead_letter_exchange {
-        flags.push(format!("DLX → {}", if d.is_empty() { "(default)" } else { d }));
+        flags.push(msg!("view-flag-dlx", exchange = exchange_shown(d)));
     }
     if let Some(l) = settings.delivery_limit {
-        flags.push(format!("delivery limit {l}"));
+        flags.push(msg!("view-flag-delivery-limit", limit = l));
     }
     if let Some(log) = &engine.stream {
-        flags.push(format!("offsets {}–{}", log.first_offset(), log.next_offset()));
+        flags.push(msg!("view-flag-offsets", first = log.first_offset(), next = log.next_offset()));
     }
-    flags.join(" · ")
+    flags
 }
 
 /// A consumer: what it holds, its counts, its mode and why it is down.
@@ -291,10 +318,10 @@ fn consumer_body(s: &Scenario, rt: &Runtime, id: &str) -> BodyState {
         idle: working == 0 && status.is_none(),
         delivered: stats.delivered,
         acked: stats.acked,
-        mode: format!(
-            "{} · {} each",
-            if auto { "auto-ack".to_string() } else { c.outcome.label().to_string() },
-            format_ms(c.processing_ms)
+        mode: msg!(
+            "view-consumer-mode",
+            outcome = if auto { msg!("view-outcome-auto-ack") } else { outcome_text(c.outcome) },
+            each = format_ms(c.processing_ms)
         ),
         status,
     }
@@ -327,13 +354,13 @@ fn consumer_chips(rt: &Runtime, state: Option<&ConsumerState>, auto: bool) -> (V
 }
 
 /// Why a consumer is down, as a class and a sentence.
-fn down_status(down: &Down, crash_after: Option<u32>) -> (&'static str, String) {
+fn down_status(down: &Down, crash_after: Option<u32>) -> (&'static str, Msg) {
     match down {
-        Down::Killed => ("killed", "killed: channel closed".to_string()),
-        Down::Crashed => ("crashed", format!("crashed after {}", crash_after.unwrap_or(0))),
-        Down::Unconnected => ("unconnected", "not connected to a queue".to_string()),
-        Down::NoQueue => ("no-queue", "its queue is gone".to_string()),
-        Down::Refused => ("refused", "consume refused".to_string()),
+        Down::Killed => ("killed", msg!("view-down-killed")),
+        Down::Crashed => ("crashed", msg!("view-down-crashed", after = crash_after.unwrap_or(0))),
+        Down::Unconnected => ("unconnected", msg!("view-down-unconnected")),
+        Down::NoQueue => ("no-queue", msg!("view-down-no-queue")),
+        Down::Refused => ("refused", msg!("view-down-refused")),
     }
 }
 
@@ -382,6 +409,18 @@ mod tests {
         let crashes_at = rt.sim.scenario().consumer("worker2").and_then(|c| c.crashes_at());
         assert_eq!(Some(delivered), crashes_at, "it received its 3 tasks, the 3rd crashed it");
         assert_eq!(acked, 2, "it acked the first two");
-        assert_eq!(status, Some(("crashed", "crashed after 3".to_string())));
+        let (class, text) = status.expect("down");
+        assert_eq!((class, text.english()), ("crashed", "crashed after 3".to_string()));
+        assert_eq!(text.render(crate::i18n::Lang::Zh), "处理到第 3 条时崩溃");
+    }
+
+    #[test]
+    fn flags_and_schedules_read_in_both_languages() {
+        let every = Schedule::Every { every_ms: 1500, start_ms: 0, count: Some(4), batch: 2 };
+        assert_eq!(schedule_text(&every).english(), "2 every 1.5 s, 4 in all");
+        assert_eq!(schedule_text(&every).render(crate::i18n::Lang::Zh), "每 1.5 s 发 2 条，共 4 次");
+        let ae = msg!("view-flag-ae", exchange = exchange_shown(""));
+        assert_eq!((ae.english(), ae.render(crate::i18n::Lang::Zh)), ("AE → (default)".into(), "AE → （默认）".into()));
+        assert_eq!(outcome_text(Outcome::Nack).render(crate::i18n::Lang::Zh), "nack（不重新入队）");
     }
 }

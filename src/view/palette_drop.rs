@@ -3,8 +3,9 @@
 
 use crate::editor::geometry::{node_size, Point};
 use crate::editor::PaletteItem;
-use crate::i18n::Lang;
-use crate::scenario::{NodeKind, Position};
+use crate::i18n::Msg;
+use crate::msg;
+use crate::scenario::{ExchangeKind, NodeKind, Position};
 
 /// How far (px) a pointer must move before a press becomes a drag (the
 /// canvas's threshold, so both feel the same).
@@ -34,17 +35,40 @@ pub fn click_spot(width: f64, height: f64) -> Point {
 }
 
 /// The entry's name: the exchange type for exchanges, else the kind.
-pub fn entry_name(item: PaletteItem, lang: Lang) -> String {
-    if item.kind == NodeKind::Exchange {
-        item.exchange.as_str().to_string()
-    } else {
-        item.label().render(lang)
+pub fn entry_name(item: PaletteItem) -> Msg {
+    match item.kind {
+        NodeKind::Exchange => crate::workspace::banner::verbatim(item.exchange.as_str()),
+        NodeKind::Producer => msg!("view-palette-producer"),
+        NodeKind::Queue => msg!("view-palette-queue"),
+        NodeKind::Consumer => msg!("view-palette-consumer"),
+    }
+}
+
+/// The entry's full label (`direct exchange`, `queue`), as a drag ghost
+/// shows it.
+pub fn entry_label(item: PaletteItem) -> Msg {
+    match item.kind {
+        NodeKind::Exchange => msg!("view-palette-exchange", kind = item.exchange.as_str()),
+        _ => entry_name(item),
+    }
+}
+
+/// One line about what the entry does.
+pub fn entry_description(item: PaletteItem) -> Msg {
+    match (item.kind, item.exchange) {
+        (NodeKind::Producer, _) => msg!("view-palette-producer-about"),
+        (NodeKind::Exchange, ExchangeKind::Direct) => msg!("view-palette-direct-about"),
+        (NodeKind::Exchange, ExchangeKind::Fanout) => msg!("view-palette-fanout-about"),
+        (NodeKind::Exchange, ExchangeKind::Topic) => msg!("view-palette-topic-about"),
+        (NodeKind::Exchange, ExchangeKind::Headers) => msg!("view-palette-headers-about"),
+        (NodeKind::Queue, _) => msg!("view-palette-queue-about"),
+        (NodeKind::Consumer, _) => msg!("view-palette-consumer-about"),
     }
 }
 
 /// The entry's tooltip.
-pub fn entry_title(item: PaletteItem, lang: Lang) -> String {
-    format!("{}: drag onto the canvas, or click to place", item.description().render(lang))
+pub fn entry_title(item: PaletteItem) -> Msg {
+    msg!("view-palette-entry-title", about = entry_description(item))
 }
 
 /// The exchange type's class of an exchange entry (`None` for other kinds).
@@ -80,14 +104,18 @@ mod tests {
     #[test]
     fn entries_come_in_palette_order_and_name_their_type() {
         let exchanges = entries(&[NodeKind::Exchange]);
-        let names: Vec<String> = exchanges.iter().map(|i| entry_name(*i, Lang::En)).collect();
+        let names: Vec<String> = exchanges.iter().map(|i| entry_name(*i).render(crate::i18n::Lang::Zh)).collect();
         assert_eq!(names, ["direct", "fanout", "topic", "headers"]);
         assert_eq!(exchange_class(exchanges[2]), Some("topic"));
         let rest = entries(&[NodeKind::Queue, NodeKind::Consumer]);
         assert_eq!(rest.iter().map(|i| i.kind).collect::<Vec<_>>(), [NodeKind::Queue, NodeKind::Consumer]);
         assert_eq!(exchange_class(rest[0]), None);
-        assert_eq!(entry_name(rest[0], Lang::En), rest[0].label().english());
-        assert!(entry_title(rest[0], Lang::En).ends_with(": drag onto the canvas, or click to place"));
+        assert_eq!(entry_name(rest[0]).english(), rest[0].label().english());
+        assert_eq!(entry_label(exchanges[0]).english(), exchanges[0].label().english());
+        assert_eq!(entry_description(rest[1]).english(), rest[1].description().english());
+        assert!(entry_title(rest[0]).english().ends_with(": drag onto the canvas, or click to place"));
+        assert_eq!(entry_title(rest[0]).render(crate::i18n::Lang::Zh), "保存消息，直到被消费：拖到画布上，或点击放置");
+        assert_eq!(entry_label(exchanges[1]).render(crate::i18n::Lang::Zh), "fanout 交换机");
         assert_eq!(entries(&[NodeKind::Producer]).len(), 1);
     }
 }

@@ -30,13 +30,13 @@ impl Sheet {
         }
     }
 
-    /// Its tab's label.
+    /// The catalogue id of its tab's label.
     pub fn label(self) -> &'static str {
         match self {
-            Sheet::Narration => "Lesson",
-            Sheet::Palette => "Add",
-            Sheet::Log => "Log",
-            Sheet::Programs => "Programs",
+            Sheet::Narration => "view-sheet-lesson",
+            Sheet::Palette => "view-sheet-add",
+            Sheet::Log => "view-sheet-log",
+            Sheet::Programs => "view-sheet-programs",
         }
     }
 }

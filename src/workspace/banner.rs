@@ -6,6 +6,8 @@
 
 use std::rc::Rc;
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::Scenario;
 
 /// The most lines a banner lists; the rest are counted in a last line.
@@ -84,12 +86,12 @@ pub enum BannerAction {
 
 impl BannerAction {
     /// The button's text.
-    pub fn label(&self) -> &'static str {
+    pub fn label(&self) -> Msg {
         match self {
-            BannerAction::Undo => "Undo",
-            BannerAction::Load(_) => "Load the newer copy",
-            BannerAction::Download { .. } => "Download it",
-            BannerAction::ExportScenario => "Export the scenario",
+            BannerAction::Undo => msg!("workspace-banner-undo"),
+            BannerAction::Load(_) => msg!("workspace-banner-load-newer"),
+            BannerAction::Download { .. } => msg!("workspace-banner-download"),
+            BannerAction::ExportScenario => msg!("workspace-banner-export"),
         }
     }
 }
@@ -104,31 +106,38 @@ pub struct Banner {
     /// How it looks.
     pub tone: Tone,
     /// The first line, in bold.
-    pub title: String,
+    pub title: Msg,
     /// Details, one per line (paths and messages, warnings).
-    pub lines: Vec<String>,
+    pub lines: Vec<Msg>,
     /// Its buttons (besides Dismiss).
     pub actions: Vec<BannerAction>,
 }
 
 impl Banner {
     /// A banner without details or buttons (its id is set when shown).
-    pub fn new(topic: Topic, tone: Tone, title: impl Into<String>) -> Self {
-        Banner { id: 0, topic, tone, title: title.into(), lines: Vec::new(), actions: Vec::new() }
+    pub fn new(topic: Topic, tone: Tone, title: Msg) -> Self {
+        Banner { id: 0, topic, tone, title, lines: Vec::new(), actions: Vec::new() }
     }
 
     /// Adds detail lines, at most [`MAX_LINES`] (then one line saying how
     /// many more there were).
-    pub fn with_lines(mut self, lines: impl IntoIterator<Item = String>) -> Self {
+    pub fn with_lines(mut self, lines: impl IntoIterator<Item = Msg>) -> Self {
         for line in lines {
             self.lines.push(line);
         }
         if self.lines.len() > MAX_LINES {
             let more = self.lines.len() - MAX_LINES;
             self.lines.truncate(MAX_LINES);
-            self.lines.push(format!("… and {more} more"));
+            self.lines.push(msg!("workspace-banner-more-lines", more = more));
         }
         self
+    }
+
+    /// Adds detail lines that are texts shown as they are (a parser's
+    /// message with its path, a RabbitMQ file's warning as its module words
+    /// it).
+    pub fn with_text_lines(self, lines: impl IntoIterator<Item = String>) -> Self {
+        self.with_lines(lines.into_iter().map(verbatim))
     }
 
     /// Adds a button.
@@ -136,6 +145,12 @@ impl Banner {
         self.actions.push(action);
         self
     }
+}
+
+/// A text shown as it is, as a message (so it sits in a banner's lines
+/// beside the messages that are translated).
+pub fn verbatim(text: impl Into<String>) -> Msg {
+    msg!("workspace-verbatim", text = text.into())
 }
 
 /// The banners shown, oldest first.
@@ -194,14 +209,14 @@ mod tests {
     #[test]
     fn one_banner_per_topic_and_fresh_ids() {
         let mut b = Banners::with([
-            Banner::new(Topic::Link, Tone::Error, "bad link"),
-            Banner::new(Topic::Saved, Tone::Error, "damaged"),
+            Banner::new(Topic::Link, Tone::Error, verbatim("bad link")),
+            Banner::new(Topic::Saved, Tone::Error, verbatim("damaged")),
         ]);
         assert_eq!(b.list.iter().map(|x| x.id).collect::<Vec<_>>(), vec![1, 2]);
-        b.apply(BannerChange::Show(Banner::new(Topic::Link, Tone::Info, "good link")));
+        b.apply(BannerChange::Show(Banner::new(Topic::Link, Tone::Info, verbatim("good link"))));
         assert_eq!(
-            b.list.iter().map(|x| (x.id, x.title.as_str())).collect::<Vec<_>>(),
-            vec![(2, "damaged"), (3, "good link")]
+            b.list.iter().map(|x| (x.id, x.title.english())).collect::<Vec<_>>(),
+            vec![(2, "damaged".to_string()), (3, "good link".to_string())]
         );
         b.apply(BannerChange::Dismiss(2));
         assert_eq!(b.list.len(), 1);
@@ -211,8 +226,12 @@ mod tests {
 
     #[test]
     fn long_lists_are_cut_with_a_count() {
-        let b = Banner::new(Topic::File, Tone::Warning, "w").with_lines((0..100).map(|i| format!("line {i}")));
+        let b = Banner::new(Topic::File, Tone::Warning, verbatim("w"))
+            .with_text_lines((0..100).map(|i| format!("line {i}")));
         assert_eq!(b.lines.len(), MAX_LINES + 1);
-        assert_eq!(b.lines.last().unwrap(), "… and 60 more");
+        assert_eq!(b.lines.last().unwrap().english(), "… and 60 more");
+        assert_eq!(b.lines.last().unwrap().render(crate::i18n::Lang::Zh), "……还有 60 条");
+        assert_eq!(b.actions, []);
+        assert_eq!(BannerAction::Undo.label().render(crate::i18n::Lang::Zh), "撤销");
     }
 }

@@ -8,6 +8,9 @@ use crate::codegen::Language;
 use crate::definitions;
 use crate::scenario::{self, Scenario};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 use super::banner::{Banner, Tone, Topic};
 
 /// The longest file stem made from a title.
@@ -112,15 +115,11 @@ pub struct Opened {
     pub banner: Banner,
 }
 
-fn refused(name: &str, what: &str, why: String) -> Opened {
+fn refused(name: &str, what: Msg, why: Msg) -> Opened {
     Opened {
         scenario: None,
-        banner: Banner::new(
-            Topic::File,
-            Tone::Error,
-            format!("{name} was not opened: {what}. Your workspace is unchanged."),
-        )
-        .with_lines([why]),
+        banner: Banner::new(Topic::File, Tone::Error, msg!("workspace-file-refused", name = name, what = what))
+            .with_lines([why]),
     }
 }
 
@@ -128,10 +127,10 @@ fn refused(name: &str, what: &str, why: String) -> Opened {
 pub fn open_scenario(name: &str, text: &str) -> Opened {
     match scenario::parse(text) {
         Ok(s) => Opened {
-            banner: Banner::new(Topic::File, Tone::Info, format!("Opened {name}. Undo brings back what you had.")),
+            banner: Banner::new(Topic::File, Tone::Info, msg!("workspace-file-opened", name = name)),
             scenario: Some(s),
         },
-        Err(e) => refused(name, "it is not a valid Warren scenario", e.to_string()),
+        Err(e) => refused(name, msg!("workspace-file-not-scenario"), e.msg()),
     }
 }
 
@@ -141,17 +140,11 @@ pub fn open_definitions(name: &str, text: &str) -> Opened {
     match definitions::import(text) {
         Ok(import) => {
             let n = import.warnings.len();
+            let vhost = import.vhost.clone();
             let (tone, title) = if n == 0 {
-                (Tone::Info, format!("Imported {name} (vhost {}). Undo brings back what you had.", import.vhost))
+                (Tone::Info, msg!("workspace-file-imported", name = name, vhost = vhost))
             } else {
-                (
-                    Tone::Warning,
-                    format!(
-                        "Imported {name} (vhost {}) with {n} warning{}: not everything in it is on the canvas. Undo brings back what you had.",
-                        import.vhost,
-                        if n == 1 { "" } else { "s" }
-                    ),
-                )
+                (Tone::Warning, msg!("workspace-file-imported-warnings", name = name, vhost = vhost, count = n))
             };
             let mut scenario = import.scenario;
             if scenario.title.is_empty() {
@@ -159,10 +152,10 @@ pub fn open_definitions(name: &str, text: &str) -> Opened {
             }
             Opened {
                 scenario: Some(scenario),
-                banner: Banner::new(Topic::File, tone, title).with_lines(import.warnings.iter().map(|w| w.to_string())),
+                banner: Banner::new(Topic::File, tone, title).with_lines(import.warnings.iter().map(|w| w.to_msg())),
             }
         }
-        Err(e) => refused(name, "it is not a RabbitMQ definitions file Warren can import", e.to_string()),
+        Err(e) => refused(name, msg!("workspace-file-not-definitions"), e.to_msg()),
     }
 }
 
@@ -173,39 +166,28 @@ pub fn open_dropped(name: &str, text: &str) -> Opened {
         Some(FileKind::Scenario) => open_scenario(name, text),
         None => match scenario::parse(text) {
             Ok(_) => open_scenario(name, text),
-            Err(e) => refused(
-                name,
-                "it is neither a Warren scenario (.warren.json) nor a RabbitMQ definitions.json",
-                e.to_string(),
-            ),
+            Err(e) => refused(name, msg!("workspace-file-neither"), e.msg()),
         },
     }
 }
 
 /// The banner for a file too large to read.
 pub fn too_large(name: &str, bytes: f64, limit: usize) -> Banner {
-    refused(name, "it is too large", format!("the file is {} bytes; the limit is {limit} bytes", bytes as u64)).banner
+    let why = msg!("workspace-file-size", bytes = bytes as u64, limit = limit);
+    refused(name, msg!("workspace-file-too-large"), why).banner
 }
 
 /// The banner after exporting definitions: what was left out, if anything.
 pub fn definitions_exported(file: &str, warnings: &[definitions::Warning]) -> Banner {
     if warnings.is_empty() {
-        Banner::new(
-            Topic::File,
-            Tone::Info,
-            format!("Saved {file}: load it with rabbitmqctl import_definitions {file}."),
-        )
+        Banner::new(Topic::File, Tone::Info, msg!("workspace-definitions-saved", file = file))
     } else {
         Banner::new(
             Topic::File,
             Tone::Warning,
-            format!(
-                "Saved {file}, leaving out {} thing{} a definitions file cannot hold:",
-                warnings.len(),
-                if warnings.len() == 1 { "" } else { "s" }
-            ),
+            msg!("workspace-definitions-saved-without", file = file, count = warnings.len()),
         )
-        .with_lines(warnings.iter().map(|w| w.to_string()))
+        .with_lines(warnings.iter().map(|w| w.to_msg()))
     }
 }
 
@@ -249,9 +231,9 @@ mod tests {
         let opened = open_scenario("bad.warren.json", text);
         assert_eq!(opened.scenario, None);
         assert_eq!(opened.banner.tone, Tone::Error);
-        assert!(opened.banner.title.contains("bad.warren.json was not opened"));
-        assert!(opened.banner.title.contains("unchanged"));
-        assert!(opened.banner.lines[0].starts_with("at queues[2].name: "), "{:?}", opened.banner.lines);
+        assert!(opened.banner.title.english().contains("bad.warren.json was not opened"));
+        assert!(opened.banner.title.english().contains("unchanged"));
+        assert!(opened.banner.lines[0].english().starts_with("at queues[2].name: "), "{:?}", opened.banner.lines);
     }
 
     #[test]
@@ -266,7 +248,7 @@ mod tests {
         assert_eq!(s.title, "Definitions from RabbitMQ 3.10.8");
         assert_eq!(opened.banner.tone, Tone::Warning);
         assert!(opened.banner.lines.len() >= 2, "{:?}", opened.banner.lines);
-        assert!(opened.banner.lines.iter().any(|l| l.starts_with("users")), "{:?}", opened.banner.lines);
+        assert!(opened.banner.lines.iter().any(|l| l.english().starts_with("users")), "{:?}", opened.banner.lines);
     }
 
     #[test]
@@ -276,10 +258,10 @@ mod tests {
         assert_eq!(open_dropped("rpc.warren.json", &scenario_file(&lesson)).scenario, Some(lesson));
         let opened = open_dropped("notes.txt", "hello");
         assert_eq!(opened.scenario, None);
-        assert!(opened.banner.title.contains("neither a Warren scenario"));
-        assert!(opened.banner.lines[0].contains("not valid JSON"));
+        assert!(opened.banner.title.english().contains("neither a Warren scenario"));
+        assert!(opened.banner.lines[0].english().contains("not valid JSON"));
         let opened = open_dropped("x.json", r#"{"foo": 1}"#);
-        assert!(opened.banner.lines[0].contains("warren"), "{:?}", opened.banner.lines);
+        assert!(opened.banner.lines[0].english().contains("warren"), "{:?}", opened.banner.lines);
     }
 
     #[test]
@@ -291,5 +273,16 @@ mod tests {
         assert!(!b.lines.is_empty());
         let b = definitions_exported("x.json", &[]);
         assert_eq!(b.tone, Tone::Info);
+        assert_eq!(b.title.english(), "Saved x.json: load it with rabbitmqctl import_definitions x.json.");
+    }
+
+    #[test]
+    fn a_refusal_reads_in_chinese_and_keeps_the_file_name() {
+        let opened = open_dropped("notes.txt", "hello");
+        let zh = opened.banner.title.render(crate::i18n::Lang::Zh);
+        assert!(zh.starts_with("notes.txt 没有打开："), "{zh}");
+        assert!(zh.contains("definitions.json"), "{zh}");
+        let big = too_large("big.json", 9e6, 100);
+        assert_eq!(big.lines[0].english(), "the file is 9000000 bytes; the limit is 100 bytes");
     }
 }

@@ -9,6 +9,7 @@
 //!   workspace; and how the address is tidied afterwards.
 //! - [`files`]: file names for downloads, and opening a scenario file, a
 //!   RabbitMQ definitions file, or whichever of the two was dropped.
+//! - [`lesson_lang`]: the open lesson's narration in the page's language.
 //! - [`banner`]: the dismissable messages at the top of the page (refused
 //!   imports, warnings, autosave problems, a newer copy in another tab).
 //! - [`query`]: reading and removing parameters of the address's query and
@@ -19,6 +20,7 @@
 
 pub mod banner;
 pub mod files;
+pub mod lesson_lang;
 pub mod parser_wire;
 pub mod program_files;
 pub mod query;

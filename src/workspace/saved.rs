@@ -19,7 +19,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::scenario::{self, Scenario, ScenarioError};
+use crate::i18n::Msg;
+use crate::msg;
+use crate::scenario::{self, Scenario};
 
 /// The storage key of the saved workspace (in `localStorage` and
 /// `sessionStorage`).
@@ -64,41 +66,67 @@ pub fn encode(scenario: &Scenario, tab: &str, saved_at: f64) -> String {
         .expect("a scenario always serializes")
 }
 
-fn refuse(path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
-    ScenarioError::untranslated(path, message)
+/// Why a saved copy cannot be read, and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedError {
+    /// Path in the copy (`scenario.queues[2].name`), empty for the whole copy.
+    pub path: String,
+    /// What is wrong.
+    pub message: Msg,
+}
+
+impl SavedError {
+    /// The line a banner shows: `at <path>: <what>` (or just what).
+    pub fn line(&self) -> Msg {
+        if self.path.is_empty() {
+            self.message.clone()
+        } else {
+            msg!("workspace-saved-at", path = self.path.clone(), what = self.message.clone())
+        }
+    }
+}
+
+fn refuse(path: impl Into<String>, message: Msg) -> SavedError {
+    SavedError { path: path.into(), message }
 }
 
 /// Reads a saved copy back; the error names the path of the problem
 /// (`scenario.queues[2].name`).
-pub fn decode(text: &str) -> Result<Saved, ScenarioError> {
+pub fn decode(text: &str) -> Result<Saved, SavedError> {
     if text.len() > MAX_SAVED_BYTES {
-        return Err(refuse("", format!("the saved copy is {} bytes; the limit is {MAX_SAVED_BYTES}", text.len())));
+        return Err(refuse("", msg!("workspace-saved-too-large", bytes = text.len(), limit = MAX_SAVED_BYTES)));
     }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| refuse("", format!("not valid JSON: {e} (line {}, column {})", e.line(), e.column())))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let error = e.to_string();
+        refuse("", msg!("workspace-saved-not-json", error = error, line = e.line(), column = e.column()))
+    })?;
     let Value::Object(mut obj) = value else {
-        return Err(refuse("", "a saved workspace is a JSON object"));
+        return Err(refuse("", msg!("workspace-saved-not-object")));
     };
     match obj.get("warren_autosave") {
         Some(v) if v.as_u64() == Some(VERSION) => {}
         Some(v) => {
-            return Err(refuse("warren_autosave", format!("unknown version {v}: this Warren reads version {VERSION}")))
+            let found = v.to_string();
+            return Err(refuse("warren_autosave", msg!("workspace-saved-version", found = found, version = VERSION)));
         }
-        None => return Err(refuse("warren_autosave", "missing: this is not a workspace saved by Warren")),
+        None => return Err(refuse("warren_autosave", msg!("workspace-saved-not-warren"))),
     }
     let tab = match obj.get("tab") {
         Some(Value::String(t)) => t.clone(),
         None => String::new(),
-        Some(_) => return Err(refuse("tab", "must be a string")),
+        Some(_) => return Err(refuse("tab", msg!("workspace-saved-not-string"))),
     };
     let saved_at = match obj.get("saved_at") {
-        Some(v) => v.as_f64().filter(|t| t.is_finite()).ok_or_else(|| refuse("saved_at", "must be a number"))?,
+        Some(v) => v
+            .as_f64()
+            .filter(|t| t.is_finite())
+            .ok_or_else(|| refuse("saved_at", msg!("workspace-saved-not-number")))?,
         None => 0.0,
     };
-    let scenario = obj.remove("scenario").ok_or_else(|| refuse("scenario", "missing"))?;
+    let scenario = obj.remove("scenario").ok_or_else(|| refuse("scenario", msg!("workspace-saved-missing")))?;
     let scenario = scenario::parse::from_value(scenario).map_err(|e| {
         let path = if e.path.is_empty() { "scenario".to_string() } else { format!("scenario.{}", e.path) };
-        refuse(path, e.message)
+        refuse(path, e.reason)
     })?;
     Ok(Saved { tab, saved_at, scenario })
 }
@@ -163,10 +191,13 @@ mod tests {
         for (text, path, message) in cases {
             let e = decode(text).unwrap_err();
             assert_eq!(e.path, path, "{text}");
-            assert!(e.message.contains(message), "{text}: {}", e.message);
+            assert!(e.message.english().contains(message), "{text}: {}", e.message.english());
         }
         let huge = format!("{{\"warren_autosave\": 1, \"x\": \"{}\"}}", "a".repeat(MAX_SAVED_BYTES));
-        assert!(decode(&huge).unwrap_err().message.contains("limit"));
+        assert!(decode(&huge).unwrap_err().message.english().contains("limit"));
+        let e = decode("{\"warren\": 1}").unwrap_err();
+        assert_eq!(e.line().english(), "at warren_autosave: missing: this is not a workspace saved by Warren");
+        assert_eq!(e.line().render(crate::i18n::Lang::Zh), "位置 warren_autosave：缺失：这不是 Warren 保存的工作区");
     }
 
     #[test]

@@ -15,11 +15,14 @@
 //! (the rest of it kept), so a reload restores the autosave, edits
 //! included, instead of opening the link again.
 
+use crate::i18n::{Lang, Msg};
 use crate::lessons;
-use crate::scenario::{Scenario, ScenarioError};
+use crate::msg;
+use crate::scenario::Scenario;
 use crate::share;
 
 use super::banner::{Banner, BannerAction, Tone, Topic};
+use super::saved::SavedError;
 use super::{query, saved};
 
 /// Which storage a saved copy came from.
@@ -55,14 +58,14 @@ pub enum Source {
 }
 
 /// A saved copy that could not be read, to be set aside.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Damaged {
     /// Where it was.
     pub store: Store,
     /// Its text, kept as it was.
     pub text: String,
     /// What is wrong with it.
-    pub error: ScenarioError,
+    pub error: SavedError,
 }
 
 /// The page's address and saved copies, as read at start.
@@ -76,6 +79,8 @@ pub struct Inputs {
     pub session: Option<String>,
     /// The latest saved copy.
     pub local: Option<String>,
+    /// The page's language (a lesson opens with its texts in it).
+    pub lang: Lang,
 }
 
 /// What to start with.
@@ -110,18 +115,18 @@ pub fn decide(inputs: &Inputs) -> Startup {
     let mut banners = Vec::new();
     let (base, base_source, damaged) = autosaved(inputs);
     let fallback = match base_source {
-        Source::Saved(_) => "your autosaved workspace is open instead",
-        _ => "an empty workspace is open instead",
+        Source::Saved(_) => msg!("workspace-start-fallback-saved"),
+        _ => msg!("workspace-start-fallback-empty"),
     };
     let undo_hint = base != Scenario::default();
     // The link, then the lesson.
     let link = query::param(&inputs.hash, "s");
     let hash = link.as_ref().map(|_| query::without(&inputs.hash, "s", '#'));
-    let mut open = link.and_then(|data| open_link(&data, undo_hint, fallback, &mut banners));
+    let mut open = link.and_then(|data| open_link(&data, undo_hint, &fallback, &mut banners));
     let lesson = query::param(&inputs.search, "lesson");
     let search = lesson.as_ref().map(|_| query::without(&inputs.search, "lesson", '?'));
     if let Some(name) = lesson.filter(|_| open.is_none()) {
-        open = open_lesson(&name, undo_hint, fallback, &mut banners);
+        open = open_lesson(&name, inputs.lang, undo_hint, &fallback, &mut banners);
     }
     Startup { base, base_source, open, banners, damaged, search, hash }
 }
@@ -152,23 +157,23 @@ fn autosaved(inputs: &Inputs) -> (Scenario, Source, Vec<Damaged>) {
 
 /// A `#s=` link's scenario, with a banner saying it replaced the workspace
 /// (one Undo away), or the banner of why it cannot be opened.
-fn open_link(data: &str, undo_hint: bool, fallback: &str, banners: &mut Vec<Banner>) -> Option<(Scenario, Source)> {
+fn open_link(data: &str, undo_hint: bool, fallback: &Msg, banners: &mut Vec<Banner>) -> Option<(Scenario, Source)> {
     match share::decode(data) {
         Ok(s) => {
             if undo_hint {
                 let title = if s.title.is_empty() {
-                    "a shared scenario".to_string()
+                    msg!("workspace-start-a-shared-scenario")
                 } else {
-                    format!("the shared scenario “{}”", s.title)
+                    msg!("workspace-start-the-shared-scenario", title = s.title.clone())
                 };
-                let text = format!("Opened {title}. Undo brings back your previous workspace.");
+                let text = msg!("workspace-start-opened-link", what = title);
                 banners.push(Banner::new(Topic::Link, Tone::Info, text).with_action(BannerAction::Undo));
             }
             Some((s, Source::Link))
         }
         Err(e) => {
-            let text = format!("The share link could not be opened: {fallback}.");
-            banners.push(Banner::new(Topic::Link, Tone::Error, text).with_lines([e.to_string()]));
+            let text = msg!("workspace-start-link-refused", fallback = fallback.clone());
+            banners.push(Banner::new(Topic::Link, Tone::Error, text).with_lines([e.msg()]));
             None
         }
     }
@@ -176,44 +181,49 @@ fn open_link(data: &str, undo_hint: bool, fallback: &str, banners: &mut Vec<Bann
 
 /// A `?lesson=NAME` lesson's scenario, with a banner as for a link, or the
 /// banner listing the lessons.
-fn open_lesson(name: &str, undo_hint: bool, fallback: &str, banners: &mut Vec<Banner>) -> Option<(Scenario, Source)> {
-    let Some(l) = lessons::by_slug(name.trim()) else {
+fn open_lesson(
+    name: &str,
+    lang: Lang,
+    undo_hint: bool,
+    fallback: &Msg,
+    banners: &mut Vec<Banner>,
+) -> Option<(Scenario, Source)> {
+    let Some(l) = lessons::by_slug(name.trim()).map(|l| l.in_lang(lang)) else {
         banners.push(unknown_lesson(name, fallback));
         return None;
     };
     if undo_hint {
-        let text = format!("Opened the lesson “{}”. Undo brings back your previous workspace.", l.title);
+        let text = msg!("workspace-start-opened-lesson", title = l.title.clone());
         banners.push(Banner::new(Topic::Lesson, Tone::Info, text).with_action(BannerAction::Undo));
     }
     Some((l.scenario, Source::Lesson(l.slug.to_string())))
 }
 
 /// The banner for `?lesson=NAME` with a name no lesson has.
-pub fn unknown_lesson(name: &str, fallback: &str) -> Banner {
+pub fn unknown_lesson(name: &str, fallback: &Msg) -> Banner {
     let title = if name.trim().is_empty() {
-        format!("The address asks for a lesson but names none: {fallback}.")
+        msg!("workspace-start-lesson-unnamed", fallback = fallback.clone())
     } else {
-        format!("There is no lesson called “{}”: {fallback}.", name.chars().take(80).collect::<String>())
+        let name: String = name.chars().take(80).collect();
+        msg!("workspace-start-lesson-unknown", name = name, fallback = fallback.clone())
     };
-    Banner::new(Topic::Lesson, Tone::Error, title)
-        .with_lines([format!("The lessons are: {}.", lessons::slugs().collect::<Vec<_>>().join(", "))])
+    let slugs = lessons::slugs().collect::<Vec<_>>().join(", ");
+    Banner::new(Topic::Lesson, Tone::Error, title).with_lines([msg!("workspace-start-lessons-are", slugs = slugs)])
 }
 
 /// The banner for a damaged saved copy: where it went (`Ok(key)`) or why
 /// it could not be moved (`Err(reason)`), with a button to download it.
 pub fn damaged_banner(d: &Damaged, set_aside: Result<&str, &str>) -> Banner {
     let whose = match d.store {
-        Store::Session => "This tab's autosaved workspace",
-        Store::Local => "The autosaved workspace",
+        Store::Session => msg!("workspace-start-damaged-session"),
+        Store::Local => msg!("workspace-start-damaged-local"),
     };
     let kept = match set_aside {
-        Ok(key) => format!("It was kept in this browser's storage under the key “{key}”."),
-        Err(why) => {
-            format!("It could not be set aside ({why}) and the next autosave replaces it: download it to keep it.")
-        }
+        Ok(key) => msg!("workspace-start-damaged-kept", key = key),
+        Err(why) => msg!("workspace-start-damaged-not-kept", why = why),
     };
-    Banner::new(Topic::Saved, Tone::Error, format!("{whose} could not be read, so it was not opened. {kept}"))
-        .with_lines([d.error.to_string()])
+    Banner::new(Topic::Saved, Tone::Error, msg!("workspace-start-damaged", whose = whose, kept = kept))
+        .with_lines([d.error.line()])
         .with_action(BannerAction::Download { name: "damaged-workspace.json".into(), text: d.text.as_str().into() })
 }
 
@@ -242,6 +252,7 @@ mod tests {
             hash: share::fragment(&linked),
             session: Some(saved_copy("mine")),
             local: Some(saved_copy("latest")),
+            lang: Lang::En,
         };
         let s = decide(&all);
         assert_eq!(s.scenario(), &linked);
@@ -253,7 +264,7 @@ mod tests {
 
         let s = decide(&Inputs { hash: String::new(), ..all.clone() });
         assert_eq!(s.scenario().title, "RPC");
-        assert!(s.banners[0].title.starts_with("Opened the lesson “RPC”. Undo"), "{:?}", s.banners);
+        assert!(s.banners[0].title.english().starts_with("Opened the lesson “RPC”. Undo"), "{:?}", s.banners);
         let fresh = decide(&Inputs { search: "?lesson=rpc".into(), ..Default::default() });
         assert_eq!(
             (fresh.scenario().title.as_str(), fresh.banners.len()),
@@ -284,8 +295,12 @@ mod tests {
         assert_eq!((s.scenario().title.as_str(), s.open.is_none()), ("mine", true));
         assert_eq!(s.banners.len(), 1);
         assert_eq!(s.banners[0].tone, Tone::Error);
-        assert!(s.banners[0].title.contains("autosaved workspace is open instead"), "{}", s.banners[0].title);
-        assert!(s.banners[0].lines[0].contains("share link"), "{:?}", s.banners[0].lines);
+        assert!(
+            s.banners[0].title.english().contains("autosaved workspace is open instead"),
+            "{}",
+            s.banners[0].title.english()
+        );
+        assert!(s.banners[0].lines[0].english().contains("share link"), "{:?}", s.banners[0].lines);
         assert_eq!(s.hash.as_deref(), Some("#embed=1"));
     }
 
@@ -293,11 +308,21 @@ mod tests {
     fn an_unknown_lesson_lists_the_lessons() {
         let s = decide(&Inputs { search: "?lesson=nope".into(), ..Default::default() });
         assert_eq!((s.open.is_none(), s.base_source.clone()), (true, Source::Empty));
-        assert!(s.banners[0].title.contains("no lesson called “nope”"));
-        assert!(s.banners[0].title.contains("empty workspace"));
-        assert!(s.banners[0].lines[0].contains("hello-world, work-queues"));
+        assert!(s.banners[0].title.english().contains("no lesson called “nope”"));
+        assert!(s.banners[0].title.english().contains("empty workspace"));
+        assert!(s.banners[0].lines[0].english().contains("hello-world, work-queues"));
         let s = decide(&Inputs { search: "?lesson=".into(), ..Default::default() });
-        assert!(s.banners[0].title.contains("names none"));
+        assert!(s.banners[0].title.english().contains("names none"));
+        let zh = s.banners[0].title.render(Lang::Zh);
+        assert_eq!(zh, "地址要打开一节课，却没有写课名：已改为打开一个空的工作区。");
+    }
+
+    #[test]
+    fn a_lesson_opens_in_the_pages_language() {
+        let s = decide(&Inputs { search: "?lesson=rpc".into(), lang: Lang::Zh, ..Default::default() });
+        let zh = crate::lessons::by_slug("rpc").unwrap().in_lang(Lang::Zh);
+        assert_eq!(s.scenario().title, zh.title);
+        assert_eq!(s.scenario().narration, zh.scenario.narration);
     }
 
     #[test]
@@ -310,10 +335,10 @@ mod tests {
         let s = decide(&Inputs { session: Some("{oops".into()), local: Some("{oops".into()), ..Default::default() });
         assert_eq!((s.damaged.len(), s.base_source.clone()), (1, Source::Empty));
         let b = damaged_banner(&s.damaged[0], Ok("warren.workspace.damaged.session.5"));
-        assert!(b.title.contains("“warren.workspace.damaged.session.5”"));
-        assert!(b.lines[0].contains("not valid JSON"));
+        assert!(b.title.english().contains("“warren.workspace.damaged.session.5”"));
+        assert!(b.lines[0].english().contains("not valid JSON"));
         assert!(matches!(&b.actions[0], BannerAction::Download { text, .. } if &**text == "{oops"));
         let b = damaged_banner(&s.damaged[0], Err("storage is full"));
-        assert!(b.title.contains("could not be set aside (storage is full)"));
+        assert!(b.title.english().contains("could not be set aside (storage is full)"));
     }
 }

@@ -117,12 +117,14 @@ fn canvas_area() -> Html {
     // Nodes and edges read the scenario from this, not from the editor (see CanvasDoc).
     let doc = CanvasDoc::of(&editor);
     let s = editor.scenario.clone();
+    let lang = crate::components::use_lang();
     html! {
         <ContextProvider<CanvasDoc> context={doc}>
-        <section class={classes!("canvas-area", (*preview != Preview::None).then_some("gesture"))} ref={area} tabindex="-1" aria-label="Canvas"
+        <section class={classes!("canvas-area", (*preview != Preview::None).then_some("gesture"))} ref={area} tabindex="-1"
+                 aria-label={crate::i18n::t(lang, "canvas-area.aria-label")}
                  onpointerdown={handlers.down} onpointermove={handlers.moved} onpointerup={handlers.up}
                  onpointercancel={handlers.cancel} onwheel={handlers.wheel}>
-            <svg class="canvas" role="img" aria-label="Topology canvas" width="100%" height="100%">
+            <svg class="canvas" role="img" aria-label={crate::i18n::t(lang, "canvas-svg.aria-label")} width="100%" height="100%">
                 { grid_defs(view) }
                 <rect class="canvas-grid" width="100%" height="100%" fill="url(#canvas-grid)" />
                 <g class="canvas-edges" transform={view.svg_transform()}>
@@ -143,7 +145,7 @@ fn canvas_area() -> Html {
             { box_rect(&preview) }
             <CanvasControls />
             <FloatingNotice />
-            { status_and_hint(&s) }
+            { status_and_hint(&s, lang) }
         </section>
         </ContextProvider<CanvasDoc>>
     }
@@ -305,21 +307,22 @@ fn box_rect(preview: &Preview) -> Html {
 
 /// What the canvas holds, for screen readers, and on an empty canvas the
 /// first steps.
-fn status_and_hint(s: &Scenario) -> Html {
+fn status_and_hint(s: &Scenario, lang: crate::i18n::Lang) -> Html {
+    use crate::i18n::t;
     let empty = s.exchanges.is_empty() && s.queues.is_empty() && s.producers.is_empty() && s.consumers.is_empty();
     let status = if empty {
-        "Empty canvas: only the default exchange".to_string()
+        t(lang, "canvas-status-empty")
     } else {
-        let bindings = s.bindings.len();
-        format!("{} nodes, {bindings} binding{}", s.node_ids().count(), if bindings == 1 { "" } else { "s" })
+        let bindings = crate::msg!("unit-bindings", count = s.bindings.len());
+        crate::msg!("canvas-status", nodes = s.node_ids().count(), bindings = bindings).render(lang)
     };
     html! {
         <>
             <p class="canvas-status" aria-live="polite">{ status }</p>
             if empty {
                 <div class="canvas-hint" aria-hidden="true">
-                    <p class="canvas-hint-title">{ "Build a topology" }</p>
-                    <p>{ "Drag a producer, an exchange, a queue and a consumer from the palette, then drag from each node's ● port to the next to connect them. Press Play to watch messages move." }</p>
+                    <p class="canvas-hint-title">{ t(lang, "canvas-hint-title") }</p>
+                    <p>{ t(lang, "canvas-hint") }</p>
                 </div>
             }
         </>

@@ -9,6 +9,7 @@ use crate::view::callout_place::{place_callout, CALLOUT};
 
 use crate::editor::geometry::{node_size, Point, Rect};
 use crate::editor::EditAction;
+use crate::i18n::{t, Lang};
 use crate::simulation::NodeError;
 
 use crate::components::canvas::edges::edge_geometry;
@@ -37,15 +38,15 @@ pub fn error_callout(props: &ErrorCalloutProps) -> Html {
             ev.stop_propagation();
             stage.act(|sim| sim.recreate(&target));
         });
-        let what = if e.during == "queue.declare" { "Delete the queue (its messages are lost) and declare it with the new settings" } else { "Delete the exchange (and its bindings) and declare it with the new settings" };
-        html! { <button type="button" class="callout-action" title={what} {onclick}>{ "Delete and declare again" }</button> }
+        let what = if e.during == "queue.declare" { "canvas-recreate-queue.title" } else { "canvas-recreate-exchange.title" };
+        html! { <button type="button" class="callout-action" title={t(lang, what)} {onclick}>{ t(lang, "canvas-recreate") }</button> }
     });
     html! {
         <div class="error-callout" role="alert" data-error-for={props.target.clone()}
              style={format!("left: {:.1}px; top: {:.1}px", props.at.x, props.at.y)}>
             <div class="error-code">
                 <strong>{ format!("{} {}", e.code.code(), e.code.name()) }</strong>
-                <span class="error-during">{ format!("on {}", e.during) }</span>
+                <span class="error-during">{ crate::msg!("canvas-error-during", method = e.during.to_string()).render(lang) }</span>
             </div>
             <p class="error-text">{ e.text.clone() }</p>
             <p class="error-explain">{ e.explanation.render(lang) }</p>
@@ -129,12 +130,7 @@ pub fn callouts() -> Html {
                 editor.dispatch(EditAction::DismissNotice);
             })
         };
-        let body = html! {
-            <>
-                <p>{ n.text.render(lang) }</p>
-                <button type="button" class="notice-close" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
-            </>
-        };
+        let body = notice_body(lang, &n.text, dismiss);
         match at {
             Some(at) => html! {
                 <div key={format!("notice-{}", n.serial)} class="notice" role="alert" data-notice-for={n.node.clone()}
@@ -161,9 +157,16 @@ pub fn floating_notice() -> Html {
         Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::DismissNotice))
     };
     html! {
-        <div key={format!("notice-{}", n.serial)} class="notice floating" role="alert">
-            <p>{ n.text.render(lang) }</p>
-            <button type="button" class="notice-close" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
-        </div>
+        <div key={format!("notice-{}", n.serial)} class="notice floating" role="alert">{ notice_body(lang, &n.text, dismiss) }</div>
+    }
+}
+
+/// A notice's text and its dismiss button.
+fn notice_body(lang: Lang, text: &crate::i18n::Msg, dismiss: Callback<MouseEvent>) -> Html {
+    html! {
+        <>
+            <p>{ text.render(lang) }</p>
+            <button type="button" class="notice-close" aria-label={t(lang, "canvas-notice-dismiss.aria-label")} onclick={dismiss}>{ "×" }</button>
+        </>
     }
 }

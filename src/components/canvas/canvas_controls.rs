@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::editor::geometry::Point;
 use crate::editor::{fit_view, EditAction};
+use crate::i18n::t;
 
 use crate::components::context::use_editor;
 use crate::components::workspace::palette::canvas_rect;
@@ -40,17 +41,19 @@ pub fn canvas_controls() -> Html {
             }
         })
     };
+    let lang = crate::components::use_lang();
+    let tr = |id: &str| t(lang, id);
     html! {
         <>
-            <div class="canvas-controls history" role="toolbar" aria-label="History">
-                <button type="button" class="undo" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!editor.can_undo()} onclick={dispatch(EditAction::Undo)}>{ "↶ Undo" }</button>
-                <button type="button" class="redo" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!editor.can_redo()} onclick={dispatch(EditAction::Redo)}>{ "↷ Redo" }</button>
+            <div class="canvas-controls history" role="toolbar" aria-label={tr("canvas-history.aria-label")}>
+                <button type="button" class="undo" aria-label={tr("canvas-undo.aria-label")} title={tr("canvas-undo.title")} disabled={!editor.can_undo()} onclick={dispatch(EditAction::Undo)}>{ tr("canvas-undo") }</button>
+                <button type="button" class="redo" aria-label={tr("canvas-redo.aria-label")} title={tr("canvas-redo.title")} disabled={!editor.can_redo()} onclick={dispatch(EditAction::Redo)}>{ tr("canvas-redo") }</button>
             </div>
-            <div class="canvas-controls zoom" role="toolbar" aria-label="Zoom">
-                <button type="button" class="zoom-out" aria-label="Zoom out" title="Zoom out (-)" onclick={zoom_by(1.0 / 1.25)}>{ "−" }</button>
-                <button type="button" class="zoom-level" title="Back to 100% (0)" onclick={dispatch(EditAction::ResetView)}>{ format!("{:.0}%", editor.view.zoom * 100.0) }</button>
-                <button type="button" class="zoom-in" aria-label="Zoom in" title="Zoom in (+)" onclick={zoom_by(1.25)}>{ "+" }</button>
-                <button type="button" class="zoom-fit" title="Show every node" onclick={fit}>{ "Fit" }</button>
+            <div class="canvas-controls zoom" role="toolbar" aria-label={tr("canvas-zoom.aria-label")}>
+                <button type="button" class="zoom-out" aria-label={tr("canvas-zoom-out.aria-label")} title={tr("canvas-zoom-out.title")} onclick={zoom_by(1.0 / 1.25)}>{ "−" }</button>
+                <button type="button" class="zoom-level" title={tr("canvas-zoom-reset.title")} onclick={dispatch(EditAction::ResetView)}>{ format!("{:.0}%", editor.view.zoom * 100.0) }</button>
+                <button type="button" class="zoom-in" aria-label={tr("canvas-zoom-in.aria-label")} title={tr("canvas-zoom-in.title")} onclick={zoom_by(1.25)}>{ "+" }</button>
+                <button type="button" class="zoom-fit" title={tr("canvas-zoom-fit.title")} onclick={fit}>{ tr("canvas-zoom-fit") }</button>
             </div>
         </>
     }

@@ -12,10 +12,13 @@ use yew::prelude::*;
 use crate::editor::geometry::{in_port, out_port, Curve, Point};
 use crate::editor::table_text::format_table;
 use crate::editor::{edges, Edge, EditAction, Editor};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::scenario::{BindingEdge, ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 use crate::simulation::{ErrorKey, NodeError, Simulation};
 use crate::view::edge_labels::{place_labels, COMPACT_LABEL_PITCH, LABEL_PITCH};
 use crate::view::reply_paths::{default_routes, reply_paths, ReplyPath};
+use crate::workspace::banner::verbatim;
 
 use crate::components::context::{use_canvas_doc, use_live_stage, CanvasDoc};
 
@@ -35,8 +38,8 @@ pub struct EdgeGeom {
     pub exchange_type: Option<&'static str>,
     /// Its curve.
     pub curve: Curve,
-    /// Its label.
-    pub label: String,
+    /// Its label, if it has one.
+    pub label: Option<Msg>,
     /// The engine's refusal of this binding, if any.
     pub error: Option<NodeError>,
 }
@@ -46,9 +49,14 @@ fn curve(s: &Scenario, from: &str, to: &str) -> Option<Curve> {
     Some(Curve::between(out_port(fk, s.position(from)?), in_port(tk, s.position(to)?)))
 }
 
+/// A binding's label in English (see `binding_label_msg`).
+pub fn binding_label(s: &Scenario, b: &BindingEdge) -> String {
+    binding_label_msg(s, b).english()
+}
+
 /// A binding's label: its key, or for headers exchanges its `x-match` and
 /// header arguments.
-pub fn binding_label(s: &Scenario, b: &BindingEdge) -> String {
+pub fn binding_label_msg(s: &Scenario, b: &BindingEdge) -> Msg {
     let kind = if b.from == DEFAULT_EXCHANGE_ID {
         ExchangeKind::Direct
     } else {
@@ -59,14 +67,14 @@ pub fn binding_label(s: &Scenario, b: &BindingEdge) -> String {
             let mode = b.arguments.get("x-match").and_then(|v| v.as_str()).unwrap_or("all");
             let rest = format_table(&b.arguments, &["x-match"]);
             if rest.is_empty() {
-                format!("{mode}: (no headers)")
+                msg!("canvas-edge-no-headers", mode = mode)
             } else {
-                format!("{mode}: {rest}")
+                verbatim(format!("{mode}: {rest}"))
             }
         }
-        ExchangeKind::Fanout if b.routing_key.is_empty() => "fanout".to_string(),
-        _ if b.routing_key.is_empty() => "\"\"".to_string(),
-        _ => b.routing_key.clone(),
+        ExchangeKind::Fanout if b.routing_key.is_empty() => verbatim("fanout"),
+        _ if b.routing_key.is_empty() => verbatim("\"\""),
+        _ => verbatim(b.routing_key.clone()),
     }
 }
 
@@ -78,7 +86,7 @@ pub fn edge_geometry(s: &Scenario, sim: &Simulation) -> Vec<EdgeGeom> {
         let Some(c) = curve(s, &from, &to) else { continue };
         let (class, label, exchange_type, error) = match &e {
             // The producer shows its routing key itself.
-            Edge::Publish(_) => ("publish", String::new(), None, None),
+            Edge::Publish(_) => ("publish", None, None, None),
             Edge::Binding(id) => {
                 let Some(b) = s.binding(id) else { continue };
                 let t = if b.from == DEFAULT_EXCHANGE_ID {
@@ -87,9 +95,9 @@ pub fn edge_geometry(s: &Scenario, sim: &Simulation) -> Vec<EdgeGeom> {
                     s.exchange(&b.from).map(|x| x.kind.as_str())
                 };
                 let err = sim.binding_error(id).cloned();
-                ("binding", binding_label(s, b), t, err)
+                ("binding", Some(binding_label_msg(s, b)), t, err)
             }
-            Edge::Consume(_) => ("consume", String::new(), None, None),
+            Edge::Consume(_) => ("consume", None, None, None),
         };
         out.push(EdgeGeom { key: e.key(), edge: Some(e), class, exchange_type, curve: c, label, error });
     }
@@ -102,7 +110,7 @@ pub fn edge_geometry(s: &Scenario, sim: &Simulation) -> Vec<EdgeGeom> {
                     class: "alternate",
                     exchange_type: None,
                     curve: c,
-                    label: "alternate".into(),
+                    label: Some(msg!("canvas-edge-alternate")),
                     error: None,
                 });
             }
@@ -117,7 +125,7 @@ pub fn edge_geometry(s: &Scenario, sim: &Simulation) -> Vec<EdgeGeom> {
                     class: "dead-letter",
                     exchange_type: None,
                     curve: c,
-                    label: "dead letters".into(),
+                    label: Some(msg!("canvas-edge-dead-letters")),
                     error: None,
                 });
             }
@@ -131,7 +139,7 @@ pub fn edge_geometry(s: &Scenario, sim: &Simulation) -> Vec<EdgeGeom> {
                 class: "default-route",
                 exchange_type: Some("direct"),
                 curve: c,
-                label: String::new(),
+                label: None,
                 error: None,
             });
         }
@@ -154,7 +162,7 @@ fn reply_geometry(s: &Scenario, path: &ReplyPath) -> Vec<EdgeGeom> {
             class: "reply",
             exchange_type: None,
             curve: c,
-            label: path.label(),
+            label: Some(verbatim(path.label())),
             error: None,
         });
     }
@@ -166,7 +174,7 @@ fn reply_geometry(s: &Scenario, path: &ReplyPath) -> Vec<EdgeGeom> {
                 class: "reply-route",
                 exchange_type: None,
                 curve: c,
-                label: String::new(),
+                label: None,
                 error: None,
             });
         }
@@ -276,7 +284,8 @@ pub fn edge_labels(props: &EdgeLabelsProps) -> Html {
 #[function_component(EdgeLabelList)]
 fn edge_label_list(props: &EdgesProps) -> Html {
     let selected = &props.selected;
-    let labelled: Vec<&EdgeGeom> = props.geoms.0.iter().filter(|g| !g.label.is_empty()).collect();
+    let lang = crate::components::use_lang();
+    let labelled: Vec<&EdgeGeom> = props.geoms.0.iter().filter(|g| g.label.is_some()).collect();
     let spots = place_labels(&labelled.iter().map(|g| g.curve).collect::<Vec<_>>(), props.pitch);
     let labels = labelled.iter().zip(spots).map(|(g, spot)| {
         let Point { x, y } = spot.at;
@@ -293,16 +302,17 @@ fn edge_label_list(props: &EdgesProps) -> Html {
             })
         };
         let style = format!("left: {x:.1}px; top: {y:.1}px");
+        let label = g.label.as_ref().map(|l| l.render(lang)).unwrap_or_default();
         if g.edge.is_some() {
             html! {
                 <button key={g.key.clone()} type="button"
                     class={classes!("edge-label", g.class, g.exchange_type, is_selected.then_some("selected"), g.error.is_some().then_some("has-error"))}
-                    data-edge={g.key.clone()} data-stacked={stacked} {style} {onclick} title={format!("{}: click to edit", g.label)}>
-                    { g.label.clone() }
+                    data-edge={g.key.clone()} data-stacked={stacked} {style} {onclick} title={msg!("canvas-edge-edit.title", label = label.clone()).render(lang)}>
+                    { label }
                 </button>
             }
         } else {
-            html! { <span key={g.key.clone()} class={classes!("edge-label", "aux", g.class)} data-helper={g.key.clone()} {style} title={g.label.clone()}>{ g.label.clone() }</span> }
+            html! { <span key={g.key.clone()} class={classes!("edge-label", "aux", g.class)} data-helper={g.key.clone()} {style} title={label.clone()}>{ label }</span> }
         }
     });
     html! { <>{ for labels }</> }

@@ -57,7 +57,7 @@ pub fn inline_binding() -> Html {
     let Some(id) = index else { return html! {} };
     let Some(form) = inline_form(&editor.scenario, &id) else { return html! {} };
     let error = inline_error(editor.refusal.as_ref(), &id);
-    let fields = Fields { editor: editor.clone(), id, input, draft, oninput };
+    let fields = Fields { editor: editor.clone(), id, input, draft, oninput, lang };
     html! {
         <div class="inline-binding" style={form.style()}>
             { match form.input {
@@ -76,6 +76,8 @@ struct Fields {
     input: NodeRef,
     draft: Option<String>,
     oninput: Callback<InputEvent>,
+    /// The page's language.
+    lang: crate::i18n::Lang,
 }
 
 impl Fields {
@@ -129,8 +131,8 @@ impl Fields {
                     </select>
                 </label>
                 <label class="inline-field">
-                    <span>{ "headers" }</span>
-                    <input ref={self.input.clone()} type="text" aria-label="Binding headers" placeholder="format=pdf, type=report"
+                    <span>{ crate::i18n::t(self.lang, "canvas-binding-headers-label") }</span>
+                    <input ref={self.input.clone()} type="text" aria-label={crate::i18n::t(self.lang, "canvas-binding-headers.aria-label")} placeholder="format=pdf, type=report"
                            value={self.draft.clone().unwrap_or(headers)} {onchange} {oninput} {onkeydown} />
                 </label>
             </>
@@ -145,7 +147,7 @@ impl Fields {
         html! {
             <label class="inline-field">
                 <span>{ label }</span>
-                <input ref={self.input.clone()} type="text" aria-label="Binding key" value={self.draft.clone().unwrap_or(key)}
+                <input ref={self.input.clone()} type="text" aria-label={crate::i18n::t(self.lang, "canvas-binding-key.aria-label")} value={self.draft.clone().unwrap_or(key)}
                        {onchange} {oninput} {onkeydown} onblur={close} />
             </label>
         }

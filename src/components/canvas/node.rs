@@ -28,18 +28,32 @@ pub struct NodeViewProps {
     pub selected: bool,
 }
 
-/// The label the node shows: its name (the broker's name for a
-/// server-named queue).
+/// The label the node shows, in English (see `display_name_in`).
 pub fn display_name(s: &crate::scenario::Scenario, sim: &crate::simulation::Simulation, id: &str) -> String {
+    display_name_in(s, sim, id, crate::i18n::Lang::En)
+}
+
+/// The label the node shows: its name (the broker's name for a
+/// server-named queue); the nameless default exchange and a server-named
+/// queue not declared yet say so in `lang`.
+pub fn display_name_in(
+    s: &crate::scenario::Scenario,
+    sim: &crate::simulation::Simulation,
+    id: &str,
+    lang: crate::i18n::Lang,
+) -> String {
     if id == DEFAULT_EXCHANGE_ID {
-        return "(default)".to_string();
+        return crate::i18n::t(lang, "view-default-name");
     }
     if let Some(x) = s.exchange(id) {
         return x.name.clone();
     }
     if let Some(q) = s.queue(id) {
         if q.name.is_empty() {
-            return sim.queue_name(id).map(|n| n.to_string()).unwrap_or_else(|| "(server-named)".into());
+            return sim
+                .queue_name(id)
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| crate::i18n::t(lang, "canvas-server-named"));
         }
         return q.name.clone();
     }
@@ -78,12 +92,13 @@ struct NodeLook {
 pub fn node_view(props: &NodeViewProps) -> Html {
     let doc = use_canvas_doc();
     let stage = use_live_stage();
+    let lang = crate::components::use_lang();
     let s = &doc.scenario;
     let id = props.id.as_str();
     let look = {
         let rt = stage.runtime.borrow();
         NodeLook {
-            name: AttrValue::from(display_name(s, &rt.sim, id)),
+            name: AttrValue::from(display_name_in(s, &rt.sim, id, lang)),
             error: rt.sim.node_error(id).is_some(),
             vanished: match props.kind {
                 NodeKind::Queue => rt.sim.queue_name(id).is_none_or(|n| rt.sim.broker().queue(n).is_none()),
@@ -104,21 +119,30 @@ struct NodeFrameProps {
     look: NodeLook,
 }
 
+/// What kind of node it is, in words: `queue`, `topic exchange`.
+fn kind_label(kind: NodeKind, exchange_type: Option<&str>, lang: crate::i18n::Lang) -> String {
+    match kind {
+        NodeKind::Exchange => crate::msg!("view-palette-exchange", kind = exchange_type.unwrap_or("direct")),
+        NodeKind::Producer => crate::msg!("view-palette-producer"),
+        NodeKind::Queue => crate::msg!("view-palette-queue"),
+        NodeKind::Consumer => crate::msg!("view-palette-consumer"),
+    }
+    .render(lang)
+}
+
 /// The node's box: name, kind, body and ports.
 #[function_component(NodeFrame)]
 fn node_frame(props: &NodeFrameProps) -> Html {
     let doc = use_canvas_doc();
+    let lang = crate::components::use_lang();
     let s = doc.scenario.clone();
     let id = props.id.to_string();
     let Some(at) = s.position(&id) else { return html! {} };
     let (w, h) = node_size(props.kind);
     let NodeLook { name, error, vanished } = props.look.clone();
     let exchange_type = s.exchange(&id).map(|x| x.kind.as_str()).or((id == DEFAULT_EXCHANGE_ID).then_some("direct"));
-    let kind_label = match props.kind {
-        NodeKind::Exchange => format!("{} exchange", exchange_type.unwrap_or("direct")),
-        k => k.as_str().to_string(),
-    };
-    let client = client_tag(&s, &id);
+    let kind_label = kind_label(props.kind, exchange_type, lang);
+    let client = client_tag(&s, &id).map(|c| c.render(lang));
     let badge = match props.kind {
         NodeKind::Producer => "P",
         NodeKind::Exchange => "X",
@@ -180,7 +204,7 @@ fn node_frame(props: &NodeFrameProps) -> Html {
                 <span class="port port-in" aria-hidden="true"></span>
             }
             if props.kind != NodeKind::Consumer {
-                <span class="port port-out" data-port="out" title="Drag from here to another node to connect"></span>
+                <span class="port port-out" data-port="out" title={crate::i18n::t(lang, "canvas-port-out.title")}></span>
             }
         </div>
     }

@@ -40,14 +40,14 @@ fn run(action: NodeAction, id: &str, stage: &Stage, editor: &EditorHandle) {
 }
 
 /// One action's button.
-fn action_button(action: NodeAction, id: &str, stage: &Stage, editor: &EditorHandle) -> Html {
+fn action_button(action: NodeAction, id: &str, stage: &Stage, editor: &EditorHandle, lang: crate::i18n::Lang) -> Html {
     let (id, stage, editor) = (id.to_string(), stage.clone(), editor.clone());
     let onclick = Callback::from(move |e: MouseEvent| {
         e.stop_propagation();
         run(action, &id, &stage, &editor);
     });
     html! {
-        <button type="button" class={classes!("node-action", action.class())} title={action.title()} {onclick}>{ action.label() }</button>
+        <button type="button" class={classes!("node-action", action.class())} title={crate::i18n::t(lang, action.title())} {onclick}>{ crate::i18n::t(lang, action.label()) }</button>
     }
 }
 
@@ -56,6 +56,7 @@ fn action_button(action: NodeAction, id: &str, stage: &Stage, editor: &EditorHan
 pub fn node_actions(props: &NodeActionsProps) -> Html {
     let editor = use_editor();
     let stage = use_stage();
+    let lang = crate::components::use_lang();
     let id = props.id.to_string();
     let s = editor.scenario.clone();
     let (Some(kind), Some(at)) = (s.kind_of(&id), s.position(&id)) else { return html! {} };
@@ -68,13 +69,14 @@ pub fn node_actions(props: &NodeActionsProps) -> Html {
     if actions.is_empty() {
         return html! {};
     }
-    let buttons = actions.into_iter().map(|a| action_button(a, &id, &stage, &editor));
+    let buttons = actions.into_iter().map(|a| action_button(a, &id, &stage, &editor, lang));
+    let label = crate::i18n::t(lang, "canvas-node-actions.aria-label");
     if props.inline {
-        return html! { <div class="node-actions inline" role="toolbar" aria-label="Node actions">{ for buttons }</div> };
+        return html! { <div class="node-actions inline" role="toolbar" aria-label={label}>{ for buttons }</div> };
     }
     let (w, _) = node_size(kind);
     html! {
-        <div class="node-actions" role="toolbar" aria-label="Node actions" data-for={id.clone()}
+        <div class="node-actions" role="toolbar" aria-label={label} data-for={id.clone()}
              style={format!("left: {:.1}px; top: {:.1}px; width: {w}px", at.x, at.y - 34.0)}>
             { for buttons }
         </div>

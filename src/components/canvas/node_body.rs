@@ -15,6 +15,8 @@ use crate::engine::QueueType;
 
 use crate::editor::EditAction;
 use crate::engine::Message;
+use crate::i18n::{t, Lang, Msg};
+use crate::msg;
 use crate::scenario::NodeKind;
 use crate::view::node_state::{body_state, BodyState, Chip};
 pub use crate::view::node_state::{chip_text, format_ms, schedule_text, QUEUE_CHIPS};
@@ -37,9 +39,15 @@ pub struct NodeBodyProps {
 /// node shows change at nearly every refresh, and patching the same few
 /// buttons' text and attributes costs far less style and layout than
 /// removing them and building new ones.
-fn chip_html(c: &Chip) -> Html {
+fn chip_html(c: &Chip, lang: Lang) -> Html {
     let id = c.message.id;
-    let label = format!("message #{id}: {}{}", c.message.body, if c.redelivered { " (redelivered)" } else { "" });
+    let body = c.message.body.to_string();
+    let label = if c.redelivered {
+        msg!("canvas-chip-redelivered", id = id, body = body)
+    } else {
+        msg!("canvas-chip", id = id, body = body)
+    }
+    .render(lang);
     html! {
         <li>
             <button type="button" class={classes!("msg-chip", c.redelivered.then_some("redelivered"), c.busy.then_some("busy"))}
@@ -73,28 +81,35 @@ struct BodyViewProps {
 #[function_component(BodyView)]
 fn body_view(props: &BodyViewProps) -> Html {
     let open = use_open_message();
+    let lang = crate::components::use_lang();
     let on_chip = chip_opener(&props.state, open);
     match &props.state {
         BodyState::Missing => html! {},
-        BodyState::Producer { target, schedule, sent } => producer_view(target.as_ref(), schedule, *sent),
+        BodyState::Producer { target, schedule, sent } => producer_view(target.as_ref(), schedule, *sent, lang),
         BodyState::DefaultExchange => html! {
-            <div class="node-body"><div class="node-line muted" title="routes each message to the queue named by its routing key">{ "routes by queue name" }</div></div>
+            <div class="node-body"><div class="node-line muted" title={t(lang, "canvas-default-exchange.title")}>{ t(lang, "canvas-default-exchange") }</div></div>
         },
         BodyState::Exchange { bindings, flags, vanished } => html! {
             <div class="node-body">
                 <div class="node-line muted">
-                    <span>{ format!("{bindings} binding{}", if *bindings == 1 { "" } else { "s" }) }</span>
-                    if !flags.is_empty() { <span>{ flags.clone() }</span> }
+                    <span>{ msg!("unit-bindings", count = *bindings).render(lang) }</span>
+                    if !flags.is_empty() { <span>{ joined(flags, lang) }</span> }
                 </div>
                 if *vanished { <Vanished /> }
             </div>
         },
         BodyState::QueueGone => html! { <div class="node-body"><Vanished /></div> },
         BodyState::Queue { ready, unacked, chips, flags, queue_type } => {
-            queue_view(QueueCounts { ready: *ready, unacked: *unacked }, chips, flags, *queue_type, on_chip)
+            let counts = QueueCounts { ready: *ready, unacked: *unacked };
+            queue_view(counts, chips, &joined(flags, lang), *queue_type, on_chip, lang)
         }
-        BodyState::Consumer { .. } => consumer_view(&props.state, on_chip),
+        BodyState::Consumer { .. } => consumer_view(&props.state, on_chip, lang),
     }
+}
+
+/// A node's flags in one line: `durable · max 5`.
+fn joined(flags: &[Msg], lang: Lang) -> String {
+    flags.iter().map(|f| f.render(lang)).collect::<Vec<_>>().join(" · ")
 }
 
 /// The click listener of a list of chips: opens the chip's message.
@@ -119,15 +134,17 @@ fn chip_opener(state: &BodyState, open: Callback<Rc<Message>>) -> Callback<Mouse
 /// A producer's target, schedule and count. The routing key has a line of
 /// its own: it is what a topic or direct lesson is about, so it is never
 /// cut to make room.
-fn producer_view(target: Option<&(String, String)>, schedule: &str, sent: u32) -> Html {
+fn producer_view(target: Option<&(Msg, String)>, schedule: &Msg, sent: u32, lang: Lang) -> Html {
     let target = match target {
         None => html! {
-            <div class="node-line"><span class="node-warn">{ "not connected: drag from ● to an exchange" }</span></div>
+            <div class="node-line"><span class="node-warn">{ t(lang, "canvas-producer-unconnected") }</span></div>
         },
         Some((name, key)) => html! {
             <>
-                <div class="node-line target"><span>{ "→ " }<b>{ name.clone() }</b></span></div>
-                <div class="node-line key" title={format!("routing key {key}")}><span><span class="key-word">{ "key " }</span><code>{ key.clone() }</code></span></div>
+                <div class="node-line target"><span>{ "→ " }<b>{ name.render(lang) }</b></span></div>
+                <div class="node-line key" title={msg!("canvas-routing-key.title", key = key.clone()).render(lang)}>
+                    <span><span class="key-word">{ t(lang, "canvas-routing-key") }{ " " }</span><code>{ key.clone() }</code></span>
+                </div>
             </>
         },
     };
@@ -135,8 +152,8 @@ fn producer_view(target: Option<&(String, String)>, schedule: &str, sent: u32) -
         <div class="node-body">
             { target }
             <div class="node-line muted">
-                <span>{ schedule.to_string() }</span>
-                <span class="stat sent"><b>{ sent }</b>{ " sent" }</span>
+                <span>{ schedule.render(lang) }</span>
+                <span class="stat sent"><b>{ sent }</b>{ " " }{ t(lang, "canvas-stat-sent") }</span>
             </div>
         </div>
     }
@@ -155,27 +172,21 @@ fn queue_view(
     flags: &str,
     queue_type: QueueType,
     on_chip: Callback<MouseEvent>,
+    lang: Lang,
 ) -> Html {
     let more = n.ready.saturating_sub(QUEUE_CHIPS);
-    let (ready_label, ready_title, chips_label) = if queue_type == QueueType::Stream {
-        (
-            " in stream",
-            "Messages the stream holds (acks remove nothing; retention removes whole segments)",
-            "Newest messages in the stream",
-        )
-    } else {
-        (" ready", "Ready: waiting to be delivered", "First messages in the queue")
-    };
+    let ready_id = if queue_type == QueueType::Stream { "canvas-stat-in-stream" } else { "canvas-stat-ready" };
+    let chips_label = t(lang, &format!("{ready_id}.chips"));
     html! {
         <div class="node-body">
             <div class="node-line stats">
-                <span class="stat ready" title={ready_title}><b>{ n.ready }</b>{ ready_label }</span>
-                <span class="stat unacked" title="Delivered, waiting for an ack"><b>{ n.unacked }</b>{ " unacked" }</span>
+                <span class="stat ready" title={t(lang, &format!("{ready_id}.title"))}><b>{ n.ready }</b>{ " " }{ t(lang, ready_id) }</span>
+                <span class="stat unacked" title={t(lang, "canvas-stat-unacked.title")}><b>{ n.unacked }</b>{ " " }{ t(lang, "canvas-stat-unacked") }</span>
             </div>
             <ol class="msg-chips" aria-label={chips_label} onclick={on_chip}>
-                { for chips.iter().map(chip_html) }
+                { for chips.iter().map(|c| chip_html(c, lang)) }
                 if more > 0 { <li class="msg-more">{ format!("+{more}") }</li> }
-                if n.ready == 0 { <li class="msg-empty">{ "empty" }</li> }
+                if n.ready == 0 { <li class="msg-empty">{ t(lang, "canvas-chips-empty") }</li> }
             </ol>
             // The type leads the last line, so the counts above keep their room.
             <div class="node-line muted flags" title={flags.to_string()}>
@@ -190,29 +201,30 @@ fn queue_view(
 }
 
 /// A consumer's unacked count, held messages, counts and mode or status.
-fn consumer_view(state: &BodyState, on_chip: Callback<MouseEvent>) -> Html {
+fn consumer_view(state: &BodyState, on_chip: Callback<MouseEvent>, lang: Lang) -> Html {
     let BodyState::Consumer { auto, unacked, prefetch, chips, idle, delivered, acked, status, mode } = state else {
         return html! {};
     };
+    let unacked_title = t(lang, if *auto { "canvas-consumer-auto-ack.title" } else { "canvas-consumer-unacked.title" });
     html! {
         <div class="node-body">
             <div class="node-line stats">
-                <span class="stat unacked" title={if *auto { "auto-ack: nothing to ack" } else { "Unacked deliveries / prefetch" }}>
-                    <b>{ *unacked }</b>{ format!("/{prefetch} unacked") }
+                <span class="stat unacked" title={unacked_title}>
+                    <b>{ *unacked }</b>{ format!("/{prefetch} ") }{ t(lang, "canvas-stat-unacked") }
                 </span>
             </div>
-            <ol class="msg-chips" aria-label="Messages it holds" onclick={on_chip}>
-                { for chips.iter().map(chip_html) }
-                if *idle { <li class="msg-empty">{ "idle" }</li> }
+            <ol class="msg-chips" aria-label={t(lang, "canvas-consumer-chips.aria-label")} onclick={on_chip}>
+                { for chips.iter().map(|c| chip_html(c, lang)) }
+                if *idle { <li class="msg-empty">{ t(lang, "canvas-chips-idle") }</li> }
             </ol>
             <div class="node-line muted">
-                <span class="stat received" title="Deliveries received"><b>{ *delivered }</b>{ " received" }</span>
-                <span class="stat acked" title="Acked"><b>{ *acked }</b>{ " acked" }</span>
+                <span class="stat received" title={t(lang, "canvas-stat-received.title")}><b>{ *delivered }</b>{ " " }{ t(lang, "canvas-stat-received") }</span>
+                <span class="stat acked" title={t(lang, "canvas-stat-acked.title")}><b>{ *acked }</b>{ " " }{ t(lang, "canvas-stat-acked") }</span>
             </div>
             if let Some((class, text)) = status {
-                <div class={classes!("node-status", *class)}>{ text.clone() }</div>
+                <div class={classes!("node-status", *class)}>{ text.render(lang) }</div>
             } else {
-                <div class="node-line muted">{ mode.clone() }</div>
+                <div class="node-line muted">{ mode.render(lang) }</div>
             }
         </div>
     }
@@ -224,6 +236,7 @@ fn consumer_view(state: &BodyState, on_chip: Callback<MouseEvent>) -> Html {
 fn vanished() -> Html {
     let stage = use_quiet_stage();
     let dispatch = use_canvas_doc().dispatch;
+    let lang = crate::components::use_lang();
     let onclick = {
         let stage = stage.clone();
         Callback::from(move |e: MouseEvent| {
@@ -234,8 +247,8 @@ fn vanished() -> Html {
     };
     html! {
         <div class="node-gone" role="status">
-            <span>{ "not in the broker" }</span>
-            <button type="button" class="redeclare" {onclick} title="Declare the canvas's exchanges, queues and bindings again, as a client does when it reconnects">{ "declare again" }</button>
+            <span>{ t(lang, "canvas-vanished") }</span>
+            <button type="button" class="redeclare" {onclick} title={t(lang, "canvas-redeclare.title")}>{ t(lang, "canvas-redeclare") }</button>
         </div>
     }
 }

@@ -49,9 +49,11 @@ pub fn show(banners: &BannersHandle, banner: Banner) {
 pub fn banner_list() -> Html {
     let banners = use_banners();
     let editor = use_editor();
+    let lang = crate::components::use_lang();
     if banners.list.is_empty() {
         return html! {};
     }
+    let dismiss_text = crate::i18n::t(lang, "workspace-banner-dismiss");
     let items = banners.list.iter().map(|b| {
         let id = b.id;
         let dismiss = {
@@ -59,7 +61,7 @@ pub fn banner_list() -> Html {
             Callback::from(move |_: MouseEvent| banners.dispatch(BannerChange::Dismiss(id)))
         };
         let actions = b.actions.iter().map(|a| {
-            let label = a.label();
+            let label = a.label().render(lang);
             let onclick = {
                 let a = a.clone();
                 let banners = banners.clone();
@@ -89,17 +91,17 @@ pub fn banner_list() -> Html {
         html! {
             <div key={id} class={classes!("banner", b.tone.as_str())} role={role} data-tone={b.tone.as_str()} data-topic={b.topic.as_str()}>
                 <div class="banner-main">
-                    <p class="banner-title">{ b.title.clone() }</p>
+                    <p class="banner-title">{ b.title.render(lang) }</p>
                     if !b.lines.is_empty() {
                         <ul class="banner-lines">
-                            { for b.lines.iter().take(shown).map(|l| html! { <li>{ l.clone() }</li> }) }
+                            { for b.lines.iter().take(shown).map(|l| html! { <li>{ l.render(lang) }</li> }) }
                         </ul>
                     }
                     if b.lines.len() > shown {
                         <details class="banner-more">
-                            <summary>{ format!("Show {} more", b.lines.len() - shown) }</summary>
+                            <summary>{ crate::msg!("workspace-banner-show-more", count = b.lines.len() - shown).render(lang) }</summary>
                             <ul class="banner-lines">
-                                { for b.lines.iter().skip(shown).map(|l| html! { <li>{ l.clone() }</li> }) }
+                                { for b.lines.iter().skip(shown).map(|l| html! { <li>{ l.render(lang) }</li> }) }
                             </ul>
                         </details>
                     }
@@ -107,9 +109,9 @@ pub fn banner_list() -> Html {
                         <div class="banner-actions">{ for actions }</div>
                     }
                 </div>
-                <button type="button" class="banner-close" aria-label="Dismiss" title="Dismiss" onclick={dismiss}>{ "×" }</button>
+                <button type="button" class="banner-close" aria-label={dismiss_text.clone()} title={dismiss_text.clone()} onclick={dismiss}>{ "×" }</button>
             </div>
         }
     });
-    html! { <div class="banners" aria-label="Messages"><div class="banner-stack">{ for items }</div></div> }
+    html! { <div class="banners" aria-label={crate::i18n::t(lang, "workspace-banners.aria-label")}><div class="banner-stack">{ for items }</div></div> }
 }

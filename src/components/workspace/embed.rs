@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::api::page::open_link;
 use crate::editor::view::View;
 use crate::editor::{fit_view, EditAction};
+use crate::i18n::t;
 use crate::scenario::Scenario;
 
 use crate::components::context::use_editor;
@@ -83,6 +84,7 @@ pub fn embed_layout(props: &EmbedProps) -> Html {
 
     let title = editor.scenario.title.clone();
     let read_only = editor.read_only;
+    let lang = crate::components::use_lang();
     html! {
         <div class={classes!("app", "embed", read_only.then_some("read-only"))} data-embed={if read_only { "read-only" } else { "editable" }}>
             <header class="embed-bar">
@@ -91,8 +93,8 @@ pub fn embed_layout(props: &EmbedProps) -> Html {
                 }
                 <ClockBar />
                 <a class="open-in-warren" href={(*link).clone()} target="_blank" rel="noopener noreferrer"
-                   title="Open this scenario in the full Warren playground (a new tab)">
-                    { "Open in Warren ↗" }
+                   title={t(lang, "workspace-open-in-warren.title")}>
+                    { t(lang, "workspace-open-in-warren") }
                 </a>
             </header>
             <main class="workspace embed-workspace">

@@ -86,15 +86,19 @@ pub fn file_drop() -> Html {
             }
         });
     }
-    if !*over {
-        return html! {};
-    }
+    html! { if *over { <DropOverlay /> } }
+}
+
+/// What the page says while a file is dragged over it.
+#[function_component(DropOverlay)]
+fn drop_overlay() -> Html {
+    let lang = crate::components::use_lang();
     html! {
         <div class="drop-overlay" aria-hidden="true">
             <div class="drop-card">
-                <p class="drop-title">{ "Drop to open" }</p>
-                <p>{ "a Warren scenario (.warren.json) or a RabbitMQ definitions.json" }</p>
-                <p class="muted">{ "What is on the canvas now stays one Undo away." }</p>
+                <p class="drop-title">{ crate::i18n::t(lang, "workspace-drop-title") }</p>
+                <p>{ crate::i18n::t(lang, "workspace-drop-what") }</p>
+                <p class="muted">{ crate::i18n::t(lang, "workspace-drop-undo") }</p>
             </div>
         </div>
     }

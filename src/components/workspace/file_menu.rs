@@ -14,7 +14,10 @@ use yew::prelude::*;
 use crate::codegen::{self, Language};
 use crate::definitions;
 use crate::editor::EditAction;
+use crate::i18n::{t, Lang};
+use crate::msg;
 use crate::scenario::{Scenario, MAX_DOCUMENT_BYTES};
+use crate::workspace::banner::verbatim;
 use crate::workspace::files::{self, FileKind, Opened};
 use crate::workspace::{Banner, Tone, Topic};
 
@@ -52,12 +55,8 @@ pub fn open_file(file: web_sys::File, kind: Option<FileKind>, editor: EditorHand
             },
             Err(why) => Opened {
                 scenario: None,
-                banner: Banner::new(
-                    Topic::File,
-                    Tone::Error,
-                    format!("{name} could not be read. Your workspace is unchanged."),
-                )
-                .with_lines([why]),
+                banner: Banner::new(Topic::File, Tone::Error, msg!("workspace-file-unreadable", name = name.clone()))
+                    .with_lines([verbatim(why)]),
             },
         };
         apply_opened(&editor, &banners, opened);
@@ -71,7 +70,8 @@ fn save(banners: &BannersHandle, name: &str, mime: &str, text: &str) -> bool {
         Err(why) => {
             show(
                 banners,
-                Banner::new(Topic::File, Tone::Error, format!("{name} could not be saved.")).with_lines([why]),
+                Banner::new(Topic::File, Tone::Error, msg!("workspace-file-unsaved", name = name))
+                    .with_lines([verbatim(why)]),
             );
             false
         }
@@ -127,26 +127,21 @@ fn export_definitions(s: &Scenario, banners: &BannersHandle) {
 
 /// "Export code (Python pika)", its comments in the page's language, then
 /// how to run it.
-fn export_code(s: &Scenario, banners: &BannersHandle, lang: crate::i18n::Lang) {
+fn export_code(s: &Scenario, banners: &BannersHandle, lang: Lang) {
     let name = files::code_file_name(s, Language::Pika);
     if save(banners, &name, "text/x-python", &codegen::export(s, Language::Pika, lang)) {
-        show(
-            banners,
-            Banner::new(
-                Topic::File,
-                Tone::Info,
-                format!("Saved {name}: run it with python3 {name} against a RabbitMQ on localhost (pip install pika)."),
-            ),
-        );
+        show(banners, Banner::new(Topic::File, Tone::Info, msg!("workspace-code-saved", name = name.clone())));
     }
 }
 
-/// One item of the menu.
-fn item(action: &'static str, title: &'static str, description: &'static str, onclick: Callback<MouseEvent>) -> Html {
+/// A menu item: its title is the message `workspace-file-<action>`, its
+/// description that message's `.description` attribute.
+fn item(lang: Lang, action: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    let id = format!("workspace-file-{action}");
     html! {
         <button type="button" class="menu-item" data-action={action} {onclick}>
-            <span class="menu-item-title">{ title }</span>
-            <span class="menu-item-description">{ description }</span>
+            <span class="menu-item-title">{ t(lang, &id) }</span>
+            <span class="menu-item-description">{ t(lang, &format!("{id}.description")) }</span>
         </button>
     }
 }
@@ -172,14 +167,14 @@ pub fn file_menu() -> Html {
         <>
             { file_input("scenario", &scenario_input, on_file(FileKind::Scenario, e, b)) }
             { file_input("definitions", &definitions_input, on_file(FileKind::Definitions, e, b)) }
-            <Menu label="File" class="file-menu" title="Open, save, import and export">
-                <p class="menu-heading">{ "Warren scenario" }</p>
-                { item("open-scenario", "Open scenario file…", "a .warren.json file (or drop one on the page)", pick(&scenario_input)) }
-                { item("save-scenario", "Save scenario file", "everything on the canvas, as .warren.json", on_scenario(e, b, save_scenario)) }
+            <Menu label={t(lang, "workspace-file-menu")} class="file-menu" title={t(lang, "workspace-file-menu.title")}>
+                <p class="menu-heading">{ t(lang, "workspace-file-heading-warren") }</p>
+                { item(lang, "open-scenario", pick(&scenario_input)) }
+                { item(lang, "save-scenario", on_scenario(e, b, save_scenario)) }
                 <p class="menu-heading">{ "RabbitMQ" }</p>
-                { item("import-definitions", "Import definitions.json…", "exchanges, queues and bindings from rabbitmqctl or the management UI", pick(&definitions_input)) }
-                { item("export-definitions", "Export definitions.json", "for rabbitmqctl import_definitions", on_scenario(e, b, export_definitions)) }
-                { item("export-code", "Export code (Python pika)", "a program that runs this scenario on a real broker", on_scenario(e, b, move |s, b| export_code(s, b, lang))) }
+                { item(lang, "import-definitions", pick(&definitions_input)) }
+                { item(lang, "export-definitions", on_scenario(e, b, export_definitions)) }
+                { item(lang, "export-code", on_scenario(e, b, move |s, b| export_code(s, b, lang))) }
             </Menu>
         </>
     }

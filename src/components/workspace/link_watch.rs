@@ -41,22 +41,14 @@ pub fn link_watch(props: &LinkWatchProps) -> Html {
                         editor.dispatch(EditAction::Load(Rc::new(s)));
                         show(
                             &banners,
-                            Banner::new(
-                                Topic::Link,
-                                Tone::Info,
-                                "Opened the shared scenario. Undo brings back what you had.",
-                            )
-                            .with_action(BannerAction::Undo),
+                            Banner::new(Topic::Link, Tone::Info, crate::msg!("workspace-link-opened"))
+                                .with_action(BannerAction::Undo),
                         );
                     }
                     Err(e) => show(
                         &banners,
-                        Banner::new(
-                            Topic::Link,
-                            Tone::Error,
-                            "The share link could not be opened: your workspace is unchanged.",
-                        )
-                        .with_lines([e.to_string()]),
+                        Banner::new(Topic::Link, Tone::Error, crate::msg!("workspace-link-refused"))
+                            .with_lines([e.msg()]),
                     ),
                 }
                 browser::replace_address(&address.search, &query::without(&address.hash, "s", '#'));

@@ -12,9 +12,11 @@ use yew::prelude::*;
 
 use crate::editor::geometry::Point;
 use crate::editor::{free_spot, EditAction, PaletteItem};
+use crate::i18n::{t, Lang};
 use crate::scenario::NodeKind;
 use crate::view::palette_drop::{
-    centred_on, click_spot, entries, entry_name, entry_title, exchange_class, is_drag, FALLBACK_MIDDLE,
+    centred_on, click_spot, entries, entry_description, entry_label, entry_name, entry_title, exchange_class, is_drag,
+    FALLBACK_MIDDLE,
 };
 
 use crate::components::context::{use_editor, EditorHandle};
@@ -60,7 +62,8 @@ struct Gestures {
     ghost: UseStateHandle<Option<(PaletteItem, Point)>>,
     editor: EditorHandle,
     place_in_view: Callback<PaletteItem>,
-    lang: crate::i18n::Lang,
+    /// The page's language.
+    lang: Lang,
 }
 
 /// The palette's gesture state.
@@ -167,12 +170,12 @@ impl Gestures {
                     type="button"
                     class={classes!("palette-item", item.kind.as_str(), exchange_class(item))}
                     data-kind={item.key()}
-                    title={entry_title(item, self.lang)}
+                    title={entry_title(item).render(self.lang)}
                     {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onclick}
                 >
                     <span class="palette-swatch" aria-hidden="true"></span>
-                    <span class="palette-name">{ entry_name(item, self.lang) }</span>
-                    <span class="palette-description">{ item.description().render(self.lang) }</span>
+                    <span class="palette-name">{ entry_name(item).render(self.lang) }</span>
+                    <span class="palette-description">{ entry_description(item).render(self.lang) }</span>
                 </button>
             </li>
         }
@@ -185,11 +188,11 @@ impl Gestures {
 }
 
 /// The ghost that follows the pointer while an entry is dragged.
-fn ghost_view(item: PaletteItem, p: Point, lang: crate::i18n::Lang) -> Html {
+fn ghost_view(item: PaletteItem, p: Point, lang: Lang) -> Html {
     html! {
         <div class={classes!("palette-ghost", item.kind.as_str(), exchange_class(item))}
              style={format!("left: {}px; top: {}px", p.x, p.y)} aria-hidden="true">
-            { item.label().render(lang) }
+            { entry_label(item).render(lang) }
         </div>
     }
 }
@@ -198,17 +201,18 @@ fn ghost_view(item: PaletteItem, p: Point, lang: crate::i18n::Lang) -> Html {
 #[function_component(Palette)]
 pub fn palette() -> Html {
     let gestures = use_gestures();
+    let lang = gestures.lang;
     html! {
-        <nav class="palette" aria-label="Node palette">
-            <h2 class="palette-title">{ "Palette" }</h2>
+        <nav class="palette" aria-label={t(lang, "workspace-palette.aria-label")}>
+            <h2 class="palette-title">{ t(lang, "workspace-palette") }</h2>
             <ul class="palette-list">{ gestures.entries(&[NodeKind::Producer]) }</ul>
-            <h3 class="palette-group">{ "Exchanges" }</h3>
+            <h3 class="palette-group">{ t(lang, "workspace-palette-exchanges") }</h3>
             <ul class="palette-list exchanges">{ gestures.entries(&[NodeKind::Exchange]) }</ul>
-            <h3 class="palette-group">{ "Queues and consumers" }</h3>
+            <h3 class="palette-group">{ t(lang, "workspace-palette-queues") }</h3>
             <ul class="palette-list">{ gestures.entries(&[NodeKind::Queue, NodeKind::Consumer]) }</ul>
-            <p class="palette-hint">{ "Drag onto the canvas, or click to place. Then drag from a node's ● port to another node to connect them." }</p>
+            <p class="palette-hint">{ t(lang, "workspace-palette-hint") }</p>
             if let Some((item, p)) = *gestures.ghost {
-                { ghost_view(item, p, gestures.lang) }
+                { ghost_view(item, p, lang) }
             }
         </nav>
     }

@@ -20,6 +20,7 @@ pub struct PhoneTabsProps {
 /// The tab bar at the bottom of a phone's screen.
 #[function_component(PhoneTabs)]
 pub fn phone_tabs(props: &PhoneTabsProps) -> Html {
+    let lang = crate::components::use_lang();
     let buttons = tabs(props.has_narration).into_iter().map(|sheet| {
         let on = props.open == Some(sheet);
         let onclick = {
@@ -29,9 +30,9 @@ pub fn phone_tabs(props: &PhoneTabsProps) -> Html {
         html! {
             <button type="button" class={classes!("phone-tab", on.then_some("on"))} data-sheet={sheet.as_str()}
                     aria-pressed={on.to_string()} {onclick}>
-                { sheet.label() }
+                { crate::i18n::t(lang, sheet.label()) }
             </button>
         }
     });
-    html! { <nav class="phone-tabs" aria-label="Panels">{ for buttons }</nav> }
+    html! { <nav class="phone-tabs" aria-label={crate::i18n::t(lang, "workspace-phone-tabs.aria-label")}>{ for buttons }</nav> }
 }

@@ -7,8 +7,9 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::{t, Lang};
 use crate::share;
-use crate::view::share_view::{Copied, LinkLength};
+use crate::view::share_view::{embed_snippet, Copied, LinkLength};
 
 use crate::components::context::use_editor;
 use crate::components::focus_trap::trap_focus;
@@ -46,6 +47,7 @@ pub fn share_button() -> Html {
     let link = use_state(|| None::<String>);
     let (copied, copy) = use_copy();
     let button = use_node_ref();
+    let lang = crate::components::use_lang();
 
     let open = {
         let (link, copy) = (link.clone(), copy.clone());
@@ -67,7 +69,7 @@ pub fn share_button() -> Html {
     html! {
         <>
             <button type="button" class="header-button share-button" ref={button} onclick={open}
-                    title="Make a link that holds the whole scenario" aria-haspopup="dialog">{ "Share" }</button>
+                    title={t(lang, "workspace-share.title")} aria-haspopup="dialog">{ t(lang, "workspace-share") }</button>
             if let Some(link) = (*link).clone() {
                 <ShareDialog {link} {copied} on_copy={copy} {on_close} />
             }
@@ -133,21 +135,23 @@ fn share_dialog(props: &ShareDialogProps) -> Html {
         }
     });
     let close_click = props.on_close.reform(|_: MouseEvent| ());
+    let lang = crate::components::use_lang();
     html! {
         <div class="modal-backdrop" onclick={backdrop}>
             <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" onkeydown={on_key} ref={dialog_ref}>
                 <div class="dialog-head">
-                    <h2 id="share-title">{ "Share link" }</h2>
-                    <button type="button" class="dialog-close" aria-label="Close" onclick={close_click.clone()}>{ "×" }</button>
+                    <h2 id="share-title">{ t(lang, "workspace-share-dialog") }</h2>
+                    <button type="button" class="dialog-close" aria-label={t(lang, "workspace-share-close.aria-label")} onclick={close_click.clone()}>{ "×" }</button>
                 </div>
                 <div class="dialog-body">
-                    <p class="share-lead">{ "Whoever opens this link gets this scenario exactly: topology, positions, behaviours, speed and narration. Nothing is uploaded: it is all in the link." }</p>
-                    { link_field(&props.link, &input) }
-                    { link_meta(&props.link, props.copied) }
+                    <p class="share-lead">{ t(lang, "workspace-share-lead") }</p>
+                    { link_field(&props.link, &input, lang) }
+                    { link_meta(&props.link, props.copied, lang) }
                     <div class="dialog-actions">
-                        <button type="button" class="share-copy primary" onclick={copy_again(props, &input)}>{ "Copy link" }</button>
-                        <button type="button" class="share-close" onclick={close_click}>{ "Done" }</button>
+                        <button type="button" class="share-copy primary" onclick={copy_again(props, &input)}>{ t(lang, "workspace-share-copy") }</button>
+                        <button type="button" class="share-close" onclick={close_click}>{ t(lang, "workspace-share-done") }</button>
                     </div>
+                    { embed_field(&props.link, lang) }
                 </div>
             </div>
         </div>
@@ -166,7 +170,7 @@ fn copy_again(props: &ShareDialogProps, input: &NodeRef) -> Callback<MouseEvent>
 }
 
 /// The read-only link field (selected whole when focused).
-fn link_field(link: &str, input: &NodeRef) -> Html {
+fn link_field(link: &str, input: &NodeRef, lang: Lang) -> Html {
     let select_all = Callback::from(|e: FocusEvent| {
         if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
             i.select();
@@ -174,24 +178,45 @@ fn link_field(link: &str, input: &NodeRef) -> Html {
     });
     html! {
         <label class="share-field">
-            <span class="visually-hidden">{ "The link" }</span>
+            <span class="visually-hidden">{ t(lang, "workspace-share-the-link") }</span>
             <input type="text" class="share-link" readonly=true value={link.to_string()} ref={input.clone()} onfocus={select_all} spellcheck="false" />
         </label>
     }
 }
 
 /// The link's length, the clipboard status, and the note on long links.
-fn link_meta(link: &str, copied: Copied) -> Html {
+fn link_meta(link: &str, copied: Copied, lang: Lang) -> Html {
     let length = LinkLength::of(link);
     html! {
         <>
             <p class="share-meta">
-                <span class="share-length">{ length.text() }</span>
-                <span class={classes!("share-status", copied.warns().then_some("warn"))} role="status">{ copied.status() }</span>
+                <span class="share-length">{ length.text().render(lang) }</span>
+                <span class={classes!("share-status", copied.warns().then_some("warn"))} role="status">{ t(lang, copied.status()) }</span>
             </p>
             if length.is_long() {
-                <p class="share-note">{ "Some chat and mail programs cut links longer than about 2,000 characters: if the link arrives broken, send the scenario file instead (File → Save scenario file)." }</p>
+                <p class="share-note">{ t(lang, "workspace-share-long") }</p>
             }
         </>
+    }
+}
+
+/// The embed snippet for the link, selected whole when focused; it names
+/// the page's language when that is Chinese.
+fn embed_field(link: &str, lang: Lang) -> Html {
+    let (page, fragment) = match link.find('#') {
+        Some(i) => (&link[..i], &link[i..]),
+        None => (link, ""),
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+            i.select();
+        }
+    });
+    html! {
+        <label class="share-embed">
+            <span class="share-embed-label">{ t(lang, "workspace-share-embed") }</span>
+            <textarea class="share-embed-code" readonly=true rows="3" spellcheck="false" onfocus={select_all}
+                      value={embed_snippet(page, fragment, lang)} />
+        </label>
     }
 }

@@ -25,8 +25,8 @@ pub struct Begin {
 
 /// The start of a page: with `persist`, from the address and the saved
 /// workspace (see [`startup::decide`]); otherwise `given` or an empty
-/// scenario, touching nothing in the browser.
-pub fn begin(persist: bool, given: Option<Rc<Scenario>>) -> Begin {
+/// scenario, touching nothing in the browser. A lesson opens in `lang`.
+pub fn begin(persist: bool, given: Option<Rc<Scenario>>, lang: crate::i18n::Lang) -> Begin {
     if !persist {
         return Begin {
             editor: Editor::new(given.as_deref().cloned().unwrap_or_default()),
@@ -39,6 +39,7 @@ pub fn begin(persist: bool, given: Option<Rc<Scenario>>) -> Begin {
         hash: address.hash.clone(),
         session: browser::storage_get(Store::Session, KEY),
         local: browser::storage_get(Store::Local, KEY),
+        lang,
     };
     let mut start = startup::decide(&inputs);
     if let Some(s) = given {
