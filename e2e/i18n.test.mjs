@@ -24,12 +24,19 @@ async function done({ context, errors }) {
   assert.deepEqual(errors, [], 'no console errors');
 }
 
-/** A scenario whose binding is refused with 404: its exchange's name is reserved (403), so it is never declared. */
+/**
+ * A scenario whose producer is refused with 404: its exchange's name is
+ * reserved (403), so it is never declared, and publishing to it finds no
+ * exchange.
+ */
 const REFUSED = {
   warren: 2,
   exchanges: [{ id: 'x', name: 'amq.mine', type: 'fanout', x: 260, y: 300 }],
   queues: [{ id: 'q', name: 'orders', x: 560, y: 300 }],
   bindings: [{ from: 'x', to: 'q', routing_key: '' }],
+  producers: [
+    { id: 'p', name: 'app', exchange: 'x', message: { routing_key: '', body: 'hi' }, schedule: { kind: 'every', every_ms: 500, start_ms: 100 }, x: 40, y: 300 },
+  ],
 };
 
 describe('languages', () => {
@@ -79,7 +86,8 @@ describe('languages', () => {
     try {
       const loaded = await page.evaluate((s) => window.warren.load(s), REFUSED);
       assert.equal(loaded.ok, true, JSON.stringify(loaded));
-      const callout = page.locator('.error-callout[data-error-for="binding:b1"]');
+      await page.evaluate(() => window.warren.advance(600));
+      const callout = page.locator('.error-callout[data-error-for="p"]');
       const text = await waitForText(callout, /404 NOT_FOUND/);
       assert.match(text, /no exchange 'amq\.mine' in vhost '\/'/, "RabbitMQ's own text is verbatim");
       assert.match(text, CJK, `the explanation is in Chinese: ${text}`);
