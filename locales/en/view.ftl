@@ -97,3 +97,6 @@ view-sheet-lesson = Lesson
 view-sheet-add = Add
 view-sheet-log = Log
 view-sheet-programs = Programs
+
+# A message body with no bytes, in a chip.
+view-empty-body = (empty)

@@ -93,3 +93,6 @@ view-sheet-lesson = 课程
 view-sheet-add = 添加
 view-sheet-log = 日志
 view-sheet-programs = 程序
+
+# 没有内容的消息体（显示在小标签里）。
+view-empty-body = （空）

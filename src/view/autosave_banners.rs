@@ -11,7 +11,7 @@ use crate::workspace::saved::Saved;
 use crate::workspace::{Banner, BannerAction, Tone, Topic};
 
 /// The banner shown once when a write fails (`why`: the browser's reason).
-pub fn write_failed(why: &str) -> Banner {
+pub fn write_failed(why: impl Into<crate::i18n::Arg>) -> Banner {
     Banner::new(Topic::Autosave, Tone::Error, msg!("workspace-autosave-failed", why = why))
         .with_action(BannerAction::ExportScenario)
 }

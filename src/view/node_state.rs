@@ -19,13 +19,13 @@ pub const QUEUE_CHIPS: usize = 4;
 pub const CONSUMER_CHIPS: usize = 5;
 
 /// A message's body, cut short for a chip.
-pub fn chip_text(body: &str, max: usize) -> String {
+pub fn chip_text(body: &str, max: usize, lang: crate::i18n::Lang) -> String {
     let mut s: String = body.chars().take(max).collect();
     if body.chars().count() > max {
         s.push('…');
     }
     if s.is_empty() {
-        s.push_str("(empty)");
+        s.push_str(&crate::i18n::t(lang, "view-empty-body"));
     }
     s
 }

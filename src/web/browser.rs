@@ -149,12 +149,6 @@ pub fn error_text(e: &JsValue) -> Option<String> {
     e.as_string()
 }
 
-/// Starts the download of a text file (the failure in English: see
-/// [`save_file`] for it as a [`BrowserError`]).
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    save_file(name, mime, text).map_err(|e| e.to_string())
-}
-
 /// Starts the download of a text file, or says why it cannot.
 pub fn save_file(name: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
     let js = |e: JsValue| BrowserError::from_js(&e);
@@ -178,12 +172,6 @@ pub fn save_file(name: &str, mime: &str, text: &str) -> Result<(), BrowserError>
     });
     timeout.forget();
     Ok(())
-}
-
-/// Reads a file's text (the failure in English: see [`read_file`] for it
-/// as a [`BrowserError`]).
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    read_file(file).await.map_err(|e| e.to_string())
 }
 
 /// Reads a file's text, or says why it cannot.

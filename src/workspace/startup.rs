@@ -213,7 +213,7 @@ pub fn unknown_lesson(name: &str, fallback: &Msg) -> Banner {
 
 /// The banner for a damaged saved copy: where it went (`Ok(key)`) or why
 /// it could not be moved (`Err(reason)`), with a button to download it.
-pub fn damaged_banner(d: &Damaged, set_aside: Result<&str, &str>) -> Banner {
+pub fn damaged_banner(d: &Damaged, set_aside: Result<&str, crate::i18n::Msg>) -> Banner {
     let whose = match d.store {
         Store::Session => msg!("workspace-start-damaged-session"),
         Store::Local => msg!("workspace-start-damaged-local"),
@@ -338,7 +338,7 @@ mod tests {
         assert!(b.title.english().contains("“warren.workspace.damaged.session.5”"));
         assert!(b.lines[0].english().contains("not valid JSON"));
         assert!(matches!(&b.actions[0], BannerAction::Download { text, .. } if &**text == "{oops"));
-        let b = damaged_banner(&s.damaged[0], Err("storage is full"));
+        let b = damaged_banner(&s.damaged[0], Err(crate::msg!("workspace-verbatim", text = "storage is full")));
         assert!(b.title.english().contains("could not be set aside (storage is full)"));
     }
 }

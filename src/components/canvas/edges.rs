@@ -49,11 +49,6 @@ fn curve(s: &Scenario, from: &str, to: &str) -> Option<Curve> {
     Some(Curve::between(out_port(fk, s.position(from)?), in_port(tk, s.position(to)?)))
 }
 
-/// A binding's label in English (see `binding_label_msg`).
-pub fn binding_label(s: &Scenario, b: &BindingEdge) -> String {
-    binding_label_msg(s, b).english()
-}
-
 /// A binding's label: its key, or for headers exchanges its `x-match` and
 /// header arguments.
 pub fn binding_label_msg(s: &Scenario, b: &BindingEdge) -> Msg {

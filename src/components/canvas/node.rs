@@ -28,11 +28,6 @@ pub struct NodeViewProps {
     pub selected: bool,
 }
 
-/// The label the node shows, in English (see `display_name_in`).
-pub fn display_name(s: &crate::scenario::Scenario, sim: &crate::simulation::Simulation, id: &str) -> String {
-    display_name_in(s, sim, id, crate::i18n::Lang::En)
-}
-
 /// The label the node shows: its name (the broker's name for a
 /// server-named queue); the nameless default exchange and a server-named
 /// queue not declared yet say so in `lang`.

@@ -110,7 +110,7 @@ fn consumer_live(stage: &Stage, open: &Callback<Rc<Message>>, id: &str, lang: La
                             <button type="button" class={classes!("msg-row", u.message.redelivered.then_some("redelivered"))} {onclick}>
                                 <span class="msg-pos">{ text(lang, "inspector-delivery-tag", &[("tag", Arg::from(*tag))]) }</span>
                                 <span class="msg-id">{ format!("#{}", u.message.message.id) }</span>
-                                <span class="msg-text">{ chip_text(&u.message.message.body, 36) }</span>
+                                <span class="msg-text">{ chip_text(&u.message.message.body, 36, lang) }</span>
                                 if u.message.redelivered { <span class="msg-flag">{ t(lang, "inspector-redelivered") }</span> }
                             </button>
                         </li>

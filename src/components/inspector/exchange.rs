@@ -9,7 +9,6 @@ use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 
 use super::fields::{CheckField, SelectField, TextField};
 use super::{exchange, exchange_options, on, RouteTester};
-use crate::components::canvas::edges::binding_label;
 use crate::components::canvas::node_actions::NodeActions;
 use crate::components::context::{use_editor, use_stage, EditorHandle};
 use crate::editor::edits::ExchangeField;
@@ -95,7 +94,7 @@ fn binding_list(editor: &EditorHandle, s: &Scenario, id: &str, lang: Lang) -> Ht
         html! {
             <li key={b.id.clone()}>
                 <button type="button" class="link" {onclick}>{ format!("→ {to}") }</button>
-                <code class="binding-key">{ binding_label(s, b) }</code>
+                <code class="binding-key">{ crate::components::canvas::edges::binding_label_msg(s, b).render(lang) }</code>
             </li>
         }
     });

@@ -164,7 +164,7 @@ fn message_row(
     lang: Lang,
 ) -> Html {
     let open = open.clone();
-    let text = chip_text(&msg.body, 40);
+    let text = chip_text(&msg.body, 40, lang);
     let id = format!("#{}", msg.id);
     let onclick = Callback::from(move |_: MouseEvent| open.emit(msg.clone()));
     html! {

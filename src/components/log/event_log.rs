@@ -25,7 +25,6 @@ use crate::monitor::runtime::Runtime;
 use crate::msg;
 use crate::view::log_filter::{empty_filter_note, kind_label};
 
-use crate::components::canvas::node::display_name;
 use crate::components::context::{use_editor, use_open_message, use_stage, wall_now};
 use crate::components::log::route_detail::RouteDetail;
 use crate::components::run_loop::format_clock;
@@ -168,7 +167,8 @@ fn kind_filters(props: &KindFiltersProps) -> Html {
 fn node_label(sim: &crate::simulation::Simulation, id: &str, lang: Lang) -> String {
     let s = sim.scenario();
     let kind = s.kind_of(id).map_or("node", |k| k.as_str());
-    msg!("log-node-label", kind = kind, name = display_name(s, sim, id)).render(lang)
+    msg!("log-node-label", kind = kind, name = crate::components::canvas::node::display_name_in(s, sim, id, lang))
+        .render(lang)
 }
 
 /// The event log panel.

@@ -93,7 +93,7 @@ impl Saver {
             // Reported once, until a write succeeds.
             Err(why) if !self.failing => {
                 self.failing = true;
-                self.tell(BannerChange::Show(write_failed(&why.to_string())));
+                self.tell(BannerChange::Show(write_failed(why.message())));
             }
             Err(_) => {}
         }

@@ -71,12 +71,12 @@ pub fn banner_list() -> Html {
                         BannerAction::Undo => editor.dispatch(EditAction::Undo),
                         BannerAction::Load(s) => editor.dispatch(EditAction::Load(s.clone())),
                         BannerAction::Download { name, text } => {
-                            let _ = browser::download(name, "application/json", text);
+                            let _ = browser::save_file(name, "application/json", text);
                             return;
                         }
                         BannerAction::ExportScenario => {
                             let s = &editor.scenario;
-                            let _ = browser::download(&files::scenario_file_name(s), "application/json", &files::scenario_file(s));
+                            let _ = browser::save_file(&files::scenario_file_name(s), "application/json", &files::scenario_file(s));
                             return;
                         }
                     }

@@ -17,7 +17,6 @@ use crate::editor::EditAction;
 use crate::i18n::{t, Lang};
 use crate::msg;
 use crate::scenario::{Scenario, MAX_DOCUMENT_BYTES};
-use crate::workspace::banner::verbatim;
 use crate::workspace::files::{self, FileKind, Opened};
 use crate::workspace::{Banner, Tone, Topic};
 
@@ -47,7 +46,7 @@ pub fn open_file(file: web_sys::File, kind: Option<FileKind>, editor: EditorHand
         return;
     }
     yew::platform::spawn_local(async move {
-        let opened = match browser::read_text(&file).await {
+        let opened = match browser::read_file(&file).await {
             Ok(text) => match kind {
                 Some(FileKind::Scenario) => files::open_scenario(&name, &text),
                 Some(FileKind::Definitions) => files::open_definitions(&name, &text),
@@ -56,7 +55,7 @@ pub fn open_file(file: web_sys::File, kind: Option<FileKind>, editor: EditorHand
             Err(why) => Opened {
                 scenario: None,
                 banner: Banner::new(Topic::File, Tone::Error, msg!("workspace-file-unreadable", name = name.clone()))
-                    .with_lines([verbatim(why)]),
+                    .with_lines([why.message()]),
             },
         };
         apply_opened(&editor, &banners, opened);
@@ -65,13 +64,13 @@ pub fn open_file(file: web_sys::File, kind: Option<FileKind>, editor: EditorHand
 
 /// Starts a download; a failure becomes a banner.
 fn save(banners: &BannersHandle, name: &str, mime: &str, text: &str) -> bool {
-    match browser::download(name, mime, text) {
+    match browser::save_file(name, mime, text) {
         Ok(()) => true,
         Err(why) => {
             show(
                 banners,
                 Banner::new(Topic::File, Tone::Error, msg!("workspace-file-unsaved", name = name))
-                    .with_lines([verbatim(why)]),
+                    .with_lines([why.message()]),
             );
             false
         }

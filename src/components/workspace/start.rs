@@ -58,7 +58,7 @@ pub fn begin(persist: bool, given: Option<Rc<Scenario>>, lang: crate::i18n::Lang
                 browser::storage_remove(d.store, KEY);
                 damaged_banner(d, Ok(&key))
             }
-            Err(why) => damaged_banner(d, Err(&why.to_string())),
+            Err(why) => damaged_banner(d, Err(why.message())),
         };
         match &mut set_aside {
             None => set_aside = Some(b),
