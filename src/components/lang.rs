@@ -56,22 +56,19 @@ pub fn lang_provider(props: &LangProviderProps) -> Html {
     }
 }
 
-/// The header's switch: one button per language, the current one pressed.
+/// The header's switch: one small button naming the other language in its
+/// own words (中文 on the English page, English on the Chinese one), so the
+/// header keeps to one row at 1280 px.
 #[function_component(LanguageSwitch)]
 pub fn language_switch() -> Html {
     let Some(handle) = use_context::<LangHandle>() else { return Html::default() };
     let lang = handle.lang;
-    let buttons = Lang::ALL.iter().map(|&l| {
-        let set = handle.set.clone();
-        html! {
-            <button type="button" class="lang-choice" lang={l.tag()} aria-pressed={(l == lang).to_string()}
-                onclick={move |_| set.emit(l)}>{ l.own_name() }</button>
-        }
-    });
+    let other = Lang::ALL.into_iter().find(|&l| l != lang).unwrap_or_default();
+    let set = handle.set.clone();
     html! {
-        <div class="language-switch" role="group" aria-label={t(lang, "language-switch")}
-            title={t(lang, "language-switch.title")}>
-            { for buttons }
-        </div>
+        <button type="button" class="header-button lang-switch" lang={other.tag()} data-lang={lang.tag()}
+            title={t(lang, "language-switch.title")} onclick={move |_| set.emit(other)}>
+            { other.own_name() }
+        </button>
     }
 }
