@@ -38,9 +38,11 @@ pub struct AppProps {
     /// may call the API by `postMessage`.
     #[prop_or_default]
     pub mode: crate::api::page::PageMode,
-    /// A message an embed shows once at start (a link it could not open).
+    /// A message shown once at start: a link an embed could not open, or
+    /// the page's language unavailable (an embed's notice, the full page's
+    /// banner).
     #[prop_or_default]
-    pub notice: Option<AttrValue>,
+    pub notice: Option<crate::i18n::Msg>,
     /// The page's own workspace: start from a `#s=` link, `?lesson=` or the
     /// autosave, and autosave every change (see
     /// [`begin`](crate::components::begin)). Off in embeds and tests.
@@ -66,7 +68,14 @@ pub fn app(props: &AppProps) -> Html {
     };
     let banners = {
         let begin = begin.clone();
-        use_reducer(move || begin.banners.clone())
+        let notice = (!props.mode.embed).then(|| props.notice.clone()).flatten();
+        use_reducer(move || {
+            let mut banners = begin.banners.clone();
+            if let Some(why) = notice {
+                banners.apply(crate::workspace::banner::language_unavailable(why));
+            }
+            banners
+        })
     };
     let stage = use_following_stage(&editor, &begin.editor);
     use_run_loop(&stage, editor.view);

@@ -1,24 +1,35 @@
 //! The `warren` binary: in the browser (wasm32) it renders the Yew app into
 //! the page's `<body>`; natively it only says how to serve the app.
 
-/// Renders the app into the page (Trunk loads this through `index.html`).
+/// Renders the app into the page (Trunk loads this through `index.html`),
+/// once the page's language is ready (Chinese is fetched first).
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    wasm_bindgen_futures::spawn_local(start());
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn start() {
     let mode = warren::web::page::mode();
-    let lang = warren::web::page::start_lang(mode.embed);
+    let wanted = warren::web::page::start_lang(mode.embed);
+    // Without its catalogue the page starts in English and says why.
+    let (lang, unavailable) = match warren::web::catalogue::load(wanted).await {
+        Ok(()) => (wanted, None),
+        Err(why) => (warren::i18n::Lang::En, Some(why)),
+    };
     let props = if mode.embed {
         // An embed opens its link or lesson and never the autosaved workspace.
-        let (scenario, notice) = warren::web::page::embed_start();
+        let (scenario, refused) = warren::web::page::embed_start();
         warren::app::AppProps {
             scenario: scenario.map(std::rc::Rc::new),
             mode,
-            notice: notice.map(|why| why.render(lang).into()),
+            notice: refused.or(unavailable),
             lang,
             ..Default::default()
         }
     } else {
         // The full page: a link, a lesson or the autosave; autosaved.
-        warren::app::AppProps { mode, persist: true, lang, ..Default::default() }
+        warren::app::AppProps { mode, persist: true, lang, notice: unavailable, ..Default::default() }
     };
     yew::Renderer::<warren::app::App>::with_props(props).render();
 }

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use warren::i18n::{self, Arg, Lang};
 
-fn ids(lang: Lang) -> BTreeMap<&'static str, &'static [&'static str]> {
-    i18n::messages(lang).iter().map(|m| (m.id, m.vars)).collect()
+fn ids(lang: Lang) -> BTreeMap<&'static str, Vec<&'static str>> {
+    i18n::messages(lang).iter().map(|m| (m.id, m.vars())).collect()
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn every_message_exists_in_both_languages_with_the_same_variables() {
 fn every_message_formats_with_its_variables() {
     for lang in Lang::ALL {
         for m in i18n::messages(lang) {
-            let args: Vec<(&str, Arg)> = m.vars.iter().map(|v| (*v, Arg::from(2))).collect();
+            let args: Vec<(&str, Arg)> = m.vars().into_iter().map(|v| (v, Arg::from(2))).collect();
             let text = i18n::text(lang, m.id, &args);
             assert!(!text.trim().is_empty(), "{lang:?} `{}` is empty", m.id);
             assert!(!text.contains('{'), "{lang:?} `{}` left a placeable: {text}", m.id);

@@ -300,6 +300,10 @@ async fn embed_mode_is_read_only_and_the_api_shows_on_the_canvas() {
 fn the_browsers_failures_read_in_the_pages_language_with_its_own_reasons_verbatim() {
     use warren::i18n::Lang;
     use warren::web::browser::BrowserError;
+    // In the browser the Chinese catalogue is a file the page fetches.
+    let zh = include_bytes!(concat!(env!("OUT_DIR"), "/zh.catalogue"));
+    warren::i18n::install(Lang::Zh, zh.to_vec()).expect("the built Chinese catalogue installs");
+    assert!(warren::i18n::is_ready(Lang::Zh));
     let full = BrowserError::StorageFull;
     assert_eq!(full.to_string(), "the browser's storage for this site is full");
     assert_eq!(full.message().render(Lang::Zh), "浏览器为这个网站提供的存储空间已满");

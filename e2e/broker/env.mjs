@@ -40,12 +40,24 @@ export function pika(script) {
   execFileSync('python3', ['-c', prelude() + script + '\nc.close()\n']);
 }
 
-/** Starts a pika script in the background; resolves when it ends (rejects with its stderr if it fails). */
+/**
+ * Starts a pika script in the background: a promise that resolves when it
+ * ends (rejects with its stderr if it fails), with `stop()` to end it early.
+ */
 export function pikaInBackground(script) {
   const child = spawn('python3', ['-c', prelude() + script + '\nc.close()\n'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
+  let stopped = false;
   child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pika: ${stderr}`)))));
+  const ended = new Promise((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 || stopped ? resolve() : reject(new Error(`pika: ${stderr}`)))),
+  );
+  ended.stop = () => {
+    stopped = true;
+    child.kill();
+    return ended;
+  };
+  return ended;
 }
 
 /** Saves a screenshot under target/screenshots/ as `broker-NAME.png`. */

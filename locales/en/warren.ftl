@@ -26,3 +26,9 @@ unit-consumers = { $count ->
     [one] { $count } consumer
    *[other] { $count } consumers
 }
+
+## The Chinese catalogue, fetched when the page first speaks Chinese. Shown
+## in English (Chinese is what failed), with a line in Chinese for the
+## reader who asked for it.
+catalogue-unreachable = The Chinese texts could not be loaded ({ $file }: { $reason }), so Warren stays in English. 中文界面文字未能加载，暂以英文显示。
+catalogue-damaged = The Chinese texts could not be read ({ $file } is not a whole Warren catalogue: an old or damaged copy), so Warren stays in English. 中文界面文字文件已损坏，暂以英文显示。

@@ -59,15 +59,41 @@ pub fn lang_provider(props: &LangProviderProps) -> Html {
 /// The header's switch: one small button naming the other language in its
 /// own words (中文 on the English page, English on the Chinese one), so the
 /// header keeps to one row at 1280 px.
+/// A language whose texts are not in the page yet is fetched first (the
+/// button is busy meanwhile); if that fails, a banner says why and the
+/// page stays as it is.
 #[function_component(LanguageSwitch)]
 pub fn language_switch() -> Html {
+    let loading = use_state_eq(|| false);
+    let banners = use_context::<crate::components::BannersHandle>();
     let Some(handle) = use_context::<LangHandle>() else { return Html::default() };
     let lang = handle.lang;
     let other = Lang::ALL.into_iter().find(|&l| l != lang).unwrap_or_default();
-    let set = handle.set.clone();
+    let onclick = {
+        let (set, loading) = (handle.set.clone(), loading.clone());
+        move |_| {
+            if crate::i18n::is_ready(other) {
+                return set.emit(other);
+            }
+            let (set, loading, banners) = (set.clone(), loading.clone(), banners.clone());
+            loading.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = crate::web::catalogue::load(other).await;
+                loading.set(false);
+                match loaded {
+                    Ok(()) => set.emit(other),
+                    Err(why) => {
+                        if let Some(b) = banners {
+                            b.dispatch(crate::workspace::banner::language_unavailable(why));
+                        }
+                    }
+                }
+            });
+        }
+    };
     html! {
         <button type="button" class="header-button lang-switch" lang={other.tag()} data-lang={lang.tag()}
-            title={t(lang, "language-switch.title")} onclick={move |_| set.emit(other)}>
+            title={t(lang, "language-switch.title")} aria-busy={loading.to_string()} disabled={*loading} {onclick}>
             { other.own_name() }
         </button>
     }

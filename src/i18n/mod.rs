@@ -17,13 +17,24 @@
 use std::fmt::Write as _;
 use std::rc::Rc;
 
+use std::sync::OnceLock;
+
+mod catalogue;
 mod msg;
+pub use catalogue::{Catalogue, CatalogueError, Message};
+use catalogue::{Piece, Pieces};
 pub use msg::Msg;
 
-mod catalogues {
-    use super::{Message, Piece};
-    include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
-}
+/// The English catalogue, built into the page.
+static EN_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.catalogue"));
+
+/// The Chinese catalogue: built in natively (tests, tools); in the browser
+/// the page fetches it ([`install`]) before it speaks Chinese.
+#[cfg(not(target_arch = "wasm32"))]
+static ZH_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh.catalogue"));
+
+static EN: OnceLock<Catalogue> = OnceLock::new();
+static ZH: OnceLock<Catalogue> = OnceLock::new();
 
 /// A language of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -76,10 +87,11 @@ impl Lang {
             .unwrap_or_default()
     }
 
-    fn catalogue(self) -> &'static [Message] {
+    /// Its catalogue, if the page has it (English always does).
+    fn catalogue(self) -> Option<&'static Catalogue> {
         match self {
-            Lang::En => catalogues::EN,
-            Lang::Zh => catalogues::ZH,
+            Lang::En => Some(EN.get_or_init(|| Catalogue::read(EN_BYTES).unwrap_or(Catalogue::EMPTY))),
+            Lang::Zh => ZH.get().or_else(|| bundled(Lang::Zh)),
         }
     }
 
@@ -148,22 +160,44 @@ impl From<&String> for Arg {
     }
 }
 
-/// One compiled message (or attribute: `id.attr`).
-#[derive(Debug)]
-pub struct Message {
-    /// Its id.
-    pub id: &'static str,
-    /// The variables it uses, sorted.
-    pub vars: &'static [&'static str],
-    pattern: &'static [Piece],
+/// Whether the page can speak `lang` now (Chinese once it is installed).
+pub fn is_ready(lang: Lang) -> bool {
+    lang.catalogue().is_some()
 }
 
-/// A piece of a compiled pattern.
-#[derive(Debug)]
-enum Piece {
-    Text(&'static str),
-    Var(&'static str),
-    Select { var: &'static str, variants: &'static [(&'static str, &'static [Piece])], default: usize },
+/// Installs a language's catalogue from the bytes of its file (the page
+/// fetches Chinese when it first needs it); refused, and nothing changes,
+/// if the bytes are not a whole catalogue. Installing twice keeps the
+/// first.
+pub fn install(lang: Lang, bytes: Vec<u8>) -> Result<(), CatalogueError> {
+    if lang == Lang::En || ZH.get().is_some() {
+        return Ok(());
+    }
+    let catalogue = Catalogue::read(Box::leak(bytes.into_boxed_slice()))?;
+    let _ = ZH.set(catalogue);
+    Ok(())
+}
+
+/// The catalogue built into this binary for `lang`, natively.
+#[cfg(not(target_arch = "wasm32"))]
+fn bundled(lang: Lang) -> Option<&'static Catalogue> {
+    static BUNDLED_ZH: OnceLock<Catalogue> = OnceLock::new();
+    (lang == Lang::Zh).then(|| BUNDLED_ZH.get_or_init(|| Catalogue::read(ZH_BYTES).unwrap_or(Catalogue::EMPTY)))
+}
+
+/// In the browser only English is built in.
+#[cfg(target_arch = "wasm32")]
+fn bundled(_lang: Lang) -> Option<&'static Catalogue> {
+    None
+}
+
+/// The bytes of the catalogue built into this binary (tests).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+fn bundled_bytes(lang: Lang) -> &'static [u8] {
+    match lang {
+        Lang::En => EN_BYTES,
+        Lang::Zh => ZH_BYTES,
+    }
 }
 
 /// The message `id` in `lang` with `args`; a message missing in `lang`
@@ -173,7 +207,7 @@ pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     let message = find(lang, id).or_else(|| find(Lang::En, id));
     let Some(m) = message else { return id.to_string() };
     let mut out = String::new();
-    write_pattern(&mut out, lang, m.pattern, args);
+    write_pattern(&mut out, lang, m.pieces(), args);
     out
 }
 
@@ -182,25 +216,28 @@ pub fn t(lang: Lang, id: &str) -> String {
     text(lang, id, &[])
 }
 
-/// The message `id` in `lang`, if the catalogue has it.
-pub fn find(lang: Lang, id: &str) -> Option<&'static Message> {
-    let c = lang.catalogue();
-    c.binary_search_by(|m| m.id.cmp(id)).ok().map(|i| &c[i])
+/// The message `id` in `lang`, if the page has that catalogue and it has
+/// the message.
+pub fn find(lang: Lang, id: &str) -> Option<Message> {
+    lang.catalogue()?.find(id)
 }
 
-/// Every message of a language, sorted by id.
-pub fn messages(lang: Lang) -> &'static [Message] {
-    lang.catalogue()
+/// Every message of a language the page has, sorted by id.
+pub fn messages(lang: Lang) -> Vec<Message> {
+    lang.catalogue().map(|c| c.messages().collect()).unwrap_or_default()
 }
 
-fn write_pattern(out: &mut String, lang: Lang, pattern: &[Piece], args: &[(&str, Arg)]) {
-    for piece in pattern {
+fn write_pattern(out: &mut String, lang: Lang, pieces: Pieces, args: &[(&str, Arg)]) {
+    for piece in pieces {
         match piece {
             Piece::Text(t) => out.push_str(t),
             Piece::Var(v) => write_arg(out, lang, arg(args, v)),
-            Piece::Select { var, variants, default } => {
-                let chosen = choose_variant(lang, arg(args, var), variants).unwrap_or(*default);
-                write_pattern(out, lang, variants[chosen].1, args);
+            Piece::Select(select) => {
+                let value = arg(args, select.var);
+                let chosen = choose_variant(lang, value, &select).unwrap_or(select.default);
+                if let Some((_, variant)) = select.variants().nth(chosen) {
+                    write_pattern(out, lang, variant, args);
+                }
             }
         }
     }
@@ -211,8 +248,8 @@ fn arg<'a>(args: &'a [(&str, Arg)], name: &str) -> Option<&'a Arg> {
 }
 
 /// An exact match first (`[0]`, `[fanout]`), then the plural category.
-fn choose_variant(lang: Lang, value: Option<&Arg>, variants: &[(&str, &[Piece])]) -> Option<usize> {
-    let exact = |key: &str| variants.iter().position(|(k, _)| *k == key);
+fn choose_variant(lang: Lang, value: Option<&Arg>, select: &catalogue::Select) -> Option<usize> {
+    let exact = |key: &str| select.variants().position(|(k, _)| k == key);
     match value? {
         Arg::Str(s) => exact(s),
         Arg::Name(s) => exact(s),

@@ -23,13 +23,21 @@ impl Msg {
 
     /// The message `id` with room for `n` arguments (what [`msg!`](crate::msg)
     /// builds: a log line's message allocates only what it holds).
+    #[inline(never)]
     pub fn with_capacity(id: &'static str, n: usize) -> Msg {
         Msg { id, args: Vec::with_capacity(n) }
     }
 
     /// The same message with one more argument.
-    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
-        self.args.push((name, value.into()));
+    pub fn with(self, name: &'static str, value: impl Into<Arg>) -> Msg {
+        self.with_arg(name, value.into())
+    }
+
+    /// [`Msg::with`] once the value is an [`Arg`]: one copy of the code
+    /// for every call site (hundreds of them in the page).
+    #[inline(never)]
+    fn with_arg(mut self, name: &'static str, value: Arg) -> Msg {
+        self.args.push((name, value));
         self
     }
 

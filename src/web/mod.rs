@@ -8,6 +8,8 @@
 //!   and their `window.warren` methods (page only, never `postMessage`).
 //! - [`python_parser`]: the Python parser's web worker, started on demand;
 //!   [`programs_api`]: `window.warren`'s program methods.
+//! - [`catalogue`]: a language's catalogue, fetched when the page first
+//!   speaks it.
 //! - [`page`]: the page mode and first scenario read from the address.
 //! - [`browser`]: the browser APIs the components use (the address,
 //!   storage, downloads, files, the clipboard), wrapped so they cannot throw.
@@ -16,6 +18,7 @@ pub mod broker_api;
 pub mod broker_http;
 pub mod broker_session;
 pub mod browser;
+pub mod catalogue;
 pub mod host_api;
 pub mod page;
 pub mod programs_api;

@@ -50,6 +50,8 @@ pub enum Topic {
     Autosave,
     /// A newer copy saved by another tab.
     OtherTab,
+    /// The page's language could not be loaded.
+    Language,
 }
 
 impl Topic {
@@ -62,6 +64,7 @@ impl Topic {
             Topic::Saved => "saved",
             Topic::Autosave => "autosave",
             Topic::OtherTab => "other-tab",
+            Topic::Language => "language",
         }
     }
 }
@@ -151,6 +154,12 @@ impl Banner {
 /// beside the messages that are translated).
 pub fn verbatim(text: impl Into<String>) -> Msg {
     msg!("workspace-verbatim", text = text.into())
+}
+
+/// The banner for a language whose texts could not be loaded (`why`
+/// names the file and the reason); the page stays in English.
+pub fn language_unavailable(why: Msg) -> BannerChange {
+    BannerChange::Show(Banner::new(Topic::Language, Tone::Warning, why))
 }
 
 /// The banners shown, oldest first.

@@ -8,7 +8,7 @@ use crate::codegen::Language;
 use crate::definitions;
 use crate::scenario::{self, Scenario};
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::msg;
 
 use super::banner::{Banner, Tone, Topic};
@@ -136,8 +136,9 @@ pub fn open_scenario(name: &str, text: &str) -> Opened {
 
 /// Opens a RabbitMQ definitions file: the topology laid out on the canvas,
 /// and the warnings (what was left out or changed) listed.
-pub fn open_definitions(name: &str, text: &str) -> Opened {
-    match definitions::import(text) {
+/// The imported scenario's title and description are written in `lang`.
+pub fn open_definitions(name: &str, text: &str, lang: Lang) -> Opened {
+    match definitions::import_with(text, &definitions::ImportOptions { vhost: None, lang }) {
         Ok(import) => {
             let n = import.warnings.len();
             let vhost = import.vhost.clone();
@@ -160,9 +161,9 @@ pub fn open_definitions(name: &str, text: &str) -> Opened {
 }
 
 /// Opens a dropped file: a scenario or a definitions file, whichever it is.
-pub fn open_dropped(name: &str, text: &str) -> Opened {
+pub fn open_dropped(name: &str, text: &str, lang: Lang) -> Opened {
     match classify(text) {
-        Some(FileKind::Definitions) => open_definitions(name, text),
+        Some(FileKind::Definitions) => open_definitions(name, text, lang),
         Some(FileKind::Scenario) => open_scenario(name, text),
         None => match scenario::parse(text) {
             Ok(_) => open_scenario(name, text),
@@ -242,25 +243,29 @@ mod tests {
             "queues": [{"name": "q", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {}}],
             "exchanges": [], "bindings": [{"source": "nowhere", "vhost": "/", "destination": "q", "destination_type": "queue", "routing_key": "k", "arguments": {}}]}"#;
         assert_eq!(classify(text), Some(FileKind::Definitions));
-        let opened = open_dropped("defs.json", text);
+        let opened = open_dropped("defs.json", text, Lang::En);
         let s = opened.scenario.expect("imported");
         assert_eq!(s.queues.len(), 1);
         assert_eq!(s.title, "Definitions from RabbitMQ 3.10.8");
         assert_eq!(opened.banner.tone, Tone::Warning);
         assert!(opened.banner.lines.len() >= 2, "{:?}", opened.banner.lines);
         assert!(opened.banner.lines.iter().any(|l| l.english().starts_with("users")), "{:?}", opened.banner.lines);
+        let chinese = open_definitions("defs.json", text, Lang::Zh).scenario.expect("imported");
+        assert_eq!(chinese.queues, s.queues, "the same topology");
+        let cjk = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        assert!(cjk(&chinese.title) && cjk(&chinese.description), "{} / {}", chinese.title, chinese.description);
     }
 
     #[test]
     fn dropped_files_are_told_apart() {
         let lesson = crate::lessons::by_slug("rpc").unwrap().scenario;
         assert_eq!(classify(&scenario_file(&lesson)), Some(FileKind::Scenario));
-        assert_eq!(open_dropped("rpc.warren.json", &scenario_file(&lesson)).scenario, Some(lesson));
-        let opened = open_dropped("notes.txt", "hello");
+        assert_eq!(open_dropped("rpc.warren.json", &scenario_file(&lesson), Lang::En).scenario, Some(lesson));
+        let opened = open_dropped("notes.txt", "hello", Lang::En);
         assert_eq!(opened.scenario, None);
         assert!(opened.banner.title.english().contains("neither a Warren scenario"));
         assert!(opened.banner.lines[0].english().contains("not valid JSON"));
-        let opened = open_dropped("x.json", r#"{"foo": 1}"#);
+        let opened = open_dropped("x.json", r#"{"foo": 1}"#, Lang::En);
         assert!(opened.banner.lines[0].english().contains("warren"), "{:?}", opened.banner.lines);
     }
 
@@ -278,7 +283,7 @@ mod tests {
 
     #[test]
     fn a_refusal_reads_in_chinese_and_keeps_the_file_name() {
-        let opened = open_dropped("notes.txt", "hello");
+        let opened = open_dropped("notes.txt", "hello", Lang::En);
         let zh = opened.banner.title.render(crate::i18n::Lang::Zh);
         assert!(zh.starts_with("notes.txt 没有打开："), "{zh}");
         assert!(zh.contains("definitions.json"), "{zh}");

@@ -41,7 +41,7 @@ pub struct EmbedProps {
     /// Shown once at start (a share link or lesson that could not be
     /// opened).
     #[prop_or_default]
-    pub notice: Option<AttrValue>,
+    pub notice: Option<crate::i18n::Msg>,
 }
 
 /// The embedded page: bar (title, clock, "Open in Warren"), canvas and log.
@@ -71,10 +71,7 @@ pub fn embed_layout(props: &EmbedProps) -> Html {
             };
             fit();
             if let Some(text) = notice {
-                editor.dispatch(EditAction::Notify {
-                    text: crate::msg!("editor-text", text = text.to_string()),
-                    node: None,
-                });
+                editor.dispatch(EditAction::Notify { text, node: None });
             }
             let fit = Rc::new(fit);
             let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| fit());

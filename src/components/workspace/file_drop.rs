@@ -24,8 +24,9 @@ pub fn file_drop() -> Html {
     let banners = use_banners();
     let over = use_state(|| false);
     // The latest handles, for listeners installed once.
-    let latest = use_mut_ref(|| (editor.clone(), banners.clone()));
-    *latest.borrow_mut() = (editor.clone(), banners.clone());
+    let lang = crate::components::use_lang();
+    let latest = use_mut_ref(|| (editor.clone(), banners.clone(), lang));
+    *latest.borrow_mut() = (editor.clone(), banners.clone(), lang);
     {
         let over = over.setter();
         use_effect_with((), move |_| {
@@ -76,8 +77,8 @@ pub fn file_drop() -> Html {
                         e.prevent_default();
                         depth.set(0);
                         over.set(false);
-                        let (editor, banners) = latest.borrow().clone();
-                        open_file(file, None, editor, banners);
+                        let (editor, banners, lang) = latest.borrow().clone();
+                        open_file(file, None, editor, banners, lang);
                     }
                 })
             };

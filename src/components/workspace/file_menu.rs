@@ -35,7 +35,8 @@ pub fn apply_opened(editor: &EditorHandle, banners: &BannersHandle, opened: Open
 
 /// Reads a file and opens it as `kind` (`None`: whichever it is, for a
 /// dropped file).
-pub fn open_file(file: web_sys::File, kind: Option<FileKind>, editor: EditorHandle, banners: BannersHandle) {
+/// An imported definitions file's title is written in `lang`.
+pub fn open_file(file: web_sys::File, kind: Option<FileKind>, editor: EditorHandle, banners: BannersHandle, lang: Lang) {
     let name = file.name();
     let limit = match kind {
         Some(FileKind::Scenario) => MAX_DOCUMENT_BYTES,
@@ -49,8 +50,8 @@ pub fn open_file(file: web_sys::File, kind: Option<FileKind>, editor: EditorHand
         let opened = match browser::read_file(&file).await {
             Ok(text) => match kind {
                 Some(FileKind::Scenario) => files::open_scenario(&name, &text),
-                Some(FileKind::Definitions) => files::open_definitions(&name, &text),
-                None => files::open_dropped(&name, &text),
+                Some(FileKind::Definitions) => files::open_definitions(&name, &text, lang),
+                None => files::open_dropped(&name, &text, lang),
             },
             Err(why) => Opened {
                 scenario: None,
@@ -78,12 +79,12 @@ fn save(banners: &BannersHandle, name: &str, mime: &str, text: &str) -> bool {
 }
 
 /// Opens the file chosen in a file input as `kind`.
-fn on_file(kind: FileKind, editor: &EditorHandle, banners: &BannersHandle) -> Callback<Event> {
+fn on_file(kind: FileKind, editor: &EditorHandle, banners: &BannersHandle, lang: Lang) -> Callback<Event> {
     let (editor, banners) = (editor.clone(), banners.clone());
     Callback::from(move |e: Event| {
         let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            open_file(file, Some(kind), editor.clone(), banners.clone());
+            open_file(file, Some(kind), editor.clone(), banners.clone(), lang);
         }
         // The same file can be chosen again.
         input.set_value("");
@@ -164,8 +165,8 @@ pub fn file_menu() -> Html {
     let (e, b) = (&editor, &banners);
     html! {
         <>
-            { file_input("scenario", &scenario_input, on_file(FileKind::Scenario, e, b)) }
-            { file_input("definitions", &definitions_input, on_file(FileKind::Definitions, e, b)) }
+            { file_input("scenario", &scenario_input, on_file(FileKind::Scenario, e, b, lang)) }
+            { file_input("definitions", &definitions_input, on_file(FileKind::Definitions, e, b, lang)) }
             <Menu label={t(lang, "workspace-file-menu")} class="file-menu" title={t(lang, "workspace-file-menu.title")}>
                 <p class="menu-heading">{ t(lang, "workspace-file-heading-warren") }</p>
                 { item(lang, "open-scenario", pick(&scenario_input)) }
