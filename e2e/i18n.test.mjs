@@ -149,4 +149,56 @@ describe('languages', () => {
       await done(phone);
     }
   });
+
+  test('the Chinese texts are a file of their own: not fetched for an English page, fetched once for a Chinese one', async () => {
+    const catalogues = (context) => {
+      const urls = [];
+      context.on('request', (r) => {
+        if (/\.catalogue$/.test(new URL(r.url()).pathname)) urls.push(new URL(r.url()).pathname);
+      });
+      return urls;
+    };
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const fetched = catalogues(context);
+    const english = await openApp(env, { context, path: '?lang=en' });
+    try {
+      assert.deepEqual(fetched, [], 'an English page fetches no catalogue');
+      await english.page.locator('.lang-switch').click();
+      await chinese(english.page.locator('header .tagline'));
+      assert.equal(fetched.length, 1, `the switch fetched the Chinese texts once: ${fetched}`);
+      assert.match(fetched[0], /^\/zh-[0-9a-f]{16}\.catalogue$/, 'named with a hash of its contents');
+      await english.page.locator('.lang-switch').click();
+      await waitForText(english.page.locator('header .tagline'), /RabbitMQ playground/);
+      await english.page.locator('.lang-switch').click();
+      await chinese(english.page.locator('header .tagline'));
+      assert.equal(fetched.length, 1, 'and not again');
+    } finally {
+      await done(english);
+    }
+  });
+
+  test('Chinese texts that cannot be fetched: the page opens in English and says why; the switch says so too', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    await context.route(/\.catalogue$/, (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    const opened = await openApp(env, { context, path: '?lang=zh' });
+    const { page } = opened;
+    try {
+      const banner = page.locator('.banner[data-topic="language"]');
+      await banner.waitFor();
+      assert.match(await banner.textContent(), /The Chinese texts could not be loaded \(zh-[0-9a-f]{16}\.catalogue: HTTP 503\), so Warren stays in English\. 中文界面文字未能加载/);
+      assert.match(await page.locator('header .tagline').textContent(), /RabbitMQ playground/, 'the page is in English');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      assert.equal(await page.locator('[data-node-id="default"]').count(), 1, 'and works');
+      await banner.getByRole('button', { name: 'Dismiss' }).click();
+      await banner.waitFor({ state: 'detached' });
+      await page.locator('.lang-switch').click();
+      await banner.waitFor();
+      assert.equal(await page.locator('.lang-switch').getAttribute('data-lang'), 'en', 'still English');
+      assert.equal(await page.locator('.lang-switch').isEnabled(), true, 'the switch can be tried again');
+      await shot(page, 'zh-unavailable');
+    } finally {
+      opened.errors.splice(0, opened.errors.length, ...opened.errors.filter((e) => !/503|Failed to load resource/.test(e)));
+      await done(opened);
+    }
+  });
 });

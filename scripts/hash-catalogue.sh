@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post-build hook (Trunk.toml, after hash-worker.sh): copies the
+# Trunk post-build step (scripts/post-build.sh, after hash-worker.sh): copies the
 # Chinese catalogue that build.rs compiled from locales/zh/ (into Cargo's
 # OUT_DIR for the wasm build) to dist/ as zh-HASH.catalogue (HASH: the
 # first 16 hex digits of its SHA-256) and writes that name into

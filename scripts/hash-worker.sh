@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post-build hook (Trunk.toml): Trunk names a worker's files after
+# Trunk post-build step (scripts/post-build.sh): Trunk names a worker's files after
 # its binary (python-parser.js, python-parser_bg.wasm, python-parser_loader.js)
 # with no hash, so a browser could keep an old copy after a new build.
 # This renames them python-parser-HASH.js / -HASH_bg.wasm / -HASH_loader.js

@@ -27,6 +27,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# A CJK font, so the Chinese page's screenshots show characters, not boxes
+# (WenQuanYi Micro Hei: 1.6 MB; a learner's own system has its own).
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  log "installing a Chinese font for the screenshots (apt: fonts-wqy-microhei)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-wqy-microhei fontconfig >/dev/null
+fi
+
 # A real RabbitMQ 3.10.8 with the management plugin, and pika, for the
 # real-broker tests (scripts/rabbitmq-node.sh starts private nodes).
 if ! command -v rabbitmq-server >/dev/null && [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
