@@ -20,3 +20,4 @@ unit-consumers = { $count } 个消费者
 ## 中文目录按需加载；加载失败时页面保持英文，所以这两条与英文版相同。
 catalogue-unreachable = The Chinese texts could not be loaded ({ $file }: { $reason }), so Warren stays in English. 中文界面文字未能加载，暂以英文显示。
 catalogue-damaged = The Chinese texts could not be read ({ $file } is not a whole Warren catalogue: an old or damaged copy), so Warren stays in English. 中文界面文字文件已损坏，暂以英文显示。
+catalogue-http-status = HTTP { $status }

@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
 use crate::i18n::{self, Lang, Msg};
+use crate::web::browser::BrowserError;
 use crate::msg;
 
 /// Makes `lang` ready to speak: at once if it is, else by fetching and
@@ -33,20 +34,18 @@ fn address(lang: Lang) -> String {
         .unwrap_or_else(|| format!("{}.catalogue", lang.tag()))
 }
 
-/// The bytes at `url`, or the browser's reason for not giving them.
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// The bytes at `url`, or why not (the server's status, or the browser's
+/// reason in its own words).
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Msg> {
     let answer = JsFuture::from(gloo::utils::window().fetch_with_str(url)).await;
     let response: Response = answer.map_err(|e| reason(&e))?.unchecked_into();
     if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+        return Err(msg!("catalogue-http-status", status = response.status()));
     }
     let buffer = JsFuture::from(response.array_buffer().map_err(|e| reason(&e))?).await.map_err(|e| reason(&e))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-fn reason(e: &wasm_bindgen::JsValue) -> String {
-    js_sys::Reflect::get(e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .unwrap_or_else(|| "the browser refused".to_string())
+fn reason(e: &wasm_bindgen::JsValue) -> Msg {
+    BrowserError::from_js(e).message()
 }

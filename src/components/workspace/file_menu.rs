@@ -36,7 +36,13 @@ pub fn apply_opened(editor: &EditorHandle, banners: &BannersHandle, opened: Open
 /// Reads a file and opens it as `kind` (`None`: whichever it is, for a
 /// dropped file).
 /// An imported definitions file's title is written in `lang`.
-pub fn open_file(file: web_sys::File, kind: Option<FileKind>, editor: EditorHandle, banners: BannersHandle, lang: Lang) {
+pub fn open_file(
+    file: web_sys::File,
+    kind: Option<FileKind>,
+    editor: EditorHandle,
+    banners: BannersHandle,
+    lang: Lang,
+) {
     let name = file.name();
     let limit = match kind {
         Some(FileKind::Scenario) => MAX_DOCUMENT_BYTES,
