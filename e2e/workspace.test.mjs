@@ -408,6 +408,8 @@ describe('the language switch', () => {
       const title = await page.locator('.narration-title').textContent();
       const nodes = await nodeIds(page);
       await page.getByRole('button', { name: '中文' }).click();
+      // The Chinese texts are fetched the first time.
+      await page.locator('html[lang="zh"]').waitFor();
       assert.equal(await page.locator('.narration-count').textContent(), '第 2 步，共 3 步', 'the same step, in Chinese');
       assert.notEqual(await page.locator('.narration-title').textContent(), title);
       assert.deepEqual(await nodeIds(page), nodes, 'the workspace is as it was');
