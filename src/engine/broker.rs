@@ -2,6 +2,7 @@
 //! virtual time, restart, and the loop that settles the state after every
 //! command (deliveries, expiries, dead letters).
 
+use crate::engine::QueueDeletion;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::rc::Rc;
 
@@ -340,7 +341,7 @@ impl Broker {
         let exclusive: Vec<Name> =
             self.queues.values().filter(|q| q.exclusive_owner == Some(connection)).map(|q| q.name.clone()).collect();
         for q in exclusive {
-            self.delete_queue(&q, "its exclusive owner connection closed");
+            self.delete_queue(&q, QueueDeletion::OwnerClosed);
         }
         self.emit(Event::ConnectionClosed { connection, error });
     }
@@ -445,7 +446,7 @@ impl Broker {
                 .collect();
             for (q, gone) in due_queues {
                 if gone {
-                    self.delete_queue(&q, "unused for longer than its x-expires");
+                    self.delete_queue(&q, QueueDeletion::Expired);
                 } else {
                     self.mark_dirty(&q);
                 }
@@ -481,7 +482,7 @@ impl Broker {
                     self.events.push(Event::BindingRemoved { binding });
                 }
             }
-            self.delete_queue(&q, "transient queues do not survive a restart");
+            self.delete_queue(&q, QueueDeletion::Restart);
         }
         let now = self.now;
         let mut lost = Vec::new();

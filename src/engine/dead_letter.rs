@@ -8,6 +8,7 @@ use super::message::QueuedMessage;
 use super::message::{Message, MessageId};
 use super::value::{FieldTable, FieldValue};
 use super::Name;
+use crate::engine::DeadLetterDrop;
 use std::rc::Rc;
 
 /// Builds the message that a death of `original` in `queue` publishes to
@@ -151,7 +152,7 @@ impl Broker {
             self.emit(Event::DeadLetterDropped {
                 queue: dl.queue,
                 copy: dl.copy,
-                why: format!("its dead-letter exchange '{}' does not exist", dl.dlx),
+                why: DeadLetterDrop::MissingExchange(dl.dlx),
             });
             return;
         };
@@ -180,11 +181,7 @@ impl Broker {
         let targets = route.queues.clone();
         self.emit(Event::Routed { message: id, route });
         for q in cycles {
-            self.emit(Event::DeadLetterDropped {
-                queue: q.clone(),
-                copy: dl.copy,
-                why: format!("dead-letter cycle: the message already died in '{q}' with no rejection since, so RabbitMQ drops it"),
-            });
+            self.emit(Event::DeadLetterDropped { queue: q.clone(), copy: dl.copy, why: DeadLetterDrop::Cycle });
         }
         if targets.is_empty() {
             self.emit(Event::Unroutable { message: id });

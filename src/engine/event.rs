@@ -131,7 +131,7 @@ pub enum Event {
     /// A queue was created.
     QueueDeclared { queue: Name },
     /// A queue was deleted, with why.
-    QueueDeleted { queue: Name, reason: &'static str },
+    QueueDeleted { queue: Name, reason: QueueDeletion },
     /// A binding was made.
     BindingCreated { binding: Rc<Binding> },
     /// A binding was removed.
@@ -189,7 +189,7 @@ pub enum Event {
     DeadLettered { queue: Name, copy: Option<CopyId>, reason: DeathReason, exchange: Name, message: MessageId },
     /// A dead-lettered message was dropped: its dead-letter exchange is
     /// missing, or every target queue was a dead-letter cycle.
-    DeadLetterDropped { queue: Name, copy: Option<CopyId>, why: String },
+    DeadLetterDropped { queue: Name, copy: Option<CopyId>, why: DeadLetterDrop },
     /// basic.qos changed a channel's prefetch.
     QosChanged { channel: ChannelId, prefetch: u32, global: bool },
     /// The broker restarted.
@@ -199,4 +199,43 @@ pub enum Event {
     Error { channel: Option<ChannelId>, error: AmqpError },
     /// Virtual time moved.
     ClockAdvanced { now: u64 },
+}
+
+/// Why the broker deleted a queue (`Event::QueueDeleted`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QueueDeletion {
+    /// `queue.delete`.
+    Deleted,
+    /// Auto-delete: its last consumer went away.
+    AutoDelete,
+    /// Its exclusive owner connection closed.
+    OwnerClosed,
+    /// Unused for longer than its `x-expires`.
+    Expired,
+    /// A transient queue, gone with a restart.
+    Restart,
+}
+
+impl QueueDeletion {
+    /// The reason in English (tests and the developer's logs; the page
+    /// words it from its catalogue).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueueDeletion::Deleted => "deleted by queue.delete",
+            QueueDeletion::AutoDelete => "auto-delete: its last consumer went away",
+            QueueDeletion::OwnerClosed => "its exclusive owner connection closed",
+            QueueDeletion::Expired => "unused for longer than its x-expires",
+            QueueDeletion::Restart => "transient queues do not survive a restart",
+        }
+    }
+}
+
+/// Why a dead-lettered message was dropped (`Event::DeadLetterDropped`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DeadLetterDrop {
+    /// Its dead-letter exchange does not exist.
+    MissingExchange(String),
+    /// The queue is a dead-letter cycle: the message already died there
+    /// with no rejection since, so RabbitMQ drops it.
+    Cycle,
 }

@@ -55,7 +55,7 @@ pub use binding_index::MatchedBindings;
 pub use broker::Broker;
 pub use channel::{Channel, ChannelId, Connection, ConnectionId};
 pub use error::{AmqpError, ReplyCode};
-pub use event::{DeathReason, Event, RemovalReason, Route, RouteHop};
+pub use event::{DeadLetterDrop, DeathReason, Event, QueueDeletion, RemovalReason, Route, RouteHop};
 pub use exchange::{Binding, Destination, Exchange, ExchangeType};
 pub use exchange_ops::ExchangeDeclare;
 pub use explain::{BindingVerdict, HopExplanation, RouteExplanation, RouteSnapshot};

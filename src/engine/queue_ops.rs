@@ -1,6 +1,7 @@
 //! The queue class: queue.declare, queue.bind, queue.unbind, queue.purge
 //! and queue.delete, with exclusive, auto-delete and server-named queues.
 
+use crate::engine::QueueDeletion;
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -377,7 +378,7 @@ impl Broker {
                 ));
             }
             let n = q.ready.len() as u64;
-            b.delete_queue(&queue, "deleted by queue.delete");
+            b.delete_queue(&queue, QueueDeletion::Deleted);
             Ok(n)
         })
     }
@@ -385,7 +386,7 @@ impl Broker {
     /// Deletes a queue: its consumers are cancelled, its bindings removed
     /// (auto-deleting exchanges left without bindings), and its ready and
     /// unacked copies are gone.
-    pub(crate) fn delete_queue(&mut self, queue: &str, reason: &'static str) {
+    pub(crate) fn delete_queue(&mut self, queue: &str, reason: QueueDeletion) {
         let Some(mut q) = self.queues.remove(queue) else { return };
         self.dirty.remove(queue);
         for c in q.consumers.drain(..) {
@@ -423,7 +424,7 @@ impl Broker {
     /// Deletes an auto-delete queue that had consumers and has none left.
     pub(crate) fn maybe_auto_delete_queue(&mut self, queue: &str) {
         if self.queues.get(queue).is_some_and(|q| q.auto_delete && q.had_consumer && q.consumers.is_empty()) {
-            self.delete_queue(queue, "auto-delete: its last consumer went away");
+            self.delete_queue(queue, QueueDeletion::AutoDelete);
         }
     }
 }

@@ -378,17 +378,17 @@ fn log_lines_and_explanations_render_in_chinese_with_names_kept() {
 fn the_engines_reasons_for_deleting_a_queue_each_have_a_message() {
     // The engine words these itself (src/engine/): each has its own message,
     // none falls back to the English text.
+    use crate::engine::{DeadLetterDrop, QueueDeletion};
     for reason in [
-        "deleted by queue.delete",
-        "auto-delete: its last consumer went away",
-        "its exclusive owner connection closed",
-        "unused for longer than its x-expires",
-        "transient queues do not survive a restart",
+        QueueDeletion::Deleted,
+        QueueDeletion::AutoDelete,
+        QueueDeletion::OwnerClosed,
+        QueueDeletion::Expired,
+        QueueDeletion::Restart,
     ] {
         let m = super::ingest::queue_deleted_reason(reason);
-        assert_ne!(m.id, "log-text", "{reason}");
-        assert_eq!(m.english(), reason);
+        assert_eq!(m.english(), reason.as_str(), "the log says what the engine means");
     }
-    let dropped = super::ingest::dead_letter_drop_reason("its dead-letter exchange 'dlx' does not exist", "q");
+    let dropped = super::ingest::dead_letter_drop_reason(&DeadLetterDrop::MissingExchange("dlx".into()), "q");
     assert_eq!(dropped.render(crate::i18n::Lang::Zh), "它的死信交换机 'dlx' 不存在");
 }

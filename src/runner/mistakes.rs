@@ -3,6 +3,7 @@
 //! plain words, each beside the program line it is about, saying what to
 //! change; for pika 0.x forms also the pika 1.x line, as a fix.
 
+use crate::engine::QueueDeletion;
 use std::collections::BTreeMap;
 
 use super::pika::{Call, CallKind, PublishRecord};
@@ -52,7 +53,7 @@ impl Witness {
             Event::Removed { queue, reason: RemovalReason::LostOnRestart, .. } => {
                 *self.lost_on_restart.entry(queue.to_string()).or_default() += 1;
             }
-            Event::QueueDeleted { queue, reason } if reason.contains("restart") => {
+            Event::QueueDeleted { queue, reason: QueueDeletion::Restart } => {
                 self.deleted_on_restart.push(queue.to_string());
             }
             _ => {}

@@ -9,8 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
 use crate::i18n::{self, Lang, Msg};
-use crate::web::browser::BrowserError;
 use crate::msg;
+use crate::web::browser::BrowserError;
 
 /// Makes `lang` ready to speak: at once if it is, else by fetching and
 /// installing its catalogue. The error says why in words for the user.

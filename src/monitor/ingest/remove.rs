@@ -1,6 +1,7 @@
 //! Copies leaving queues (acked, expired, dropped, purged) and dead
 //! lettering.
 
+use crate::engine::DeadLetterDrop;
 use crate::engine::Event;
 use crate::simulation::Simulation;
 
@@ -122,13 +123,10 @@ fn removal_reason(reason: RemovalReason) -> Msg {
 }
 
 /// The engine's reason for dropping a dead letter (`Event::DeadLetterDropped`)
-/// as a message: the engine words it in English, in one of two forms.
-pub(in crate::monitor) fn dead_letter_drop_reason(why: &str, queue: &str) -> Msg {
-    if let Some(dlx) = why.strip_prefix("its dead-letter exchange '").and_then(|r| r.strip_suffix("' does not exist")) {
-        return msg!("log-dlx-missing", exchange = dlx);
+/// as a message.
+pub(in crate::monitor) fn dead_letter_drop_reason(why: &DeadLetterDrop, queue: &str) -> Msg {
+    match why {
+        DeadLetterDrop::MissingExchange(dlx) => msg!("log-dlx-missing", exchange = dlx),
+        DeadLetterDrop::Cycle => msg!("log-dlx-cycle", queue = queue),
     }
-    if why.starts_with("dead-letter cycle:") {
-        return msg!("log-dlx-cycle", queue = queue);
-    }
-    msg!("log-text", text = why)
 }

@@ -2,6 +2,7 @@
 //! consumers, restarts) and the broker's refusals.
 
 use crate::engine::Event;
+use crate::engine::QueueDeletion;
 use crate::simulation::Simulation;
 
 use super::super::*;
@@ -148,15 +149,14 @@ impl Monitor {
     }
 }
 
-/// The engine's reason for deleting a queue (`Event::QueueDeleted`, worded
-/// in English by the engine) as a message.
-pub(in crate::monitor) fn queue_deleted_reason(reason: &str) -> Msg {
+/// The engine's reason for deleting a queue (`Event::QueueDeleted`) as a
+/// message.
+pub(in crate::monitor) fn queue_deleted_reason(reason: QueueDeletion) -> Msg {
     match reason {
-        "deleted by queue.delete" => msg!("log-qdel-by-delete"),
-        "auto-delete: its last consumer went away" => msg!("log-qdel-auto-delete"),
-        "its exclusive owner connection closed" => msg!("log-qdel-exclusive"),
-        "unused for longer than its x-expires" => msg!("log-qdel-expires"),
-        "transient queues do not survive a restart" => msg!("log-qdel-restart"),
-        other => msg!("log-text", text = other),
+        QueueDeletion::Deleted => msg!("log-qdel-by-delete"),
+        QueueDeletion::AutoDelete => msg!("log-qdel-auto-delete"),
+        QueueDeletion::OwnerClosed => msg!("log-qdel-exclusive"),
+        QueueDeletion::Expired => msg!("log-qdel-expires"),
+        QueueDeletion::Restart => msg!("log-qdel-restart"),
     }
 }
