@@ -158,7 +158,4 @@ broker-live-exchange-type = { $kind }
 
 # The default exchange's name as shown (its real name is "").
 broker-default-exchange = (default)
-# A queue, exchange or consumer name, shown as it is.
-broker-name = { $name }
-broker-warning = { $message }
 broker-warning-at = { $path }: { $message }

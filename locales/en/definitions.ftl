@@ -5,7 +5,6 @@
 
 definitions-warning-at = { $path }: { $message }
 definitions-error-at = at { $path }: { $message }
-definitions-text = { $text }
 definitions-names = { $names }{ $more ->
     [0] {""}
    *[other] {" and "}{ $more } more

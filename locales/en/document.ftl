@@ -15,8 +15,6 @@ document-no-version = missing the format version: a scenario starts with "warren
 document-unknown-version = unknown format version { $found }: this Warren reads versions 1 and { $current }
 # $text is serde's own description of a value of the wrong shape.
 document-serde = { $text }
-# A reason that has no message of its own yet, as it was written.
-document-text = { $text }
 document-name-missing = the { $what } needs a name
 document-name-too-long = the { $what } name is { $bytes } bytes; AMQP names hold at most 255
 document-name-control = the { $what } name contains a control character

@@ -11,8 +11,6 @@ editor-kind-article = { $kind ->
     [queue] a queue
    *[consumer] a consumer
 }
-# A text written elsewhere, shown as it is.
-editor-text = { $text }
 # A list of two or more phrases: the first, then the rest.
 editor-list = { $first }, { $rest }
 editor-arg-with-key = { $field } ({ $key })

@@ -15,7 +15,6 @@ log-the-consumer = the consumer
 log-its-publisher = its publisher
 log-empty-routing-key = an empty routing key
 log-routing-key = routing key "{ $key }"
-log-text = { $text }
 
 ## Publishing and routing
 

@@ -84,7 +84,6 @@ programs-terminal-input =
     .placeholder = type a command, e.g. python3 send.py
 programs-terminal-started = [{ $pid }] { $program } started (its output is in its tab)
 programs-terminal-waiting = waiting for { $program } to be checked…
-programs-terminal-says = { $text }
 programs-not-loaded-at = { $program } was not loaded: line { $line }, column { $column }: { $construct }: { $reason }
 programs-not-loaded = { $program } was not loaded: { $reason }
 programs-processes =

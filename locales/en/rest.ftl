@@ -9,7 +9,6 @@ web-browser-no-document = this page has no document to add a download to
 web-browser-no-storage = this browser has no storage for the page
 web-browser-storage-full = the browser's storage for this site is full
 web-browser-not-text = the file is not text
-web-browser-refused = { $why }
 web-browser-unknown = unknown error
 
 ## The runner's notes on a process it stopped

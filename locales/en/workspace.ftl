@@ -5,7 +5,6 @@
 
 ## Banners
 
-workspace-verbatim = { $text }
 workspace-banner-undo = Undo
 workspace-banner-load-newer = Load the newer copy
 workspace-banner-download = Download it

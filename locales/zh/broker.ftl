@@ -145,6 +145,4 @@ broker-live-exchange-type = { $kind }
 
 # 默认交换机的显示名（它的真实名称是 ""）。
 broker-default-exchange = （默认）
-broker-name = { $name }
-broker-warning = { $message }
 broker-warning-at = { $path }：{ $message }

@@ -4,7 +4,6 @@
 
 definitions-warning-at = { $path }：{ $message }
 definitions-error-at = 位置 { $path }：{ $message }
-definitions-text = { $text }
 definitions-names = { $names }{ $more ->
     [0] {""}
    *[other] 等，另有 { $more } 个

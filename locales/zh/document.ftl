@@ -14,8 +14,6 @@ document-no-version = 缺少格式版本号：场景文档以 "warren": 2 开头
 document-unknown-version = 未知的格式版本 { $found }：当前的 Warren 只能读取版本 1 和 { $current }
 # $text 是 serde 对结构不符的值的原文描述。
 document-serde = 内容与文档格式不符：{ $text }
-# 还没有单独消息的原因，按原文显示。
-document-text = { $text }
 document-name-missing = { $what }需要一个名称
 document-name-too-long = { $what }名称有 { $bytes } 字节，而 AMQP 名称最多 255 字节
 document-name-control = { $what }名称里有控制字符

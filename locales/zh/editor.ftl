@@ -10,8 +10,6 @@ editor-kind-article = { $kind ->
     [queue] 队列
    *[consumer] 消费者
 }
-# 别处写好的文字，原样显示。
-editor-text = { $text }
 # 两个或更多短语组成的列表：第一个，然后是其余的。
 editor-list = { $first }、{ $rest }
 editor-arg-with-key = { $field }（{ $key }）

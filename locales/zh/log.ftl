@@ -13,7 +13,6 @@ log-the-consumer = 消费者
 log-its-publisher = 它的发布者
 log-empty-routing-key = 路由键为空
 log-routing-key = 路由键 "{ $key }"
-log-text = { $text }
 
 ## 发布与路由
 

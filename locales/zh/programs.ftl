@@ -83,7 +83,6 @@ programs-terminal-input =
     .placeholder = 输入命令，例如 python3 send.py
 programs-terminal-started = [{ $pid }] { $program } 已启动（输出在它自己的标签页中）
 programs-terminal-waiting = 正在等待 { $program } 检查完毕…
-programs-terminal-says = { $text }
 programs-not-loaded-at = { $program } 未加载：第 { $line } 行，第 { $column } 列：{ $construct }：{ $reason }
 programs-not-loaded = { $program } 未加载：{ $reason }
 programs-processes =

@@ -8,7 +8,6 @@ web-browser-no-document = 这个页面没有可以放入下载链接的 document
 web-browser-no-storage = 浏览器没有为这个页面提供存储
 web-browser-storage-full = 浏览器为这个网站提供的存储空间已满
 web-browser-not-text = 这个文件不是文本
-web-browser-refused = { $why }
 web-browser-unknown = 未知错误
 
 ## 运行器停止进程时的说明

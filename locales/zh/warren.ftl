@@ -21,3 +21,7 @@ unit-consumers = { $count } 个消费者
 catalogue-unreachable = The Chinese texts could not be loaded ({ $file }: { $reason }), so Warren stays in English. 中文界面文字未能加载，暂以英文显示。
 catalogue-damaged = The Chinese texts could not be read ({ $file } is not a whole Warren catalogue: an old or damaged copy), so Warren stays in English. 中文界面文字文件已损坏，暂以英文显示。
 catalogue-http-status = HTTP { $status }
+
+## A text shown as it is in every language: RabbitMQ's reply texts, a
+## parser's or the browser's own words, names (Msg::verbatim).
+verbatim = { $text }

@@ -4,7 +4,6 @@
 
 ## Banners
 
-workspace-verbatim = { $text }
 workspace-banner-undo = 撤销
 workspace-banner-load-newer = 载入较新的副本
 workspace-banner-download = 下载保存

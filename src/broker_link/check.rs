@@ -125,7 +125,7 @@ fn in_english<S: serde::Serializer>(messages: &[Msg], s: S) -> Result<S::Ok, S::
 /// happened, in the page's language.
 pub fn warning_msg(w: &Warning) -> Msg {
     if w.path.is_empty() {
-        msg!("broker-warning", message = w.message.clone())
+        crate::i18n::Msg::verbatim(w.message.clone())
     } else {
         msg!("broker-warning-at", path = &w.path, message = w.message.clone())
     }

@@ -101,7 +101,7 @@ pub fn draw(view: &LiveView) -> Picture {
         ];
         let caption = msg!("broker-kind-queue");
         let at = Position { x: q.x, y: q.y };
-        boxes.push(node_box(&q.id, NodeKind::Queue, at, msg!("broker-name", name = &q.name), caption, lines));
+        boxes.push(node_box(&q.id, NodeKind::Queue, at, crate::i18n::Msg::verbatim(&q.name), caption, lines));
     }
     for c in &s.consumers {
         let ack = if c.ack == crate::scenario::AckMode::Manual {
@@ -111,7 +111,7 @@ pub fn draw(view: &LiveView) -> Picture {
         };
         let lines = vec![ack, msg!("broker-live-prefetch", count = c.prefetch)];
         let (at, caption) = (Position { x: c.x, y: c.y }, msg!("broker-live-consumer"));
-        boxes.push(node_box(&c.id, NodeKind::Consumer, at, msg!("broker-name", name = &c.name), caption, lines));
+        boxes.push(node_box(&c.id, NodeKind::Consumer, at, crate::i18n::Msg::verbatim(&c.name), caption, lines));
     }
     let place = |id: &str| boxes.iter().find(|b| b.id == id).map(|b| (b.kind, Position { x: b.rect.0, y: b.rect.1 }));
     let mut lines = Vec::new();

@@ -72,7 +72,7 @@ pub fn exchange_label(name: &str) -> Msg {
     if name.is_empty() {
         msg!("broker-default-exchange")
     } else {
-        msg!("broker-name", name = name)
+        crate::i18n::Msg::verbatim(name)
     }
 }
 

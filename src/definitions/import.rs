@@ -99,7 +99,7 @@ fn read(text: &str) -> Result<Definitions, DefinitionsError> {
     }
     crate::scenario::located::deserialize(&value).map_err(|e| {
         let path = e.path();
-        DefinitionsError::at(path, msg!("definitions-text", text = e.message()))
+        DefinitionsError::at(path, crate::i18n::Msg::verbatim(e.message()))
     })
 }
 
@@ -266,11 +266,8 @@ impl<'a> Importer<'a> {
                 .and_then(Value::as_object)
                 .map(|m| m.keys().cloned().collect::<Vec<_>>().join(", "))
                 .unwrap_or_default();
-            let keys = if keys.is_empty() {
-                msg!("definitions-policy-nothing")
-            } else {
-                msg!("definitions-text", text = keys)
-            };
+            let keys =
+                if keys.is_empty() { msg!("definitions-policy-nothing") } else { crate::i18n::Msg::verbatim(keys) };
             let warning = msg!(
                 "definitions-skip-policy",
                 name = s("name"),

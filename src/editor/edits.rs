@@ -297,7 +297,7 @@ impl Edit {
         let mut next = s.clone();
         self.apply(&mut next)?;
         // The document's own checks speak in the scenario's words.
-        crate::scenario::parse::check(&next).map_err(|e| msg!("editor-text", text = e.to_string()))?;
+        crate::scenario::parse::check(&next).map_err(|e| crate::i18n::Msg::verbatim(e.to_string()))?;
         Ok(next)
     }
 }

@@ -41,6 +41,13 @@ impl Msg {
         self
     }
 
+    /// A text shown as it is in every language (RabbitMQ's reply texts, a
+    /// parser's or the browser's own words, names): the one message whose
+    /// whole pattern is its argument.
+    pub fn verbatim(text: impl Into<Arg>) -> Msg {
+        Msg::with_capacity("verbatim", 1).with("text", text)
+    }
+
     /// The message in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         text(lang, self.id, &self.args)
@@ -78,5 +85,6 @@ mod tests {
         assert_eq!(inner.render(Lang::Zh), "2 个绑定");
         let outer = Msg::new("unit-bindings").with("count", 1);
         assert_eq!(outer.english(), "1 binding");
+        assert_eq!(Msg::verbatim("NOT_FOUND - no queue 'q'").render(Lang::Zh), "NOT_FOUND - no queue 'q'");
     }
 }

@@ -225,7 +225,7 @@ pub fn x_death_lines(m: &Message) -> Vec<Msg> {
                     keys = g("routing-keys")
                 )
             }
-            other => msg!("log-text", text = other.to_string()),
+            other => crate::i18n::Msg::verbatim(other.to_string()),
         })
         .collect()
 }
@@ -329,7 +329,7 @@ mod tests {
             at: 0,
             kind: LogKind::Publish,
             nodes: vec!["p1".into()],
-            text: msg!("log-text", text = text),
+            text: crate::i18n::Msg::verbatim(text),
             message: None,
             copy: None,
             redelivered: false,

@@ -44,7 +44,7 @@ impl ScenarioError {
     /// An error whose reason is a text that has no message of its own
     /// yet; it reads the same in every language.
     pub fn untranslated(path: impl Into<String>, text: impl Into<String>) -> Self {
-        ScenarioError::at(path, msg!("document-text", text = text.into()))
+        ScenarioError::at(path, crate::i18n::Msg::verbatim(text.into()))
     }
 
     /// The whole error, path first (`at queues[2].name: ...`), to render in

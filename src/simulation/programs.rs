@@ -64,7 +64,7 @@ impl Simulation {
         let now = self.now();
         self.ran_commands.push((now, line.to_string()));
         if let Some((_, message)) = command::parse(line).ok().and_then(|c| self.refused_programs.get(&c.file)) {
-            return Err(crate::msg!("programs-terminal-says", text = message.as_str()));
+            return Err(crate::i18n::Msg::verbatim(message.as_str()));
         }
         let pid = self.programs.start(line, now)?;
         self.settle_programs();

@@ -140,7 +140,7 @@ mod tests {
 
     #[test]
     fn only_key_and_header_refusals_of_this_binding_show() {
-        let bad = || crate::msg!("editor-text", text = "bad");
+        let bad = || crate::i18n::Msg::verbatim("bad");
         let refusal = |target: &str, field| Refusal { target: target.into(), field, text: bad() };
         assert_eq!(inline_error(Some(&refusal("b1", "routing_key")), "b1"), Some(bad()));
         assert_eq!(inline_error(Some(&refusal("b1", "headers")), "b1"), Some(bad()));

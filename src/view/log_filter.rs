@@ -90,7 +90,7 @@ mod tests {
             at: 0,
             kind,
             nodes: nodes.iter().map(|n| n.to_string()).collect(),
-            text: crate::msg!("log-text", text = ""),
+            text: crate::i18n::Msg::verbatim(""),
             message: None,
             copy: None,
             redelivered: false,

@@ -85,7 +85,7 @@ impl BrowserError {
             BrowserError::NoStorage => msg!("web-browser-no-storage"),
             BrowserError::StorageFull => msg!("web-browser-storage-full"),
             BrowserError::NotText => msg!("web-browser-not-text"),
-            BrowserError::Refused(why) => msg!("web-browser-refused", why = why),
+            BrowserError::Refused(why) => crate::i18n::Msg::verbatim(why),
             BrowserError::Unknown => msg!("web-browser-unknown"),
         }
     }

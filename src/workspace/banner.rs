@@ -153,7 +153,7 @@ impl Banner {
 /// A text shown as it is, as a message (so it sits in a banner's lines
 /// beside the messages that are translated).
 pub fn verbatim(text: impl Into<String>) -> Msg {
-    msg!("workspace-verbatim", text = text.into())
+    crate::i18n::Msg::verbatim(text.into())
 }
 
 /// The banner for a language whose texts could not be loaded (`why`

@@ -338,7 +338,7 @@ mod tests {
         assert!(b.title.english().contains("“warren.workspace.damaged.session.5”"));
         assert!(b.lines[0].english().contains("not valid JSON"));
         assert!(matches!(&b.actions[0], BannerAction::Download { text, .. } if &**text == "{oops"));
-        let b = damaged_banner(&s.damaged[0], Err(crate::msg!("workspace-verbatim", text = "storage is full")));
+        let b = damaged_banner(&s.damaged[0], Err(crate::i18n::Msg::verbatim("storage is full")));
         assert!(b.title.english().contains("could not be set aside (storage is full)"));
     }
 }

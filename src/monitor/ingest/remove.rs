@@ -118,7 +118,7 @@ fn removal_reason(reason: RemovalReason) -> Msg {
         RemovalReason::LostOnRestart => msg!("log-why-lost-on-restart"),
         RemovalReason::DeliveryLimit => msg!("log-why-delivery-limit"),
         RemovalReason::Retention => msg!("log-why-retention"),
-        other => msg!("log-text", text = other.as_str()),
+        other => crate::i18n::Msg::verbatim(other.as_str()),
     }
 }
 
