@@ -145,6 +145,47 @@ describe('programs', () => {
     }
   });
 
+  test('the canvas draws what programs declare and who they are, and lets it go when they end', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      const { context, page, errors } = await openApp(env, { colorScheme });
+      const node = (id) => page.locator(`.node[data-node-id="${id}"]`);
+      const overlay = () => page.locator('.node.from-program').evaluateAll((els) => els.map((e) => e.dataset.nodeId).sort());
+      await page.evaluate((files) => window.warren.loadPrograms(files), [
+        { name: 'receive_logs.py', source: RECEIVE_LOGS },
+        { name: 'emit_log.py', source: EMIT_LOG },
+      ]);
+      assert.deepEqual(await overlay(), [], 'nothing before a program runs');
+      const { pid } = await page.evaluate(() => window.warren.run('python3 receive_logs.py'));
+      await node('program-exchange:logs').waitFor();
+      const drawn = await overlay();
+      const queue = drawn.find((id) => id.startsWith('program-queue:amq.gen-'));
+      assert.ok(queue, `a server-named queue: ${drawn}`);
+      assert.ok(drawn.includes(`process:${pid}:consume:${queue.slice('program-queue:'.length)}`), `the process as a consumer: ${drawn}`);
+      assert.match(await node('program-exchange:logs').textContent(), /logs/);
+      assert.match(await node(queue).textContent(), /0 ready/);
+      assert.match(await node('program-exchange:logs').getAttribute('title'), /From a program/);
+      // A binding from the exchange to the queue, and the consumer's edge.
+      assert.ok((await page.locator('[data-edge^="binding:program-binding:logs>"]').count()) >= 1, 'the binding is drawn');
+      // A sender lingers after it ends, wired to the exchange it published to.
+      const sender = await page.evaluate(() => window.warren.run('python3 emit_log.py "disk full"'));
+      await node(`process:${sender.pid}:publish`).waitFor();
+      await shotBoth(page, `overlay-${colorScheme}`);
+      // Not editable: pressing on it selects nothing; the document is unchanged.
+      await node('program-exchange:logs').click({ position: { x: 12, y: 10 } });
+      assert.equal(await page.locator('.node.selected').count(), 0);
+      const doc = JSON.stringify(await page.evaluate(() => window.warren.scenario()));
+      assert.ok(doc.includes('warren') && !doc.includes('program-'), `the document holds none of it: ${doc.slice(0, 200)}`);
+      // Ctrl+C: its exclusive queue goes with its connection; the nodes linger, then go.
+      await page.evaluate((p) => window.warren.interrupt(p), pid);
+      await node(queue).waitFor({ state: 'detached' });
+      await page.evaluate(() => window.warren.advance(3000));
+      await page.waitForFunction(() => [...document.querySelectorAll('.node.from-program')].every((e) => e.dataset.nodeId === 'program-exchange:logs'));
+      assert.deepEqual(await overlay(), ['program-exchange:logs'], 'the exchange stays in the broker');
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  });
+
   test('a refused file is shown at its line, and the terminal says why it does not run', async () => {
     const { context, page, errors } = await openApp(env, { colorScheme: 'dark' });
     await openPanel(page);

@@ -105,3 +105,5 @@ canvas-binding-headers =
 canvas-binding-key =
     .aria-label = Binding key
 canvas-binding-headers-label = headers
+canvas-from-program =
+    .title = From a program: what it declared, or the program itself. Not part of your scenario: it goes when the broker deletes it or the program ends.

@@ -103,3 +103,5 @@ canvas-binding-headers =
 canvas-binding-key =
     .aria-label = 绑定键
 canvas-binding-headers-label = 消息头（headers）
+canvas-from-program =
+    .title = 来自程序：程序声明的对象，或程序本身。它不属于你的场景：broker 删除它或程序结束时，它就会消失。

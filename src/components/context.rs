@@ -173,10 +173,11 @@ impl PartialEq for CanvasDoc {
 }
 
 impl CanvasDoc {
-    /// The document of `editor`.
-    pub fn of(editor: &EditorHandle) -> Self {
+    /// The document of `editor`, or `drawn` (the document with what the
+    /// programs add) when there is one.
+    pub fn drawing(editor: &EditorHandle, drawn: Option<Rc<Scenario>>) -> Self {
         CanvasDoc {
-            scenario: editor.scenario.clone(),
+            scenario: drawn.unwrap_or_else(|| editor.scenario.clone()),
             edge: editor.selection.edge.clone(),
             dispatch: editor.dispatcher(),
         }

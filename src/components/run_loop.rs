@@ -61,7 +61,7 @@ pub fn use_run_loop(stage: &Stage, view: View) {
                 let now = rt.sim.now();
                 if let Some(canvas) = dots.cast::<HtmlCanvasElement>() {
                     let mut list = buffer.borrow_mut();
-                    rt.flights.dots_into(ts, rt.sim.scenario(), &mut list);
+                    rt.flights.dots_into(ts, rt.dot_scenario(), &mut list);
                     if !list.is_empty() || had_dots.get() {
                         let view = *view_cell.borrow();
                         draw_dots(&canvas, &list, view);

@@ -49,9 +49,9 @@ fn ids(t: &ProgramTopology) -> Vec<String> {
 fn what_programs_declare_appears_and_goes_with_their_connections() {
     let mut rt = Runtime::new(Scenario::default());
     rt.load_programs(files());
-    assert!(rt.program_topology().is_empty());
+    assert!(rt.overlay().clone().is_empty());
     let receiver = rt.run_command("python3 receive_logs.py", 0.0).unwrap();
-    let t = rt.program_topology();
+    let t = rt.overlay().clone();
     let queue = rt.sim.broker().queues().find(|q| q.name.starts_with("amq.gen-")).unwrap().name.to_string();
     let consumer = consumer_id(receiver, &queue);
     assert_eq!(ids(&t), ["program-exchange:logs".to_string(), queue_id(&queue), consumer.clone()]);
@@ -66,21 +66,54 @@ fn what_programs_declare_appears_and_goes_with_their_connections() {
     assert_eq!(t.processes[&consumer], ProcessNode { pid: receiver, command: c.name.clone(), running: true });
 
     let sender = rt.run_command("python3 emit_log.py hi", 0.0).unwrap();
-    let t = rt.program_topology();
+    let t = rt.overlay().clone();
     let p = t.producers.iter().find(|p| p.id == producer_id(sender)).expect("the sender's node lingers");
     assert_eq!(p.exchange.as_deref(), Some("program-exchange:logs"));
     assert!(!t.processes[&p.id].running);
     assert!(layout::no_overlaps(&t.merged_into(&Scenario::default())));
-    rt.sim.advance(LINGER_MS);
-    assert!(rt.program_topology().producers.is_empty(), "gone once it lingered");
+    rt.act(0.0, |s| s.advance(LINGER_MS));
+    assert!(rt.overlay().clone().producers.is_empty(), "gone once it lingered");
 
     rt.interrupt(receiver, 0.0);
-    let t = rt.program_topology();
+    let t = rt.overlay().clone();
     assert!(t.queues.is_empty() && t.bindings.is_empty(), "its exclusive queue went with its connection");
     assert_eq!(t.consumers.len(), 1, "the ended process lingers, its queue gone");
     assert_eq!(t.consumers[0].queue, None);
-    rt.sim.advance(LINGER_MS);
-    assert_eq!(ids(&rt.program_topology()), ["program-exchange:logs"], "the exchange stays in the broker");
+    rt.act(0.0, |s| s.advance(LINGER_MS));
+    assert_eq!(ids(&rt.overlay().clone()), ["program-exchange:logs"], "the exchange stays in the broker");
+}
+
+#[test]
+fn the_canvas_draws_the_document_with_the_overlay_rebuilt_only_when_it_changes() {
+    let mut doc = Scenario::default();
+    doc.queues.push(QueueNode { id: "q".into(), name: "tasks".into(), ..QueueNode::default() });
+    let doc = Rc::new(doc);
+    let mut rt = Runtime::following(&doc, 1);
+    rt.load_programs(files());
+    assert!(rt.drawn().is_none(), "no programs: the canvas draws the document");
+    assert_eq!(rt.dot_scenario(), &*doc);
+    let receiver = rt.run_command("python3 receive_logs.py", 0.0).unwrap();
+    let drawn = rt.drawn().expect("the programs add to the canvas").clone();
+    assert!(drawn.queue("q").is_some(), "the document's nodes are there");
+    assert!(
+        drawn.exchange("program-exchange:logs").is_some()
+            && drawn.consumers.iter().any(|c| c.id.starts_with("process:"))
+    );
+    assert_eq!(rt.dot_scenario(), &*drawn, "dots travel on what is drawn");
+    rt.frame(0.0);
+    rt.act(0.0, |s| s.advance(10));
+    assert!(Rc::ptr_eq(rt.drawn().unwrap(), &drawn), "the same overlay: the same Rc, so nothing is drawn again");
+    // An edit to the document is drawn with the overlay.
+    let mut edited = (*doc).clone();
+    edited.queues[0].name = "jobs".into();
+    rt.follow(&Rc::new(edited), 1, 0.0);
+    let redrawn = rt.drawn().unwrap();
+    assert!(!Rc::ptr_eq(redrawn, &drawn));
+    assert_eq!(redrawn.queue("q").map(|q| q.name.as_str()), Some("jobs"));
+    assert!(redrawn.exchange("program-exchange:logs").is_some());
+    rt.interrupt(receiver, 0.0);
+    rt.act(0.0, |s| s.advance(LINGER_MS));
+    assert_eq!(rt.drawn().map(|d| d.exchanges.len()), Some(1), "only the exchange stays");
 }
 
 #[test]
@@ -136,7 +169,7 @@ fn programs_wire_to_the_documents_own_nodes() {
     let mut rt = Runtime::new(doc);
     rt.load_programs(files());
     let pid = rt.run_command("python3 receive.py", 0.0).unwrap();
-    let t = rt.program_topology();
+    let t = rt.overlay().clone();
     assert!(t.queues.is_empty(), "the document's queue is not drawn twice");
     assert_eq!(t.consumers[0].id, consumer_id(pid, "hello"));
     assert_eq!(t.consumers[0].queue.as_deref(), Some("q1"));

@@ -51,6 +51,17 @@ pub fn consumer_id(pid: Pid, queue: &str) -> String {
     format!("process:{pid}:consume:{queue}")
 }
 
+/// The queue an overlay queue node stands for (`program-queue:NAME`).
+pub fn queue_of(node_id: &str) -> Option<&str> {
+    node_id.strip_prefix("program-queue:")
+}
+
+/// Whether `node_id` is one of the overlay's (a document's ids never hold
+/// `:`).
+pub fn is_overlay(node_id: &str) -> bool {
+    node_id.contains(':')
+}
+
 /// The process a process node stands for.
 pub fn pid_of(node_id: &str) -> Option<Pid> {
     node_id.strip_prefix("process:")?.split(':').next()?.parse().ok()

@@ -38,6 +38,10 @@ pub struct Runtime {
     /// The editor's scenario being played (by identity) and the editor's
     /// load count when it was taken.
     followed: Option<(Rc<Scenario>, u64)>,
+    /// What the programs add to the canvas now, and the document with it
+    /// (`None` while they add nothing): see [`Runtime::drawn`].
+    overlay: ProgramTopology,
+    drawn: Option<Rc<Scenario>>,
 }
 
 impl Runtime {
@@ -54,6 +58,8 @@ impl Runtime {
             carry: 0.0,
             changed: true,
             followed: None,
+            overlay: ProgramTopology::default(),
+            drawn: None,
         };
         rt.drain(0.0);
         rt
@@ -83,6 +89,45 @@ impl Runtime {
         let motions = self.monitor.take_motions();
         let leg = self.leg_ms();
         self.flights.add(motions, now, leg);
+        self.refresh_overlay(false);
+    }
+
+    /// Takes in what the programs add to the canvas; `document` when the
+    /// document changed too (the drawn scenario is then rebuilt even if
+    /// the overlay is the same).
+    fn refresh_overlay(&mut self, document: bool) {
+        // No process ever ran: nothing to look for.
+        let overlay = if self.sim.processes().next().is_none() {
+            ProgramTopology::default()
+        } else {
+            ProgramTopology::of(&self.sim)
+        };
+        if overlay == self.overlay && !document {
+            return;
+        }
+        self.drawn = (!overlay.is_empty()).then(|| Rc::new(overlay.merged_into(self.sim.scenario())));
+        self.overlay = overlay;
+        self.changed = true;
+    }
+
+    /// The scenario the canvas draws and the dots travel on: the document
+    /// with the programs' exchanges, queues, bindings and process nodes
+    /// added (see [`ProgramTopology`]), or `None` while the programs add
+    /// nothing (the canvas then draws the editor's document). A new `Rc`
+    /// exactly when what it holds changed.
+    pub fn drawn(&self) -> Option<&Rc<Scenario>> {
+        self.drawn.as_ref()
+    }
+
+    /// The scenario dots are placed on: [`Runtime::drawn`], else the
+    /// document.
+    pub fn dot_scenario(&self) -> &Scenario {
+        self.drawn.as_deref().unwrap_or(self.sim.scenario())
+    }
+
+    /// What the programs add to the canvas now.
+    pub fn overlay(&self) -> &ProgramTopology {
+        &self.overlay
     }
 
     /// Plays what the editor holds: the one way an edited scenario reaches
@@ -109,6 +154,7 @@ impl Runtime {
             self.speed = scenario.speed;
             self.sim.set_scenario((**scenario).clone());
             self.drain(now);
+            self.refresh_overlay(true);
         }
         self.changed = true;
         true
@@ -173,11 +219,6 @@ impl Runtime {
     /// Every process started, oldest first.
     pub fn processes(&self) -> impl Iterator<Item = (Pid, &Process)> {
         self.sim.processes()
-    }
-
-    /// What the programs add to the canvas now (see [`ProgramTopology`]).
-    pub fn program_topology(&self) -> ProgramTopology {
-        ProgramTopology::of(&self.sim)
     }
 
     /// One animation frame at wall time `now` (ms): moves virtual time if

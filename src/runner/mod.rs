@@ -66,6 +66,8 @@ pub struct Traffic {
     pub exchanges: Vec<String>,
     /// The queues it consumed from.
     pub queues: Vec<String>,
+    /// How many messages it published.
+    pub sent: u32,
 }
 
 impl Process {

@@ -303,6 +303,7 @@ fn event_channel(e: &Event) -> Option<ChannelId> {
 impl Traffic {
     fn published(&mut self, exchange: &str, routing_key: &str) {
         self.last_publish = Some((exchange.to_string(), routing_key.to_string()));
+        self.sent = self.sent.saturating_add(1);
         if !self.exchanges.iter().any(|x| x == exchange) && self.exchanges.len() < MAX_REMEMBERED {
             self.exchanges.push(exchange.to_string());
         }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use crate::engine::{Message, Queue};
 use crate::i18n::Msg;
+use crate::monitor::program_topology::pid_of;
 use crate::monitor::runtime::Runtime;
 use crate::msg;
 use crate::scenario::{AckMode, NodeKind, Outcome, Scenario, Schedule, DEFAULT_EXCHANGE_ID};
@@ -201,6 +202,14 @@ fn producer_body(s: &Scenario, rt: &Runtime, id: &str) -> BodyState {
         let key = if p.message.routing_key.is_empty() { "\"\"".to_string() } else { p.message.routing_key.clone() };
         (name, key)
     });
+    // A process's node: what it sent, and whether it still runs.
+    if let Some(process) = pid_of(id).and_then(|pid| rt.sim.processes().find(|(p, _)| *p == pid).map(|(_, p)| p)) {
+        let state = match process.exit {
+            Some(code) => msg!("programs-process-exited", code = code),
+            None => msg!("programs-process-running"),
+        };
+        return BodyState::Producer { target, schedule: state, sent: process.traffic.sent };
+    }
     let sent = rt.sim.producer_state(id).map(|p| p.sent).unwrap_or(0);
     BodyState::Producer { target, schedule: schedule_text(&p.schedule), sent }
 }
@@ -238,7 +247,8 @@ fn queue_body(s: &Scenario, rt: &Runtime, id: &str) -> BodyState {
         return BodyState::Missing;
     }
     let sim = &rt.sim;
-    let Some(engine) = sim.queue_name(id).and_then(|n| sim.broker().queue(n)) else {
+    let name = sim.queue_name(id).map(|n| &**n).or_else(|| crate::monitor::program_topology::queue_of(id));
+    let Some(engine) = name.and_then(|n| sim.broker().queue(n)) else {
         return BodyState::QueueGone;
     };
     BodyState::Queue {

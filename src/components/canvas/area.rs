@@ -52,21 +52,31 @@ fn local(area: &NodeRef, client_x: i32, client_y: i32) -> Point {
 }
 
 /// What a press at `e` landed on, for the gesture reducer.
+/// What the programs drew (nodes and edges not in the document `s`) is
+/// not edited: pressing on it is pressing on the canvas.
 fn press_target(e: &PointerEvent, s: &Scenario) -> Option<Target> {
     let ev: &Event = e.as_ref();
+    let empty = Some(Target::Empty { shift: e.shift_key() });
     if let Some(port) = closest(ev, "[data-port]") {
         let node = port.closest("[data-node-id]").ok().flatten()?.get_attribute("data-node-id")?;
-        let at = out_port(s.kind_of(&node)?, s.position(&node)?);
-        return Some(Target::Port { node, port: at });
+        let Some((kind, at)) = s.kind_of(&node).zip(s.position(&node)) else { return empty };
+        return Some(Target::Port { node, port: out_port(kind, at) });
     }
     if let Some(node) = closest(ev, "[data-node-id]") {
         let id = node.get_attribute("data-node-id")?;
+        if s.kind_of(&id).is_none() {
+            return empty;
+        }
         return Some(Target::Node { id, toggle: e.shift_key() || e.ctrl_key() || e.meta_key() });
     }
     if let Some(edge) = closest(ev, "[data-edge]") {
-        return edge.get_attribute("data-edge").as_deref().and_then(parse_edge_key).map(Target::Edge);
+        let edge = edge.get_attribute("data-edge").as_deref().and_then(parse_edge_key);
+        return match edge {
+            Some(edge) if edge.ends(s).is_some() => Some(Target::Edge(edge)),
+            _ => empty,
+        };
     }
-    Some(Target::Empty { shift: e.shift_key() })
+    empty
 }
 
 /// The node under the pointer, even beneath a callout or an action bar.
@@ -84,7 +94,7 @@ fn node_under(e: &PointerEvent) -> Option<String> {
 fn dot_under(stage: &Stage, view: View, p: Point) -> Option<Rc<crate::engine::Message>> {
     let rt = stage.runtime.borrow();
     rt.flights
-        .hit(wall_now(), rt.sim.scenario(), view.to_world(p), 10.0 / view.zoom)
+        .hit(wall_now(), rt.dot_scenario(), view.to_world(p), 10.0 / view.zoom)
         .and_then(|id| rt.monitor.message(id))
         .map(|m| m.message.clone())
 }
@@ -114,10 +124,27 @@ fn canvas_area() -> Html {
     let handlers = use_pointer_handlers(&editor, &area, &gestures, &preview);
     let view = editor.view;
     let single = editor.selection.single_node().map(|id| AttrValue::from(id.to_string()));
+    // What the programs add is drawn with the document (Runtime::drawn);
+    // OverlayWatch draws the canvas again when that changes.
+    let stage = use_quiet_stage();
+    let redraw = use_force_update();
+    let drawn = stage.runtime.borrow().drawn().cloned();
+    let shown = drawn.as_ref().map_or(0, |d| Rc::as_ptr(d) as usize);
     // Nodes and edges read the scenario from this, not from the editor (see CanvasDoc).
-    let doc = CanvasDoc::of(&editor);
-    let s = editor.scenario.clone();
+    let doc = CanvasDoc::drawing(&editor, drawn);
+    let s = doc.scenario.clone();
     let lang = crate::components::use_lang();
+    // When a program adds nodes the canvas cannot show, the view is fitted
+    // to show them (as a loaded scenario is).
+    {
+        let program_nodes = s.node_ids().filter(|(id, _)| crate::monitor::program_topology::is_overlay(id)).count();
+        let (editor, s) = (editor.clone(), s.clone());
+        use_effect_with(program_nodes, move |n| {
+            if *n > 0 {
+                crate::components::canvas::fit_on_load::fit_if_outside(&editor, &s);
+            }
+        });
+    }
     html! {
         <ContextProvider<CanvasDoc> context={doc}>
         <section class={classes!("canvas-area", (*preview != Preview::None).then_some("gesture"))} ref={area} tabindex="-1"
@@ -134,7 +161,7 @@ fn canvas_area() -> Html {
             </svg>
             <DotLayer />
             <div class={classes!("world", is_compact(view.zoom).then_some("compact"))} style={format!("transform: {}", view.transform())}>
-                <div class="canvas-nodes">{ nodes(&editor) }</div>
+                <div class="canvas-nodes">{ nodes(&s, &editor) }</div>
                 <EdgeLabels compact={is_compact(view.zoom)} />
                 <Callouts />
                 if let Some(id) = single {
@@ -146,9 +173,36 @@ fn canvas_area() -> Html {
             <CanvasControls />
             <FloatingNotice />
             { status_and_hint(&s, lang) }
+            <OverlayWatch {shown} redraw={Callback::from(move |_| redraw.force_update())} />
         </section>
         </ContextProvider<CanvasDoc>>
     }
+}
+
+/// Properties of [`OverlayWatch`].
+#[derive(Properties, PartialEq)]
+struct OverlayWatchProps {
+    /// The drawn scenario the canvas shows now (its address; 0 for none).
+    shown: usize,
+    /// Draws the canvas again.
+    redraw: Callback<()>,
+}
+
+/// Watches, at every refresh, what the programs add to the canvas
+/// ([`Runtime::drawn`](crate::monitor::runtime::Runtime::drawn)) and draws
+/// the canvas again when it is no longer what the canvas shows: an
+/// exchange a program declared, a process that started or ended.
+#[function_component(OverlayWatch)]
+fn overlay_watch(props: &OverlayWatchProps) -> Html {
+    let stage = crate::components::context::use_live_stage();
+    let now = stage.runtime.borrow().drawn().map_or(0, |d| Rc::as_ptr(d) as usize);
+    let (shown, redraw) = (props.shown, props.redraw.clone());
+    use_effect_with(now, move |now| {
+        if *now != shown {
+            redraw.emit(());
+        }
+    });
+    html! {}
 }
 
 /// The canvas's pointer and wheel handlers.
@@ -249,8 +303,7 @@ fn wheel_handler(editor: &EditorHandle, area: &NodeRef) -> Callback<WheelEvent> 
 
 /// The nodes, in flow order (producers, exchanges, queues, consumers): the
 /// order Tab follows.
-fn nodes(editor: &Editor) -> Html {
-    let s = &editor.scenario;
+fn nodes(s: &Scenario, editor: &Editor) -> Html {
     let mut ordered: Vec<(&str, NodeKind)> = s.node_ids().collect();
     ordered.sort_by_key(|(_, k)| match k {
         NodeKind::Producer => 0,

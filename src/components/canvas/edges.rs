@@ -177,6 +177,12 @@ fn reply_geometry(s: &Scenario, path: &ReplyPath) -> Vec<EdgeGeom> {
     out
 }
 
+/// Whether `edge` is one the programs drew (not the document's).
+fn from_program(edge: &Edge) -> bool {
+    let (Edge::Publish(id) | Edge::Binding(id) | Edge::Consume(id)) = edge;
+    crate::monitor::program_topology::is_overlay(id)
+}
+
 /// Parses an edge key back (`binding:b3` → `Edge::Binding("b3")`).
 pub fn parse_edge_key(key: &str) -> Option<Edge> {
     let (kind, rest) = key.split_once(':')?;
@@ -298,7 +304,10 @@ fn edge_label_list(props: &EdgesProps) -> Html {
         };
         let style = format!("left: {x:.1}px; top: {y:.1}px");
         let label = g.label.as_ref().map(|l| l.render(lang)).unwrap_or_default();
-        if g.edge.is_some() {
+        if g.edge.as_ref().is_some_and(from_program) {
+            // What a program bound: shown, not edited.
+            html! { <span key={g.key.clone()} class={classes!("edge-label", "from-program", g.class, g.exchange_type)} data-edge={g.key.clone()} {style} title={label.clone()}>{ label }</span> }
+        } else if g.edge.is_some() {
             html! {
                 <button key={g.key.clone()} type="button"
                     class={classes!("edge-label", g.class, g.exchange_type, is_selected.then_some("selected"), g.error.is_some().then_some("has-error"))}

@@ -96,7 +96,12 @@ pub fn node_view(props: &NodeViewProps) -> Html {
             name: AttrValue::from(display_name_in(s, &rt.sim, id, lang)),
             error: rt.sim.node_error(id).is_some(),
             vanished: match props.kind {
-                NodeKind::Queue => rt.sim.queue_name(id).is_none_or(|n| rt.sim.broker().queue(n).is_none()),
+                NodeKind::Queue => rt
+                    .sim
+                    .queue_name(id)
+                    .map(|n| &**n)
+                    .or_else(|| crate::monitor::program_topology::queue_of(id))
+                    .is_none_or(|n| rt.sim.broker().queue(n).is_none()),
                 NodeKind::Exchange => s.exchange_name(id).is_some_and(|n| rt.sim.broker().exchange(n).is_none()),
                 _ => false,
             },
@@ -138,6 +143,8 @@ fn node_frame(props: &NodeFrameProps) -> Html {
     let exchange_type = s.exchange(&id).map(|x| x.kind.as_str()).or((id == DEFAULT_EXCHANGE_ID).then_some("direct"));
     let kind_label = kind_label(props.kind, exchange_type, lang);
     let client = client_tag(&s, &id).map(|c| c.render(lang));
+    // Drawn from what a program did, not from the document (not editable).
+    let from_program = crate::monitor::program_topology::is_overlay(&id);
     let badge = match props.kind {
         NodeKind::Producer => "P",
         NodeKind::Exchange => "X",
@@ -154,7 +161,7 @@ fn node_frame(props: &NodeFrameProps) -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
                 .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
-            if keyboard && !selected {
+            if keyboard && !selected && !from_program {
                 dispatch.dispatch(EditAction::SelectNode(id.clone()));
             }
         })
@@ -173,8 +180,10 @@ fn node_frame(props: &NodeFrameProps) -> Html {
             class={classes!(
                 "node", props.kind.as_str(), exchange_type,
                 props.selected.then_some("selected"), error.then_some("has-error"), vanished.then_some("vanished"),
-                (id == DEFAULT_EXCHANGE_ID).then_some("default-exchange"), client.is_some().then_some("in-client")
+                (id == DEFAULT_EXCHANGE_ID).then_some("default-exchange"), client.is_some().then_some("in-client"),
+                from_program.then_some("from-program")
             )}
+            title={from_program.then(|| crate::i18n::t(lang, "canvas-from-program.title"))}
             data-node-id={id.clone()}
             data-kind={props.kind.as_str()}
             // A fixed size (with `contain: layout size` in style.css: a
