@@ -186,6 +186,40 @@ describe('programs', () => {
     }
   });
 
+  test('mistakes explained beside their line; a pika 0.x line is fixed in one click and then runs', async () => {
+    const { context, page, errors } = await openApp(env);
+    await openPanel(page);
+    const LEGACY = [
+      'import pika',
+      "connection = pika.BlockingConnection(pika.ConnectionParameters('localhost'))",
+      'channel = connection.channel()',
+      "channel.queue_declare(queue='hello')",
+      'def callback(ch, method, properties, body):',
+      '    print(" [x] Received %r" % body)',
+      "channel.basic_consume(callback, queue='hello', no_ack=True)",
+      "print(' [*] Waiting for messages. To exit press CTRL+C')",
+      'channel.start_consuming()',
+      '',
+    ].join('\n');
+    await page.evaluate((files) => window.warren.loadPrograms(files), [{ name: 'legacy.py', source: LEGACY }]);
+    await fileState(page, 'legacy.py', 'ready');
+    await command(page, 'python3 legacy.py');
+    await waitForText(page.locator('.process-panel .stderr'), /TypeError/);
+    const note = page.locator('.code-note[data-line="7"]');
+    await note.waitFor();
+    assert.match(await note.textContent(), /pika 0\.x/);
+    assert.equal(await page.locator('.code-line-number.noted').textContent(), '7', 'the line is marked in the gutter');
+    assert.match(await note.locator('.code-note-fix code').textContent(), /basic_consume\(queue='hello', on_message_callback=callback, auto_ack=True\)/);
+    await shotBoth(page, 'mistake-note');
+    await note.locator('.code-note-fix button').click();
+    await page.waitForFunction(() => document.querySelector('.code-text').value.includes('on_message_callback=callback'));
+    await fileState(page, 'legacy.py', 'ready');
+    await command(page, 'python3 legacy.py');
+    await waitForText(page.locator('.process-panel .stdout'), /Waiting for messages/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a refused file is shown at its line, and the terminal says why it does not run', async () => {
     const { context, page, errors } = await openApp(env, { colorScheme: 'dark' });
     await openPanel(page);

@@ -118,3 +118,9 @@ runner-command-option = { $command }: option { $option } is not supported here (
 runner-command-no-file = { $command }: no program file given (run { $command } FILE.py [ARGS]; there is no interactive interpreter here)
 runner-command-quote = unterminated quote in the command
 runner-command-no-such-file = { $command }: can't open file '{ $file }': [Errno 2] No such file or directory
+
+## Notes on what the run showed, under the editor
+programs-note-at = Line { $line }:{ " " }
+programs-note-fix = Use this line
+programs-notes =
+    .aria-label = What the run showed

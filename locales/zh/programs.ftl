@@ -117,3 +117,9 @@ runner-command-option = { $command }：这里不支持选项 { $option }（请�
 runner-command-no-file = { $command }：没有指定程序文件（请运行 { $command } FILE.py [ARGS]；这里没有交互式解释器）
 runner-command-quote = 命令中的引号没有闭合
 runner-command-no-such-file = { $command }: can't open file '{ $file }': [Errno 2] No such file or directory
+
+## Notes on what the run showed, under the editor
+programs-note-at = 第 { $line } 行：
+programs-note-fix = 改用这一行
+programs-notes =
+    .aria-label = 运行中发现的问题

@@ -77,6 +77,12 @@ impl Simulation {
         self.settle_programs();
     }
 
+    /// What the run so far shows about the programs' mistakes, each note
+    /// beside its program line (see [`crate::runner::mistakes`]).
+    pub fn mistakes(&self) -> Vec<crate::runner::mistakes::Note> {
+        self.programs.mistakes()
+    }
+
     /// Every process started, oldest first.
     pub fn processes(&self) -> impl Iterator<Item = (Pid, &Process)> {
         self.programs.processes()

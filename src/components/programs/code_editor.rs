@@ -1,12 +1,15 @@
 //! A plain code editor: the file's text in a `<textarea>` beside a gutter
 //! of line numbers that scrolls with it; a refused file's line is marked
-//! in the gutter and its reason shown under the text.
+//! in the gutter and its reason shown under the text, and so are the
+//! notes on what the run showed (mistakes explained), with the pika 1.x
+//! line as a one-click fix where there is one.
 
 use yew::prelude::*;
 
 use crate::components::use_lang;
 use crate::i18n::{t, Lang};
 use crate::msg;
+use crate::runner::mistakes::Note;
 use crate::workspace::program_files::{FileState, ProgramFile};
 
 /// The properties of [`CodeEditor`].
@@ -14,8 +17,11 @@ use crate::workspace::program_files::{FileState, ProgramFile};
 pub struct CodeEditorProps {
     /// The file shown.
     pub file: ProgramFile,
-    /// Called with the new text at every change.
+    /// Called with the new text at every change (and a fix applied).
     pub on_input: Callback<String>,
+    /// What the run showed about this file (see [`Note`]).
+    #[prop_or_default]
+    pub notes: Vec<Note>,
 }
 
 /// The editor of one file.
@@ -31,7 +37,8 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
     let lines = file.source.split('\n').count().max(1) as u32;
     let numbers = (1..=lines).map(|n| {
         let refused = refused_line == Some(n);
-        html! { <span class={classes!("code-line-number", refused.then_some("refused"))}>{ n }</span> }
+        let noted = props.notes.iter().any(|note| note.line == n);
+        html! { <span class={classes!("code-line-number", refused.then_some("refused"), noted.then_some("noted"))}>{ n }</span> }
     });
     let onscroll = {
         let gutter = gutter.clone();
@@ -48,7 +55,7 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
         e.target_dyn_into::<web_sys::HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default()
     });
     html! {
-        <div class="code-editor-wrap">
+        <div class={classes!("code-editor-wrap", (!props.notes.is_empty()).then_some("with-notes"))}>
             <div class="code-editor">
                 <div class="code-gutter" ref={gutter} aria-hidden="true">{ for numbers }</div>
                 <textarea class="code-text" data-program={file.name.clone()} spellcheck="false" wrap="off"
@@ -57,8 +64,47 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
                           value={file.source.clone()} {oninput} {onscroll} />
             </div>
             { state_line(file, lang) }
+            { notes_list(&file.source, &props.notes, &props.on_input, lang) }
         </div>
     }
+}
+
+/// The notes on what the run showed, by line; a note with a fix has a
+/// button that writes the fixed line into the file.
+fn notes_list(source: &str, notes: &[Note], on_input: &Callback<String>, lang: Lang) -> Html {
+    if notes.is_empty() {
+        return html! {};
+    }
+    let items = notes.iter().map(|note| {
+        let fix = note.fix.as_ref().map(|line| {
+            let fixed = with_line(source, note.line, line);
+            let on_input = on_input.clone();
+            html! {
+                <div class="code-note-fix">
+                    <code>{ line.clone() }</code>
+                    <button type="button" onclick={move |_| on_input.emit(fixed.clone())}>{ t(lang, "programs-note-fix") }</button>
+                </div>
+            }
+        });
+        html! {
+            <li class="code-note" data-line={note.line.to_string()}>
+                <strong>{ msg!("programs-note-at", line = note.line).render(lang) }</strong>
+                { note.message.render(lang) }
+                { for fix }
+            </li>
+        }
+    });
+    html! { <ul class="code-notes" aria-label={t(lang, "programs-notes.aria-label")}>{ for items }</ul> }
+}
+
+/// `source` with line `n` (1-based) replaced by `line`.
+fn with_line(source: &str, n: u32, line: &str) -> String {
+    source
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| if i + 1 == n as usize { line } else { l })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Under the text: why the file was refused (at its line), or that it is

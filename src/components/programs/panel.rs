@@ -101,7 +101,8 @@ pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
                 <NewFile on_add={add_pasted(&programs, &state)} error={state.add_error.clone()}
                          on_cancel={(!files.files().is_empty()).then(|| cancel_new(&state))} />
             } else if let Some(file) = shown_file {
-                <CodeEditor on_input={edit_file(&programs, &file.name, &pause)} {file} />
+                <CodeEditor on_input={edit_file(&programs, &file.name, &pause)}
+                            notes={notes_for(&stage, &file.name)} {file} />
             }
             <Terminal transcript={state.transcript.clone()} on_run={run_command(&programs, &state)}
                       on_interrupt={interrupt_it}
@@ -120,6 +121,13 @@ pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
             { body }
         </aside>
     }
+}
+
+/// The run's notes on the program `name` (one per line and text).
+fn notes_for(stage: &crate::components::Stage, name: &str) -> Vec<crate::runner::mistakes::Note> {
+    let mut notes: Vec<_> = stage.runtime.borrow().sim.mistakes().into_iter().filter(|n| n.program == name).collect();
+    notes.dedup_by(|a, b| a.line == b.line && a.message == b.message);
+    notes
 }
 
 /// While the parser loads for the first time, a note says so.
