@@ -12,7 +12,6 @@ use crate::monitor::runtime::Runtime;
 use crate::msg;
 use crate::scenario::{AckMode, NodeKind, Outcome, Scenario, Schedule, DEFAULT_EXCHANGE_ID};
 use crate::simulation::{ConsumerState, Down};
-use crate::workspace::banner::verbatim;
 
 /// How many messages a queue shows.
 pub const QUEUE_CHIPS: usize = 4;
@@ -80,7 +79,7 @@ fn exchange_shown(name: &str) -> Msg {
     if name.is_empty() {
         msg!("view-default-name")
     } else {
-        verbatim(name)
+        crate::i18n::Msg::verbatim(name)
     }
 }
 

@@ -37,7 +37,7 @@ pub fn click_spot(width: f64, height: f64) -> Point {
 /// The entry's name: the exchange type for exchanges, else the kind.
 pub fn entry_name(item: PaletteItem) -> Msg {
     match item.kind {
-        NodeKind::Exchange => crate::workspace::banner::verbatim(item.exchange.as_str()),
+        NodeKind::Exchange => crate::i18n::Msg::verbatim(item.exchange.as_str()),
         NodeKind::Producer => msg!("view-palette-producer"),
         NodeKind::Queue => msg!("view-palette-queue"),
         NodeKind::Consumer => msg!("view-palette-consumer"),

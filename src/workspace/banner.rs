@@ -140,7 +140,7 @@ impl Banner {
     /// message with its path, a RabbitMQ file's warning as its module words
     /// it).
     pub fn with_text_lines(self, lines: impl IntoIterator<Item = String>) -> Self {
-        self.with_lines(lines.into_iter().map(verbatim))
+        self.with_lines(lines.into_iter().map(Msg::verbatim))
     }
 
     /// Adds a button.
@@ -148,12 +148,6 @@ impl Banner {
         self.actions.push(action);
         self
     }
-}
-
-/// A text shown as it is, as a message (so it sits in a banner's lines
-/// beside the messages that are translated).
-pub fn verbatim(text: impl Into<String>) -> Msg {
-    crate::i18n::Msg::verbatim(text.into())
 }
 
 /// The banner for a language whose texts could not be loaded (`why`
@@ -218,11 +212,11 @@ mod tests {
     #[test]
     fn one_banner_per_topic_and_fresh_ids() {
         let mut b = Banners::with([
-            Banner::new(Topic::Link, Tone::Error, verbatim("bad link")),
-            Banner::new(Topic::Saved, Tone::Error, verbatim("damaged")),
+            Banner::new(Topic::Link, Tone::Error, Msg::verbatim("bad link")),
+            Banner::new(Topic::Saved, Tone::Error, Msg::verbatim("damaged")),
         ]);
         assert_eq!(b.list.iter().map(|x| x.id).collect::<Vec<_>>(), vec![1, 2]);
-        b.apply(BannerChange::Show(Banner::new(Topic::Link, Tone::Info, verbatim("good link"))));
+        b.apply(BannerChange::Show(Banner::new(Topic::Link, Tone::Info, Msg::verbatim("good link"))));
         assert_eq!(
             b.list.iter().map(|x| (x.id, x.title.english())).collect::<Vec<_>>(),
             vec![(2, "damaged".to_string()), (3, "good link".to_string())]
@@ -235,7 +229,7 @@ mod tests {
 
     #[test]
     fn long_lists_are_cut_with_a_count() {
-        let b = Banner::new(Topic::File, Tone::Warning, verbatim("w"))
+        let b = Banner::new(Topic::File, Tone::Warning, Msg::verbatim("w"))
             .with_text_lines((0..100).map(|i| format!("line {i}")));
         assert_eq!(b.lines.len(), MAX_LINES + 1);
         assert_eq!(b.lines.last().unwrap().english(), "… and 60 more");

@@ -18,7 +18,6 @@ use crate::scenario::{BindingEdge, ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 use crate::simulation::{ErrorKey, NodeError, Simulation};
 use crate::view::edge_labels::{place_labels, COMPACT_LABEL_PITCH, LABEL_PITCH};
 use crate::view::reply_paths::{default_routes, reply_paths, ReplyPath};
-use crate::workspace::banner::verbatim;
 
 use crate::components::context::{use_canvas_doc, use_live_stage, CanvasDoc};
 
@@ -64,12 +63,12 @@ pub fn binding_label_msg(s: &Scenario, b: &BindingEdge) -> Msg {
             if rest.is_empty() {
                 msg!("canvas-edge-no-headers", mode = mode)
             } else {
-                verbatim(format!("{mode}: {rest}"))
+                crate::i18n::Msg::verbatim(format!("{mode}: {rest}"))
             }
         }
-        ExchangeKind::Fanout if b.routing_key.is_empty() => verbatim("fanout"),
-        _ if b.routing_key.is_empty() => verbatim("\"\""),
-        _ => verbatim(b.routing_key.clone()),
+        ExchangeKind::Fanout if b.routing_key.is_empty() => crate::i18n::Msg::verbatim("fanout"),
+        _ if b.routing_key.is_empty() => crate::i18n::Msg::verbatim("\"\""),
+        _ => crate::i18n::Msg::verbatim(b.routing_key.clone()),
     }
 }
 
@@ -157,7 +156,7 @@ fn reply_geometry(s: &Scenario, path: &ReplyPath) -> Vec<EdgeGeom> {
             class: "reply",
             exchange_type: None,
             curve: c,
-            label: Some(verbatim(path.label())),
+            label: Some(crate::i18n::Msg::verbatim(path.label())),
             error: None,
         });
     }
