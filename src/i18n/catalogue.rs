@@ -16,8 +16,8 @@ const MAGIC: &[u8; 5] = b"WCAT\x01";
 
 /// A catalogue's bytes, checked.
 #[derive(Clone, Copy, Debug)]
-pub struct Catalogue {
-    bytes: &'static [u8],
+pub struct Catalogue<'a> {
+    bytes: &'a [u8],
     count: usize,
 }
 
@@ -34,49 +34,50 @@ pub enum CatalogueError {
 
 /// One message (or attribute `id.attr`) of a catalogue.
 #[derive(Clone, Copy, Debug)]
-pub struct Message {
+pub struct Message<'a> {
     /// Its id.
-    pub id: &'static str,
-    vars: &'static [u8],
+    pub id: &'a str,
+    vars: &'a [u8],
     var_count: usize,
-    pattern: &'static [u8],
+    pattern: &'a [u8],
 }
 
 /// A piece of a pattern.
-pub(super) enum Piece {
+pub(super) enum Piece<'a> {
     /// Text, as it is.
-    Text(&'static str),
+    Text(&'a str),
     /// A variable's value.
-    Var(&'static str),
+    Var(&'a str),
     /// A choice on a variable's value.
-    Select(Select),
+    Select(Select<'a>),
 }
 
 /// A select: its variable and variants (key and pattern, in order).
-pub(super) struct Select {
+pub(super) struct Select<'a> {
     /// The variable it chooses on.
-    pub var: &'static str,
+    pub var: &'a str,
     /// The variants' bytes.
-    variants: &'static [u8],
+    variants: &'a [u8],
     count: usize,
     /// The variant taken when no key matches.
     pub default: usize,
 }
 
-impl Catalogue {
+impl<'a> Catalogue<'a> {
     /// A catalogue with no messages (what a damaged build would leave:
     /// every id is then shown as itself).
-    pub const EMPTY: Catalogue = Catalogue { bytes: &[], count: 0 };
+    pub const EMPTY: Catalogue<'static> = Catalogue { bytes: &[], count: 0 };
 
-    /// Reads and checks a catalogue's bytes.
-    pub fn read(bytes: &'static [u8]) -> Result<Catalogue, CatalogueError> {
+    /// Reads and checks a catalogue's bytes: every message and pattern is
+    /// read once, as [`Pieces`] reads it, and the ids are in order.
+    pub fn read(bytes: &'a [u8]) -> Result<Catalogue<'a>, CatalogueError> {
         if !bytes.starts_with(MAGIC) {
             return Err(CatalogueError::NotACatalogue);
         }
         let mut r = Reader { b: bytes, at: MAGIC.len() };
         let count = r.u32().ok_or(CatalogueError::Damaged(r.at))? as usize;
         let c = Catalogue { bytes, count };
-        let mut previous: Option<&str> = None;
+        let mut previous: Option<&'a str> = None;
         for i in 0..count {
             let m = c.message(i).ok_or(CatalogueError::Damaged(MAGIC.len() + 4 + 4 * i))?;
             check_pattern(m.pattern).ok_or(CatalogueError::Damaged(offset_in(bytes, m.pattern)))?;
@@ -88,18 +89,8 @@ impl Catalogue {
         Ok(c)
     }
 
-    /// How many messages it has.
-    pub fn len(&self) -> usize {
-        self.count
-    }
-
-    /// Whether it has none.
-    pub fn is_empty(&self) -> bool {
-        self.count == 0
-    }
-
     /// The message `id`, if it has it.
-    pub fn find(&self, id: &str) -> Option<Message> {
+    pub fn find(&self, id: &str) -> Option<Message<'a>> {
         let (mut low, mut high) = (0, self.count);
         while low < high {
             let mid = (low + high) / 2;
@@ -114,11 +105,11 @@ impl Catalogue {
     }
 
     /// Every message, sorted by id.
-    pub fn messages(&self) -> impl Iterator<Item = Message> + '_ {
+    pub fn messages(&self) -> impl Iterator<Item = Message<'a>> + '_ {
         (0..self.count).filter_map(|i| self.message(i))
     }
 
-    fn message(&self, i: usize) -> Option<Message> {
+    fn message(&self, i: usize) -> Option<Message<'a>> {
         let at = Reader { b: self.bytes, at: MAGIC.len() + 4 + 4 * i }.u32()? as usize;
         let mut r = Reader { b: self.bytes, at };
         let id = r.short()?;
@@ -133,34 +124,48 @@ impl Catalogue {
     }
 }
 
-impl Message {
+impl<'a> Message<'a> {
     /// The variables it uses, sorted.
-    pub fn vars(&self) -> Vec<&'static str> {
+    pub fn vars(&self) -> Vec<&'a str> {
         let mut r = Reader { b: self.vars, at: 0 };
         (0..self.var_count).filter_map(|_| r.short()).collect()
     }
 
     /// Its pattern's pieces.
-    pub(super) fn pieces(&self) -> Pieces {
+    pub(super) fn pieces(&self) -> Pieces<'a> {
         Pieces(Reader { b: self.pattern, at: 0 })
     }
 }
 
-impl Select {
+impl<'a> Select<'a> {
     /// Each variant: its key and its pieces.
-    pub(super) fn variants(&self) -> impl Iterator<Item = (&'static str, Pieces)> {
+    pub(super) fn variants(&self) -> impl Iterator<Item = (&'a str, Pieces<'a>)> {
         let mut r = Reader { b: self.variants, at: 0 };
         (0..self.count).map_while(move |_| Some((r.short()?, Pieces(Reader { b: r.pattern()?, at: 0 }))))
     }
 }
 
-/// The pieces of a pattern, in order.
-pub(super) struct Pieces(Reader);
+/// The pieces of a pattern, in order; a piece that is not well formed
+/// ends them early (see [`check_pattern`]).
+pub(super) struct Pieces<'a>(Reader<'a>);
 
-impl Iterator for Pieces {
-    type Item = Piece;
+impl<'a> Iterator for Pieces<'a> {
+    type Item = Piece<'a>;
 
-    fn next(&mut self) -> Option<Piece> {
+    fn next(&mut self) -> Option<Piece<'a>> {
+        // A piece that is not well formed is not taken: the reader stays
+        // at its start, short of the pattern's end.
+        let start = self.0.at;
+        let piece = self.read_piece();
+        if piece.is_none() {
+            self.0.at = start;
+        }
+        piece
+    }
+}
+
+impl<'a> Pieces<'a> {
+    fn read_piece(&mut self) -> Option<Piece<'a>> {
         let r = &mut self.0;
         match r.u8()? {
             0 => {
@@ -168,7 +173,7 @@ impl Iterator for Pieces {
                 Some(Piece::Text(r.text(len)?))
             }
             1 => Some(Piece::Var(r.short()?)),
-            _ => {
+            2 => {
                 let var = r.short()?;
                 let count = r.u8()? as usize;
                 let default = r.u8()? as usize;
@@ -180,39 +185,26 @@ impl Iterator for Pieces {
                 let variants = r.b.get(start..r.at)?;
                 Some(Piece::Select(Select { var, variants, count, default }))
             }
+            _ => None,
         }
     }
 }
 
-/// Walks a pattern whole: every piece well formed, every select's default
-/// one of its variants.
-fn check_pattern(pattern: &'static [u8]) -> Option<()> {
-    let mut r = Reader { b: pattern, at: 0 };
-    while r.at < pattern.len() {
-        let tag = r.u8()?;
-        match tag {
-            0 => {
-                let len = r.u16()? as usize;
-                r.text(len)?;
+/// Reads a pattern whole with [`Pieces`]: every piece well formed (the
+/// pieces end exactly at the pattern's end), every select's variants all
+/// there and each checked, its default one of them.
+fn check_pattern(pattern: &[u8]) -> Option<()> {
+    let mut pieces = Pieces(Reader { b: pattern, at: 0 });
+    for piece in pieces.by_ref() {
+        if let Piece::Select(select) = piece {
+            let variants: Vec<_> = select.variants().collect();
+            if variants.len() != select.count || select.default >= select.count {
+                return None;
             }
-            1 => {
-                r.short()?;
-            }
-            2 => {
-                r.short()?;
-                let (count, default) = (r.u8()?, r.u8()?);
-                if default >= count {
-                    return None;
-                }
-                for _ in 0..count {
-                    r.short()?;
-                    check_pattern(r.pattern()?)?;
-                }
-            }
-            _ => return None,
+            variants.into_iter().try_for_each(|(_, v)| check_pattern(v.0.b))?;
         }
     }
-    Some(())
+    (pieces.0.at == pattern.len()).then_some(())
 }
 
 fn offset_in(whole: &[u8], part: &[u8]) -> usize {
@@ -220,13 +212,13 @@ fn offset_in(whole: &[u8], part: &[u8]) -> usize {
 }
 
 /// Reads a catalogue's bytes; every read is checked.
-struct Reader {
-    b: &'static [u8],
+struct Reader<'a> {
+    b: &'a [u8],
     at: usize,
 }
 
-impl Reader {
-    fn take(&mut self, n: usize) -> Option<&'static [u8]> {
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let s = self.b.get(self.at..self.at.checked_add(n)?)?;
         self.at += n;
         Some(s)
@@ -246,18 +238,18 @@ impl Reader {
         Some(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
     }
 
-    fn text(&mut self, len: usize) -> Option<&'static str> {
+    fn text(&mut self, len: usize) -> Option<&'a str> {
         std::str::from_utf8(self.take(len)?).ok()
     }
 
     /// A name: u8 length, then UTF-8.
-    fn short(&mut self) -> Option<&'static str> {
+    fn short(&mut self) -> Option<&'a str> {
         let len = self.u8()? as usize;
         self.text(len)
     }
 
     /// A pattern's bytes: u16 length, then the pieces.
-    fn pattern(&mut self) -> Option<&'static [u8]> {
+    fn pattern(&mut self) -> Option<&'a [u8]> {
         let len = self.u16()? as usize;
         self.take(len)
     }
@@ -271,15 +263,44 @@ mod tests {
         Box::leak(bytes.into_boxed_slice())
     }
 
+    /// A catalogue of one message `m` with no variables and `pattern`.
+    fn one(pattern: &[u8]) -> Vec<u8> {
+        let mut b = MAGIC.to_vec();
+        b.extend_from_slice(&1u32.to_le_bytes());
+        b.extend_from_slice(&13u32.to_le_bytes());
+        b.extend_from_slice(&[1, b'm', 0]);
+        b.extend_from_slice(&(pattern.len() as u16).to_le_bytes());
+        b.extend_from_slice(pattern);
+        b
+    }
+
+    #[test]
+    fn every_piece_of_a_pattern_is_checked() {
+        let hi = [0, 2, 0, b'h', b'i'];
+        assert!(Catalogue::read(&one(&hi)).is_ok());
+        assert_eq!(Catalogue::read(&one(&hi)).unwrap().find("m").unwrap().pieces().count(), 1);
+        let stray_tag = [0, 2, 0, b'h', b'i', 7];
+        assert!(Catalogue::read(&one(&stray_tag)).is_err(), "an unknown piece at the end");
+        let not_utf8 = [0, 1, 0, 0xff];
+        assert!(Catalogue::read(&one(&not_utf8)).is_err());
+        // A select on `n` with one variant `k` (text "x") and default 1.
+        let bad_default = [2, 1, b'n', 1, 1, 1, b'k', 4, 0, 0, 1, 0, b'x'];
+        assert!(Catalogue::read(&one(&bad_default)).is_err(), "the default is not one of the variants");
+        let mut good_default = bad_default;
+        good_default[4] = 0;
+        assert!(Catalogue::read(&one(&good_default)).is_ok());
+    }
+
     #[test]
     fn a_damaged_or_foreign_file_is_refused() {
+        assert!(Catalogue::read(b"WCAT\x01").is_err(), "no count");
         assert_eq!(Catalogue::read(b"<!DOCTYPE html>").unwrap_err(), CatalogueError::NotACatalogue);
         let good = super::super::bundled_bytes(crate::i18n::Lang::Zh);
         assert!(Catalogue::read(good).is_ok());
         let cut = leak(good[..good.len() / 2].to_vec());
         assert!(matches!(Catalogue::read(cut), Err(CatalogueError::Damaged(_))));
         let mut bent = good.to_vec();
-        // A text's length byte pointing past its pattern.
+        // A byte that is never UTF-8, in the last message's text.
         let last = bent.len() - 3;
         bent[last] = 0xff;
         assert!(Catalogue::read(leak(bent)).is_err());

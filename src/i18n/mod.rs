@@ -33,8 +33,8 @@ static EN_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.catalogue"
 #[cfg(not(target_arch = "wasm32"))]
 static ZH_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh.catalogue"));
 
-static EN: OnceLock<Catalogue> = OnceLock::new();
-static ZH: OnceLock<Catalogue> = OnceLock::new();
+static EN: OnceLock<Catalogue<'static>> = OnceLock::new();
+static ZH: OnceLock<Catalogue<'static>> = OnceLock::new();
 
 /// A language of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -88,7 +88,7 @@ impl Lang {
     }
 
     /// Its catalogue, if the page has it (English always does).
-    fn catalogue(self) -> Option<&'static Catalogue> {
+    fn catalogue(self) -> Option<&'static Catalogue<'static>> {
         match self {
             Lang::En => Some(EN.get_or_init(|| Catalogue::read(EN_BYTES).unwrap_or(Catalogue::EMPTY))),
             Lang::Zh => ZH.get().or_else(|| bundled(Lang::Zh)),
@@ -166,13 +166,15 @@ pub fn is_ready(lang: Lang) -> bool {
 }
 
 /// Installs a language's catalogue from the bytes of its file (the page
-/// fetches Chinese when it first needs it); refused, and nothing changes,
-/// if the bytes are not a whole catalogue. Installing twice keeps the
-/// first.
+/// fetches Chinese when it first needs it); refused, and nothing changes
+/// (nothing is kept), if the bytes are not a whole catalogue. Installing
+/// twice keeps the first.
 pub fn install(lang: Lang, bytes: Vec<u8>) -> Result<(), CatalogueError> {
     if lang == Lang::En || ZH.get().is_some() {
         return Ok(());
     }
+    Catalogue::read(&bytes)?;
+    // Checked: kept for the page's life, as the built-in English is.
     let catalogue = Catalogue::read(Box::leak(bytes.into_boxed_slice()))?;
     let _ = ZH.set(catalogue);
     Ok(())
@@ -180,14 +182,14 @@ pub fn install(lang: Lang, bytes: Vec<u8>) -> Result<(), CatalogueError> {
 
 /// The catalogue built into this binary for `lang`, natively.
 #[cfg(not(target_arch = "wasm32"))]
-fn bundled(lang: Lang) -> Option<&'static Catalogue> {
-    static BUNDLED_ZH: OnceLock<Catalogue> = OnceLock::new();
+fn bundled(lang: Lang) -> Option<&'static Catalogue<'static>> {
+    static BUNDLED_ZH: OnceLock<Catalogue<'static>> = OnceLock::new();
     (lang == Lang::Zh).then(|| BUNDLED_ZH.get_or_init(|| Catalogue::read(ZH_BYTES).unwrap_or(Catalogue::EMPTY)))
 }
 
 /// In the browser only English is built in.
 #[cfg(target_arch = "wasm32")]
-fn bundled(_lang: Lang) -> Option<&'static Catalogue> {
+fn bundled(_lang: Lang) -> Option<&'static Catalogue<'static>> {
     None
 }
 
@@ -218,16 +220,16 @@ pub fn t(lang: Lang, id: &str) -> String {
 
 /// The message `id` in `lang`, if the page has that catalogue and it has
 /// the message.
-pub fn find(lang: Lang, id: &str) -> Option<Message> {
+pub fn find(lang: Lang, id: &str) -> Option<Message<'static>> {
     lang.catalogue()?.find(id)
 }
 
 /// Every message of a language the page has, sorted by id.
-pub fn messages(lang: Lang) -> Vec<Message> {
+pub fn messages(lang: Lang) -> Vec<Message<'static>> {
     lang.catalogue().map(|c| c.messages().collect()).unwrap_or_default()
 }
 
-fn write_pattern(out: &mut String, lang: Lang, pieces: Pieces, args: &[(&str, Arg)]) {
+fn write_pattern(out: &mut String, lang: Lang, pieces: Pieces<'_>, args: &[(&str, Arg)]) {
     for piece in pieces {
         match piece {
             Piece::Text(t) => out.push_str(t),
@@ -248,7 +250,7 @@ fn arg<'a>(args: &'a [(&str, Arg)], name: &str) -> Option<&'a Arg> {
 }
 
 /// An exact match first (`[0]`, `[fanout]`), then the plural category.
-fn choose_variant(lang: Lang, value: Option<&Arg>, select: &catalogue::Select) -> Option<usize> {
+fn choose_variant(lang: Lang, value: Option<&Arg>, select: &catalogue::Select<'_>) -> Option<usize> {
     let exact = |key: &str| select.variants().position(|(k, _)| k == key);
     match value? {
         Arg::Str(s) => exact(s),
