@@ -163,6 +163,12 @@ impl ProgramTopology {
         self.exchanges.is_empty() && self.queues.is_empty() && self.bindings.is_empty() && self.processes.is_empty()
     }
 
+    /// True while an ended process's nodes are still shown (they go
+    /// [`LINGER_MS`] after it ends, with no event to say so).
+    pub fn lingering(&self) -> bool {
+        self.processes.values().any(|p| !p.running)
+    }
+
     /// True when `id` is one of the overlay's nodes or bindings.
     pub fn contains(&self, id: &str) -> bool {
         self.processes.contains_key(id)

@@ -82,14 +82,19 @@ impl Runtime {
     /// Takes the simulation's events into the log and the dots.
     pub fn drain(&mut self, now: f64) {
         let events = self.sim.take_events();
-        if events.iter().any(|e| !matches!(e.event, Event::ClockAdvanced { .. })) {
+        let eventful = events.iter().any(|e| !matches!(e.event, Event::ClockAdvanced { .. }));
+        if eventful {
             self.changed = true;
         }
         self.monitor.ingest(&self.sim, events);
         let motions = self.monitor.take_motions();
         let leg = self.leg_ms();
         self.flights.add(motions, now, leg);
-        self.refresh_overlay(false);
+        // What programs add changes with what the broker does, and with
+        // time only while an ended process's nodes linger.
+        if eventful || self.overlay.lingering() {
+            self.refresh_overlay(false);
+        }
     }
 
     /// Takes in what the programs add to the canvas; `document` when the
