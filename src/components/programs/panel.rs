@@ -123,11 +123,10 @@ pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
     }
 }
 
-/// The run's notes on the program `name` (one per line and text).
+/// The run's notes on the program `name` ([`explain`](crate::runner::mistakes::explain)
+/// gives each once, in line order).
 fn notes_for(stage: &crate::components::Stage, name: &str) -> Vec<crate::runner::mistakes::Note> {
-    let mut notes: Vec<_> = stage.runtime.borrow().sim.mistakes().into_iter().filter(|n| n.program == name).collect();
-    notes.dedup_by(|a, b| a.line == b.line && a.message == b.message);
-    notes
+    stage.runtime.borrow().sim.mistakes().into_iter().filter(|n| n.program == name).collect()
 }
 
 /// While the parser loads for the first time, a note says so.
