@@ -59,6 +59,7 @@ pub fn lang_provider(props: &LangProviderProps) -> Html {
 /// The header's switch: one small button naming the other language in its
 /// own words (中文 on the English page, English on the Chinese one), so the
 /// header keeps to one row at 1280 px.
+///
 /// A language whose texts are not in the page yet is fetched first (the
 /// button is busy meanwhile); if that fails, a banner says why and the
 /// page stays as it is.

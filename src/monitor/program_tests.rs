@@ -100,6 +100,9 @@ fn the_canvas_draws_the_document_with_the_overlay_rebuilt_only_when_it_changes()
             && drawn.consumers.iter().any(|c| c.id.starts_with("process:"))
     );
     assert_eq!(rt.dot_scenario(), &*drawn, "dots travel on what is drawn");
+    let server_named = rt.sim.broker().queues().find(|q| q.name.starts_with("amq.gen-")).unwrap().name.to_string();
+    assert_eq!(queue_name(&rt.sim, &queue_id(&server_named)), Some(server_named.as_str()), "an overlay queue");
+    assert_eq!(queue_name(&rt.sim, "q"), Some("tasks"), "the document's queue");
     rt.frame(0.0);
     rt.act(0.0, |s| s.advance(10));
     assert!(Rc::ptr_eq(rt.drawn().unwrap(), &drawn), "the same overlay: the same Rc, so nothing is drawn again");

@@ -52,8 +52,14 @@ pub fn consumer_id(pid: Pid, queue: &str) -> String {
 }
 
 /// The queue an overlay queue node stands for (`program-queue:NAME`).
-pub fn queue_of(node_id: &str) -> Option<&str> {
+fn queue_of(node_id: &str) -> Option<&str> {
     node_id.strip_prefix("program-queue:")
+}
+
+/// The broker's name of queue node `node_id`: the document's queue as the
+/// simulation named it, or the overlay's.
+pub fn queue_name<'a>(sim: &'a Simulation, node_id: &'a str) -> Option<&'a str> {
+    sim.queue_name(node_id).map(|n| &**n).or_else(|| queue_of(node_id))
 }
 
 /// Whether `node_id` is one of the overlay's (a document's ids never hold

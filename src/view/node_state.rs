@@ -246,7 +246,7 @@ fn queue_body(s: &Scenario, rt: &Runtime, id: &str) -> BodyState {
         return BodyState::Missing;
     }
     let sim = &rt.sim;
-    let name = sim.queue_name(id).map(|n| &**n).or_else(|| crate::monitor::program_topology::queue_of(id));
+    let name = crate::monitor::program_topology::queue_name(sim, id);
     let Some(engine) = name.and_then(|n| sim.broker().queue(n)) else {
         return BodyState::QueueGone;
     };

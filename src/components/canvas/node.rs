@@ -96,11 +96,7 @@ pub fn node_view(props: &NodeViewProps) -> Html {
             name: AttrValue::from(display_name_in(s, &rt.sim, id, lang)),
             error: rt.sim.node_error(id).is_some(),
             vanished: match props.kind {
-                NodeKind::Queue => rt
-                    .sim
-                    .queue_name(id)
-                    .map(|n| &**n)
-                    .or_else(|| crate::monitor::program_topology::queue_of(id))
+                NodeKind::Queue => crate::monitor::program_topology::queue_name(&rt.sim, id)
                     .is_none_or(|n| rt.sim.broker().queue(n).is_none()),
                 NodeKind::Exchange => s.exchange_name(id).is_some_and(|n| rt.sim.broker().exchange(n).is_none()),
                 _ => false,
