@@ -216,20 +216,6 @@ pub enum QueueDeletion {
     Restart,
 }
 
-impl QueueDeletion {
-    /// The reason in English (tests and the developer's logs; the page
-    /// words it from its catalogue).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QueueDeletion::Deleted => "deleted by queue.delete",
-            QueueDeletion::AutoDelete => "auto-delete: its last consumer went away",
-            QueueDeletion::OwnerClosed => "its exclusive owner connection closed",
-            QueueDeletion::Expired => "unused for longer than its x-expires",
-            QueueDeletion::Restart => "transient queues do not survive a restart",
-        }
-    }
-}
-
 /// Why a dead-lettered message was dropped (`Event::DeadLetterDropped`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DeadLetterDrop {

@@ -376,18 +376,18 @@ fn log_lines_and_explanations_render_in_chinese_with_names_kept() {
 
 #[test]
 fn the_engines_reasons_for_deleting_a_queue_each_have_a_message() {
-    // The engine words these itself (src/engine/): each has its own message,
-    // none falls back to the English text.
+    // The engine names these (QueueDeletion, DeadLetterDrop); the log
+    // words each with a message of its own.
     use crate::engine::{DeadLetterDrop, QueueDeletion};
-    for reason in [
-        QueueDeletion::Deleted,
-        QueueDeletion::AutoDelete,
-        QueueDeletion::OwnerClosed,
-        QueueDeletion::Expired,
-        QueueDeletion::Restart,
+    for (reason, words) in [
+        (QueueDeletion::Deleted, "deleted by queue.delete"),
+        (QueueDeletion::AutoDelete, "auto-delete: its last consumer went away"),
+        (QueueDeletion::OwnerClosed, "its exclusive owner connection closed"),
+        (QueueDeletion::Expired, "unused for longer than its x-expires"),
+        (QueueDeletion::Restart, "transient queues do not survive a restart"),
     ] {
         let m = super::ingest::queue_deleted_reason(reason);
-        assert_eq!(m.english(), reason.as_str(), "the log says what the engine means");
+        assert_eq!(m.english(), words, "the log says what the engine means");
     }
     let dropped = super::ingest::dead_letter_drop_reason(&DeadLetterDrop::MissingExchange("dlx".into()), "q");
     assert_eq!(dropped.render(crate::i18n::Lang::Zh), "它的死信交换机 'dlx' 不存在");
