@@ -69,7 +69,7 @@ impl<'a> Catalogue<'a> {
     pub const EMPTY: Catalogue<'static> = Catalogue { bytes: &[], count: 0 };
 
     /// Reads and checks a catalogue's bytes: every message and pattern is
-    /// read once, as [`Pieces`] reads it, and the ids are in order.
+    /// read once, by the reader that formats it, and the ids are in order.
     pub fn read(bytes: &'a [u8]) -> Result<Catalogue<'a>, CatalogueError> {
         if !bytes.starts_with(MAGIC) {
             return Err(CatalogueError::NotACatalogue);
