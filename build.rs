@@ -19,11 +19,38 @@ const LANGS: [&str; 2] = ["en", "zh"];
 fn main() {
     println!("cargo:rerun-if-changed=locales");
     let out_dir = env::var("OUT_DIR").expect("OUT_DIR");
-    for lang in LANGS {
-        let messages = read_language(lang);
+    let languages: Vec<_> = LANGS.iter().map(|lang| (lang, read_language(lang))).collect();
+    // The English ids are the index every catalogue is written against.
+    let ids: Vec<&str> = languages[0].1.keys().map(String::as_str).collect();
+    let hash = ids_hash(&ids);
+    fs::write(Path::new(&out_dir).join("ids.rs"), ids_source(&ids, hash)).expect("write the ids");
+    for (lang, messages) in &languages {
         let path = Path::new(&out_dir).join(format!("{lang}.catalogue"));
-        fs::write(path, encode_catalogue(&messages)).expect("write the catalogue");
+        fs::write(path, encode_catalogue(messages, &ids, hash)).expect("write the catalogue");
     }
+}
+
+/// FNV-1a of the ids, each ended by a zero byte: a catalogue written
+/// against other ids (an older build's file) is refused by it.
+fn ids_hash(ids: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in ids.iter().flat_map(|id| id.bytes().chain([0])) {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// `$OUT_DIR/ids.rs`: the English ids, sorted (a message's index is its
+/// place here), and their hash; `src/i18n/id.rs` includes it.
+fn ids_source(ids: &[&str], hash: u32) -> String {
+    let mut s = String::from("/// Every English message id, sorted: a message's index is its place here.\n");
+    s += &format!("pub const IDS: [&str; {}] = [\n", ids.len());
+    for id in ids {
+        s += &format!("    {id:?},\n");
+    }
+    s += "];\n/// The hash of [`IDS`] every catalogue of this build carries.\n";
+    s += &format!("pub const IDS_HASH: u32 = {hash:#x};\n");
+    s
 }
 
 /// One piece of a compiled pattern.
@@ -179,26 +206,44 @@ fn unescape(s: &str, place: &str) -> String {
 }
 
 /// Encodes a language's catalogue in the format `src/i18n/catalogue.rs`
-/// reads: a header (`WCAT`, format 1, the message count), one offset per
-/// message (sorted by id), then the messages: id, variables, pattern.
-fn encode_catalogue(messages: &BTreeMap<String, Vec<Piece>>) -> Vec<u8> {
-    let mut out = b"WCAT\x01".to_vec();
-    out.extend_from_slice(&(messages.len() as u32).to_le_bytes());
-    let table = out.len();
-    out.resize(table + 4 * messages.len(), 0);
-    for (i, (id, pieces)) in messages.iter().enumerate() {
-        let at = (out.len() as u32).to_le_bytes();
-        out[table + 4 * i..table + 4 * i + 4].copy_from_slice(&at);
-        short(&mut out, id);
-        let mut vars = BTreeSet::new();
-        collect_vars(pieces, &mut vars);
-        out.push(vars.len() as u8);
-        for v in vars {
-            short(&mut out, v);
+/// reads: a header (`WCAT`, format 2, the ids' hash, the count of indexed
+/// and of named messages), then the messages, one after the other. The
+/// indexed ones are the English ids in order (a message this language
+/// lacks is the one byte [`ABSENT`]); the named ones are messages English
+/// lacks (the lessons' texts), sorted, each with its id first.
+fn encode_catalogue(messages: &BTreeMap<String, Vec<Piece>>, ids: &[&str], hash: u32) -> Vec<u8> {
+    let named: Vec<_> = messages.iter().filter(|(id, _)| ids.binary_search(&id.as_str()).is_err()).collect();
+    let mut out = b"WCAT\x02".to_vec();
+    for n in [hash, ids.len() as u32, named.len() as u32] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    for id in ids {
+        match messages.get(*id) {
+            Some(pieces) => encode_message(&mut out, pieces, id),
+            None => out.push(ABSENT),
         }
-        encode_pattern(&mut out, pieces, id);
+    }
+    for (id, pieces) in named {
+        short(&mut out, id);
+        encode_message(&mut out, pieces, id);
     }
     out
+}
+
+/// What an indexed message the language lacks is written as (where a
+/// message's variable count would be).
+const ABSENT: u8 = 0xff;
+
+/// A message's variables (a count, then names), then its pattern.
+fn encode_message(out: &mut Vec<u8>, pieces: &[Piece], id: &str) {
+    let mut vars = BTreeSet::new();
+    collect_vars(pieces, &mut vars);
+    assert!(vars.len() < usize::from(ABSENT), "`{id}`: too many variables");
+    out.push(vars.len() as u8);
+    for v in vars {
+        short(out, v);
+    }
+    encode_pattern(out, pieces, id);
 }
 
 /// A pattern: its length in bytes (u16), then its pieces: text (0, u16

@@ -19,6 +19,10 @@
 //!
 //! See `ARCHITECTURE.md` for the map of modules and how data flows.
 
+// First, so that its macros (`msg!`, `id!`, `t!`) are in scope below.
+#[macro_use]
+pub mod i18n;
+
 pub mod api;
 pub mod broker_link;
 pub mod codegen;
@@ -26,7 +30,6 @@ pub mod conformance;
 pub mod definitions;
 pub mod editor;
 pub mod engine;
-pub mod i18n;
 pub mod lessons;
 pub mod monitor;
 pub mod python;

@@ -5,9 +5,10 @@
 use std::collections::BTreeMap;
 
 use warren::i18n::{self, Arg, Lang};
+use warren::id;
 
 fn ids(lang: Lang) -> BTreeMap<&'static str, Vec<&'static str>> {
-    i18n::messages(lang).iter().map(|m| (m.id, m.vars())).collect()
+    i18n::messages(lang).iter().map(|(id, m)| (*id, m.vars())).collect()
 }
 
 #[test]
@@ -32,18 +33,18 @@ fn every_message_exists_in_both_languages_with_the_same_variables() {
 #[test]
 fn every_message_formats_with_its_variables() {
     for lang in Lang::ALL {
-        for m in i18n::messages(lang) {
+        for (id, m) in i18n::messages(lang) {
             let args: Vec<(&str, Arg)> = m.vars().into_iter().map(|v| (v, Arg::from(2))).collect();
-            let text = i18n::text(lang, m.id, &args);
-            assert!(!text.trim().is_empty(), "{lang:?} `{}` is empty", m.id);
-            assert!(!text.contains('{'), "{lang:?} `{}` left a placeable: {text}", m.id);
+            let text = i18n::format(lang, &m, &args);
+            assert!(!text.trim().is_empty(), "{lang:?} `{id}` is empty");
+            assert!(!text.contains('{'), "{lang:?} `{id}` left a placeable: {text}");
         }
     }
 }
 
 #[test]
 fn attributes_are_messages_of_their_own() {
-    assert_eq!(i18n::text(Lang::En, "header-tools.aria-label", &[]), "Workspace");
-    assert_eq!(i18n::text(Lang::Zh, "header-tools.aria-label", &[]), "工作区");
-    assert_eq!(i18n::text(Lang::Zh, "app-title", &[]), "Warren", "terms are written in place");
+    assert_eq!(i18n::text(Lang::En, id!("header-tools.aria-label"), &[]), "Workspace");
+    assert_eq!(i18n::text(Lang::Zh, id!("header-tools.aria-label"), &[]), "工作区");
+    assert_eq!(i18n::text(Lang::Zh, id!("app-title"), &[]), "Warren", "terms are written in place");
 }

@@ -78,7 +78,7 @@ fn node_names(doc: &Value) -> Vec<String> {
 }
 
 fn chinese(id: &str) -> Option<String> {
-    i18n::find(Lang::Zh, id).map(|m| i18n::text(Lang::Zh, m.id, &[]))
+    i18n::named_text(Lang::Zh, id)
 }
 
 /// The words of a text: runs of printable ASCII and `…` (as in
@@ -177,12 +177,12 @@ fn every_lesson_text_has_its_chinese_message() {
 fn every_chinese_lesson_message_is_a_text_of_a_lesson() {
     let known: BTreeSet<String> = documents().iter().flat_map(|(slug, doc)| fields(slug, doc)).map(|f| f.id).collect();
     let mut problems = Vec::new();
-    for m in i18n::messages(Lang::Zh).iter().filter(|m| m.id.starts_with("lesson-")) {
-        if !known.contains(m.id) {
-            problems.push(format!("`{}` names no lesson, step or field of the lesson documents", m.id));
+    for (id, m) in i18n::messages(Lang::Zh).iter().filter(|(id, _)| id.starts_with("lesson-")) {
+        if !known.contains(*id) {
+            problems.push(format!("`{id}` names no lesson, step or field of the lesson documents"));
         }
         if !m.vars().is_empty() {
-            problems.push(format!("`{}` has variables {:?}: lesson texts are plain text", m.id, m.vars()));
+            problems.push(format!("`{id}` has variables {:?}: lesson texts are plain text", m.vars()));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -234,9 +234,9 @@ fn style_faults(text: &str) -> Vec<String> {
 #[test]
 fn chinese_lesson_texts_use_full_width_punctuation_and_spaces_around_latin() {
     let mut problems = Vec::new();
-    for m in i18n::messages(Lang::Zh).iter().filter(|m| m.id.starts_with("lesson-")) {
-        let text = i18n::text(Lang::Zh, m.id, &[]);
-        problems.extend(style_faults(&text).into_iter().map(|f| format!("{}: {f}\n  {text}", m.id)));
+    for (id, m) in i18n::messages(Lang::Zh).iter().filter(|(id, _)| id.starts_with("lesson-")) {
+        let text = i18n::format(Lang::Zh, m, &[]);
+        problems.extend(style_faults(&text).into_iter().map(|f| format!("{id}: {f}\n  {text}")));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

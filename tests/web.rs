@@ -113,7 +113,7 @@ fn has_class(el: &Element, class: &str) -> bool {
 async fn header_shows_name_tagline_and_clock() {
     let root = render_app(None).await;
     assert_eq!(text(&root, "header h1"), "Warren");
-    assert_eq!(text(&root, "header .tagline"), warren::i18n::t(warren::i18n::Lang::En, "app-tagline"));
+    assert_eq!(text(&root, "header .tagline"), warren::t!(warren::i18n::Lang::En, "app-tagline"));
     assert!(text(&root, ".clock-play").contains("Play"));
     assert!(text(&root, ".clock-speed-value").contains("1×"));
 }

@@ -5,7 +5,6 @@
 //! an embed shows.
 
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::Scenario;
 
 use super::origins::AllowList;

@@ -11,7 +11,6 @@ use super::probes::Probe;
 use crate::definitions::format::Definitions;
 use crate::definitions::Warning;
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::Scenario;
 
 /// The prefix of the temporary vhosts (`warren-check-…`).

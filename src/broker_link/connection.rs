@@ -1,7 +1,6 @@
 //! The connection settings and the requests made with them.
 
 use crate::i18n::Msg;
-use crate::msg;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

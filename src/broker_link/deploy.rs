@@ -12,7 +12,6 @@ use super::connection::{segment, vhost_path, Method, Request};
 use crate::definitions::format::{BindingDef, Definitions, ExchangeDef, QueueDef};
 use crate::engine::{AmqpError, Broker, ChannelId, ConnectionId, ExchangeDeclare, FieldTable, QueueDeclare};
 use crate::i18n::Msg;
-use crate::msg;
 
 /// What an item is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

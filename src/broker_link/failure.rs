@@ -6,7 +6,6 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::i18n::{Arg, Lang, Msg};
-use crate::msg;
 
 /// A failed request.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,7 +10,6 @@ use super::answers::{ConsumerInfo, ExchangeInfo, QueueInfo};
 use super::Failure;
 use crate::definitions::{self, layout};
 use crate::i18n::{Lang, Msg};
-use crate::msg;
 use crate::scenario::{AckMode, ConsumerNode, Outcome, Scenario};
 
 /// The most consumers drawn (a busy broker can have thousands).

@@ -11,7 +11,6 @@ use super::live::{LiveView, NodeStats};
 use super::publish::exchange_label;
 use crate::editor::geometry::{in_port, node_size, out_port, Curve};
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::{NodeKind, Position, DEFAULT_EXCHANGE_ID};
 
 /// A node to draw.

@@ -10,7 +10,6 @@ use super::connection::{vhost_path, Method, Request};
 use super::Failure;
 use crate::engine::FieldTable;
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::Scenario;
 use crate::simulation::Simulation;
 

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::python::{self, Identifiers};
-use crate::i18n::{t, Lang};
+use crate::i18n::Lang;
 use crate::scenario::{AckMode, ConsumerNode, Outcome, ProducerNode, ProgramFile, QueueNode, Scenario, Schedule};
 use crate::simulation::sync::{exchange_declare, queue_declare};
 
@@ -132,7 +132,7 @@ impl<'a> Writer<'a> {
 
     fn header(&mut self, c: &Client) {
         self.line("#!/usr/bin/env python3");
-        for l in super::comment_lines("", "codegen-client-generated", self.lang) {
+        for l in super::comment_lines("", id!("codegen-client-generated"), self.lang) {
             self.line(&l);
         }
         let crashes = c.consumers.iter().any(|c| c.crashes_at().is_some());
@@ -382,6 +382,6 @@ fn settle(outcome: Outcome, lang: Lang) -> String {
         Outcome::Nack => "channel.basic_nack(delivery_tag=method.delivery_tag, requeue=False)".into(),
         Outcome::Reject => "channel.basic_reject(delivery_tag=method.delivery_tag, requeue=False)".into(),
         Outcome::RejectRequeue => "channel.basic_reject(delivery_tag=method.delivery_tag, requeue=True)".into(),
-        Outcome::NeverAck => format!("pass  # {}", t(lang, "codegen-never-acks")),
+        Outcome::NeverAck => format!("pass  # {}", t!(lang, "codegen-never-acks")),
     }
 }

@@ -58,6 +58,6 @@ pub fn programs(s: &Scenario, language: Language, lang: Lang) -> Vec<crate::scen
 /// Python comment lines (`{indent}# …`) for the message `id` in `lang`,
 /// one per line of the message (a comment never ends early, whatever the
 /// text: a line break starts the next comment line).
-pub(crate) fn comment_lines(indent: &str, id: &str, lang: Lang) -> Vec<String> {
+pub(crate) fn comment_lines(indent: &str, id: crate::i18n::MsgId, lang: Lang) -> Vec<String> {
     t(lang, id).lines().map(|l| format!("{indent}# {l}").trim_end().to_string()).collect()
 }

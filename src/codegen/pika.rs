@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use super::python::{self, Identifiers};
 use crate::engine::QueueType;
-use crate::i18n::{t, Lang};
+use crate::i18n::Lang;
 use crate::scenario::{
     AckMode, ConsumerNode, Outcome, ProducerNode, QueueNode, Scenario, Schedule, DEFAULT_EXCHANGE_ID,
 };
@@ -94,7 +94,7 @@ impl<'a> Writer<'a> {
     }
 
     /// The comment `id` in the program's language, at `indent`.
-    fn comment(&mut self, indent: &str, id: &str) {
+    fn comment(&mut self, indent: &str, id: crate::i18n::MsgId) {
         for l in super::comment_lines(indent, id, self.lang) {
             self.line(&l);
         }
@@ -106,12 +106,12 @@ impl<'a> Writer<'a> {
 
     fn header(&mut self) {
         self.line("#!/usr/bin/env python3");
-        self.comment("", "codegen-generated");
+        self.comment("", id!("codegen-generated"));
         self.line("#");
-        self.comment("", "codegen-runs");
+        self.comment("", id!("codegen-runs"));
         self.line("#     python3 -m pip install 'pika>=1.3,<1.4'");
         self.line("#     python3 this_file.py");
-        self.comment("", "codegen-stop");
+        self.comment("", id!("codegen-stop"));
         self.line("");
         self.line("import threading");
         self.line("import time");
@@ -122,9 +122,9 @@ impl<'a> Writer<'a> {
         self.line(&format!("TITLE = {title}"));
         self.line("HOST = 'localhost'");
         self.line("");
-        self.comment("", "codegen-queues");
+        self.comment("", id!("codegen-queues"));
         self.line("QUEUES = {}");
-        self.comment("", "codegen-declared");
+        self.comment("", id!("codegen-declared"));
         let events: Vec<String> = self
             .s
             .queues
@@ -139,7 +139,7 @@ impl<'a> Writer<'a> {
         self.line("    return pika.BlockingConnection(pika.ConnectionParameters(host=HOST))");
         self.line("");
         self.line("");
-        self.comment("", "codegen-print-lock");
+        self.comment("", id!("codegen-print-lock"));
         self.line("PRINT_LOCK = threading.Lock()");
         self.line("");
         self.line("");
@@ -304,7 +304,7 @@ impl<'a> Writer<'a> {
     fn schedule(&mut self, schedule: &Schedule) {
         match schedule {
             Schedule::Manual => {
-                self.comment("    ", "codegen-publish-now");
+                self.comment("    ", id!("codegen-publish-now"));
                 self.line("    publish(1)");
             }
             Schedule::Once { at_ms } => {
@@ -426,7 +426,7 @@ impl<'a> Writer<'a> {
         self.line("        received += 1");
         if let Some(n) = c.crashes_at() {
             self.line(&format!("        if received >= {n}:"));
-            self.comment("            ", "codegen-crash");
+            self.comment("            ", id!("codegen-crash"));
             self.line("            say(f'{name}: crashing with message {body!r} unacked')");
             self.line("            ch.close()");
             self.line("            return");
@@ -454,7 +454,7 @@ impl<'a> Writer<'a> {
             self.line("            )");
         }
         if manual {
-            let never = format!("pass  # {}", t(self.lang, "codegen-never-acks"));
+            let never = format!("pass  # {}", t!(self.lang, "codegen-never-acks"));
             let settle = match c.outcome {
                 Outcome::Ack => "ch.basic_ack(delivery_tag=method.delivery_tag)",
                 Outcome::NackRequeue => "ch.basic_nack(delivery_tag=method.delivery_tag, requeue=True)",
@@ -490,7 +490,7 @@ impl<'a> Writer<'a> {
             .map(|q| self.declare_fn[q.id.as_str()].clone())
             .collect();
         if !unowned.is_empty() {
-            self.comment("    ", "codegen-connection-queues");
+            self.comment("    ", id!("codegen-connection-queues"));
             for f in unowned {
                 self.line(&format!("    {f}(channel)"));
             }

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Lang};
+use crate::i18n::Lang;
 
 /// The language and how to change it.
 #[derive(Clone, PartialEq)]
@@ -94,7 +94,7 @@ pub fn language_switch() -> Html {
     };
     html! {
         <button type="button" class="header-button lang-switch" lang={other.tag()} data-lang={lang.tag()}
-            title={t(lang, "language-switch.title")} aria-busy={loading.to_string()} disabled={*loading} {onclick}>
+            title={t!(lang, "language-switch.title")} aria-busy={loading.to_string()} disabled={*loading} {onclick}>
             { other.own_name() }
         </button>
     }

@@ -14,7 +14,6 @@ use serde::Serialize;
 
 use super::format::{BindingDef, Definitions, ExchangeDef, QueueDef, VhostDef};
 use super::Warning;
-use crate::msg;
 use std::collections::HashSet;
 
 use crate::scenario::{BindingEdge, ExchangeKind, ExchangeNode, QueueNode, Scenario, DEFAULT_EXCHANGE_ID};

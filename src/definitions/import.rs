@@ -16,7 +16,6 @@ use super::format::{BindingDef, Definitions, ExchangeDef, QueueDef};
 use super::{layout, DefinitionsError, Warning};
 use crate::engine::{queue_args, FieldTable};
 use crate::i18n::{Lang, Msg};
-use crate::msg;
 use crate::scenario::{
     self, queue_fields, BindingEdge, ExchangeKind, ExchangeNode, QueueNode, Scenario, DEFAULT_EXCHANGE_ID,
 };

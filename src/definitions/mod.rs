@@ -18,7 +18,6 @@ pub mod layout;
 use std::fmt;
 
 use crate::i18n::Msg;
-use crate::msg;
 
 pub use export::{export, export_with, Export, ExportOptions};
 pub use import::{import, import_with, Import, ImportOptions, MAX_DEFINITIONS_BYTES};

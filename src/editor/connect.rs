@@ -6,7 +6,6 @@
 use serde_json::{Map, Value};
 
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::{BindingEdge, ExchangeKind, NodeKind, Scenario};
 
 /// What a connection did to the scenario.

@@ -12,7 +12,6 @@ use serde_json::Value;
 use super::table_text::{parse_arguments, parse_table, queue_fields, EXCHANGE_FIELDS};
 use crate::engine::queue_args::{parse_max_age, DeadLetterStrategy, QueueType};
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::{
     AckMode, BindingEdge, ConsumerNode, ExchangeKind, ExchangeNode, Outcome, OverflowKind, ProducerNode, QueueNode,
     Scenario, Schedule,

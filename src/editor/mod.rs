@@ -28,7 +28,6 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::{Position, ProgramFile, Scenario, DEFAULT_EXCHANGE_ID};
 use connect::Connected;
 pub use edits::{Edit, Refusal};

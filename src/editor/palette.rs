@@ -6,7 +6,6 @@ use serde_json::Map;
 use super::geometry::{self, Rect};
 use super::naming;
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::{
     ConsumerNode, ExchangeKind, ExchangeNode, NodeKind, Position, ProducerNode, QueueNode, Scenario,
 };

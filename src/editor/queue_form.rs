@@ -5,7 +5,6 @@
 use super::table_text::field_label;
 use crate::engine::queue_args::{table, QueueArg, QueueType};
 use crate::i18n::Msg;
-use crate::msg;
 
 /// True when the inspector shows the field for argument `key` on a queue
 /// of type `t`.

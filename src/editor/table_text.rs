@@ -7,7 +7,6 @@
 use serde_json::{Map, Number, Value};
 
 use crate::i18n::Msg;
-use crate::msg;
 
 /// Most pairs in one table.
 pub const MAX_PAIRS: usize = 64;

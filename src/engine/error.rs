@@ -72,17 +72,17 @@ impl ReplyCode {
     /// means (a message, rendered in the page's language).
     pub fn explanation(self) -> crate::i18n::Msg {
         crate::i18n::Msg::new(match self {
-            ReplyCode::NoRoute => "engine-reply-312",
-            ReplyCode::AccessRefused => "engine-reply-403",
-            ReplyCode::NotFound => "engine-reply-404",
-            ReplyCode::ResourceLocked => "engine-reply-405",
-            ReplyCode::PreconditionFailed => "engine-reply-406",
-            ReplyCode::FrameError => "engine-reply-501",
-            ReplyCode::ChannelError => "engine-reply-504",
-            ReplyCode::CommandInvalid => "engine-reply-503",
-            ReplyCode::NotAllowed => "engine-reply-530",
-            ReplyCode::NotImplemented => "engine-reply-540",
-            ReplyCode::InternalError => "engine-reply-541",
+            ReplyCode::NoRoute => id!("engine-reply-312"),
+            ReplyCode::AccessRefused => id!("engine-reply-403"),
+            ReplyCode::NotFound => id!("engine-reply-404"),
+            ReplyCode::ResourceLocked => id!("engine-reply-405"),
+            ReplyCode::PreconditionFailed => id!("engine-reply-406"),
+            ReplyCode::FrameError => id!("engine-reply-501"),
+            ReplyCode::ChannelError => id!("engine-reply-504"),
+            ReplyCode::CommandInvalid => id!("engine-reply-503"),
+            ReplyCode::NotAllowed => id!("engine-reply-530"),
+            ReplyCode::NotImplemented => id!("engine-reply-540"),
+            ReplyCode::InternalError => id!("engine-reply-541"),
         })
     }
 }

@@ -106,7 +106,6 @@ impl Binding {
     /// Explains whether a message with this routing key and headers matches
     /// this binding on an exchange of type `kind`.
     pub fn explain(&self, kind: ExchangeType, routing_key: &str, headers: &FieldTable) -> (bool, crate::i18n::Msg) {
-        use crate::msg;
         match kind {
             ExchangeType::Fanout => (true, msg!("engine-fanout")),
             ExchangeType::Direct => {

@@ -13,7 +13,6 @@ use super::queue_args::QueueType;
 use super::value::FieldTable;
 use super::Name;
 use crate::i18n::Msg;
-use crate::msg;
 
 /// One binding's verdict.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,7 +8,6 @@
 use super::error::{AmqpError, ReplyCode};
 use super::value::{FieldTable, FieldValue};
 use crate::i18n::Msg;
-use crate::msg;
 
 /// How a headers binding combines its arguments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

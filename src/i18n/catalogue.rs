@@ -1,24 +1,40 @@
 //! A compiled catalogue: the bytes `build.rs` writes for one language
 //! (`$OUT_DIR/<lang>.catalogue`), read in place. English is built into the
 //! page; Chinese arrives as a file (fetched when the page speaks it), so a
-//! catalogue is checked whole before it is used: a damaged or foreign file
-//! is refused, never half-read.
+//! catalogue is checked whole before it is used: a damaged or foreign file,
+//! or one written for another build's ids, is refused, never half-read.
 //!
-//! The format (little-endian): `WCAT`, format `1`, the message count
-//! (u32), one u32 offset per message, sorted by id; then each message: its
-//! id and its variables (a count, then names: u8 length and UTF-8), and its
-//! pattern. A pattern is its length in bytes (u16) and pieces: text (`0`,
-//! u16 length, UTF-8), a variable (`1`, name) or a select (`2`, variable,
+//! The format (little-endian): `WCAT`, format `2`, the hash of the ids it
+//! was written against ([`IDS_HASH`]), the count of indexed messages (one
+//! per English id, in [`MsgId`] order) and of named ones (messages English
+//! lacks, such as the lessons' texts, sorted by id); then the messages,
+//! one after the other: a named one begins with its id (u8 length, UTF-8);
+//! every message is its variables (a count, then names), or the one byte
+//! `0xff` where the language lacks an indexed message, then its pattern.
+//! A pattern is its length in bytes (u16) and pieces: text (`0`, u16
+//! length, UTF-8), a variable (`1`, name) or a select (`2`, variable,
 //! variant count, default index, then each variant's key and pattern).
+//! Reading the catalogue notes where each message begins.
+
+use super::id::{IDS, IDS_HASH};
+use super::MsgId;
 
 /// What the first bytes of a catalogue are.
-const MAGIC: &[u8; 5] = b"WCAT\x01";
+const MAGIC: &[u8; 5] = b"WCAT\x02";
 
-/// A catalogue's bytes, checked.
-#[derive(Clone, Copy, Debug)]
+/// Where the messages begin: after the magic, the hash and the two counts.
+const MESSAGES: usize = MAGIC.len() + 12;
+
+/// The variable count of an indexed message the language lacks.
+const ABSENT: u8 = 0xff;
+
+/// A catalogue's bytes, checked, and where each message begins.
+#[derive(Clone, Debug)]
 pub struct Catalogue<'a> {
     bytes: &'a [u8],
-    count: usize,
+    /// Each message's first byte (`None`: the language lacks it): the
+    /// indexed ones, then the named ones.
+    starts: Vec<Option<u32>>,
 }
 
 /// Why a catalogue's bytes were refused.
@@ -26,17 +42,17 @@ pub struct Catalogue<'a> {
 pub enum CatalogueError {
     /// It does not begin as a Warren catalogue of this format.
     NotACatalogue,
-    /// It ends early or a length points outside it, at this byte.
+    /// It was written for another build's message ids.
+    OtherBuild,
+    /// It ends early, or a length or a piece is wrong, at this byte.
     Damaged(usize),
-    /// Its ids are not sorted, at this message.
+    /// Its named messages are not sorted, at this one.
     Unsorted(usize),
 }
 
 /// One message (or attribute `id.attr`) of a catalogue.
 #[derive(Clone, Copy, Debug)]
 pub struct Message<'a> {
-    /// Its id.
-    pub id: &'a str,
     vars: &'a [u8],
     var_count: usize,
     pattern: &'a [u8],
@@ -65,37 +81,60 @@ pub(super) struct Select<'a> {
 
 impl<'a> Catalogue<'a> {
     /// A catalogue with no messages (what a damaged build would leave:
-    /// every id is then shown as itself).
-    pub const EMPTY: Catalogue<'static> = Catalogue { bytes: &[], count: 0 };
+    /// every message is then shown as nothing).
+    pub const EMPTY: Catalogue<'static> = Catalogue { bytes: &[], starts: Vec::new() };
 
     /// Reads and checks a catalogue's bytes: every message and pattern is
-    /// read once, by the reader that formats it, and the ids are in order.
+    /// read once, by the reader that formats it, and the named ids are in
+    /// order.
     pub fn read(bytes: &'a [u8]) -> Result<Catalogue<'a>, CatalogueError> {
         if !bytes.starts_with(MAGIC) {
             return Err(CatalogueError::NotACatalogue);
         }
         let mut r = Reader { b: bytes, at: MAGIC.len() };
-        let count = r.u32().ok_or(CatalogueError::Damaged(r.at))? as usize;
-        let c = Catalogue { bytes, count };
-        let mut previous: Option<&'a str> = None;
-        for i in 0..count {
-            let m = c.message(i).ok_or(CatalogueError::Damaged(MAGIC.len() + 4 + 4 * i))?;
-            check_pattern(m.pattern).ok_or(CatalogueError::Damaged(offset_in(bytes, m.pattern)))?;
-            if previous.is_some_and(|p| p >= m.id) {
-                return Err(CatalogueError::Unsorted(i));
-            }
-            previous = Some(m.id);
+        let mut count = || r.u32().map(|n| n as usize).ok_or(CatalogueError::Damaged(MAGIC.len()));
+        let (hash, indexed, named) = (count()?, count()?, count()?);
+        if hash != IDS_HASH as usize || indexed != IDS.len() {
+            return Err(CatalogueError::OtherBuild);
         }
-        Ok(c)
+        let mut r = Reader { b: bytes, at: MESSAGES };
+        let mut starts = Vec::with_capacity(indexed + named);
+        let mut previous: Option<&str> = None;
+        for i in 0..indexed + named {
+            let start = r.at;
+            let is_named = i >= indexed;
+            let name = if is_named { Some(r.short().ok_or(CatalogueError::Damaged(start))?) } else { None };
+            if !is_named && r.b.get(r.at) == Some(&ABSENT) {
+                r.at += 1;
+                starts.push(None);
+                continue;
+            }
+            let m = r.message().ok_or(CatalogueError::Damaged(start))?;
+            check_pattern(m.pattern).ok_or(CatalogueError::Damaged(offset_in(bytes, m.pattern)))?;
+            if previous.is_some_and(|p| Some(p) >= name) {
+                return Err(CatalogueError::Unsorted(i - indexed));
+            }
+            previous = name.or(previous);
+            starts.push(Some(start as u32));
+        }
+        if r.at != bytes.len() {
+            return Err(CatalogueError::Damaged(r.at));
+        }
+        Ok(Catalogue { bytes, starts })
     }
 
-    /// The message `id`, if it has it.
-    pub fn find(&self, id: &str) -> Option<Message<'a>> {
-        let (mut low, mut high) = (0, self.count);
+    /// The message `id`, if this language has it.
+    pub fn get(&self, id: MsgId) -> Option<Message<'a>> {
+        self.entry(id.index(), false).map(|(_, m)| m)
+    }
+
+    /// The named message `id` (one English lacks), if it has it.
+    pub fn find_named(&self, id: &str) -> Option<Message<'a>> {
+        let (mut low, mut high) = (0, self.starts.len().saturating_sub(IDS.len()));
         while low < high {
             let mid = (low + high) / 2;
-            let m = self.message(mid)?;
-            match m.id.cmp(id) {
+            let (name, m) = self.named_at(mid)?;
+            match name.cmp(id) {
                 std::cmp::Ordering::Less => low = mid + 1,
                 std::cmp::Ordering::Greater => high = mid,
                 std::cmp::Ordering::Equal => return Some(m),
@@ -104,23 +143,26 @@ impl<'a> Catalogue<'a> {
         None
     }
 
-    /// Every message, sorted by id.
-    pub fn messages(&self) -> impl Iterator<Item = Message<'a>> + '_ {
-        (0..self.count).filter_map(|i| self.message(i))
+    /// Every indexed message this language has, in id order.
+    pub fn indexed(&self) -> impl Iterator<Item = (MsgId, Message<'a>)> + '_ {
+        MsgId::every().filter_map(|id| Some((id, self.get(id)?)))
     }
 
-    fn message(&self, i: usize) -> Option<Message<'a>> {
-        let at = Reader { b: self.bytes, at: MAGIC.len() + 4 + 4 * i }.u32()? as usize;
-        let mut r = Reader { b: self.bytes, at };
-        let id = r.short()?;
-        let var_count = r.u8()? as usize;
-        let vars_at = r.at;
-        for _ in 0..var_count {
-            r.short()?;
-        }
-        let vars = self.bytes.get(vars_at..r.at)?;
-        let pattern = r.pattern()?;
-        Some(Message { id, vars, var_count, pattern })
+    /// Every named message, sorted by id.
+    pub fn named(&self) -> impl Iterator<Item = (&'a str, Message<'a>)> + '_ {
+        (0..self.starts.len().saturating_sub(IDS.len())).filter_map(|j| self.named_at(j))
+    }
+
+    fn named_at(&self, j: usize) -> Option<(&'a str, Message<'a>)> {
+        let (name, m) = self.entry(IDS.len() + j, true)?;
+        Some((name?, m))
+    }
+
+    /// Message `i` (indexed, then named): its id first if it is `named`.
+    fn entry(&self, i: usize, named: bool) -> Option<(Option<&'a str>, Message<'a>)> {
+        let mut r = Reader { b: self.bytes, at: (*self.starts.get(i)?)? as usize };
+        let id = if named { Some(r.short()?) } else { None };
+        Some((id, r.message()?))
     }
 }
 
@@ -248,6 +290,18 @@ impl<'a> Reader<'a> {
         self.text(len)
     }
 
+    /// A message: its variables (a count, then names), then its pattern.
+    fn message(&mut self) -> Option<Message<'a>> {
+        let var_count = self.u8()? as usize;
+        let vars_at = self.at;
+        for _ in 0..var_count {
+            self.short()?;
+        }
+        let vars = self.b.get(vars_at..self.at)?;
+        let pattern = self.pattern()?;
+        Some(Message { vars, var_count, pattern })
+    }
+
     /// A pattern's bytes: u16 length, then the pieces.
     fn pattern(&mut self) -> Option<&'a [u8]> {
         let len = self.u16()? as usize;
@@ -263,11 +317,14 @@ mod tests {
         Box::leak(bytes.into_boxed_slice())
     }
 
-    /// A catalogue of one message `m` with no variables and `pattern`.
+    /// A catalogue of this build's ids, every one absent, and one named
+    /// message `m` with no variables and `pattern`.
     fn one(pattern: &[u8]) -> Vec<u8> {
         let mut b = MAGIC.to_vec();
-        b.extend_from_slice(&1u32.to_le_bytes());
-        b.extend_from_slice(&13u32.to_le_bytes());
+        for n in [IDS_HASH, IDS.len() as u32, 1] {
+            b.extend_from_slice(&n.to_le_bytes());
+        }
+        b.resize(MESSAGES + IDS.len(), ABSENT);
         b.extend_from_slice(&[1, b'm', 0]);
         b.extend_from_slice(&(pattern.len() as u16).to_le_bytes());
         b.extend_from_slice(pattern);
@@ -278,7 +335,7 @@ mod tests {
     fn every_piece_of_a_pattern_is_checked() {
         let hi = [0, 2, 0, b'h', b'i'];
         assert!(Catalogue::read(&one(&hi)).is_ok());
-        assert_eq!(Catalogue::read(&one(&hi)).unwrap().find("m").unwrap().pieces().count(), 1);
+        assert_eq!(Catalogue::read(&one(&hi)).unwrap().find_named("m").unwrap().pieces().count(), 1);
         let stray_tag = [0, 2, 0, b'h', b'i', 7];
         assert!(Catalogue::read(&one(&stray_tag)).is_err(), "an unknown piece at the end");
         let not_utf8 = [0, 1, 0, 0xff];
@@ -293,7 +350,11 @@ mod tests {
 
     #[test]
     fn a_damaged_or_foreign_file_is_refused() {
-        assert!(Catalogue::read(b"WCAT\x01").is_err(), "no count");
+        assert!(Catalogue::read(b"WCAT\x02").is_err(), "no count");
+        let mut other_build = one(&[]);
+        other_build[MAGIC.len()] ^= 1;
+        assert_eq!(Catalogue::read(leak(other_build)).unwrap_err(), CatalogueError::OtherBuild);
+        assert!(Catalogue::read(b"WCAT\x01").is_err(), "the format before ids were indices");
         assert_eq!(Catalogue::read(b"<!DOCTYPE html>").unwrap_err(), CatalogueError::NotACatalogue);
         let good = super::super::bundled_bytes(crate::i18n::Lang::Zh);
         assert!(Catalogue::read(good).is_ok());

@@ -19,10 +19,14 @@ use std::rc::Rc;
 
 use std::sync::OnceLock;
 
+#[macro_use]
+mod id;
 mod catalogue;
+#[macro_use]
 mod msg;
 pub use catalogue::{Catalogue, CatalogueError, Message};
 use catalogue::{Piece, Pieces};
+pub use id::MsgId;
 pub use msg::Msg;
 
 /// The English catalogue, built into the page.
@@ -203,30 +207,44 @@ fn bundled_bytes(lang: Lang) -> &'static [u8] {
 }
 
 /// The message `id` in `lang` with `args`; a message missing in `lang`
-/// falls back to English, and an unknown id is shown as itself (the
-/// catalogue tests keep both from happening).
-pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+/// falls back to English (the catalogue tests keep that from happening).
+pub fn text(lang: Lang, id: MsgId, args: &[(&str, Arg)]) -> String {
     let message = find(lang, id).or_else(|| find(Lang::En, id));
-    let Some(m) = message else { return id.to_string() };
+    message.map(|m| format(lang, &m, args)).unwrap_or_default()
+}
+
+/// A message of `lang`'s catalogue with `args`.
+pub fn format(lang: Lang, m: &Message<'_>, args: &[(&str, Arg)]) -> String {
     let mut out = String::new();
     write_pattern(&mut out, lang, m.pieces(), args);
     out
 }
 
-/// The message `id` in `lang`, with no arguments.
-pub fn t(lang: Lang, id: &str) -> String {
+/// The message `id` in `lang`, with no arguments (see also [`t!`](crate::t)).
+pub fn t(lang: Lang, id: MsgId) -> String {
     text(lang, id, &[])
 }
 
 /// The message `id` in `lang`, if the page has that catalogue and it has
 /// the message.
-pub fn find(lang: Lang, id: &str) -> Option<Message<'static>> {
-    lang.catalogue()?.find(id)
+pub fn find(lang: Lang, id: MsgId) -> Option<Message<'static>> {
+    lang.catalogue()?.get(id)
 }
 
-/// Every message of a language the page has, sorted by id.
-pub fn messages(lang: Lang) -> Vec<Message<'static>> {
-    lang.catalogue().map(|c| c.messages().collect()).unwrap_or_default()
+/// The text of a message English lacks (a lesson's text in another
+/// language, its id made at run time), if `lang` has it.
+pub fn named_text(lang: Lang, id: &str) -> Option<String> {
+    lang.catalogue()?.find_named(id).map(|m| format(lang, &m, &[]))
+}
+
+/// Every message of a language the page has, with its id, sorted by id
+/// (tests and tools: the page has no ids to list).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn messages(lang: Lang) -> Vec<(&'static str, Message<'static>)> {
+    let Some(c) = lang.catalogue() else { return Vec::new() };
+    let mut all: Vec<_> = c.indexed().map(|(id, m)| (id.name(), m)).chain(c.named()).collect();
+    all.sort_by_key(|(id, _)| *id);
+    all
 }
 
 fn write_pattern(out: &mut String, lang: Lang, pieces: Pieces<'_>, args: &[(&str, Arg)]) {
@@ -249,14 +267,15 @@ fn arg<'a>(args: &'a [(&str, Arg)], name: &str) -> Option<&'a Arg> {
     args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
 }
 
-/// An exact match first (`[0]`, `[fanout]`), then the plural category.
+/// An exact match first (`[0]`, `[fanout]`), then the plural category; a
+/// message argument takes the default.
 fn choose_variant(lang: Lang, value: Option<&Arg>, select: &catalogue::Select<'_>) -> Option<usize> {
     let exact = |key: &str| select.variants().position(|(k, _)| k == key);
     match value? {
         Arg::Str(s) => exact(s),
         Arg::Name(s) => exact(s),
         Arg::Num(n) => exact(&number_text(*n)).or_else(|| exact(lang.plural_category(*n))),
-        Arg::Msg(m) => exact(m.id),
+        Arg::Msg(_) => None,
     }
 }
 
@@ -301,10 +320,9 @@ mod tests {
     #[test]
     fn variables_and_plurals_follow_the_language() {
         let n = |k: usize| [("count", Arg::from(k))];
-        assert_eq!(text(Lang::En, "unit-bindings", &n(1)), "1 binding");
-        assert_eq!(text(Lang::En, "unit-bindings", &n(3)), "3 bindings");
-        assert_eq!(text(Lang::Zh, "unit-bindings", &n(1)), "1 个绑定");
-        assert_eq!(text(Lang::En, "no-such-message", &[]), "no-such-message");
+        assert_eq!(text(Lang::En, id!("unit-bindings"), &n(1)), "1 binding");
+        assert_eq!(text(Lang::En, id!("unit-bindings"), &n(3)), "3 bindings");
+        assert_eq!(text(Lang::Zh, id!("unit-bindings"), &n(1)), "1 个绑定");
     }
 
     #[test]

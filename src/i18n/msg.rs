@@ -4,27 +4,27 @@
 //! returns a [`Msg`], never a finished sentence, so switching the language
 //! redraws everything already on screen.
 
-use super::{text, Arg, Lang};
+use super::{text, Arg, Lang, MsgId};
 
 /// A catalogue message with its arguments.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Msg {
-    /// The message id in `locales/<lang>/*.ftl`.
-    pub id: &'static str,
+    /// The message's id (`id!("…")`, an id of `locales/en/*.ftl`).
+    pub id: MsgId,
     /// The arguments, by variable name.
     pub args: Vec<(&'static str, Arg)>,
 }
 
 impl Msg {
     /// The message `id` with no arguments.
-    pub fn new(id: &'static str) -> Msg {
+    pub fn new(id: MsgId) -> Msg {
         Msg { id, args: Vec::new() }
     }
 
     /// The message `id` with room for `n` arguments (what [`msg!`](crate::msg)
     /// builds: a log line's message allocates only what it holds).
     #[inline(never)]
-    pub fn with_capacity(id: &'static str, n: usize) -> Msg {
+    pub fn with_capacity(id: MsgId, n: usize) -> Msg {
         Msg { id, args: Vec::with_capacity(n) }
     }
 
@@ -45,7 +45,7 @@ impl Msg {
     /// parser's or the browser's own words, names): the one message whose
     /// whole pattern is its argument.
     pub fn verbatim(text: impl Into<Arg>) -> Msg {
-        Msg::with_capacity("verbatim", 1).with("text", text)
+        Msg::with_capacity(id!("verbatim"), 1).with("text", text)
     }
 
     /// The message in `lang`.
@@ -70,7 +70,7 @@ impl From<Msg> for Arg {
 #[macro_export]
 macro_rules! msg {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::Msg::with_capacity($id, <[&str]>::len(&[$(stringify!($name)),*]))$(.with(stringify!($name), $value))*
+        $crate::i18n::Msg::with_capacity($crate::id!($id), <[&str]>::len(&[$(stringify!($name)),*]))$(.with(stringify!($name), $value))*
     };
 }
 
@@ -83,7 +83,7 @@ mod tests {
         let inner = msg!("unit-bindings", count = 2);
         assert_eq!(inner.render(Lang::En), "2 bindings");
         assert_eq!(inner.render(Lang::Zh), "2 个绑定");
-        let outer = Msg::new("unit-bindings").with("count", 1);
+        let outer = Msg::new(id!("unit-bindings")).with("count", 1);
         assert_eq!(outer.english(), "1 binding");
         assert_eq!(Msg::verbatim("NOT_FOUND - no queue 'q'").render(Lang::Zh), "NOT_FOUND - no queue 'q'");
     }

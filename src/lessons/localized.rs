@@ -56,8 +56,8 @@ pub fn localize(slug: &str, mut scenario: Scenario, lang: Lang) -> Scenario {
         return scenario;
     }
     let put = |text: &mut String, which: LessonText| {
-        if let Some(m) = i18n::find(lang, &which.id(slug)) {
-            *text = i18n::text(lang, m.id, &[]);
+        if let Some(t) = i18n::named_text(lang, &which.id(slug)) {
+            *text = t;
         }
     };
     put(&mut scenario.title, LessonText::Title);

@@ -9,7 +9,6 @@ use std::rc::Rc;
 
 use crate::engine::{CopyId, FieldValue, Message, MessageId, Name, ReplyCode, RouteExplanation, RouteSnapshot};
 use crate::i18n::Msg;
-use crate::msg;
 
 /// Most entries kept; older ones are dropped (the count of dropped entries
 /// is shown).

@@ -20,7 +20,6 @@ use std::rc::Rc;
 
 use crate::engine::{CopyId, Message, MessageId, Name, RemovalReason};
 use crate::i18n::{Arg, Msg};
-use crate::msg;
 use crate::simulation::{SimEvent, Simulation};
 use log::{Detail, EventLog, LazyDetail, LogEntry, LogKind};
 

@@ -6,7 +6,6 @@
 //! would print, which stays as it is.
 
 use crate::i18n::Msg;
-use crate::msg;
 
 /// A command line read: which file to run with which `sys.argv`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,7 +58,7 @@ pub fn no_such_file(interpreter: &str, typed_file: &str) -> Msg {
 /// The exit code a shell gives a refused command line: 127 for a command
 /// it does not know, 2 otherwise (as CPython for a bad file or option).
 pub fn exit_code(refusal: &Msg) -> i32 {
-    if refusal.id == "runner-command-not-found" {
+    if refusal.id == id!("runner-command-not-found") {
         127
     } else {
         2

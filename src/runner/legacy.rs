@@ -4,7 +4,6 @@
 //! line rewritten in the 1.x form.
 
 use crate::i18n::Msg;
-use crate::msg;
 
 /// The note and the fixed line for a TypeError of `method` at `source`
 /// (pika's error text and the code stay as they are, in every language).

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use super::pika::{Call, CallKind, PublishRecord};
 use crate::engine::{Event, RemovalReason};
 use crate::i18n::{Arg, Msg};
-use crate::msg;
 
 /// One note for the learner.
 #[derive(Clone, Debug, PartialEq)]

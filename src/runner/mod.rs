@@ -18,7 +18,6 @@ use std::rc::Rc;
 
 use crate::engine::Broker;
 use crate::i18n::Msg;
-use crate::msg;
 use crate::python::{Interp, Program, Wait};
 
 /// Steps a process may run without blocking before it is stopped.

@@ -11,7 +11,6 @@
 
 use crate::engine::queue_args::{DeadLetterStrategy, QueueSettings, QueueType};
 use crate::i18n::Msg;
-use crate::msg;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 

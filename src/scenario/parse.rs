@@ -9,7 +9,6 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::i18n::Msg;
-use crate::msg;
 
 use super::document::*;
 use crate::engine::queue_args::MAX_EXPIRY_MS;

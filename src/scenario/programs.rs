@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use super::parse::ScenarioError;
 use super::Scenario;
-use crate::msg;
 
 /// Most program files in one scenario.
 pub const MAX_PROGRAMS: usize = 64;

@@ -3,7 +3,6 @@
 use std::fmt;
 
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::ScenarioError;
 
 /// A share link that could not be opened. The current workspace is never

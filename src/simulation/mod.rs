@@ -16,7 +16,6 @@ mod programs;
 pub mod sync;
 
 use crate::i18n::Msg;
-use crate::msg;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 

@@ -12,6 +12,7 @@
 
 use std::rc::Rc;
 
+use crate::i18n::MsgId;
 use crate::python::Program;
 use crate::runner::{command, Pid, Process, SETTLE_ROUNDS};
 use crate::scenario::TerminalCommand;
@@ -19,7 +20,7 @@ use crate::scenario::TerminalCommand;
 use super::Simulation;
 
 /// The id of an ended process's note when the playground ended it.
-pub const ENDED_BY_LOAD: &str = "runner-note-ended-by-load";
+pub const ENDED_BY_LOAD: MsgId = id!("runner-note-ended-by-load");
 
 /// Whether a document command can run now.
 enum Readiness {

@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use crate::msg;
 use crate::scenario::Scenario;
 use crate::workspace::banner::BannerChange;
 use crate::workspace::saved::Saved;

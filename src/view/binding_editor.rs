@@ -7,6 +7,7 @@ use crate::editor::edits::Refusal;
 use crate::editor::geometry::{in_port, out_port, Curve, Point};
 use crate::editor::table_text::format_table;
 use crate::i18n::Msg;
+use crate::i18n::MsgId;
 use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 
 /// The `x-match` modes a headers binding can have, in menu order.
@@ -22,7 +23,7 @@ pub enum BindingInput {
     Key {
         /// The message id of the field's label (topic exchanges explain
         /// `*` and `#`).
-        label: &'static str,
+        label: MsgId,
         /// The binding's key.
         key: String,
     },
@@ -66,8 +67,8 @@ pub fn inline_form(s: &Scenario, id: &str) -> Option<InlineForm> {
             mode: b.arguments.get("x-match").and_then(|v| v.as_str()).unwrap_or("all").to_string(),
             headers: format_table(&b.arguments, &["x-match"]),
         },
-        ExchangeKind::Topic => BindingInput::Key { label: "editor-binding-key-topic", key: b.routing_key.clone() },
-        ExchangeKind::Direct => BindingInput::Key { label: "editor-binding-key", key: b.routing_key.clone() },
+        ExchangeKind::Topic => BindingInput::Key { label: id!("editor-binding-key-topic"), key: b.routing_key.clone() },
+        ExchangeKind::Direct => BindingInput::Key { label: id!("editor-binding-key"), key: b.routing_key.clone() },
     };
     let (fk, tk) = (s.kind_of(&b.from)?, s.kind_of(&b.to)?);
     let (fp, tp) = (s.position(&b.from)?, s.position(&b.to)?);
@@ -99,14 +100,11 @@ mod tests {
     #[test]
     fn direct_and_topic_bindings_edit_their_key() {
         let form = inline_form(&scenario("direct"), "b1").unwrap();
-        assert_eq!(form.input, BindingInput::Key { label: "editor-binding-key", key: "a.*".into() });
-        assert_eq!(crate::i18n::t(crate::i18n::Lang::En, "editor-binding-key"), "binding key");
+        assert_eq!(form.input, BindingInput::Key { label: id!("editor-binding-key"), key: "a.*".into() });
+        assert_eq!(crate::t!(crate::i18n::Lang::En, "editor-binding-key"), "binding key");
         let form = inline_form(&scenario("topic"), "b1").unwrap();
-        assert_eq!(form.input, BindingInput::Key { label: "editor-binding-key-topic", key: "a.*".into() });
-        assert_eq!(
-            crate::i18n::t(crate::i18n::Lang::En, "editor-binding-key-topic"),
-            "binding key (* one word, # any)"
-        );
+        assert_eq!(form.input, BindingInput::Key { label: id!("editor-binding-key-topic"), key: "a.*".into() });
+        assert_eq!(crate::t!(crate::i18n::Lang::En, "editor-binding-key-topic"), "binding key (* one word, # any)");
     }
 
     #[test]

@@ -5,7 +5,6 @@
 //! rather than two unrelated nodes.
 
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::Scenario;
 
 /// The client tag node `id` carries (`client: rpc client`), if it is part

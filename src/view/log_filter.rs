@@ -2,11 +2,11 @@
 //! of event the filter hides and how to show them, so "7 events" above an
 //! empty list does not read as a contradiction.
 
+use crate::i18n::MsgId;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::i18n::{t, Lang};
 use crate::monitor::log::{LogEntry, LogKind};
-use crate::msg;
 
 /// The note shown instead of lines when none passes the filter: the kinds
 /// the kind filter hides among the events of the chosen node (`node`, with
@@ -33,7 +33,7 @@ pub fn empty_filter_note<'a>(
         return msg!("log-filter-none-of-node", node = label).render(lang);
     }
     if by_kind.is_empty() {
-        return t(lang, "log-filter-none");
+        return t!(lang, "log-filter-none");
     }
     let count: usize = by_kind.values().sum();
     let parts: Vec<String> = by_kind
@@ -51,20 +51,20 @@ pub fn kind_label(kind: LogKind, lang: Lang) -> String {
     t(lang, kind_id(kind))
 }
 
-fn kind_id(kind: LogKind) -> &'static str {
+fn kind_id(kind: LogKind) -> MsgId {
     match kind {
-        LogKind::Publish => "log-kind-publish",
-        LogKind::Route => "log-kind-route",
-        LogKind::Enqueue => "log-kind-enqueue",
-        LogKind::Deliver => "log-kind-deliver",
-        LogKind::Ack => "log-kind-ack",
-        LogKind::Requeue => "log-kind-requeue",
-        LogKind::Drop => "log-kind-drop",
-        LogKind::Return => "log-kind-return",
-        LogKind::DeadLetter => "log-kind-dead-letter",
-        LogKind::Error => "log-kind-error",
-        LogKind::Topology => "log-kind-topology",
-        LogKind::Broker => "log-kind-broker",
+        LogKind::Publish => id!("log-kind-publish"),
+        LogKind::Route => id!("log-kind-route"),
+        LogKind::Enqueue => id!("log-kind-enqueue"),
+        LogKind::Deliver => id!("log-kind-deliver"),
+        LogKind::Ack => id!("log-kind-ack"),
+        LogKind::Requeue => id!("log-kind-requeue"),
+        LogKind::Drop => id!("log-kind-drop"),
+        LogKind::Return => id!("log-kind-return"),
+        LogKind::DeadLetter => id!("log-kind-dead-letter"),
+        LogKind::Error => id!("log-kind-error"),
+        LogKind::Topology => id!("log-kind-topology"),
+        LogKind::Broker => id!("log-kind-broker"),
     }
 }
 
@@ -74,7 +74,7 @@ fn join_and(parts: &[String], lang: Lang) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => {
-            let init = init.join(&t(lang, "log-list-separator"));
+            let init = init.join(&t!(lang, "log-list-separator"));
             msg!("log-list-and", init = init, last = last.as_str()).render(lang)
         }
     }

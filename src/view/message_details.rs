@@ -3,8 +3,7 @@
 //! language the dialog is drawn in).
 
 use crate::engine::{FieldValue, Message};
-use crate::i18n::{t, Lang};
-use crate::msg;
+use crate::i18n::Lang;
 use crate::simulation::Simulation;
 
 /// A header shown in the dialog: its name, its value as text and its AMQP type.
@@ -22,7 +21,7 @@ pub struct HeaderRow {
 /// everything else as the engine writes it.
 pub fn value_text(v: &FieldValue, lang: Lang) -> String {
     match v {
-        FieldValue::Str(s) if s.is_empty() => t(lang, "log-value-empty"),
+        FieldValue::Str(s) if s.is_empty() => t!(lang, "log-value-empty"),
         FieldValue::Str(s) => s.clone(),
         other => other.to_string(),
     }
@@ -32,13 +31,13 @@ pub fn value_text(v: &FieldValue, lang: Lang) -> String {
 /// any), delivery mode, then each property that is set.
 pub fn property_rows(m: &Message, lang: Lang) -> Vec<(String, String)> {
     let p = &m.properties;
-    let exchange = if m.exchange.is_empty() { t(lang, "log-prop-default-exchange") } else { m.exchange.to_string() };
+    let exchange = if m.exchange.is_empty() { t!(lang, "log-prop-default-exchange") } else { m.exchange.to_string() };
     let mut rows: Vec<(String, String)> = vec![
-        (t(lang, "log-prop-exchange"), exchange),
-        (t(lang, "log-prop-routing-key"), format!("\"{}\"", m.routing_key)),
+        (t!(lang, "log-prop-exchange"), exchange),
+        (t!(lang, "log-prop-routing-key"), format!("\"{}\"", m.routing_key)),
     ];
     if !m.extra_routing_keys.is_empty() {
-        rows.push((t(lang, "log-prop-cc"), m.extra_routing_keys.join(", ")));
+        rows.push((t!(lang, "log-prop-cc"), m.extra_routing_keys.join(", ")));
     }
     rows.push(("delivery_mode".into(), delivery_mode_text(p.delivery_mode, lang)));
     for (k, v) in [
@@ -59,10 +58,10 @@ pub fn property_rows(m: &Message, lang: Lang) -> Vec<(String, String)> {
 /// The delivery mode in words.
 fn delivery_mode_text(mode: Option<u8>, lang: Lang) -> String {
     match mode {
-        Some(2) => t(lang, "log-mode-persistent"),
-        Some(1) => t(lang, "log-mode-transient"),
+        Some(2) => t!(lang, "log-mode-persistent"),
+        Some(1) => t!(lang, "log-mode-transient"),
         Some(n) => n.to_string(),
-        None => t(lang, "log-mode-unset"),
+        None => t!(lang, "log-mode-unset"),
     }
 }
 
@@ -97,7 +96,7 @@ pub fn whereabouts(sim: &Simulation, m: &Message, lang: Lang) -> Vec<String> {
                     .and_then(|id| sim.scenario().consumer(id))
                     .map(|c| c.name.clone())
                     .or_else(|| u.consumer.as_deref().map(str::to_string))
-                    .unwrap_or_else(|| t(lang, "log-a-consumer"));
+                    .unwrap_or_else(|| t!(lang, "log-a-consumer"));
                 out.push(msg!("log-where-unacked", queue = &u.queue, who = who, tag = *tag).render(lang));
             }
         }

@@ -1,6 +1,7 @@
 //! The buttons over a selected node: which actions a node has for its
 //! kind and its state, and each one's label, class and tooltip.
 
+use crate::i18n::MsgId;
 use crate::scenario::{NodeKind, DEFAULT_EXCHANGE_ID};
 use crate::simulation::Down;
 
@@ -24,14 +25,14 @@ pub enum NodeAction {
 
 impl NodeAction {
     /// The catalogue id of the button's text.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> MsgId {
         match self {
-            NodeAction::PublishNow => "view-action-publish",
-            NodeAction::Purge => "view-action-purge",
-            NodeAction::Revive => "view-action-revive",
-            NodeAction::Kill => "view-action-kill",
-            NodeAction::DeclareAnew => "view-action-declare-anew",
-            NodeAction::Delete => "view-action-delete",
+            NodeAction::PublishNow => id!("view-action-publish"),
+            NodeAction::Purge => id!("view-action-purge"),
+            NodeAction::Revive => id!("view-action-revive"),
+            NodeAction::Kill => id!("view-action-kill"),
+            NodeAction::DeclareAnew => id!("view-action-declare-anew"),
+            NodeAction::Delete => id!("view-action-delete"),
         }
     }
 
@@ -48,14 +49,14 @@ impl NodeAction {
     }
 
     /// The catalogue id of the button's tooltip.
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> MsgId {
         match self {
-            NodeAction::PublishNow => "view-action-publish.title",
-            NodeAction::Purge => "view-action-purge.title",
-            NodeAction::Revive => "view-action-revive.title",
-            NodeAction::Kill => "view-action-kill.title",
-            NodeAction::DeclareAnew => "view-action-declare-anew.title",
-            NodeAction::Delete => "view-action-delete.title",
+            NodeAction::PublishNow => id!("view-action-publish.title"),
+            NodeAction::Purge => id!("view-action-purge.title"),
+            NodeAction::Revive => id!("view-action-revive.title"),
+            NodeAction::Kill => id!("view-action-kill.title"),
+            NodeAction::DeclareAnew => id!("view-action-declare-anew.title"),
+            NodeAction::Delete => id!("view-action-delete.title"),
         }
     }
 }
@@ -134,7 +135,7 @@ mod tests {
 
     #[test]
     fn labels_classes_and_titles() {
-        let en = |id: &str| crate::i18n::t(crate::i18n::Lang::En, id);
+        let en = |id: crate::i18n::MsgId| crate::i18n::t(crate::i18n::Lang::En, id);
         assert_eq!((en(DeclareAnew.label()).as_str(), DeclareAnew.class()), ("Declare anew", "recreate"));
         assert_eq!((en(PublishNow.label()).as_str(), PublishNow.class()), ("Publish now", "publish"));
         assert!(en(Kill.title()).contains("marked redelivered"));

@@ -9,7 +9,6 @@ use crate::engine::{Message, Queue};
 use crate::i18n::Msg;
 use crate::monitor::program_topology::pid_of;
 use crate::monitor::runtime::Runtime;
-use crate::msg;
 use crate::scenario::{AckMode, NodeKind, Outcome, Scenario, Schedule, DEFAULT_EXCHANGE_ID};
 use crate::simulation::{ConsumerState, Down};
 
@@ -25,7 +24,7 @@ pub fn chip_text(body: &str, max: usize, lang: crate::i18n::Lang) -> String {
         s.push('…');
     }
     if s.is_empty() {
-        s.push_str(&crate::i18n::t(lang, "view-empty-body"));
+        s.push_str(&crate::t!(lang, "view-empty-body"));
     }
     s
 }

@@ -1,7 +1,6 @@
 //! Reading what is typed into a whole-number field.
 
 use crate::i18n::Msg;
-use crate::msg;
 
 /// Reads a whole number for a field: empty is `None` when optional;
 /// anything else must be a whole number from `min` to `max`.

@@ -4,7 +4,6 @@
 use crate::editor::geometry::{node_size, Point};
 use crate::editor::PaletteItem;
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::{ExchangeKind, NodeKind, Position};
 
 /// How far (px) a pointer must move before a press becomes a drag (the

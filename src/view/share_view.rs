@@ -1,6 +1,8 @@
 //! What the share dialog says about a link: its length, whether it is long
 //! enough to be cut by some programs, and whether it reached the clipboard.
 
+use crate::i18n::MsgId;
+
 /// Links longer than this may be cut by some chat and mail programs.
 pub const LONG_LINK: usize = 2000;
 
@@ -17,11 +19,11 @@ pub enum Copied {
 
 impl Copied {
     /// The catalogue id of the status line under the link.
-    pub fn status(self) -> &'static str {
+    pub fn status(self) -> MsgId {
         match self {
-            Copied::Trying => "view-share-copying",
-            Copied::Yes => "view-share-copied",
-            Copied::No => "view-share-copy-refused",
+            Copied::Trying => id!("view-share-copying"),
+            Copied::Yes => id!("view-share-copied"),
+            Copied::No => id!("view-share-copy-refused"),
         }
     }
 
@@ -107,7 +109,7 @@ mod tests {
         assert!(!Copied::Trying.warns());
         assert!(!Copied::Yes.warns());
         assert!(Copied::No.warns());
-        let en = |id: &str| crate::i18n::t(crate::i18n::Lang::En, id);
+        let en = |id: crate::i18n::MsgId| crate::i18n::t(crate::i18n::Lang::En, id);
         assert_eq!(en(Copied::Yes.status()), "Copied to the clipboard.");
         assert!(en(Copied::No.status()).contains("Ctrl+C"));
         assert_eq!(en(Copied::Trying.status()), "Copying…");

@@ -3,6 +3,8 @@
 //! Programs panel and the event log open over it as sheets, one at a time, from a tab bar at the
 //! bottom (the inspector opens as a sheet when something is selected).
 
+use crate::i18n::MsgId;
+
 /// A panel that opens as a sheet on a phone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sheet {
@@ -31,12 +33,12 @@ impl Sheet {
     }
 
     /// The catalogue id of its tab's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> MsgId {
         match self {
-            Sheet::Narration => "view-sheet-lesson",
-            Sheet::Palette => "view-sheet-add",
-            Sheet::Log => "view-sheet-log",
-            Sheet::Programs => "view-sheet-programs",
+            Sheet::Narration => id!("view-sheet-lesson"),
+            Sheet::Palette => id!("view-sheet-add"),
+            Sheet::Log => id!("view-sheet-log"),
+            Sheet::Programs => id!("view-sheet-programs"),
         }
     }
 }

@@ -4,7 +4,6 @@
 //! what a key does in the terminal or in a process's output.
 
 use crate::i18n::Msg;
-use crate::msg;
 use crate::runner::split_command;
 use crate::workspace::program_files::{FileState, ProgramFiles};
 
@@ -261,17 +260,17 @@ mod tests {
 
     #[test]
     fn the_panels_words_keep_their_spaces_and_brackets() {
-        use crate::i18n::{t, Lang};
+        use crate::i18n::Lang;
         let started = msg!("programs-terminal-started", pid = 1000, program = "send.py");
         assert_eq!(started.english(), "[1000] send.py started (its output is in its tab)");
         assert_eq!(started.render(Lang::Zh), "[1000] send.py 已启动（输出在它自己的标签页中）");
         let at = msg!("programs-editor-refused-at", line = 3, column = 1);
         assert_eq!(at.english(), "Line 3, column 1: ");
-        assert_eq!(t(Lang::En, "broker-button-connected-hint"), " (connected)");
-        assert_eq!(t(Lang::En, "broker-vhost-pick"), "Vhost ");
-        assert_eq!(t(Lang::En, "broker-live-refresh"), "Refresh every ");
-        assert_eq!(t(Lang::Zh, "programs-file-failed"), "未加载");
-        let lock = t(Lang::En, "codegen-print-lock");
+        assert_eq!(t!(Lang::En, "broker-button-connected-hint"), " (connected)");
+        assert_eq!(t!(Lang::En, "broker-vhost-pick"), "Vhost ");
+        assert_eq!(t!(Lang::En, "broker-live-refresh"), "Refresh every ");
+        assert_eq!(t!(Lang::Zh, "programs-file-failed"), "未加载");
+        let lock = t!(Lang::En, "codegen-print-lock");
         assert_eq!(lock.lines().count(), 2, "{lock:?}");
     }
 

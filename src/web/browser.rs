@@ -9,7 +9,6 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Storage, Url};
 
 use crate::i18n::Msg;
-use crate::msg;
 use crate::workspace::startup::Store;
 
 /// The parts of the page's address.

@@ -9,7 +9,6 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
 use crate::i18n::{self, Lang, Msg};
-use crate::msg;
 use crate::web::browser::BrowserError;
 
 /// Makes `lang` ready to speak: at once if it is, else by fetching and

@@ -7,7 +7,6 @@
 use std::rc::Rc;
 
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::Scenario;
 
 /// The most lines a banner lists; the rest are counted in a last line.

@@ -9,7 +9,6 @@ use crate::definitions;
 use crate::scenario::{self, Scenario};
 
 use crate::i18n::{Lang, Msg};
-use crate::msg;
 
 use super::banner::{Banner, Tone, Topic};
 

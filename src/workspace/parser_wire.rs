@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use super::program_files::MAX_SOURCE_BYTES;
 use crate::i18n::{Arg, Msg};
-use crate::msg;
 use crate::python::{Program, Refusal};
 
 /// What the worker posts once it can take requests.

@@ -9,7 +9,6 @@
 use serde_json::{json, Value};
 
 use crate::i18n::Msg;
-use crate::msg;
 use crate::python::Refusal;
 
 /// The longest program source accepted, in bytes (a tutorial program is a

@@ -20,7 +20,6 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::{self, Scenario};
 
 /// The storage key of the saved workspace (in `localStorage` and

@@ -17,7 +17,6 @@
 
 use crate::i18n::{Lang, Msg};
 use crate::lessons;
-use crate::msg;
 use crate::scenario::Scenario;
 use crate::share;
 

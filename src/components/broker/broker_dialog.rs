@@ -20,7 +20,7 @@ use crate::broker_link::Settings;
 use crate::components::context::{use_editor, EditorHandle};
 use crate::components::focus_trap::trap_focus;
 use crate::components::use_lang;
-use crate::i18n::{t, Lang};
+use crate::i18n::Lang;
 use crate::web::broker_session::{self as session, Connected};
 
 /// Properties of [`BrokerDialog`].
@@ -33,7 +33,7 @@ pub struct DialogProps {
 }
 
 /// Runs an operation with "busy" shown, then shows what it gave.
-fn run<F>(shown: &UseStateHandle<Shown>, busy: &'static str, work: F)
+fn run<F>(shown: &UseStateHandle<Shown>, busy: crate::i18n::MsgId, work: F)
 where
     F: std::future::Future<Output = Shown> + 'static,
 {
@@ -46,7 +46,7 @@ where
 fn on_connect(shown: &UseStateHandle<Shown>) -> Callback<(Settings, bool)> {
     let shown = shown.clone();
     Callback::from(move |(settings, keep): (Settings, bool)| {
-        run(&shown, "broker-busy-connecting", async move {
+        run(&shown, id!("broker-busy-connecting"), async move {
             match session::connect(&settings).await {
                 Ok(_) => {
                     session::remember(keep.then_some(&settings));
@@ -64,7 +64,7 @@ fn on_preview(shown: &UseStateHandle<Shown>, editor: &EditorHandle) -> Callback<
     Callback::from(move |_: MouseEvent| {
         let Some(c) = session::connected() else { return };
         let scenario = editor.scenario.clone();
-        run(&shown, "broker-busy-comparing", async move {
+        run(&shown, id!("broker-busy-comparing"), async move {
             match session::preview(&c.settings, &scenario).await {
                 Ok(plan) => Shown::Plan(Rc::new(plan)),
                 Err(f) => Shown::Failed(f),
@@ -78,7 +78,7 @@ fn on_confirm(shown: &UseStateHandle<Shown>) -> Callback<Rc<Plan>> {
     let shown = shown.clone();
     Callback::from(move |plan: Rc<Plan>| {
         let Some(c) = session::connected() else { return };
-        run(&shown, "broker-busy-deploying", async move {
+        run(&shown, id!("broker-busy-deploying"), async move {
             Shown::Deployed(Rc::new(session::apply(&c.settings, &plan.create).await))
         })
     })
@@ -90,7 +90,7 @@ fn on_check(shown: &UseStateHandle<Shown>, editor: &EditorHandle) -> Callback<Mo
     Callback::from(move |_: MouseEvent| {
         let Some(c) = session::connected() else { return };
         let scenario = editor.scenario.clone();
-        run(&shown, "broker-busy-checking", async move {
+        run(&shown, id!("broker-busy-checking"), async move {
             match session::check(&c, &scenario).await {
                 Ok(r) => Shown::Report(Rc::new(r)),
                 Err(f) => Shown::Failed(f),
@@ -156,8 +156,8 @@ pub fn broker_dialog(p: &DialogProps) -> Html {
             <div class="broker-dialog" role="dialog" aria-modal="true" aria-labelledby="broker-title" data-broker-dialog=""
                  ref={dialog.clone()} onkeydown={on_key(&p.on_close, &dialog)}>
                 <div class="dialog-head">
-                    <h2 id="broker-title">{ t(lang, "broker-dialog-title") }</h2>
-                    <button type="button" class="dialog-close" aria-label={t(lang, "broker-dialog-close.aria-label")} onclick={p.on_close.reform(|_| ())}>{ "×" }</button>
+                    <h2 id="broker-title">{ t!(lang, "broker-dialog-title") }</h2>
+                    <button type="button" class="dialog-close" aria-label={t!(lang, "broker-dialog-close.aria-label")} onclick={p.on_close.reform(|_| ())}>{ "×" }</button>
                 </div>
                 <div class="dialog-body">
                     { connect_form(&form, connected.as_ref().map(|c| c.settings.vhost.as_str()), busy, &on_connect(&shown), lang) }
@@ -203,17 +203,17 @@ fn actions(
         <>
             <div class="broker-connected">
                 <p class="broker-status" data-broker-status="">{ status }</p>
-                <label class="broker-vhost">{ t(lang, "broker-vhost-pick") }
+                <label class="broker-vhost">{ t!(lang, "broker-vhost-pick") }
                     <select name="vhost" onchange={on_vhost(c, shown, form)} disabled={busy}>
                         { for c.vhosts.iter().map(|v| html! { <option value={v.clone()} selected={*v == s.vhost}>{ v.clone() }</option> }) }
                     </select>
                 </label>
             </div>
             <div class="dialog-actions broker-actions">
-                <button type="button" data-broker-action="live" onclick={live.reform(|_| ())} disabled={busy}>{ t(lang, "broker-action-live") }</button>
-                <button type="button" data-broker-action="deploy" onclick={on_preview(shown, editor)} disabled={busy}>{ t(lang, "broker-action-deploy") }</button>
-                <button type="button" data-broker-action="check" onclick={on_check(shown, editor)} disabled={busy}>{ t(lang, "broker-action-check") }</button>
-                <button type="button" data-broker-action="disconnect" onclick={disconnect}>{ t(lang, "broker-action-disconnect") }</button>
+                <button type="button" data-broker-action="live" onclick={live.reform(|_| ())} disabled={busy}>{ t!(lang, "broker-action-live") }</button>
+                <button type="button" data-broker-action="deploy" onclick={on_preview(shown, editor)} disabled={busy}>{ t!(lang, "broker-action-deploy") }</button>
+                <button type="button" data-broker-action="check" onclick={on_check(shown, editor)} disabled={busy}>{ t!(lang, "broker-action-check") }</button>
+                <button type="button" data-broker-action="disconnect" onclick={disconnect}>{ t!(lang, "broker-action-disconnect") }</button>
             </div>
         </>
     }

@@ -72,13 +72,13 @@ pub fn connect_form(
     };
     let fields = html! {
         <form class="broker-form" onsubmit={on_submit}>
-            <label>{ t(lang, "broker-form-url") }<input name="url" value={form.url.clone()} oninput={field(form, |s, v| s.url = v)} spellcheck="false" autocomplete="url" /></label>
-            <label>{ t(lang, "broker-form-user") }<input name="user" value={form.user.clone()} oninput={field(form, |s, v| s.user = v)} autocomplete="username" /></label>
-            <label>{ t(lang, "broker-form-password") }<input name="password" type="password" value={form.password.clone()} oninput={field(form, |s, v| s.password = v)} autocomplete="current-password" /></label>
-            <label>{ t(lang, "broker-form-vhost") }<input name="vhost" value={form.vhost.clone()} oninput={field(form, |s, v| s.vhost = v)} spellcheck="false" /></label>
-            <label class="broker-remember"><input type="checkbox" name="remember" checked={**remember} onchange={on_remember} />{ t(lang, "broker-form-remember") }</label>
+            <label>{ t!(lang, "broker-form-url") }<input name="url" value={form.url.clone()} oninput={field(form, |s, v| s.url = v)} spellcheck="false" autocomplete="url" /></label>
+            <label>{ t!(lang, "broker-form-user") }<input name="user" value={form.user.clone()} oninput={field(form, |s, v| s.user = v)} autocomplete="username" /></label>
+            <label>{ t!(lang, "broker-form-password") }<input name="password" type="password" value={form.password.clone()} oninput={field(form, |s, v| s.password = v)} autocomplete="current-password" /></label>
+            <label>{ t!(lang, "broker-form-vhost") }<input name="vhost" value={form.vhost.clone()} oninput={field(form, |s, v| s.vhost = v)} spellcheck="false" /></label>
+            <label class="broker-remember"><input type="checkbox" name="remember" checked={**remember} onchange={on_remember} />{ t!(lang, "broker-form-remember") }</label>
             if let Some(w) = plain_http_warning(&form.url) { <p class="broker-warning" role="alert" data-broker-warning="">{ w.render(lang) }</p> }
-            <button type="submit" class="primary" disabled={busy}>{ t(lang, if connected.is_some() { "broker-form-reconnect" } else { "broker-form-connect" }) }</button>
+            <button type="submit" class="primary" disabled={busy}>{ t(lang, if connected.is_some() { id!("broker-form-reconnect") } else { id!("broker-form-connect") }) }</button>
         </form>
     };
     if connected.is_none() {
@@ -86,7 +86,7 @@ pub fn connect_form(
     }
     html! {
         <details class="broker-settings">
-            <summary>{ t(lang, "broker-form-settings") }</summary>
+            <summary>{ t!(lang, "broker-form-settings") }</summary>
             { fields }
         </details>
     }

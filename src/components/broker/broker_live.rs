@@ -19,8 +19,7 @@ use crate::components::broker::broker_results::failure_view;
 use crate::components::context::{use_editor, EditorHandle};
 use crate::components::use_lang;
 use crate::editor::EditAction;
-use crate::i18n::{t, Lang};
-use crate::msg;
+use crate::i18n::Lang;
 use crate::web::broker_session as session;
 
 /// The refresh intervals offered, in seconds.
@@ -118,14 +117,14 @@ pub fn broker_live(p: &LiveProps) -> Html {
         })
     };
     html! {
-        <div class="broker-live" role="region" aria-label={t(lang, "broker-live.aria-label")} data-broker-live=""
+        <div class="broker-live" role="region" aria-label={t!(lang, "broker-live.aria-label")} data-broker-live=""
              tabindex="-1" ref={region} onkeydown={on_key}>
             { live_bar(&seconds, &reading.view, &p.on_close, &editor, lang) }
             if let Some(f) = &*reading.error { { failure_view(f, lang) } }
             <div class="broker-live-canvas">
                 { match &*reading.view {
                     Some(v) => svg(&picture::draw(v), lang),
-                    None => html! { <p class="broker-busy">{ t(lang, "broker-live-reading") }</p> },
+                    None => html! { <p class="broker-busy">{ t!(lang, "broker-live-reading") }</p> },
                 } }
             </div>
         </div>
@@ -166,16 +165,16 @@ fn live_bar(
     let now = **seconds;
     html! {
         <div class="broker-live-bar">
-            <span class="broker-live-badge">{ t(lang, "broker-live-badge") }</span>
+            <span class="broker-live-badge">{ t!(lang, "broker-live-badge") }</span>
             <span class="broker-live-where">{ where_ }</span>
-            <label>{ t(lang, "broker-live-refresh") }
+            <label>{ t!(lang, "broker-live-refresh") }
                 <select name="interval" onchange={on_interval}>
                     { for INTERVALS.iter().map(|s| html! { <option value={s.to_string()} selected={*s == now}>{ msg!("broker-live-seconds", seconds = *s).render(lang) }</option> }) }
                 </select>
             </label>
             <button type="button" data-broker-action="copy" onclick={copy} disabled={view.is_none()}
-                    title={t(lang, "broker-live-copy.title")}>{ t(lang, "broker-live-copy") }</button>
-            <button type="button" data-broker-action="close-live" onclick={on_close.reform(|_| ())}>{ t(lang, "broker-live-close") }</button>
+                    title={t!(lang, "broker-live-copy.title")}>{ t!(lang, "broker-live-copy") }</button>
+            <button type="button" data-broker-action="close-live" onclick={on_close.reform(|_| ())}>{ t!(lang, "broker-live-close") }</button>
         </div>
     }
 }

@@ -8,8 +8,6 @@ use super::broker_dialog::BrokerDialog;
 use super::broker_live::BrokerLive;
 use super::use_broker_connection;
 use crate::components::use_lang;
-use crate::i18n::t;
-use crate::msg;
 
 /// What the Broker button has open.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -48,7 +46,7 @@ pub fn broker_button() -> Html {
             let s = &c.settings;
             msg!("broker-button-connected", url = &s.url, user = &c.me.name, vhost = &s.vhost).render(lang)
         }
-        None => t(lang, "broker-button.title"),
+        None => t!(lang, "broker-button.title"),
     };
     let (close, live) = (set(Open::Nothing), set(Open::Live));
     html! {
@@ -56,8 +54,8 @@ pub fn broker_button() -> Html {
             <button type="button" ref={button.clone()} onclick={toggle} aria-haspopup="dialog" {title}
                     class={classes!("header-button", "broker-button", connected.is_some().then_some("connected"))}
                     data-broker={if connected.is_some() { "connected" } else { "disconnected" }}>
-                <span class="broker-plug" aria-hidden="true"></span>{ t(lang, "broker-button") }
-                if connected.is_some() { <span class="visually-hidden">{ t(lang, "broker-button-connected-hint") }</span> }
+                <span class="broker-plug" aria-hidden="true"></span>{ t!(lang, "broker-button") }
+                if connected.is_some() { <span class="visually-hidden">{ t!(lang, "broker-button-connected-hint") }</span> }
             </button>
             if *open == Open::Dialog { <BrokerDialog on_close={close.clone()} on_live={live} /> }
             if *open == Open::Live && connected.is_some() { <BrokerLive on_close={close} /> }

@@ -16,8 +16,7 @@ use crate::broker_link::publish::{self, Answer, Outgoing};
 use crate::broker_link::Failure;
 use crate::components::context::{use_editor, use_stage, EditorHandle, Stage};
 use crate::components::use_lang;
-use crate::i18n::{t, text, Arg, Lang, Msg};
-use crate::msg;
+use crate::i18n::{text, Arg, Lang, Msg};
 use crate::web::broker_session as session;
 
 /// What is published.
@@ -112,14 +111,14 @@ pub fn broker_publish(p: &BrokerPublishProps) -> Html {
     let lang = use_lang();
     let title = text(
         lang,
-        "broker-publish-button.title",
+        id!("broker-publish-button.title"),
         &[("url", Arg::from(&c.settings.url)), ("vhost", Arg::from(&c.settings.vhost))],
     );
     html! {
         <div class="broker-publish" data-broker-publish="">
             <button type="button" class="broker-publish-button" data-broker-action="publish" {title}
                     disabled={*shown == Outcome::Busy} onclick={on_publish(&p.what, &editor, &stage, &shown)}>
-                <span class="broker-plug" aria-hidden="true"></span>{ t(lang, "broker-publish-button") }
+                <span class="broker-plug" aria-hidden="true"></span>{ t!(lang, "broker-publish-button") }
             </button>
             <div class="broker-publish-result" aria-live="polite">{ result_view(&shown, lang) }</div>
         </div>
@@ -129,7 +128,7 @@ pub fn broker_publish(p: &BrokerPublishProps) -> Html {
 fn result_view(shown: &Outcome, lang: Lang) -> Html {
     match shown {
         Outcome::Nothing => html! {},
-        Outcome::Busy => html! { <p class="broker-busy">{ t(lang, "broker-publish-busy") }</p> },
+        Outcome::Busy => html! { <p class="broker-busy">{ t!(lang, "broker-publish-busy") }</p> },
         Outcome::Refused(why) => html! { <p class="broker-error" role="alert">{ why.render(lang) }</p> },
         Outcome::Failed(f) => failure_view(f, lang),
         Outcome::Answered(a) => html! {

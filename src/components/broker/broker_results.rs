@@ -3,6 +3,7 @@
 //! 406 conflicts), the deploy's results object by object, and the check's
 //! report probe by probe.
 
+use crate::i18n::MsgId;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -12,7 +13,6 @@ use crate::broker_link::deploy::{Item, Plan};
 use crate::broker_link::publish::exchange_label;
 use crate::broker_link::Failure;
 use crate::i18n::{t, Lang, Msg};
-use crate::msg;
 
 /// What the dialog shows under its form.
 #[derive(Clone, PartialEq)]
@@ -20,7 +20,7 @@ pub enum Shown {
     /// Nothing yet.
     Nothing,
     /// A request under way (the message id saying what it does).
-    Busy(&'static str),
+    Busy(MsgId),
     /// A failure.
     Failed(Failure),
     /// A deploy's preview.
@@ -35,7 +35,7 @@ pub enum Shown {
 pub fn shown_view(shown: &Shown, on_confirm: Callback<Rc<Plan>>, lang: Lang) -> Html {
     match shown {
         Shown::Nothing => html! {},
-        Shown::Busy(what) => html! { <p class="broker-busy">{ t(lang, what) }</p> },
+        Shown::Busy(what) => html! { <p class="broker-busy">{ t(lang, *what) }</p> },
         Shown::Failed(f) => failure_view(f, lang),
         Shown::Plan(plan) => plan_view(plan, on_confirm, lang),
         Shown::Deployed(results) => deployed_view(results, lang),
@@ -72,21 +72,21 @@ fn plan_view(plan: &Rc<Plan>, on_confirm: Callback<Rc<Plan>>, lang: Lang) -> Htm
         Callback::from(move |_: MouseEvent| on_confirm.emit(plan.clone()))
     };
     let n = plan.create.len();
-    let heading = |id: &'static str, count: usize| Msg::new(id).with("count", count).render(lang);
+    let heading = |id: MsgId, count: usize| Msg::new(id).with("count", count).render(lang);
     html! {
         <div class="broker-plan">
-            <p class="broker-lead">{ t(lang, "broker-plan-lead") }</p>
-            { items(heading("broker-plan-create", n), "create", &plan.create, lang) }
-            { items(heading("broker-plan-same", plan.same.len()), "same", &plan.same, lang) }
+            <p class="broker-lead">{ t!(lang, "broker-plan-lead") }</p>
+            { items(heading(id!("broker-plan-create"), n), "create", &plan.create, lang) }
+            { items(heading(id!("broker-plan-same"), plan.same.len()), "same", &plan.same, lang) }
             <section class="broker-plan-part" data-plan="conflicts">
-                <h3>{ heading("broker-plan-conflicts", plan.conflicts.len()) }</h3>
+                <h3>{ heading(id!("broker-plan-conflicts"), plan.conflicts.len()) }</h3>
                 <ul>{ for plan.conflicts.iter().map(|c| html! {
                     <li class="broker-conflict">{ format!("{} — {} {}", c.item.label().render(lang), c.code, c.text) }</li>
                 }) }</ul>
             </section>
             <div class="dialog-actions">
                 <button type="button" class="primary" data-broker-action="confirm" disabled={n == 0} onclick={confirm}>
-                    { if n == 0 { t(lang, "broker-plan-nothing") } else { msg!("broker-plan-confirm", count = n).render(lang) } }
+                    { if n == 0 { t!(lang, "broker-plan-nothing") } else { msg!("broker-plan-confirm", count = n).render(lang) } }
                 </button>
             </div>
         </div>
@@ -121,13 +121,13 @@ fn report_view(r: &Report, lang: Lang) -> Html {
     };
     html! {
         <div class="broker-report" data-differences={r.differences.to_string()}>
-            <p><strong>{ summary.render(lang) }</strong>{ t(lang, "broker-report-lead") }</p>
+            <p><strong>{ summary.render(lang) }</strong>{ t!(lang, "broker-report-lead") }</p>
             <div class="broker-report-table">
                 <table>
                     <thead><tr>
-                        <th>{ t(lang, "broker-report-exchange") }</th><th>{ t(lang, "broker-report-key") }</th>
-                        if headers { <th>{ t(lang, "broker-report-headers") }</th> }
-                        <th>{ t(lang, "broker-report-warren") }</th><th>{ t(lang, "broker-report-rabbitmq") }</th>
+                        <th>{ t!(lang, "broker-report-exchange") }</th><th>{ t!(lang, "broker-report-key") }</th>
+                        if headers { <th>{ t!(lang, "broker-report-headers") }</th> }
+                        <th>{ t!(lang, "broker-report-warren") }</th><th>{ t!(lang, "broker-report-rabbitmq") }</th>
                     </tr></thead>
                     <tbody>{ for r.probes.iter().map(|p| probe_row(p, headers, lang)) }</tbody>
                 </table>

@@ -148,10 +148,10 @@ fn canvas_area() -> Html {
     html! {
         <ContextProvider<CanvasDoc> context={doc}>
         <section class={classes!("canvas-area", (*preview != Preview::None).then_some("gesture"))} ref={area} tabindex="-1"
-                 aria-label={crate::i18n::t(lang, "canvas-area.aria-label")}
+                 aria-label={crate::t!(lang, "canvas-area.aria-label")}
                  onpointerdown={handlers.down} onpointermove={handlers.moved} onpointerup={handlers.up}
                  onpointercancel={handlers.cancel} onwheel={handlers.wheel}>
-            <svg class="canvas" role="img" aria-label={crate::i18n::t(lang, "canvas-svg.aria-label")} width="100%" height="100%">
+            <svg class="canvas" role="img" aria-label={crate::t!(lang, "canvas-svg.aria-label")} width="100%" height="100%">
                 { grid_defs(view) }
                 <rect class="canvas-grid" width="100%" height="100%" fill="url(#canvas-grid)" />
                 <g class="canvas-edges" transform={view.svg_transform()}>
@@ -361,10 +361,9 @@ fn box_rect(preview: &Preview) -> Html {
 /// What the canvas holds, for screen readers, and on an empty canvas the
 /// first steps.
 fn status_and_hint(s: &Scenario, lang: crate::i18n::Lang) -> Html {
-    use crate::i18n::t;
     let empty = s.exchanges.is_empty() && s.queues.is_empty() && s.producers.is_empty() && s.consumers.is_empty();
     let status = if empty {
-        t(lang, "canvas-status-empty")
+        t!(lang, "canvas-status-empty")
     } else {
         let bindings = crate::msg!("unit-bindings", count = s.bindings.len());
         crate::msg!("canvas-status", nodes = s.node_ids().count(), bindings = bindings).render(lang)
@@ -374,8 +373,8 @@ fn status_and_hint(s: &Scenario, lang: crate::i18n::Lang) -> Html {
             <p class="canvas-status" aria-live="polite">{ status }</p>
             if empty {
                 <div class="canvas-hint" aria-hidden="true">
-                    <p class="canvas-hint-title">{ t(lang, "canvas-hint-title") }</p>
-                    <p>{ t(lang, "canvas-hint") }</p>
+                    <p class="canvas-hint-title">{ t!(lang, "canvas-hint-title") }</p>
+                    <p>{ t!(lang, "canvas-hint") }</p>
                 </div>
             }
         </>

@@ -38,8 +38,8 @@ pub fn error_callout(props: &ErrorCalloutProps) -> Html {
             ev.stop_propagation();
             stage.act(|sim| sim.recreate(&target));
         });
-        let what = if e.during == "queue.declare" { "canvas-recreate-queue.title" } else { "canvas-recreate-exchange.title" };
-        html! { <button type="button" class="callout-action" title={t(lang, what)} {onclick}>{ t(lang, "canvas-recreate") }</button> }
+        let what = if e.during == "queue.declare" { id!("canvas-recreate-queue.title") } else { id!("canvas-recreate-exchange.title") };
+        html! { <button type="button" class="callout-action" title={t(lang, what)} {onclick}>{ t!(lang, "canvas-recreate") }</button> }
     });
     html! {
         <div class="error-callout" role="alert" data-error-for={props.target.clone()}
@@ -166,7 +166,7 @@ fn notice_body(lang: Lang, text: &crate::i18n::Msg, dismiss: Callback<MouseEvent
     html! {
         <>
             <p>{ text.render(lang) }</p>
-            <button type="button" class="notice-close" aria-label={t(lang, "canvas-notice-dismiss.aria-label")} onclick={dismiss}>{ "×" }</button>
+            <button type="button" class="notice-close" aria-label={t!(lang, "canvas-notice-dismiss.aria-label")} onclick={dismiss}>{ "×" }</button>
         </>
     }
 }

@@ -1,6 +1,7 @@
 //! The buttons over the canvas: undo and redo (top left), zoom out, the
 //! zoom level, zoom in and fit (bottom left).
 
+use crate::i18n::MsgId;
 use yew::prelude::*;
 
 use crate::editor::geometry::Point;
@@ -42,18 +43,18 @@ pub fn canvas_controls() -> Html {
         })
     };
     let lang = crate::components::use_lang();
-    let tr = |id: &str| t(lang, id);
+    let tr = |id: MsgId| t(lang, id);
     html! {
         <>
-            <div class="canvas-controls history" role="toolbar" aria-label={tr("canvas-history.aria-label")}>
-                <button type="button" class="undo" aria-label={tr("canvas-undo.aria-label")} title={tr("canvas-undo.title")} disabled={!editor.can_undo()} onclick={dispatch(EditAction::Undo)}>{ tr("canvas-undo") }</button>
-                <button type="button" class="redo" aria-label={tr("canvas-redo.aria-label")} title={tr("canvas-redo.title")} disabled={!editor.can_redo()} onclick={dispatch(EditAction::Redo)}>{ tr("canvas-redo") }</button>
+            <div class="canvas-controls history" role="toolbar" aria-label={tr(id!("canvas-history.aria-label"))}>
+                <button type="button" class="undo" aria-label={tr(id!("canvas-undo.aria-label"))} title={tr(id!("canvas-undo.title"))} disabled={!editor.can_undo()} onclick={dispatch(EditAction::Undo)}>{ tr(id!("canvas-undo")) }</button>
+                <button type="button" class="redo" aria-label={tr(id!("canvas-redo.aria-label"))} title={tr(id!("canvas-redo.title"))} disabled={!editor.can_redo()} onclick={dispatch(EditAction::Redo)}>{ tr(id!("canvas-redo")) }</button>
             </div>
-            <div class="canvas-controls zoom" role="toolbar" aria-label={tr("canvas-zoom.aria-label")}>
-                <button type="button" class="zoom-out" aria-label={tr("canvas-zoom-out.aria-label")} title={tr("canvas-zoom-out.title")} onclick={zoom_by(1.0 / 1.25)}>{ "−" }</button>
-                <button type="button" class="zoom-level" title={tr("canvas-zoom-reset.title")} onclick={dispatch(EditAction::ResetView)}>{ format!("{:.0}%", editor.view.zoom * 100.0) }</button>
-                <button type="button" class="zoom-in" aria-label={tr("canvas-zoom-in.aria-label")} title={tr("canvas-zoom-in.title")} onclick={zoom_by(1.25)}>{ "+" }</button>
-                <button type="button" class="zoom-fit" title={tr("canvas-zoom-fit.title")} onclick={fit}>{ tr("canvas-zoom-fit") }</button>
+            <div class="canvas-controls zoom" role="toolbar" aria-label={tr(id!("canvas-zoom.aria-label"))}>
+                <button type="button" class="zoom-out" aria-label={tr(id!("canvas-zoom-out.aria-label"))} title={tr(id!("canvas-zoom-out.title"))} onclick={zoom_by(1.0 / 1.25)}>{ "−" }</button>
+                <button type="button" class="zoom-level" title={tr(id!("canvas-zoom-reset.title"))} onclick={dispatch(EditAction::ResetView)}>{ format!("{:.0}%", editor.view.zoom * 100.0) }</button>
+                <button type="button" class="zoom-in" aria-label={tr(id!("canvas-zoom-in.aria-label"))} title={tr(id!("canvas-zoom-in.title"))} onclick={zoom_by(1.25)}>{ "+" }</button>
+                <button type="button" class="zoom-fit" title={tr(id!("canvas-zoom-fit.title"))} onclick={fit}>{ tr(id!("canvas-zoom-fit")) }</button>
             </div>
         </>
     }

@@ -13,7 +13,6 @@ use crate::editor::geometry::{in_port, out_port, Curve, Point};
 use crate::editor::table_text::format_table;
 use crate::editor::{edges, Edge, EditAction, Editor};
 use crate::i18n::Msg;
-use crate::msg;
 use crate::scenario::{BindingEdge, ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 use crate::simulation::{ErrorKey, NodeError, Simulation};
 use crate::view::edge_labels::{place_labels, COMPACT_LABEL_PITCH, LABEL_PITCH};

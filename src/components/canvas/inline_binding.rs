@@ -131,8 +131,8 @@ impl Fields {
                     </select>
                 </label>
                 <label class="inline-field">
-                    <span>{ crate::i18n::t(self.lang, "canvas-binding-headers-label") }</span>
-                    <input ref={self.input.clone()} type="text" aria-label={crate::i18n::t(self.lang, "canvas-binding-headers.aria-label")} placeholder="format=pdf, type=report"
+                    <span>{ crate::t!(self.lang, "canvas-binding-headers-label") }</span>
+                    <input ref={self.input.clone()} type="text" aria-label={crate::t!(self.lang, "canvas-binding-headers.aria-label")} placeholder="format=pdf, type=report"
                            value={self.draft.clone().unwrap_or(headers)} {onchange} {oninput} {onkeydown} />
                 </label>
             </>
@@ -147,7 +147,7 @@ impl Fields {
         html! {
             <label class="inline-field">
                 <span>{ label }</span>
-                <input ref={self.input.clone()} type="text" aria-label={crate::i18n::t(self.lang, "canvas-binding-key.aria-label")} value={self.draft.clone().unwrap_or(key)}
+                <input ref={self.input.clone()} type="text" aria-label={crate::t!(self.lang, "canvas-binding-key.aria-label")} value={self.draft.clone().unwrap_or(key)}
                        {onchange} {oninput} {onkeydown} onblur={close} />
             </label>
         }

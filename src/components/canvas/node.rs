@@ -38,17 +38,14 @@ pub fn display_name_in(
     lang: crate::i18n::Lang,
 ) -> String {
     if id == DEFAULT_EXCHANGE_ID {
-        return crate::i18n::t(lang, "view-default-name");
+        return crate::t!(lang, "view-default-name");
     }
     if let Some(x) = s.exchange(id) {
         return x.name.clone();
     }
     if let Some(q) = s.queue(id) {
         if q.name.is_empty() {
-            return sim
-                .queue_name(id)
-                .map(|n| n.to_string())
-                .unwrap_or_else(|| crate::i18n::t(lang, "canvas-server-named"));
+            return sim.queue_name(id).map(|n| n.to_string()).unwrap_or_else(|| crate::t!(lang, "canvas-server-named"));
         }
         return q.name.clone();
     }
@@ -179,7 +176,7 @@ fn node_frame(props: &NodeFrameProps) -> Html {
                 (id == DEFAULT_EXCHANGE_ID).then_some("default-exchange"), client.is_some().then_some("in-client"),
                 from_program.then_some("from-program")
             )}
-            title={from_program.then(|| crate::i18n::t(lang, "canvas-from-program.title"))}
+            title={from_program.then(|| crate::t!(lang, "canvas-from-program.title"))}
             data-node-id={id.clone()}
             data-kind={props.kind.as_str()}
             // A fixed size (with `contain: layout size` in style.css: a
@@ -204,7 +201,7 @@ fn node_frame(props: &NodeFrameProps) -> Html {
                 <span class="port port-in" aria-hidden="true"></span>
             }
             if props.kind != NodeKind::Consumer {
-                <span class="port port-out" data-port="out" title={crate::i18n::t(lang, "canvas-port-out.title")}></span>
+                <span class="port port-out" data-port="out" title={crate::t!(lang, "canvas-port-out.title")}></span>
             }
         </div>
     }

@@ -70,7 +70,7 @@ pub fn node_actions(props: &NodeActionsProps) -> Html {
         return html! {};
     }
     let buttons = actions.into_iter().map(|a| action_button(a, &id, &stage, &editor, lang));
-    let label = crate::i18n::t(lang, "canvas-node-actions.aria-label");
+    let label = crate::t!(lang, "canvas-node-actions.aria-label");
     if props.inline {
         return html! { <div class="node-actions inline" role="toolbar" aria-label={label}>{ for buttons }</div> };
     }

@@ -16,7 +16,6 @@ use crate::engine::QueueType;
 use crate::editor::EditAction;
 use crate::engine::Message;
 use crate::i18n::{t, Lang, Msg};
-use crate::msg;
 use crate::scenario::NodeKind;
 use crate::view::node_state::{body_state, BodyState, Chip};
 pub use crate::view::node_state::{chip_text, format_ms, schedule_text, QUEUE_CHIPS};
@@ -87,7 +86,7 @@ fn body_view(props: &BodyViewProps) -> Html {
         BodyState::Missing => html! {},
         BodyState::Producer { target, schedule, sent } => producer_view(target.as_ref(), schedule, *sent, lang),
         BodyState::DefaultExchange => html! {
-            <div class="node-body"><div class="node-line muted" title={t(lang, "canvas-default-exchange.title")}>{ t(lang, "canvas-default-exchange") }</div></div>
+            <div class="node-body"><div class="node-line muted" title={t!(lang, "canvas-default-exchange.title")}>{ t!(lang, "canvas-default-exchange") }</div></div>
         },
         BodyState::Exchange { bindings, flags, vanished } => html! {
             <div class="node-body">
@@ -137,13 +136,13 @@ fn chip_opener(state: &BodyState, open: Callback<Rc<Message>>) -> Callback<Mouse
 fn producer_view(target: Option<&(Msg, String)>, schedule: &Msg, sent: u32, lang: Lang) -> Html {
     let target = match target {
         None => html! {
-            <div class="node-line"><span class="node-warn">{ t(lang, "canvas-producer-unconnected") }</span></div>
+            <div class="node-line"><span class="node-warn">{ t!(lang, "canvas-producer-unconnected") }</span></div>
         },
         Some((name, key)) => html! {
             <>
                 <div class="node-line target"><span>{ "→ " }<b>{ name.render(lang) }</b></span></div>
                 <div class="node-line key" title={msg!("canvas-routing-key.title", key = key.clone()).render(lang)}>
-                    <span><span class="key-word">{ t(lang, "canvas-routing-key") }{ " " }</span><code>{ key.clone() }</code></span>
+                    <span><span class="key-word">{ t!(lang, "canvas-routing-key") }{ " " }</span><code>{ key.clone() }</code></span>
                 </div>
             </>
         },
@@ -153,7 +152,7 @@ fn producer_view(target: Option<&(Msg, String)>, schedule: &Msg, sent: u32, lang
             { target }
             <div class="node-line muted">
                 <span>{ schedule.render(lang) }</span>
-                <span class="stat sent"><b>{ sent }</b>{ " " }{ t(lang, "canvas-stat-sent") }</span>
+                <span class="stat sent"><b>{ sent }</b>{ " " }{ t!(lang, "canvas-stat-sent") }</span>
             </div>
         </div>
     }
@@ -175,18 +174,23 @@ fn queue_view(
     lang: Lang,
 ) -> Html {
     let more = n.ready.saturating_sub(QUEUE_CHIPS);
-    let ready_id = if queue_type == QueueType::Stream { "canvas-stat-in-stream" } else { "canvas-stat-ready" };
-    let chips_label = t(lang, &format!("{ready_id}.chips"));
+    let stream = queue_type == QueueType::Stream;
+    let [ready, ready_title, chips_title] = if stream {
+        [id!("canvas-stat-in-stream"), id!("canvas-stat-in-stream.title"), id!("canvas-stat-in-stream.chips")]
+    } else {
+        [id!("canvas-stat-ready"), id!("canvas-stat-ready.title"), id!("canvas-stat-ready.chips")]
+    };
+    let chips_label = t(lang, chips_title);
     html! {
         <div class="node-body">
             <div class="node-line stats">
-                <span class="stat ready" title={t(lang, &format!("{ready_id}.title"))}><b>{ n.ready }</b>{ " " }{ t(lang, ready_id) }</span>
-                <span class="stat unacked" title={t(lang, "canvas-stat-unacked.title")}><b>{ n.unacked }</b>{ " " }{ t(lang, "canvas-stat-unacked") }</span>
+                <span class="stat ready" title={t(lang, ready_title)}><b>{ n.ready }</b>{ " " }{ t(lang, ready) }</span>
+                <span class="stat unacked" title={t!(lang, "canvas-stat-unacked.title")}><b>{ n.unacked }</b>{ " " }{ t!(lang, "canvas-stat-unacked") }</span>
             </div>
             <ol class="msg-chips" aria-label={chips_label} onclick={on_chip}>
                 { for chips.iter().map(|c| chip_html(c, lang)) }
                 if more > 0 { <li class="msg-more">{ format!("+{more}") }</li> }
-                if n.ready == 0 { <li class="msg-empty">{ t(lang, "canvas-chips-empty") }</li> }
+                if n.ready == 0 { <li class="msg-empty">{ t!(lang, "canvas-chips-empty") }</li> }
             </ol>
             // The type leads the last line, so the counts above keep their room.
             <div class="node-line muted flags" title={flags.to_string()}>
@@ -205,21 +209,22 @@ fn consumer_view(state: &BodyState, on_chip: Callback<MouseEvent>, lang: Lang) -
     let BodyState::Consumer { auto, unacked, prefetch, chips, idle, delivered, acked, status, mode } = state else {
         return html! {};
     };
-    let unacked_title = t(lang, if *auto { "canvas-consumer-auto-ack.title" } else { "canvas-consumer-unacked.title" });
+    let unacked_title =
+        t(lang, if *auto { id!("canvas-consumer-auto-ack.title") } else { id!("canvas-consumer-unacked.title") });
     html! {
         <div class="node-body">
             <div class="node-line stats">
                 <span class="stat unacked" title={unacked_title}>
-                    <b>{ *unacked }</b>{ format!("/{prefetch} ") }{ t(lang, "canvas-stat-unacked") }
+                    <b>{ *unacked }</b>{ format!("/{prefetch} ") }{ t!(lang, "canvas-stat-unacked") }
                 </span>
             </div>
-            <ol class="msg-chips" aria-label={t(lang, "canvas-consumer-chips.aria-label")} onclick={on_chip}>
+            <ol class="msg-chips" aria-label={t!(lang, "canvas-consumer-chips.aria-label")} onclick={on_chip}>
                 { for chips.iter().map(|c| chip_html(c, lang)) }
-                if *idle { <li class="msg-empty">{ t(lang, "canvas-chips-idle") }</li> }
+                if *idle { <li class="msg-empty">{ t!(lang, "canvas-chips-idle") }</li> }
             </ol>
             <div class="node-line muted">
-                <span class="stat received" title={t(lang, "canvas-stat-received.title")}><b>{ *delivered }</b>{ " " }{ t(lang, "canvas-stat-received") }</span>
-                <span class="stat acked" title={t(lang, "canvas-stat-acked.title")}><b>{ *acked }</b>{ " " }{ t(lang, "canvas-stat-acked") }</span>
+                <span class="stat received" title={t!(lang, "canvas-stat-received.title")}><b>{ *delivered }</b>{ " " }{ t!(lang, "canvas-stat-received") }</span>
+                <span class="stat acked" title={t!(lang, "canvas-stat-acked.title")}><b>{ *acked }</b>{ " " }{ t!(lang, "canvas-stat-acked") }</span>
             </div>
             if let Some((class, text)) = status {
                 <div class={classes!("node-status", *class)}>{ text.render(lang) }</div>
@@ -247,8 +252,8 @@ fn vanished() -> Html {
     };
     html! {
         <div class="node-gone" role="status">
-            <span>{ t(lang, "canvas-vanished") }</span>
-            <button type="button" class="redeclare" {onclick} title={t(lang, "canvas-redeclare.title")}>{ t(lang, "canvas-redeclare") }</button>
+            <span>{ t!(lang, "canvas-vanished") }</span>
+            <button type="button" class="redeclare" {onclick} title={t!(lang, "canvas-redeclare.title")}>{ t!(lang, "canvas-redeclare") }</button>
         </div>
     }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::editor::edits::BindingField;
 use crate::editor::table_text::format_table;
 use crate::editor::EditAction;
-use crate::i18n::{t, text, Arg, Lang};
+use crate::i18n::{text, Arg, Lang};
 use crate::scenario::{ExchangeKind, Scenario, DEFAULT_EXCHANGE_ID};
 
 use super::fields::{SelectField, TextField};
@@ -22,17 +22,17 @@ pub struct BindingFormProps {
 
 fn end_label(s: &Scenario, id: &str, lang: Lang) -> String {
     if id == DEFAULT_EXCHANGE_ID {
-        return t(lang, "inspector-binding-default-exchange");
+        return t!(lang, "inspector-binding-default-exchange");
     }
     s.exchange(id)
         .map(|x| {
             let args = [("kind", Arg::from(x.kind.as_str())), ("name", Arg::from(&x.name))];
-            text(lang, "inspector-binding-end-exchange", &args)
+            text(lang, id!("inspector-binding-end-exchange"), &args)
         })
         .or_else(|| {
             s.queue(id).map(|q| {
                 let name = if q.name.is_empty() { &q.id } else { &q.name };
-                text(lang, "inspector-queue-named", &[("name", Arg::from(name))])
+                text(lang, id!("inspector-queue-named"), &[("name", Arg::from(name))])
             })
         })
         .unwrap_or_else(|| id.to_string())
@@ -57,16 +57,18 @@ pub fn binding_form(props: &BindingFormProps) -> Html {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::DeleteSelected))
     };
-    let key_hint = text(lang, "inspector-binding-key-hint", &[("kind", Arg::from(kind.as_str()))]);
+    let key_hint = text(lang, id!("inspector-binding-key-hint"), &[("kind", Arg::from(kind.as_str()))]);
     let mode = b.arguments.get("x-match").and_then(|v| v.as_str()).unwrap_or("all").to_string();
     let modes: Vec<(AttrValue, AttrValue)> = crate::view::binding_editor::MATCH_MODES
         .iter()
-        .map(|v| (AttrValue::from(*v), AttrValue::from(text(lang, "inspector-match-mode", &[("mode", Arg::from(*v))]))))
+        .map(|v| {
+            (AttrValue::from(*v), AttrValue::from(text(lang, id!("inspector-match-mode"), &[("mode", Arg::from(*v))])))
+        })
         .collect();
     let ends = [("from", Arg::from(end_label(&s, &b.from, lang))), ("to", Arg::from(end_label(&s, &b.to, lang)))];
     html! {
         <div class="inspector-form">
-            <p class="inspector-lead">{ text(lang, "inspector-binding-from-to", &ends) }</p>
+            <p class="inspector-lead">{ text(lang, id!("inspector-binding-from-to"), &ends) }</p>
             if let Some(e) = error {
                 <div class="inspector-error" role="alert">
                     <strong>{ format!("{} {}", e.code.code(), e.code.name()) }</strong>
@@ -74,17 +76,17 @@ pub fn binding_form(props: &BindingFormProps) -> Html {
                     <p>{ e.explanation.render(lang) }</p>
                 </div>
             }
-            <TextField name="routing_key" label={t(lang, "inspector-binding-key")} value={b.routing_key.clone()} hint={key_hint}
+            <TextField name="routing_key" label={t!(lang, "inspector-binding-key")} value={b.routing_key.clone()} hint={key_hint}
                 on_commit={on(&editor, binding(&id, BindingField::Key))} />
             if kind == ExchangeKind::Headers {
                 <SelectField name="x_match" label="x-match" value={AttrValue::from(mode)} options={modes}
                     on_commit={on(&editor, binding(&id, BindingField::Match))} />
-                <TextField name="headers" label={t(lang, "inspector-header-values")} value={format_table(&b.arguments, &["x-match"])}
-                    placeholder="format=pdf, type=report" hint={t(lang, "inspector-binding-headers-hint")}
+                <TextField name="headers" label={t!(lang, "inspector-header-values")} value={format_table(&b.arguments, &["x-match"])}
+                    placeholder="format=pdf, type=report" hint={t!(lang, "inspector-binding-headers-hint")}
                     on_commit={on(&editor, binding(&id, BindingField::Headers))} />
             }
             <div class="inspector-actions">
-                <button type="button" class="node-action delete" onclick={delete}>{ t(lang, "inspector-delete-binding") }</button>
+                <button type="button" class="node-action delete" onclick={delete}>{ t!(lang, "inspector-delete-binding") }</button>
             </div>
         </div>
     }

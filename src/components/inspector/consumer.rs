@@ -3,6 +3,7 @@
 //! without requeue, never ack), crash after N, RPC reply, exclusive,
 //! priority; with its unacked deliveries and whether it is running.
 
+use crate::i18n::MsgId;
 use yew::prelude::*;
 
 use crate::editor::edits::{outcome_key, ConsumerField};
@@ -38,50 +39,50 @@ pub fn consumer_form(props: &ConsumerFormProps) -> Html {
     let live = consumer_live(&stage, &open, &id, lang);
     let on_stream =
         c.queue.as_deref().and_then(|q| s.queue(q)).is_some_and(|q| q.queue_type == crate::engine::QueueType::Stream);
-    let choice = |id: &str, var: &'static str, value: &'static str| {
+    let choice = |id: MsgId, var: &'static str, value: &'static str| {
         (AttrValue::from(value), AttrValue::from(text(lang, id, &[(var, Arg::from(value))])))
     };
     let outcomes: Vec<(AttrValue, AttrValue)> =
-        Outcome::ALL.iter().map(|o| choice("inspector-outcome", "outcome", outcome_key(*o))).collect();
+        Outcome::ALL.iter().map(|o| choice(id!("inspector-outcome"), "outcome", outcome_key(*o))).collect();
     let acks: Vec<(AttrValue, AttrValue)> =
-        ["manual", "auto"].iter().map(|m| choice("inspector-ack-mode", "mode", m)).collect();
+        ["manual", "auto"].iter().map(|m| choice(id!("inspector-ack-mode"), "mode", m)).collect();
     html! {
         <div class="inspector-form">
             <NodeActions id={props.id.clone()} inline=true />
             { live }
-            <TextField name="name" label={t(lang, "inspector-consumer-name")} value={c.name.clone()}
+            <TextField name="name" label={t!(lang, "inspector-consumer-name")} value={c.name.clone()}
                 on_commit={on(&editor, consumer(&id, ConsumerField::Name))} />
-            <SelectField name="queue" label={t(lang, "inspector-consumes-from")} value={AttrValue::from(c.queue.clone().unwrap_or_default())}
-                options={queue_options(&s, Some("inspector-not-connected"), lang)}
+            <SelectField name="queue" label={t!(lang, "inspector-consumes-from")} value={AttrValue::from(c.queue.clone().unwrap_or_default())}
+                options={queue_options(&s, Some(id!("inspector-not-connected")), lang)}
                 on_commit={on(&editor, consumer(&id, ConsumerField::Queue))} />
-            <SelectField name="ack" label={t(lang, "inspector-acknowledgement")} value={AttrValue::from(if c.ack == AckMode::Auto { "auto" } else { "manual" })} options={acks}
+            <SelectField name="ack" label={t!(lang, "inspector-acknowledgement")} value={AttrValue::from(if c.ack == AckMode::Auto { "auto" } else { "manual" })} options={acks}
                 on_commit={on(&editor, consumer(&id, ConsumerField::Ack))} />
-            <NumberField name="prefetch" label={t(lang, "inspector-prefetch")} value={Some(c.prefetch as i64)} min={0} max={65535}
-                hint={t(lang, "inspector-prefetch-hint")}
+            <NumberField name="prefetch" label={t!(lang, "inspector-prefetch")} value={Some(c.prefetch as i64)} min={0} max={65535}
+                hint={t!(lang, "inspector-prefetch-hint")}
                 on_commit={on(&editor, consumer(&id, ConsumerField::Prefetch))} />
-            <NumberField name="processing_ms" label={t(lang, "inspector-processing-time")} value={Some(c.processing_ms as i64)} min={0} max={3_600_000} unit="ms"
+            <NumberField name="processing_ms" label={t!(lang, "inspector-processing-time")} value={Some(c.processing_ms as i64)} min={0} max={3_600_000} unit="ms"
                 on_commit={on(&editor, consumer(&id, ConsumerField::ProcessingMs))} />
-            <SelectField name="outcome" label={t(lang, "inspector-then")} value={AttrValue::from(outcome_key(c.outcome))} options={outcomes}
-                hint={t(lang, "inspector-then-hint")}
+            <SelectField name="outcome" label={t!(lang, "inspector-then")} value={AttrValue::from(outcome_key(c.outcome))} options={outcomes}
+                hint={t!(lang, "inspector-then-hint")}
                 on_commit={on(&editor, consumer(&id, ConsumerField::Outcome))} />
-            <NumberField name="crash_after" label={t(lang, "inspector-crash-after")} value={c.crash_after.map(|v| v as i64)} min={1} max={1_000_000} optional=true
-                unit={t(lang, "inspector-unit-messages")} hint={t(lang, "inspector-crash-after-hint")}
+            <NumberField name="crash_after" label={t!(lang, "inspector-crash-after")} value={c.crash_after.map(|v| v as i64)} min={1} max={1_000_000} optional=true
+                unit={t!(lang, "inspector-unit-messages")} hint={t!(lang, "inspector-crash-after-hint")}
                 on_commit={on(&editor, consumer(&id, ConsumerField::CrashAfter))} />
             <div class="field-group">
-                <CheckField name="reply" label={t(lang, "inspector-reply")} checked={c.reply} hint={t(lang, "inspector-reply-hint")}
+                <CheckField name="reply" label={t!(lang, "inspector-reply")} checked={c.reply} hint={t!(lang, "inspector-reply-hint")}
                     on_commit={on(&editor, consumer(&id, ConsumerField::Reply))} />
-                <CheckField name="exclusive" label={t(lang, "inspector-exclusive-consumer")} checked={c.exclusive} hint={t(lang, "inspector-exclusive-consumer-hint")}
+                <CheckField name="exclusive" label={t!(lang, "inspector-exclusive-consumer")} checked={c.exclusive} hint={t!(lang, "inspector-exclusive-consumer-hint")}
                     on_commit={on(&editor, consumer(&id, ConsumerField::Exclusive))} />
             </div>
             if !on_stream {
-                <NumberField name="priority" label={t(lang, "inspector-consumer-priority")} value={c.priority.map(|p| p as i64)} min={i32::MIN as i64} max={i32::MAX as i64} optional=true
-                    hint={t(lang, "inspector-consumer-priority-hint")}
+                <NumberField name="priority" label={t!(lang, "inspector-consumer-priority")} value={c.priority.map(|p| p as i64)} min={i32::MIN as i64} max={i32::MAX as i64} optional=true
+                    hint={t!(lang, "inspector-consumer-priority-hint")}
                     on_commit={on(&editor, consumer(&id, ConsumerField::Priority))} />
             }
             if on_stream {
-                <TextField name="stream_offset" label={t(lang, "inspector-stream-offset")} value={c.stream_offset.clone().unwrap_or_default()}
-                    placeholder={t(lang, "inspector-stream-offset-placeholder")}
-                    hint={t(lang, "inspector-stream-offset-hint")}
+                <TextField name="stream_offset" label={t!(lang, "inspector-stream-offset")} value={c.stream_offset.clone().unwrap_or_default()}
+                    placeholder={t!(lang, "inspector-stream-offset-placeholder")}
+                    hint={t!(lang, "inspector-stream-offset-hint")}
                     on_commit={on(&editor, consumer(&id, ConsumerField::StreamOffset))} />
             }
         </div>
@@ -108,10 +109,10 @@ fn consumer_live(stage: &Stage, open: &Callback<Rc<Message>>, id: &str, lang: La
                     html! {
                         <li key={*tag}>
                             <button type="button" class={classes!("msg-row", u.message.redelivered.then_some("redelivered"))} {onclick}>
-                                <span class="msg-pos">{ text(lang, "inspector-delivery-tag", &[("tag", Arg::from(*tag))]) }</span>
+                                <span class="msg-pos">{ text(lang, id!("inspector-delivery-tag"), &[("tag", Arg::from(*tag))]) }</span>
                                 <span class="msg-id">{ format!("#{}", u.message.message.id) }</span>
                                 <span class="msg-text">{ chip_text(&u.message.message.body, 36, lang) }</span>
-                                if u.message.redelivered { <span class="msg-flag">{ t(lang, "inspector-redelivered") }</span> }
+                                if u.message.redelivered { <span class="msg-flag">{ t!(lang, "inspector-redelivered") }</span> }
                             </button>
                         </li>
                     }
@@ -128,18 +129,18 @@ fn consumer_live(stage: &Stage, open: &Callback<Rc<Message>>, id: &str, lang: La
         Some(Down::NoQueue) => "no-queue",
         Some(Down::Refused) => "refused",
     };
-    let status = text(lang, "inspector-consumer-status", &[("status", Arg::from(status))]);
-    let stat = |id: &str| format!(" {}", t(lang, id));
+    let status = text(lang, id!("inspector-consumer-status"), &[("status", Arg::from(status))]);
+    let stat = |id: MsgId| format!(" {}", t(lang, id));
     html! {
         <section class="inspector-section live">
                 <p class="live-stats">
                     <span class="consumer-status">{ status }</span>
-                    <span><b>{ stats.delivered }</b>{ stat("inspector-received") }</span>
-                    <span><b>{ stats.redelivered }</b>{ stat("inspector-redelivered-count") }</span>
-                    <span><b>{ stats.acked }</b>{ stat("inspector-acked") }</span>
+                    <span><b>{ stats.delivered }</b>{ stat(id!("inspector-received")) }</span>
+                    <span><b>{ stats.redelivered }</b>{ stat(id!("inspector-redelivered-count")) }</span>
+                    <span><b>{ stats.acked }</b>{ stat(id!("inspector-acked")) }</span>
                 </p>
                 if !unacked.is_empty() {
-                    <h3>{ t(lang, "inspector-unacked-deliveries") }</h3>
+                    <h3>{ t!(lang, "inspector-unacked-deliveries") }</h3>
                     <ol class="msg-list">{ for unacked }</ol>
                 }
             </section>

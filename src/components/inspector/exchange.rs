@@ -2,6 +2,7 @@
 //! exchange; its bindings; and a tester that explains how a routing key
 //! would be routed right now.
 
+use crate::i18n::MsgId;
 use yew::prelude::*;
 
 use crate::editor::{Edge, EditAction};
@@ -12,7 +13,7 @@ use super::{exchange, exchange_options, on, RouteTester};
 use crate::components::canvas::node_actions::NodeActions;
 use crate::components::context::{use_editor, use_stage, EditorHandle};
 use crate::editor::edits::ExchangeField;
-use crate::i18n::{t, text, Arg, Lang};
+use crate::i18n::{text, Arg, Lang};
 
 /// Properties of [`ExchangeForm`].
 #[derive(Properties, PartialEq)]
@@ -34,7 +35,7 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
         return html! {
             <div class="inspector-form">
                 <p class="inspector-lead">
-                    { t(lang, "inspector-default-exchange-about") }
+                    { t!(lang, "inspector-default-exchange-about") }
                 </p>
                 <RouteTester exchange={props.id.clone()} />
             </div>
@@ -44,28 +45,28 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
     let in_broker = stage.runtime.borrow().sim.broker().exchange(&x.name).is_some();
     let types: Vec<(AttrValue, AttrValue)> =
         ExchangeKind::ALL.iter().map(|k| (AttrValue::from(k.as_str()), AttrValue::from(k.as_str()))).collect();
-    let mut ae_options = exchange_options(&s, Some("inspector-none"), lang);
+    let mut ae_options = exchange_options(&s, Some(id!("inspector-none")), lang);
     ae_options.retain(|(v, _)| v.as_str() != id);
     html! {
         <div class="inspector-form">
             <NodeActions id={props.id.clone()} inline=true />
-            if !in_broker { <p class="inspector-warn">{ t(lang, "inspector-exchange-missing") }</p> }
-            <TextField name="name" label={t(lang, "inspector-name")} value={x.name.clone()}
+            if !in_broker { <p class="inspector-warn">{ t!(lang, "inspector-exchange-missing") }</p> }
+            <TextField name="name" label={t!(lang, "inspector-name")} value={x.name.clone()}
                 on_commit={on(&editor, exchange(&id, ExchangeField::Name))}
-                hint={t(lang, "inspector-exchange-name-hint")} />
-            <SelectField name="type" label={t(lang, "inspector-type")} value={AttrValue::from(x.kind.as_str())} options={types}
+                hint={t!(lang, "inspector-exchange-name-hint")} />
+            <SelectField name="type" label={t!(lang, "inspector-type")} value={AttrValue::from(x.kind.as_str())} options={types}
                 on_commit={on(&editor, exchange(&id, ExchangeField::Kind))}
-                hint={text(lang, "inspector-exchange-type-hint", &[("kind", Arg::from(x.kind.as_str()))])} />
+                hint={text(lang, id!("inspector-exchange-type-hint"), &[("kind", Arg::from(x.kind.as_str()))])} />
             <div class="field-group">
-                <CheckField name="durable" label={t(lang, "inspector-durable")} checked={x.durable} hint={t(lang, "inspector-exchange-durable-hint")}
+                <CheckField name="durable" label={t!(lang, "inspector-durable")} checked={x.durable} hint={t!(lang, "inspector-exchange-durable-hint")}
                     on_commit={on(&editor, exchange(&id, ExchangeField::Durable))} />
-                <CheckField name="auto_delete" label={t(lang, "inspector-auto-delete")} checked={x.auto_delete} hint={t(lang, "inspector-exchange-auto-delete-hint")}
+                <CheckField name="auto_delete" label={t!(lang, "inspector-auto-delete")} checked={x.auto_delete} hint={t!(lang, "inspector-exchange-auto-delete-hint")}
                     on_commit={on(&editor, exchange(&id, ExchangeField::AutoDelete))} />
-                <CheckField name="internal" label={t(lang, "inspector-internal")} checked={x.internal} hint={t(lang, "inspector-internal-hint")}
+                <CheckField name="internal" label={t!(lang, "inspector-internal")} checked={x.internal} hint={t!(lang, "inspector-internal-hint")}
                     on_commit={on(&editor, exchange(&id, ExchangeField::Internal))} />
             </div>
-            <SelectField name="alternate_exchange" label={t(lang, "inspector-alternate-exchange")} value={AttrValue::from(x.alternate_exchange.clone().unwrap_or_default())}
-                options={ae_options} hint={t(lang, "inspector-alternate-exchange-hint")}
+            <SelectField name="alternate_exchange" label={t!(lang, "inspector-alternate-exchange")} value={AttrValue::from(x.alternate_exchange.clone().unwrap_or_default())}
+                options={ae_options} hint={t!(lang, "inspector-alternate-exchange-hint")}
                 on_commit={on(&editor, exchange(&id, ExchangeField::AlternateExchange))} />
             { super::other_arguments(&x.arguments, on(&editor, exchange(&id, ExchangeField::Arguments)), lang) }
             { binding_list }
@@ -77,13 +78,13 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
 /// The exchange's bindings (each selects its edge) and a choice that adds
 /// one from the keyboard.
 fn binding_list(editor: &EditorHandle, s: &Scenario, id: &str, lang: Lang) -> Html {
-    let named = |id: &'static str, name: &str| text(lang, id, &[("name", Arg::from(name))]);
+    let named = |id: MsgId, name: &str| text(lang, id, &[("name", Arg::from(name))]);
     let bindings = s.bindings.iter().filter(|b| b.from == id).map(|b| {
         let to = s
             .exchange_name(&b.to)
-            .map(|n| named("inspector-exchange-named", n))
+            .map(|n| named(id!("inspector-exchange-named"), n))
             .or_else(|| {
-                s.queue(&b.to).map(|q| named("inspector-queue-named", if q.name.is_empty() { &q.id } else { &q.name }))
+                s.queue(&b.to).map(|q| named(id!("inspector-queue-named"), if q.name.is_empty() { &q.id } else { &q.name }))
             })
             .unwrap_or_else(|| b.to.clone());
         let onclick = {
@@ -99,17 +100,17 @@ fn binding_list(editor: &EditorHandle, s: &Scenario, id: &str, lang: Lang) -> Ht
         }
     });
     // Binding from the keyboard: the same as dragging from the port.
-    let mut targets: Vec<(AttrValue, AttrValue)> = vec![("".into(), t(lang, "inspector-bind-to-choose").into())];
+    let mut targets: Vec<(AttrValue, AttrValue)> = vec![("".into(), t!(lang, "inspector-bind-to-choose").into())];
     targets.extend(
         super::queue_options(s, None, lang)
             .into_iter()
-            .map(|(v, l)| (v, AttrValue::from(named("inspector-queue-named", &l)))),
+            .map(|(v, l)| (v, AttrValue::from(named(id!("inspector-queue-named"), &l)))),
     );
     targets.extend(
         s.exchanges
             .iter()
             .filter(|x| x.id != id)
-            .map(|x| (AttrValue::from(x.id.clone()), AttrValue::from(named("inspector-exchange-named", &x.name)))),
+            .map(|x| (AttrValue::from(x.id.clone()), AttrValue::from(named(id!("inspector-exchange-named"), &x.name)))),
     );
     let bind_to = {
         let editor = editor.clone();
@@ -122,10 +123,10 @@ fn binding_list(editor: &EditorHandle, s: &Scenario, id: &str, lang: Lang) -> Ht
     };
     html! {
         <section class="inspector-section">
-            <h3>{ t(lang, "inspector-bindings") }</h3>
+            <h3>{ t!(lang, "inspector-bindings") }</h3>
             <ul class="binding-list">{ for bindings }</ul>
-            <SelectField name="bind_to" label={t(lang, "inspector-bind-to")} value="" options={targets} on_commit={bind_to}
-                hint={t(lang, "inspector-bind-to-hint")} />
+            <SelectField name="bind_to" label={t!(lang, "inspector-bind-to")} value="" options={targets} on_commit={bind_to}
+                hint={t!(lang, "inspector-bind-to-hint")} />
         </section>
     }
 }

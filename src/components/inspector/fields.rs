@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::Msg;
 use crate::view::number_field::parse_whole;
 
 /// What a field calls with its new value (it dispatches an edit).
@@ -191,7 +191,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
             <label for={id.clone()}>{ props.label.clone() }</label>
             <span class="field-row">
                 <input {id} type="text" inputmode="numeric" {value}
-                       placeholder={props.optional.then(|| t(lang, "inspector-not-set"))} {onchange} {oninput} onkeydown={Callback::from(blur_on_enter)}
+                       placeholder={props.optional.then(|| t!(lang, "inspector-not-set"))} {onchange} {oninput} onkeydown={Callback::from(blur_on_enter)}
                        aria-invalid={error.is_some().to_string()} autocomplete="off" />
                 if let Some(u) = props.unit.clone() { <span class="field-unit">{ u }</span> }
             </span>

@@ -12,6 +12,7 @@ mod producer;
 mod queue;
 mod route_tester;
 
+use crate::i18n::MsgId;
 use yew::prelude::*;
 
 use crate::editor::{Edge, EditAction};
@@ -77,21 +78,21 @@ pub(crate) fn other_arguments(
     } else {
         serde_json::Value::Object(arguments.clone()).to_string()
     };
-    let hint = t(lang, if editable { "inspector-arguments-hint" } else { "inspector-arguments-locked" });
+    let hint = t(lang, if editable { id!("inspector-arguments-hint") } else { id!("inspector-arguments-locked") });
     html! {
-        <fields::TextField name="arguments" label={t(lang, "inspector-arguments")} {value}
-            placeholder={t(lang, "inspector-arguments-placeholder")} {hint} disabled={!editable} {on_commit} />
+        <fields::TextField name="arguments" label={t!(lang, "inspector-arguments")} {value}
+            placeholder={t!(lang, "inspector-arguments-placeholder")} {hint} disabled={!editable} {on_commit} />
     }
 }
 
 /// The exchanges as choices (id, label), the default exchange first;
 /// `none` adds a first choice with an empty value (that message's text).
-pub(crate) fn exchange_options(s: &Scenario, none: Option<&str>, lang: Lang) -> Vec<(AttrValue, AttrValue)> {
+pub(crate) fn exchange_options(s: &Scenario, none: Option<MsgId>, lang: Lang) -> Vec<(AttrValue, AttrValue)> {
     let mut v: Vec<(AttrValue, AttrValue)> = Vec::new();
     if let Some(label) = none {
         v.push(("".into(), AttrValue::from(t(lang, label))));
     }
-    v.push((DEFAULT_EXCHANGE_ID.into(), t(lang, "inspector-default-exchange-choice").into()));
+    v.push((DEFAULT_EXCHANGE_ID.into(), t!(lang, "inspector-default-exchange-choice").into()));
     v.extend(
         s.exchanges
             .iter()
@@ -102,14 +103,14 @@ pub(crate) fn exchange_options(s: &Scenario, none: Option<&str>, lang: Lang) -> 
 
 /// The queues as choices (id, label), after an optional first choice
 /// with an empty value (that message's text).
-pub(crate) fn queue_options(s: &Scenario, none: Option<&str>, lang: Lang) -> Vec<(AttrValue, AttrValue)> {
+pub(crate) fn queue_options(s: &Scenario, none: Option<MsgId>, lang: Lang) -> Vec<(AttrValue, AttrValue)> {
     let mut v: Vec<(AttrValue, AttrValue)> = Vec::new();
     if let Some(label) = none {
         v.push(("".into(), AttrValue::from(t(lang, label))));
     }
     v.extend(s.queues.iter().map(|q| {
         let label = if q.name.is_empty() {
-            text(lang, "inspector-server-named-choice", &[("id", Arg::from(&q.id))])
+            text(lang, id!("inspector-server-named-choice"), &[("id", Arg::from(&q.id))])
         } else {
             q.name.clone()
         };
@@ -132,15 +133,15 @@ pub fn inspector() -> Html {
     let (title, body) = if let Some(edge) = &sel.edge {
         match edge {
             Edge::Binding(id) => (
-                t(lang, "inspector-title-binding"),
+                t!(lang, "inspector-title-binding"),
                 html! { <binding::BindingForm key={format!("b-{id}")} id={AttrValue::from(id.clone())} /> },
             ),
             Edge::Publish(p) => (
-                t(lang, "inspector-publishes-to"),
+                t!(lang, "inspector-publishes-to"),
                 html! { <producer::ProducerForm key={format!("p-{p}")} id={AttrValue::from(p.clone())} /> },
             ),
             Edge::Consume(c) => (
-                t(lang, "inspector-consumes-from"),
+                t!(lang, "inspector-consumes-from"),
                 html! { <consumer::ConsumerForm key={format!("c-{c}")} id={AttrValue::from(c.clone())} /> },
             ),
         }
@@ -148,27 +149,27 @@ pub fn inspector() -> Html {
         let aid = AttrValue::from(id.to_string());
         match s.kind_of(id) {
             Some(NodeKind::Exchange) => (
-                t(lang, "inspector-title-exchange"),
+                t!(lang, "inspector-title-exchange"),
                 html! { <exchange::ExchangeForm key={id.to_string()} id={aid} /> },
             ),
             Some(NodeKind::Queue) => {
-                (t(lang, "inspector-title-queue"), html! { <queue::QueueForm key={id.to_string()} id={aid} /> })
+                (t!(lang, "inspector-title-queue"), html! { <queue::QueueForm key={id.to_string()} id={aid} /> })
             }
             Some(NodeKind::Producer) => (
-                t(lang, "inspector-title-producer"),
+                t!(lang, "inspector-title-producer"),
                 html! { <producer::ProducerForm key={id.to_string()} id={aid} /> },
             ),
             Some(NodeKind::Consumer) => (
-                t(lang, "inspector-title-consumer"),
+                t!(lang, "inspector-title-consumer"),
                 html! { <consumer::ConsumerForm key={id.to_string()} id={aid} /> },
             ),
-            None => (t(lang, "inspector-title-scenario"), html! { <overview::Overview /> }),
+            None => (t!(lang, "inspector-title-scenario"), html! { <overview::Overview /> }),
         }
     } else if sel.nodes.len() > 1 {
-        let title = text(lang, "inspector-title-selected", &[("count", Arg::from(sel.nodes.len()))]);
+        let title = text(lang, id!("inspector-title-selected"), &[("count", Arg::from(sel.nodes.len()))]);
         (title, html! { <overview::MultiSelection /> })
     } else {
-        (t(lang, "inspector-title-scenario"), html! { <overview::Overview /> })
+        (t!(lang, "inspector-title-scenario"), html! { <overview::Overview /> })
     };
     let open = !sel.is_empty();
     // A new selection starts the panel at its top.
@@ -176,12 +177,12 @@ pub fn inspector() -> Html {
         sel.edge.as_ref().map(|e| e.key()).unwrap_or_else(|| sel.nodes.iter().cloned().collect::<Vec<_>>().join(","));
     let target = FieldTarget(AttrValue::from(edited_id(sel).unwrap_or_default()));
     html! {
-        <aside class={classes!("inspector", open.then_some("open"))} aria-label={t(lang, "inspector-panel-label")}>
+        <aside class={classes!("inspector", open.then_some("open"))} aria-label={t!(lang, "inspector-panel-label")}>
             <header class="inspector-head">
                 <h2 class="inspector-title">{ title }</h2>
                 if open {
-                    <button type="button" class="inspector-close" aria-label={t(lang, "inspector-close-label")}
-                        title={t(lang, "inspector-close-title")} onclick={close}>{ "×" }</button>
+                    <button type="button" class="inspector-close" aria-label={t!(lang, "inspector-close-label")}
+                        title={t!(lang, "inspector-close-title")} onclick={close}>{ "×" }</button>
                 }
             </header>
             <ContextProvider<FieldTarget> context={target}>

@@ -3,6 +3,7 @@
 //! the others are named as absent), any other argument as text, and its
 //! live counts and messages.
 
+use crate::i18n::MsgId;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -40,7 +41,7 @@ fn type_choice(editor: &EditorHandle, id: &str, qt: QueueType, lang: Lang) -> Ht
         QueueType::ALL.iter().map(|t| (AttrValue::from(t.as_str()), AttrValue::from(t.as_str()))).collect();
     html! {
         <>
-            <SelectField name="queue_type" label={t(lang, "inspector-queue-type")} value={AttrValue::from(qt.as_str())} options={options}
+            <SelectField name="queue_type" label={t!(lang, "inspector-queue-type")} value={AttrValue::from(qt.as_str())} options={options}
                 on_commit={on(editor, queue(id, QueueField::Type))} />
             <p class="field-hint queue-type-about">{ queue_form::about(qt).render(lang) }</p>
         </>
@@ -59,33 +60,36 @@ fn limit_fields(editor: &EditorHandle, id: &str, q: &QueueNode, lang: Lang) -> H
         .iter()
         .map(|m| {
             let key = if m.is_empty() { "unset" } else { m };
-            (AttrValue::from(*m), AttrValue::from(text(lang, "inspector-overflow-choice", &[("mode", Arg::from(key))])))
+            (
+                AttrValue::from(*m),
+                AttrValue::from(text(lang, id!("inspector-overflow-choice"), &[("mode", Arg::from(key))])),
+            )
         })
         .collect();
-    let bytes_hint = (q.queue_type == QueueType::Stream).then(|| t(lang, "inspector-stream-bytes-hint"));
-    let (messages, bytes) = (t(lang, "inspector-unit-messages"), t(lang, "inspector-unit-bytes"));
+    let bytes_hint = (q.queue_type == QueueType::Stream).then(|| t!(lang, "inspector-stream-bytes-hint"));
+    let (messages, bytes) = (t!(lang, "inspector-unit-messages"), t!(lang, "inspector-unit-bytes"));
     html! {
         <>
             if show("x-message-ttl") {
-                <NumberField name="message_ttl" label={t(lang, "inspector-message-ttl")} value={ms(q.message_ttl)} min={0} max={MAX_MS} optional=true unit="ms"
-                    hint={t(lang, "inspector-message-ttl-hint")}
+                <NumberField name="message_ttl" label={t!(lang, "inspector-message-ttl")} value={ms(q.message_ttl)} min={0} max={MAX_MS} optional=true unit="ms"
+                    hint={t!(lang, "inspector-message-ttl-hint")}
                     on_commit={on(editor, queue(id, QueueField::MessageTtl))} />
             }
             if show("x-expires") {
-                <NumberField name="expires" label={t(lang, "inspector-expires")} value={ms(q.expires)} min={1} max={MAX_MS} optional=true unit="ms"
-                    hint={t(lang, "inspector-expires-hint")}
+                <NumberField name="expires" label={t!(lang, "inspector-expires")} value={ms(q.expires)} min={1} max={MAX_MS} optional=true unit="ms"
+                    hint={t!(lang, "inspector-expires-hint")}
                     on_commit={on(editor, queue(id, QueueField::Expires))} />
             }
             if show("x-max-length") {
-                <NumberField name="max_length" label={t(lang, "inspector-max-length")} value={ms(q.max_length)} min={0} max={i64::MAX} optional=true unit={messages}
+                <NumberField name="max_length" label={t!(lang, "inspector-max-length")} value={ms(q.max_length)} min={0} max={i64::MAX} optional=true unit={messages}
                     on_commit={on(editor, queue(id, QueueField::MaxLength))} />
             }
-            <NumberField name="max_length_bytes" label={t(lang, "inspector-max-length-bytes")} value={ms(q.max_length_bytes)} min={0} max={i64::MAX} optional=true unit={bytes}
+            <NumberField name="max_length_bytes" label={t!(lang, "inspector-max-length-bytes")} value={ms(q.max_length_bytes)} min={0} max={i64::MAX} optional=true unit={bytes}
                 hint={bytes_hint}
                 on_commit={on(editor, queue(id, QueueField::MaxLengthBytes))} />
             if show("x-overflow") {
-                <SelectField name="overflow" label={t(lang, "inspector-overflow")} value={AttrValue::from(overflow)} options={overflow_options}
-                    hint={(q.queue_type == QueueType::Quorum).then(|| t(lang, "inspector-quorum-overflow-hint"))}
+                <SelectField name="overflow" label={t!(lang, "inspector-overflow")} value={AttrValue::from(overflow)} options={overflow_options}
+                    hint={(q.queue_type == QueueType::Quorum).then(|| t!(lang, "inspector-quorum-overflow-hint"))}
                     on_commit={on(editor, queue(id, QueueField::Overflow))} />
             }
         </>
@@ -100,28 +104,28 @@ fn dead_letter_fields(editor: &EditorHandle, id: &str, q: &QueueNode, s: &Scenar
         .iter()
         .map(|v| {
             let key = if v.is_empty() { "unset" } else { v };
-            let label = text(lang, "inspector-dead-letter-strategy-choice", &[("strategy", Arg::from(key))]);
+            let label = text(lang, id!("inspector-dead-letter-strategy-choice"), &[("strategy", Arg::from(key))]);
             (AttrValue::from(*v), AttrValue::from(label))
         })
         .collect();
     html! {
         <>
             if show("x-dead-letter-exchange") {
-                <SelectField name="dead_letter_exchange" label={t(lang, "inspector-dead-letter-exchange")}
-                    value={AttrValue::from(q.dead_letter_exchange.clone().unwrap_or_default())} options={exchange_options(s, Some("inspector-none"), lang)}
-                    hint={t(lang, "inspector-dead-letter-exchange-hint")}
+                <SelectField name="dead_letter_exchange" label={t!(lang, "inspector-dead-letter-exchange")}
+                    value={AttrValue::from(q.dead_letter_exchange.clone().unwrap_or_default())} options={exchange_options(s, Some(id!("inspector-none")), lang)}
+                    hint={t!(lang, "inspector-dead-letter-exchange-hint")}
                     on_commit={on(editor, queue(id, QueueField::DeadLetterExchange))} />
-                <TextField name="dead_letter_routing_key" label={t(lang, "inspector-dead-letter-key")} value={q.dead_letter_routing_key.clone().unwrap_or_default()}
-                    placeholder={t(lang, "inspector-dead-letter-key-placeholder")}
+                <TextField name="dead_letter_routing_key" label={t!(lang, "inspector-dead-letter-key")} value={q.dead_letter_routing_key.clone().unwrap_or_default()}
+                    placeholder={t!(lang, "inspector-dead-letter-key-placeholder")}
                     on_commit={on(editor, queue(id, QueueField::DeadLetterRoutingKey))} />
             }
             if show("x-dead-letter-strategy") {
-                <SelectField name="dead_letter_strategy" label={t(lang, "inspector-dead-letter-strategy")} value={AttrValue::from(strategy)} options={strategies}
+                <SelectField name="dead_letter_strategy" label={t!(lang, "inspector-dead-letter-strategy")} value={AttrValue::from(strategy)} options={strategies}
                     on_commit={on(editor, queue(id, QueueField::DeadLetterStrategy))} />
             }
             if show("x-max-priority") {
-                <NumberField name="max_priority" label={t(lang, "inspector-max-priority")} value={q.max_priority.map(|p| p as i64)} min={0} max={255} optional=true
-                    hint={t(lang, "inspector-max-priority-hint")}
+                <NumberField name="max_priority" label={t!(lang, "inspector-max-priority")} value={q.max_priority.map(|p| p as i64)} min={0} max={255} optional=true
+                    hint={t!(lang, "inspector-max-priority-hint")}
                     on_commit={on(editor, queue(id, QueueField::MaxPriority))} />
             }
         </>
@@ -135,18 +139,18 @@ fn type_fields(editor: &EditorHandle, id: &str, q: &QueueNode, lang: Lang) -> Ht
     html! {
         <>
             if show("x-delivery-limit") {
-                <NumberField name="delivery_limit" label={t(lang, "inspector-delivery-limit")} value={ms(q.delivery_limit)} min={0} max={i64::MAX} optional=true
-                    unit={t(lang, "inspector-unit-redeliveries")} hint={t(lang, "inspector-delivery-limit-hint")}
+                <NumberField name="delivery_limit" label={t!(lang, "inspector-delivery-limit")} value={ms(q.delivery_limit)} min={0} max={i64::MAX} optional=true
+                    unit={t!(lang, "inspector-unit-redeliveries")} hint={t!(lang, "inspector-delivery-limit-hint")}
                     on_commit={on(editor, queue(id, QueueField::DeliveryLimit))} />
             }
             if show("x-max-age") {
-                <TextField name="max_age" label={t(lang, "inspector-max-age")} value={q.max_age.clone().unwrap_or_default()} placeholder={t(lang, "inspector-max-age-placeholder")}
-                    hint={t(lang, "inspector-max-age-hint")}
+                <TextField name="max_age" label={t!(lang, "inspector-max-age")} value={q.max_age.clone().unwrap_or_default()} placeholder={t!(lang, "inspector-max-age-placeholder")}
+                    hint={t!(lang, "inspector-max-age-hint")}
                     on_commit={on(editor, queue(id, QueueField::MaxAge))} />
             }
             if show("x-stream-max-segment-size-bytes") {
-                <NumberField name="stream_max_segment_size_bytes" label={t(lang, "inspector-segment-size")} value={ms(q.stream_max_segment_size_bytes)} min={0} max={3_000_000_000i64} optional=true
-                    unit={t(lang, "inspector-unit-bytes")} hint={t(lang, "inspector-segment-size-hint")}
+                <NumberField name="stream_max_segment_size_bytes" label={t!(lang, "inspector-segment-size")} value={ms(q.stream_max_segment_size_bytes)} min={0} max={3_000_000_000i64} optional=true
+                    unit={t!(lang, "inspector-unit-bytes")} hint={t!(lang, "inspector-segment-size-hint")}
                     on_commit={on(editor, queue(id, QueueField::SegmentSize))} />
             }
         </>
@@ -173,7 +177,7 @@ fn message_row(
                 <span class="msg-pos">{ position }</span>
                 <span class="msg-id">{ id }</span>
                 <span class="msg-text">{ text }</span>
-                if redelivered { <span class="msg-flag">{ t(lang, "inspector-redelivered") }</span> }
+                if redelivered { <span class="msg-flag">{ t!(lang, "inspector-redelivered") }</span> }
             </button>
         </li>
     }
@@ -202,29 +206,30 @@ fn live_section(eq: &crate::engine::Queue, open: &Callback<Rc<Message>>, lang: L
         ),
     };
     let stream = eq.stream.as_ref();
-    let stat = |id: &str| format!(" {}", t(lang, id));
-    let consumers = text(lang, "inspector-consumer-count", &[("count", Arg::from(eq.consumers.len()))]);
+    let stat = |id: MsgId| format!(" {}", t(lang, id));
+    let consumers = text(lang, id!("inspector-consumer-count"), &[("count", Arg::from(eq.consumers.len()))]);
     let offsets = stream.map(|log| {
         let args = [
             ("first", Arg::from(log.first_offset())),
             ("last", Arg::from(log.next_offset().saturating_sub(1))),
             ("segments", Arg::from(log.segment_count())),
         ];
-        text(lang, "inspector-stream-offsets", &args)
+        text(lang, id!("inspector-stream-offsets"), &args)
     });
-    let list_label = t(lang, if stream.is_some() { "inspector-stream-messages" } else { "inspector-ready-messages" });
+    let list_label =
+        t(lang, if stream.is_some() { id!("inspector-stream-messages") } else { id!("inspector-ready-messages") });
     html! {
         <section class="inspector-section live">
-            <h3>{ t(lang, "inspector-in-broker") }</h3>
+            <h3>{ t!(lang, "inspector-in-broker") }</h3>
             <p class="live-stats">
-                <span><b>{ eq.message_count() }</b>{ stat(if stream.is_some() { "inspector-in-stream" } else { "inspector-ready" }) }</span>
-                <span><b>{ eq.unacked }</b>{ stat("inspector-unacked") }</span>
+                <span><b>{ eq.message_count() }</b>{ stat(if stream.is_some() { id!("inspector-in-stream") } else { id!("inspector-ready") }) }</span>
+                <span><b>{ eq.unacked }</b>{ stat(id!("inspector-unacked")) }</span>
                 <span><b>{ eq.consumers.len() }</b>{ format!(" {consumers}") }</span>
             </p>
             if let Some(offsets) = offsets { <p class="field-hint">{ offsets }</p> }
-            if eq.server_named { <p class="field-hint">{ text(lang, "inspector-server-named-as", &[("name", Arg::from(&*eq.name))]) }</p> }
+            if eq.server_named { <p class="field-hint">{ text(lang, id!("inspector-server-named-as"), &[("name", Arg::from(&*eq.name))]) }</p> }
             <ol class="msg-list" aria-label={list_label}>{ for messages }</ol>
-            if total > 20 { <p class="field-hint">{ text(lang, "inspector-and-more", &[("count", Arg::from(total - 20))]) }</p> }
+            if total > 20 { <p class="field-hint">{ text(lang, id!("inspector-and-more"), &[("count", Arg::from(total - 20))]) }</p> }
         </section>
     }
 }
@@ -248,23 +253,23 @@ pub fn queue_form(props: &QueueFormProps) -> Html {
     html! {
         <div class="inspector-form">
             <NodeActions id={props.id.clone()} inline=true />
-            if live.is_none() { <p class="inspector-warn">{ t(lang, "inspector-queue-missing") }</p> }
-            <TextField name="name" label={t(lang, "inspector-name")} value={q.name.clone()} placeholder={t(lang, "inspector-queue-name-placeholder")}
+            if live.is_none() { <p class="inspector-warn">{ t!(lang, "inspector-queue-missing") }</p> }
+            <TextField name="name" label={t!(lang, "inspector-name")} value={q.name.clone()} placeholder={t!(lang, "inspector-queue-name-placeholder")}
                 on_commit={on(&editor, queue(&id, QueueField::Name))}
-                hint={t(lang, "inspector-queue-name-hint")} />
+                hint={t!(lang, "inspector-queue-name-hint")} />
             { type_choice(&editor, &id, qt, lang) }
             <div class="field-group">
-                <CheckField name="durable" label={t(lang, "inspector-durable")} checked={q.durable} hint={t(lang, "inspector-queue-durable-hint")}
+                <CheckField name="durable" label={t!(lang, "inspector-durable")} checked={q.durable} hint={t!(lang, "inspector-queue-durable-hint")}
                     on_commit={on(&editor, queue(&id, QueueField::Durable))} />
                 if qt == QueueType::Classic {
-                    <CheckField name="exclusive" label={t(lang, "inspector-exclusive")} checked={q.exclusive} hint={t(lang, "inspector-queue-exclusive-hint")}
+                    <CheckField name="exclusive" label={t!(lang, "inspector-exclusive")} checked={q.exclusive} hint={t!(lang, "inspector-queue-exclusive-hint")}
                         on_commit={on(&editor, queue(&id, QueueField::Exclusive))} />
-                    <CheckField name="auto_delete" label={t(lang, "inspector-auto-delete")} checked={q.auto_delete} hint={t(lang, "inspector-queue-auto-delete-hint")}
+                    <CheckField name="auto_delete" label={t!(lang, "inspector-auto-delete")} checked={q.auto_delete} hint={t!(lang, "inspector-queue-auto-delete-hint")}
                         on_commit={on(&editor, queue(&id, QueueField::AutoDelete))} />
                 }
                 if show("x-single-active-consumer") {
-                    <CheckField name="single_active_consumer" label={t(lang, "inspector-single-active-consumer")} checked={q.single_active_consumer}
-                        hint={t(lang, "inspector-single-active-consumer-hint")}
+                    <CheckField name="single_active_consumer" label={t!(lang, "inspector-single-active-consumer")} checked={q.single_active_consumer}
+                        hint={t!(lang, "inspector-single-active-consumer-hint")}
                         on_commit={on(&editor, queue(&id, QueueField::SingleActiveConsumer))} />
                 }
             </div>

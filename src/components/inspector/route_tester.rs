@@ -11,7 +11,6 @@ use yew::prelude::*;
 
 use crate::editor::table_text::parse_table;
 use crate::engine::FieldTable;
-use crate::i18n::t;
 use crate::monitor::log::Detail;
 
 use crate::components::broker::{BrokerPublish, PublishWhat};
@@ -62,14 +61,14 @@ pub fn route_tester(props: &RouteTesterProps) -> Html {
     };
     html! {
         <section class="inspector-section route-tester">
-            <h3>{ t(lang, "inspector-try-key") }</h3>
+            <h3>{ t!(lang, "inspector-try-key") }</h3>
             <div class="field" data-field="try_key">
-                <label for="field-try-key">{ t(lang, "inspector-routing-key") }</label>
-                <input id="field-try-key" type="text" value={(*key).clone()} oninput={on_key} placeholder={t(lang, "inspector-try-key-placeholder")} autocomplete="off" spellcheck="false" />
+                <label for="field-try-key">{ t!(lang, "inspector-routing-key") }</label>
+                <input id="field-try-key" type="text" value={(*key).clone()} oninput={on_key} placeholder={t!(lang, "inspector-try-key-placeholder")} autocomplete="off" spellcheck="false" />
             </div>
             if headers_kind {
                 <div class="field" data-field="try_headers">
-                    <label for="field-try-headers">{ t(lang, "inspector-headers") }</label>
+                    <label for="field-try-headers">{ t!(lang, "inspector-headers") }</label>
                     <input id="field-try-headers" type="text" value={(*headers).clone()} oninput={on_headers} placeholder="format=pdf, type=report" autocomplete="off" />
                     if let Err(e) = &table { <p class="field-error">{ e.clone() }</p> }
                 </div>

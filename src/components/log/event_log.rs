@@ -19,10 +19,9 @@ use web_sys::{Element, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::use_lang;
-use crate::i18n::{t, Lang};
+use crate::i18n::Lang;
 use crate::monitor::log::LogKind;
 use crate::monitor::runtime::Runtime;
-use crate::msg;
 use crate::view::log_filter::{empty_filter_note, kind_label};
 
 use crate::components::context::{use_editor, use_open_message, use_stage, wall_now};
@@ -75,14 +74,14 @@ fn log_lines(props: &LinesProps) -> Html {
         .take(props.limit)
         .map(|e| {
             let inspect = e.message.is_some().then(|| {
-                html! { <button type="button" class="log-inspect" title={t(lang, "log-inspect.title")}>{ t(lang, "log-inspect") }</button> }
+                html! { <button type="button" class="log-inspect" title={t!(lang, "log-inspect.title")}>{ t!(lang, "log-inspect") }</button> }
             });
             let line = html! {
                 <>
                     <span class="log-time">{ format_clock(e.at) }</span>
                     <span class={classes!("log-kind", e.kind.as_str())}>{ kind_label(e.kind, lang) }</span>
                     <span class="log-text">{ e.text.render(lang) }</span>
-                    if e.redelivered { <span class="log-flag">{ t(lang, "log-flag-redelivered") }</span> }
+                    if e.redelivered { <span class="log-flag">{ t!(lang, "log-flag-redelivered") }</span> }
                 </>
             };
             html! {
@@ -103,7 +102,7 @@ fn log_lines(props: &LinesProps) -> Html {
         .collect();
     // Every child keyed (so new lines are inserted, not patched over old ones).
     if total == 0 {
-        entries.push(html! { <li key="empty" class="log-empty">{ t(lang, "log-empty") }</li> });
+        entries.push(html! { <li key="empty" class="log-empty">{ t!(lang, "log-empty") }</li> });
     } else if entries.is_empty() {
         let label = props.node.as_deref().map(|id| node_label(&rt.sim, id, lang));
         let node = props.node.as_deref().zip(label.as_deref());
@@ -131,9 +130,9 @@ fn node_filter(props: &NodeFilterProps) -> Html {
     let selected = &props.selected;
     html! {
         <label class="log-node-filter">
-            <span class="visually-hidden">{ t(lang, "log-node-filter") }</span>
-            <select aria-label={t(lang, "log-node-filter.aria-label")} onchange={props.onchange.clone()}>
-                <option value="" selected={selected.is_empty()}>{ t(lang, "log-all-nodes") }</option>
+            <span class="visually-hidden">{ t!(lang, "log-node-filter") }</span>
+            <select aria-label={t!(lang, "log-node-filter.aria-label")} onchange={props.onchange.clone()}>
+                <option value="" selected={selected.is_empty()}>{ t!(lang, "log-all-nodes") }</option>
                 { for props.options.iter().map(|(id, label)| html! { <option value={id.clone()} selected={id == selected}>{ label.clone() }</option> }) }
             </select>
         </label>
@@ -160,7 +159,7 @@ fn kind_filters(props: &KindFiltersProps) -> Html {
             </button>
         }
     });
-    html! { <div class="log-filters" role="group" aria-label={t(lang, "log-kind-filter.aria-label")}>{ for buttons }</div> }
+    html! { <div class="log-filters" role="group" aria-label={t!(lang, "log-kind-filter.aria-label")}>{ for buttons }</div> }
 }
 
 /// A node as the node filter names it: `queue task_queue`.
@@ -219,10 +218,10 @@ pub fn event_log() -> Html {
 
     let selected_node = (*node).clone().unwrap_or_default();
     html! {
-        <section class={classes!("event-log", (*collapsed).then_some("collapsed"))} aria-label={t(lang, "log-title")}>
+        <section class={classes!("event-log", (*collapsed).then_some("collapsed"))} aria-label={t!(lang, "log-title")}>
             <header class="log-head">
                 <button type="button" class="log-toggle" aria-expanded={(!*collapsed).to_string()} onclick={controls.toggle}>
-                    <h2>{ t(lang, "log-title") }</h2>
+                    <h2>{ t!(lang, "log-title") }</h2>
                 </button>
                 // The count and the lines change at every refresh: each sits
                 // in a box of its own size that lays out its inside alone
@@ -230,7 +229,7 @@ pub fn event_log() -> Html {
                 <span class="log-count"><span class="log-count-text">{ msg!("log-count", count = total).render(lang) }</span></span>
                 <NodeFilter options={node_options} selected={selected_node} onchange={controls.on_node} />
                 <KindFilters hidden={(*hidden).clone()} on_toggle={controls.on_kind} />
-                <button type="button" class="log-clear" onclick={controls.clear}>{ t(lang, "log-clear") }</button>
+                <button type="button" class="log-clear" onclick={controls.clear}>{ t!(lang, "log-clear") }</button>
             </header>
             if !*collapsed {
                 <div class="log-body"><div class="log-scroll">

@@ -10,9 +10,8 @@ use yew::prelude::*;
 
 use crate::components::use_lang;
 use crate::engine::{Message, MessageId};
-use crate::i18n::{t, Lang};
+use crate::i18n::Lang;
 use crate::monitor::log::{x_death_lines, LogEntry};
-use crate::msg;
 use crate::view::message_details::{header_rows, property_rows, whereabouts};
 
 use crate::components::context::use_stage;
@@ -79,7 +78,7 @@ pub fn message_inspector(props: &MessageInspectorProps) -> Html {
                  onkeydown={on_key}>
                 <header class="dialog-head">
                     <h2 id="message-title">{ msg!("log-inspector-title", id = m.id).render(lang) }</h2>
-                    <button type="button" class="dialog-close" ref={close_ref} aria-label={t(lang, "log-inspector-close.aria-label")} onclick={close}>{ "×" }</button>
+                    <button type="button" class="dialog-close" ref={close_ref} aria-label={t!(lang, "log-inspector-close.aria-label")} onclick={close}>{ "×" }</button>
                 </header>
                 <div class="dialog-body">
                     { body_section(&m, lang) }
@@ -108,7 +107,7 @@ fn path_step(e: &LogEntry, lang: Lang) -> Html {
 fn body_section(m: &Message, lang: Lang) -> Html {
     html! {
         <section>
-            <h3>{ t(lang, "log-inspector-body") }</h3>
+            <h3>{ t!(lang, "log-inspector-body") }</h3>
             <pre class="msg-body">{ m.body.to_string() }</pre>
             <p class="muted">{ msg!("log-inspector-bytes", count = m.body.len()).render(lang) }</p>
         </section>
@@ -119,7 +118,7 @@ fn body_section(m: &Message, lang: Lang) -> Html {
 fn properties_section(m: &Message, lang: Lang) -> Html {
     html! {
         <section>
-            <h3>{ t(lang, "log-inspector-properties") }</h3>
+            <h3>{ t!(lang, "log-inspector-properties") }</h3>
             <table class="kv"><tbody>
                 { for property_rows(m, lang).into_iter().map(|(k, v)| html! { <tr key={k.clone()}><th scope="row">{ k }</th><td>{ v }</td></tr> }) }
             </tbody></table>
@@ -137,11 +136,11 @@ fn headers_section(m: &Message, parent: Option<MessageId>, lang: Lang) -> Html {
         x_death_lines(m).into_iter().enumerate().map(|(i, d)| html! { <li key={i}>{ d.render(lang) }</li> }).collect();
     html! {
         <section>
-            <h3>{ t(lang, "log-inspector-headers") }</h3>
-            if header_rows.is_empty() && deaths.is_empty() { <p class="muted">{ t(lang, "log-inspector-none") }</p> }
+            <h3>{ t!(lang, "log-inspector-headers") }</h3>
+            if header_rows.is_empty() && deaths.is_empty() { <p class="muted">{ t!(lang, "log-inspector-none") }</p> }
             if !header_rows.is_empty() { <table class="kv headers"><tbody>{ for header_rows }</tbody></table> }
             if !deaths.is_empty() {
-                <h4>{ t(lang, "log-inspector-deaths") }</h4>
+                <h4>{ t!(lang, "log-inspector-deaths") }</h4>
                 <ol class="x-death">{ for deaths }</ol>
             }
             if let Some(parent) = parent { <p class="muted">{ msg!("log-inspector-parent", parent = parent).render(lang) }</p> }
@@ -153,8 +152,8 @@ fn headers_section(m: &Message, parent: Option<MessageId>, lang: Lang) -> Html {
 fn whereabouts_section(now: Vec<String>, lang: Lang) -> Html {
     html! {
         <section>
-            <h3>{ t(lang, "log-inspector-where") }</h3>
-            if now.is_empty() { <p class="muted">{ t(lang, "log-inspector-gone") }</p> }
+            <h3>{ t!(lang, "log-inspector-where") }</h3>
+            if now.is_empty() { <p class="muted">{ t!(lang, "log-inspector-gone") }</p> }
             else { <ul class="whereabouts">{ for now.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> }
         </section>
     }
@@ -164,8 +163,8 @@ fn whereabouts_section(now: Vec<String>, lang: Lang) -> Html {
 fn path_section(path: Vec<Html>, lang: Lang) -> Html {
     html! {
         <section>
-            <h3>{ t(lang, "log-inspector-path") }</h3>
-            if path.is_empty() { <p class="muted">{ t(lang, "log-inspector-path-gone") }</p> }
+            <h3>{ t!(lang, "log-inspector-path") }</h3>
+            if path.is_empty() { <p class="muted">{ t!(lang, "log-inspector-path-gone") }</p> }
             else { <ol class="path">{ for path }</ol> }
         </section>
     }

@@ -8,7 +8,6 @@ use crate::components::use_lang;
 use crate::engine::Destination;
 use crate::i18n::{t, Lang, Msg};
 use crate::monitor::log::Detail;
-use crate::msg;
 
 /// Properties of [`RouteDetail`].
 #[derive(Properties, PartialEq)]
@@ -32,7 +31,7 @@ pub fn route_detail(props: &RouteDetailProps) -> Html {
     match &props.detail {
         Detail::Deaths(lines) => html! {
             <div class="route-detail deaths">
-                <p class="hop-summary">{ t(lang, "log-deaths-title") }</p>
+                <p class="hop-summary">{ t!(lang, "log-deaths-title") }</p>
                 <ul class="x-death">{ for lines.iter().map(|l| html! { <li>{ l.render(lang) }</li> }) }</ul>
             </div>
         },
@@ -68,7 +67,7 @@ fn route(
             };
             html! {
                 <li key={j} class={classes!("verdict", if v.matched { "matched" } else { "unmatched" })}>
-                    <span class="verdict-mark" aria-label={t(lang, if v.matched { "log-verdict-matched" } else { "log-verdict-unmatched" })}>{ if v.matched { "✓" } else { "✗" } }</span>
+                    <span class="verdict-mark" aria-label={t(lang, if v.matched { id!("log-verdict-matched") } else { id!("log-verdict-unmatched") })}>{ if v.matched { "✓" } else { "✗" } }</span>
                     <span class="verdict-dest">{ format!("→ {}", dest.render(lang)) }</span>
                     <code class="verdict-key">{ key }</code>
                     <span class="verdict-reason">{ v.reason.render(lang) }</span>
@@ -79,7 +78,7 @@ fn route(
             <div key={i} class="route-hop">
                 <p class="hop-summary">
                     { hop.summary.render(lang) }
-                    if hop.as_alternate { <span class="hop-tag">{ t(lang, "log-hop-as-alternate") }</span> }
+                    if hop.as_alternate { <span class="hop-tag">{ t!(lang, "log-hop-as-alternate") }</span> }
                 </p>
                 if !hop.bindings.is_empty() { <ul class="verdicts">{ for rows }</ul> }
             </div>
@@ -94,7 +93,7 @@ fn route(
             { for missing_alternates.iter().map(|ae| html! {
                 <p class="route-missing">{ msg!("log-alternate-missing", alternate = ae).render(lang) }</p>
             }) }
-            <p class="route-verdict"><strong>{ t(lang, "log-verdict") }</strong>{ explanation.verdict.render(lang) }</p>
+            <p class="route-verdict"><strong>{ t!(lang, "log-verdict") }</strong>{ explanation.verdict.render(lang) }</p>
         </div>
     }
 }

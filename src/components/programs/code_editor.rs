@@ -7,8 +7,7 @@
 use yew::prelude::*;
 
 use crate::components::use_lang;
-use crate::i18n::{t, Lang};
-use crate::msg;
+use crate::i18n::Lang;
 use crate::runner::mistakes::Note;
 use crate::workspace::program_files::{FileState, ProgramFile};
 
@@ -82,7 +81,7 @@ fn notes_list(source: &str, notes: &[Note], on_input: &Callback<String>, lang: L
             html! {
                 <div class="code-note-fix">
                     <code>{ line.clone() }</code>
-                    <button type="button" onclick={move |_| on_input.emit(fixed.clone())}>{ t(lang, "programs-note-fix") }</button>
+                    <button type="button" onclick={move |_| on_input.emit(fixed.clone())}>{ t!(lang, "programs-note-fix") }</button>
                 </div>
             }
         });
@@ -94,7 +93,7 @@ fn notes_list(source: &str, notes: &[Note], on_input: &Callback<String>, lang: L
             </li>
         }
     });
-    html! { <ul class="code-notes" aria-label={t(lang, "programs-notes.aria-label")}>{ for items }</ul> }
+    html! { <ul class="code-notes" aria-label={t!(lang, "programs-notes.aria-label")}>{ for items }</ul> }
 }
 
 /// `source` with line `n` (1-based) replaced by `line`.
@@ -119,7 +118,7 @@ fn state_line(file: &ProgramFile, lang: Lang) -> Html {
         },
         FileState::Failed(e) => html! { <p class="code-refusal" role="alert">{ e.render(lang) }</p> },
         FileState::Parsing => {
-            html! { <p class="code-status" aria-live="polite">{ t(lang, "programs-editor-checking") }</p> }
+            html! { <p class="code-status" aria-live="polite">{ t!(lang, "programs-editor-checking") }</p> }
         }
         FileState::Ready => html! {
             <p class="code-status ready" aria-live="polite">

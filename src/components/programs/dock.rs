@@ -5,7 +5,6 @@
 use yew::prelude::*;
 
 use crate::components::use_lang;
-use crate::i18n::t;
 
 /// The button that opens the Programs panel; nothing while it is open
 /// (the panel has its own close button). A plain function, not a
@@ -30,8 +29,8 @@ fn programs_toggle_button(props: &ToggleProps) -> Html {
     let onclick = props.on_toggle.reform(|_: MouseEvent| true);
     html! {
         <button type="button" class="programs-toggle" aria-expanded="false" aria-controls="programs-panel"
-                title={t(lang, "programs-toggle.title")} {onclick}>
-            { t(lang, "programs-toggle") }
+                title={t!(lang, "programs-toggle.title")} {onclick}>
+            { t!(lang, "programs-toggle") }
         </button>
     }
 }

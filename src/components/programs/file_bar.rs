@@ -2,6 +2,7 @@
 //! checked or refused), "New" (a name and the pasted text), "Open .py"
 //! (a file picker), and removing the file shown.
 
+use crate::i18n::MsgId;
 use yew::prelude::*;
 
 use crate::components::use_lang;
@@ -29,12 +30,12 @@ pub struct FileBarProps {
 }
 
 /// A file's badge: its state's name and the message id of its word.
-fn badge(state: &FileState) -> (&'static str, &'static str) {
+fn badge(state: &FileState) -> (&'static str, MsgId) {
     match state {
-        FileState::Parsing => ("parsing", "programs-file-checking"),
-        FileState::Ready => ("ready", "programs-file-ready"),
-        FileState::Refused(_) => ("refused", "programs-file-refused"),
-        FileState::Failed(_) => ("failed", "programs-file-failed"),
+        FileState::Parsing => ("parsing", id!("programs-file-checking")),
+        FileState::Ready => ("ready", id!("programs-file-ready")),
+        FileState::Refused(_) => ("refused", id!("programs-file-refused")),
+        FileState::Failed(_) => ("failed", id!("programs-file-failed")),
     }
 }
 
@@ -46,8 +47,11 @@ pub fn file_bar(props: &FileBarProps) -> Html {
         let on = props.selected.as_deref() == Some(f.name.as_str());
         let (state, word) = badge(&f.state);
         let word = t(lang, word);
-        let label =
-            text(lang, "programs-file-tab.aria-label", &[("name", Arg::from(&f.name)), ("state", Arg::from(&word))]);
+        let label = text(
+            lang,
+            id!("programs-file-tab.aria-label"),
+            &[("name", Arg::from(&f.name)), ("state", Arg::from(&word))],
+        );
         let onclick = {
             let name = f.name.clone();
             props.on_select.reform(move |_: MouseEvent| name.clone())
@@ -74,17 +78,17 @@ pub fn file_bar(props: &FileBarProps) -> Html {
     };
     let remove = props.selected.clone().filter(|_| !props.adding).map(|name| {
         let onclick = props.on_remove.reform(move |_: MouseEvent| name.clone());
-        html! { <button type="button" class="program-remove" aria-label={t(lang, "programs-file-remove.aria-label")} {onclick}>{ t(lang, "programs-file-remove") }</button> }
+        html! { <button type="button" class="program-remove" aria-label={t!(lang, "programs-file-remove.aria-label")} {onclick}>{ t!(lang, "programs-file-remove") }</button> }
     });
     html! {
         <div class="program-files">
-            <div class="program-file-tabs" role="group" aria-label={t(lang, "programs-files.aria-label")}>{ for tabs }</div>
+            <div class="program-file-tabs" role="group" aria-label={t!(lang, "programs-files.aria-label")}>{ for tabs }</div>
             <div class="program-file-actions">
                 if !props.adding {
-                    <button type="button" class="program-new" onclick={on_new}>{ t(lang, "programs-file-new") }</button>
+                    <button type="button" class="program-new" onclick={on_new}>{ t!(lang, "programs-file-new") }</button>
                 }
                 <label class="program-open button-like">
-                    { t(lang, "programs-file-open") }
+                    { t!(lang, "programs-file-open") }
                     <input type="file" accept=".py,text/x-python,text/plain" multiple=true data-import="programs"
                            class="visually-hidden" {onchange} />
                 </label>
@@ -123,23 +127,23 @@ pub fn new_file(props: &NewFileProps) -> Html {
         })
     };
     let cancel = props.on_cancel.clone().map(|c| {
-        html! { <button type="button" onclick={c.reform(|_: MouseEvent| ())}>{ t(lang, "programs-new-cancel") }</button> }
+        html! { <button type="button" onclick={c.reform(|_: MouseEvent| ())}>{ t!(lang, "programs-new-cancel") }</button> }
     });
     html! {
-        <form class="program-new-form" {onsubmit} aria-label={t(lang, "programs-new.aria-label")}>
+        <form class="program-new-form" {onsubmit} aria-label={t!(lang, "programs-new.aria-label")}>
             <label class="program-new-name">
-                <span>{ t(lang, "programs-new-name") }</span>
+                <span>{ t!(lang, "programs-new-name") }</span>
                 <input ref={name} type="text" placeholder="send.py" spellcheck="false" autocapitalize="off"
                        aria-describedby="program-new-hint" />
             </label>
             <textarea ref={source} class="program-new-source" spellcheck="false" wrap="off"
-                      aria-label={t(lang, "programs-new-source.aria-label")} placeholder={t(lang, "programs-new-source.placeholder")} />
+                      aria-label={t!(lang, "programs-new-source.aria-label")} placeholder={t!(lang, "programs-new-source.placeholder")} />
             if let Some(e) = &props.error {
                 <p class="field-error" role="alert">{ e.render(lang) }</p>
             }
-            <p id="program-new-hint" class="muted">{ t(lang, "programs-new-hint") }</p>
+            <p id="program-new-hint" class="muted">{ t!(lang, "programs-new-hint") }</p>
             <div class="program-new-buttons">
-                <button type="submit" class="primary">{ t(lang, "programs-new-add") }</button>
+                <button type="submit" class="primary">{ t!(lang, "programs-new-add") }</button>
                 { for cancel }
             </div>
         </form>

@@ -10,7 +10,6 @@ use serde_json::{json, Value};
 
 use super::Programs;
 use crate::editor::EditAction;
-use crate::msg;
 use crate::scenario::ProgramFile;
 use crate::web::python_parser;
 use crate::workspace::parser_wire::ParseOutcome;

@@ -16,7 +16,7 @@ use super::process_tabs::{process_tabs, ProcessTabsProps};
 use super::terminal::Terminal;
 use super::{load_files, use_programs_context, Programs};
 use crate::components::{use_lang, use_stage};
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{Lang, Msg};
 use crate::runner::Pid;
 use crate::view::terminal::{answer, readiness, Readiness, TranscriptLine};
 use crate::web::python_parser::{self, Status};
@@ -112,11 +112,11 @@ pub fn programs_panel(props: &ProgramsPanelProps) -> Html {
     };
     html! {
         <aside id="programs-panel" class={classes!("programs-panel", props.open.then_some("open"))}
-               aria-label={t(lang, "programs-panel.aria-label")} {ondragover} {ondrop}>
+               aria-label={t!(lang, "programs-panel.aria-label")} {ondragover} {ondrop}>
             <div class="programs-head">
-                <h2>{ t(lang, "programs-panel") }</h2>
-                <span class="muted programs-sub">{ t(lang, "programs-panel-sub") }</span>
-                <button type="button" class="programs-close" aria-label={t(lang, "programs-panel-close.aria-label")} onclick={on_close}>{ "×" }</button>
+                <h2>{ t!(lang, "programs-panel") }</h2>
+                <span class="muted programs-sub">{ t!(lang, "programs-panel-sub") }</span>
+                <button type="button" class="programs-close" aria-label={t!(lang, "programs-panel-close.aria-label")} onclick={on_close}>{ "×" }</button>
             </div>
             { body }
         </aside>
@@ -135,7 +135,7 @@ fn parser_note(files: &crate::workspace::program_files::ProgramFiles, lang: Lang
         Status::Loading if files.parsing() => html! {
             <p class="parser-loading" role="status">
                 <span class="spinner" aria-hidden="true"></span>
-                { t(lang, "programs-parser-loading") }
+                { t!(lang, "programs-parser-loading") }
             </p>
         },
         _ => html! {},

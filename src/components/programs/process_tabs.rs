@@ -7,8 +7,7 @@ use yew::prelude::*;
 
 use super::ProcessRow;
 use crate::components::use_lang;
-use crate::i18n::{t, Lang};
-use crate::msg;
+use crate::i18n::Lang;
 use crate::runner::Pid;
 use crate::view::terminal::{program_of, state_name, state_text, terminal_key, TerminalKey};
 
@@ -31,7 +30,7 @@ pub struct ProcessTabsProps {
 pub fn process_tabs(props: &ProcessTabsProps) -> Html {
     let lang = props.lang;
     if props.processes.is_empty() {
-        return html! { <p class="process-empty muted">{ t(lang, "programs-processes-empty") }</p> };
+        return html! { <p class="process-empty muted">{ t!(lang, "programs-processes-empty") }</p> };
     }
     let shown = props.selected.and_then(|pid| props.processes.iter().find(|p| p.pid == pid));
     let shown = shown.or(props.processes.last());
@@ -53,8 +52,8 @@ pub fn process_tabs(props: &ProcessTabsProps) -> Html {
         }
     });
     html! {
-        <section class="processes" aria-label={t(lang, "programs-processes.aria-label")}>
-            <div class="process-tab-list" role="tablist" aria-label={t(lang, "programs-processes.aria-label")}>{ for tabs }</div>
+        <section class="processes" aria-label={t!(lang, "programs-processes.aria-label")}>
+            <div class="process-tab-list" role="tablist" aria-label={t!(lang, "programs-processes.aria-label")}>{ for tabs }</div>
             { for shown.map(|p| output(p, &props.on_interrupt, lang)) }
         </section>
     }
@@ -84,7 +83,7 @@ fn output(p: &ProcessRow, on_interrupt: &Callback<Pid>, lang: Lang) -> Html {
                 <span class="process-state" data-state={state_name(p.exit)}>{ state_text(p.exit).render(lang) }</span>
                 <button type="button" class="process-interrupt" disabled={!running} {onclick}
                         aria-label={msg!("programs-interrupt.aria-label", program = &program, pid = pid).render(lang)}>
-                    { t(lang, "programs-interrupt") }
+                    { t!(lang, "programs-interrupt") }
                 </button>
             </div>
             <ProcessOutput stdout={p.stdout.clone()} stderr={p.stderr.clone()}
@@ -125,7 +124,7 @@ fn process_output(props: &ProcessOutputProps) -> Html {
             <span class="stdout">{ props.stdout.clone() }</span>
             <span class="stderr">{ props.stderr.clone() }</span>
             if empty {
-                <span class="process-quiet muted">{ t(lang, "programs-output-empty") }</span>
+                <span class="process-quiet muted">{ t!(lang, "programs-output-empty") }</span>
             }
         </pre>
     }

@@ -5,8 +5,7 @@
 use yew::prelude::*;
 
 use crate::components::use_lang;
-use crate::i18n::{t, Lang};
-use crate::msg;
+use crate::i18n::Lang;
 use crate::view::terminal::{terminal_key, History, TerminalKey, TranscriptLine};
 
 /// The properties of [`Terminal`].
@@ -96,7 +95,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
         })
     };
     html! {
-        <section class="terminal" aria-label={t(lang, "programs-terminal.aria-label")} onclick={focus}>
+        <section class="terminal" aria-label={t!(lang, "programs-terminal.aria-label")} onclick={focus}>
             <div class="term-log" ref={log} role="log" aria-live="polite">
                 { for props.transcript.iter().map(|l| line_html(l, lang)) }
                 if let Some(w) = &props.waiting {
@@ -106,8 +105,8 @@ pub fn terminal(props: &TerminalProps) -> Html {
             <div class="term-line">
                 <span class="term-prompt" aria-hidden="true">{ "$" }</span>
                 <input ref={input} class="term-input" type="text" spellcheck="false" autocapitalize="off" autocomplete="off"
-                       aria-label={t(lang, "programs-terminal-input.aria-label")}
-                       placeholder={t(lang, "programs-terminal-input.placeholder")} {onkeydown} />
+                       aria-label={t!(lang, "programs-terminal-input.aria-label")}
+                       placeholder={t!(lang, "programs-terminal-input.placeholder")} {onkeydown} />
             </div>
         </section>
     }

@@ -53,7 +53,7 @@ pub fn banner_list() -> Html {
     if banners.list.is_empty() {
         return html! {};
     }
-    let dismiss_text = crate::i18n::t(lang, "workspace-banner-dismiss");
+    let dismiss_text = crate::t!(lang, "workspace-banner-dismiss");
     let items = banners.list.iter().map(|b| {
         let id = b.id;
         let dismiss = {
@@ -113,5 +113,5 @@ pub fn banner_list() -> Html {
             </div>
         }
     });
-    html! { <div class="banners" aria-label={crate::i18n::t(lang, "workspace-banners.aria-label")}><div class="banner-stack">{ for items }</div></div> }
+    html! { <div class="banners" aria-label={crate::t!(lang, "workspace-banners.aria-label")}><div class="banner-stack">{ for items }</div></div> }
 }

@@ -56,30 +56,30 @@ pub fn clock_bar() -> Html {
     };
 
     html! {
-        <div class="clock-bar" role="toolbar" aria-label={t(lang, "workspace-clock.aria-label")}>
+        <div class="clock-bar" role="toolbar" aria-label={t!(lang, "workspace-clock.aria-label")}>
             <button type="button" class={classes!("clock-play", playing.then_some("playing"))} aria-pressed={playing.to_string()}
-                    onclick={toggle} title={t(lang, "workspace-clock-play.title")}>
+                    onclick={toggle} title={t!(lang, "workspace-clock-play.title")}>
                 <span class="clock-icon" aria-hidden="true">{ if playing { "❚❚" } else { "▶" } }</span>
-                { t(lang, if playing { "workspace-clock-pause" } else { "workspace-clock-play" }) }
+                { t(lang, if playing { id!("workspace-clock-pause") } else { id!("workspace-clock-play") }) }
             </button>
-            <button type="button" class="clock-step" onclick={step} title={t(lang, "workspace-clock-step.title")}>
-                <span class="clock-icon" aria-hidden="true">{ "▶|" }</span>{ t(lang, "workspace-clock-step") }
+            <button type="button" class="clock-step" onclick={step} title={t!(lang, "workspace-clock-step.title")}>
+                <span class="clock-icon" aria-hidden="true">{ "▶|" }</span>{ t!(lang, "workspace-clock-step") }
             </button>
-            <label class="clock-speed" title={t(lang, "workspace-clock-speed.title")}>
-                <span class="clock-label">{ t(lang, "workspace-clock-speed") }</span>
+            <label class="clock-speed" title={t!(lang, "workspace-clock-speed.title")}>
+                <span class="clock-label">{ t!(lang, "workspace-clock-speed") }</span>
                 <input type="range" min="-1" max="1" step="0.05" value={format!("{:.2}", speed.log10())}
-                       aria-label={t(lang, "workspace-clock-speed")} aria-valuetext={format_speed(speed)} oninput={on_speed} />
+                       aria-label={t!(lang, "workspace-clock-speed")} aria-valuetext={format_speed(speed)} oninput={on_speed} />
                 <output class="clock-speed-value">{ format_speed(speed) }</output>
             </label>
-            <span class="clock-time-box" title={t(lang, "workspace-clock-time.title")}>
+            <span class="clock-time-box" title={t!(lang, "workspace-clock-time.title")}>
                 <span class="clock-label">{ "t =" }</span>
                 // A box of fixed size that contains its own layout: the time
                 // written every frame lays out this box only, not the page.
                 <span class="clock-time" aria-live="off"><span class="clock-digits" ref={stage.clock.clone()}></span></span>
             </span>
-            <button type="button" class="clock-reset" onclick={reset} title={t(lang, "workspace-clock-reset.title")}>{ t(lang, "workspace-clock-reset") }</button>
-            <button type="button" class="clock-restart" onclick={restart} title={t(lang, "workspace-clock-restart.title")}>
-                { t(lang, "workspace-clock-restart") }
+            <button type="button" class="clock-reset" onclick={reset} title={t!(lang, "workspace-clock-reset.title")}>{ t!(lang, "workspace-clock-reset") }</button>
+            <button type="button" class="clock-restart" onclick={restart} title={t!(lang, "workspace-clock-restart.title")}>
+                { t!(lang, "workspace-clock-restart") }
             </button>
             if let Some(why) = halted {
                 <p class="clock-halted" role="status">{ why }</p>

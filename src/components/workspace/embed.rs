@@ -12,7 +12,6 @@ use yew::prelude::*;
 use crate::api::page::open_link;
 use crate::editor::view::View;
 use crate::editor::{fit_view, EditAction};
-use crate::i18n::t;
 use crate::scenario::Scenario;
 
 use crate::components::context::use_editor;
@@ -90,8 +89,8 @@ pub fn embed_layout(props: &EmbedProps) -> Html {
                 }
                 <ClockBar />
                 <a class="open-in-warren" href={(*link).clone()} target="_blank" rel="noopener noreferrer"
-                   title={t(lang, "workspace-open-in-warren.title")}>
-                    { t(lang, "workspace-open-in-warren") }
+                   title={t!(lang, "workspace-open-in-warren.title")}>
+                    { t!(lang, "workspace-open-in-warren") }
                 </a>
             </header>
             <main class="workspace embed-workspace">

@@ -97,9 +97,9 @@ fn drop_overlay() -> Html {
     html! {
         <div class="drop-overlay" aria-hidden="true">
             <div class="drop-card">
-                <p class="drop-title">{ crate::i18n::t(lang, "workspace-drop-title") }</p>
-                <p>{ crate::i18n::t(lang, "workspace-drop-what") }</p>
-                <p class="muted">{ crate::i18n::t(lang, "workspace-drop-undo") }</p>
+                <p class="drop-title">{ crate::t!(lang, "workspace-drop-title") }</p>
+                <p>{ crate::t!(lang, "workspace-drop-what") }</p>
+                <p class="muted">{ crate::t!(lang, "workspace-drop-undo") }</p>
             </div>
         </div>
     }

@@ -5,6 +5,7 @@
 //! undoable step. The file inputs stay in the page (hidden) so the menu
 //! items and the tests can reach them.
 
+use crate::i18n::MsgId;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -15,7 +16,6 @@ use crate::codegen::{self, Language};
 use crate::definitions;
 use crate::editor::EditAction;
 use crate::i18n::{t, Lang};
-use crate::msg;
 use crate::scenario::{Scenario, MAX_DOCUMENT_BYTES};
 use crate::workspace::files::{self, FileKind, Opened};
 use crate::workspace::{Banner, Tone, Topic};
@@ -140,14 +140,12 @@ fn export_code(s: &Scenario, banners: &BannersHandle, lang: Lang) {
     }
 }
 
-/// A menu item: its title is the message `workspace-file-<action>`, its
-/// description that message's `.description` attribute.
-fn item(lang: Lang, action: &'static str, onclick: Callback<MouseEvent>) -> Html {
-    let id = format!("workspace-file-{action}");
+/// A menu item: its title and description (messages), and what it does.
+fn item(lang: Lang, action: &'static str, [title, description]: [MsgId; 2], onclick: Callback<MouseEvent>) -> Html {
     html! {
         <button type="button" class="menu-item" data-action={action} {onclick}>
-            <span class="menu-item-title">{ t(lang, &id) }</span>
-            <span class="menu-item-description">{ t(lang, &format!("{id}.description")) }</span>
+            <span class="menu-item-title">{ t(lang, title) }</span>
+            <span class="menu-item-description">{ t(lang, description) }</span>
         </button>
     }
 }
@@ -173,14 +171,14 @@ pub fn file_menu() -> Html {
         <>
             { file_input("scenario", &scenario_input, on_file(FileKind::Scenario, e, b, lang)) }
             { file_input("definitions", &definitions_input, on_file(FileKind::Definitions, e, b, lang)) }
-            <Menu label={t(lang, "workspace-file-menu")} class="file-menu" title={t(lang, "workspace-file-menu.title")}>
-                <p class="menu-heading">{ t(lang, "workspace-file-heading-warren") }</p>
-                { item(lang, "open-scenario", pick(&scenario_input)) }
-                { item(lang, "save-scenario", on_scenario(e, b, save_scenario)) }
+            <Menu label={t!(lang, "workspace-file-menu")} class="file-menu" title={t!(lang, "workspace-file-menu.title")}>
+                <p class="menu-heading">{ t!(lang, "workspace-file-heading-warren") }</p>
+                { item(lang, "open-scenario", [id!("workspace-file-open-scenario"), id!("workspace-file-open-scenario.description")], pick(&scenario_input)) }
+                { item(lang, "save-scenario", [id!("workspace-file-save-scenario"), id!("workspace-file-save-scenario.description")], on_scenario(e, b, save_scenario)) }
                 <p class="menu-heading">{ "RabbitMQ" }</p>
-                { item(lang, "import-definitions", pick(&definitions_input)) }
-                { item(lang, "export-definitions", on_scenario(e, b, export_definitions)) }
-                { item(lang, "export-code", on_scenario(e, b, move |s, b| export_code(s, b, lang))) }
+                { item(lang, "import-definitions", [id!("workspace-file-import-definitions"), id!("workspace-file-import-definitions.description")], pick(&definitions_input)) }
+                { item(lang, "export-definitions", [id!("workspace-file-export-definitions"), id!("workspace-file-export-definitions.description")], on_scenario(e, b, export_definitions)) }
+                { item(lang, "export-code", [id!("workspace-file-export-code"), id!("workspace-file-export-code.description")], on_scenario(e, b, move |s, b| export_code(s, b, lang))) }
             </Menu>
         </>
     }

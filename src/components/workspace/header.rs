@@ -3,8 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::i18n::t;
-
 use crate::components::broker::broker_panel::BrokerButton;
 use crate::components::workspace::clock_bar::ClockBar;
 use crate::components::workspace::file_menu::FileMenu;
@@ -25,10 +23,10 @@ pub fn header() -> Html {
                 <circle cx="24.5" cy="23" r="2.5" class="logo-dot" />
             </svg>
             <div class="app-name">
-                <h1 class="app-title">{ t(lang, "app-title") }</h1>
-                <p class="tagline">{ t(lang, "app-tagline") }</p>
+                <h1 class="app-title">{ t!(lang, "app-title") }</h1>
+                <p class="tagline">{ t!(lang, "app-tagline") }</p>
             </div>
-            <nav class="header-tools" aria-label={t(lang, "header-tools.aria-label")}>
+            <nav class="header-tools" aria-label={t!(lang, "header-tools.aria-label")}>
                 <LessonPicker />
                 <FileMenu />
                 <ShareButton />

@@ -9,7 +9,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::editor::EditAction;
-use crate::i18n::t;
 use crate::lessons;
 use crate::scenario::Scenario;
 use crate::workspace::banner::BannerChange;
@@ -61,8 +60,8 @@ pub fn lesson_picker() -> Html {
         }
     });
     html! {
-        <Menu label={t(lang, "workspace-lessons")} class="lesson-menu" title={t(lang, "workspace-lessons.title")}>
-            <p class="menu-heading">{ t(lang, "workspace-lessons-heading") }</p>
+        <Menu label={t!(lang, "workspace-lessons")} class="lesson-menu" title={t!(lang, "workspace-lessons.title")}>
+            <p class="menu-heading">{ t!(lang, "workspace-lessons-heading") }</p>
             { for items }
         </Menu>
     }

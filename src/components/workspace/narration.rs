@@ -47,13 +47,13 @@ pub fn narration_panel() -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let try_label = t(lang, "workspace-narration-try");
-    let heading = if title.is_empty() { t(lang, "workspace-narration") } else { title.clone() };
-    let count = text(lang, "workspace-narration-step", &[("step", Arg::from(i + 1)), ("count", Arg::from(n))]);
+    let try_label = t!(lang, "workspace-narration-try");
+    let heading = if title.is_empty() { t!(lang, "workspace-narration") } else { title.clone() };
+    let count = text(lang, id!("workspace-narration-step"), &[("step", Arg::from(i + 1)), ("count", Arg::from(n))]);
     let (prev, next) =
-        (t(lang, "workspace-narration-previous.aria-label"), t(lang, "workspace-narration-next.aria-label"));
+        (t!(lang, "workspace-narration-previous.aria-label"), t!(lang, "workspace-narration-next.aria-label"));
     html! {
-        <section class={classes!("narration", (!*open).then_some("folded"))} aria-label={t(lang, "workspace-narration")} data-step={(i + 1).to_string()}>
+        <section class={classes!("narration", (!*open).then_some("folded"))} aria-label={t!(lang, "workspace-narration")} data-step={(i + 1).to_string()}>
             <div class="narration-head">
                 <span class="narration-where">
                     <span class="narration-lesson">{ heading }</span>
@@ -62,12 +62,12 @@ pub fn narration_panel() -> Html {
                 <h2 class="narration-title">{ current.title.clone() }</h2>
                 <div class="narration-nav">
                     <button type="button" class="narration-prev" disabled={i == 0} onclick={go(i.saturating_sub(1))}
-                            aria-label={prev.clone()} title={prev}>{ t(lang, "workspace-narration-previous") }</button>
+                            aria-label={prev.clone()} title={prev}>{ t!(lang, "workspace-narration-previous") }</button>
                     <button type="button" class="narration-next" disabled={i + 1 >= n} onclick={go((i + 1).min(n - 1))}
-                            aria-label={next.clone()} title={next}>{ t(lang, "workspace-narration-next") }</button>
+                            aria-label={next.clone()} title={next}>{ t!(lang, "workspace-narration-next") }</button>
                     <button type="button" class="narration-toggle" aria-expanded={open.to_string()} onclick={toggle}
-                            title={t(lang, if *open { "workspace-narration-hide.title" } else { "workspace-narration-show.title" })}>
-                        { t(lang, if *open { "workspace-narration-hide" } else { "workspace-narration-show" }) }
+                            title={t(lang, if *open { id!("workspace-narration-hide.title") } else { id!("workspace-narration-show.title") })}>
+                        { t(lang, if *open { id!("workspace-narration-hide") } else { id!("workspace-narration-show") }) }
                     </button>
                 </div>
             </div>

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::editor::geometry::Point;
 use crate::editor::{free_spot, EditAction, PaletteItem};
-use crate::i18n::{t, Lang};
+use crate::i18n::Lang;
 use crate::scenario::NodeKind;
 use crate::view::palette_drop::{
     centred_on, click_spot, entries, entry_description, entry_label, entry_name, entry_title, exchange_class, is_drag,
@@ -203,14 +203,14 @@ pub fn palette() -> Html {
     let gestures = use_gestures();
     let lang = gestures.lang;
     html! {
-        <nav class="palette" aria-label={t(lang, "workspace-palette.aria-label")}>
-            <h2 class="palette-title">{ t(lang, "workspace-palette") }</h2>
+        <nav class="palette" aria-label={t!(lang, "workspace-palette.aria-label")}>
+            <h2 class="palette-title">{ t!(lang, "workspace-palette") }</h2>
             <ul class="palette-list">{ gestures.entries(&[NodeKind::Producer]) }</ul>
-            <h3 class="palette-group">{ t(lang, "workspace-palette-exchanges") }</h3>
+            <h3 class="palette-group">{ t!(lang, "workspace-palette-exchanges") }</h3>
             <ul class="palette-list exchanges">{ gestures.entries(&[NodeKind::Exchange]) }</ul>
-            <h3 class="palette-group">{ t(lang, "workspace-palette-queues") }</h3>
+            <h3 class="palette-group">{ t!(lang, "workspace-palette-queues") }</h3>
             <ul class="palette-list">{ gestures.entries(&[NodeKind::Queue, NodeKind::Consumer]) }</ul>
-            <p class="palette-hint">{ t(lang, "workspace-palette-hint") }</p>
+            <p class="palette-hint">{ t!(lang, "workspace-palette-hint") }</p>
             if let Some((item, p)) = *gestures.ghost {
                 { ghost_view(item, p, lang) }
             }

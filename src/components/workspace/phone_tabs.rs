@@ -34,5 +34,5 @@ pub fn phone_tabs(props: &PhoneTabsProps) -> Html {
             </button>
         }
     });
-    html! { <nav class="phone-tabs" aria-label={crate::i18n::t(lang, "workspace-phone-tabs.aria-label")}>{ for buttons }</nav> }
+    html! { <nav class="phone-tabs" aria-label={crate::t!(lang, "workspace-phone-tabs.aria-label")}>{ for buttons }</nav> }
 }

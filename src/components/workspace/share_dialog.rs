@@ -69,7 +69,7 @@ pub fn share_button() -> Html {
     html! {
         <>
             <button type="button" class="header-button share-button" ref={button} onclick={open}
-                    title={t(lang, "workspace-share.title")} aria-haspopup="dialog">{ t(lang, "workspace-share") }</button>
+                    title={t!(lang, "workspace-share.title")} aria-haspopup="dialog">{ t!(lang, "workspace-share") }</button>
             if let Some(link) = (*link).clone() {
                 <ShareDialog {link} {copied} on_copy={copy} {on_close} />
             }
@@ -140,16 +140,16 @@ fn share_dialog(props: &ShareDialogProps) -> Html {
         <div class="modal-backdrop" onclick={backdrop}>
             <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" onkeydown={on_key} ref={dialog_ref}>
                 <div class="dialog-head">
-                    <h2 id="share-title">{ t(lang, "workspace-share-dialog") }</h2>
-                    <button type="button" class="dialog-close" aria-label={t(lang, "workspace-share-close.aria-label")} onclick={close_click.clone()}>{ "×" }</button>
+                    <h2 id="share-title">{ t!(lang, "workspace-share-dialog") }</h2>
+                    <button type="button" class="dialog-close" aria-label={t!(lang, "workspace-share-close.aria-label")} onclick={close_click.clone()}>{ "×" }</button>
                 </div>
                 <div class="dialog-body">
-                    <p class="share-lead">{ t(lang, "workspace-share-lead") }</p>
+                    <p class="share-lead">{ t!(lang, "workspace-share-lead") }</p>
                     { link_field(&props.link, &input, lang) }
                     { link_meta(&props.link, props.copied, lang) }
                     <div class="dialog-actions">
-                        <button type="button" class="share-copy primary" onclick={copy_again(props, &input)}>{ t(lang, "workspace-share-copy") }</button>
-                        <button type="button" class="share-close" onclick={close_click}>{ t(lang, "workspace-share-done") }</button>
+                        <button type="button" class="share-copy primary" onclick={copy_again(props, &input)}>{ t!(lang, "workspace-share-copy") }</button>
+                        <button type="button" class="share-close" onclick={close_click}>{ t!(lang, "workspace-share-done") }</button>
                     </div>
                     { embed_field(&props.link, lang) }
                 </div>
@@ -178,7 +178,7 @@ fn link_field(link: &str, input: &NodeRef, lang: Lang) -> Html {
     });
     html! {
         <label class="share-field">
-            <span class="visually-hidden">{ t(lang, "workspace-share-the-link") }</span>
+            <span class="visually-hidden">{ t!(lang, "workspace-share-the-link") }</span>
             <input type="text" class="share-link" readonly=true value={link.to_string()} ref={input.clone()} onfocus={select_all} spellcheck="false" />
         </label>
     }
@@ -194,7 +194,7 @@ fn link_meta(link: &str, copied: Copied, lang: Lang) -> Html {
                 <span class={classes!("share-status", copied.warns().then_some("warn"))} role="status">{ t(lang, copied.status()) }</span>
             </p>
             if length.is_long() {
-                <p class="share-note">{ t(lang, "workspace-share-long") }</p>
+                <p class="share-note">{ t!(lang, "workspace-share-long") }</p>
             }
         </>
     }
@@ -214,7 +214,7 @@ fn embed_field(link: &str, lang: Lang) -> Html {
     });
     html! {
         <label class="share-embed">
-            <span class="share-embed-label">{ t(lang, "workspace-share-embed") }</span>
+            <span class="share-embed-label">{ t!(lang, "workspace-share-embed") }</span>
             <textarea class="share-embed-code" readonly=true rows="3" spellcheck="false" onfocus={select_all}
                       value={embed_snippet(page, fragment, lang)} />
         </label>

@@ -6,7 +6,6 @@ use rustc_hash::FxHashSet;
 
 use super::words::words;
 use crate::i18n::Msg;
-use crate::msg;
 
 /// Does `binding_key` match `routing_key`? (The reference algorithm, used for
 /// explanations and tests; routing uses [`TopicTrie`](super::TopicTrie).)
