@@ -20,37 +20,68 @@ fn main() {
     println!("cargo:rerun-if-changed=locales");
     let out_dir = env::var("OUT_DIR").expect("OUT_DIR");
     let languages: Vec<_> = LANGS.iter().map(|lang| (lang, read_language(lang))).collect();
-    // The English ids are the index every catalogue is written against.
+    // The English ids are the index every catalogue is written against,
+    // and every variable of every language is a place among the names.
     let ids: Vec<&str> = languages[0].1.keys().map(String::as_str).collect();
-    let hash = ids_hash(&ids);
-    fs::write(Path::new(&out_dir).join("ids.rs"), ids_source(&ids, hash)).expect("write the ids");
+    let mut vars = BTreeSet::new();
+    for pieces in languages.iter().flat_map(|(_, m)| m.values()) {
+        collect_vars(pieces, &mut vars);
+    }
+    let names = Names { ids, vars: vars.into_iter().collect() };
+    assert!(names.vars.len() <= 256, "over 256 variable names");
+    let hash = names.hash();
+    fs::write(Path::new(&out_dir).join("ids.rs"), names.source(hash)).expect("write the ids");
     for (lang, messages) in &languages {
         let path = Path::new(&out_dir).join(format!("{lang}.catalogue"));
-        fs::write(path, encode_catalogue(messages, &ids, hash)).expect("write the catalogue");
+        fs::write(path, encode_catalogue(messages, &names, hash)).expect("write the catalogue");
     }
 }
 
-/// FNV-1a of the ids, each ended by a zero byte: a catalogue written
-/// against other ids (an older build's file) is refused by it.
-fn ids_hash(ids: &[&str]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in ids.iter().flat_map(|id| id.bytes().chain([0])) {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    h
+/// The names a catalogue is written against: the English message ids and
+/// every variable name, each sorted; a message or a variable is its place.
+struct Names<'a> {
+    ids: Vec<&'a str>,
+    vars: Vec<&'a str>,
 }
 
-/// `$OUT_DIR/ids.rs`: the English ids, sorted (a message's index is its
-/// place here), and their hash; `src/i18n/id.rs` includes it.
-fn ids_source(ids: &[&str], hash: u32) -> String {
-    let mut s = String::from("/// Every English message id, sorted: a message's index is its place here.\n");
-    s += &format!("pub const IDS: [&str; {}] = [\n", ids.len());
-    for id in ids {
-        s += &format!("    {id:?},\n");
+impl Names<'_> {
+    /// FNV-1a of the ids and the variables, each ended by a zero byte: a
+    /// catalogue written against other names (an older build's file) is
+    /// refused by it.
+    fn hash(&self) -> u32 {
+        let mut h: u32 = 0x811c_9dc5;
+        let all = self.ids.iter().chain([&""]).chain(&self.vars);
+        for b in all.flat_map(|name| name.bytes().chain([0])) {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        h
     }
-    s += "];\n/// The hash of [`IDS`] every catalogue of this build carries.\n";
-    s += &format!("pub const IDS_HASH: u32 = {hash:#x};\n");
-    s
+
+    /// `$OUT_DIR/ids.rs`: the ids and variables, and their hash;
+    /// `src/i18n/id.rs` includes it.
+    fn source(&self, hash: u32) -> String {
+        let mut s = String::from("/// Every English message id, sorted: a message's index is its place here.\n");
+        s += &list("IDS", &self.ids);
+        s += "/// Every variable name of the catalogues, sorted: a variable is its place here.\n";
+        s += &list("VARS", &self.vars);
+        s += "/// The hash of [`IDS`] and [`VARS`] every catalogue of this build carries.\n";
+        s += &format!("pub const IDS_HASH: u32 = {hash:#x};\n");
+        s
+    }
+
+    /// The place of variable `v`.
+    fn var(&self, v: &str) -> u8 {
+        self.vars.binary_search(&v).expect("every variable was collected") as u8
+    }
+}
+
+/// `pub const NAME: [&str; n] = [...];`
+fn list(name: &str, items: &[&str]) -> String {
+    let mut s = format!("pub const {name}: [&str; {}] = [\n", items.len());
+    for item in items {
+        s += &format!("    {item:?},\n");
+    }
+    s + "];\n"
 }
 
 /// One piece of a compiled pattern.
@@ -211,7 +242,8 @@ fn unescape(s: &str, place: &str) -> String {
 /// indexed ones are the English ids in order (a message this language
 /// lacks is the one byte [`ABSENT`]); the named ones are messages English
 /// lacks (the lessons' texts), sorted, each with its id first.
-fn encode_catalogue(messages: &BTreeMap<String, Vec<Piece>>, ids: &[&str], hash: u32) -> Vec<u8> {
+fn encode_catalogue(messages: &BTreeMap<String, Vec<Piece>>, names: &Names, hash: u32) -> Vec<u8> {
+    let ids = &names.ids;
     let named: Vec<_> = messages.iter().filter(|(id, _)| ids.binary_search(&id.as_str()).is_err()).collect();
     let mut out = b"WCAT\x02".to_vec();
     for n in [hash, ids.len() as u32, named.len() as u32] {
@@ -219,13 +251,13 @@ fn encode_catalogue(messages: &BTreeMap<String, Vec<Piece>>, ids: &[&str], hash:
     }
     for id in ids {
         match messages.get(*id) {
-            Some(pieces) => encode_message(&mut out, pieces, id),
+            Some(pieces) => encode_message(&mut out, pieces, names, id),
             None => out.push(ABSENT),
         }
     }
     for (id, pieces) in named {
         short(&mut out, id);
-        encode_message(&mut out, pieces, id);
+        encode_message(&mut out, pieces, names, id);
     }
     out
 }
@@ -234,50 +266,56 @@ fn encode_catalogue(messages: &BTreeMap<String, Vec<Piece>>, ids: &[&str], hash:
 /// message's variable count would be).
 const ABSENT: u8 = 0xff;
 
-/// A message's variables (a count, then names), then its pattern.
-fn encode_message(out: &mut Vec<u8>, pieces: &[Piece], id: &str) {
+/// A message's variables (a count, then each one's place), then its
+/// pattern.
+fn encode_message(out: &mut Vec<u8>, pieces: &[Piece], names: &Names, id: &str) {
     let mut vars = BTreeSet::new();
     collect_vars(pieces, &mut vars);
     assert!(vars.len() < usize::from(ABSENT), "`{id}`: too many variables");
     out.push(vars.len() as u8);
-    for v in vars {
-        short(out, v);
-    }
-    encode_pattern(out, pieces, id);
+    out.extend(vars.into_iter().map(|v| names.var(v)));
+    encode_pattern(out, pieces, names, id);
 }
 
-/// A pattern: its length in bytes (u16), then its pieces: text (0, u16
-/// length, UTF-8), a variable (1, name), a select (2, variable, variant
-/// count, default index, then each variant's key and pattern).
-fn encode_pattern(out: &mut Vec<u8>, pieces: &[Piece], id: &str) {
-    let start = out.len();
-    out.extend_from_slice(&[0, 0]);
+/// A pattern: its length in bytes, then its pieces: text (0, length,
+/// UTF-8), a variable (1, its place), a select (2, variable, variant count,
+/// default index, then each variant's key and pattern). Lengths are
+/// LEB128 (one byte below 128).
+fn encode_pattern(out: &mut Vec<u8>, pieces: &[Piece], names: &Names, id: &str) {
+    let mut body = Vec::new();
     for p in pieces {
         match p {
             Piece::Text(t) => {
-                out.push(0);
-                let len = u16::try_from(t.len()).unwrap_or_else(|_| panic!("`{id}`: a text over 64 KB"));
-                out.extend_from_slice(&len.to_le_bytes());
-                out.extend_from_slice(t.as_bytes());
+                body.push(0);
+                varint(&mut body, t.len());
+                body.extend_from_slice(t.as_bytes());
             }
             Piece::Var(v) => {
-                out.push(1);
-                short(out, v);
+                body.extend([1, names.var(v)]);
             }
             Piece::Select { var, variants, default } => {
-                out.push(2);
-                short(out, var);
-                out.push(u8::try_from(variants.len()).expect("under 256 variants"));
-                out.push(*default as u8);
+                body.extend([2, names.var(var)]);
+                body.push(u8::try_from(variants.len()).unwrap_or_else(|_| panic!("`{id}`: over 255 variants")));
+                body.push(*default as u8);
                 for (key, v) in variants {
-                    short(out, key);
-                    encode_pattern(out, v, id);
+                    short(&mut body, key);
+                    encode_pattern(&mut body, v, names, id);
                 }
             }
         }
     }
-    let len = u16::try_from(out.len() - start - 2).unwrap_or_else(|_| panic!("`{id}`: a pattern over 64 KB"));
-    out[start..start + 2].copy_from_slice(&len.to_le_bytes());
+    varint(out, body.len());
+    out.extend_from_slice(&body);
+}
+
+/// `n` in LEB128: seven bits a byte, low first, the high bit set on all
+/// but the last.
+fn varint(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
 }
 
 /// A name (id, variable, variant key): its length (u8), then its UTF-8.

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use warren::i18n::{self, Arg, Lang};
+use warren::i18n::{self, Arg, Lang, VarId};
 use warren::id;
 
 fn ids(lang: Lang) -> BTreeMap<&'static str, Vec<&'static str>> {
-    i18n::messages(lang).iter().map(|(id, m)| (*id, m.vars())).collect()
+    i18n::messages(lang).iter().map(|(id, m)| (*id, m.vars().iter().map(|v| v.name()).collect())).collect()
 }
 
 #[test]
@@ -34,7 +34,7 @@ fn every_message_exists_in_both_languages_with_the_same_variables() {
 fn every_message_formats_with_its_variables() {
     for lang in Lang::ALL {
         for (id, m) in i18n::messages(lang) {
-            let args: Vec<(&str, Arg)> = m.vars().into_iter().map(|v| (v, Arg::from(2))).collect();
+            let args: Vec<(VarId, Arg)> = m.vars().into_iter().map(|v| (v, Arg::from(2))).collect();
             let text = i18n::format(lang, &m, &args);
             assert!(!text.trim().is_empty(), "{lang:?} `{id}` is empty");
             assert!(!text.contains('{'), "{lang:?} `{id}` left a placeable: {text}");

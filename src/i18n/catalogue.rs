@@ -9,15 +9,17 @@
 //! per English id, in [`MsgId`] order) and of named ones (messages English
 //! lacks, such as the lessons' texts, sorted by id); then the messages,
 //! one after the other: a named one begins with its id (u8 length, UTF-8);
-//! every message is its variables (a count, then names), or the one byte
+//! every message is its variables (a count, then each one's place among
+//! the variable names, [`VarId`]), or the one byte
 //! `0xff` where the language lacks an indexed message, then its pattern.
-//! A pattern is its length in bytes (u16) and pieces: text (`0`, u16
-//! length, UTF-8), a variable (`1`, name) or a select (`2`, variable,
+//! A pattern is its length in bytes and pieces: text (`0`, length,
+//! UTF-8), a variable (`1`, its place) or a select (`2`, variable,
 //! variant count, default index, then each variant's key and pattern).
-//! Reading the catalogue notes where each message begins.
+//! Lengths are LEB128 (one byte below 128). Reading the catalogue notes
+//! where each message begins.
 
 use super::id::{IDS, IDS_HASH};
-use super::MsgId;
+use super::{MsgId, VarId};
 
 /// What the first bytes of a catalogue are.
 const MAGIC: &[u8; 5] = b"WCAT\x02";
@@ -54,7 +56,6 @@ pub enum CatalogueError {
 #[derive(Clone, Copy, Debug)]
 pub struct Message<'a> {
     vars: &'a [u8],
-    var_count: usize,
     pattern: &'a [u8],
 }
 
@@ -63,7 +64,7 @@ pub(super) enum Piece<'a> {
     /// Text, as it is.
     Text(&'a str),
     /// A variable's value.
-    Var(&'a str),
+    Var(VarId),
     /// A choice on a variable's value.
     Select(Select<'a>),
 }
@@ -71,7 +72,7 @@ pub(super) enum Piece<'a> {
 /// A select: its variable and variants (key and pattern, in order).
 pub(super) struct Select<'a> {
     /// The variable it chooses on.
-    pub var: &'a str,
+    pub var: VarId,
     /// The variants' bytes.
     variants: &'a [u8],
     count: usize,
@@ -168,9 +169,8 @@ impl<'a> Catalogue<'a> {
 
 impl<'a> Message<'a> {
     /// The variables it uses, sorted.
-    pub fn vars(&self) -> Vec<&'a str> {
-        let mut r = Reader { b: self.vars, at: 0 };
-        (0..self.var_count).filter_map(|_| r.short()).collect()
+    pub fn vars(&self) -> Vec<VarId> {
+        self.vars.iter().filter_map(|&v| VarId::at(v)).collect()
     }
 
     /// Its pattern's pieces.
@@ -211,12 +211,12 @@ impl<'a> Pieces<'a> {
         let r = &mut self.0;
         match r.u8()? {
             0 => {
-                let len = r.u16()? as usize;
+                let len = r.varint()?;
                 Some(Piece::Text(r.text(len)?))
             }
-            1 => Some(Piece::Var(r.short()?)),
+            1 => Some(Piece::Var(r.var()?)),
             2 => {
-                let var = r.short()?;
+                let var = r.var()?;
                 let count = r.u8()? as usize;
                 let default = r.u8()? as usize;
                 let start = r.at;
@@ -270,9 +270,17 @@ impl<'a> Reader<'a> {
         Some(self.take(1)?[0])
     }
 
-    fn u16(&mut self) -> Option<u16> {
-        let s = self.take(2)?;
-        Some(u16::from_le_bytes([s[0], s[1]]))
+    /// A LEB128 length: seven bits a byte, low first (at most four bytes).
+    fn varint(&mut self) -> Option<usize> {
+        let mut n = 0;
+        for shift in (0..28).step_by(7) {
+            let b = self.u8()?;
+            n |= usize::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(n);
+            }
+        }
+        None
     }
 
     fn u32(&mut self) -> Option<u32> {
@@ -290,21 +298,26 @@ impl<'a> Reader<'a> {
         self.text(len)
     }
 
-    /// A message: its variables (a count, then names), then its pattern.
+    /// A message: its variables (a count, then each one's place), then
+    /// its pattern.
     fn message(&mut self) -> Option<Message<'a>> {
         let var_count = self.u8()? as usize;
-        let vars_at = self.at;
-        for _ in 0..var_count {
-            self.short()?;
+        let vars = self.take(var_count)?;
+        if vars.iter().any(|&v| VarId::at(v).is_none()) {
+            return None;
         }
-        let vars = self.b.get(vars_at..self.at)?;
         let pattern = self.pattern()?;
-        Some(Message { vars, var_count, pattern })
+        Some(Message { vars, pattern })
     }
 
-    /// A pattern's bytes: u16 length, then the pieces.
+    /// A variable: its place among the variable names.
+    fn var(&mut self) -> Option<VarId> {
+        VarId::at(self.u8()?)
+    }
+
+    /// A pattern's bytes: its length, then the pieces.
     fn pattern(&mut self) -> Option<&'a [u8]> {
-        let len = self.u16()? as usize;
+        let len = self.varint()?;
         self.take(len)
     }
 }
@@ -326,25 +339,28 @@ mod tests {
         }
         b.resize(MESSAGES + IDS.len(), ABSENT);
         b.extend_from_slice(&[1, b'm', 0]);
-        b.extend_from_slice(&(pattern.len() as u16).to_le_bytes());
+        b.push(pattern.len() as u8);
         b.extend_from_slice(pattern);
         b
     }
 
     #[test]
     fn every_piece_of_a_pattern_is_checked() {
-        let hi = [0, 2, 0, b'h', b'i'];
+        let hi = [0, 2, b'h', b'i'];
         assert!(Catalogue::read(&one(&hi)).is_ok());
         assert_eq!(Catalogue::read(&one(&hi)).unwrap().find_named("m").unwrap().pieces().count(), 1);
-        let stray_tag = [0, 2, 0, b'h', b'i', 7];
+        let stray_tag = [0, 2, b'h', b'i', 7];
         assert!(Catalogue::read(&one(&stray_tag)).is_err(), "an unknown piece at the end");
-        let not_utf8 = [0, 1, 0, 0xff];
+        let not_utf8 = [0, 1, 0xff];
         assert!(Catalogue::read(&one(&not_utf8)).is_err());
-        // A select on `n` with one variant `k` (text "x") and default 1.
-        let bad_default = [2, 1, b'n', 1, 1, 1, b'k', 4, 0, 0, 1, 0, b'x'];
+        // A select on the first variable name with one variant `k` (text
+        // "x") and default 1.
+        let bad_default = [2, 0, 1, 1, 1, b'k', 3, 0, 1, b'x'];
         assert!(Catalogue::read(&one(&bad_default)).is_err(), "the default is not one of the variants");
         let mut good_default = bad_default;
-        good_default[4] = 0;
+        good_default[3] = 0;
+        let no_such_variable = [1, 255];
+        assert!(Catalogue::read(&one(&no_such_variable)).is_err(), "a variable is a place among the names");
         assert!(Catalogue::read(&one(&good_default)).is_ok());
     }
 

@@ -1,8 +1,9 @@
-//! Message ids known when the page is compiled. `build.rs` writes the
-//! English ids, sorted, to `$OUT_DIR/ids.rs`; [`id!`](crate::id) turns an
-//! id written in the code into its place there while compiling, so the
-//! page carries neither the id strings nor a search for them, and an id
-//! no catalogue has is a compile error, not a word shown at run time.
+//! Message ids and variable names known when the page is compiled.
+//! `build.rs` writes the English ids and every variable name, each sorted,
+//! to `$OUT_DIR/ids.rs`; [`id!`](crate::id) and [`var!`](crate::var) turn
+//! a name written in the code into its place there while compiling, so
+//! the page carries neither the names nor a search for them, and a name no
+//! catalogue has is a compile error, not a word shown at run time.
 
 include!(concat!(env!("OUT_DIR"), "/ids.rs"));
 
@@ -16,16 +17,10 @@ impl MsgId {
     /// in a `const`, where an unknown id stops the build; called at run
     /// time it would carry every id into the binary).
     pub const fn of(id: &str) -> MsgId {
-        let (mut low, mut high) = (0, IDS.len());
-        while low < high {
-            let mid = (low + high) / 2;
-            match compare(IDS[mid].as_bytes(), id.as_bytes()) {
-                Order::Less => low = mid + 1,
-                Order::Greater => high = mid,
-                Order::Equal => return MsgId(mid as u16),
-            }
+        match place(&IDS, id) {
+            Some(i) => MsgId(i as u16),
+            None => panic!("no such message id in locales/en/*.ftl"),
         }
-        panic!("no such message id in locales/en/*.ftl")
     }
 
     /// Its place among the ids.
@@ -43,6 +38,58 @@ impl MsgId {
     pub fn name(self) -> &'static str {
         IDS[self.index()]
     }
+}
+
+/// A variable of the catalogues' messages (`{ $count }`), by its place
+/// among every variable name.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct VarId(u8);
+
+impl VarId {
+    /// The variable `name`, found while compiling (see [`MsgId::of`]).
+    pub const fn of(name: &str) -> VarId {
+        match place(&VARS, name) {
+            Some(i) => VarId(i as u8),
+            None => panic!("no message of locales/*/*.ftl has this variable"),
+        }
+    }
+
+    /// The variable at place `i` of a catalogue, if there is one.
+    pub(super) fn at(i: u8) -> Option<VarId> {
+        (usize::from(i) < VARS.len()).then_some(VarId(i))
+    }
+
+    /// Its name (tests and tools).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn name(self) -> &'static str {
+        VARS[usize::from(self.0)]
+    }
+}
+
+impl std::fmt::Debug for VarId {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "var!({:?})", self.name())
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "VarId({})", self.0)
+    }
+}
+
+/// The place of `name` in the sorted `names` (a `const fn` binary search).
+const fn place(names: &[&str], name: &str) -> Option<usize> {
+    let (mut low, mut high) = (0, names.len());
+    while low < high {
+        let mid = (low + high) / 2;
+        match compare(names[mid].as_bytes(), name.as_bytes()) {
+            Order::Less => low = mid + 1,
+            Order::Greater => high = mid,
+            Order::Equal => return Some(mid),
+        }
+    }
+    None
 }
 
 impl std::fmt::Debug for MsgId {
@@ -91,6 +138,15 @@ macro_rules! id {
     }};
 }
 
+/// `var!("count")`: the [`VarId`] of a variable, found while compiling.
+#[macro_export]
+macro_rules! var {
+    ($name:expr) => {{
+        const VAR: $crate::i18n::VarId = $crate::i18n::VarId::of($name);
+        VAR
+    }};
+}
+
 /// `t!(lang, "log-title")`: the message in `lang`, with no arguments
 /// ([`t`](crate::i18n::t) with [`id!`](crate::id)).
 #[macro_export]
@@ -112,5 +168,7 @@ mod tests {
         assert!(IDS.windows(2).all(|w| w[0] < w[1]), "sorted, as the search needs");
         assert_eq!(MsgId::every().count(), IDS.len());
         assert_eq!(format!("{id:?}"), "id!(\"unit-bindings\")");
+        assert_eq!(var!("count").name(), "count");
+        assert!(VARS.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -26,7 +26,7 @@ mod catalogue;
 mod msg;
 pub use catalogue::{Catalogue, CatalogueError, Message};
 use catalogue::{Piece, Pieces};
-pub use id::MsgId;
+pub use id::{MsgId, VarId};
 pub use msg::Msg;
 
 /// The English catalogue, built into the page.
@@ -208,13 +208,13 @@ fn bundled_bytes(lang: Lang) -> &'static [u8] {
 
 /// The message `id` in `lang` with `args`; a message missing in `lang`
 /// falls back to English (the catalogue tests keep that from happening).
-pub fn text(lang: Lang, id: MsgId, args: &[(&str, Arg)]) -> String {
+pub fn text(lang: Lang, id: MsgId, args: &[(VarId, Arg)]) -> String {
     let message = find(lang, id).or_else(|| find(Lang::En, id));
     message.map(|m| format(lang, &m, args)).unwrap_or_default()
 }
 
 /// A message of `lang`'s catalogue with `args`.
-pub fn format(lang: Lang, m: &Message<'_>, args: &[(&str, Arg)]) -> String {
+pub fn format(lang: Lang, m: &Message<'_>, args: &[(VarId, Arg)]) -> String {
     let mut out = String::new();
     write_pattern(&mut out, lang, m.pieces(), args);
     out
@@ -247,7 +247,7 @@ pub fn messages(lang: Lang) -> Vec<(&'static str, Message<'static>)> {
     all
 }
 
-fn write_pattern(out: &mut String, lang: Lang, pieces: Pieces<'_>, args: &[(&str, Arg)]) {
+fn write_pattern(out: &mut String, lang: Lang, pieces: Pieces<'_>, args: &[(VarId, Arg)]) {
     for piece in pieces {
         match piece {
             Piece::Text(t) => out.push_str(t),
@@ -263,8 +263,8 @@ fn write_pattern(out: &mut String, lang: Lang, pieces: Pieces<'_>, args: &[(&str
     }
 }
 
-fn arg<'a>(args: &'a [(&str, Arg)], name: &str) -> Option<&'a Arg> {
-    args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
+fn arg(args: &[(VarId, Arg)], var: VarId) -> Option<&Arg> {
+    args.iter().find(|(v, _)| *v == var).map(|(_, a)| a)
 }
 
 /// An exact match first (`[0]`, `[fanout]`), then the plural category; a
@@ -319,7 +319,7 @@ mod tests {
 
     #[test]
     fn variables_and_plurals_follow_the_language() {
-        let n = |k: usize| [("count", Arg::from(k))];
+        let n = |k: usize| [(var!("count"), Arg::from(k))];
         assert_eq!(text(Lang::En, id!("unit-bindings"), &n(1)), "1 binding");
         assert_eq!(text(Lang::En, id!("unit-bindings"), &n(3)), "3 bindings");
         assert_eq!(text(Lang::Zh, id!("unit-bindings"), &n(1)), "1 个绑定");

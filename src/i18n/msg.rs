@@ -4,15 +4,15 @@
 //! returns a [`Msg`], never a finished sentence, so switching the language
 //! redraws everything already on screen.
 
-use super::{text, Arg, Lang, MsgId};
+use super::{text, Arg, Lang, MsgId, VarId};
 
 /// A catalogue message with its arguments.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Msg {
     /// The message's id (`id!("…")`, an id of `locales/en/*.ftl`).
     pub id: MsgId,
-    /// The arguments, by variable name.
-    pub args: Vec<(&'static str, Arg)>,
+    /// The arguments, by variable.
+    pub args: Vec<(VarId, Arg)>,
 }
 
 impl Msg {
@@ -29,15 +29,15 @@ impl Msg {
     }
 
     /// The same message with one more argument.
-    pub fn with(self, name: &'static str, value: impl Into<Arg>) -> Msg {
-        self.with_arg(name, value.into())
+    pub fn with(self, var: VarId, value: impl Into<Arg>) -> Msg {
+        self.with_arg(var, value.into())
     }
 
     /// [`Msg::with`] once the value is an [`Arg`]: one copy of the code
     /// for every call site (hundreds of them in the page).
     #[inline(never)]
-    fn with_arg(mut self, name: &'static str, value: Arg) -> Msg {
-        self.args.push((name, value));
+    fn with_arg(mut self, var: VarId, value: Arg) -> Msg {
+        self.args.push((var, value));
         self
     }
 
@@ -45,7 +45,7 @@ impl Msg {
     /// parser's or the browser's own words, names): the one message whose
     /// whole pattern is its argument.
     pub fn verbatim(text: impl Into<Arg>) -> Msg {
-        Msg::with_capacity(id!("verbatim"), 1).with("text", text)
+        Msg::with_capacity(id!("verbatim"), 1).with(var!("text"), text)
     }
 
     /// The message in `lang`.
@@ -70,7 +70,7 @@ impl From<Msg> for Arg {
 #[macro_export]
 macro_rules! msg {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::Msg::with_capacity($crate::id!($id), <[&str]>::len(&[$(stringify!($name)),*]))$(.with(stringify!($name), $value))*
+        $crate::i18n::Msg::with_capacity($crate::id!($id), <[&str]>::len(&[$(stringify!($name)),*]))$(.with($crate::var!(stringify!($name)), $value))*
     };
 }
 
@@ -83,7 +83,7 @@ mod tests {
         let inner = msg!("unit-bindings", count = 2);
         assert_eq!(inner.render(Lang::En), "2 bindings");
         assert_eq!(inner.render(Lang::Zh), "2 个绑定");
-        let outer = Msg::new(id!("unit-bindings")).with("count", 1);
+        let outer = Msg::new(id!("unit-bindings")).with(var!("count"), 1);
         assert_eq!(outer.english(), "1 binding");
         assert_eq!(Msg::verbatim("NOT_FOUND - no queue 'q'").render(Lang::Zh), "NOT_FOUND - no queue 'q'");
     }

@@ -112,7 +112,7 @@ pub fn broker_publish(p: &BrokerPublishProps) -> Html {
     let title = text(
         lang,
         id!("broker-publish-button.title"),
-        &[("url", Arg::from(&c.settings.url)), ("vhost", Arg::from(&c.settings.vhost))],
+        &[(var!("url"), Arg::from(&c.settings.url)), (var!("vhost"), Arg::from(&c.settings.vhost))],
     );
     html! {
         <div class="broker-publish" data-broker-publish="">

@@ -72,7 +72,7 @@ fn plan_view(plan: &Rc<Plan>, on_confirm: Callback<Rc<Plan>>, lang: Lang) -> Htm
         Callback::from(move |_: MouseEvent| on_confirm.emit(plan.clone()))
     };
     let n = plan.create.len();
-    let heading = |id: MsgId, count: usize| Msg::new(id).with("count", count).render(lang);
+    let heading = |id: MsgId, count: usize| Msg::new(id).with(var!("count"), count).render(lang);
     html! {
         <div class="broker-plan">
             <p class="broker-lead">{ t!(lang, "broker-plan-lead") }</p>

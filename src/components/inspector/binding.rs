@@ -26,13 +26,13 @@ fn end_label(s: &Scenario, id: &str, lang: Lang) -> String {
     }
     s.exchange(id)
         .map(|x| {
-            let args = [("kind", Arg::from(x.kind.as_str())), ("name", Arg::from(&x.name))];
+            let args = [(var!("kind"), Arg::from(x.kind.as_str())), (var!("name"), Arg::from(&x.name))];
             text(lang, id!("inspector-binding-end-exchange"), &args)
         })
         .or_else(|| {
             s.queue(id).map(|q| {
                 let name = if q.name.is_empty() { &q.id } else { &q.name };
-                text(lang, id!("inspector-queue-named"), &[("name", Arg::from(name))])
+                text(lang, id!("inspector-queue-named"), &[(var!("name"), Arg::from(name))])
             })
         })
         .unwrap_or_else(|| id.to_string())
@@ -57,15 +57,19 @@ pub fn binding_form(props: &BindingFormProps) -> Html {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| editor.dispatch(EditAction::DeleteSelected))
     };
-    let key_hint = text(lang, id!("inspector-binding-key-hint"), &[("kind", Arg::from(kind.as_str()))]);
+    let key_hint = text(lang, id!("inspector-binding-key-hint"), &[(var!("kind"), Arg::from(kind.as_str()))]);
     let mode = b.arguments.get("x-match").and_then(|v| v.as_str()).unwrap_or("all").to_string();
     let modes: Vec<(AttrValue, AttrValue)> = crate::view::binding_editor::MATCH_MODES
         .iter()
         .map(|v| {
-            (AttrValue::from(*v), AttrValue::from(text(lang, id!("inspector-match-mode"), &[("mode", Arg::from(*v))])))
+            (
+                AttrValue::from(*v),
+                AttrValue::from(text(lang, id!("inspector-match-mode"), &[(var!("mode"), Arg::from(*v))])),
+            )
         })
         .collect();
-    let ends = [("from", Arg::from(end_label(&s, &b.from, lang))), ("to", Arg::from(end_label(&s, &b.to, lang)))];
+    let ends =
+        [(var!("from"), Arg::from(end_label(&s, &b.from, lang))), (var!("to"), Arg::from(end_label(&s, &b.to, lang)))];
     html! {
         <div class="inspector-form">
             <p class="inspector-lead">{ text(lang, id!("inspector-binding-from-to"), &ends) }</p>

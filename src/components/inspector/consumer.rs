@@ -3,11 +3,10 @@
 //! without requeue, never ack), crash after N, RPC reply, exclusive,
 //! priority; with its unacked deliveries and whether it is running.
 
-use crate::i18n::MsgId;
 use yew::prelude::*;
 
 use crate::editor::edits::{outcome_key, ConsumerField};
-use crate::i18n::{t, text, Arg, Lang};
+use crate::i18n::{t, text, Arg, Lang, MsgId, VarId};
 use crate::scenario::{AckMode, Outcome};
 use crate::simulation::Down;
 
@@ -39,13 +38,13 @@ pub fn consumer_form(props: &ConsumerFormProps) -> Html {
     let live = consumer_live(&stage, &open, &id, lang);
     let on_stream =
         c.queue.as_deref().and_then(|q| s.queue(q)).is_some_and(|q| q.queue_type == crate::engine::QueueType::Stream);
-    let choice = |id: MsgId, var: &'static str, value: &'static str| {
+    let choice = |id: MsgId, var: VarId, value: &'static str| {
         (AttrValue::from(value), AttrValue::from(text(lang, id, &[(var, Arg::from(value))])))
     };
     let outcomes: Vec<(AttrValue, AttrValue)> =
-        Outcome::ALL.iter().map(|o| choice(id!("inspector-outcome"), "outcome", outcome_key(*o))).collect();
+        Outcome::ALL.iter().map(|o| choice(id!("inspector-outcome"), var!("outcome"), outcome_key(*o))).collect();
     let acks: Vec<(AttrValue, AttrValue)> =
-        ["manual", "auto"].iter().map(|m| choice(id!("inspector-ack-mode"), "mode", m)).collect();
+        ["manual", "auto"].iter().map(|m| choice(id!("inspector-ack-mode"), var!("mode"), m)).collect();
     html! {
         <div class="inspector-form">
             <NodeActions id={props.id.clone()} inline=true />
@@ -109,7 +108,7 @@ fn consumer_live(stage: &Stage, open: &Callback<Rc<Message>>, id: &str, lang: La
                     html! {
                         <li key={*tag}>
                             <button type="button" class={classes!("msg-row", u.message.redelivered.then_some("redelivered"))} {onclick}>
-                                <span class="msg-pos">{ text(lang, id!("inspector-delivery-tag"), &[("tag", Arg::from(*tag))]) }</span>
+                                <span class="msg-pos">{ text(lang, id!("inspector-delivery-tag"), &[(var!("tag"), Arg::from(*tag))]) }</span>
                                 <span class="msg-id">{ format!("#{}", u.message.message.id) }</span>
                                 <span class="msg-text">{ chip_text(&u.message.message.body, 36, lang) }</span>
                                 if u.message.redelivered { <span class="msg-flag">{ t!(lang, "inspector-redelivered") }</span> }
@@ -129,7 +128,7 @@ fn consumer_live(stage: &Stage, open: &Callback<Rc<Message>>, id: &str, lang: La
         Some(Down::NoQueue) => "no-queue",
         Some(Down::Refused) => "refused",
     };
-    let status = text(lang, id!("inspector-consumer-status"), &[("status", Arg::from(status))]);
+    let status = text(lang, id!("inspector-consumer-status"), &[(var!("status"), Arg::from(status))]);
     let stat = |id: MsgId| format!(" {}", t(lang, id));
     html! {
         <section class="inspector-section live">

@@ -56,7 +56,7 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
                 hint={t!(lang, "inspector-exchange-name-hint")} />
             <SelectField name="type" label={t!(lang, "inspector-type")} value={AttrValue::from(x.kind.as_str())} options={types}
                 on_commit={on(&editor, exchange(&id, ExchangeField::Kind))}
-                hint={text(lang, id!("inspector-exchange-type-hint"), &[("kind", Arg::from(x.kind.as_str()))])} />
+                hint={text(lang, id!("inspector-exchange-type-hint"), &[(var!("kind"), Arg::from(x.kind.as_str()))])} />
             <div class="field-group">
                 <CheckField name="durable" label={t!(lang, "inspector-durable")} checked={x.durable} hint={t!(lang, "inspector-exchange-durable-hint")}
                     on_commit={on(&editor, exchange(&id, ExchangeField::Durable))} />
@@ -78,7 +78,7 @@ pub fn exchange_form(props: &ExchangeFormProps) -> Html {
 /// The exchange's bindings (each selects its edge) and a choice that adds
 /// one from the keyboard.
 fn binding_list(editor: &EditorHandle, s: &Scenario, id: &str, lang: Lang) -> Html {
-    let named = |id: MsgId, name: &str| text(lang, id, &[("name", Arg::from(name))]);
+    let named = |id: MsgId, name: &str| text(lang, id, &[(var!("name"), Arg::from(name))]);
     let bindings = s.bindings.iter().filter(|b| b.from == id).map(|b| {
         let to = s
             .exchange_name(&b.to)

@@ -110,7 +110,7 @@ pub(crate) fn queue_options(s: &Scenario, none: Option<MsgId>, lang: Lang) -> Ve
     }
     v.extend(s.queues.iter().map(|q| {
         let label = if q.name.is_empty() {
-            text(lang, id!("inspector-server-named-choice"), &[("id", Arg::from(&q.id))])
+            text(lang, id!("inspector-server-named-choice"), &[(var!("id"), Arg::from(&q.id))])
         } else {
             q.name.clone()
         };
@@ -166,7 +166,7 @@ pub fn inspector() -> Html {
             None => (t!(lang, "inspector-title-scenario"), html! { <overview::Overview /> }),
         }
     } else if sel.nodes.len() > 1 {
-        let title = text(lang, id!("inspector-title-selected"), &[("count", Arg::from(sel.nodes.len()))]);
+        let title = text(lang, id!("inspector-title-selected"), &[(var!("count"), Arg::from(sel.nodes.len()))]);
         (title, html! { <overview::MultiSelection /> })
     } else {
         (t!(lang, "inspector-title-scenario"), html! { <overview::Overview /> })

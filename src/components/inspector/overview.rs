@@ -19,8 +19,7 @@ pub fn overview() -> Html {
     let lang = crate::components::use_lang();
     let s = editor.scenario.clone();
     let title = on(&editor, Edit::Title);
-    let count =
-        |id: MsgId, n: usize| html! { <><b>{ n }</b>{ format!(" {}", text(lang, id, &[("count", Arg::from(n))])) }</> };
+    let count = |id: MsgId, n: usize| html! { <><b>{ n }</b>{ format!(" {}", text(lang, id, &[(var!("count"), Arg::from(n))])) }</> };
     let description = on(&editor, Edit::Description);
     html! {
         <div class="inspector-form overview">
@@ -113,7 +112,7 @@ pub fn multi_selection() -> Html {
             Some(kind) => text(
                 lang,
                 id!("inspector-selected-node"),
-                &[("kind", Arg::from(kind.as_str())), ("name", Arg::from(name))],
+                &[(var!("kind"), Arg::from(kind.as_str())), (var!("name"), Arg::from(name))],
             ),
             None => name,
         };

@@ -34,7 +34,7 @@ pub fn producer_form(props: &ProducerFormProps) -> Html {
     let s = editor.scenario.clone();
     let id = props.id.to_string();
     let Some(p) = s.producer(&id).cloned() else { return html! {} };
-    let body_hint = text(lang, id!("inspector-body-hint"), &[("placeholder", Arg::from("{n}"))]);
+    let body_hint = text(lang, id!("inspector-body-hint"), &[(var!("placeholder"), Arg::from("{n}"))]);
     let sent = stage.runtime.borrow().sim.producer_state(&id).map(|st| st.sent).unwrap_or(0);
     let m = p.message.clone();
     html! {
@@ -63,7 +63,7 @@ pub fn producer_form(props: &ProducerFormProps) -> Html {
 
 /// The message's properties.
 fn properties_fields(editor: &EditorHandle, s: &Scenario, id: &str, m: &MessageTemplate, lang: Lang) -> Html {
-    let numbered = text(lang, id!("inspector-not-set-numbered"), &[("placeholder", Arg::from("{n}"))]);
+    let numbered = text(lang, id!("inspector-not-set-numbered"), &[(var!("placeholder"), Arg::from("{n}"))]);
     html! {
         <>
             <h3 class="form-heading">{ t!(lang, "inspector-properties") }</h3>
@@ -104,7 +104,7 @@ fn schedule_fields(editor: &EditorHandle, id: &str, schedule: &Schedule, lang: L
         .map(|k| {
             (
                 AttrValue::from(*k),
-                AttrValue::from(text(lang, id!("inspector-schedule-kind"), &[("kind", Arg::from(*k))])),
+                AttrValue::from(text(lang, id!("inspector-schedule-kind"), &[(var!("kind"), Arg::from(*k))])),
             )
         })
         .collect();

@@ -62,7 +62,7 @@ fn limit_fields(editor: &EditorHandle, id: &str, q: &QueueNode, lang: Lang) -> H
             let key = if m.is_empty() { "unset" } else { m };
             (
                 AttrValue::from(*m),
-                AttrValue::from(text(lang, id!("inspector-overflow-choice"), &[("mode", Arg::from(key))])),
+                AttrValue::from(text(lang, id!("inspector-overflow-choice"), &[(var!("mode"), Arg::from(key))])),
             )
         })
         .collect();
@@ -104,7 +104,7 @@ fn dead_letter_fields(editor: &EditorHandle, id: &str, q: &QueueNode, s: &Scenar
         .iter()
         .map(|v| {
             let key = if v.is_empty() { "unset" } else { v };
-            let label = text(lang, id!("inspector-dead-letter-strategy-choice"), &[("strategy", Arg::from(key))]);
+            let label = text(lang, id!("inspector-dead-letter-strategy-choice"), &[(var!("strategy"), Arg::from(key))]);
             (AttrValue::from(*v), AttrValue::from(label))
         })
         .collect();
@@ -207,12 +207,12 @@ fn live_section(eq: &crate::engine::Queue, open: &Callback<Rc<Message>>, lang: L
     };
     let stream = eq.stream.as_ref();
     let stat = |id: MsgId| format!(" {}", t(lang, id));
-    let consumers = text(lang, id!("inspector-consumer-count"), &[("count", Arg::from(eq.consumers.len()))]);
+    let consumers = text(lang, id!("inspector-consumer-count"), &[(var!("count"), Arg::from(eq.consumers.len()))]);
     let offsets = stream.map(|log| {
         let args = [
-            ("first", Arg::from(log.first_offset())),
-            ("last", Arg::from(log.next_offset().saturating_sub(1))),
-            ("segments", Arg::from(log.segment_count())),
+            (var!("first"), Arg::from(log.first_offset())),
+            (var!("last"), Arg::from(log.next_offset().saturating_sub(1))),
+            (var!("segments"), Arg::from(log.segment_count())),
         ];
         text(lang, id!("inspector-stream-offsets"), &args)
     });
@@ -227,9 +227,9 @@ fn live_section(eq: &crate::engine::Queue, open: &Callback<Rc<Message>>, lang: L
                 <span><b>{ eq.consumers.len() }</b>{ format!(" {consumers}") }</span>
             </p>
             if let Some(offsets) = offsets { <p class="field-hint">{ offsets }</p> }
-            if eq.server_named { <p class="field-hint">{ text(lang, id!("inspector-server-named-as"), &[("name", Arg::from(&*eq.name))]) }</p> }
+            if eq.server_named { <p class="field-hint">{ text(lang, id!("inspector-server-named-as"), &[(var!("name"), Arg::from(&*eq.name))]) }</p> }
             <ol class="msg-list" aria-label={list_label}>{ for messages }</ol>
-            if total > 20 { <p class="field-hint">{ text(lang, id!("inspector-and-more"), &[("count", Arg::from(total - 20))]) }</p> }
+            if total > 20 { <p class="field-hint">{ text(lang, id!("inspector-and-more"), &[(var!("count"), Arg::from(total - 20))]) }</p> }
         </section>
     }
 }

@@ -329,7 +329,7 @@ fn flood_note(limit: usize, dropped: u64, lang: Lang) -> Html {
     if limit < SHOWN {
         let mut note = msg!("log-flood", limit = limit);
         if dropped > 0 {
-            note = note.with("older", msg!("log-flood-older", dropped = dropped));
+            note = note.with(var!("older"), msg!("log-flood-older", dropped = dropped));
         }
         html! { <p class="log-note log-flood">{ note.render(lang) }</p> }
     } else if dropped > 0 {

@@ -50,7 +50,7 @@ pub fn file_bar(props: &FileBarProps) -> Html {
         let label = text(
             lang,
             id!("programs-file-tab.aria-label"),
-            &[("name", Arg::from(&f.name)), ("state", Arg::from(&word))],
+            &[(var!("name"), Arg::from(&f.name)), (var!("state"), Arg::from(&word))],
         );
         let onclick = {
             let name = f.name.clone();

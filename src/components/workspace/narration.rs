@@ -49,7 +49,8 @@ pub fn narration_panel() -> Html {
     };
     let try_label = t!(lang, "workspace-narration-try");
     let heading = if title.is_empty() { t!(lang, "workspace-narration") } else { title.clone() };
-    let count = text(lang, id!("workspace-narration-step"), &[("step", Arg::from(i + 1)), ("count", Arg::from(n))]);
+    let count =
+        text(lang, id!("workspace-narration-step"), &[(var!("step"), Arg::from(i + 1)), (var!("count"), Arg::from(n))]);
     let (prev, next) =
         (t!(lang, "workspace-narration-previous.aria-label"), t!(lang, "workspace-narration-next.aria-label"));
     html! {

@@ -51,7 +51,7 @@ impl Monitor {
             auto_ack = flag(auto_ack)
         );
         if let Some(note) = queue_type_note(&message) {
-            text = text.with("note", note);
+            text = text.with(var!("note"), note);
         }
         let nodes = q.into_iter().chain(c).collect();
         self.log_full(sim, at, LogKind::Deliver, nodes, text, Some(message), Some(copy), redelivered, None);
@@ -83,14 +83,14 @@ impl Monitor {
         }
         let mut text = msg!("log-requeued", message = what_copy(m.as_deref(), copy), queue = &queue);
         if let Some(c) = info.consumer.as_deref() {
-            text = text.with("from", msg!("log-requeued-from", consumer = Self::node_name(sim, c)));
+            text = text.with(var!("from"), msg!("log-requeued-from", consumer = Self::node_name(sim, c)));
         }
         if let Some((count, limit)) = delivery_count {
             let mut note = msg!("log-requeued-count", count = count);
             if let Some(limit) = limit {
-                note = note.with("limit", msg!("log-requeued-limit", limit = limit));
+                note = note.with(var!("limit"), msg!("log-requeued-limit", limit = limit));
             }
-            text = text.with("note", note);
+            text = text.with(var!("note"), note);
         }
         let nodes = q.into_iter().chain(info.consumer).collect();
         self.log_full(sim, at, LogKind::Requeue, nodes, text, m, Some(copy), false, None);

@@ -98,8 +98,10 @@ impl Monitor {
             key = &binding.routing_key
         );
         if !binding.arguments.is_empty() {
-            text = text
-                .with("arguments", msg!("log-bound-arguments", arguments = binding.arguments.to_json().to_string()));
+            text = text.with(
+                var!("arguments"),
+                msg!("log-bound-arguments", arguments = binding.arguments.to_json().to_string()),
+            );
         }
         self.log(sim, at, LogKind::Topology, nodes, text, None);
     }
