@@ -237,85 +237,67 @@ fn unescape(s: &str, place: &str) -> String {
 }
 
 /// Encodes a language's catalogue in the format `src/i18n/catalogue.rs`
-/// reads: a header (`WCAT`, format 2, the ids' hash, the count of indexed
-/// and of named messages), then the messages, one after the other. The
-/// indexed ones are the English ids in order (a message this language
-/// lacks is the one byte [`ABSENT`]); the named ones are messages English
-/// lacks (the lessons' texts), sorted, each with its id first.
+/// reads: a header (`WCAT`, format 3, the names' hash, the count of
+/// indexed and of named messages), then the messages' patterns, one after
+/// the other. The indexed ones are the English ids in order (a message
+/// this language lacks is the one byte [`ABSENT`]); the named ones are
+/// messages English lacks (the lessons' texts), sorted, each with its id
+/// first.
 fn encode_catalogue(messages: &BTreeMap<String, Vec<Piece>>, names: &Names, hash: u32) -> Vec<u8> {
     let ids = &names.ids;
     let named: Vec<_> = messages.iter().filter(|(id, _)| ids.binary_search(&id.as_str()).is_err()).collect();
-    let mut out = b"WCAT\x02".to_vec();
+    let mut out = b"WCAT\x03".to_vec();
     for n in [hash, ids.len() as u32, named.len() as u32] {
         out.extend_from_slice(&n.to_le_bytes());
     }
     for id in ids {
         match messages.get(*id) {
-            Some(pieces) => encode_message(&mut out, pieces, names, id),
+            Some(pieces) => encode_pattern(&mut out, pieces, names, id),
             None => out.push(ABSENT),
         }
     }
     for (id, pieces) in named {
         short(&mut out, id);
-        encode_message(&mut out, pieces, names, id);
+        encode_pattern(&mut out, pieces, names, id);
     }
     out
 }
 
-/// What an indexed message the language lacks is written as (where a
-/// message's variable count would be).
-const ABSENT: u8 = 0xff;
+/// The bytes below this are a pattern's marks; text is every other byte.
+const FIRST_TEXT_BYTE: u8 = 4;
+/// Ends a pattern.
+const END: u8 = 0;
+/// Begins a variable (then its place among the names).
+const VAR: u8 = 1;
+/// Begins a select.
+const SELECT: u8 = 2;
+/// An indexed message the language lacks (where its pattern would be).
+const ABSENT: u8 = 3;
 
-/// A message's variables (a count, then each one's place), then its
-/// pattern.
-fn encode_message(out: &mut Vec<u8>, pieces: &[Piece], names: &Names, id: &str) {
-    let mut vars = BTreeSet::new();
-    collect_vars(pieces, &mut vars);
-    assert!(vars.len() < usize::from(ABSENT), "`{id}`: too many variables");
-    out.push(vars.len() as u8);
-    out.extend(vars.into_iter().map(|v| names.var(v)));
-    encode_pattern(out, pieces, names, id);
-}
-
-/// A pattern: its length in bytes, then its pieces: text (0, length,
-/// UTF-8), a variable (1, its place), a select (2, variable, variant count,
-/// default index, then each variant's key and pattern). Lengths are
-/// LEB128 (one byte below 128).
+/// A pattern: its pieces, then [`END`]. Text is its UTF-8 as it is (no
+/// byte of it is a mark); a variable is [`VAR`] and its place; a select
+/// is [`SELECT`], its variable, the variant count, the default index, then
+/// each variant's key and pattern.
 fn encode_pattern(out: &mut Vec<u8>, pieces: &[Piece], names: &Names, id: &str) {
-    let mut body = Vec::new();
     for p in pieces {
         match p {
             Piece::Text(t) => {
-                body.push(0);
-                varint(&mut body, t.len());
-                body.extend_from_slice(t.as_bytes());
+                assert!(t.bytes().all(|b| b >= FIRST_TEXT_BYTE), "`{id}`: a control character in a text");
+                out.extend_from_slice(t.as_bytes());
             }
-            Piece::Var(v) => {
-                body.extend([1, names.var(v)]);
-            }
+            Piece::Var(v) => out.extend([VAR, names.var(v)]),
             Piece::Select { var, variants, default } => {
-                body.extend([2, names.var(var)]);
-                body.push(u8::try_from(variants.len()).unwrap_or_else(|_| panic!("`{id}`: over 255 variants")));
-                body.push(*default as u8);
+                out.extend([SELECT, names.var(var)]);
+                out.push(u8::try_from(variants.len()).unwrap_or_else(|_| panic!("`{id}`: over 255 variants")));
+                out.push(*default as u8);
                 for (key, v) in variants {
-                    short(&mut body, key);
-                    encode_pattern(&mut body, v, names, id);
+                    short(out, key);
+                    encode_pattern(out, v, names, id);
                 }
             }
         }
     }
-    varint(out, body.len());
-    out.extend_from_slice(&body);
-}
-
-/// `n` in LEB128: seven bits a byte, low first, the high bit set on all
-/// but the last.
-fn varint(out: &mut Vec<u8>, mut n: usize) {
-    while n >= 0x80 {
-        out.push((n as u8 & 0x7f) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
+    out.push(END);
 }
 
 /// A name (id, variable, variant key): its length (u8), then its UTF-8.

@@ -4,31 +4,37 @@
 //! catalogue is checked whole before it is used: a damaged or foreign file,
 //! or one written for another build's ids, is refused, never half-read.
 //!
-//! The format (little-endian): `WCAT`, format `2`, the hash of the ids it
-//! was written against ([`IDS_HASH`]), the count of indexed messages (one
-//! per English id, in [`MsgId`] order) and of named ones (messages English
-//! lacks, such as the lessons' texts, sorted by id); then the messages,
-//! one after the other: a named one begins with its id (u8 length, UTF-8);
-//! every message is its variables (a count, then each one's place among
-//! the variable names, [`VarId`]), or the one byte
-//! `0xff` where the language lacks an indexed message, then its pattern.
-//! A pattern is its length in bytes and pieces: text (`0`, length,
-//! UTF-8), a variable (`1`, its place) or a select (`2`, variable,
-//! variant count, default index, then each variant's key and pattern).
-//! Lengths are LEB128 (one byte below 128). Reading the catalogue notes
-//! where each message begins.
+//! The format (little-endian): `WCAT`, format `3`, the hash of the names
+//! it was written against ([`IDS_HASH`]), the count of indexed messages
+//! (one per English id, in [`MsgId`] order) and of named ones (messages
+//! English lacks, such as the lessons' texts, sorted by id); then the
+//! messages' patterns, one after the other, a named one after its id (u8
+//! length, UTF-8); `3` stands for an indexed message the language lacks.
+//! A pattern is its pieces, then `0`: text is its UTF-8 as it is (every
+//! byte from `4` up); a variable is `1` and its place among the variable
+//! names ([`VarId`]); a select is `2`, its variable, the variant count,
+//! the default index, then each variant's key (u8 length, UTF-8) and
+//! pattern. Reading the catalogue notes where each message begins.
 
 use super::id::{IDS, IDS_HASH};
 use super::{MsgId, VarId};
 
 /// What the first bytes of a catalogue are.
-const MAGIC: &[u8; 5] = b"WCAT\x02";
+const MAGIC: &[u8; 5] = b"WCAT\x03";
 
 /// Where the messages begin: after the magic, the hash and the two counts.
 const MESSAGES: usize = MAGIC.len() + 12;
 
-/// The variable count of an indexed message the language lacks.
-const ABSENT: u8 = 0xff;
+/// Ends a pattern.
+const END: u8 = 0;
+/// Begins a variable.
+const VAR: u8 = 1;
+/// Begins a select.
+const SELECT: u8 = 2;
+/// An indexed message the language lacks (where its pattern would be).
+const ABSENT: u8 = 3;
+/// The bytes below this are marks; text is every other byte.
+const FIRST_TEXT_BYTE: u8 = 4;
 
 /// A catalogue's bytes, checked, and where each message begins.
 #[derive(Clone, Debug)]
@@ -55,7 +61,6 @@ pub enum CatalogueError {
 /// One message (or attribute `id.attr`) of a catalogue.
 #[derive(Clone, Copy, Debug)]
 pub struct Message<'a> {
-    vars: &'a [u8],
     pattern: &'a [u8],
 }
 
@@ -170,7 +175,11 @@ impl<'a> Catalogue<'a> {
 impl<'a> Message<'a> {
     /// The variables it uses, sorted.
     pub fn vars(&self) -> Vec<VarId> {
-        self.vars.iter().filter_map(|&v| VarId::at(v)).collect()
+        let mut vars = Vec::new();
+        collect_vars(self.pieces(), &mut vars);
+        vars.sort();
+        vars.dedup();
+        vars
     }
 
     /// Its pattern's pieces.
@@ -209,13 +218,17 @@ impl<'a> Iterator for Pieces<'a> {
 impl<'a> Pieces<'a> {
     fn read_piece(&mut self) -> Option<Piece<'a>> {
         let r = &mut self.0;
-        match r.u8()? {
-            0 => {
-                let len = r.varint()?;
+        match *r.b.get(r.at)? {
+            b if b >= FIRST_TEXT_BYTE => {
+                let len = r.b[r.at..].iter().take_while(|&&b| b >= FIRST_TEXT_BYTE).count();
                 Some(Piece::Text(r.text(len)?))
             }
-            1 => Some(Piece::Var(r.var()?)),
-            2 => {
+            VAR => {
+                r.at += 1;
+                Some(Piece::Var(r.var()?))
+            }
+            SELECT => {
+                r.at += 1;
                 let var = r.var()?;
                 let count = r.u8()? as usize;
                 let default = r.u8()? as usize;
@@ -228,6 +241,19 @@ impl<'a> Pieces<'a> {
                 Some(Piece::Select(Select { var, variants, count, default }))
             }
             _ => None,
+        }
+    }
+}
+
+fn collect_vars(pieces: Pieces<'_>, vars: &mut Vec<VarId>) {
+    for piece in pieces {
+        match piece {
+            Piece::Text(_) => {}
+            Piece::Var(v) => vars.push(v),
+            Piece::Select(select) => {
+                vars.push(select.var);
+                select.variants().for_each(|(_, v)| collect_vars(v, vars));
+            }
         }
     }
 }
@@ -270,19 +296,6 @@ impl<'a> Reader<'a> {
         Some(self.take(1)?[0])
     }
 
-    /// A LEB128 length: seven bits a byte, low first (at most four bytes).
-    fn varint(&mut self) -> Option<usize> {
-        let mut n = 0;
-        for shift in (0..28).step_by(7) {
-            let b = self.u8()?;
-            n |= usize::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Some(n);
-            }
-        }
-        None
-    }
-
     fn u32(&mut self) -> Option<u32> {
         let s = self.take(4)?;
         Some(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
@@ -298,16 +311,9 @@ impl<'a> Reader<'a> {
         self.text(len)
     }
 
-    /// A message: its variables (a count, then each one's place), then
-    /// its pattern.
+    /// A message: its pattern.
     fn message(&mut self) -> Option<Message<'a>> {
-        let var_count = self.u8()? as usize;
-        let vars = self.take(var_count)?;
-        if vars.iter().any(|&v| VarId::at(v).is_none()) {
-            return None;
-        }
-        let pattern = self.pattern()?;
-        Some(Message { vars, pattern })
+        Some(Message { pattern: self.pattern()? })
     }
 
     /// A variable: its place among the variable names.
@@ -315,10 +321,16 @@ impl<'a> Reader<'a> {
         VarId::at(self.u8()?)
     }
 
-    /// A pattern's bytes: its length, then the pieces.
+    /// A pattern's bytes, up to its end (which is read, not kept): its
+    /// pieces are read as [`Pieces`] reads them.
     fn pattern(&mut self) -> Option<&'a [u8]> {
-        let len = self.varint()?;
-        self.take(len)
+        let mut pieces = Pieces(Reader { b: self.b, at: self.at });
+        while pieces.next().is_some() {}
+        let end = pieces.0.at;
+        (*self.b.get(end)? == END).then_some(())?;
+        let pattern = &self.b[self.at..end];
+        self.at = end + 1;
+        Some(pattern)
     }
 }
 
@@ -331,46 +343,48 @@ mod tests {
     }
 
     /// A catalogue of this build's ids, every one absent, and one named
-    /// message `m` with no variables and `pattern`.
+    /// message `m` with `pattern`.
     fn one(pattern: &[u8]) -> Vec<u8> {
         let mut b = MAGIC.to_vec();
         for n in [IDS_HASH, IDS.len() as u32, 1] {
             b.extend_from_slice(&n.to_le_bytes());
         }
         b.resize(MESSAGES + IDS.len(), ABSENT);
-        b.extend_from_slice(&[1, b'm', 0]);
-        b.push(pattern.len() as u8);
+        b.extend_from_slice(&[1, b'm']);
         b.extend_from_slice(pattern);
+        b.push(END);
         b
     }
 
     #[test]
     fn every_piece_of_a_pattern_is_checked() {
-        let hi = [0, 2, b'h', b'i'];
+        let hi = [b'h', b'i'];
         assert!(Catalogue::read(&one(&hi)).is_ok());
         assert_eq!(Catalogue::read(&one(&hi)).unwrap().find_named("m").unwrap().pieces().count(), 1);
-        let stray_tag = [0, 2, b'h', b'i', 7];
-        assert!(Catalogue::read(&one(&stray_tag)).is_err(), "an unknown piece at the end");
-        let not_utf8 = [0, 1, 0xff];
+        let stray_tag = [b'h', b'i', ABSENT];
+        assert!(Catalogue::read(&one(&stray_tag)).is_err(), "a mark that begins no piece");
+        let not_utf8 = [0xff];
         assert!(Catalogue::read(&one(&not_utf8)).is_err());
         // A select on the first variable name with one variant `k` (text
         // "x") and default 1.
-        let bad_default = [2, 0, 1, 1, 1, b'k', 3, 0, 1, b'x'];
+        let bad_default = [SELECT, 0, 1, 1, 1, b'k', b'x', END];
         assert!(Catalogue::read(&one(&bad_default)).is_err(), "the default is not one of the variants");
         let mut good_default = bad_default;
         good_default[3] = 0;
-        let no_such_variable = [1, 255];
+        let no_such_variable = [VAR, 255];
         assert!(Catalogue::read(&one(&no_such_variable)).is_err(), "a variable is a place among the names");
         assert!(Catalogue::read(&one(&good_default)).is_ok());
     }
 
     #[test]
     fn a_damaged_or_foreign_file_is_refused() {
-        assert!(Catalogue::read(b"WCAT\x02").is_err(), "no count");
+        assert!(Catalogue::read(b"WCAT\x03").is_err(), "no count");
         let mut other_build = one(&[]);
         other_build[MAGIC.len()] ^= 1;
         assert_eq!(Catalogue::read(leak(other_build)).unwrap_err(), CatalogueError::OtherBuild);
-        assert!(Catalogue::read(b"WCAT\x01").is_err(), "the format before ids were indices");
+        let mut older = one(&[]);
+        older[4] = 2;
+        assert_eq!(Catalogue::read(leak(older)).unwrap_err(), CatalogueError::NotACatalogue, "an older format");
         assert_eq!(Catalogue::read(b"<!DOCTYPE html>").unwrap_err(), CatalogueError::NotACatalogue);
         let good = super::super::bundled_bytes(crate::i18n::Lang::Zh);
         assert!(Catalogue::read(good).is_ok());
