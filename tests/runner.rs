@@ -261,3 +261,17 @@ fn a_durable_queue_loses_transient_messages_at_a_restart() {
         "{notes:#?}"
     );
 }
+
+#[test]
+fn a_long_computation_runs_in_slices_and_takes_no_virtual_time() {
+    let mut r = Runner::new(1);
+    // About three slices of steps before it prints.
+    r.load("sum.py", "import time\nn = 0\nfor i in range(400000):\n    n += i\nprint(n, time.time())\n").unwrap();
+    let before = r.broker.now();
+    let pid = r.run("python3 sum.py").unwrap();
+    let p = r.process(pid).unwrap();
+    assert_eq!(p.exit, Some(0), "{}", p.stderr);
+    assert!(p.stdout.starts_with("79999800000 "), "{}", p.stdout);
+    assert_eq!(p.ended_at, Some(before), "computing took no virtual time");
+    assert!(p.note.is_none());
+}

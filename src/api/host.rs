@@ -137,8 +137,13 @@ fn run(host: &mut dyn Host, method: &str, args: &[Value]) -> Result<Value, Value
             arity(method, args, 1, 1, "advance(ms)")?;
             let ms = super::advance_ms(&arg).map_err(failed)?;
             host.act(&mut |sim| {
-                sim.advance(ms);
-                json!({ "ok": true, "now": sim.now(), "halted": sim.halted().map(crate::i18n::Msg::english) })
+                let computing = sim.advance_through(ms, super::ADVANCE_SLICES);
+                json!({
+                    "ok": true,
+                    "now": sim.now(),
+                    "halted": sim.halted().map(crate::i18n::Msg::english),
+                    "computing": computing,
+                })
             })
             .map_err(failed)?
         }

@@ -34,6 +34,12 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// The longest virtual time one `advance(ms)` call may move (an hour).
 pub const MAX_ADVANCE_MS: u64 = 3_600_000;
 
+/// The most computing slices one `advance(ms)` call gives processes: a
+/// whole step budget, so a program that spins is stopped within one call;
+/// a process still computing after them holds the clock (`computing: true`
+/// in the result) and the next call goes on.
+pub const ADVANCE_SLICES: u32 = (crate::runner::SPIN_BUDGET / crate::runner::STEP_SLICE) as u32;
+
 /// `{"ok": false, "error": message}`.
 pub fn error(message: impl Into<String>) -> Value {
     json!({ "ok": false, "error": message.into() })

@@ -226,11 +226,15 @@ impl Runtime {
         self.sim.processes()
     }
 
-    /// One animation frame at wall time `now` (ms): moves virtual time if
-    /// playing, and drops finished dots.
+    /// One animation frame at wall time `now` (ms): gives a computing
+    /// process its next slice (playing or paused, at the same virtual
+    /// time), else moves virtual time if playing; drops finished dots.
     pub fn frame(&mut self, now: f64) {
         let last = self.last_frame.replace(now);
-        if self.playing {
+        if self.sim.computing() && self.sim.halted().is_none() {
+            self.carry = 0.0;
+            self.act(now, |sim| sim.advance(0));
+        } else if self.playing {
             if self.sim.halted().is_some() {
                 self.playing = false;
                 self.changed = true;
@@ -347,5 +351,25 @@ mod tests {
         assert!(rt.step(5000.0));
         assert_eq!(rt.sim.now(), 1000);
         assert_eq!(rt.sim.broker().queue("tasks").unwrap().ready.len(), 2);
+    }
+
+    #[test]
+    fn a_computing_program_gets_a_slice_every_frame_playing_or_paused() {
+        let mut rt = Runtime::new(scenario());
+        rt.sim.programs.spin_budget = 4 * crate::runner::STEP_SLICE;
+        let spin = crate::python::compile::compile("spin.py", "while True:\n    pass\n").expect("compiles");
+        rt.sim.load_programs(vec![("spin.py".into(), Rc::new(spin))]);
+        let pid = rt.sim.run_command("python3 spin.py").expect("starts");
+        rt.frame(0.0);
+        assert!(rt.sim.computing(), "paused, it still computes");
+        rt.playing = true;
+        rt.frame(16.0);
+        rt.frame(32.0);
+        assert_eq!(rt.sim.now(), 0, "computing takes no virtual time");
+        let p = rt.processes().find(|(id, _)| *id == pid).map(|(_, p)| p).expect("the process");
+        assert_eq!(p.exit, Some(1), "stopped at its fourth slice");
+        rt.frame(48.0);
+        rt.frame(148.0);
+        assert_eq!(rt.sim.now(), 16 + 100, "then the clock goes on");
     }
 }

@@ -23,6 +23,11 @@ use crate::python::{Interp, Program, Wait};
 /// Steps a process may run without blocking before it is stopped.
 pub const SPIN_BUDGET: u64 = 100_000_000;
 
+/// Steps a process runs at most before the others (and, in the page, the
+/// next frame) get their turn; a process that computes longer goes on at
+/// the same virtual time in its next slice ([`Programs::computing`]).
+pub const STEP_SLICE: u64 = 1_000_000;
+
 /// Most rounds of the scheduling loop at one virtual time (processes that
 /// keep waking each other up are left for the next advance).
 pub const SETTLE_ROUNDS: usize = 10_000;
@@ -52,6 +57,8 @@ pub struct Process {
     /// The program it runs (kept after it ends, for the mistakes notes).
     program: Option<Rc<Program>>,
     wait: Option<Wait>,
+    /// Steps run since it last waited (0 unless it is computing).
+    spent: u64,
     pika: pika::PikaState,
 }
 
@@ -84,6 +91,7 @@ impl Process {
             interp,
             program,
             wait: None,
+            spent: 0,
             pika: pika::PikaState::default(),
         }
     }
@@ -164,7 +172,8 @@ impl Runner {
         self.settle();
     }
 
-    /// Moves the virtual clock by `ms`, running processes as they wake.
+    /// Moves the virtual clock by `ms`, running processes as they wake (a
+    /// process that computes holds the clock until it waits or ends).
     pub fn advance(&mut self, ms: u64) {
         let target = self.broker.now() + ms;
         self.settle();
@@ -181,19 +190,30 @@ impl Runner {
         self.settle();
     }
 
-    /// Runs every ready process until all wait or end, routing deliveries.
+    /// Runs every ready process until all wait or end, routing deliveries:
+    /// slice after slice while one computes (the page takes one round of
+    /// slices a frame, at the same virtual time).
     fn settle(&mut self) {
-        self.programs.wake_due(self.broker.now());
-        for _ in 0..SETTLE_ROUNDS {
-            for e in self.broker.take_events() {
-                self.programs.observe(&e);
+        loop {
+            self.programs.wake_due(self.broker.now());
+            let mut sliced = Vec::new();
+            for _ in 0..SETTLE_ROUNDS {
+                for e in self.broker.take_events() {
+                    self.programs.observe(&e);
+                }
+                let ready = self.programs.ready_except(&sliced);
+                if ready.is_empty() {
+                    break;
+                }
+                for pid in ready {
+                    self.programs.step(pid, &mut self.broker);
+                    if self.programs.is_computing(pid) {
+                        sliced.push(pid);
+                    }
+                }
             }
-            let ready = self.programs.ready();
-            if ready.is_empty() {
+            if !self.programs.computing() {
                 return;
-            }
-            for pid in ready {
-                self.programs.step(pid, &mut self.broker);
             }
         }
     }

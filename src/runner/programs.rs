@@ -22,7 +22,7 @@ use crate::python::{Interp, Program, RunOutcome};
 
 use super::command;
 use super::mistakes;
-use super::{spin_note, Pid, Process, ProcessHost, Traffic, SPIN_BUDGET};
+use super::{spin_note, Pid, Process, ProcessHost, Traffic, SPIN_BUDGET, STEP_SLICE};
 
 /// Most distinct exchanges a process's traffic remembers (a program that
 /// publishes to a new exchange in a loop does not grow it without end).
@@ -193,17 +193,39 @@ impl Programs {
     /// The processes that can run now: not waiting, or waiting for
     /// activity that arrived.
     pub fn ready(&self) -> Vec<Pid> {
+        self.ready_except(&[])
+    }
+
+    /// [`ready`](Self::ready), leaving out `taken` (the processes that
+    /// have had their slice in this round).
+    pub fn ready_except(&self, taken: &[Pid]) -> Vec<Pid> {
         let can_run = |p: &Process| match p.wait {
             None => true,
             Some(w) => w.on_activity && p.pika.has_activity(),
         };
-        self.processes.iter().filter(|(_, p)| p.exit.is_none() && can_run(p)).map(|(pid, _)| *pid).collect()
+        let ready = self.processes.iter().filter(|(pid, p)| p.exit.is_none() && can_run(p) && !taken.contains(pid));
+        ready.map(|(pid, _)| *pid).collect()
     }
 
-    /// Runs one process until it blocks or ends; an ended process's
-    /// connections close. Returns the broker events of the step, observed.
-    /// Take the broker's events before calling it, so the connections a
-    /// step opens are known to be this process's.
+    /// Whether a process is in the middle of a computation: its last
+    /// slice ended without it waiting, within its spin budget.
+    pub fn computing(&self) -> bool {
+        self.running().any(|p| p.spent > 0)
+    }
+
+    /// Whether process `pid` is in the middle of a computation.
+    pub fn is_computing(&self, pid: Pid) -> bool {
+        self.processes.get(&pid).is_some_and(|p| p.running() && p.spent > 0)
+    }
+
+    /// Runs one process for a slice ([`STEP_SLICE`] steps at most) or
+    /// until it blocks or ends; a process that has run [`spin_budget`]
+    /// steps without waiting is stopped with a note, and an ended
+    /// process's connections close. Returns the broker events of the step,
+    /// observed. Take the broker's events before calling it, so the
+    /// connections a step opens are known to be this process's.
+    ///
+    /// [`spin_budget`]: Self::spin_budget
     pub fn step(&mut self, pid: Pid, broker: &mut Broker) -> Vec<Event> {
         let Some(p) = self.processes.get_mut(&pid).filter(|p| p.exit.is_none()) else { return Vec::new() };
         let Some(interp) = p.interp.as_mut() else { return Vec::new() };
@@ -214,12 +236,21 @@ impl Programs {
             pika: &mut p.pika,
             users: &mut self.users,
         };
-        match interp.run(&mut host, self.spin_budget) {
-            RunOutcome::Blocked(w) => p.wait = Some(w),
+        let slice = self.spin_budget.saturating_sub(p.spent).min(STEP_SLICE);
+        match interp.run(&mut host, slice) {
+            RunOutcome::Blocked(w) => {
+                p.wait = Some(w);
+                p.spent = 0;
+            }
             RunOutcome::Exited(code) => p.exit = Some(code),
             RunOutcome::Budget => {
-                p.note = Some(spin_note(self.spin_budget));
-                p.exit = Some(1);
+                // Running, not waiting: what it waited on is behind it.
+                p.wait = None;
+                p.spent += slice;
+                if p.spent >= self.spin_budget {
+                    p.note = Some(spin_note(self.spin_budget));
+                    p.exit = Some(1);
+                }
             }
         }
         // Connections opened during the step are this process's.

@@ -412,10 +412,14 @@ impl Simulation {
         producers.chain(consumers).chain(programs).chain(self.broker.next_due()).min()
     }
 
-    /// Moves to the next thing that happens; false when nothing is due
-    /// (or the clock waits for a program file, see
-    /// [`waiting_for_program`](Self::waiting_for_program)).
+    /// Moves to the next thing that happens (a computing process's next
+    /// slice first); false when nothing is due (or the clock waits for a
+    /// program file, see [`waiting_for_program`](Self::waiting_for_program)).
     pub fn step(&mut self) -> bool {
+        if self.computing() && self.halted.is_none() {
+            self.settle_programs();
+            return true;
+        }
         match self.next_due() {
             Some(t) if self.halted.is_none() && self.program_gate().is_none_or(|g| t < g) => {
                 let now = self.now();
@@ -430,10 +434,15 @@ impl Simulation {
     /// way in time order: producers, consumers, the document's commands,
     /// then the processes that wake. Stops early (and
     /// [`halted`](Self::halted) says why) when a runaway limit is reached,
-    /// and one millisecond before a document command whose program file is
-    /// not parsed yet ([`waiting_for_program`](Self::waiting_for_program)).
+    /// one millisecond before a document command whose program file is
+    /// not parsed yet ([`waiting_for_program`](Self::waiting_for_program)),
+    /// and where a process computes ([`computing`](Self::computing)).
     pub fn advance(&mut self, ms: u64) {
         if self.halted.is_some() {
+            return;
+        }
+        if self.computing() {
+            self.settle_programs();
             return;
         }
         let mut target = self.now().saturating_add(ms);
@@ -463,9 +472,12 @@ impl Simulation {
                 self.halted = Some(reason);
                 return;
             }
+            if self.computing() {
+                return;
+            }
         }
         let now = self.now();
-        if target > now {
+        if target > now && !self.computing() {
             self.broker.advance(target - now);
         }
         self.settle_programs();

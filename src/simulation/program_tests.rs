@@ -254,3 +254,52 @@ fn version_1_documents_are_read_and_version_2_carries_programs() {
         assert!(e.path.starts_with(path) && e.message.contains(text), "{doc}: {e}");
     }
 }
+
+#[test]
+fn a_computing_program_holds_the_clock_a_slice_an_advance_and_ctrl_c_stops_it() {
+    let mut sim = Simulation::new(every_second());
+    sim.load_programs(vec![program("spin.py", "n = 0\nwhile True:\n    n += 1\n")]);
+    let pid = sim.run_command("python3 spin.py").unwrap();
+    assert!(sim.computing(), "one slice ran, the program goes on");
+    let at = sim.now();
+    sim.advance(1000);
+    sim.advance(1000);
+    assert_eq!(sim.now(), at, "the clock holds while it computes");
+    assert!(sim.process(pid).unwrap().running());
+    sim.interrupt(pid);
+    let p = sim.process(pid).unwrap();
+    assert_eq!(p.exit, Some(130), "as a shell reports Ctrl+C");
+    assert!(p.stderr.ends_with("KeyboardInterrupt\n"), "{}", p.stderr);
+    assert!(!sim.computing());
+    sim.advance(1000);
+    assert_eq!(sim.now(), at + 1000, "the clock goes on once it ended");
+}
+
+#[test]
+fn a_program_that_never_waits_is_stopped_after_its_budget_across_slices() {
+    let mut sim = Simulation::new(every_second());
+    sim.programs.spin_budget = 3 * crate::runner::STEP_SLICE;
+    sim.load_programs(vec![program("spin.py", "while True:\n    pass\n")]);
+    let pid = sim.run_command("python3 spin.py").unwrap();
+    for _ in 0..2 {
+        assert!(sim.process(pid).unwrap().running());
+        sim.advance(16);
+    }
+    let p = sim.process(pid).unwrap();
+    assert_eq!(p.exit, Some(1), "stopped at the third slice");
+    assert!(p.note.as_ref().unwrap().english().contains("3000000 steps"));
+    assert_eq!(sim.now(), 0, "no virtual time passed");
+}
+
+#[test]
+fn advance_through_gives_a_computation_its_slices_then_moves_the_clock() {
+    let mut sim = Simulation::new(every_second());
+    sim.programs.spin_budget = 3 * crate::runner::STEP_SLICE;
+    sim.load_programs(vec![program("spin.py", "while True:\n    pass\n")]);
+    let pid = sim.run_command("python3 spin.py").unwrap();
+    assert!(sim.advance_through(1000, 1), "one slice is not enough");
+    assert_eq!(sim.now(), 0, "the clock held short");
+    assert!(!sim.advance_through(1000, 10), "the budget ends it");
+    assert_eq!(sim.process(pid).unwrap().exit, Some(1));
+    assert_eq!(sim.now(), 1000, "then the clock reached the target");
+}

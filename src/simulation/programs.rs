@@ -58,8 +58,9 @@ impl Simulation {
     }
 
     /// Starts a command line (`python3 receive.py "*.error"`) at the
-    /// current virtual time; it runs until it first blocks before this
-    /// returns. A line that cannot start says why as a shell would
+    /// current virtual time; it runs until it first blocks (or for one
+    /// slice, if it computes longer: see [`computing`](Self::computing))
+    /// before this returns. A line that cannot start says why as a shell would
     /// (`python3: can't open file 'x.py': [Errno 2] No such file or directory`).
     pub fn run_command(&mut self, line: &str) -> Result<Pid, crate::i18n::Msg> {
         let now = self.now();
@@ -184,18 +185,57 @@ impl Simulation {
     }
 
     /// Runs every process that can run at this virtual time until all wait
-    /// or end, taking the broker's events in between.
+    /// or end, taking the broker's events in between; a process that
+    /// computes has one slice here and goes on at the next call, with the
+    /// clock held ([`computing`](Self::computing)).
     pub(crate) fn settle_programs(&mut self) {
         self.programs.wake_due(self.now());
+        let mut sliced = Vec::new();
         for _ in 0..SETTLE_ROUNDS {
             self.pump();
-            let ready = self.programs.ready();
+            let ready = self.programs.ready_except(&sliced);
             if ready.is_empty() {
                 return;
             }
             for pid in ready {
                 let events = self.programs.step(pid, &mut self.broker);
                 self.absorb(events);
+                if self.programs.is_computing(pid) {
+                    sliced.push(pid);
+                }
+            }
+        }
+    }
+
+    /// Whether a process is in the middle of a computation: the clock
+    /// holds (each [`advance`](Self::advance) gives it one more slice at
+    /// the same virtual time) until it waits or ends, so a program's
+    /// computing takes no virtual time however many frames it spans.
+    pub fn computing(&self) -> bool {
+        self.programs.computing()
+    }
+
+    /// Moves the clock `ms` as [`advance`](Self::advance) does, giving a
+    /// computing process the slices it needs on the way, at most `slices`
+    /// of them so that one call's work stays bounded; true when a process
+    /// still computes at the end (the clock held short of the target).
+    pub fn advance_through(&mut self, ms: u64, slices: u32) -> bool {
+        let target = self.now().saturating_add(ms);
+        let mut left = slices;
+        loop {
+            let slicing = self.computing();
+            if slicing {
+                if left == 0 {
+                    return true;
+                }
+                left -= 1;
+            }
+            self.advance(target.saturating_sub(self.now()));
+            if self.halted().is_some() {
+                return self.computing();
+            }
+            if !slicing && !self.computing() {
+                return false;
             }
         }
     }

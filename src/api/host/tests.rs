@@ -232,6 +232,18 @@ fn programs_through_the_api() {
 }
 
 #[test]
+fn advance_runs_a_spinning_program_to_its_budget_and_then_moves_the_clock() {
+    let mut h = host();
+    h.sim.programs.spin_budget = 2 * crate::runner::STEP_SLICE;
+    call(&mut h, "loadPrograms", &[json!([{"name": "spin.py", "source": "while True:\n    pass\n"}])]);
+    call(&mut h, "run", &[json!("python3 spin.py")]);
+    let r = call(&mut h, "advance", &[json!(500)]);
+    assert_eq!((r["now"].clone(), r["computing"].clone()), (json!(500), json!(false)), "{r}");
+    let p = &call(&mut h, "processes", &[])["processes"][0];
+    assert_eq!(p["exit_code"], json!(1), "stopped by the step budget");
+}
+
+#[test]
 fn bad_program_calls_say_why() {
     let mut h = host();
     for (method, args, text) in [
