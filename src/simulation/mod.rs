@@ -417,7 +417,7 @@ impl Simulation {
     /// program file, see [`waiting_for_program`](Self::waiting_for_program)).
     pub fn step(&mut self) -> bool {
         if self.computing() && self.halted.is_none() {
-            self.settle_programs();
+            self.advance(0);
             return true;
         }
         match self.next_due() {
@@ -477,7 +477,7 @@ impl Simulation {
             }
         }
         let now = self.now();
-        if target > now && !self.computing() {
+        if target > now {
             self.broker.advance(target - now);
         }
         self.settle_programs();

@@ -277,10 +277,7 @@ fn a_computing_program_holds_the_clock_a_slice_an_advance_and_ctrl_c_stops_it() 
 
 #[test]
 fn a_program_that_never_waits_is_stopped_after_its_budget_across_slices() {
-    let mut sim = Simulation::new(every_second());
-    sim.programs.spin_budget = 3 * crate::runner::STEP_SLICE;
-    sim.load_programs(vec![program("spin.py", "while True:\n    pass\n")]);
-    let pid = sim.run_command("python3 spin.py").unwrap();
+    let (mut sim, pid) = spinning_for_three_slices();
     for _ in 0..2 {
         assert!(sim.process(pid).unwrap().running());
         sim.advance(16);
@@ -293,13 +290,19 @@ fn a_program_that_never_waits_is_stopped_after_its_budget_across_slices() {
 
 #[test]
 fn advance_through_gives_a_computation_its_slices_then_moves_the_clock() {
-    let mut sim = Simulation::new(every_second());
-    sim.programs.spin_budget = 3 * crate::runner::STEP_SLICE;
-    sim.load_programs(vec![program("spin.py", "while True:\n    pass\n")]);
-    let pid = sim.run_command("python3 spin.py").unwrap();
+    let (mut sim, pid) = spinning_for_three_slices();
     assert!(sim.advance_through(1000, 1), "one slice is not enough");
     assert_eq!(sim.now(), 0, "the clock held short");
     assert!(!sim.advance_through(1000, 10), "the budget ends it");
     assert_eq!(sim.process(pid).unwrap().exit, Some(1));
     assert_eq!(sim.now(), 1000, "then the clock reached the target");
+}
+
+/// A simulation running `while True: pass` with a step budget of three slices.
+fn spinning_for_three_slices() -> (Simulation, crate::runner::Pid) {
+    let mut sim = Simulation::new(every_second());
+    sim.programs.spin_budget = 3 * crate::runner::STEP_SLICE;
+    sim.load_programs(vec![program("spin.py", "while True:\n    pass\n")]);
+    let pid = sim.run_command("python3 spin.py").unwrap();
+    (sim, pid)
 }
